@@ -1,0 +1,79 @@
+"""The ``quiz`` entry point: parses argv and hands off to one subcommand module.
+
+Exit codes: 0 ok, 1 bad input, 2 usage. No traceback ever reaches the user for bad input:
+commands raise :class:`quiz.errors.QuizError` with a message meant for people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from quiz import __version__
+from quiz.commands import COMMAND_MODULES
+from quiz.errors import QuizError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quiz",
+        description="Turn news articles into question banks and drill them with spaced repetition.",
+    )
+    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
+    add_data_dir_option(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"quiz.commands.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"quiz.commands.{name}":
+                raise
+            continue  # a command not built yet
+        module.register(subparsers)
+    return parser
+
+
+def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir`` is accepted before or after the subcommand."""
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="where scores live (default: $QUIZ_DATA_DIR or the platform data dir)",
+    )
+
+
+def resolve_data_dir(args: argparse.Namespace) -> Path:
+    """The data dir: ``--data-dir``, else ``$QUIZ_DATA_DIR``, else the platform's user data dir."""
+    explicit = getattr(args, "data_dir", None)
+    if explicit is not None:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get("QUIZ_DATA_DIR")
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("quiz", appauthor=False))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    try:
+        if func is None:
+            from quiz.commands.home import run_home
+
+            return run_home(args)
+        return int(func(args) or 0)
+    except QuizError as error:
+        print(f"quiz: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
