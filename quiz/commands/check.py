@@ -1,0 +1,77 @@
+"""``quiz check BANK...``: validate banks as a teacher or a CI job would."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from quiz.bank import BankError, load_bank
+
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="validate bank files",
+        description="Validate banks: every error as FILE:LINE: message; exit 1 if any.",
+    )
+    parser.add_argument("banks", nargs="+", metavar="BANK", help="bank files or folders of banks")
+    parser.add_argument("--json", action="store_true", help="print one JSON object for scripts")
+    parser.set_defaults(func=run)
+
+
+def expand(paths: list[str]) -> tuple[list[Path], list[Path]]:
+    """Bank files to check, and given files skipped because they are not banks (the article
+    beside a bank, say, when a shell glob like ``question_banks/*`` names it)."""
+    banks: list[Path] = []
+    skipped: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            banks.extend(sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES))
+        elif path.suffix in BANK_SUFFIXES or not path.exists():
+            banks.append(path)
+        else:
+            skipped.append(path)
+    return banks, skipped
+
+
+def run(args: argparse.Namespace) -> int:
+    banks, skipped = expand(args.banks)
+    results: list[dict[str, Any]] = []
+    for path in banks:
+        try:
+            bank = load_bank(path)
+        except BankError as error:
+            results.append(
+                {
+                    "file": str(path),
+                    "ok": False,
+                    "errors": [{"line": p.line, "message": p.message} for p in error.problems],
+                }
+            )
+            if not args.json:
+                for line in error.lines():
+                    print(line)
+            continue
+        counts = bank.count_by_type()
+        results.append(
+            {"file": str(path), "ok": True, "id": bank.id, "questions": len(bank.questions),
+             "by_type": counts}
+        )
+        if not args.json:
+            by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
+            print(f"OK {path}: {len(bank.questions)} questions ({by_type})")
+    if not args.json:
+        for path in skipped:
+            print(f"skipped {path}: not a bank file (.yaml or .yml)", file=sys.stderr)
+    ok = bool(banks) and all(r["ok"] for r in results)
+    if args.json:
+        print(json.dumps({"ok": ok, "files": results}, ensure_ascii=False, indent=2))
+    elif not banks:
+        print("quiz check: no bank files given", file=sys.stderr)
+    return 0 if ok else 1

@@ -1,0 +1,294 @@
+"""The database schema, as a list of forward migrations numbered by ``PRAGMA user_version``.
+
+A migration, once released, is never edited: a learner's file at version N is brought up to
+date by running steps N+1, N+2, ... each in its own ``BEGIN IMMEDIATE`` transaction that also
+bumps ``user_version``, so a crash between steps leaves a consistent file at a known version,
+and two processes opening an old file at once cannot both migrate it (the second one re-reads
+the version inside its transaction and finds nothing to do).
+
+``PRAGMA application_id`` marks the file as ours, so a stray SQLite file that happens to be
+named ``quiz.db`` is reported as foreign instead of being "migrated".
+
+History:
+
+* v1: sessions and attempts. A score keeper: every answer, nothing scheduled.
+* v2: spaced repetition. ``cards`` (one FSRS schedule per bank + question), ``review_log``
+  (one row per scheduled answer, with the card as it was before so undo is exact), ``flags``
+  (learners reporting bad questions), ``attempts`` gains what stats and scheduling need
+  (``correct``, the learner's ``day``, ``answer_key``, ``tags``, ``cram``), ``sessions`` gains
+  running counts, and ``meta`` a learner id for exported results. The v1 history is replayed
+  through FSRS so that upgrading keeps what the learner already knows.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz.record import Answer, Outcome
+from quiz.srs import CardState, Srs
+from quiz.store.errors import StoreError
+from quiz.store.timefmt import from_db, to_db
+
+__all__ = ["APPLICATION_ID", "LATEST_VERSION", "MIGRATIONS", "Migration", "migrate", "version"]
+
+#: "QUIZ" in ASCII, written into the SQLite header.
+APPLICATION_ID = 0x5155495A
+
+_V1: tuple[str, ...] = (
+    f"PRAGMA application_id = {APPLICATION_ID}",
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        bank_id TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('play', 'review', 'cram')),
+        started_at TEXT NOT NULL,
+        ended_at TEXT
+    )""",
+    """CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        bank_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        question_type TEXT NOT NULL,
+        given TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('right', 'near_miss', 'wrong')),
+        seconds REAL NOT NULL,
+        answered_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX attempts_question ON attempts(bank_id, question_id)",
+    "CREATE INDEX attempts_answered_at ON attempts(answered_at)",
+    "CREATE INDEX attempts_session ON attempts(session_id)",
+    """INSERT INTO meta (key, value)
+       VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'))""",
+)
+
+_V2: tuple[str, ...] = (
+    # attempts: what stats aggregate without parsing, and what undo needs to rebuild an Answer
+    "ALTER TABLE attempts ADD COLUMN correct INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE attempts ADD COLUMN day TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE attempts ADD COLUMN answer_key TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE attempts ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE attempts ADD COLUMN cram INTEGER NOT NULL DEFAULT 0",
+    # v1 kept no time zone: its answers are filed under their UTC day
+    """UPDATE attempts SET
+        correct = (outcome <> 'wrong'),
+        day = substr(answered_at, 1, 10),
+        cram = coalesce((SELECT s.mode = 'cram' FROM sessions s WHERE s.id = session_id), 0)""",
+    # covering index: answers per day and per bank in one ordered scan, no table lookups
+    "CREATE INDEX attempts_day ON attempts(day, bank_id, correct)",
+    "ALTER TABLE sessions ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE sessions ADD COLUMN correct INTEGER NOT NULL DEFAULT 0",
+    """UPDATE sessions SET
+        attempts = (SELECT count(*) FROM attempts a WHERE a.session_id = sessions.id),
+        correct = (SELECT coalesce(sum(a.correct), 0) FROM attempts a
+                   WHERE a.session_id = sessions.id)""",
+    "CREATE INDEX sessions_bank_ended ON sessions(bank_id, ended_at)",
+    """CREATE TABLE cards (
+        id INTEGER PRIMARY KEY,
+        bank_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        answer_key TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        state INTEGER NOT NULL CHECK (state IN (1, 2, 3)),
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due TEXT NOT NULL,
+        last_review TEXT,
+        reps INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0,
+        introduced_day TEXT NOT NULL,
+        UNIQUE (bank_id, question_id)
+    )""",
+    "CREATE INDEX cards_due ON cards(due)",
+    "CREATE INDEX cards_introduced ON cards(introduced_day)",
+    """CREATE TABLE review_log (
+        attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+        card_id INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        state_before INTEGER,
+        state_after INTEGER NOT NULL,
+        due_after TEXT NOT NULL,
+        reviewed_at TEXT NOT NULL,
+        duration_ms INTEGER,
+        schedule_reset INTEGER NOT NULL DEFAULT 0,
+        card_before TEXT
+    )""",
+    "CREATE INDEX review_log_card ON review_log(card_id, attempt_id)",
+    "CREATE INDEX review_log_retention ON review_log(state_before, rating)",
+    """CREATE TABLE flags (
+        id INTEGER PRIMARY KEY,
+        bank_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX flags_question ON flags(bank_id, question_id)",
+    "INSERT OR IGNORE INTO meta (key, value) VALUES ('learner_id', lower(hex(randomblob(16))))",
+)
+
+#: The columns of a ``cards`` row in the order ``review_log.card_before`` snapshots them.
+#: Frozen with v2: a later version adding card columns snapshots them in a new format.
+V2_CARD_COLUMNS: tuple[str, ...] = (
+    "id", "bank_id", "question_id", "answer_key", "tags", "state", "step", "stability",
+    "difficulty", "due", "last_review", "reps", "lapses", "introduced_day",
+)
+
+
+def _replay_v1_history(conn: sqlite3.Connection, srs: Srs) -> None:
+    """Builds v2 cards and review logs from v1 attempts, oldest first, as if recorded now.
+
+    Self-contained on purpose (its own SQL, not the repositories'): it must keep producing
+    v2 rows even after later versions change how the repositories write.
+    """
+    cards: dict[tuple[str, str], tuple[int, CardState]] = {}
+    rows = conn.execute(
+        """SELECT id, bank_id, question_id, question_type, given, outcome, seconds,
+                  answered_at, day
+           FROM attempts WHERE cram = 0 ORDER BY answered_at, id"""
+    ).fetchall()
+    for attempt_id, bank_id, question_id, qtype, given, outcome, seconds, at, day in rows:
+        answer = Answer(
+            bank_id=bank_id,
+            question_id=question_id,
+            question_type=qtype,
+            given=given,
+            outcome=Outcome(outcome),
+            seconds=seconds,
+            answered_at=from_db(at),
+        )
+        key = (bank_id, question_id)
+        known = cards.get(key)
+        review = srs.review(known[1] if known else None, answer)
+        card = review.card
+        values = (
+            int(card.state), card.step, card.stability, card.difficulty, to_db(card.due),
+            to_db(card.last_review) if card.last_review else None, card.reps, card.lapses,
+        )
+        if known is None:
+            card_id = conn.execute(
+                """INSERT INTO cards (bank_id, question_id, state, step, stability, difficulty,
+                       due, last_review, reps, lapses, introduced_day)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                (bank_id, question_id, *values, day),
+            ).fetchone()[0]
+            snapshot = None
+        else:
+            card_id = known[0]
+            snapshot = json.dumps(
+                dict(zip(V2_CARD_COLUMNS, _row(conn, "cards", card_id), strict=True))
+            )
+            conn.execute(
+                """UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?,
+                       last_review = ?, reps = ?, lapses = ? WHERE id = ?""",
+                (*values, card_id),
+            )
+        conn.execute(
+            """INSERT INTO review_log (attempt_id, card_id, rating, state_before, state_after,
+                   due_after, reviewed_at, duration_ms, card_before)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                attempt_id, card_id, int(review.rating),
+                None if review.before.is_new else int(review.before.state),
+                int(card.state), to_db(card.due), at, _milliseconds(seconds), snapshot,
+            ),
+        )
+        cards[key] = (card_id, card)
+
+
+def _milliseconds(seconds: float) -> int | None:
+    return round(seconds * 1000) if math.isfinite(seconds) and seconds >= 0 else None
+
+
+def _row(conn: sqlite3.Connection, table: str, row_id: int) -> Sequence[object]:
+    columns = ", ".join(V2_CARD_COLUMNS)
+    return conn.execute(f"SELECT {columns} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step: the DDL/DML statements, then an optional Python step for data work."""
+
+    version: int
+    statements: tuple[str, ...]
+    after: Callable[[sqlite3.Connection, Srs], None] | None = None
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, _V1),
+    Migration(2, _V2, _replay_v1_history),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    srs: Srs,
+    *,
+    target: int = LATEST_VERSION,
+    path: Path | None = None,
+) -> int:
+    """Brings the database up to ``target`` (tests stop early to build old files); returns the
+    version it started from. Raises :class:`StoreError` for a foreign or newer file, leaving it
+    untouched. ``conn`` must be in autocommit mode (``isolation_level=None``)."""
+    started: int | None = None
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = _check_ours(conn, path)
+            if started is None:
+                started = current
+            if current >= target:
+                conn.execute("COMMIT")
+                return started
+            step = MIGRATIONS[current]  # the step to version current + 1
+            for statement in step.statements:
+                conn.execute(statement)
+            if step.after is not None:
+                step.after(conn, srs)
+            conn.execute(f"PRAGMA user_version = {step.version:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+def _check_ours(conn: sqlite3.Connection, path: Path | None) -> int:
+    """The schema version, after making sure the file is a quiz database we can handle."""
+    application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    current = version(conn)
+    if application_id == 0 and current == 0:
+        tables = conn.execute(
+            "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchone()[0]
+        if tables == 0:
+            return 0  # a new, empty file
+    where = f"{path}" if path else "the database"
+    if application_id != APPLICATION_ID or current == 0:
+        raise StoreError(
+            f"{where} is an SQLite database but not a quiz scores database",
+            problem="foreign",
+            path=path,
+        )
+    if current > LATEST_VERSION:
+        raise StoreError(
+            f"{where} was written by a newer version of quiz (schema {current}, this version "
+            f"knows up to {LATEST_VERSION}); upgrade quiz to use it",
+            problem="newer",
+            path=path,
+        )
+    return current
