@@ -1,0 +1,42 @@
+"""The learner's scores and spaced-repetition schedules, in SQLite.
+
+Open one :class:`Store` per process with :meth:`Store.open`; hand the UI a
+:class:`SessionRecorder` (a :class:`quiz.record.Recorder`). Everything the store raises for a
+person to act on is a :class:`StoreError`.
+"""
+
+from quiz.store.errors import StoreError, StoreProblem
+from quiz.store.export import RESULTS_FORMAT
+from quiz.store.models import (
+    ALL_BANKS,
+    MODES,
+    DueCounts,
+    DueItem,
+    Flag,
+    LastScore,
+    Mode,
+    RecordResult,
+)
+from quiz.store.queue import KnownQuestions
+from quiz.store.schema import LATEST_VERSION
+from quiz.store.store import DB_NAME, SessionRecorder, Store, local_now
+
+__all__ = [
+    "ALL_BANKS",
+    "DB_NAME",
+    "LATEST_VERSION",
+    "MODES",
+    "RESULTS_FORMAT",
+    "DueCounts",
+    "DueItem",
+    "Flag",
+    "KnownQuestions",
+    "LastScore",
+    "Mode",
+    "RecordResult",
+    "SessionRecorder",
+    "Store",
+    "StoreError",
+    "StoreProblem",
+    "local_now",
+]

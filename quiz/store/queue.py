@@ -1,0 +1,163 @@
+"""What is due: the review queue, due counts, and the home screen's last scores.
+
+Scheduled cards come from ``cards`` through the ``cards_due`` index (``due <= now`` is a range
+scan in due order, so the most overdue come first at no sorting cost). Questions that no longer
+exist in their bank keep their history but leave every queue and count: the caller, who loaded
+the banks, says which question ids exist (``known``); the store cannot know.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+
+from quiz.srs import State
+from quiz.store.models import ALL_BANKS, DueCounts, DueItem, LastScore
+from quiz.store.timefmt import from_db, to_db
+
+__all__ = ["KnownQuestions", "due_count_by_bank", "due_counts", "due_queue", "last_scores"]
+
+#: bank id → the ids of the questions the bank has now. A bank missing from the mapping is
+#: treated as gone: none of its cards are due.
+KnownQuestions = Mapping[str, Collection[str]]
+
+
+def due_queue(
+    conn: sqlite3.Connection,
+    now: datetime,
+    today: date,
+    *,
+    bank_ids: Sequence[str] | None,
+    limit: int,
+    new_limit: int,
+    known: KnownQuestions | None,
+) -> list[DueItem]:
+    """Due cards, most overdue first, then new questions, ``limit`` items at most.
+
+    New questions (never scheduled) are appended only when ``known`` lists what exists, bank
+    by bank in the order given, in each bank's question order (sets are sorted, for a stable
+    queue). At most ``new_limit`` per day are introduced, counting cards already introduced
+    today in any bank: it is the learner's daily budget of new material.
+    """
+    if limit <= 0:
+        return []
+    lookup = _lookup(known)
+    items: list[DueItem] = []
+    for bank_id, question_id, due, state in _due_rows(conn, to_db(now), bank_ids):
+        if lookup is not None and question_id not in lookup.get(bank_id, ()):
+            continue
+        items.append(DueItem(bank_id, question_id, from_db(due), State(state)))
+        if len(items) >= limit:
+            return items
+    if known is None or new_limit <= 0:
+        return items
+    introduced = conn.execute(
+        "SELECT count(*) FROM cards WHERE introduced_day = ?", (today.isoformat(),)
+    ).fetchone()[0]
+    room = min(new_limit - int(introduced), limit - len(items))
+    banks = list(known) if bank_ids is None else [b for b in bank_ids if b in known]
+    for bank_id in banks:
+        if room <= 0:
+            break
+        seen = {
+            row[0]
+            for row in conn.execute("SELECT question_id FROM cards WHERE bank_id = ?", (bank_id,))
+        }
+        for question_id in _ordered(known[bank_id]):
+            if question_id in seen:
+                continue
+            items.append(DueItem(bank_id, question_id, None, None))
+            seen.add(question_id)
+            room -= 1
+            if room <= 0:
+                break
+    return items
+
+
+def due_counts(
+    conn: sqlite3.Connection,
+    now: datetime,
+    end_of_tomorrow: datetime,
+    known: KnownQuestions | None,
+) -> DueCounts:
+    now_text, horizon = to_db(now), to_db(end_of_tomorrow)
+    if known is None:
+        row = conn.execute(
+            "SELECT count(*), coalesce(sum(due <= ?), 0) FROM cards WHERE due < ?",
+            (now_text, horizon),
+        ).fetchone()
+        return DueCounts(due_now=int(row[1]), due_tomorrow=int(row[0]))
+    lookup = _lookup(known) or {}
+    due_now = due_tomorrow = 0
+    for bank_id, question_id, due in conn.execute(
+        "SELECT bank_id, question_id, due FROM cards WHERE due < ?", (horizon,)
+    ):
+        if question_id in lookup.get(bank_id, ()):
+            due_tomorrow += 1
+            due_now += due <= now_text
+    return DueCounts(due_now=due_now, due_tomorrow=due_tomorrow)
+
+
+def due_count_by_bank(
+    conn: sqlite3.Connection, now: datetime, known: KnownQuestions | None
+) -> dict[str, int]:
+    """Cards due at ``now`` per bank; banks with nothing due are absent."""
+    now_text = to_db(now)
+    if known is None:
+        rows = conn.execute(
+            "SELECT bank_id, count(*) FROM cards WHERE due <= ? GROUP BY bank_id ORDER BY bank_id",
+            (now_text,),
+        )
+        return {bank_id: int(count) for bank_id, count in rows}
+    lookup = _lookup(known) or {}
+    counts: dict[str, int] = {}
+    for bank_id, question_id in conn.execute(
+        "SELECT bank_id, question_id FROM cards WHERE due <= ? ORDER BY bank_id", (now_text,)
+    ):
+        if question_id in lookup.get(bank_id, ()):
+            counts[bank_id] = counts.get(bank_id, 0) + 1
+    return counts
+
+
+def last_scores(conn: sqlite3.Connection) -> dict[str, LastScore]:
+    """Per bank, the score of its most recently finished session with at least one answer.
+    Sessions spanning all banks (:data:`ALL_BANKS`) belong to no bank and are skipped."""
+    rows = conn.execute(
+        """SELECT bank_id, correct, attempts, ended_at FROM (
+               SELECT bank_id, correct, attempts, ended_at,
+                      row_number() OVER (PARTITION BY bank_id
+                                         ORDER BY ended_at DESC, id DESC) AS latest
+               FROM sessions
+               WHERE ended_at IS NOT NULL AND attempts > 0 AND bank_id <> ?)
+           WHERE latest = 1 ORDER BY bank_id""",
+        (ALL_BANKS,),
+    )
+    return {
+        bank_id: LastScore(correct=int(correct), total=int(total), when=from_db(ended_at))
+        for bank_id, correct, total, ended_at in rows
+    }
+
+
+def _due_rows(
+    conn: sqlite3.Connection, now_text: str, bank_ids: Sequence[str] | None
+) -> Iterator[tuple[str, str, str, int]]:
+    sql = "SELECT bank_id, question_id, due, state FROM cards WHERE due <= ?"
+    params: list[str] = [now_text]
+    if bank_ids is not None:
+        sql += f" AND bank_id IN ({', '.join('?' * len(bank_ids))})"
+        params.extend(bank_ids)
+    yield from conn.execute(sql + " ORDER BY due, id", params)
+
+
+def _lookup(known: KnownQuestions | None) -> dict[str, frozenset[str]] | None:
+    if known is None:
+        return None
+    return {bank_id: frozenset(ids) for bank_id, ids in known.items()}
+
+
+def _ordered(ids: Iterable[str]) -> list[str]:
+    """Question ids in the caller's order; a set has none, so it is sorted."""
+    if isinstance(ids, set | frozenset):
+        return sorted(ids)
+    return list(ids)

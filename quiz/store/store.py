@@ -1,0 +1,364 @@
+"""The :class:`Store`: the learner's scores and schedules in one SQLite file, ``quiz.db``.
+
+Every public method is one short transaction under one lock, so the store can be shared by the
+UI thread and a worker thread, and two quiz processes can record into the same data dir (the
+loser of a race waits on ``busy_timeout``; nothing is ever "locked").
+
+Days and "tomorrow" follow the time zone of the clock the store was given: the default clock
+is the computer's local time, so a streak breaks at the learner's midnight. Tests pass a UTC
+clock, and then days are UTC days.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from types import TracebackType
+from typing import Self, TypeVar
+
+from quiz.record import Answer
+from quiz.srs import DEFAULT_DESIRED_RETENTION, CardState, Srs
+from quiz.store import flags as flag_repo
+from quiz.store import queue
+from quiz.store.connection import connect, move_aside, store_error
+from quiz.store.errors import StoreError
+from quiz.store.export import write_results
+from quiz.store.models import MODES, DueCounts, DueItem, Flag, LastScore, RecordResult
+from quiz.store.queue import KnownQuestions
+from quiz.store.records import insert_session, load_card, record_answer, undo_last_attempt
+from quiz.store.schema import migrate
+from quiz.store.timefmt import day_of, start_of_day, to_db
+
+__all__ = ["DB_NAME", "SessionRecorder", "Store", "local_now"]
+
+DB_NAME = "quiz.db"
+
+T = TypeVar("T")
+
+
+def local_now() -> datetime:
+    """The default clock: now, aware, in the computer's time zone."""
+    return datetime.now().astimezone()
+
+
+class Store:
+    """The learner's database. Make one with :meth:`open`; close it (or use ``with``)."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        clock: Callable[[], datetime],
+        srs: Srs,
+    ) -> None:
+        """Use :meth:`open`; this only wires an already migrated connection."""
+        self._conn = conn
+        self._path = path
+        self._clock = clock
+        self._srs = srs
+        self._lock = threading.Lock()
+        self._learner_id: str | None = None
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        desired_retention: float = DEFAULT_DESIRED_RETENTION,
+        recover: bool = False,
+        fuzz: bool = True,
+    ) -> Store:
+        """Opens (creating if needed) ``data_dir/quiz.db`` and brings its schema up to date.
+
+        A damaged, foreign or newer file raises :class:`StoreError` and is left untouched,
+        unless ``recover`` is true: then it is renamed to ``quiz.db.<problem>-<timestamp>``
+        (never deleted, never overwritten) and a new database is started. ``fuzz=False``
+        makes FSRS intervals exact, for tests.
+        """
+        clock = clock or local_now
+        if clock().utcoffset() is None:
+            raise ValueError("the store's clock must return timezone-aware datetimes")
+        srs = Srs(desired_retention, fuzz=fuzz)
+        data_dir = Path(data_dir)
+        path = data_dir / DB_NAME
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the data directory {data_dir}: {error.strerror or error}",
+                problem="unwritable",
+                path=data_dir,
+            ) from error
+        try:
+            return cls(_open_migrated(path, srs), path, clock, srs)
+        except StoreError as error:
+            if not (recover and error.recoverable):
+                if error.recoverable:
+                    raise StoreError(
+                        f"{error} — it was left untouched; to keep it aside and start a new "
+                        "scores database, open the store with recovery",
+                        problem=error.problem,
+                        path=path,
+                    ) from error
+                raise
+            move_aside(path, error.problem, clock())
+        return cls(_open_migrated(path, srs), path, clock, srs)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- properties ----------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def desired_retention(self) -> float:
+        return self._srs.desired_retention
+
+    @property
+    def srs(self) -> Srs:
+        return self._srs
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    @property
+    def tz(self) -> tzinfo | None:
+        """The time zone days are counted in: the clock's."""
+        return self._clock().tzinfo
+
+    def today(self, now: datetime | None = None) -> date:
+        return day_of(now or self.now(), self.tz)
+
+    @property
+    def learner_id(self) -> str:
+        """A random id for this learner's results, made when the database was created."""
+        if self._learner_id is None:
+            row = self._read(
+                lambda c: c.execute("SELECT value FROM meta WHERE key = 'learner_id'").fetchone()
+            )
+            self._learner_id = str(row[0])
+        return self._learner_id
+
+    # -- sessions and answers ------------------------------------------------------------
+
+    def start_session(self, bank_id: str, mode: str) -> int:
+        """Starts a session (``mode``: play, review or cram); ``bank_id`` may be
+        :data:`~quiz.store.models.ALL_BANKS` for a review across banks."""
+        if mode not in MODES:
+            raise ValueError(f"unknown session mode {mode!r}; expected one of {MODES}")
+        started = to_db(self.now())
+        return self._write(lambda c: insert_session(c, bank_id, mode, started), "start a session")
+
+    def end_session(self, session_id: int) -> None:
+        """Marks the session finished (only the first call counts)."""
+        ended = to_db(self.now())
+        self._write(
+            lambda c: c.execute(
+                "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                (ended, session_id),
+            ),
+            "end the session",
+        )
+
+    def record(self, answer: Answer, *, session_id: int, cram: bool = False) -> RecordResult:
+        """Saves one answer and, unless ``cram``, reschedules its card: one transaction,
+        committed (and synced) before this returns."""
+        day = self.today(answer.answered_at)
+
+        def work(conn: sqlite3.Connection) -> RecordResult:
+            known = conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,))
+            if known.fetchone() is None:
+                raise ValueError(f"no session {session_id} in {self._path}")
+            return record_answer(
+                conn, self._srs, answer, session_id=session_id, cram=cram, day=day
+            )
+
+        return self._write(work, "save the answer")
+
+    def recorder(self, session_id: int, *, cram: bool = False) -> SessionRecorder:
+        return SessionRecorder(self, session_id, cram=cram)
+
+    def undo_last(self, session_id: int) -> Answer | None:
+        """Removes the session's last answer and restores its card exactly; returns the
+        answer removed, or ``None`` when the session has none left."""
+        return self._write(lambda c: undo_last_attempt(c, session_id), "undo the last answer")
+
+    def card(self, bank_id: str, question_id: str) -> CardState | None:
+        """The schedule of one question, ``None`` if it was never reviewed."""
+        return self._read(lambda c: load_card(c, bank_id, question_id))
+
+    # -- flags ---------------------------------------------------------------------------
+
+    def flag(self, bank_id: str, question_id: str, reason: str, note: str = "") -> int:
+        created = to_db(self.now())
+        return self._write(
+            lambda c: flag_repo.insert_flag(c, bank_id, question_id, reason, note, created),
+            "save the flag",
+        )
+
+    def flags(self, bank_id: str | None = None) -> list[Flag]:
+        return self._read(lambda c: flag_repo.list_flags(c, bank_id))
+
+    # -- what is due ---------------------------------------------------------------------
+
+    def due_queue(
+        self,
+        now: datetime | None = None,
+        *,
+        bank_ids: Iterable[str] | None = None,
+        limit: int = 100,
+        new_limit: int = 20,
+        known_questions: KnownQuestions | None = None,
+    ) -> list[DueItem]:
+        """Due cards across banks, most overdue first, then today's share of new questions
+        (see :func:`quiz.store.queue.due_queue`)."""
+        now = now or self.now()
+        banks = None if bank_ids is None else list(bank_ids)
+        today = self.today(now)
+        return self._read(
+            lambda c: queue.due_queue(
+                c, now, today, bank_ids=banks, limit=limit, new_limit=new_limit,
+                known=known_questions,
+            )
+        )
+
+    def due_counts(
+        self, now: datetime | None = None, *, known_questions: KnownQuestions | None = None
+    ) -> DueCounts:
+        """(due now, due by the end of tomorrow): see :class:`DueCounts`."""
+        now = now or self.now()
+        horizon = start_of_day(self.today(now), self.tz, plus_days=2)
+        return self._read(lambda c: queue.due_counts(c, now, horizon, known_questions))
+
+    def due_count_by_bank(
+        self, now: datetime | None = None, *, known_questions: KnownQuestions | None = None
+    ) -> dict[str, int]:
+        now = now or self.now()
+        return self._read(lambda c: queue.due_count_by_bank(c, now, known_questions))
+
+    def last_scores(self) -> dict[str, LastScore]:
+        return self._read(queue.last_scores)
+
+    # -- export, checks, raw reads -------------------------------------------------------
+
+    def export_results(self, path: Path, *, bank_ids: Iterable[str] | None = None) -> int:
+        """Writes every attempt to ``path`` as JSON Lines (:mod:`quiz.store.export`); returns
+        the count. Reads through its own connection, so answers can be recorded meanwhile."""
+        learner = self.learner_id
+        banks = None if bank_ids is None else list(bank_ids)
+        reader = connect(self._path)
+        try:
+            reader.execute("BEGIN")
+            return write_results(reader, Path(path), learner, banks)
+        except sqlite3.Error as error:
+            raise store_error(error, self._path, "export the results") from error
+        finally:
+            reader.close()
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's ``PRAGMA integrity_check``: ``["ok"]`` when the file is sound. Reads the
+        whole file, so it is for ``quiz doctor``-style commands, not for every start."""
+        return self._read(
+            lambda c: [str(row[0]) for row in c.execute("PRAGMA integrity_check")]
+        )
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, locked, inside one read transaction (a consistent snapshot) for
+        aggregate queries such as :mod:`quiz.stats`. Do not write through it."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")
+                try:
+                    yield self._conn
+                finally:
+                    self._conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                raise store_error(error, self._path, "read the scores") from error
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        with self.reading() as conn:
+            return work(conn)
+
+    def _write(self, work: Callable[[sqlite3.Connection], T], doing: str) -> T:
+        """Runs ``work`` in one ``BEGIN IMMEDIATE`` transaction and commits it."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    result = work(self._conn)
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+                self._conn.execute("COMMIT")
+                return result
+            except sqlite3.Error as error:
+                if self._conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._conn.execute("ROLLBACK")
+                raise store_error(error, self._path, doing) from error
+
+
+def _open_migrated(path: Path, srs: Srs) -> sqlite3.Connection:
+    try:
+        conn = connect(path)
+    except sqlite3.Error as error:
+        raise store_error(error, path, "open the scores database") from error
+    try:
+        migrate(conn, srs, path=path)
+    except sqlite3.Error as error:
+        conn.close()
+        raise store_error(error, path, "update the scores database") from error
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@dataclass
+class SessionRecorder:
+    """A :class:`quiz.record.Recorder` bound to one session: the UI only calls ``record``.
+
+    ``last_result`` keeps what the last answer did (its next due date, a schedule reset) for
+    the feedback screen.
+    """
+
+    store: Store
+    session_id: int
+    cram: bool = False
+    last_result: RecordResult | None = field(default=None, init=False)
+
+    def record(self, answer: Answer) -> None:
+        self.last_result = self.store.record(answer, session_id=self.session_id, cram=self.cram)
+
+    def undo(self) -> Answer | None:
+        self.last_result = None
+        return self.store.undo_last(self.session_id)
+
+    def finish(self) -> None:
+        self.store.end_session(self.session_id)
