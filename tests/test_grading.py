@@ -1,0 +1,191 @@
+"""Grading reads like the spec: what counts as right, a near miss, or wrong."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quiz.bank.model import (
+    Cloze,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Pair,
+    ShortAnswer,
+    TrueFalse,
+)
+from quiz.grading import grade, match_text, normalise_answer, parse_number
+from quiz.record import Outcome
+
+R, N, W = Outcome.RIGHT, Outcome.NEAR_MISS, Outcome.WRONG
+SRC = "A sentence."
+
+
+def short(answer: str, *accept: str) -> ShortAnswer:
+    return ShortAnswer(id="s", prompt="?", source=SRC, answers=(answer, *accept))
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer", "outcome"),
+    [
+        ("South Korea", "South Korea", R),
+        ("south korea", "South Korea", R),
+        ("  SOUTH   KOREA. ", "South Korea", R),
+        ("the South Korea", "South Korea", R),
+        ("a bridge", "bridge", R),
+        ("Joao Pires", "João Pires", R),
+        ("Japans leader", "Japan’s leader", R),
+        ("Ishba", "Ishiba", N),  # one typo in a 6-letter word
+        ("Ihsiba", "Ishiba", N),  # two neighbours swapped is one typo
+        ("Ishbaa", "Ishiba", W),  # two typos in a 6-letter word
+        ("trilateral cooperatoin", "trilateral cooperation", N),
+        ("cooperatoon", "cooperation", N),
+        ("Lea", "Lee", W),  # 3 letters: never fuzzy
+        ("Lea Jae-myung", "Lee Jae-myung", W),  # ...not even inside a longer answer
+        ("15", "16", W),  # numbers: never fuzzy
+        ("80000", "80,000", R),
+        ("80k", "80,000", R),
+        ("Austria", "Australia", W),
+        ("", "Ana Costa", W),
+        ("the", "Ana Costa", W),
+    ],
+)
+def test_typed_answers(typed: str, answer: str, outcome: Outcome) -> None:
+    assert grade(short(answer), typed).outcome is outcome
+
+
+def test_accepted_variant_is_right_and_named() -> None:
+    result = grade(short("South Korea", "Republic of Korea", "ROK"), "rok")
+    assert result.outcome is R
+    assert result.notes == ("“ROK” is accepted too.",)
+
+
+def test_near_miss_names_the_exact_answer() -> None:
+    result = grade(short("Ishiba"), "Ishbia")
+    assert result.outcome is N
+    assert result.notes == ("Accepted a near miss: the exact answer is “Ishiba”.",)
+
+
+def test_normalise() -> None:
+    assert normalise_answer("The  Élysée, Palace!") == "elysee palace"
+    assert normalise_answer("1.5") == "1.5"
+    assert normalise_answer("80,000") == "80000"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("80000", 80000), ("80,000", 80000), ("80 000", 80000), ("80k", 80000),
+        ("80K", 80000), ("1.5m", 1_500_000), ("1.5 million", 1_500_000),
+        ("2bn", 2e9), ("15%", 15), ("15 percent", 15), ("approximately 80,000", 80000),
+        ("about 80,000 soldiers", 80000), ("-3", -3), ("1,5", 1.5), (".5", 0.5),
+        ("12 million euros", 12e6),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "eighty", "k"])
+def test_parse_number_none(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def numeric(answer: float, tolerance: float = 0, unit: str = "") -> Numeric:
+    return Numeric(id="n", prompt="?", source=SRC, answer=answer, tolerance=tolerance, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("typed", "outcome"),
+    [("80000", R), ("80,000", R), ("80k", R), ("approximately 80,000", R), ("79,999", W),
+     ("8000", W), ("lots", W)],
+)
+def test_numeric_exact(typed: str, outcome: Outcome) -> None:
+    assert grade(numeric(80000), typed).outcome is outcome
+
+
+def test_numeric_tolerance() -> None:
+    q = numeric(15, tolerance=1, unit="percent")
+    assert grade(q, "16%").outcome is R
+    assert grade(q, "16").notes == ("Close enough: the exact figure is 15.",)
+    assert grade(q, "17").outcome is W
+    assert grade(q, "nothing").notes == ("That isn't a number.",)
+
+
+def test_multiple_choice_single() -> None:
+    q = MultipleChoice(id="m", prompt="?", source=SRC, choices=("a", "b", "c"), answers=("b",))
+    assert grade(q, 1).outcome is R
+    assert grade(q, 0).outcome is W
+    assert grade(q, 0).given == "a"
+
+
+def test_multiple_choice_multiple_needs_exact_set() -> None:
+    q = MultipleChoice(id="m", prompt="?", source=SRC, choices=("a", "b", "c", "d"),
+                       answers=("a", "c"), multiple=True)
+    assert grade(q, {0, 2}).outcome is R
+    partial = grade(q, {0})
+    assert partial.outcome is W
+    assert partial.notes == ("You missed 1 right choice.",)
+    extra = grade(q, {0, 1, 2})
+    assert extra.outcome is W and extra.notes == ("You picked 1 wrong choice.",)
+    assert extra.given == "a; b; c"
+
+
+def test_true_false() -> None:
+    q = TrueFalse(id="t", prompt="?", source=SRC, answer=False)
+    assert grade(q, False).outcome is R
+    assert grade(q, True).outcome is W
+    assert grade(q, True).given == "True"
+
+
+def test_cloze_per_blank() -> None:
+    q = Cloze(id="c", prompt="___ and ___", source=SRC,
+              blanks=(("12", "twelve"), ("three", "3")))
+    assert grade(q, ["12", "3"]).outcome is R
+    assert grade(q, ["twelve", "thre"]).outcome is N  # 5 letters: one typo is forgiven
+    result = grade(q, ["13", "three"])
+    assert result.outcome is W
+    assert result.parts == (False, True)
+    assert result.notes[0] == "1 of 2 blanks right."
+
+
+def test_cloze_near_miss() -> None:
+    q = Cloze(id="c", prompt="the ___ bridge", source=SRC, blanks=(("Riverton",),))
+    result = grade(q, ["Rivertn"])
+    assert result.outcome is N
+    assert result.notes == ("Accepted a near miss: the exact answer is “Riverton”.",)
+
+
+def test_matching_counts_pairs() -> None:
+    q = Matching(id="x", prompt="?", source=SRC,
+                 pairs=(Pair("a", "1"), Pair("b", "2"), Pair("c", "3")))
+    assert grade(q, ["1", "2", "3"]).outcome is R
+    wrong = grade(q, ["1", "3", "2"])
+    assert wrong.outcome is W
+    assert wrong.parts == (True, False, False)
+    assert wrong.notes == ("1 of 3 pairs right.",)
+    assert grade(q, {"a": "1", "b": "2", "c": "3"}).outcome is R
+    assert grade(q, ["1", None, None]).given == "a → 1; b → ?; c → ?"
+
+
+def test_ordering_counts_positions() -> None:
+    q = Ordering(id="o", prompt="?", source=SRC, items=("x", "y", "z"))
+    assert grade(q, ["x", "y", "z"]).outcome is R
+    wrong = grade(q, ["x", "z", "y"])
+    assert wrong.outcome is W
+    assert wrong.notes == ("1 of 3 in the right place.",)
+    assert wrong.given == "x → z → y"
+
+
+@given(st.text(max_size=40))
+def test_an_answer_always_matches_itself(text: str) -> None:
+    if normalise_answer(text):
+        assert match_text(text, [text]).outcome is R
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=1000))
+def test_different_numbers_never_match(a: int, delta: int) -> None:
+    assert match_text(str(a), [str(a + delta)]).outcome is W
+    assert match_text(f"{a:,}", [str(a)]).outcome is R
