@@ -13,7 +13,9 @@ ALL_TYPES_BANK = DATA / "valid" / "all-types.yaml"
 
 
 @pytest.fixture(autouse=True)
-def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Keep the developer's own scores and banks out of every test."""
     data_dir = tmp_path_factory.mktemp("quiz-data")
     monkeypatch.setenv("QUIZ_DATA_DIR", str(data_dir))

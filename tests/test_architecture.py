@@ -11,8 +11,16 @@ CORE_MODULES = [
     "quiz.cli",
     "quiz.commands.check",
 ]
-OPTIONAL_CORE = ["quiz.session", "quiz.grading", "quiz.srs", "quiz.store", "quiz.stats",
-                 "quiz.export", "quiz.generate", "quiz.library"]
+OPTIONAL_CORE = [
+    "quiz.session",
+    "quiz.grading",
+    "quiz.srs",
+    "quiz.store",
+    "quiz.stats",
+    "quiz.export",
+    "quiz.generate",
+    "quiz.library",
+]
 
 
 def test_core_modules_import_nothing_from_textual() -> None:
@@ -25,6 +33,8 @@ def test_core_modules_import_nothing_from_textual() -> None:
         " or n == 'spacy' or n.startswith('spacy.'))\n"
         "print(','.join(mods)); print(bad)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
     imported, bad = result.stdout.splitlines()
     assert bad == "[]", f"core imported {bad} (modules: {imported})"

@@ -18,11 +18,8 @@ MAX_BANK_BYTES = 32 * 1024 * 1024
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 
 
-def read_text_file(path: Path, *, limit: int, what: str) -> str:
-    """Read a UTF-8 text file (BOM and CRLF allowed) of at most ``limit`` bytes.
-
-    Raises ValueError with a message for people; the line of a bad byte is named.
-    """
+def read_bytes_bounded(path: Path, *, limit: int, what: str) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ValueError for people otherwise."""
     try:
         if path.is_dir():
             raise ValueError(f"{what} is a directory, not a file")
@@ -41,7 +38,15 @@ def read_text_file(path: Path, *, limit: int, what: str) -> str:
         raise ValueError(f"{what} cannot be read ({error.strerror or error})") from None
     if len(data) > limit:
         raise ValueError(f"{what} is larger than {limit / 1_048_576:.0f} MB")
-    return decode_text(data, what)
+    return data
+
+
+def read_text_file(path: Path, *, limit: int, what: str) -> str:
+    """Read a UTF-8 text file (BOM and CRLF allowed) of at most ``limit`` bytes.
+
+    Raises ValueError with a message for people; the line of a bad byte is named.
+    """
+    return decode_text(read_bytes_bounded(path, limit=limit, what=what), what)
 
 
 def decode_text(data: bytes, what: str) -> str:
@@ -61,7 +66,7 @@ def decode_text(data: bytes, what: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def article_reader(bank_path: Path):  # noqa: ANN201 - a closure, typed by build_bank
+def article_reader(bank_path: Path):
     """Reads ``source.file`` relative to the bank's folder and never outside it."""
     folder = bank_path.resolve().parent
 
@@ -69,7 +74,8 @@ def article_reader(bank_path: Path):  # noqa: ANN201 - a closure, typed by build
         candidate = Path(name)
         if candidate.is_absolute() or ".." in candidate.parts or name.startswith("~"):
             raise ValueError(
-                f"article file {name!r} must be a path inside the bank's folder (no '..', not absolute)"
+                f"article file {name!r} must be a path inside the bank's folder "
+                "(no '..', not absolute)"
             )
         target = (folder / candidate).resolve()
         if not target.is_relative_to(folder):

@@ -15,7 +15,15 @@ FactKind = Literal[
     "person", "place", "organisation", "date", "number", "quote", "event", "policy", "term"
 ]
 FACT_KINDS: tuple[str, ...] = (
-    "person", "place", "organisation", "date", "number", "quote", "event", "policy", "term",
+    "person",
+    "place",
+    "organisation",
+    "date",
+    "number",
+    "quote",
+    "event",
+    "policy",
+    "term",
 )
 
 #: How a cloze prompt marks a blank: a run of three or more underscores.

@@ -41,7 +41,15 @@ ITEM_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")
 _BLANK = re.compile(BLANK_PATTERN)
 
 _BANK_FIELDS = {
-    "format", "id", "title", "description", "language", "tags", "as_of", "source", "facts",
+    "format",
+    "id",
+    "title",
+    "description",
+    "language",
+    "tags",
+    "as_of",
+    "source",
+    "facts",
     "questions",
 }
 _SOURCE_FIELDS = {"title", "outlet", "published", "url", "file", "text"}
@@ -109,7 +117,9 @@ class _Checker:
 
     def clean_text(self, value: str, line: int, what: str, *, required: bool = True) -> str:
         if CONTROL_CHARS.search(value):
-            self.add(line, f"{what} contains control characters (such as escape codes); remove them")
+            self.add(
+                line, f"{what} contains control characters (such as escape codes); remove them"
+            )
             return CONTROL_CHARS.sub("", value).strip()
         if len(value) > MAX_TEXT:
             self.add(line, f"{what} is longer than {MAX_TEXT:,} characters")
@@ -139,9 +149,13 @@ class _Checker:
             elif index in value.raw:
                 text = value.raw[index]
             else:
-                self.add(item_line, f"{where}: each entry of {key!r} must be text, not a {_kind(item)}")
+                self.add(
+                    item_line, f"{where}: each entry of {key!r} must be text, not a {_kind(item)}"
+                )
                 continue
-            items.append((self.clean_text(text, item_line, f"{where}: an entry of {key!r}"), item_line))
+            items.append(
+                (self.clean_text(text, item_line, f"{where}: an entry of {key!r}"), item_line)
+            )
         return items
 
     def mapping(self, value: Any, line: int, what: str) -> LineDict | None:
@@ -165,7 +179,9 @@ def _kind(value: Any) -> str:
     return "text"
 
 
-def build_bank(document: Any, *, path: str, read_article: ArticleReader) -> tuple[Bank | None, list[Problem]]:
+def build_bank(
+    document: Any, *, path: str, read_article: ArticleReader
+) -> tuple[Bank | None, list[Problem]]:
     """Validate a parsed document and build the bank. Returns (bank or None, problems)."""
     check = _Checker()
     if document is None:
@@ -208,8 +224,16 @@ def build_bank(document: Any, *, path: str, read_article: ArticleReader) -> tupl
     if check.problems or source is None:
         return None, check.problems
     bank = Bank(
-        id=bank_id, title=title, source=source, questions=tuple(questions), facts=tuple(facts),
-        description=description, language=language, tags=tags, as_of=as_of, path=path,
+        id=bank_id,
+        title=title,
+        source=source,
+        questions=tuple(questions),
+        facts=tuple(facts),
+        description=description,
+        language=language,
+        tags=tags,
+        as_of=as_of,
+        path=path,
     )
     return bank, check.problems
 
@@ -229,7 +253,9 @@ def _source(check: _Checker, root: LineDict, read_article: ArticleReader) -> Sou
     if file and inline:
         check.add(mapping.line, "source: give the article as 'file' or as 'text', not both")
     if not file and not inline:
-        check.add(mapping.line, "source: the article is missing; add 'file: ARTICLE.txt' or 'text: |'")
+        check.add(
+            mapping.line, "source: the article is missing; add 'file: ARTICLE.txt' or 'text: |'"
+        )
         return None
     text = inline
     if file:
@@ -245,8 +271,12 @@ def _source(check: _Checker, root: LineDict, read_article: ArticleReader) -> Sou
             f"source: published {published!r} must be a date like 2025-08-23",
         )
     return Source(
-        title=title, text=text, outlet=check.text(mapping, "outlet", "source"),
-        published=published, url=check.text(mapping, "url", "source"), file=file,
+        title=title,
+        text=text,
+        outlet=check.text(mapping, "outlet", "source"),
+        published=published,
+        url=check.text(mapping, "url", "source"),
+        file=file,
     )
 
 
@@ -298,7 +328,9 @@ def _facts(check: _Checker, root: LineDict, article: str | None) -> list[Fact]:
         sentence = check.text(mapping, "source", where, required=True)
         _check_in_article(check, article, sentence, check.line_of(mapping, "source"), where)
         if key and sentence and normalise_for_match(key) not in normalise_for_match(sentence):
-            check.add(check.line_of(mapping, "key"), f"{where}: 'key' must occur in its 'source' sentence")
+            check.add(
+                check.line_of(mapping, "key"), f"{where}: 'key' must occur in its 'source' sentence"
+            )
         facts.append(Fact(id=fact_id, statement=statement, kind=kind, key=key, source=sentence))
     return facts
 
@@ -310,7 +342,10 @@ def _check_id(check: _Checker, item_id: str, line: int, seen: dict[str, int], wh
             f"{what} id {item_id!r} may use only letters, digits, '-', '_', '.', ':' (no spaces)",
         )
     if item_id in seen:
-        check.add(line, f"duplicate {what} id {item_id!r} (first at line {seen[item_id]}); ids must be unique")
+        check.add(
+            line,
+            f"duplicate {what} id {item_id!r} (first at line {seen[item_id]}); ids must be unique",
+        )
     else:
         seen[item_id] = line
 
@@ -320,7 +355,10 @@ def _questions(
 ) -> list[Question]:
     entries = _entries(check, root, "questions")
     if len(entries) > MAX_QUESTIONS:
-        check.add(entries.line, f"too many questions ({len(entries):,}); a bank holds at most {MAX_QUESTIONS:,}")
+        check.add(
+            entries.line,
+            f"too many questions ({len(entries):,}); a bank holds at most {MAX_QUESTIONS:,}",
+        )
         return []
     if not entries and "questions" in root and isinstance(root.get("questions"), LineList):
         check.add(entries.line, "the 'questions' list is empty; add at least one question")
@@ -377,8 +415,13 @@ def _question(
         check.add(check.line_of(q, "difficulty"), f"{where}: difficulty must be 1, 2 or 3")
         difficulty = None
     common: dict[str, Any] = dict(
-        id=qid, prompt=prompt, source=sentence, fact=fact, explanation=explanation,
-        tags=tags, difficulty=difficulty,
+        id=qid,
+        prompt=prompt,
+        source=sentence,
+        fact=fact,
+        explanation=explanation,
+        tags=tags,
+        difficulty=difficulty,
     )
     built = _BUILDERS[qtype](check, q, where, common)
     if built is None or len(check.problems) > before:
@@ -386,7 +429,9 @@ def _question(
     return built
 
 
-def _multiple_choice(check: _Checker, q: LineDict, where: str, common: dict[str, Any]) -> Question | None:
+def _multiple_choice(
+    check: _Checker, q: LineDict, where: str, common: dict[str, Any]
+) -> Question | None:
     choices = check.text_list(q, "choices", where, required=True)
     multiple = q.get("multiple", False)
     if not isinstance(multiple, bool):
@@ -403,7 +448,9 @@ def _multiple_choice(check: _Checker, q: LineDict, where: str, common: dict[str,
             f"{where}: 'answer' is a list; add 'multiple: true' or give one answer",
         )
     elif not multiple and len(answers) > 1:
-        check.add(check.line_of(q, "answer"), f"{where}: exactly one answer without 'multiple: true'")
+        check.add(
+            check.line_of(q, "answer"), f"{where}: exactly one answer without 'multiple: true'"
+        )
     for answer, line in answers:
         if answer and answer not in texts:
             close = difflib.get_close_matches(answer, texts, n=1)
@@ -429,7 +476,9 @@ def _distinct(check: _Checker, items: list[tuple[str, int]], where: str, what: s
             seen[folded] = line
 
 
-def _true_false(check: _Checker, q: LineDict, where: str, common: dict[str, Any]) -> Question | None:
+def _true_false(
+    check: _Checker, q: LineDict, where: str, common: dict[str, Any]
+) -> Question | None:
     answer = q.get("answer", _MISSING)
     if not isinstance(answer, bool):
         check.add(check.line_of(q, "answer"), f"{where}: 'answer' must be true or false")
@@ -452,7 +501,9 @@ def _cloze(check: _Checker, q: LineDict, where: str, common: dict[str, Any]) -> 
             variants = check.text_list(holder, "blank", where)
         elif isinstance(entry, str) or index in raw.raw:
             text = entry if isinstance(entry, str) else raw.raw[index]
-            variants = [(check.clean_text(text, entry_line, f"{where}: blank {index + 1}"), entry_line)]
+            variants = [
+                (check.clean_text(text, entry_line, f"{where}: blank {index + 1}"), entry_line)
+            ]
         else:
             check.add(entry_line, f"{where}: blank {index + 1} must be text or a list of texts")
             continue
@@ -469,7 +520,9 @@ def _cloze(check: _Checker, q: LineDict, where: str, common: dict[str, Any]) -> 
     return Cloze(**common, blanks=tuple(blanks))
 
 
-def _short_answer(check: _Checker, q: LineDict, where: str, common: dict[str, Any]) -> Question | None:
+def _short_answer(
+    check: _Checker, q: LineDict, where: str, common: dict[str, Any]
+) -> Question | None:
     answer = check.text(q, "answer", where, required=True)
     accept = [a for a, _ in check.text_list(q, "accept", where) if a]
     return ShortAnswer(**common, answers=(answer, *[a for a in accept if a != answer]))

@@ -32,7 +32,9 @@ _SEQUENCE_TAGS = {f"{_CORE}seq"}
 # YAML 1.1 plain-scalar resolution, as PyYAML's SafeLoader does it, minus timestamps (dates stay
 # text: the bank format wants ISO strings) and sexagesimal numbers (surprising, never wanted).
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")
+_BOOL = re.compile(
+    r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"
+)
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(
     r"^[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?$|^[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?$"
@@ -112,11 +114,11 @@ def _scalar_value(event: yaml.ScalarEvent, line: int) -> Any:
         if tag == f"{_CORE}str":
             return event.value
         value = _resolve_plain(event.value)
-        expected = {"int": int, "float": float, "bool": bool, "null": type(None)}[tag[len(_CORE):]]
+        expected = {"int": int, "float": float, "bool": bool, "null": type(None)}[tag[len(_CORE) :]]
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise YamlProblem(line, f"{event.value!r} is not a valid {tag[len(_CORE):]}")
+            raise YamlProblem(line, f"{event.value!r} is not a valid {tag[len(_CORE) :]}")
         return value
     if event.implicit[0]:  # plain scalar: resolve like YAML 1.1
         return _resolve_plain(event.value)
@@ -195,8 +197,10 @@ def load_yaml(text: str) -> Any:
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 is_map = kind is yaml.MappingStartEvent
                 tag = event.tag
-                if tag is not None and tag != "!" and tag not in (
-                    _MAPPING_TAGS if is_map else _SEQUENCE_TAGS
+                if (
+                    tag is not None
+                    and tag != "!"
+                    and tag not in (_MAPPING_TAGS if is_map else _SEQUENCE_TAGS)
                 ):
                     raise YamlProblem(line, _tag_message(tag))
                 if len(stack) >= MAX_DEPTH:
@@ -239,7 +243,8 @@ def load_yaml(text: str) -> Any:
         char = error.character
         code = char if isinstance(char, int) else ord(char[:1] or "\0")
         raise YamlProblem(
-            line, f"character U+{code:04X} (a control character) is not allowed in a bank; remove it"
+            line,
+            f"character U+{code:04X} (a control character) is not allowed in a bank; remove it",
         ) from None
     except yaml.YAMLError as error:  # pragma: no cover - every libyaml error is marked
         raise YamlProblem(0, f"not readable as YAML: {error}") from None

@@ -60,8 +60,13 @@ def run(args: argparse.Namespace) -> int:
             continue
         counts = bank.count_by_type()
         results.append(
-            {"file": str(path), "ok": True, "id": bank.id, "questions": len(bank.questions),
-             "by_type": counts}
+            {
+                "file": str(path),
+                "ok": True,
+                "id": bank.id,
+                "questions": len(bank.questions),
+                "by_type": counts,
+            }
         )
         if not args.json:
             by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))

@@ -14,9 +14,35 @@ SEED_TEXT = ALL_TYPES_BANK.read_text(encoding="utf-8")
 BANK_PATH = ALL_TYPES_BANK  # errors resolve the article beside the real test bank
 
 yaml_atoms = st.sampled_from(
-    ["- ", ": ", "[", "]", "{", "}", "&a ", "*a", "!!python/object:os.system ", "!x ", "\n",
-     "  ", "---\n", "'", '"', "#", "|\n", ">-\n", "? ", "format: quiz-bank/1\n", "questions:\n",
-     "type: cloze\n", "___", "\t", "%YAML 1.1\n", "\\e", "\ufeff"]
+    [
+        "- ",
+        ": ",
+        "[",
+        "]",
+        "{",
+        "}",
+        "&a ",
+        "*a",
+        "!!python/object:os.system ",
+        "!x ",
+        "\n",
+        "  ",
+        "---\n",
+        "'",
+        '"',
+        "#",
+        "|\n",
+        ">-\n",
+        "? ",
+        "format: quiz-bank/1\n",
+        "questions:\n",
+        "type: cloze\n",
+        "___",
+        "\t",
+        "%YAML 1.1\n",
+        "\\e",
+        "\ufeff",
+    ]
 )
 
 
@@ -46,7 +72,7 @@ def test_random_yaml_like_tokens(tokens: list[str]) -> None:
     st.text(max_size=20) | yaml_atoms,
 )
 def test_mutated_valid_bank(position: int, cut: int, insert: str) -> None:
-    _load(SEED_TEXT[:position] + insert + SEED_TEXT[position + cut:])
+    _load(SEED_TEXT[:position] + insert + SEED_TEXT[position + cut :])
 
 
 def test_fuzz_corpus_files() -> None:

@@ -20,7 +20,8 @@ CASES = sorted(INVALID.glob("*.yaml"))
 @pytest.mark.parametrize("bank_file", CASES, ids=[p.stem for p in CASES])
 def test_invalid_bank_gives_file_line_messages(bank_file: Path) -> None:
     expected = [
-        line for line in bank_file.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
+        line
+        for line in bank_file.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
     with pytest.raises(BankError) as caught:
@@ -56,7 +57,7 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     with big.open("wb") as handle:
         handle.truncate(60 * 1024 * 1024)  # sparse: 60 MB on paper, nothing on disk
-    with pytest.raises(BankError, match="60.0 MB; at most 32 MB"):
+    with pytest.raises(BankError, match=r"60\.0 MB; at most 32 MB"):
         load_bank(big)
 
 

@@ -27,8 +27,13 @@ def test_all_types_bank_loads_with_every_field() -> None:
     assert bank.source.outlet == "Riverton Gazette"
     assert "Ana Costa" in bank.source.text
     assert bank.count_by_type() == {
-        "multiple_choice": 2, "true_false": 1, "cloze": 1, "short_answer": 2,
-        "matching": 1, "numeric": 1, "ordering": 1,
+        "multiple_choice": 2,
+        "true_false": 1,
+        "cloze": 1,
+        "short_answer": 2,
+        "matching": 1,
+        "numeric": 1,
+        "ordering": 1,
     }
     mc = bank.question("q-mayor-mc")
     assert isinstance(mc, MultipleChoice)
@@ -99,7 +104,7 @@ questions:
 
 def test_unquoted_numbers_and_yes_are_taken_as_text_where_text_is_wanted(tmp_path: Path) -> None:
     text = ALL_TYPES_BANK.read_text(encoding="utf-8").replace(
-        'choices: [Ana Costa, Marta Silva, João Pires, Rui Lopes]\n    answer: Ana Costa',
+        "choices: [Ana Costa, Marta Silva, João Pires, Rui Lopes]\n    answer: Ana Costa",
         "choices: [yes, no, 12, 4000]\n    answer: 12",
     )
     bank = load_bank(_copy_with(tmp_path, text.encode()))
@@ -114,8 +119,6 @@ def test_symlinked_article_outside_the_folder_is_refused(tmp_path: Path) -> None
     folder = tmp_path / "banks"
     folder.mkdir()
     (folder / "article.txt").symlink_to(outside)
-    (folder / "bank.yaml").write_text(
-        ALL_TYPES_BANK.read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    (folder / "bank.yaml").write_text(ALL_TYPES_BANK.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(BankError, match="points outside the bank's folder"):
         load_bank(folder / "bank.yaml")

@@ -54,7 +54,9 @@ def test_json_output_for_scripts() -> None:
     assert report["ok"] is False
     good, bad = report["files"]
     assert good["ok"] and good["questions"] == 9 and good["by_type"]["cloze"] == 1
-    assert bad["errors"][0]["line"] == 12 and "duplicate key 'answer'" in bad["errors"][0]["message"]
+    assert (
+        bad["errors"][0]["line"] == 12 and "duplicate key 'answer'" in bad["errors"][0]["message"]
+    )
 
 
 def test_missing_file_and_article_beside_bank(tmp_path: Path) -> None:
