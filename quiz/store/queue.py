@@ -123,14 +123,15 @@ def due_count_by_bank(
 def last_scores(conn: sqlite3.Connection) -> dict[str, LastScore]:
     """Per bank, the score of its most recently finished session with at least one answer.
     Sessions spanning all banks (:data:`ALL_BANKS`) belong to no bank and are skipped."""
+    # Per bank, walk the (bank_id, ended_at) index backwards to its latest finished session.
     rows = conn.execute(
-        """SELECT bank_id, correct, attempts, ended_at FROM (
-               SELECT bank_id, correct, attempts, ended_at,
-                      row_number() OVER (PARTITION BY bank_id
-                                         ORDER BY ended_at DESC, id DESC) AS latest
-               FROM sessions
-               WHERE ended_at IS NOT NULL AND attempts > 0 AND bank_id <> ?)
-           WHERE latest = 1 ORDER BY bank_id""",
+        """SELECT s.bank_id, s.correct, s.attempts, s.ended_at
+           FROM (SELECT DISTINCT bank_id FROM sessions WHERE bank_id <> ?) AS b
+           JOIN sessions s ON s.id = (
+               SELECT x.id FROM sessions x
+               WHERE x.bank_id = b.bank_id AND x.ended_at IS NOT NULL AND x.attempts > 0
+               ORDER BY x.ended_at DESC, x.id DESC LIMIT 1)
+           ORDER BY s.bank_id""",
         (ALL_BANKS,),
     )
     return {

@@ -15,12 +15,12 @@ from typing import Any
 from quiz.record import Answer, Outcome
 from quiz.srs import CardState, Srs, State
 from quiz.store.models import RecordResult
-from quiz.store.schema import V2_CARD_COLUMNS
+from quiz.store.schema import CARD_COLUMNS
 from quiz.store.timefmt import from_db, to_db
 
 __all__ = ["insert_session", "load_card", "record_answer", "undo_last_attempt"]
 
-_CARD_SELECT = "SELECT " + ", ".join(V2_CARD_COLUMNS) + " FROM cards"
+_CARD_SELECT = "SELECT " + ", ".join(CARD_COLUMNS) + " FROM cards"
 
 
 def insert_session(conn: sqlite3.Connection, bank_id: str, mode: str, started_at: str) -> int:
@@ -35,7 +35,7 @@ def load_card(conn: sqlite3.Connection, bank_id: str, question_id: str) -> CardS
     row = conn.execute(
         _CARD_SELECT + " WHERE bank_id = ? AND question_id = ?", (bank_id, question_id)
     ).fetchone()
-    return None if row is None else _card_state(dict(zip(V2_CARD_COLUMNS, row, strict=True)))
+    return None if row is None else _card_state(dict(zip(CARD_COLUMNS, row, strict=True)))
 
 
 def record_answer(
@@ -74,7 +74,7 @@ def record_answer(
         _CARD_SELECT + " WHERE bank_id = ? AND question_id = ?",
         (answer.bank_id, answer.question_id),
     ).fetchone()
-    before = None if row is None else dict(zip(V2_CARD_COLUMNS, row, strict=True))
+    before = None if row is None else dict(zip(CARD_COLUMNS, row, strict=True))
     reset = bool(
         before is not None
         and before["answer_key"]
@@ -175,7 +175,7 @@ def _restore_card(conn: sqlite3.Connection, card_id: int, snapshot: str | None) 
         conn.execute("DELETE FROM cards WHERE id = ?", (card_id,))
         return
     saved: dict[str, Any] = json.loads(snapshot)
-    columns = [c for c in V2_CARD_COLUMNS if c != "id"]
+    columns = [c for c in CARD_COLUMNS if c != "id"]
     assignments = ", ".join(f"{c} = ?" for c in columns)
     conn.execute(
         f"UPDATE cards SET {assignments} WHERE id = ?",

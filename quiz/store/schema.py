@@ -18,6 +18,12 @@ History:
   (``correct``, the learner's ``day``, ``answer_key``, ``tags``, ``cram``), ``sessions`` gains
   running counts, and ``meta`` a learner id for exported results. The v1 history is replayed
   through FSRS so that upgrading keeps what the learner already knows.
+* v3: ``daily``, answers and Review-state recalls per learner day and bank, kept exact by
+  triggers on ``attempts`` and ``review_log`` (so any writer, even a bulk loader, keeps it
+  right). Stats then read a few thousand summary rows instead of scanning every answer ever
+  given; the covering indexes v2 added for those scans are dropped, making each answer's
+  commit cheaper. ``review_log`` rows are only ever deleted with their attempt, which is
+  where the trigger takes their share back out.
 """
 
 from __future__ import annotations
@@ -34,7 +40,10 @@ from quiz.srs import CardState, Srs
 from quiz.store.errors import StoreError
 from quiz.store.timefmt import from_db, to_db
 
-__all__ = ["APPLICATION_ID", "LATEST_VERSION", "MIGRATIONS", "Migration", "migrate", "version"]
+__all__ = [
+    "APPLICATION_ID",
+    "CARD_COLUMNS",
+    "LATEST_VERSION", "MIGRATIONS", "Migration", "migrate", "version"]
 
 #: "QUIZ" in ASCII, written into the SQLite header.
 APPLICATION_ID = 0x5155495A
@@ -136,12 +145,58 @@ _V2: tuple[str, ...] = (
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('learner_id', lower(hex(randomblob(16))))",
 )
 
+_V3: tuple[str, ...] = (
+    """CREATE TABLE daily (
+        day TEXT NOT NULL,
+        bank_id TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0,
+        reviews INTEGER NOT NULL DEFAULT 0,
+        recalled INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, bank_id)
+    ) WITHOUT ROWID""",
+    """INSERT INTO daily (day, bank_id, attempts, correct)
+       SELECT day, bank_id, count(*), sum(correct) FROM attempts GROUP BY day, bank_id""",
+    """UPDATE daily SET reviews = r.reviews, recalled = r.recalled
+       FROM (SELECT a.day, a.bank_id, count(*) AS reviews, sum(l.rating > 1) AS recalled
+             FROM review_log l JOIN attempts a ON a.id = l.attempt_id
+             WHERE l.state_before = 2
+             GROUP BY a.day, a.bank_id) AS r
+       WHERE daily.day = r.day AND daily.bank_id = r.bank_id""",
+    """CREATE TRIGGER daily_attempt_added AFTER INSERT ON attempts BEGIN
+        INSERT INTO daily (day, bank_id, attempts, correct)
+        VALUES (NEW.day, NEW.bank_id, 1, NEW.correct)
+        ON CONFLICT (day, bank_id) DO UPDATE
+            SET attempts = attempts + 1, correct = correct + excluded.correct;
+    END""",
+    """CREATE TRIGGER daily_review_added AFTER INSERT ON review_log
+       WHEN NEW.state_before = 2 BEGIN
+        UPDATE daily SET reviews = reviews + 1, recalled = recalled + (NEW.rating > 1)
+        WHERE (day, bank_id) = (SELECT day, bank_id FROM attempts WHERE id = NEW.attempt_id);
+    END""",
+    """CREATE TRIGGER daily_attempt_removed BEFORE DELETE ON attempts BEGIN
+        UPDATE daily SET
+            attempts = attempts - 1,
+            correct = correct - OLD.correct,
+            reviews = reviews - coalesce(
+                (SELECT state_before = 2 FROM review_log WHERE attempt_id = OLD.id), 0),
+            recalled = recalled - coalesce(
+                (SELECT state_before = 2 AND rating > 1 FROM review_log
+                 WHERE attempt_id = OLD.id), 0)
+        WHERE day = OLD.day AND bank_id = OLD.bank_id;
+    END""",
+    "DROP INDEX attempts_day",
+    "DROP INDEX review_log_retention",
+)
+
 #: The columns of a ``cards`` row in the order ``review_log.card_before`` snapshots them.
 #: Frozen with v2: a later version adding card columns snapshots them in a new format.
 V2_CARD_COLUMNS: tuple[str, ...] = (
     "id", "bank_id", "question_id", "answer_key", "tags", "state", "step", "stability",
     "difficulty", "due", "last_review", "reps", "lapses", "introduced_day",
 )
+#: The ``cards`` columns of the current version.
+CARD_COLUMNS = V2_CARD_COLUMNS
 
 
 def _replay_v1_history(conn: sqlite3.Connection, srs: Srs) -> None:
@@ -226,6 +281,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, _V1),
     Migration(2, _V2, _replay_v1_history),
+    Migration(3, _V3),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
