@@ -1,0 +1,85 @@
+"""Small helpers the exporters share: text clean-up, counting, a stable shuffle."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from quiz.bank.model import BLANK_PATTERN, Question, format_number
+
+T = TypeVar("T")
+
+BLANK = re.compile(BLANK_PATTERN)
+# C0/C1 control characters other than tab and newline. The loader refuses them, but a bank
+# can be built in memory, and none of them means anything in a file for people.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+TYPE_NAMES = {
+    "multiple_choice": "multiple choice",
+    "true_false": "true/false",
+    "cloze": "cloze",
+    "short_answer": "short answer",
+    "matching": "matching",
+    "numeric": "numeric",
+    "ordering": "ordering",
+}
+
+
+def clean(text: str, *, strip: bool = True) -> str:
+    """Newlines as ``\\n`` only, no control characters, (by default) no outer whitespace."""
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.strip() if strip else text
+
+
+def one_line(text: str) -> str:
+    """``clean`` and then every run of whitespace (newlines included) as one space."""
+    return " ".join(clean(text).split())
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def count_phrase(questions: Iterable[Question]) -> str:
+    """'2 ordering questions and 1 matching question', by type in first-seen order."""
+    counts = Counter(q.TYPE for q in questions)
+    parts = [plural(n, f"{TYPE_NAMES.get(t, t)} question") for t, n in counts.items()]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def number(value: float) -> str:
+    """A number as GIFT and spreadsheets read it: no grouping, no exponent (80000, 2.5, -3)."""
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        from decimal import Decimal
+
+        text = format(Decimal(text), "f")
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
+
+
+def human_number(value: float) -> str:
+    return format_number(value)
+
+
+def stable_shuffle(items: Sequence[T], seed: str) -> list[T]:
+    """The same order for the same seed on every machine; never the given order when there are
+    two or more distinct items (a worksheet must not print the answer as the question)."""
+    rng = random.Random(int.from_bytes(hashlib.sha256(seed.encode()).digest()[:8], "big"))
+    shuffled = list(items)
+    rng.shuffle(shuffled)
+    if len(shuffled) > 1 and shuffled == list(items):
+        shuffled = shuffled[1:] + shuffled[:1]
+    return shuffled
+
+
+def split_blanks(prompt: str) -> list[str]:
+    """The text around the blanks of a cloze prompt: ``len(blanks) + 1`` pieces."""
+    return BLANK.split(prompt)

@@ -1,0 +1,226 @@
+"""Moodle GIFT (https://docs.moodle.org/en/GIFT_format), written for Moodle's own importer
+(``question/format/gift/format.php``) and checked against the independent ``gift-pegjs`` parser.
+
+How each type is written:
+
+- ``multiple_choice``: ``{=right ~wrong ...}``. With ``multiple: true`` every choice carries a
+  weight: the right ones share 100% evenly, the wrong ones share -100% evenly, so ticking
+  everything scores 0 (weights like ``%33.33333%`` are on Moodle's list of grades).
+- ``true_false``: ``{TRUE}`` / ``{FALSE}``.
+- ``short_answer``: ``{=answer =variant ...}`` (Moodle compares case-insensitively).
+- ``numeric``: ``{#answer:tolerance}``; GIFT has no unit, so the unit goes in the prompt,
+  "(in percent)".
+- ``matching``: ``{=left -> right ...}``. Moodle splits a pair at its first ``->``, so a ``->``
+  inside a left-hand text is written as ``→``.
+- ``cloze`` with one blank: GIFT's missing-word form, ``text {=answer =variant} text``; a blank
+  at the very start or end of the prompt is written ``_____`` with the answers after the text
+  (Moodle shows no blank for answers at the end). A cloze with several blanks has no GIFT form
+  (Moodle's multi-blank "embedded answers" type is not GIFT): it becomes one short-answer
+  question per blank, the other blanks filled in, named ``ID/blank-N``.
+- ``ordering``: GIFT has no such type; skipped, and said so.
+
+Text: every question text is marked ``[plain]`` so Moodle shows bank text literally (``<b>``
+stays ``<b>``); answers and feedback inherit that format. ``~ = # { } :`` and ``\\`` are
+escaped with a backslash, newlines written ``\\n``. An answer that would start with a format
+marker (``[html]``) or a weight (``%50%``) is protected. Feedback (``####``) is the
+explanation and the source sentence. ``$CATEGORY: BANK-ID/TAG`` groups questions by their
+first tag; ``// [id:...] [tag:...]`` keeps the question id (Moodle's ID number) and all tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quiz.bank.model import (
+    Bank,
+    Cloze,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    ShortAnswer,
+    TrueFalse,
+)
+from quiz.export import ExportResult
+from quiz.export.common import clean, count_phrase, number, one_line, plural, split_blanks
+
+SPECIAL = frozenset("\\~=#{}:")
+_FORMAT_MARKER = re.compile(r"^\[(?:moodle|html|plain|markdown)\]", re.IGNORECASE)
+_CATEGORY_UNSAFE = re.compile(r"[\\/\[\]]+")
+_TAG_UNSAFE = re.compile(r"[\[\]]+")
+MOODLE_BLANK = "_____"
+
+
+def escape(text: str, *, strip: bool = True) -> str:
+    """Bank text as GIFT text: specials backslash-escaped, newlines as ``\\n``."""
+    out: list[str] = []
+    for ch in clean(text, strip=strip):
+        if ch in SPECIAL:
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def answer_text(text: str) -> str:
+    """An answer or feedback text: escaped, and a leading format marker kept literal."""
+    escaped = escape(text)
+    if _FORMAT_MARKER.match(escaped):
+        escaped = "[plain]" + escaped
+    return escaped
+
+
+def percent(value: float) -> str:
+    """A weight as GIFT writes it: 50, 33.33333, -16.66667 (Moodle matches to 1e-5)."""
+    return f"{value:.5f}".rstrip("0").rstrip(".")
+
+
+def _weighted(weight: float, text: str) -> str:
+    return f"%{percent(weight)}%{answer_text(text)}"
+
+
+def _right(text: str) -> str:
+    # After "=" Moodle reads no weight, so a text starting with "%" is safe as it is.
+    return "=" + answer_text(text)
+
+
+def _wrong(text: str) -> str:
+    # After "~" Moodle would read "%50%..." as a weight: give the 0 weight explicitly.
+    escaped = answer_text(text)
+    return "~" + ("%0%" + escaped if escaped.startswith("%") else escaped)
+
+
+def _accepted(text: str) -> str:
+    # Short answers: Moodle reads a weight after "=" here, so protect a leading "%".
+    escaped = answer_text(text)
+    return "=" + ("%100%" + escaped if escaped.startswith("%") else escaped)
+
+
+def _feedback(question: Question) -> str:
+    parts = [clean(question.explanation)] if question.explanation.strip() else []
+    if question.source.strip():
+        parts.append("Source: " + clean(question.source))
+    return "\n".join(parts)
+
+
+def _block(lines: list[str], question: Question) -> str:
+    """An answer block ``{ ... }``, one answer a line, with the general feedback."""
+    feedback = _feedback(question)
+    body = [*lines]
+    if feedback:
+        body.append("####" + answer_text(feedback))
+    return "{\n" + "\n".join(body) + "\n}"
+
+
+def _inline_block(answers: list[str], question: Question) -> str:
+    feedback = _feedback(question)
+    inner = " ".join(answers)
+    if feedback:
+        inner += " ####" + answer_text(feedback)
+    return "{" + inner + "}"
+
+
+def _header(name: str, question: Question) -> str:
+    """``// [id:...] [tag:...]`` then ``::name::[plain]``."""
+    meta = [f"[id:{one_line(name)}]"]
+    meta += [f"[tag:{t}]" for t in (_TAG_UNSAFE.sub("-", one_line(t)) for t in question.tags) if t]
+    return "// " + " ".join(meta) + "\n::" + escape(one_line(name)) + "::[plain]"
+
+
+def _cloze(question: Cloze, prompt: str, blank: int, name: str) -> str:
+    """One GIFT question for blank ``blank`` of ``question``: the other blanks filled in."""
+    pieces = split_blanks(prompt)
+    fills = [b[0] for b in question.blanks]
+    before = "".join(pieces[j] + fills[j] for j in range(blank)) + pieces[blank]
+    after = pieces[blank + 1] + "".join(
+        fills[j] + pieces[j + 1] for j in range(blank + 1, len(fills))
+    )
+    block = _inline_block([_accepted(a) for a in question.blanks[blank]], question)
+    if before.strip() and after.strip():
+        # Missing-word form: Moodle shows "_____" where the block is.
+        return f"{_header(name, question)}{escape(before, strip=False)}{block}" + escape(
+            after, strip=False
+        )
+    # A blank at the start or end: Moodle shows no blank for a block at the end, so write it.
+    text = escape(before + MOODLE_BLANK + after)
+    return f"{_header(name, question)}{text} {block}"
+
+
+def questions_gift(question: Question) -> Iterator[str]:
+    """The GIFT text of one question (several for a multi-blank cloze; none for ordering)."""
+    head = _header(question.id, question)
+    prompt = escape(question.prompt)
+    if isinstance(question, MultipleChoice):
+        if question.multiple:
+            right = [c for c in question.choices if c in question.answers]
+            wrong = [c for c in question.choices if c not in question.answers]
+            lines = [
+                "~" + _weighted(100 / len(right) if c in right else -100 / len(wrong), c)
+                for c in question.choices
+            ]
+        else:
+            lines = [_right(c) if c in question.answers else _wrong(c) for c in question.choices]
+        yield f"{head}{prompt} {_block(lines, question)}"
+    elif isinstance(question, TrueFalse):
+        yield f"{head}{prompt} {_inline_block(['TRUE' if question.answer else 'FALSE'], question)}"
+    elif isinstance(question, ShortAnswer):
+        yield f"{head}{prompt} {_inline_block([_accepted(a) for a in question.answers], question)}"
+    elif isinstance(question, Numeric):
+        unit = f" (in {escape(one_line(question.unit))})" if question.unit.strip() else ""
+        value = f"#{number(question.answer)}:{number(abs(question.tolerance))}"
+        yield f"{head}{prompt}{unit} {_inline_block([value], question)}"
+    elif isinstance(question, Matching):
+        lines = [
+            f"={answer_text(p.left.replace('->', '→'))} -> {escape(p.right)}"
+            for p in question.pairs
+        ]
+        yield f"{head}{prompt} {_block(lines, question)}"
+    elif isinstance(question, Cloze):
+        prompt_text = clean(question.prompt)
+        count = len(question.blanks)
+        for i in range(count):
+            name = question.id if count == 1 else f"{question.id}/blank-{i + 1}"
+            yield _cloze(question, prompt_text, i, name)
+    elif isinstance(question, Ordering):
+        return
+    else:  # pragma: no cover - a type added to the model but not here
+        raise TypeError(f"no GIFT form for {question.TYPE}")
+
+
+def category(bank: Bank, question: Question) -> str:
+    """``BANK-ID`` or ``BANK-ID/first-tag``: written as is (GIFT has no escapes there)."""
+    if not question.tags:
+        return bank.id
+    tag = _CATEGORY_UNSAFE.sub("-", one_line(question.tags[0])).strip(" -") or "untagged"
+    return f"{bank.id}/{tag}"
+
+
+def export(bank: Bank, *, timestamp: float | None = None) -> ExportResult:
+    del timestamp  # GIFT carries no dates
+    kept = [q for q in bank.questions if not isinstance(q, Ordering)]
+    skipped = [q for q in bank.questions if isinstance(q, Ordering)]
+    groups: dict[str, list[Question]] = {}
+    for question in kept:
+        groups.setdefault(category(bank, question), []).append(question)
+    chunks = [f"// {bank.id}: {plural(len(kept), 'question')} exported by quiz (GIFT)"]
+    for name, questions in groups.items():
+        chunks.append(f"$CATEGORY: {name}")
+        for question in questions:
+            chunks.extend(questions_gift(question))
+    notes: list[str] = []
+    if skipped:
+        notes.append(f"skipped {count_phrase(skipped)}: GIFT has no ordering type")
+    split = [q for q in kept if isinstance(q, Cloze) and len(q.blanks) > 1]
+    if split:
+        blanks = sum(len(q.blanks) for q in split if isinstance(q, Cloze))
+        notes.append(
+            f"split {plural(len(split), 'multi-blank cloze question')} into "
+            f"{plural(blanks, 'short-answer question')}, one per blank "
+            "(GIFT has one answer set per question)"
+        )
+    text = "\n\n".join(chunks) + "\n"
+    return ExportResult(text.encode("utf-8"), len(kept), tuple(notes))
