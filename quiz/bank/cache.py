@@ -108,22 +108,30 @@ def encode_bank(bank: Bank, article_digest: str) -> bytes:
         (bank.id, bank.title, bank.description, bank.language, bank.tags, bank.as_of),
         (s.title, s.text, s.outlet, s.published, s.url, s.file),
         tuple((f.id, f.statement, f.kind, f.key, f.source) for f in bank.facts),
-        tuple(_encode_question(q) for q in bank.questions),
+        [_encode_question(q) for q in bank.questions],
     )
     data = marshal.dumps(payload)
     return _MAGIC + hashlib.sha256(data).hexdigest().encode() + b"\n" + data
 
 
-def decode_bank(blob: bytes, *, path: str) -> tuple[Bank, str]:
-    """Rebuild a bank from :func:`encode_bank` output; ValueError if it is not intact."""
+def _unframe(blob: bytes) -> Any:
+    """The payload of a cache entry; ValueError if it is not one of ours or not intact."""
     if not blob.startswith(_MAGIC):
         raise ValueError("not a bank cache file")
     header_end = blob.index(b"\n", len(_MAGIC))
     digest = blob[len(_MAGIC) : header_end].decode()
-    data = blob[header_end + 1 :]
+    data = memoryview(blob)[header_end + 1 :]
     if hashlib.sha256(data).hexdigest() != digest:
         raise ValueError("bank cache file is damaged")
-    article_digest, head, source, facts, questions = marshal.loads(data)
+    return marshal.loads(data)
+
+
+def _bank_from_payload(payload: Any, *, path: str) -> tuple[Bank, str]:
+    article_digest, head, source, facts, rows = payload
+    questions: list[Question] = []
+    for index, row in enumerate(rows):
+        questions.append(_decode_question(row))
+        rows[index] = None  # free each row once built: keeps the peak low for a big bank
     bank_id, title, description, language, tags, as_of = head
     bank = Bank(
         id=bank_id,
@@ -137,9 +145,19 @@ def decode_bank(blob: bytes, *, path: str) -> tuple[Bank, str]:
             *source[:2], outlet=source[2], published=source[3], url=source[4], file=source[5]
         ),
         facts=tuple(Fact(*f) for f in facts),
-        questions=tuple(_decode_question(q) for q in questions),
+        questions=tuple(questions),
     )
     return bank, article_digest
+
+
+def decode_bank(blob: bytes, *, path: str) -> tuple[Bank, str]:
+    """Rebuild a bank from :func:`encode_bank` output; ValueError if it is not intact."""
+    return _bank_from_payload(_unframe(blob), path=path)
+
+
+def _read_entry(entry: Path) -> Any:
+    """Read, check and unmarshal an entry here, so its bytes are freed before the bank is built."""
+    return _unframe(entry.read_bytes())
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,29 +198,33 @@ class BankCache:
         """Like :func:`quiz.bank.load_bank`, but a file seen before is not parsed again."""
         bank_path = Path(path)
         shown = str(bank_path)
+        digest = self._digest(bank_path)
+        entry = self._entry(digest)
+        read_article = article_reader(bank_path)
+        try:
+            bank, article_digest = _bank_from_payload(_read_entry(entry), path=shown)
+            if not bank.source.file or _article_digest(bank, read_article) == article_digest:
+                return bank
+        except (OSError, ValueError, TypeError, EOFError, IndexError, KeyError):
+            pass  # no entry, or a stale or damaged one: build it anew
         try:
             data = read_bytes_bounded(bank_path, limit=MAX_BANK_BYTES, what="the bank file")
             text = decode_text(data, "the bank file")
         except ValueError as error:
             raise BankError(shown, [Problem(0, str(error))]) from None
-        digest = hashlib.sha256(data).hexdigest()
-        entry = self._entry(digest)
-        read_article = article_reader(bank_path)
-        try:
-            blob = entry.read_bytes()
-        except OSError:
-            blob = b""
-        if blob:
-            try:
-                bank, article_digest = decode_bank(blob, path=shown)
-                if not bank.source.file or _article_digest(bank, read_article) == article_digest:
-                    return bank
-            except (ValueError, TypeError, EOFError, IndexError, KeyError):
-                pass  # stale or damaged: fall through and rebuild it
+        del data
         bank = parse_bank_text(text, path=bank_path)
         with contextlib.suppress(OSError, ValueError):  # a read-only data dir only costs speed
             _write_atomic(entry, encode_bank(bank, _article_digest(bank, read_article)))
         return bank
+
+    @staticmethod
+    def _digest(bank_path: Path) -> str:
+        try:
+            data = read_bytes_bounded(bank_path, limit=MAX_BANK_BYTES, what="the bank file")
+        except ValueError as error:
+            raise BankError(str(bank_path), [Problem(0, str(error))]) from None
+        return hashlib.sha256(data).hexdigest()
 
     def summaries(self, paths: Iterable[Path]) -> list[BankSummary]:
         """Summaries of the bank files, loading only those changed since the last call."""

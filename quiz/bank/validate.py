@@ -10,6 +10,7 @@ import difflib
 import math
 import re
 from collections.abc import Callable
+from sys import intern
 from typing import Any
 
 from quiz.bank.errors import Problem
@@ -401,13 +402,14 @@ def _question(
         return None
     check.unknown_fields(q, _COMMON_FIELDS | _TYPE_FIELDS[qtype], f"{where} ({qtype})")
     prompt = check.text(q, "prompt", where, required=True)
-    sentence = check.text(q, "source", where, required=True)
+    sentence = intern(check.text(q, "source", where, required=True))
     _check_in_article(check, article, sentence, check.line_of(q, "source"), where)
-    fact = check.text(q, "fact", where)
+    fact = intern(check.text(q, "fact", where))
     if fact and fact not in fact_ids:
         check.add(check.line_of(q, "fact"), f"{where}: fact {fact!r} is not in the bank's facts")
     explanation = check.text(q, "explanation", where)
-    tags = tuple(t for t, _ in check.text_list(q, "tags", where))
+    # Sentences, fact ids and tags repeat across a bank's questions: share one copy of each.
+    tags = tuple(intern(t) for t, _ in check.text_list(q, "tags", where))
     difficulty = q.get("difficulty")
     if difficulty is not None and (
         isinstance(difficulty, bool) or not isinstance(difficulty, int) or not 1 <= difficulty <= 3
