@@ -1,0 +1,236 @@
+"""Write a :class:`Bank` as ``quiz-bank/1`` YAML: deterministic, readable, and safe to reload.
+
+``parse_bank_text(dump_bank(bank))`` gives the same bank back (``path`` aside). Keys come in the
+order of docs/bank-format.md; short lists (choices, tags, accepted answers) are written as flow
+lists on one line; every scalar style is chosen by PyYAML's emitter analysis (plain only where
+plain reads back as the same text, multi-line text as a literal block), so any text round-trips.
+Facts and questions are separated by a blank line so a teacher can read and edit the file.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import yaml
+
+from quiz.bank.model import (
+    FORMAT,
+    Bank,
+    Cloze,
+    Fact,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    ShortAnswer,
+    TrueFalse,
+)
+
+__all__ = ["dump_bank", "fact_to_dict", "question_to_dict"]
+
+WIDTH = 100
+#: A list goes on one line when its items fit in this many characters together.
+FLOW_LIMIT = 80
+
+
+class _Flow(list[Any]):
+    """A list written in flow style: ``[a, b, c]``."""
+
+
+class _FlowMap(dict[str, Any]):
+    """A mapping written in flow style: ``{left: a, right: b}``."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that keeps key order, never emits aliases, and writes dates unquoted.
+
+    The bank loader reads ``2025-08-23`` as text (it resolves no timestamps), so quoting dates
+    would only make the file harder to read.
+    """
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # lists inside mappings are indented too
+
+
+_Dumper.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.MappingNode:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False)
+
+
+def _represent_flow_map(dumper: yaml.SafeDumper, data: _FlowMap) -> yaml.MappingNode:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=False)
+
+
+def _represent_flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+def _represent_float(dumper: yaml.SafeDumper, data: float) -> yaml.ScalarNode:
+    text = repr(float(data))
+    mantissa, e, exponent = text.partition("e")
+    if e:  # YAML 1.1 floats need a dot in the mantissa and a sign in the exponent
+        if "." not in mantissa:
+            mantissa += ".0"
+        if exponent[0] not in "+-":
+            exponent = "+" + exponent
+        text = f"{mantissa}e{exponent}"
+    return dumper.represent_scalar("tag:yaml.org,2002:float", text)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(dict, _represent_dict)
+_Dumper.add_representer(_FlowMap, _represent_flow_map)
+_Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(float, _represent_float)
+
+
+def _fits_flow(items: tuple[str, ...] | list[str]) -> bool:
+    return (
+        bool(items)
+        and sum(len(i) + 2 for i in items) <= FLOW_LIMIT
+        and not any("\n" in i for i in items)
+    )
+
+
+def _texts(items: tuple[str, ...] | list[str]) -> list[str]:
+    return _Flow(items) if _fits_flow(items) else list(items)
+
+
+def _number(value: float) -> int | float:
+    """Whole numbers as integers (``80000``, not ``80000.0``)."""
+    if math.isfinite(value) and float(value).is_integer() and abs(value) < 1e15:
+        return int(value)
+    return float(value)
+
+
+def fact_to_dict(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "kind": fact.kind,
+        "statement": fact.statement,
+        "key": fact.key,
+        "source": fact.source,
+    }
+
+
+def question_to_dict(question: Question) -> dict[str, Any]:
+    """The question as the plain mapping written to YAML, keys in the documented order."""
+    out: dict[str, Any] = {"id": question.id, "type": question.type}
+    if isinstance(question, MultipleChoice) and question.multiple:
+        out["multiple"] = True
+    out["prompt"] = question.prompt
+    if isinstance(question, MultipleChoice):
+        out["choices"] = _texts(question.choices)
+        out["answer"] = _texts(question.answers) if question.multiple else question.answers[0]
+    elif isinstance(question, TrueFalse):
+        out["answer"] = question.answer
+    elif isinstance(question, Cloze):
+        out["blanks"] = [b[0] if len(b) == 1 else _texts(b) for b in question.blanks]
+    elif isinstance(question, ShortAnswer):
+        out["answer"] = question.answers[0]
+        if len(question.answers) > 1:
+            out["accept"] = _texts(question.answers[1:])
+    elif isinstance(question, Matching):
+        pairs: list[Any] = []
+        for pair in question.pairs:
+            entry = {"left": pair.left, "right": pair.right}
+            short = _fits_flow([pair.left, pair.right])
+            pairs.append(_FlowMap(entry) if short else entry)
+        out["pairs"] = pairs
+    elif isinstance(question, Numeric):
+        out["answer"] = _number(question.answer)
+        if question.tolerance:
+            out["tolerance"] = _number(question.tolerance)
+        if question.unit:
+            out["unit"] = question.unit
+    elif isinstance(question, Ordering):
+        out["items"] = list(question.items)
+    else:  # pragma: no cover - every type is handled above
+        raise TypeError(f"unknown question type {type(question).__name__}")
+    if question.fact:
+        out["fact"] = question.fact
+    out["source"] = question.source
+    if question.explanation:
+        out["explanation"] = question.explanation
+    if question.tags:
+        out["tags"] = _texts(question.tags)
+    if question.difficulty is not None:
+        out["difficulty"] = question.difficulty
+    return out
+
+
+def _yaml(data: Any) -> str:
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=WIDTH,
+        default_flow_style=False,
+        explicit_start=False,
+    )
+
+
+def _items(name: str, entries: list[dict[str, Any]]) -> str:
+    """A top-level list, one item per block, separated by blank lines."""
+    if not entries:
+        return f"{name}: []\n"
+    blocks = []
+    for entry in entries:
+        text = _yaml([entry])
+        blocks.append(
+            "".join(
+                "  " + line if line.strip() else line for line in text.splitlines(keepends=True)
+            )
+        )
+    return f"{name}:\n" + "\n".join(blocks)
+
+
+def dump_bank(bank: Bank) -> str:
+    """The bank as ``quiz-bank/1`` YAML text. Same bank, same bytes."""
+    header: dict[str, Any] = {"format": FORMAT, "id": bank.id, "title": bank.title}
+    if bank.description:
+        header["description"] = bank.description
+    header["language"] = bank.language or "en"
+    if bank.tags:
+        header["tags"] = _texts(bank.tags)
+    if bank.as_of:
+        header["as_of"] = bank.as_of
+    source: dict[str, Any] = {"title": bank.source.title}
+    for key in ("outlet", "published", "url"):
+        value = getattr(bank.source, key)
+        if value:
+            source[key] = value
+    if bank.source.file:
+        source["file"] = bank.source.file
+    else:
+        source["text"] = bank.source.text
+    header["source"] = source
+    parts = [
+        _yaml(header),
+        "\n",
+        _items("facts", [fact_to_dict(f) for f in bank.facts]),
+        "\n",
+        _items("questions", [question_to_dict(q) for q in bank.questions]),
+    ]
+    return "".join(parts)

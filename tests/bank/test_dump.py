@@ -1,0 +1,237 @@
+"""dump_bank writes the documented format, deterministically, and every bank reads back equal."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.bank import (
+    Bank,
+    Cloze,
+    Fact,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Pair,
+    ShortAnswer,
+    Source,
+    TrueFalse,
+    load_bank,
+    parse_bank_text,
+)
+from quiz.bank.dump import dump_bank
+from quiz.bank.text import CONTROL_CHARS
+from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
+
+
+def _reload(bank: Bank, path: Path) -> Bank:
+    text = dump_bank(bank)
+    return parse_bank_text(text, path=path)
+
+
+def test_shipped_banks_round_trip() -> None:
+    for path in (FOUNDING_BANK, ALL_TYPES_BANK):
+        bank = load_bank(path)
+        assert _reload(bank, path) == bank
+
+
+def test_output_is_deterministic_and_in_documented_order() -> None:
+    bank = load_bank(ALL_TYPES_BANK)
+    first, second = dump_bank(bank), dump_bank(bank)
+    assert first == second
+    top = [line.split(":")[0] for line in first.splitlines() if re.match(r"^[a-z_]+:", line)]
+    assert top == [
+        "format",
+        "id",
+        "title",
+        "description",
+        "language",
+        "tags",
+        "as_of",
+        "source",
+        "facts",
+        "questions",
+    ]
+    assert first.startswith("format: quiz-bank/1\n")
+    assert "as_of: 2025-05-12\n" in first  # dates unquoted
+    mc = first[first.index("- id: q-mayor-mc") :]
+    mc = mc[: mc.index("\n\n")]
+    keys = [line.strip().split(":")[0] for line in mc.splitlines() if not line.startswith("      ")]
+    assert keys == [
+        "- id",
+        "type",
+        "prompt",
+        "choices",
+        "answer",
+        "fact",
+        "source",
+        "explanation",
+        "tags",
+        "difficulty",
+    ]
+    assert "    choices: [Ana Costa, Marta Silva, João Pires, Rui Lopes]\n" in first
+
+
+def test_numbers_are_written_as_plain_numbers(tmp_path: Path) -> None:
+    article = "About 4,000 cars and 2.5 buses."
+    bank = Bank(
+        id="n",
+        title="N",
+        source=Source(title="S", text=article),
+        questions=(
+            Numeric(id="a", prompt="How many cars?", source=article, answer=4000.0, unit="cars"),
+            Numeric(id="b", prompt="How many buses?", source=article, answer=2.5, tolerance=0.5),
+        ),
+    )
+    text = dump_bank(bank)
+    assert "answer: 4000\n" in text and "answer: 2.5\n" in text and "tolerance: 0.5\n" in text
+    path = tmp_path / "n.yaml"
+    assert _reload(bank, path) == dataclasses.replace(bank, path=str(path))
+
+
+def test_article_file_is_referenced_not_inlined(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("One sentence here.", encoding="utf-8")
+    bank = Bank(
+        id="f",
+        title="F",
+        source=Source(title="S", text="One sentence here.", file="a.txt"),
+        questions=(TrueFalse(id="t", prompt="True?", source="One sentence here.", answer=True),),
+    )
+    text = dump_bank(bank)
+    assert "file: a.txt" in text and "text:" not in text
+    path = tmp_path / "f.yaml"
+    assert _reload(bank, path) == dataclasses.replace(bank, path=str(path))
+
+
+# -- property: any text round-trips ------------------------------------------------------------
+
+_ALPHABET = st.characters(
+    blacklist_categories=("Cs",),  # no lone surrogates
+    blacklist_characters="\r",
+)
+_INTERESTING = st.sampled_from(
+    [
+        "yes",
+        "no",
+        "null",
+        "~",
+        "80,000",
+        "15",
+        "1:30",
+        "2025-08-23",
+        "- item",
+        "key: value",
+        "#hash",
+        "'quoted'",
+        '"double"',
+        "“curly”",
+        "a\nb",
+        "[b]x[/b]",
+        "&anchor",
+        "*alias",
+        "!tag",
+        "%",
+        "@",
+        "`",
+        "{x}",
+        "a  b",
+        "trailing:",
+        "0x1F",
+        ".inf",
+        "1e3",
+        "é",
+        "日本",
+    ]
+)
+
+
+def _clean(text: str) -> str:
+    return CONTROL_CHARS.sub("", text).replace("___", "_").strip()
+
+
+_text = (
+    st.one_of(_INTERESTING, st.text(_ALPHABET, min_size=1, max_size=60)).map(_clean).filter(bool)
+)
+_ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,10}", fullmatch=True)
+
+
+@st.composite
+def _banks(draw: st.DrawFn) -> Bank:
+    sentences = draw(st.lists(_text, min_size=1, max_size=4))
+    article = "\n".join(sentences)
+    src = st.sampled_from(sentences)
+    qids = draw(st.lists(_ids, min_size=7, max_size=7, unique=True))
+    common = lambda i: dict(  # noqa: E731
+        id=qids[i],
+        source=draw(src),
+        explanation=draw(st.one_of(st.just(""), _text)),
+        tags=tuple(draw(st.lists(_text, max_size=3))),
+        difficulty=draw(st.one_of(st.none(), st.integers(1, 3))),
+    )
+    distinct = st.lists(_text, min_size=3, max_size=6, unique_by=str.casefold)
+    choices = draw(distinct)
+    multiple = draw(st.booleans())
+    answers = tuple(choices[:2]) if multiple else (choices[0],)
+    lefts = draw(distinct)
+    rights = draw(st.lists(_text, min_size=len(lefts), max_size=len(lefts), unique_by=str.casefold))
+    sentence = sentences[0]
+    key_start = draw(st.integers(0, len(sentence) - 1))
+    key = sentence[key_start : key_start + draw(st.integers(1, 20))].strip() or sentence
+    questions = (
+        MultipleChoice(
+            **common(0),
+            prompt=draw(_text),
+            choices=tuple(choices),
+            answers=answers,
+            multiple=multiple,
+        ),
+        TrueFalse(**common(1), prompt=draw(_text), answer=draw(st.booleans())),
+        Cloze(
+            **common(2),
+            prompt=draw(_text) + " ___ " + draw(_text),
+            blanks=(tuple(draw(st.lists(_text, min_size=1, max_size=3))),),
+        ),
+        ShortAnswer(
+            **common(3),
+            prompt=draw(_text),
+            answers=tuple(draw(st.lists(_text, min_size=1, max_size=3, unique=True))),
+        ),
+        Matching(
+            **common(4),
+            prompt=draw(_text),
+            pairs=tuple(Pair(a, b) for a, b in zip(lefts, rights, strict=True)),
+        ),
+        Numeric(
+            **common(5),
+            prompt=draw(_text),
+            answer=draw(st.floats(allow_nan=False, allow_infinity=False, width=64)),
+            tolerance=draw(st.floats(0, 1e9)),
+            unit=draw(st.one_of(st.just(""), _text)),
+        ),
+        Ordering(**common(6), prompt=draw(_text), items=tuple(draw(distinct))),
+    )
+    facts = (Fact(id="f1", statement=draw(_text), kind="term", key=key, source=sentence),)
+    return Bank(
+        id=draw(st.from_regex(r"[a-z0-9][a-z0-9_-]{0,20}", fullmatch=True)),
+        title=draw(_text),
+        description=draw(st.one_of(st.just(""), _text)),
+        tags=tuple(draw(st.lists(_text, max_size=3))),
+        as_of=draw(st.sampled_from(["", "2025-08-23"])),
+        source=Source(title=draw(_text), text=article, outlet=draw(st.one_of(st.just(""), _text))),
+        questions=questions,
+        facts=facts,
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bank=_banks())
+def test_any_bank_round_trips(bank: Bank) -> None:
+    path = Path("/nonexistent/bank.yaml")
+    text = dump_bank(bank)
+    assert dump_bank(bank) == text
+    assert parse_bank_text(text, path=path) == dataclasses.replace(bank, path=str(path))
