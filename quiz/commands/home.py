@@ -1,0 +1,44 @@
+"""``quiz`` with no command: the home screen. Also starts the app for ``quiz play``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.tui.config import StartHome, StartPlay
+
+
+def run_home(args: argparse.Namespace) -> int:
+    from quiz.cli import resolve_data_dir
+    from quiz.tui.config import StartHome
+
+    return launch(resolve_data_dir(args), StartHome())
+
+
+def launch(data_dir: Path, start: StartHome | StartPlay) -> int:
+    """Run the TUI with the learner's scores (in memory only if they cannot be opened)."""
+    from quiz.tui.app import QuizApp
+    from quiz.tui.config import AppConfig
+
+    recorder_factory, progress, notice, close = _scores(data_dir)
+    config = AppConfig(
+        data_dir=data_dir,
+        start=start,
+        calm_errors=True,
+        notice=notice,
+        **({"recorder_factory": recorder_factory} if recorder_factory else {}),
+        **({"progress": progress} if progress else {}),
+    )
+    app = QuizApp(config)
+    try:
+        app.run()
+    finally:
+        close()
+    return app.return_code or 0
+
+
+def _scores(data_dir: Path):  # noqa: ANN202 - a small tuple, typed where used
+    """Where answers go. Until the scores database is wired in, answers are kept in memory."""
+    return None, None, "", lambda: None

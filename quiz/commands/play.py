@@ -1,0 +1,69 @@
+"""``quiz play BANK [--count N] [--type T]... [--tag T]... [--seed S]``: a quiz straight away."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from quiz.bank.model import QUESTION_TYPES
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {value}")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from quiz.cli import add_data_dir_option
+
+    parser = subparsers.add_parser(
+        "play",
+        help="play a quiz on one bank",
+        description="Play a quiz on BANK (a bank file, or the id of a shipped or user bank).",
+    )
+    parser.add_argument("bank", metavar="BANK", help="a bank file or a bank id")
+    parser.add_argument("--count", type=positive_int, metavar="N", help="ask at most N questions")
+    parser.add_argument(
+        "--type", action="append", dest="types", metavar="T", choices=sorted(QUESTION_TYPES),
+        help="only questions of this type (repeatable): " + ", ".join(sorted(QUESTION_TYPES)),
+    )
+    parser.add_argument(
+        "--tag", action="append", dest="tags", metavar="T",
+        help="only questions with this tag (repeatable)",
+    )
+    parser.add_argument("--seed", type=int, metavar="S", help="a fixed order, for repeatable runs")
+    add_data_dir_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.bank import BankError, load_bank
+    from quiz.cli import resolve_data_dir
+    from quiz.library import bank_dirs, resolve_bank
+    from quiz.session import Options, Session
+
+    data_dir = resolve_data_dir(args)
+    path = resolve_bank(args.bank, bank_dirs(data_dir))
+    try:
+        bank = load_bank(path)
+    except BankError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return 1
+    options = Options(
+        count=args.count,
+        types=tuple(args.types or ()),
+        tags=tuple(args.tags or ()),
+        seed=args.seed,
+    )
+    Session.start(bank, options)  # NoQuestions (exit 1) before the screen changes
+
+    from quiz.commands.home import launch
+    from quiz.tui.config import StartPlay
+
+    return launch(data_dir, StartPlay(bank, options))

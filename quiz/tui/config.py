@@ -1,0 +1,80 @@
+"""Everything the app is started with: the one factory (``QuizApp(config)``) that the CLI and
+the tests share. Imports nothing from Textual."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from quiz.bank.model import Bank
+from quiz.library import bank_dirs
+from quiz.record import MemoryRecorder, Recorder
+from quiz.session import Options, utc_now
+from quiz.tui.progress import NoProgress, ProgressProvider
+
+#: Makes the recorder for one session: ``(bank, mode)`` with mode "play". Called on a
+#: background thread when the session's first answer is recorded. A recorder that has a
+#: ``finish()`` method gets it called when the session ends.
+RecorderFactory = Callable[[Bank, str], Recorder]
+
+
+def memory_recorders() -> RecorderFactory:
+    """A factory whose recorders keep answers in memory (no scores saved)."""
+
+    def make(bank: Bank, mode: str) -> Recorder:
+        return MemoryRecorder()
+
+    return make
+
+
+@dataclass(frozen=True, slots=True)
+class StartHome:
+    """Open on the home screen (``quiz``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StartPlay:
+    """Go straight into a quiz on ``bank`` (``quiz play BANK``)."""
+
+    bank: Bank
+    options: Options = field(default_factory=Options)
+
+
+@dataclass(frozen=True, slots=True)
+class AppConfig:
+    """How the app is wired. Every field has a safe default except the data dir."""
+
+    data_dir: Path
+    """Where scores and the user's own banks live (never shown on screen in tests)."""
+
+    bank_folders: tuple[Path, ...] | None = None
+    """Folders searched for banks; None means the shipped folder and ``DATA_DIR/banks``."""
+
+    recorder_factory: RecorderFactory = field(default_factory=memory_recorders)
+    """Where every answer goes."""
+
+    progress: ProgressProvider = field(default_factory=NoProgress)
+    """Last scores and due counts for the home screen."""
+
+    clock: Callable[[], datetime] = utc_now
+    """Time of answers and how long each took (timezone aware)."""
+
+    start: StartHome | StartPlay = field(default_factory=StartHome)
+    """The first screen."""
+
+    theme: str = "textual-dark"
+    """The starting theme; a key toggles between light and dark."""
+
+    calm_errors: bool = False
+    """Show a calm message instead of a traceback on an unexpected error (the CLI sets it;
+    tests leave it off so that bugs fail loudly)."""
+
+    notice: str = ""
+    """A message to show once at start (e.g. scores cannot be saved)."""
+
+    def folders(self) -> list[Path]:
+        if self.bank_folders is not None:
+            return list(self.bank_folders)
+        return bank_dirs(self.data_dir)

@@ -1,0 +1,238 @@
+"""The banks you can study, with progress; Enter starts a quiz."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quiz.bank import BankError, load_bank
+from quiz.bank.model import Bank
+from quiz.library import user_banks_dir
+from quiz.tui.progress import LastScore
+from quiz.tui.widgets.topbar import TopBar, brand
+
+if TYPE_CHECKING:
+    from quiz.tui.app import QuizApp
+
+
+@dataclass(frozen=True)
+class BankEntry:
+    """A bank file as the home screen lists it: loaded, or broken with its errors."""
+
+    path: Path
+    bank: Bank | None = None
+    errors: tuple[str, ...] = ()
+    last: LastScore | None = None
+    due: int = 0
+
+    @property
+    def key(self) -> str:
+        return self.bank.id if self.bank else self.path.name
+
+
+def load_entries(app: QuizApp) -> list[BankEntry]:
+    """Runs on a worker thread: every bank file, loaded or with its errors, and progress."""
+    config = app.config
+    paths = app.bank_files()
+    try:
+        scores = dict(config.progress.last_scores())
+        due = dict(config.progress.due_count_by_bank(config.clock()))
+    except Exception:  # progress is a nicety: the banks still list without it
+        scores, due = {}, {}
+    entries: list[BankEntry] = []
+    for path in paths:
+        try:
+            bank = load_bank(path)
+        except BankError as error:
+            lines = tuple(f"line {p.line}: {p.message}" if p.line else p.message
+                          for p in error.problems)
+            entries.append(BankEntry(path, errors=lines))
+        except Exception as error:  # an unreadable file must not hide the others
+            entries.append(BankEntry(path, errors=(str(error),)))
+        else:
+            entries.append(
+                BankEntry(path, bank, last=scores.get(bank.id), due=due.get(bank.id, 0))
+            )
+    return entries
+
+
+def entry_prompt(entry: BankEntry) -> Content:
+    """Two lines: the title, then what is in it and how you did (all literal)."""
+    if entry.bank is None:
+        first = entry.errors[0] if entry.errors else "cannot be read"
+        more = f"  (+{len(entry.errors) - 1} more)" if len(entry.errors) > 1 else ""
+        return Content.assemble(
+            ("⚠ ", "$warning"), (entry.path.name, "bold"), ("  can't be used", "$text-muted"),
+            "\n", (first + more, "$text-muted"),
+        )
+    bank = entry.bank
+    meta: list[str | tuple[str, str]] = [
+        (f"{len(bank.questions)} questions", "$text-muted"),
+    ]
+    if bank.as_of:
+        meta.append((f"  ·  as of {bank.as_of}", "$text-muted"))
+    if entry.last is not None and entry.last.total:
+        pct = round(100 * entry.last.correct / entry.last.total)
+        meta.append(("  ·  last ", "$text-muted"))
+        meta.append((f"{entry.last.correct}/{entry.last.total} ({pct}%)", "bold"))
+    else:
+        meta.append(("  ·  not played yet", "$text-muted"))
+    if entry.due:
+        meta.append(("  ·  ", "$text-muted"))
+        meta.append((f"{entry.due} due", "bold $warning"))
+    return Content.assemble((bank.title, "bold"), "\n", *meta)
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "play", "Start quiz", show=True),
+        Binding("q", "app.request_quit", "Quit"),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("ctrl+t", "app.toggle_theme", "Light/dark"),
+    ]
+
+    app: QuizApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[BankEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(brand("your banks"))
+        with Vertical(id="home"):
+            yield Static(Content("Choose a bank and press Enter to start."), id="lead")
+            yield LoadingIndicator(id="loading")
+            yield OptionList(id="banks")
+            yield Static(id="detail")
+            yield Static(id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#banks").display = False
+        self.query_one("#empty").display = False
+        self.query_one("#lead").display = False
+        self.query_one("#detail").display = False
+        self.load()
+
+    @work(thread=True, exclusive=True, group="banks")
+    def load(self) -> None:
+        entries = load_entries(self.app)
+        self.app.call_from_thread(self.show_entries, entries)
+
+    def show_entries(self, entries: list[BankEntry]) -> None:
+        self.entries = entries
+        self.app.known_banks = [e.bank for e in entries if e.bank is not None]
+        self.query_one("#loading").display = False
+        banks = self.query_one("#banks", OptionList)
+        if not entries:
+            folder = user_banks_dir(self.app.config.data_dir)
+            self.query_one("#empty", Static).update(
+                Content.assemble(
+                    ("No banks yet.", "bold"),
+                    "\n\nMake one from an article:  ",
+                    ("quiz generate article.txt", "bold $accent"),
+                    "\nor put a bank ",
+                    (".yaml", "bold"),
+                    " file in  ",
+                    (_display_path(folder), "bold"),
+                    "\n\nSee ",
+                    ("docs/bank-format.md", "bold"),
+                    " for the format.",
+                )
+            )
+            self.query_one("#empty").display = True
+            self.refresh_bindings()
+            return
+        banks.clear_options()
+        banks.add_options(
+            [Option(entry_prompt(e), id=str(i)) for i, e in enumerate(entries)]
+        )
+        banks.display = True
+        self.query_one("#lead").display = True
+        self.query_one("#detail").display = True
+        banks.highlighted = 0
+        banks.focus()
+        self._describe(0)
+        self.refresh_bindings()
+
+    @on(OptionList.OptionHighlighted, "#banks")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._describe(event.option_index)
+
+    def _describe(self, index: int | None) -> None:
+        detail = self.query_one("#detail", Static)
+        if index is None or not 0 <= index < len(self.entries):
+            detail.update("")
+            return
+        entry = self.entries[index]
+        if entry.bank is None:
+            lines = [Content.styled(f"{entry.path.name} can't be used:", "bold $warning")]
+            lines += [Content(line) for line in entry.errors[:6]]
+            if len(entry.errors) > 6:
+                lines.append(Content(f"… and {len(entry.errors) - 6} more"))
+            lines.append(Content.styled(f"Run  quiz check {entry.path.name}  to see them all.",
+                                        "$text-muted"))
+            detail.update(Content("\n").join(lines))
+            return
+        bank = entry.bank
+        counts = bank.count_by_type()
+        from quiz.tui.screens.quiz import TYPE_NAMES
+
+        kinds = ", ".join(
+            f"{n} {TYPE_NAMES.get(t, t).lower()}" for t, n in sorted(counts.items(),
+                                                                   key=lambda kv: -kv[1])
+        )
+        parts: list[Content] = []
+        if bank.description:
+            parts.append(Content(" ".join(bank.description.split())))
+        source = bank.source.title
+        if bank.source.outlet:
+            source += f" — {bank.source.outlet}"
+        parts.append(Content.assemble(("Article  ", "$text-muted"), source))
+        parts.append(Content.assemble(("Types    ", "$text-muted"), kinds))
+        detail.update(Content("\n").join(parts))
+
+    @on(OptionList.OptionSelected, "#banks")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.play(event.option_index)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "play":
+            return bool(self.entries)
+        return True
+
+    def action_play(self) -> None:
+        banks = self.query_one("#banks", OptionList)
+        if banks.highlighted is not None:
+            self.play(banks.highlighted)
+
+    def play(self, index: int) -> None:
+        entry = self.entries[index]
+        if entry.bank is None:
+            self.notify(
+                f"{entry.path.name} has problems; fix them first (quiz check shows them all).",
+                title="This bank can't be used",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.app.start_quiz(entry.bank)
+
+
+def _display_path(path: Path) -> str:
+    """The folder as a person would type it (``~/...`` under the home directory)."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)

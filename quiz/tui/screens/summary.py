@@ -1,0 +1,139 @@
+"""How the quiz went: score, time, breakdowns, the missed questions and their answers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.session import Breakdown, Session
+from quiz.tui.screens.quiz import TYPE_NAMES
+from quiz.tui.widgets.feedback import Labelled
+from quiz.tui.widgets.topbar import TopBar, brand
+
+if TYPE_CHECKING:
+    from quiz.tui.app import QuizApp
+
+
+def duration(seconds: float) -> str:
+    seconds = round(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    if minutes:
+        return f"{minutes} min {secs:02d} s"
+    return f"{secs} s"
+
+
+def bar(fraction: float, width: int = 12) -> str:
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("r", "retry", "Retry missed"),
+        Binding("h,escape", "home", "Home"),
+        Binding("q", "app.request_quit", "Quit"),
+        Binding("question_mark", "app.help", "Help"),
+    ]
+
+    app: QuizApp
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.summary = session.summary()
+
+    def compose(self) -> ComposeResult:
+        s = self.summary
+        yield TopBar(brand(self.session.bank.title, "Summary"))
+        with VerticalScroll(id="scroll"), Vertical(id="card"):
+            verdict = (
+                "Perfect." if s.correct == s.answered
+                else "Well done." if s.percent >= 80
+                else "Good effort." if s.percent >= 50
+                else "Keep at it."
+            )
+            yield Static(
+                Content.assemble(
+                    (f"{s.correct} of {s.answered}", "bold $accent"),
+                    ("  right  ·  ", "$text-muted"),
+                    (f"{s.percent}%", "bold"),
+                    ("  ·  ", "$text-muted"),
+                    (verdict, ""),
+                ),
+                id="score",
+            )
+            extra = f"  ·  {s.near_misses} near miss" + ("es" if s.near_misses != 1 else "")
+            yield Static(
+                Content.assemble(
+                    ("Time  ", "$text-muted"), duration(s.seconds),
+                    (extra if s.near_misses else "", "$text-muted"),
+                ),
+                id="time",
+            )
+            with Horizontal(id="breakdowns"):
+                yield self._breakdown("By type", s.by_type, types=True)
+                if s.by_tag:
+                    yield self._breakdown("By tag", s.by_tag)
+            if s.missed:
+                yield Static(Content(f"Missed ({len(s.missed)})"), classes="section")
+                for miss in s.missed:
+                    with Vertical(classes="miss"):
+                        yield Static(Content(miss.question.prompt), classes="miss-prompt")
+                        yield Labelled("Answer", Content(miss.answer), classes="answer-line")
+                        if miss.given:
+                            yield Labelled("You said", Content(miss.given), classes="given-line")
+                yield Static(
+                    Content.assemble(("r", "bold $accent"), " retry the missed ones  ·  ",
+                                     ("h", "bold $accent"), " home  ·  ",
+                                     ("q", "bold $accent"), " quit"),
+                    classes="next-steps",
+                )
+            else:
+                yield Static(
+                    Content.assemble("Nothing missed.  ", ("h", "bold $accent"), " home  ·  ",
+                                     ("q", "bold $accent"), " quit"),
+                    classes="next-steps",
+                )
+        yield Footer()
+
+    def _breakdown(self, title: str, rows: tuple[Breakdown, ...], types: bool = False) -> Vertical:
+        lines = []
+        for b in sorted(rows, key=lambda b: (-b.total, b.name)):
+            name = TYPE_NAMES.get(b.name, b.name) if types else b.name
+            lines.append(
+                Content.assemble(
+                    (bar(b.correct / b.total if b.total else 0, 8), "$accent"),
+                    f" {b.correct}/{b.total}  ",
+                    name,
+                )
+            )
+        box = Vertical(
+            Static(Content(title), classes="section"),
+            Static(Content("\n").join(lines), classes="table"),
+            classes="breakdown",
+        )
+        return box
+
+    def on_mount(self) -> None:
+        self.query_one("#scroll", VerticalScroll).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry":
+            return bool(self.summary.missed)
+        return True
+
+    def action_retry(self) -> None:
+        if self.summary.missed:
+            self.app.retry_missed(self.session)
+
+    def action_home(self) -> None:
+        self.app.go_home()

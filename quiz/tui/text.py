@@ -1,0 +1,79 @@
+"""Bank text made into :class:`~textual.content.Content`, always literally: ``[b]`` in a bank is
+shown as those three characters and never styles or runs anything."""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+
+from quiz.bank.model import BLANK_PATTERN, Bank, Cloze, Question
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "′": "'"})
+
+
+def literal(text: str, style: str = "") -> Content:
+    """Bank text as it is written, optionally in one style."""
+    return Content.styled(text, style) if style else Content(text)
+
+
+def prompt_content(question: Question) -> Content:
+    """The prompt; a cloze's blanks become numbered gaps when there are several."""
+    if not isinstance(question, Cloze):
+        return Content(question.prompt)
+    parts: list[str | tuple[str, str]] = []
+    pos = 0
+    many = len(question.blanks) > 1
+    for n, match in enumerate(re.finditer(BLANK_PATTERN, question.prompt), start=1):
+        parts.append(question.prompt[pos : match.start()])
+        gap = f"__({n})__" if many else "_____"
+        parts.append((gap, "bold $accent"))
+        pos = match.end()
+    parts.append(question.prompt[pos:])
+    return Content.assemble(*parts)
+
+
+def _fold(text: str) -> str:
+    """Same length as ``text``; case and quote style folded, for finding a span."""
+    folded = text.translate(_QUOTES)
+    return "".join(
+        ch.lower() if len(ch.lower()) == 1 else ch for ch in folded
+    )
+
+
+def find_span(sentence: str, key: str) -> tuple[int, int] | None:
+    """Where ``key`` occurs in ``sentence`` (case, quote style and spacing forgiven)."""
+    key = " ".join(key.split()).strip()
+    if not key:
+        return None
+    words = [re.escape(_fold(w)) for w in key.split()]
+    match = re.search(r"\s+".join(words), _fold(sentence))
+    if match is None or match.end() > len(sentence):
+        return None
+    return match.start(), match.end()
+
+
+def highlight_terms(bank: Bank | None, question: Question) -> list[str]:
+    """What to highlight in the source sentence: the fact's key span, else the answer(s)."""
+    if bank is not None and question.fact:
+        fact = bank.fact(question.fact)
+        if fact is not None and fact.key:
+            return [fact.key]
+    answer = question.answer_text()
+    terms = [answer]
+    if "; " in answer:
+        terms = answer.split("; ")
+    elif " → " in answer:
+        terms = []
+    return terms
+
+
+def quote_content(sentence: str, terms: list[str], style: str = "bold $accent") -> Content:
+    """The source sentence, with each term found in it highlighted."""
+    sentence = " ".join(sentence.split())
+    content = Content(sentence)
+    for term in terms:
+        span = find_span(sentence, term)
+        if span is not None:
+            content = content.stylize(style, *span)
+    return content

@@ -1,0 +1,544 @@
+"""The input for each question type. Each posts :class:`AnswerWidget.Submitted` with the
+response (in the shape :func:`quiz.grading.grade` expects) and, once graded, shows which parts
+were right with :meth:`AnswerWidget.reveal`."""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from quiz.bank.model import (
+    Cloze,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    ShortAnswer,
+    TrueFalse,
+)
+from quiz.grading import parse_number
+from quiz.session import Item, Result
+
+GIVE_UP = "Nothing typed — press Enter again to give up on this one."
+
+
+class AnswerWidget(Widget):
+    """Base of the per-type inputs."""
+
+    class Submitted(Message):
+        def __init__(self, response: object) -> None:
+            super().__init__()
+            self.response = response
+
+    class Hint(Message):
+        """Ask the screen to show a short hint under the input ("" restores the default)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    #: The hint shown under the input before answering.
+    hint: str = ""
+
+    def __init__(self, item: Item, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="answer")
+        self.item = item
+        self.locked = False
+
+    def start(self) -> None:
+        """Take the focus so the learner can answer straight away."""
+        self.focus()
+
+    def reveal(self, result: Result) -> None:
+        """Show the verdict on the input and stop taking answers."""
+        self.locked = True
+        self.add_class("-locked")
+
+    def submit(self, response: object) -> None:
+        if not self.locked:
+            self.post_message(self.Submitted(response))
+
+
+# --------------------------------------------------------------------------- choices
+
+
+class Row(Horizontal):
+    """A keyed line: a narrow key column and wrapping text, so long choices stay aligned."""
+
+    DEFAULT_CSS = """
+    Row { height: auto; }
+    Row > .key { width: 5; }
+    Row > .text { width: 1fr; }
+    """
+
+    def __init__(self, key: str, text: Content | str, *, classes: str = "") -> None:
+        super().__init__(classes=classes)
+        self._key = key
+        self._text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self._key), classes="key")
+        yield Static(
+            self._text if isinstance(self._text, Content) else Content(self._text),
+            classes="text",
+        )
+
+    def set_key(self, key: str) -> None:
+        self.query_one(".key", Static).update(Content(key))
+
+    def set_text(self, text: Content | str) -> None:
+        self.query_one(".text", Static).update(text if isinstance(text, Content) else Content(text))
+
+
+class ChoiceList(AnswerWidget, can_focus=True):
+    """Multiple choice (1-6 answers at once; with ``multiple`` they toggle and Enter submits)
+    and true/false (t/f or 1/2)."""
+
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("enter", "choose", "Choose", show=False),
+        Binding("space", "toggle", "Toggle", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    def __init__(self, item: Item) -> None:
+        super().__init__(item)
+        question = item.question
+        self.true_false = isinstance(question, TrueFalse)
+        if isinstance(question, MultipleChoice):
+            self.choices: tuple[str, ...] = question.choices
+            self.multiple = question.multiple
+        else:
+            self.choices = ("True", "False")
+            self.multiple = False
+        self.keys = {str(n): n - 1 for n in range(1, len(self.choices) + 1)}
+        if self.true_false:
+            self.keys.update({"t": 0, "f": 1})
+        self.picked: set[int] = set()
+        last = len(self.choices)
+        if self.true_false:
+            self.hint = "Press t for true or f for false (or 1 / 2)."
+        elif self.multiple:
+            self.hint = f"Pick all that apply: 1-{last} toggle a choice, Enter submits."
+        else:
+            self.hint = f"Press 1-{last} to answer (or ↑↓ and Enter)."
+
+    def compose(self) -> ComposeResult:
+        for n, choice in enumerate(self.choices):
+            label = ("T", "F")[n] if self.true_false else str(n + 1)
+            yield Row(self._label(n, label), choice, classes="choice")
+
+    def _label(self, index: int, label: str | None = None) -> str:
+        label = label or (("T", "F")[index] if self.true_false else str(index + 1))
+        if self.multiple:
+            return ("■ " if index in self.picked else "□ ") + label
+        return f" {label}"
+
+    def _rows(self) -> list[Row]:
+        return list(self.query(".choice").results(Row))
+
+    def on_mount(self) -> None:
+        self._paint()
+
+    def watch_cursor(self) -> None:
+        self._paint()
+
+    def on_focus(self) -> None:
+        self._paint()
+
+    def on_blur(self) -> None:
+        self._paint()
+
+    def _paint(self) -> None:
+        for n, row in enumerate(self._rows()):
+            row.set_class(n == self.cursor and self.has_focus and not self.locked, "-cursor")
+            row.set_class(n in self.picked, "-picked")
+            if not self.locked:
+                row.set_key(self._label(n))
+
+    def on_key(self, event: events.Key) -> None:
+        key = (event.character or "").lower()
+        if self.locked or key not in self.keys:
+            return
+        event.stop()
+        event.prevent_default()
+        self.pick(self.keys[key])
+
+    def pick(self, index: int) -> None:
+        if self.locked or not 0 <= index < len(self.choices):
+            return
+        self.cursor = index
+        if self.multiple:
+            self.picked ^= {index}
+            self.post_message(self.Hint(""))
+            self._paint()
+        else:
+            self.picked = {index}
+            self._paint()
+            self.submit(index == 0 if self.true_false else index)
+
+    def action_move(self, delta: int) -> None:
+        if not self.locked:
+            self.cursor = (self.cursor + delta) % len(self.choices)
+
+    def action_toggle(self) -> None:
+        if self.multiple:
+            self.pick(self.cursor)
+        else:
+            self.action_choose()
+
+    def action_choose(self) -> None:
+        if self.locked:
+            return
+        if not self.multiple:
+            self.pick(self.cursor)
+        elif not self.picked:
+            self.post_message(self.Hint("Pick at least one choice first (press its number)."))
+        else:
+            self.submit(frozenset(self.picked))
+
+    def on_click(self, event: events.Click) -> None:
+        widget = event.widget
+        while widget is not None and not isinstance(widget, Row):
+            widget = widget.parent  # type: ignore[assignment]
+        if isinstance(widget, Row) and widget in self._rows():
+            self.focus()
+            self.pick(self._rows().index(widget))
+
+    def reveal(self, result: Result) -> None:
+        super().reveal(result)
+        question = self.item.question
+        if isinstance(question, MultipleChoice):
+            right = question.correct_indices()
+        else:
+            assert isinstance(question, TrueFalse)
+            right = frozenset({0 if question.answer else 1})
+        for n, row in enumerate(self._rows()):
+            row.remove_class("-cursor")
+            if n in right:
+                row.add_class("-right")
+                row.set_key(" ✓")
+            elif n in self.picked:
+                row.add_class("-wrong")
+                row.set_key(" ✗")
+            else:
+                row.add_class("-other")
+                row.set_key("  ")
+
+
+# --------------------------------------------------------------------------- typed
+
+
+class TextAnswer(AnswerWidget):
+    """Cloze (one input per blank), short answer and numeric (with its unit)."""
+
+    def __init__(self, item: Item) -> None:
+        super().__init__(item)
+        question = item.question
+        self.numeric = isinstance(question, Numeric)
+        self.unit = question.unit if isinstance(question, Numeric) else ""
+        if isinstance(question, Cloze):
+            n = len(question.blanks)
+            self.labels = [f"({i})" for i in range(1, n + 1)] if n > 1 else [""]
+        else:
+            self.labels = [""]
+        self._empty_enter = False
+        if self.numeric:
+            self.hint = "Type a number (80000, 80,000 and 80k all work) and press Enter."
+        elif len(self.labels) > 1:
+            self.hint = "Fill each blank; Enter moves to the next and submits on the last."
+        else:
+            self.hint = "Type your answer and press Enter."
+
+    def compose(self) -> ComposeResult:
+        placeholder = "a number" if self.numeric else "your answer"
+        for n, label in enumerate(self.labels):
+            with Horizontal(classes="typed-row"):
+                if label:
+                    yield Static(Content(label), classes="blank-label")
+                field = Input(placeholder=placeholder, id=f"blank-{n}", select_on_focus=False)
+                field.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+                yield field
+                if self.unit:
+                    yield Static(Content(self.unit), classes="unit")
+
+    def inputs(self) -> list[Input]:
+        return list(self.query(Input).results(Input))
+
+    def start(self) -> None:
+        self.inputs()[0].focus()
+
+    @on(Input.Changed)
+    def _typing(self) -> None:
+        if self._empty_enter:
+            self._empty_enter = False
+            self.post_message(self.Hint(""))
+
+    @on(Input.Submitted)
+    def _entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.locked:
+            return
+        fields = self.inputs()
+        index = fields.index(event.input)
+        if index < len(fields) - 1:
+            fields[index + 1].focus()
+            return
+        values = [f.value for f in fields]
+        if not any(v.strip() for v in values):
+            if not self._empty_enter:
+                self._empty_enter = True
+                self.post_message(self.Hint(GIVE_UP))
+                return
+        elif self.numeric and parse_number(values[0]) is None:
+            self.post_message(
+                self.Hint("That isn't a number I can read — try 80000, 80,000 or 80k.")
+            )
+            return
+        if isinstance(self.item.question, Cloze):
+            self.submit(values)
+        else:
+            self.submit(values[0])
+
+    def reveal(self, result: Result) -> None:
+        super().reveal(result)
+        parts = result.grade.parts or (result.outcome.correct,)
+        for field, ok in zip(self.inputs(), parts, strict=False):
+            field.disabled = True
+            field.add_class("-right" if ok else "-wrong")
+
+
+# --------------------------------------------------------------------------- ordering
+
+
+class OrderingList(AnswerWidget, can_focus=True):
+    """Put items in order: ↑↓ choose an item, [ ] (or shift+↑↓) move it, Enter submits."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("left_square_bracket,shift+up,ctrl+up", "shift(-1)", "Move up", show=False),
+        Binding("right_square_bracket,shift+down,ctrl+down", "shift(1)", "Move down",
+                show=False),
+        Binding("enter", "done", "Submit", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False)
+    hint = "↑↓ choose an item, [ and ] (or shift+↑↓) move it, Enter when the order is right."
+
+    def __init__(self, item: Item) -> None:
+        super().__init__(item)
+        self.order = list(item.order)
+
+    def compose(self) -> ComposeResult:
+        for n, text in enumerate(self.order, start=1):
+            yield Row(f"{n:>2}", text, classes="order-row")
+
+    def _rows(self) -> list[Row]:
+        return list(self.query(".order-row").results(Row))
+
+    def on_mount(self) -> None:
+        self._paint()
+
+    def watch_cursor(self) -> None:
+        self._paint()
+
+    def on_focus(self) -> None:
+        self._paint()
+
+    def on_blur(self) -> None:
+        self._paint()
+
+    def _paint(self) -> None:
+        for n, (row, text) in enumerate(zip(self._rows(), self.order, strict=True)):
+            active = n == self.cursor and not self.locked
+            row.set_class(active and self.has_focus, "-cursor")
+            if not self.locked:
+                row.set_key(f"{'›' if active else ' '}{n + 1:>2}")
+            row.set_text(text)
+
+    def action_cursor(self, delta: int) -> None:
+        if not self.locked:
+            self.cursor = max(0, min(len(self.order) - 1, self.cursor + delta))
+
+    def action_shift(self, delta: int) -> None:
+        if self.locked:
+            return
+        i, j = self.cursor, self.cursor + delta
+        if 0 <= j < len(self.order):
+            self.order[i], self.order[j] = self.order[j], self.order[i]
+            self.cursor = j
+            self._paint()
+
+    def action_done(self) -> None:
+        self.submit(list(self.order))
+
+    def on_click(self, event: events.Click) -> None:
+        widget = event.widget
+        while widget is not None and not isinstance(widget, Row):
+            widget = widget.parent  # type: ignore[assignment]
+        if isinstance(widget, Row) and widget in self._rows():
+            self.focus()
+            self.cursor = self._rows().index(widget)
+
+    def reveal(self, result: Result) -> None:
+        super().reveal(result)
+        for n, (row, ok) in enumerate(zip(self._rows(), result.grade.parts, strict=False)):
+            row.remove_class("-cursor")
+            row.add_class("-right" if ok else "-wrong")
+            row.set_key(f"{'✓' if ok else '✗'}{n + 1:>2}")
+
+
+# --------------------------------------------------------------------------- matching
+
+
+class MatchingBoard(AnswerWidget, can_focus=True):
+    """Pair each item on the left with an option: ↑↓ choose the item, a number picks its
+    option, Backspace clears it, Enter submits once every item is paired."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("backspace,delete", "clear", "Clear", show=False),
+        Binding("enter", "done", "Submit", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    def __init__(self, item: Item) -> None:
+        super().__init__(item)
+        question = item.question
+        assert isinstance(question, Matching)
+        self.lefts = [p.left for p in question.pairs]
+        self.options = list(item.options)
+        self.picks: list[int | None] = [None] * len(self.lefts)
+        last = len(self.options)
+        self.hint = f"↑↓ choose an item, 1-{last} pair it with an option, Enter when done."
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pairs"):
+            for left in self.lefts:
+                with Horizontal(classes="pair"):
+                    yield Static(Content(left), classes="left")
+                    yield Static(Content("→"), classes="arrow")
+                    yield Static(Content("…"), classes="pick")
+        yield Static(Content("Options"), classes="options-title")
+        for n, option in enumerate(self.options, start=1):
+            yield Row(f"{n:>2}", option, classes="option")
+
+    def on_mount(self) -> None:
+        self._paint()
+
+    def watch_cursor(self) -> None:
+        self._paint()
+
+    def on_focus(self) -> None:
+        self._paint()
+
+    def on_blur(self) -> None:
+        self._paint()
+
+    def _pairs(self) -> list[Horizontal]:
+        return list(self.query(".pair").results(Horizontal))
+
+    def _paint(self) -> None:
+        used = {p for p in self.picks if p is not None}
+        for n, (row, pick) in enumerate(zip(self._pairs(), self.picks, strict=True)):
+            row.set_class(n == self.cursor and self.has_focus and not self.locked, "-cursor")
+            if self.locked:
+                continue
+            text = (
+                Content.assemble((f"{pick + 1}  ", "$text-muted"), self.options[pick])
+                if pick is not None
+                else Content.styled("…", "$text-muted")
+            )
+            row.query_one(".pick", Static).update(text)
+        for n, option in enumerate(self.query(".option").results(Row)):
+            option.set_class(n in used and not self.locked, "-used")
+
+    def on_key(self, event: events.Key) -> None:
+        char = event.character or ""
+        if self.locked or not char.isdigit():
+            return
+        index = int(char) - 1
+        if 0 <= index < len(self.options):
+            event.stop()
+            event.prevent_default()
+            self.pair(self.cursor, index)
+
+    def pair(self, left: int, option: int) -> None:
+        """Pair item ``left`` with option ``option`` (taking it from any other item)."""
+        self.picks = [None if p == option else p for p in self.picks]
+        self.picks[left] = option
+        self.post_message(self.Hint(""))
+        following = [i for i in range(left + 1, len(self.lefts)) if self.picks[i] is None]
+        earlier = [i for i in range(left) if self.picks[i] is None]
+        nxt = (following or earlier or [left])[0]
+        if nxt != self.cursor:
+            self.cursor = nxt
+        self._paint()
+
+    def action_cursor(self, delta: int) -> None:
+        if not self.locked:
+            self.cursor = max(0, min(len(self.lefts) - 1, self.cursor + delta))
+
+    def action_clear(self) -> None:
+        if not self.locked:
+            self.picks[self.cursor] = None
+            self._paint()
+
+    def action_done(self) -> None:
+        if self.locked:
+            return
+        missing = sum(p is None for p in self.picks)
+        if missing:
+            self.post_message(
+                self.Hint(f"Pair every item first ({missing} still open), then press Enter.")
+            )
+            return
+        self.submit([self.options[p] for p in self.picks if p is not None])
+
+    def reveal(self, result: Result) -> None:
+        super().reveal(result)
+        question = self.item.question
+        assert isinstance(question, Matching)
+        for row, pick, pair, ok in zip(
+            self._pairs(), self.picks, question.pairs, result.grade.parts, strict=False
+        ):
+            row.remove_class("-cursor")
+            row.add_class("-right" if ok else "-wrong")
+            chosen = self.options[pick] if pick is not None else "—"
+            if ok:
+                text = Content.assemble(("✓ ", "$success"), chosen)
+            else:
+                text = Content.assemble(
+                    ("✗ ", "$error"), (chosen, "strike"), "  ", (pair.right, "$success")
+                )
+            row.query_one(".pick", Static).update(text)
+        for option in self.query(".option").results(Row):
+            option.display = False
+        self.query_one(".options-title").display = False
+
+
+def answer_widget(item: Item) -> AnswerWidget:
+    """The input for ``item``'s question type."""
+    question = item.question
+    if isinstance(question, MultipleChoice | TrueFalse):
+        return ChoiceList(item)
+    if isinstance(question, Cloze | ShortAnswer | Numeric):
+        return TextAnswer(item)
+    if isinstance(question, Ordering):
+        return OrderingList(item)
+    if isinstance(question, Matching):
+        return MatchingBoard(item)
+    raise TypeError(f"no input for {type(question).__name__}")
+

@@ -1,0 +1,75 @@
+"""What the learner sees after answering: the verdict, the right answer, the explanation, and
+the sentence of the article it comes from with the key span highlighted."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from quiz.bank.model import Bank
+from quiz.record import Outcome
+from quiz.session import Result
+from quiz.tui.text import highlight_terms, quote_content
+
+VERDICTS = {
+    Outcome.RIGHT: ("✓ Right", "-right"),
+    Outcome.NEAR_MISS: ("≈ Near miss — counted as right", "-near"),
+    Outcome.WRONG: ("✗ Not quite", "-wrong"),
+}
+
+
+class Labelled(Horizontal):
+    """``Answer   80,000`` — a muted label column and wrapping text."""
+
+    DEFAULT_CSS = """
+    Labelled { height: auto; }
+    Labelled > .label { width: 10; }
+    Labelled > .value { width: 1fr; }
+    """
+
+    def __init__(self, label: str, value: Content, *, classes: str = "") -> None:
+        super().__init__(classes=classes)
+        self._label = label
+        self._value = value
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self._label), classes="label")
+        yield Static(self._value, classes="value")
+
+
+class Feedback(Vertical):
+    """Filled by :meth:`show` once a question is answered."""
+
+    def __init__(self, bank: Bank, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.bank = bank
+
+    async def show(self, result: Result) -> None:
+        await self.remove_children()
+        self.remove_class("-right", "-near", "-wrong")
+        title, cls = VERDICTS[result.outcome]
+        self.add_class(cls)
+        question = result.question
+        widgets: list[Static | Horizontal | Vertical] = [
+            Static(Content(title), classes="verdict")
+        ]
+        widgets.append(Labelled("Answer", Content(question.answer_text()), classes="answer-line"))
+        if result.outcome is not Outcome.RIGHT and result.grade.given:
+            widgets.append(
+                Labelled("You said", Content(result.grade.given), classes="given-line")
+            )
+        for note in result.grade.notes:
+            widgets.append(Static(Content(note), classes="note"))
+        if question.explanation:
+            widgets.append(Static(Content(question.explanation), classes="explanation"))
+        quote = Static(
+            quote_content(question.source, highlight_terms(self.bank, question)),
+            classes="quote",
+        )
+        quote.border_title = "From the article"
+        if self.bank.as_of:
+            quote.border_subtitle = Content(f"Facts as of {self.bank.as_of}")
+        widgets.append(quote)
+        await self.mount_all(widgets)
