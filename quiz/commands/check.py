@@ -25,14 +25,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def expand(paths: list[str]) -> tuple[list[Path], list[Path]]:
-    """Bank files to check, and given files skipped because they are not banks (the article
-    beside a bank, say, when a shell glob like ``question_banks/*`` names it)."""
+    """Bank files to check (a folder stands for the banks in it), and given files skipped because
+    they are not banks (the article beside a bank, when a glob like ``question_banks/*`` names it)."""
     banks: list[Path] = []
     skipped: list[Path] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            banks.extend(sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES))
+            inside = sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES)
+            banks.extend(inside or [path])  # an empty folder is reported by load_bank
         elif path.suffix in BANK_SUFFIXES or not path.exists():
             banks.append(path)
         else:
