@@ -44,10 +44,17 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
+def kind_name(question: Question) -> str:
+    """'true/false', 'multiple choice', 'multiple-answer' (multiple choice with several)."""
+    if getattr(question, "multiple", False):
+        return "multiple-answer"
+    return TYPE_NAMES.get(question.TYPE, question.TYPE)
+
+
 def count_phrase(questions: Iterable[Question]) -> str:
-    """'2 ordering questions and 1 matching question', by type in first-seen order."""
-    counts = Counter(q.TYPE for q in questions)
-    parts = [plural(n, f"{TYPE_NAMES.get(t, t)} question") for t, n in counts.items()]
+    """'2 ordering questions and 1 matching question', by kind in first-seen order."""
+    counts = Counter(kind_name(q) for q in questions)
+    parts = [plural(n, f"{kind} question") for kind, n in counts.items()]
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " and " + parts[-1]

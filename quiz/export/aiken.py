@@ -1,0 +1,62 @@
+"""Moodle's Aiken format (https://docs.moodle.org/en/Aiken_format): single-answer multiple
+choice only, one question per block::
+
+    Who opened the new bridge?
+    A. Ana Costa
+    B. Marta Silva
+    ANSWER: A
+
+Aiken has one line per question and per choice, so newlines in bank text become spaces. Moodle
+reads a line like ``B. text`` or ``ANSWER: ...`` as a choice or the answer wherever it is, so a
+prompt that would look like one is written ``Question: ...``. Aiken has no ids, feedback,
+categories or tags; everything but single-answer multiple choice is skipped, and said so.
+Moodle escapes the text it reads (``<b>`` is shown as ``<b>``).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from quiz.bank.model import Bank, MultipleChoice, Question
+from quiz.export import ExportResult
+from quiz.export.common import count_phrase, one_line
+
+# What Moodle's reader (question/format/aiken/format.php) takes as a choice or the answer line.
+_LOOKS_LIKE_CHOICE = re.compile(r"^[A-Z][).][ \t]")
+_LOOKS_LIKE_ANSWER = re.compile(r"^ANSWER:")
+
+
+def aiken_prompt(text: str) -> str:
+    line = one_line(text)
+    if _LOOKS_LIKE_CHOICE.match(line) or _LOOKS_LIKE_ANSWER.match(line) or len(line) < 2:
+        line = f"Question: {line}"
+    return line
+
+
+def _fits(question: Question) -> bool:
+    return isinstance(question, MultipleChoice) and not question.multiple
+
+
+def question_aiken(question: MultipleChoice) -> str:
+    lines = [aiken_prompt(question.prompt)]
+    letters = string.ascii_uppercase
+    lines += [f"{letters[i]}. {one_line(c)}" for i, c in enumerate(question.choices)]
+    right = min(question.correct_indices())
+    lines.append(f"ANSWER: {letters[right]}")
+    return "\n".join(lines)
+
+
+def export(bank: Bank, *, timestamp: float | None = None) -> ExportResult:
+    del timestamp
+    kept = [q for q in bank.questions if isinstance(q, MultipleChoice) and _fits(q)]
+    skipped = [q for q in bank.questions if not _fits(q)]
+    notes: list[str] = []
+    if skipped:
+        notes.append(
+            f"skipped {count_phrase(skipped)}: Aiken holds only single-answer multiple choice"
+        )
+    if not kept:
+        notes.append("no single-answer multiple choice questions: the Aiken file is empty")
+    text = "\n\n".join(question_aiken(q) for q in kept)
+    return ExportResult((text + "\n" if text else "").encode("utf-8"), len(kept), tuple(notes))
