@@ -1,0 +1,113 @@
+"""``quiz export BANK --format F -o OUT``: a bank for Moodle, Anki, a spreadsheet or paper."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from quiz.cli import add_data_dir_option, resolve_data_dir
+from quiz.errors import QuizError
+from quiz.export import FORMATS, format_for_path
+
+_FORMAT_HELP = "; ".join(f"{f.name}: {f.description} ({f.suffix})" for f in FORMATS.values())
+
+
+class ExportError(QuizError):
+    pass
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="write a bank as GIFT, Aiken, Anki, CSV or a printable worksheet",
+        description="Write a bank for Moodle (GIFT, Aiken), Anki (.apkg), a spreadsheet (CSV) "
+        "or paper (Markdown, HTML). What a format cannot hold is skipped and said on stderr.",
+    )
+    parser.add_argument("bank", metavar="BANK", help="a bank file, or the id of a bank")
+    parser.add_argument(
+        "-f", "--format", choices=list(FORMATS), metavar="F",
+        help=f"one of {', '.join(FORMATS)} (default: from the suffix of OUT). {_FORMAT_HELP}",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT",
+        help="the file to write, '-' for standard output (text formats); "
+        "default: BANK-ID.SUFFIX in the current folder",
+    )
+    add_data_dir_option(parser)
+    parser.set_defaults(func=run, export_parser=parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.bank import BankError, load_bank
+    from quiz.library import bank_dirs, resolve_bank
+
+    parser: argparse.ArgumentParser = args.export_parser
+    output: str | None = args.output
+    name = args.format or (format_for_path(output) if output and output != "-" else None)
+    if name is None:
+        parser.error(
+            f"give --format ({', '.join(FORMATS)})"
+            + (f": the suffix of {output!r} does not say which" if output and output != "-"
+               else "")
+        )
+    fmt = FORMATS[name]
+    if output == "-" and fmt.binary:
+        parser.error(f"{name} writes a binary {fmt.suffix} file; give a file name with -o")
+
+    path = resolve_bank(args.bank, bank_dirs(resolve_data_dir(args)))
+    try:
+        bank = load_bank(path)
+    except BankError as error:
+        first = error.lines()[0] if error.problems else str(error)
+        more = len(error.problems) - 1
+        extra = f" (and {more} more; run: quiz check {path})" if more > 0 else ""
+        raise ExportError(f"{first}{extra}") from None
+
+    result = fmt.export(bank)
+    for note in result.notes:
+        print(f"quiz export: {note}", file=sys.stderr)
+
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.buffer.flush()
+        return 0
+    target = Path(output) if output else Path(f"{bank.id}{fmt.suffix}")
+    write_atomically(target, result.data)
+    print(
+        f"wrote {result.exported} of {len(bank.questions)} questions to {target} ({name})",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` via a temporary file beside it: a failed export never leaves
+    half a file, and an existing file is replaced only once the new one is complete."""
+    target = target.expanduser()
+    if target.is_dir():
+        raise ExportError(f"cannot write {target}: it is a folder")
+    folder = target.parent if str(target.parent) else Path(".")
+    tmp_name = ""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp_name, 0o644 & ~_umask())
+        os.replace(tmp_name, target)
+    except OSError as error:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        reason = error.strerror or str(error)
+        raise ExportError(f"cannot write {target}: {reason}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
