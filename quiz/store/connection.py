@@ -26,7 +26,7 @@ from pathlib import Path
 
 from quiz.store.errors import StoreError, StoreProblem
 
-__all__ = ["BUSY_TIMEOUT_MS", "connect", "move_aside", "store_error"]
+__all__ = ["BUSY_TIMEOUT_MS", "connect", "move_aside", "store_error", "use_wal"]
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -63,8 +63,12 @@ _ADVICE: dict[StoreProblem, str] = {
 }
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Opens ``path`` in autocommit mode (transactions are explicit) with our pragmas."""
+def connect(path: Path, *, wal: bool = True) -> sqlite3.Connection:
+    """Opens ``path`` in autocommit mode (transactions are explicit) with our pragmas.
+
+    Switching to WAL rewrites the file header, so a caller opening a file that may not be
+    ours passes ``wal=False``, checks it, then calls :func:`use_wal`.
+    """
     conn = sqlite3.connect(
         path,
         timeout=BUSY_TIMEOUT_MS / 1000,
@@ -76,14 +80,20 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         # Reading the header here surfaces "file is not a database" before anything else.
         conn.execute("PRAGMA user_version").fetchone()
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise sqlite3.OperationalError(f"could not switch to WAL journal (got {mode})")
         conn.execute("PRAGMA synchronous = FULL")
+        if wal:
+            use_wal(conn)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def use_wal(conn: sqlite3.Connection) -> None:
+    """Switches the file to the WAL journal (persistent: a no-op once done)."""
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise sqlite3.OperationalError(f"could not switch to the WAL journal (got {mode})")
 
 
 def store_error(error: sqlite3.Error, path: Path, doing: str) -> StoreError:

@@ -43,7 +43,13 @@ from quiz.store.timefmt import from_db, to_db
 __all__ = [
     "APPLICATION_ID",
     "CARD_COLUMNS",
-    "LATEST_VERSION", "MIGRATIONS", "Migration", "migrate", "version"]
+    "LATEST_VERSION",
+    "MIGRATIONS",
+    "Migration",
+    "check_ours",
+    "migrate",
+    "version",
+]
 
 #: "QUIZ" in ASCII, written into the SQLite header.
 APPLICATION_ID = 0x5155495A
@@ -304,7 +310,7 @@ def migrate(
     while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            current = _check_ours(conn, path)
+            current = check_ours(conn, path)
             if started is None:
                 started = current
             if current >= target:
@@ -323,7 +329,7 @@ def migrate(
             raise
 
 
-def _check_ours(conn: sqlite3.Connection, path: Path | None) -> int:
+def check_ours(conn: sqlite3.Connection, path: Path | None = None) -> int:
     """The schema version, after making sure the file is a quiz database we can handle."""
     application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
     current = version(conn)

@@ -25,13 +25,13 @@ from quiz.record import Answer
 from quiz.srs import DEFAULT_DESIRED_RETENTION, CardState, Srs
 from quiz.store import flags as flag_repo
 from quiz.store import queue
-from quiz.store.connection import connect, move_aside, store_error
+from quiz.store.connection import connect, move_aside, store_error, use_wal
 from quiz.store.errors import StoreError
 from quiz.store.export import write_results
 from quiz.store.models import MODES, DueCounts, DueItem, Flag, LastScore, RecordResult
 from quiz.store.queue import KnownQuestions
 from quiz.store.records import insert_session, load_card, record_answer, undo_last_attempt
-from quiz.store.schema import migrate
+from quiz.store.schema import check_ours, migrate
 from quiz.store.timefmt import day_of, start_of_day, to_db
 
 __all__ = ["DB_NAME", "SessionRecorder", "Store", "local_now"]
@@ -326,10 +326,12 @@ class Store:
 
 def _open_migrated(path: Path, srs: Srs) -> sqlite3.Connection:
     try:
-        conn = connect(path)
+        conn = connect(path, wal=False)
     except sqlite3.Error as error:
         raise store_error(error, path, "open the scores database") from error
     try:
+        check_ours(conn, path)  # before WAL: switching journals would rewrite a foreign file
+        use_wal(conn)
         migrate(conn, srs, path=path)
     except sqlite3.Error as error:
         conn.close()

@@ -84,6 +84,7 @@ def populate(
         sessions: dict[int, list[Any]] = {}
         conn.execute("PRAGMA foreign_keys = OFF")  # rows go in table by table, cards last
         conn.execute("PRAGMA synchronous = OFF")  # a throwaway load: no fsync per batch
+        conn.execute("PRAGMA cache_size = -262144")  # 256 MiB: indexes stay in memory
         for attempt, review, (sid, bank, when) in rows():
             batch_a.append(attempt)
             batch_r.append(review)
