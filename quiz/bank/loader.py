@@ -11,7 +11,7 @@ from pathlib import Path
 
 from quiz.bank.errors import BankError, Problem
 from quiz.bank.model import Bank
-from quiz.bank.validate import build_bank
+from quiz.bank.validate import QuestionStream, build_bank
 from quiz.bank.yamlsafe import YamlProblem, load_yaml
 
 MAX_BANK_BYTES = 32 * 1024 * 1024
@@ -88,11 +88,14 @@ def article_reader(bank_path: Path):
 def parse_bank_text(text: str, *, path: Path) -> Bank:
     """Parse and validate bank text; ``path`` names the file in errors and anchors the article."""
     shown = str(path)
+    stream = QuestionStream()
     try:
-        document = load_yaml(text)
+        document = load_yaml(text, on_item=stream)
     except YamlProblem as problem:
         raise BankError(shown, [Problem(problem.line, problem.message)]) from None
-    bank, problems = build_bank(document, path=shown, read_article=article_reader(path))
+    bank, problems = build_bank(
+        document, path=shown, read_article=article_reader(path), stream=stream
+    )
     if problems or bank is None:
         raise BankError(shown, problems or [Problem(0, "not a valid bank")])
     return bank

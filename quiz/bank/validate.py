@@ -33,7 +33,7 @@ from quiz.bank.model import (
     TrueFalse,
 )
 from quiz.bank.text import CONTROL_CHARS, normalise_for_match
-from quiz.bank.yamlsafe import LineDict, LineList
+from quiz.bank.yamlsafe import LineDict, LineList, YamlProblem
 
 MAX_QUESTIONS = 200_000
 MAX_TEXT = 10_000
@@ -181,7 +181,11 @@ def _kind(value: Any) -> str:
 
 
 def build_bank(
-    document: Any, *, path: str, read_article: ArticleReader
+    document: Any,
+    *,
+    path: str,
+    read_article: ArticleReader,
+    stream: QuestionStream | None = None,
 ) -> tuple[Bank | None, list[Problem]]:
     """Validate a parsed document and build the bank. Returns (bank or None, problems)."""
     check = _Checker()
@@ -220,7 +224,7 @@ def build_bank(
 
     facts = _facts(check, root, article)
     fact_ids = {f.id for f in facts}
-    questions = _questions(check, root, article, fact_ids)
+    questions = _questions(check, root, article, fact_ids, stream)
 
     if check.problems or source is None:
         return None, check.problems
@@ -351,38 +355,73 @@ def _check_id(check: _Checker, item_id: str, line: int, seen: dict[str, int], wh
         seen[item_id] = line
 
 
-def _questions(
-    check: _Checker, root: LineDict, article: str | None, fact_ids: set[str]
-) -> list[Question]:
-    entries = _entries(check, root, "questions")
-    if len(entries) > MAX_QUESTIONS:
-        check.add(
-            entries.line,
-            f"too many questions ({len(entries):,}); a bank holds at most {MAX_QUESTIONS:,}",
-        )
-        return []
-    if not entries and "questions" in root and isinstance(root.get("questions"), LineList):
-        check.add(entries.line, "the 'questions' list is empty; add at least one question")
-    questions: list[Question] = []
-    seen: dict[str, int] = {}
-    for index, raw in enumerate(entries):
-        line = entries.item_lines[index]
-        mapping = check.mapping(raw, line, f"question #{index + 1}")
+class QuestionStream:
+    """Builds questions one at a time, as the loader streams them in (see ``load_yaml``'s
+    ``on_item``), and remembers what can only be checked once the whole file is read: that each
+    ``source`` is in the article and each ``fact`` exists."""
+
+    def __init__(self) -> None:
+        self.check = _Checker()
+        self.seen: dict[str, int] = {}
+        self.count = 0
+        self.questions: list[Question] = []
+        # (where, source sentence, its line, fact id, its line) per question, checked at the end
+        self.deferred: list[tuple[str, str, int, str, int]] = []
+
+    def __call__(self, raw: Any, line: int) -> Question | None:
+        self.count += 1
+        if self.count > MAX_QUESTIONS:
+            raise YamlProblem(
+                line, f"too many questions (more than {MAX_QUESTIONS:,}); split the bank"
+            )
+        mapping = self.check.mapping(raw, line, f"question #{self.count}")
         if mapping is None:
-            continue
-        question = _question(check, mapping, index, article, fact_ids, seen)
+            return None
+        question = _question(self.check, mapping, self.count - 1, self.seen, self.deferred)
         if question is not None:
-            questions.append(question)
-    return questions
+            self.questions.append(question)
+        return question
+
+    def finish(self, check: _Checker, article: str | None, fact_ids: set[str]) -> list[Question]:
+        """The built questions, after the checks that needed the whole file."""
+        check.problems.extend(self.check.problems)
+        in_article: dict[str, bool] = {}
+        for where, sentence, source_line, fact, fact_line in self.deferred:
+            if article is not None and sentence:
+                found = in_article.get(sentence)
+                if found is None:
+                    found = in_article[sentence] = normalise_for_match(sentence) in article
+                if not found:
+                    _check_in_article(check, article, sentence, source_line, where)
+            if fact and fact not in fact_ids:
+                check.add(fact_line, f"{where}: fact {fact!r} is not in the bank's facts")
+        return self.questions
+
+
+def _questions(
+    check: _Checker,
+    root: LineDict,
+    article: str | None,
+    fact_ids: set[str],
+    stream: QuestionStream | None,
+) -> list[Question]:
+    present = isinstance(root.get("questions"), LineList)
+    entries = _entries(check, root, "questions")
+    if stream is None:  # a tree parsed without streaming: build its questions now
+        stream = QuestionStream()
+        for index, raw in enumerate(entries):
+            stream(raw, entries.item_lines[index])
+    if present and not entries:
+        check.add(entries.line, "the 'questions' list is empty; add at least one question")
+    return stream.finish(check, article, fact_ids)
 
 
 def _question(
     check: _Checker,
     q: LineDict,
     index: int,
-    article: str | None,
-    fact_ids: set[str],
     seen: dict[str, int],
+    deferred: list[tuple[str, str, int, str, int]],
 ) -> Question | None:
     before = len(check.problems)
     qid = check.text(q, "id", f"question #{index + 1}", required=True)
@@ -402,13 +441,11 @@ def _question(
         return None
     check.unknown_fields(q, _COMMON_FIELDS | _TYPE_FIELDS[qtype], f"{where} ({qtype})")
     prompt = check.text(q, "prompt", where, required=True)
-    sentence = intern(check.text(q, "source", where, required=True))
-    _check_in_article(check, article, sentence, check.line_of(q, "source"), where)
-    fact = intern(check.text(q, "fact", where))
-    if fact and fact not in fact_ids:
-        check.add(check.line_of(q, "fact"), f"{where}: fact {fact!r} is not in the bank's facts")
-    explanation = check.text(q, "explanation", where)
     # Sentences, fact ids and tags repeat across a bank's questions: share one copy of each.
+    sentence = intern(check.text(q, "source", where, required=True))
+    fact = intern(check.text(q, "fact", where))
+    deferred.append((where, sentence, check.line_of(q, "source"), fact, check.line_of(q, "fact")))
+    explanation = check.text(q, "explanation", where)
     tags = tuple(intern(t) for t, _ in check.text_list(q, "tags", where))
     difficulty = q.get("difficulty")
     if difficulty is not None and (

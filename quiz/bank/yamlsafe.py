@@ -11,6 +11,7 @@ goes. Only core YAML is accepted: any explicit tag other than the standard scala
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,8 +134,17 @@ def _tag_message(tag: str) -> str:
     )
 
 
-def load_yaml(text: str) -> Any:
+def load_yaml(
+    text: str,
+    *,
+    on_item: Callable[[Any, int], Any] | None = None,
+    item_key: str = "questions",
+) -> Any:
     """Parse one YAML document into plain values (``LineDict``/``LineList``/scalars).
+
+    ``on_item(value, line)``, when given, receives each entry of the top-level ``item_key`` list
+    as soon as it is complete and returns what to keep in its place: a bank's questions are built
+    while the file streams in, so the parsed tree of a 100,000-question bank never exists whole.
 
     Raises :class:`YamlProblem` for syntax errors, disallowed tags, duplicate keys, nesting deeper
     than ``MAX_DEPTH``, aliases expanding past ``MAX_ALIAS_NODES`` and multiple documents.
@@ -155,6 +165,8 @@ def load_yaml(text: str) -> Any:
         frame.size += size
         container = frame.container
         if isinstance(container, LineList):
+            if on_item is not None and len(stack) == 2 and stack[0].key == item_key:
+                value = on_item(value, line)
             if raw is not None:
                 container.raw[len(container)] = raw
             container.append(value)
