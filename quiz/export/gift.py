@@ -7,7 +7,9 @@ How each type is written:
   weight: the right ones share 100% evenly, the wrong ones share -100% evenly, so ticking
   everything scores 0 (weights like ``%33.33333%`` are on Moodle's list of grades).
 - ``true_false``: ``{TRUE}`` / ``{FALSE}``.
-- ``short_answer``: ``{=answer =variant ...}`` (Moodle compares case-insensitively).
+- ``short_answer``: ``{=answer =variant ...}`` (Moodle compares case-insensitively). Moodle
+  reads a block holding ``=`` and ``->`` as matching, so an answer with ``->`` is written bare
+  when it is the only one (``{a->b}``) and with ``→`` when there are variants.
 - ``numeric``: ``{#answer:tolerance}``; GIFT has no unit, so the unit goes in the prompt,
   "(in percent)".
 - ``matching``: ``{=left -> right ...}``. Moodle splits a pair at its first ``->``, so a ``->``
@@ -100,6 +102,20 @@ def _accepted(text: str) -> str:
     return "=" + ("%100%" + escaped if escaped.startswith("%") else escaped)
 
 
+def short_answers(answers: tuple[str, ...] | list[str]) -> list[str]:
+    """The accepted answers of a short answer (or one blank) as GIFT writes them.
+
+    Moodle takes an answer block holding both ``=`` and ``->`` for matching. A single answer
+    with ``->`` is written bare (``{a->b}``, GIFT's one-answer form); with variants, ``->``
+    in an answer is written ``→``.
+    """
+    if not any("->" in a for a in answers):
+        return [_accepted(a) for a in answers]
+    if len(answers) == 1 and not answer_text(answers[0]).startswith("%"):
+        return [answer_text(answers[0])]
+    return [_accepted(a.replace("->", "→")) for a in answers]
+
+
 def _feedback(question: Question) -> str:
     parts = [clean(question.explanation)] if question.explanation.strip() else []
     if question.source.strip():
@@ -139,8 +155,9 @@ def _cloze(question: Cloze, prompt: str, blank: int, name: str) -> str:
     after = pieces[blank + 1] + "".join(
         fills[j] + pieces[j + 1] for j in range(blank + 1, len(fills))
     )
-    block = _inline_block([_accepted(a) for a in question.blanks[blank]], question)
-    if before.strip() and after.strip():
+    block = _inline_block(short_answers(question.blanks[blank]), question)
+    # gift-pegjs reads "//" right after a block as a comment; Moodle does not.
+    if before.strip() and after.strip() and not after.lstrip().startswith("//"):
         # Missing-word form: Moodle shows "_____" where the block is.
         return f"{_header(name, question)}{escape(before, strip=False)}{block}" + escape(
             after, strip=False
@@ -168,7 +185,7 @@ def questions_gift(question: Question) -> Iterator[str]:
     elif isinstance(question, TrueFalse):
         yield f"{head}{prompt} {_inline_block(['TRUE' if question.answer else 'FALSE'], question)}"
     elif isinstance(question, ShortAnswer):
-        yield f"{head}{prompt} {_inline_block([_accepted(a) for a in question.answers], question)}"
+        yield f"{head}{prompt} {_inline_block(short_answers(question.answers), question)}"
     elif isinstance(question, Numeric):
         unit = f" (in {escape(one_line(question.unit))})" if question.unit.strip() else ""
         value = f"#{number(question.answer)}:{number(abs(question.tolerance))}"
