@@ -1,0 +1,374 @@
+"""quiz benchmarks: each figure is printed beside a baseline measured in the same run.
+
+    python benchmarks/run.py            # the full sizes named in docs/performance.md
+    python benchmarks/run.py --quick    # smaller data, under 2 minutes on 2 cores
+    python benchmarks/run.py --only startup memory
+
+One line per benchmark:
+    name: figure unit | baseline: figure unit | ratio R | target T | PASS (or FAIL)
+Exit status 1 when any benchmark fails its target. Data is built under benchmarks/.data/
+(reused by later runs with the same sizes) and never touches the user's data dir.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.terminal import run_until_painted  # noqa: E402
+from benchmarks.synth import write_bank  # noqa: E402
+
+DATA = ROOT / "benchmarks" / ".data"
+FOUNDING = ROOT / "question_banks" / "japan-korea-summit-2025.yaml"
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    bank_questions: int
+    library_banks: int
+    library_bank_questions: int
+    store_reviews: int
+    store_cards_banks: int
+    store_cards_per_bank: int
+    generation_words: int
+    repeats: int
+
+
+FULL = Sizes(100_000, 500, 200, 1_000_000, 100, 1_000, 20_000, 5)
+QUICK = Sizes(20_000, 100, 200, 200_000, 20, 1_000, 5_000, 3)
+
+
+@dataclass
+class Result:
+    name: str
+    figure: float
+    unit: str
+    baseline: float
+    baseline_unit: str
+    target: str
+    passed: bool
+    ratio: float | None = None
+
+    def line(self) -> str:
+        ratio = f"{self.ratio:.2f}" if self.ratio is not None else "-"
+        return (
+            f"{self.name}: {_fmt(self.figure)} {self.unit} | baseline: {_fmt(self.baseline)} "
+            f"{self.baseline_unit} | ratio {ratio} | target {self.target} | "
+            f"{'PASS' if self.passed else 'FAIL'}"
+        )
+
+
+def _fmt(value: float) -> str:
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 1:
+        return f"{value:.2f}"
+    return f"{value:.3g}"
+
+
+def _median_time(work: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        gc.collect()
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _ratio_result(
+    name: str, seconds: float, baseline: float, limit: float, unit: str = "s"
+) -> Result:
+    ratio = seconds / baseline
+    return Result(name, seconds, unit, baseline, unit, f"<= {limit}", ratio <= limit, ratio)
+
+
+# -- 1, 4, 9: the app in a real pseudo-terminal ----------------------------------------------------
+
+HELLO = ROOT / "benchmarks" / "hello_app.py"
+PLAY_MARKER = "Question 1 of"
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QUIZ_DATA_DIR"] = str(data_dir)
+    env["TERM"] = "xterm-256color"
+    return env
+
+
+def _play_command(bank: Path) -> list[str]:
+    return [sys.executable, "-m", "quiz", "play", str(bank), "--seed", "1"]
+
+
+def bench_startup(sizes: Sizes) -> tuple[Result, float]:
+    data_dir = DATA / "startup-data"
+    env = _env(data_dir)
+    run_until_painted(_play_command(FOUNDING), PLAY_MARKER, env=env)  # warm the bank cache
+    quiz = statistics.median(
+        run_until_painted(_play_command(FOUNDING), PLAY_MARKER, env=env).seconds
+        for _ in range(sizes.repeats)
+    )
+    hello = statistics.median(
+        run_until_painted([sys.executable, str(HELLO)], "Hello from Textual", env=env).seconds
+        for _ in range(sizes.repeats)
+    )
+    return _ratio_result("startup (quiz play, first question painted)", quiz, hello, 1.3), quiz
+
+
+def bench_home(sizes: Sizes, startup: float) -> Result:
+    data_dir = DATA / f"home-{sizes.library_banks}x{sizes.library_bank_questions}"
+    banks = data_dir / "banks"
+    if not (banks / f"lib-{sizes.library_banks - 1:04d}.yaml").exists():
+        for index in range(sizes.library_banks):
+            write_bank(banks, f"lib-{index:04d}", sizes.library_bank_questions, seed=index)
+    env = _env(data_dir)
+    marker = "Synthetic bank lib-0000"
+    run_until_painted([sys.executable, "-m", "quiz"], marker, env=env, timeout=600)  # warm
+    home = statistics.median(
+        run_until_painted([sys.executable, "-m", "quiz"], marker, env=env).seconds
+        for _ in range(sizes.repeats)
+    )
+    return Result(
+        f"home screen ({sizes.library_banks} banks x {sizes.library_bank_questions}, warm)",
+        home, "s", startup, "s (startup of benchmark 1)", "<= 1.5", home / startup <= 1.5,
+        home / startup,
+    )
+
+
+def bench_memory(big_bank: Path) -> list[Result]:
+    data_dir = DATA / "memory-data"
+    env = _env(data_dir)
+    cold_dir = DATA / "memory-cold"
+    import shutil
+
+    shutil.rmtree(cold_dir, ignore_errors=True)
+    cold = run_until_painted(_play_command(big_bank), PLAY_MARKER, env=_env(cold_dir), timeout=900)
+    run_until_painted(_play_command(big_bank), PLAY_MARKER, env=env, timeout=900)  # warm the cache
+    warm = run_until_painted(_play_command(big_bank), PLAY_MARKER, env=env, timeout=900)
+    hello = run_until_painted([sys.executable, str(HELLO)], "Hello from Textual", env=env)
+    return [
+        Result("memory (quiz play, big bank, warm): peak RSS", warm.peak_rss_mb, "MB",
+               hello.peak_rss_mb, "MB (hello-world Textual app)", "<= 250 MB",
+               warm.peak_rss_mb <= 250),
+        Result("memory (quiz play, big bank, first run): peak RSS", cold.peak_rss_mb, "MB",
+               hello.peak_rss_mb, "MB (hello-world Textual app)", "<= 250 MB",
+               cold.peak_rss_mb <= 250),
+    ]
+
+
+# -- 2, 3: loading a big bank ----------------------------------------------------------------------
+
+
+def bench_bank_load(big_bank: Path, sizes: Sizes) -> list[Result]:
+    import yaml
+
+    from quiz.bank import load_bank
+    from quiz.bank.cache import BankCache
+
+    text = big_bank.read_text(encoding="utf-8")
+    repeats = 1 if sizes is FULL else 2
+    baseline = _median_time(lambda: yaml.load(text, Loader=yaml.CSafeLoader), repeats)
+    cold = _median_time(lambda: load_bank(big_bank), repeats)
+    as_json = json.dumps(yaml.load(text, Loader=yaml.CSafeLoader))
+    del text
+    cache_dir = DATA / "bank-cache"
+    import shutil
+
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    cache = BankCache(cache_dir)
+    cache.load(big_bank)
+    warm = _median_time(lambda: cache.load(big_bank), sizes.repeats)
+    json_time = _median_time(lambda: json.loads(as_json), sizes.repeats)
+    mb = big_bank.stat().st_size / 1e6
+    return [
+        Result(f"bank load, cold ({sizes.bank_questions:,} questions, {mb:.0f} MB)", cold, "s",
+               baseline, "s (yaml.load CSafeLoader)", "<= 1.1", cold / baseline <= 1.1,
+               cold / baseline),
+        Result("bank load, warm (cache)", warm, "s", json_time, "s (json.loads, same data)",
+               "<= 2.0", warm / json_time <= 2.0, warm / json_time),
+    ]
+
+
+# -- 5, 6, 7: the big store ------------------------------------------------------------------------
+
+
+def _big_store(sizes: Sizes):  # noqa: ANN202 - returns a Store
+    from quiz.store import Store
+    from quiz.store.synthetic import populate
+
+    folder = DATA / f"store-{sizes.store_reviews}"
+    ready = folder / "ready"
+    if not ready.exists():
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        store = Store.open(folder, clock=lambda: NOW)
+        populate(
+            store, reviews=sizes.store_reviews, banks=sizes.store_cards_banks,
+            questions_per_bank=sizes.store_cards_per_bank, end=NOW, seed=1,
+        )
+        store.close()
+        ready.write_text("ok", encoding="utf-8")
+    return Store.open(folder, clock=lambda: NOW)
+
+
+def bench_store(sizes: Sizes) -> list[Result]:
+    import sqlite3
+
+    from quiz.bank import load_bank
+    from quiz.grading import grade
+    from quiz.record import Answer
+    from quiz.stats import compute_stats
+
+    store = _big_store(sizes)
+    conn = sqlite3.connect(store.path)
+    cards = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+    logs = conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
+    now_text = NOW.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+    def bare_query() -> object:
+        return conn.execute(
+            "SELECT bank_id, question_id, due FROM cards WHERE due <= ? ORDER BY due LIMIT 100",
+            (now_text,),
+        ).fetchall()
+
+    repeats = 50
+    queue = _median_time(lambda: store.due_queue(NOW, limit=100, new_limit=0), repeats)
+    bare = _median_time(bare_query, repeats)
+    results = [
+        Result(f"due queue (first 100 of {cards:,} cards)", queue * 1000, "ms", bare * 1000,
+               "ms (bare indexed SQL)", "<= 5 ms", queue * 1000 <= 5, queue / bare),
+    ]
+
+    bank = load_bank(FOUNDING)
+    question = next(q for q in bank.questions if q.TYPE == "true_false")
+    session = store.start_session(bank.id, "play")
+    times = []
+    insert_times = []
+    conn.execute("CREATE TABLE IF NOT EXISTS bench_insert (x TEXT)")
+    for index in range(200):
+        started = time.perf_counter()
+        graded = grade(question, index % 2 == 0)
+        store.record(
+            Answer(bank.id, question.id, question.TYPE, str(index % 2 == 0), graded.outcome,
+                   4.0, NOW + timedelta(seconds=index), question.answer_key(), question.tags),
+            session_id=session,
+        )
+        times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        with conn:
+            conn.execute("INSERT INTO bench_insert VALUES (?)", (str(index),))
+        insert_times.append(time.perf_counter() - started)
+    answer_ms = statistics.median(times) * 1000
+    insert_ms = statistics.median(insert_times) * 1000
+    results.append(
+        Result("answer (grade + FSRS + commit), median", answer_ms, "ms", insert_ms,
+               "ms (bare INSERT + commit)", "<= 2 ms", answer_ms <= 2, answer_ms / insert_ms)
+    )
+
+    stats_time = _median_time(lambda: compute_stats(store, NOW), sizes.repeats)
+    count_time = _median_time(
+        lambda: conn.execute("SELECT count(*), sum(rating > 1) FROM review_log").fetchone(),
+        sizes.repeats,
+    )
+    results.append(
+        Result(f"stats (all figures, {logs:,} review logs)", stats_time * 1000, "ms",
+               count_time * 1000, "ms (one full scan of review_log)", "<= 300 ms",
+               stats_time * 1000 <= 300, stats_time / count_time)
+    )
+    conn.close()
+    store.close()
+    return results
+
+
+# -- 8: generation -------------------------------------------------------------------------------
+
+
+def bench_generation(sizes: Sizes) -> list[Result]:
+    from quiz.generate.nlp import load_model
+    from quiz.generate.pipeline import generate_bank_from_text
+
+    articles = sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
+    texts = [a.read_text(encoding="utf-8") for a in articles]
+    corpus: list[str] = []
+    words = 0
+    while words < sizes.generation_words:
+        for text in texts:
+            corpus.append(text)
+            words += len(text.split())
+    joined = "\n\n".join(corpus)
+    nlp = load_model()
+    started = time.perf_counter()
+    for _ in nlp.pipe(corpus):
+        pass
+    baseline = time.perf_counter() - started
+    started = time.perf_counter()
+    generate_bank_from_text(joined, title="Benchmark", nlp=nlp)
+    ours = time.perf_counter() - started
+    return [
+        Result(f"generation ({words:,} words)", words / ours, "words/s", words / baseline,
+               "words/s (spaCy nlp.pipe)", "<= 1.3", ours / baseline <= 1.3, ours / baseline)
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="smaller data; under 2 minutes")
+    parser.add_argument(
+        "--only", nargs="+", metavar="NAME",
+        choices=["startup", "bank", "home", "store", "generation", "memory"],
+        help="run only these groups",
+    )
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    wanted = set(args.only or ["startup", "bank", "home", "store", "generation", "memory"])
+    DATA.mkdir(parents=True, exist_ok=True)
+    big_folder = DATA / f"big-{sizes.bank_questions}"
+    big_bank = big_folder / "big.yaml"
+    if {"bank", "memory"} & wanted and not big_bank.exists():
+        write_bank(big_folder, "big", sizes.bank_questions)
+
+    print(f"# quiz benchmarks ({'quick' if args.quick else 'full'}), python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} cores")
+    results: list[Result] = []
+
+    def report(new: list[Result]) -> None:
+        for result in new:
+            print(result.line(), flush=True)
+        results.extend(new)
+
+    startup = None
+    if {"startup", "home"} & wanted:
+        first, startup = bench_startup(sizes)
+        if "startup" in wanted:
+            report([first])
+    if "bank" in wanted:
+        report(bench_bank_load(big_bank, sizes))
+    if "home" in wanted and startup is not None:
+        report([bench_home(sizes, startup)])
+    if "store" in wanted:
+        report(bench_store(sizes))
+    if "generation" in wanted:
+        report(bench_generation(sizes))
+    if "memory" in wanted:
+        report(bench_memory(big_bank))
+    failed = [r.name for r in results if not r.passed]
+    print(f"# {len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

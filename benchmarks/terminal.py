@@ -1,0 +1,85 @@
+"""Run a terminal app in a real pseudo-terminal and time it until some text is on the screen.
+
+This is how a person experiences start-up: from pressing Enter to reading the first question.
+The same function times the baseline app, so both include interpreter start, imports and the
+first paint.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import subprocess
+import termios
+import time
+from dataclasses import dataclass
+
+_ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[P\]X^_].*?(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+
+@dataclass(frozen=True)
+class Painted:
+    seconds: float
+    peak_rss_mb: float
+
+
+def _peak_rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def run_until_painted(
+    command: list[str],
+    marker: str,
+    *,
+    env: dict[str, str],
+    size: tuple[int, int] = (80, 24),
+    timeout: float = 120.0,
+) -> Painted:
+    """Start ``command`` in a pty of ``size`` (columns, rows); return when ``marker`` shows."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+        close_fds=True,
+    )
+    os.close(slave)
+    seen = b""
+    wanted = marker.encode()
+    try:
+        while True:
+            if time.perf_counter() - started > timeout:
+                raise TimeoutError(f"{marker!r} not painted within {timeout} s: {command}")
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    raise RuntimeError(f"{command} exited before painting {marker!r}: {seen[-2000:]!r}")
+                seen += chunk
+                if wanted in _ESCAPES.sub(b"", seen):
+                    elapsed = time.perf_counter() - started
+                    return Painted(elapsed, _peak_rss_mb(process.pid))
+            elif process.poll() is not None:
+                raise RuntimeError(f"{command} exited: {_ESCAPES.sub(b'', seen)[-2000:]!r}")
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait()
+        os.close(master)
