@@ -1,0 +1,110 @@
+"""The app as the tests build it: the same factory as the CLI, with a fixed clock, a memory
+recorder, animations and cursor blink off, and no data dir path on screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from quiz.bank import load_bank
+from quiz.bank.model import Bank
+from quiz.record import MemoryRecorder, Recorder
+from quiz.session import Options
+from quiz.tui.app import QuizApp
+from quiz.tui.config import AppConfig, StartHome, StartPlay
+from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+T0 = datetime(2025, 9, 1, 9, 0, tzinfo=UTC)
+#: A data dir that never exists: never shown, never written (recording is in memory).
+FIXED_DATA_DIR = Path("/nonexistent/quiz-data")
+
+
+class SteppingClock:
+    """Each reading is 7 seconds after the last: answers take a fixed, plausible time."""
+
+    def __init__(self, start: datetime = T0, step: float = 7.0) -> None:
+        self.now = start
+        self.step = timedelta(seconds=step)
+
+    def __call__(self) -> datetime:
+        self.now += self.step
+        return self.now
+
+
+class Harness:
+    """Builds apps; ``recorder`` receives every answer of every session."""
+
+    def __init__(self) -> None:
+        self.recorder = MemoryRecorder()
+
+    def factory(self, bank: Bank, mode: str) -> Recorder:
+        return self.recorder
+
+    def config(self, start: StartHome | StartPlay, folders: tuple[Path, ...] = (),
+               **kwargs: object) -> AppConfig:
+        settings: dict[str, object] = {
+            "data_dir": FIXED_DATA_DIR,
+            "bank_folders": folders,
+            "recorder_factory": self.factory,
+            "clock": SteppingClock(),
+            "start": start,
+            **kwargs,
+        }
+        return AppConfig(**settings)  # type: ignore[arg-type]
+
+    def app(self, config: AppConfig) -> QuizApp:
+        app = QuizApp(config, cursor_blink=False)
+        app.animation_level = "none"
+        return app
+
+    def play(self, bank: Bank | Path = ALL_TYPES_BANK, **options: object) -> QuizApp:
+        if isinstance(bank, Path):
+            bank = load_bank(bank)
+        opts = Options(**{"shuffle": False, **options})  # type: ignore[arg-type]
+        return self.app(self.config(StartPlay(bank, opts)))
+
+    def home(self, folders: tuple[Path, ...]) -> QuizApp:
+        return self.app(self.config(StartHome(), folders))
+
+
+@pytest.fixture
+def harness() -> Harness:
+    return Harness()
+
+
+@pytest.fixture
+def banks_folder(tmp_path: Path) -> Path:
+    """Two good banks and one broken one."""
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    shutil.copy(ALL_TYPES_BANK, folder / "riverton-bridge.yaml")
+    shutil.copy(DATA / "valid" / "article.txt", folder / "article.txt")
+    shutil.copy(FOUNDING_BANK, folder / FOUNDING_BANK.name)
+    shutil.copy(FOUNDING_BANK.with_suffix(".txt"), folder / FOUNDING_BANK.with_suffix(".txt").name)
+    shutil.copy(DATA / "invalid" / "bad-difficulty.yaml", folder / "broken.yaml")
+    return folder
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let workers finish and answers reach the recorder."""
+    app = pilot.app
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    for recorder in getattr(app, "recorders", []):
+        recorder.flush()
+    await pilot.pause()
+
+
+Before = Callable[[Pilot], object]

@@ -1,0 +1,86 @@
+"""Answering each question type with the keys a learner would press."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from quiz.bank.model import (
+    Cloze,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    ShortAnswer,
+    TrueFalse,
+)
+from quiz.tui.screens.quiz import QuizScreen
+from tests.tui.conftest import type_text
+
+
+def current(pilot: Pilot) -> QuizScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, QuizScreen), screen
+    return screen
+
+
+async def answer_right(pilot: Pilot) -> None:
+    screen = current(pilot)
+    item = screen.session.current
+    q = item.question
+    if isinstance(q, MultipleChoice):
+        keys = [str(i + 1) for i in sorted(q.correct_indices())]
+        await pilot.press(*keys, *(["enter"] if q.multiple else []))
+    elif isinstance(q, TrueFalse):
+        await pilot.press("t" if q.answer else "f")
+    elif isinstance(q, Cloze):
+        for blank in q.blanks:
+            await type_text(pilot, blank[0])
+            await pilot.press("enter")
+    elif isinstance(q, ShortAnswer):
+        await type_text(pilot, q.answers[0])
+        await pilot.press("enter")
+    elif isinstance(q, Numeric):
+        await type_text(pilot, f"{q.answer:g}")
+        await pilot.press("enter")
+    elif isinstance(q, Matching):
+        for pair in q.pairs:  # the cursor moves to the next open item by itself
+            await pilot.press(str(item.options.index(pair.right) + 1))
+        await pilot.press("enter")
+    elif isinstance(q, Ordering):
+        order = list(item.order)
+        cursor = 0
+        for target, wanted in enumerate(q.items):
+            at = order.index(wanted)
+            await pilot.press(*(["down"] * (at - cursor) if at > cursor else ["up"] * (cursor - at)))
+            await pilot.press(*(["left_square_bracket"] * (at - target)))
+            order.insert(target, order.pop(at))
+            cursor = target
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+async def answer_wrong(pilot: Pilot) -> None:
+    screen = current(pilot)
+    item = screen.session.current
+    q = item.question
+    if isinstance(q, MultipleChoice):
+        wrong = next(i for i in range(len(q.choices)) if i not in q.correct_indices())
+        await pilot.press(str(wrong + 1), *(["enter"] if q.multiple else []))
+    elif isinstance(q, TrueFalse):
+        await pilot.press("f" if q.answer else "t")
+    elif isinstance(q, Cloze):
+        for _ in q.blanks:
+            await type_text(pilot, "zzz")
+            await pilot.press("enter")
+    elif isinstance(q, ShortAnswer | Numeric):
+        await type_text(pilot, "999999")
+        await pilot.press("enter")
+    elif isinstance(q, Matching):
+        # everything shifted by one: no pair right
+        for n, pair in enumerate(q.pairs):
+            right = q.pairs[(n + 1) % len(q.pairs)].right
+            await pilot.press(str(item.options.index(right) + 1))
+        await pilot.press("enter")
+    elif isinstance(q, Ordering):
+        await pilot.press("enter")  # shown order is never the right one
+    await pilot.pause()
