@@ -99,7 +99,7 @@ def _ratio_result(
 # -- 1, 4, 9: the app in a real pseudo-terminal ----------------------------------------------------
 
 HELLO = ROOT / "benchmarks" / "hello_app.py"
-PLAY_MARKER = "Question 1 of"
+PLAY_MARKER = "Question 1"
 
 
 def _env(data_dir: Path) -> dict[str, str]:
