@@ -81,7 +81,7 @@ def test_an_empty_store(store: Store) -> None:
     assert stats.accuracy is None
     assert stats.retention == Retention(reviews=0, recalled=0, desired=0.9)
     assert stats.retention.true_retention is None
-    assert stats.days == stats.weeks == stats.banks == stats.tags == ()
+    assert (stats.days, stats.weeks, stats.banks, stats.tags) == ((), (), (), ())
     assert stats.forecast[0] == ForecastDay(date(2026, 11, 20), 0)
     assert len(stats.forecast) == 30
     data = stats.to_json_dict()
@@ -179,7 +179,7 @@ def test_a_card_is_mastered_once_its_stability_reaches_three_weeks(
         )
         assert result.card is not None
         clock.now = result.card.due
-    assert result.card.stability == 77.17021614357262
+    assert result.card is not None and result.card.stability == 77.17021614357262
 
     stats = compute_stats(store)
 

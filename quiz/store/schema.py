@@ -272,7 +272,10 @@ def _milliseconds(seconds: float) -> int | None:
 
 def _row(conn: sqlite3.Connection, table: str, row_id: int) -> Sequence[object]:
     columns = ", ".join(V2_CARD_COLUMNS)
-    return conn.execute(f"SELECT {columns} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    row: Sequence[object] = conn.execute(
+        f"SELECT {columns} FROM {table} WHERE id = ?", (row_id,)
+    ).fetchone()
+    return row
 
 
 @dataclass(frozen=True, slots=True)

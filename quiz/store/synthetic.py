@@ -50,7 +50,9 @@ def populate(
         card_ids: dict[tuple[str, int], int] = {}
         next_card = _next_id(conn, "cards")
 
-        def rows() -> Iterator[tuple[tuple[object, ...], tuple[object, ...], tuple[object, ...]]]:
+        sessions: dict[int, list[Any]] = {}  # id → the sessions row, counted as rows are made
+
+        def rows() -> Iterator[tuple[tuple[object, ...], tuple[object, ...]]]:
             nonlocal next_card
             for i in range(reviews):
                 at = start + step * i
@@ -66,6 +68,10 @@ def populate(
                 state_before = rng.choices((None, 1, 2, 3), weights=(5, 15, 75, 5))[0]
                 rating = rng.choice((2, 3, 3, 3, 4)) if right else 1
                 seconds = round(rng.uniform(2, 40), 1)
+                session = sessions.setdefault(sid, [sid, bank, when, when, 0, 0])
+                session[3] = when
+                session[4] += 1
+                session[5] += int(right)
                 yield (
                     (
                         sid, bank, f"q{question:04d}", _QUESTION_TYPES[question % 5],
@@ -76,22 +82,16 @@ def populate(
                         first_attempt + i, card_ids[key], rating, state_before,
                         2 if right else 3, when, when, int(seconds * 1000),
                     ),
-                    (sid, bank, when),
                 )
 
         batch_a: list[tuple[object, ...]] = []
         batch_r: list[tuple[object, ...]] = []
-        sessions: dict[int, list[Any]] = {}
         conn.execute("PRAGMA foreign_keys = OFF")  # rows go in table by table, cards last
         conn.execute("PRAGMA synchronous = OFF")  # a throwaway load: no fsync per batch
         conn.execute("PRAGMA cache_size = -262144")  # 256 MiB: indexes stay in memory
-        for attempt, review, (sid, bank, when) in rows():
+        for attempt, review in rows():
             batch_a.append(attempt)
             batch_r.append(review)
-            session = sessions.setdefault(sid, [sid, bank, when, when, 0, 0])
-            session[3] = when
-            session[4] += 1
-            session[5] += attempt[8]
             if len(batch_a) >= _BATCH:
                 _flush(conn, batch_a, batch_r)
         _flush(conn, batch_a, batch_r)
