@@ -370,3 +370,13 @@ def test_a_read_only_data_dir(data_dir: Path, clock: FakeClock) -> None:
 def test_the_clock_must_be_timezone_aware(data_dir: Path) -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         Store.open(data_dir, clock=lambda: datetime(2026, 11, 25, 17, 0))
+
+
+def test_a_database_path_that_cannot_be_opened(data_dir: Path, clock: FakeClock) -> None:
+    (data_dir / "quiz.db").mkdir(parents=True)  # a directory where the file should be
+
+    with pytest.raises(StoreError, match="could not open the scores database") as raised:
+        Store.open(data_dir, clock=clock, recover=True)
+
+    assert raised.value.problem == "unwritable"
+    assert (data_dir / "quiz.db").is_dir()  # not "recovered": nothing to recover
