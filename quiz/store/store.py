@@ -103,17 +103,28 @@ class Store:
             if not (recover and error.recoverable):
                 if error.recoverable:
                     raise StoreError(
-                        f"{error} — it was left untouched; to keep it aside and start a new "
-                        "scores database, open the store with recovery",
+                        f"{error}. It was left untouched; starting afresh keeps it as "
+                        f"{path.name}.{error.problem}-<date and time> and creates a new one",
                         problem=error.problem,
                         path=path,
                     ) from error
                 raise
-            move_aside(path, error.problem, clock())
+            try:
+                move_aside(path, error.problem, clock())
+            except OSError as move_error:
+                raise StoreError(
+                    f"{error}; it could not be moved aside: {move_error}",
+                    problem="unwritable",
+                    path=path,
+                ) from move_error
         return cls(_open_migrated(path, srs), path, clock, srs)
 
     def close(self) -> None:
+        """Closes the connection, first letting SQLite refresh its query planner statistics
+        (``PRAGMA optimize``: cheap, and recommended before closing)."""
         with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA optimize")
             self._conn.close()
 
     def __enter__(self) -> Self:
