@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.bank.loader import MAX_BANK_BYTES
+from quiz.bank.files import MAX_BANK_BYTES
 from quiz.errors import QuizError
 
 BANK_SUFFIXES = (".yaml", ".yml")

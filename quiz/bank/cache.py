@@ -27,13 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank.errors import BankError, Problem
-from quiz.bank.loader import (
-    MAX_BANK_BYTES,
-    article_reader,
-    decode_text,
-    parse_bank_text,
-    read_bytes_bounded,
-)
+from quiz.bank.files import MAX_BANK_BYTES, article_reader, decode_text, read_bytes_bounded
 from quiz.bank.model import (
     Bank,
     Cloze,
@@ -213,6 +207,8 @@ class BankCache:
         except ValueError as error:
             raise BankError(shown, [Problem(0, str(error))]) from None
         del data
+        from quiz.bank.loader import parse_bank_text  # the YAML parser only on a cache miss
+
         bank = parse_bank_text(text, path=bank_path)
         with contextlib.suppress(OSError, ValueError):  # a read-only data dir only costs speed
             _write_atomic(entry, encode_bank(bank, _article_digest(bank, read_article)))

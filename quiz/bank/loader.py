@@ -10,79 +10,17 @@ import os
 from pathlib import Path
 
 from quiz.bank.errors import BankError, Problem
+from quiz.bank.files import (
+    MAX_ARTICLE_BYTES,
+    MAX_BANK_BYTES,
+    article_reader,
+    decode_text,
+    read_bytes_bounded,
+    read_text_file,
+)
 from quiz.bank.model import Bank
 from quiz.bank.validate import QuestionStream, build_bank
 from quiz.bank.yamlsafe import YamlProblem, load_yaml
-
-MAX_BANK_BYTES = 32 * 1024 * 1024
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
-
-
-def read_bytes_bounded(path: Path, *, limit: int, what: str) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; ValueError for people otherwise."""
-    try:
-        if path.is_dir():
-            raise ValueError(f"{what} is a directory, not a file")
-        size = path.stat().st_size
-        if size > limit:
-            raise ValueError(
-                f"{what} is {size / 1_048_576:.1f} MB; at most {limit / 1_048_576:.0f} MB is read"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise ValueError(f"{what} not found") from None
-    except PermissionError:
-        raise ValueError(f"{what} cannot be read (permission denied)") from None
-    except OSError as error:
-        raise ValueError(f"{what} cannot be read ({error.strerror or error})") from None
-    if len(data) > limit:
-        raise ValueError(f"{what} is larger than {limit / 1_048_576:.0f} MB")
-    return data
-
-
-def read_text_file(path: Path, *, limit: int, what: str) -> str:
-    """Read a UTF-8 text file (BOM and CRLF allowed) of at most ``limit`` bytes.
-
-    Raises ValueError with a message for people; the line of a bad byte is named.
-    """
-    return decode_text(read_bytes_bounded(path, limit=limit, what=what), what)
-
-
-def decode_text(data: bytes, what: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if b"\x00" in data:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise ValueError(f"{what} is not a text file (it holds binary data, from line {line})")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise ValueError(
-            f"{what} is not valid UTF-8 (byte {data[error.start]:#04x} on line {line}); "
-            "save it as UTF-8"
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def article_reader(bank_path: Path):
-    """Reads ``source.file`` relative to the bank's folder and never outside it."""
-    folder = bank_path.resolve().parent
-
-    def read(name: str) -> str:
-        candidate = Path(name)
-        if candidate.is_absolute() or ".." in candidate.parts or name.startswith("~"):
-            raise ValueError(
-                f"article file {name!r} must be a path inside the bank's folder "
-                "(no '..', not absolute)"
-            )
-        target = (folder / candidate).resolve()
-        if not target.is_relative_to(folder):
-            raise ValueError(f"article file {name!r} points outside the bank's folder")
-        return read_text_file(target, limit=MAX_ARTICLE_BYTES, what=f"article file {name!r}")
-
-    return read
 
 
 def parse_bank_text(text: str, *, path: Path) -> Bank:
@@ -109,3 +47,15 @@ def load_bank(path: str | os.PathLike[str]) -> Bank:
     except ValueError as error:
         raise BankError(str(bank_path), [Problem(0, str(error))]) from None
     return parse_bank_text(text, path=bank_path)
+
+
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "MAX_BANK_BYTES",
+    "article_reader",
+    "decode_text",
+    "load_bank",
+    "parse_bank_text",
+    "read_bytes_bounded",
+    "read_text_file",
+]
