@@ -1,0 +1,614 @@
+"""From parsed text to facts: entities (aliases merged), numbers, dates, quotes, roles, events.
+
+Works on spaCy ``Doc`` objects handed in by :mod:`quiz.generate.pipeline`; never imports spaCy
+itself. Every fact keeps its sentence verbatim and the character offset of its key span in it,
+so that questions can blank or swap exactly that span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from quiz.generate.values import HEDGES, VAGUE, Amount, When, parse_amount, parse_when
+
+PERSON_TITLES = {
+    "president", "minister", "secretary", "chairman", "chairwoman", "chair", "leader",
+    "director", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chief",
+    "official", "ambassador", "senator", "judge", "general", "commander", "king", "queen",
+    "prince", "princess", "professor", "dr", "mr", "mrs", "ms", "premier", "chancellor",
+    "ceo", "founder", "head", "coach", "captain", "deputy", "envoy", "representative",
+    "prosecutor", "lawyer", "attorney", "author", "researcher", "scientist", "editor",
+    "manager", "officer", "aide", "member", "lawmaker", "candidate", "winner", "analyst",
+}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame"}
+SPEECH_VERBS = {"say", "state", "tell", "write", "add", "declare", "warn", "announce",
+                "insist", "argue", "explain", "note", "claim", "stress", "ask"}
+AGREE_VERBS = {"agree", "pledge", "promise", "vow", "commit", "decide", "sign", "approve",
+               "adopt", "resolve", "undertake", "plan"}
+SUBJECT_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their",
+                    "hers", "theirs", "himself", "herself", "itself", "themselves"}
+_KIND_OF_LABEL = {
+    "PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation",
+    "NORP": "term", "EVENT": "event", "LAW": "policy", "WORK_OF_ART": "term", "PRODUCT": "term",
+    "LANGUAGE": "term",
+}
+_NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_DATE_LABELS = {"DATE", "TIME"}
+_QUOTE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]")
+_ACRONYM = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    text: str
+    paragraph: int
+    start: int  # character offset in the article
+    span: Any = field(repr=False, compare=False)  # the spaCy Span
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class Mention:
+    sentence: int
+    start: int  # character offsets within the sentence
+    end: int
+    text: str
+    label: str
+    tokens: tuple[int, int]  # token offsets within the sentence's doc
+    entity: str = ""  # canonical name after merging
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    count: int
+    first: int  # sentence index of first mention
+
+
+@dataclass(slots=True)
+class XFact:
+    """A fact found in a sentence. ``start`` is the key's character offset in the sentence."""
+
+    kind: str
+    key: str
+    sentence: Sentence
+    start: int
+    label: str = ""
+    entity: str = ""  # canonical entity name, for entity-like facts
+    hedge: str = ""
+    counted: str = ""  # what a number counts ("US soldiers")
+    amount: Amount | None = None
+    when: When | None = None
+    speaker: str = ""  # for quotes
+    speaker_is_person: bool = False
+    role: str = ""  # for role facts: the role text; key is the role too
+    person: str = ""  # for role facts: whose role
+    subject_tokens: tuple[int, int] | None = None  # for events: the subject span (doc tokens)
+    score: float = 0.0
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.key)
+
+    @property
+    def fingerprint(self) -> str:
+        """What identifies the fact across small edits: kind and key, normalised."""
+        return f"{self.kind}|{normalise_key(self.key)}"
+
+
+@dataclass(slots=True)
+class Article:
+    text: str
+    sentences: list[Sentence]
+    entities: dict[str, Entity]
+    mentions: list[Mention]
+    facts: list[XFact]
+
+
+def normalise_key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("“", '"').replace("”", '"')).strip().casefold()
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+
+def split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """Non-empty lines (a paragraph per line, as news text comes), with their offsets."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            out.append((offset + line.index(stripped[0]), stripped))
+        offset += len(line) + 1
+    return out
+
+
+def build_sentences(paragraphs: list[tuple[int, str]], docs: list[Any]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for p_index, ((offset, _), doc) in enumerate(zip(paragraphs, docs, strict=True)):
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            sentences.append(
+                Sentence(len(sentences), text, p_index, offset + sent.start_char, sent)
+            )
+    return _merge_quote_fragments(sentences)
+
+
+def _merge_quote_fragments(sentences: list[Sentence]) -> list[Sentence]:
+    """spaCy sometimes ends a sentence inside a quotation; such fragments are kept as they are
+    but marked unusable later by :func:`usable_sentence` (unbalanced quotes)."""
+    return sentences
+
+
+def usable_sentence(sentence: Sentence) -> bool:
+    """A sentence a question may rest on: a whole statement of sensible length."""
+    text = sentence.text
+    words = sentence.words
+    if words < 6 or words > 55:
+        return False
+    if text.endswith("?") or text.endswith(":") or text[-1] not in ".!\"”’'":
+        return False
+    if (text.count("“") != text.count("”")) or text.count('"') % 2:
+        return False
+    if not text[0].isupper() and text[0] not in "“\"‘'":
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in sentence.span)
+
+
+# -- entities ----------------------------------------------------------------------------------
+
+
+def _clean_entity(sentence: Sentence, ent: Any) -> Mention | None:
+    """Trim 'the', possessive "'s", stray punctuation; keep offsets exact."""
+    sent = sentence.span
+    start_tok, end_tok = ent.start, ent.end
+    toks = list(ent)
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].text in {"’s", "'s", "-", ",", "’", "'"}):
+        toks.pop()
+        end_tok -= 1
+    while toks and (toks[0].lower_ in {"the", "a", "an"} or toks[0].is_punct):
+        toks.pop(0)
+        start_tok += 1
+    if not toks:
+        return None
+    if ent.label_ == "PERSON":  # "Yoon Suk" + "Yeol": the model sometimes stops a name early
+        doc = sent.doc
+        while end_tok < sent.end and doc[end_tok].pos_ == "PROPN" and doc[end_tok].text[:1].isupper() \
+                and not doc[end_tok].ent_type_ and toks[-1].whitespace_:
+            toks.append(doc[end_tok])
+            end_tok += 1
+    start = toks[0].idx - sent.start_char
+    end = toks[-1].idx + len(toks[-1].text) - sent.start_char
+    text = sentence.text[start:end]
+    if text.endswith("’s") or text.endswith("'s"):
+        text = text[:-2]
+        end -= 2
+    text = text.rstrip("-–")
+    if not text or text.lower() in VAGUE:
+        return None
+    return Mention(sentence.index, start, start + len(text), text, ent.label_,
+                   (start_tok - sent.start, end_tok - sent.start))
+
+
+def _person_evidence(sentence: Sentence, mention: Mention) -> bool:
+    """Does the context say this is a person (a title before it, a role beside it, speech)?"""
+    span = sentence.span
+    first = span[mention.tokens[0]]
+    head = span[mention.tokens[1] - 1]
+    if first.i > span.start:
+        before = span.doc[first.i - 1]
+        if before.lower_.rstrip(".") in PERSON_TITLES | {h.rstrip(".") for h in HONORIFICS}:
+            return True
+    if head.dep_ == "appos" and head.head.lower_ in PERSON_TITLES:
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in PERSON_TITLES for c in head.children):
+        return True
+    return head.dep_ in ("nsubj",) and head.head.lemma_ in SPEECH_VERBS
+
+
+def extract_mentions(sentences: list[Sentence]) -> list[Mention]:
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        for ent in sentence.span.ents:
+            mention = _clean_entity(sentence, ent)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[str, Entity]:
+    """Group mentions into entities: a bare surname joins the person named in full (and takes
+    the PERSON label); an acronym in brackets joins the name before it; labels are voted."""
+    named = [m for m in mentions if m.label in _KIND_OF_LABEL]
+    evidence: set[int] = set()
+    for i, m in enumerate(named):
+        if len(m.text.split()) <= 2 and _person_evidence(sentences[m.sentence], m):
+            m.label = "PERSON"
+            evidence.add(i)
+    full_names = sorted({_strip_honorific(m.text) for m in named if m.label == "PERSON"
+                         and len(_strip_honorific(m.text).split()) >= 2})
+    by_part: dict[str, set[str]] = {}
+    for name in full_names:
+        parts = name.split()
+        for part in (parts[-1], parts[0]) if len(parts) == 2 else (parts[-1], parts[0], " ".join(parts[-2:])):
+            by_part.setdefault(part, set()).add(name)
+    acronyms: dict[str, str] = {}
+    for m in named:
+        sentence = sentences[m.sentence]
+        after = sentence.text[m.end:m.end + 12]
+        match = _ACRONYM.match(after.lstrip())
+        if match and after.startswith(" (") and m.label in ("ORG", "GPE", "FAC", "LAW", "EVENT"):
+            acronyms[match.group(1)] = m.text
+    for m in named:
+        text = _strip_honorific(m.text)
+        if text in acronyms:
+            m.entity = acronyms[text]
+        elif len(text.split()) <= 2 and text in by_part and len(by_part[text]) == 1:
+            m.entity = next(iter(by_part[text]))
+            m.label = "PERSON"
+        else:
+            # a longer name that contains a full name ("Pete Hegseth" in "Defense Secretary Pete Hegseth")
+            owners = [n for n in full_names if n != text and text.endswith(" " + n)]
+            m.entity = owners[0] if len(owners) == 1 else text
+    # vote labels per entity
+    votes: dict[str, Counter[str]] = {}
+    for i, m in enumerate(named):
+        votes.setdefault(m.entity, Counter())[m.label] += 10 if i in evidence else 2 if m.label == "PERSON" else 1
+    entities: dict[str, Entity] = {}
+    for m in named:
+        label = max(sorted(votes[m.entity]), key=lambda lab: votes[m.entity][lab])
+        m.label = label
+        entity = entities.get(m.entity)
+        if entity is None:
+            entities[m.entity] = Entity(m.entity, label, (m.text,), 1, m.sentence)
+        else:
+            aliases = entity.aliases if m.text in entity.aliases else (*entity.aliases, m.text)
+            entities[m.entity] = Entity(entity.name, label, aliases, entity.count + 1, entity.first)
+    return entities
+
+
+def _strip_honorific(text: str) -> str:
+    parts = text.split()
+    if len(parts) > 1 and parts[0].lower() in HONORIFICS:
+        return " ".join(parts[1:])
+    return text
+
+
+def alias_variants(entity: Entity | None, shown: str) -> tuple[str, ...]:
+    """The answer as shown first, then other names the article uses for the same thing."""
+    out = [shown]
+    if entity is not None:
+        for name in (entity.name, *entity.aliases):
+            if name not in out:
+                out.append(name)
+        if entity.label == "PERSON":
+            surname = entity.name.split()[-1]
+            if surname not in out:
+                out.append(surname)
+    return tuple(out)
+
+
+# -- pronouns ----------------------------------------------------------------------------------
+
+
+def resolve_pronoun(sentences: list[Sentence], mentions: list[Mention], entities: dict[str, Entity],
+                    sentence_index: int, char: int) -> str:
+    """The person a "he"/"she" at ``char`` of sentence ``sentence_index`` refers to: the last
+    named person before it, when no other person is named in that sentence or the previous one
+    before the pronoun. "" when it is ambiguous or there is none."""
+    window = [m for m in mentions
+              if entities.get(m.entity) is not None and entities[m.entity].label == "PERSON"
+              and (m.sentence == sentence_index - 1 or (m.sentence == sentence_index and m.start < char))]
+    people = {m.entity for m in window}
+    if len(people) == 1:
+        return next(iter(people))
+    if not window:
+        earlier = [m for m in mentions if m.sentence < sentence_index
+                   and entities.get(m.entity) is not None and entities[m.entity].label == "PERSON"]
+        if earlier:
+            last = max(earlier, key=lambda m: (m.sentence, m.start))
+            others = {m.entity for m in earlier if m.sentence == last.sentence}
+            if len(others) == 1 and last.sentence >= sentence_index - 2:
+                return last.entity
+    return ""
+
+
+# -- facts -------------------------------------------------------------------------------------
+
+
+def _mention_at(mentions_in: list[Mention], token_i: int) -> Mention | None:
+    for m in mentions_in:
+        if m.tokens[0] <= token_i < m.tokens[1]:
+            return m
+    return None
+
+
+def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
+    span = sentence.span
+    tokens = [span[i] for i in range(*mention.tokens)]
+    text = mention.text
+    hedge = ""
+    low = text.lower()
+    for h in sorted(HEDGES, key=len, reverse=True):
+        if low.startswith(h + " "):
+            hedge = text[: len(h)]
+            text = text[len(h) + 1:]
+            break
+    if not hedge and tokens and tokens[0].i > span.start:
+        prev = span.doc[tokens[0].i - 1].lower_
+        prev2 = span.doc[tokens[0].i - 2].lower_ + " " + prev if tokens[0].i - 2 >= span.start else ""
+        if prev2 in HEDGES:
+            hedge = prev2
+        elif prev in HEDGES:
+            hedge = prev
+    counted = ""
+    suffix = ""
+    for word in ("percent", "per cent"):
+        if text.lower().endswith(" " + word):
+            suffix = word
+            text = text[: -len(word) - 1]
+    if mention.label == "QUANTITY" and " " in text:
+        text, counted = text.split(" ", 1)
+    amount = parse_amount(text)
+    if amount is None or amount.value == 0:
+        return None
+    first_tok = tokens[0]
+    if first_tok.i > span.start and span.doc[first_tok.i - 1].lower_ in ("the", "these", "those", "both"):
+        return None  # "the two leaders": a reference, not a count
+    if amount.style == "words" and amount.value <= 2 and mention.label != "DURATION":
+        return None
+    start = mention.start + mention.text.index(text)
+    num_tokens = [t for t in tokens if t.like_num or t.text in text]
+    head = num_tokens[-1] if num_tokens else tokens[-1]
+    if suffix:
+        counted = suffix
+        # "15 percent tariffs": what the percentage is of
+        pct = next((t for t in tokens if t.lower_ == "percent"), None)
+        if pct is not None and pct.dep_ in ("compound", "nummod", "amod") and pct.head.pos_ == "NOUN":
+            counted = f"{suffix} {pct.head.text}"
+    elif not counted and head.dep_ in ("nummod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN"):
+        noun = head.head
+        lefts = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i > head.i]
+        counted = " ".join(t.text for t in (*lefts, noun))
+    elif not counted and head.dep_ == "pobj" and head.head.lower_ == "of":
+        counted = ""
+    if sentence.text[start + len(text):].startswith(("th", "st", "nd", "rd")):
+        return None  # an ordinal written in digits
+    return XFact("number", text, sentence, start, label=mention.label, hedge=hedge,
+                 counted=counted, amount=amount)
+
+
+def _date_fact(sentence: Sentence, mention: Mention) -> XFact | None:
+    when = parse_when(mention.text)
+    if when is None:
+        return None
+    if when.shape == "duration":
+        first, _, unit = mention.text.partition(" ")
+        amount = parse_amount(first)
+        if amount is None or " " in unit:
+            return None
+        return XFact("number", first, sentence, mention.start, label="DURATION", counted=unit,
+                     amount=amount)
+    text = when.text
+    start = mention.start + mention.text.index(text)
+    return XFact("date", text, sentence, start, label=mention.label, when=when)
+
+
+def _quote_facts(sentence: Sentence, mentions_in: list[Mention], article: Article) -> list[XFact]:
+    out: list[XFact] = []
+    span = sentence.span
+    for match in _QUOTE.finditer(sentence.text):
+        quote = match.group(1).strip().rstrip(",.;:")
+        if len(quote.split()) < 4:
+            continue
+        speaker, is_person = _speaker(sentence, mentions_in, article, match.start(), match.end())
+        if not speaker:
+            continue
+        start = match.start(1) + match.group(1).index(quote)
+        out.append(XFact("quote", quote, sentence, start, speaker=speaker,
+                         speaker_is_person=is_person, entity=speaker if is_person else ""))
+    del span
+    return out
+
+
+def _speaker(sentence: Sentence, mentions_in: list[Mention], article: Article,
+             q_start: int, q_end: int) -> tuple[str, bool]:
+    span = sentence.span
+    for token in span:
+        if token.lemma_ not in SPEECH_VERBS or token.pos_ != "VERB":
+            continue
+        rel = token.idx - span.start_char
+        if q_start <= rel < q_end:
+            continue  # a verb inside the quotation
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        mention = _mention_at(mentions_in, subject.i - span.start)
+        if mention is None:  # "Japan's leader, Ishiba, stated": the name is in apposition
+            appos = next((c for c in subject.children if c.dep_ == "appos"), None)
+            if appos is not None:
+                mention = _mention_at(mentions_in, appos.i - span.start)
+        if mention is not None and article.entities.get(mention.entity) is not None:
+            entity = article.entities[mention.entity]
+            return entity.name, entity.label == "PERSON"
+        if subject.lower_ in ("he", "she"):
+            name = resolve_pronoun(article.sentences, article.mentions, article.entities,
+                                   sentence.index, subject.idx - span.start_char)
+            return (name, True) if name else ("", False)
+        if subject.pos_ == "PRON":
+            return "", False
+        words = [t for t in subject.subtree]
+        if len(words) <= 5 and not any(t.lower_ in SUBJECT_PRONOUNS for t in words):
+            text = sentence.text[words[0].idx - span.start_char:
+                                 words[-1].idx + len(words[-1].text) - span.start_char]
+            if text.lower().startswith("the "):
+                text = text[4:]
+            return text, False
+    return "", False
+
+
+def _role_facts(sentence: Sentence, mentions_in: list[Mention], article: Article) -> list[XFact]:
+    out: list[XFact] = []
+    span = sentence.span
+    base = span.start_char
+    for m in mentions_in:
+        if m.label != "PERSON":
+            continue
+        head = span[m.tokens[1] - 1]
+        role_tokens: list[Any] = []
+        # "Japan's leader, Ishiba" (the name is in apposition to the role noun)
+        if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in PERSON_TITLES):
+            noun = head.head
+            role_tokens = [t for t in noun.subtree if t.i < head.i and not (m.tokens[0] <= t.i - span.start)]
+            role_tokens = [t for t in role_tokens if t.i <= noun.i]
+        # "Michael Pack, a Trump appointee ..." (the role is in apposition to the name)
+        if not role_tokens:
+            appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+            if appos is not None:
+                role_tokens = list(appos.subtree)
+        # "South Korean President Lee", "SAGE chairman Alejandro Cravioto"
+        if not role_tokens:
+            first = span[m.tokens[0]]
+            lefts = [t for t in head.subtree if t.i < first.i]
+            if lefts and lefts[-1].i == first.i - 1 and any(
+                t.lower_ in PERSON_TITLES for t in lefts
+            ):
+                role_tokens = [t for t in lefts if t.dep_ != "det"]
+        role_tokens = [t for t in role_tokens if not t.is_punct or t.text in ("’", "'", "-", ".")]
+        while role_tokens and (role_tokens[-1].is_punct or role_tokens[-1].dep_ == "cc"):
+            role_tokens.pop()
+        if not role_tokens or len(role_tokens) > 12:
+            continue
+        start = role_tokens[0].idx - base
+        end = role_tokens[-1].idx + len(role_tokens[-1].text) - base
+        role = sentence.text[start:end]
+        if role.lower().startswith(("a ", "an ", "the ")):
+            cut = role.index(" ") + 1
+            role, start = role[cut:], start + cut
+        if not role or role.lower() in HONORIFICS or m.entity.lower() in role.lower():
+            continue
+        if any(t.lower_ in SUBJECT_PRONOUNS for t in role_tokens):
+            continue
+        out.append(XFact("person", role, sentence, start, label="ROLE", role=role,
+                         person=m.entity, entity=m.entity))
+    # "He is a former minister and senior presidential aide."
+    root = span.root
+    if root.lemma_ == "be":
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in root.children if c.dep_ == "attr"), None)
+        if subject is not None and attr is not None and attr.pos_ == "NOUN":
+            person = ""
+            if subject.lower_ in ("he", "she"):
+                person = resolve_pronoun(article.sentences, article.mentions, article.entities,
+                                         sentence.index, subject.idx - base)
+            else:
+                mention = _mention_at(mentions_in, subject.i - span.start)
+                if mention is not None and mention.label == "PERSON":
+                    person = mention.entity
+            words = [t for t in attr.subtree if not t.is_punct]
+            if person and 0 < len(words) <= 10:
+                start = words[0].idx - base
+                end = words[-1].idx + len(words[-1].text) - base
+                role = sentence.text[start:end]
+                if role.lower().startswith(("a ", "an ", "the ")):
+                    cut = role.index(" ") + 1
+                    role, start = role[cut:], start + cut
+                if role and not any(t.lower_ in SUBJECT_PRONOUNS for t in words):
+                    out.append(XFact("person", role, sentence, start, label="ROLE", role=role,
+                                     person=person, entity=person))
+    return out
+
+
+def _event_facts(sentence: Sentence, mentions_in: list[Mention], article: Article) -> list[XFact]:
+    """Who did what: a named subject of the main verb. Agreements and pledges as policies."""
+    out: list[XFact] = []
+    span = sentence.span
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return out
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        mention = _mention_at(mentions_in, subject.i - span.start)
+        sub = list(subject.subtree)
+        if (mention is not None and mention.label in ("PERSON", "ORG")
+                and not any(t.dep_ in ("cc", "conj", "relcl", "acl", "appos") for t in sub)
+                and span[mention.tokens[1] - 1].i == subject.i):
+            out.append(XFact("event", mention.text, sentence, mention.start, label=mention.label,
+                             entity=mention.entity,
+                             subject_tokens=(sub[0].i - span.start, sub[-1].i + 1 - span.start)))
+    # agreements and pledges: "agreed to resume 'shuttle diplomacy'", "pledged closer coordination"
+    for verb in (root, *[c for c in root.children if c.dep_ == "xcomp"]):
+        if verb.lemma_ not in AGREE_VERBS:
+            continue
+        target = next((c for c in verb.children if c.dep_ == "xcomp"), None) or verb
+        obj = next((c for c in target.children if c.dep_ in ("dobj", "attr")), None)
+        if obj is None:
+            continue
+        words = [t for t in obj.subtree if t.dep_ not in ("conj", "cc") or t.head != obj]
+        # stop at the first coordination inside the object
+        cut = [t for t in words if not (t.dep_ in ("conj", "cc", "punct") and t.head == obj)]
+        cut = [t for t in cut if t.i <= max(obj.i, cut[0].i) or t.head.i <= obj.i or t.head == obj]
+        cut = [t for t in obj.subtree if t.i <= (obj.right_edge.i if not list(obj.conjuncts) else obj.i)]
+        while cut and (cut[-1].is_punct or cut[-1].dep_ == "cc"):
+            cut.pop()
+        while cut and cut[0].is_punct:
+            cut.pop(0)
+        if not cut or len(cut) > 12:
+            continue
+        start = cut[0].idx - span.start_char
+        end = cut[-1].idx + len(cut[-1].text) - span.start_char
+        key = sentence.text[start:end].strip("‘’'\"“”,")
+        start = sentence.text.index(key, start)
+        out.append(XFact("policy", key, sentence, start, label="AGREEMENT"))
+        break
+    return out
+
+
+def extract(text: str, paragraphs: list[tuple[int, str]], docs: list[Any]) -> Article:
+    sentences = build_sentences(paragraphs, docs)
+    mentions = extract_mentions(sentences)
+    entities = merge_entities(sentences, mentions)
+    article = Article(text, sentences, entities, mentions, [])
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    facts: list[XFact] = []
+    for sentence in sentences:
+        if not usable_sentence(sentence):
+            continue
+        mentions_in = by_sentence.get(sentence.index, [])
+        for m in mentions_in:
+            if m.label in _NUMBER_LABELS:
+                fact = _number_fact(sentence, m)
+            elif m.label in _DATE_LABELS:
+                fact = _date_fact(sentence, m)
+            elif m.label in _KIND_OF_LABEL and m.entity in entities:
+                fact = XFact(_KIND_OF_LABEL[entities[m.entity].label], m.text, sentence, m.start,
+                             label=entities[m.entity].label, entity=m.entity)
+            else:
+                fact = None
+            if fact is not None:
+                facts.append(fact)
+        facts.extend(_quote_facts(sentence, mentions_in, article))
+        facts.extend(_role_facts(sentence, mentions_in, article))
+        facts.extend(_event_facts(sentence, mentions_in, article))
+    for fact in facts:
+        assert sentence_has(fact), (fact.key, fact.sentence.text)
+    article.facts = facts
+    return article
+
+
+def sentence_has(fact: XFact) -> bool:
+    return fact.sentence.text[fact.start:fact.end] == fact.key

@@ -1,0 +1,227 @@
+"""Article text in, :class:`~quiz.bank.model.Bank` out. spaCy is loaded on first use only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from quiz.bank.model import (
+    Bank,
+    Cloze,
+    Fact,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Pair,
+    Question,
+    ShortAnswer,
+    Source,
+    TrueFalse,
+)
+from quiz.generate import ids
+from quiz.generate.facts import Article, XFact, extract, normalise_key, split_paragraphs
+from quiz.generate.questions import Candidate, as_statement, build_candidates, ordering_candidates
+from quiz.generate.select import choose
+from quiz.generate.values import WEEKDAYS, When
+
+DEFAULT_MAX = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """All candidates with their ids (for --update) and the chosen bank."""
+
+    bank: Bank
+    candidates: dict[str, Question]
+    facts: dict[str, Fact]
+    article: Article
+
+
+def analyse(text: str, nlp: Any = None) -> Article:
+    if nlp is None:
+        from quiz.generate.nlp import load_model
+
+        nlp = load_model()
+    paragraphs = split_paragraphs(text)
+    docs = list(nlp.pipe([p for _, p in paragraphs]))
+    return extract(text, paragraphs, docs)
+
+
+def _reference(date: str):  # noqa: ANN202 - returns a closure or None
+    """Maps a written date to an absolute sort key, given the article's publication date."""
+    if not date:
+        return None
+    try:
+        published = dt.date.fromisoformat(date)
+    except ValueError:
+        return None
+
+    def key(day: dt.date) -> int:
+        return day.year * 400 + day.month * 32 + day.day
+
+    def absolute(when: When) -> float | None:
+        if when.scale == "absolute":
+            return when.order
+        if when.scale == "relative" and when.order is not None:
+            if when.shape == "weekday":
+                back = (published.weekday() - WEEKDAYS.index(when.text)) % 7
+                return key(published - dt.timedelta(days=back))
+            return key(published + dt.timedelta(days=int(when.order)))
+        if when.scale == "month" and when.order is not None:
+            month = int(when.order) // 32
+            day = int(when.order) % 32
+            year = published.year if month <= published.month else published.year - 1
+            return year * 400 + month * 32 + day
+        return None
+
+    return absolute
+
+
+def _fact_statement(fact: XFact, article: Article) -> str:
+    if fact.label == "ROLE":
+        return f"{fact.person}: {fact.role}."
+    if fact.kind == "quote":
+        return f"{fact.speaker} said: “{fact.key}”."
+    return as_statement(fact.sentence, article, []) or fact.sentence.text
+
+
+def _fact_kind(fact: XFact) -> str:
+    return fact.kind if fact.kind != "event" else "event"
+
+
+def _assign_ids(candidates: list[Candidate]) -> list[tuple[str, Candidate]]:
+    base: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        qid = ids.question_id(c.type, c.form, c.key, c.fact.key)
+        base.setdefault(qid, []).append(c)
+    out: list[tuple[str, Candidate]] = []
+    for qid, group in base.items():
+        if len(group) == 1:
+            out.append((qid, group[0]))
+            continue
+        seen: set[str] = set()
+        for c in group:
+            extra = normalise_key(" ".join(s.text for s in c.sentences)) + "|" + c.prompt
+            new = ids.question_id(c.type, c.form, c.key, c.fact.key, extra)
+            if new in seen:
+                continue
+            seen.add(new)
+            out.append((new, c))
+    return out
+
+
+def _fact_ids(article: Article) -> dict[int, str]:
+    """An id per fact object (by identity), unique within the article."""
+    groups: dict[str, list[XFact]] = {}
+    for f in article.facts:
+        groups.setdefault(ids.fact_id(f.kind, f.fingerprint, f.key), []).append(f)
+    out: dict[int, str] = {}
+    for fid, group in groups.items():
+        if len(group) == 1:
+            out[id(group[0])] = fid
+        else:
+            for f in group:
+                extra = normalise_key(f.sentence.text) + f"|{f.start}|{f.label}|{f.person}"
+                out[id(f)] = ids.fact_id(f.kind, f.fingerprint, f.key, extra)
+    return out
+
+
+def to_question(qid: str, c: Candidate, fact_id: str, source: str) -> Question:
+    common: dict[str, Any] = dict(id=qid, prompt=c.prompt, source=source, fact=fact_id,
+                                  explanation=c.explanation, tags=c.tags)
+    f = c.fields
+    if c.type == "multiple_choice":
+        return MultipleChoice(**common, choices=tuple(f["choices"]), answers=tuple(f["answers"]))
+    if c.type == "true_false":
+        return TrueFalse(**common, answer=bool(f["answer"]))
+    if c.type == "cloze":
+        return Cloze(**common, blanks=tuple(tuple(b) for b in f["blanks"]))
+    if c.type == "short_answer":
+        return ShortAnswer(**common, answers=tuple(dict.fromkeys(f["answers"])))
+    if c.type == "matching":
+        return Matching(**common, pairs=tuple(Pair(a, b) for a, b in f["pairs"]))
+    if c.type == "numeric":
+        return Numeric(**common, answer=float(f["answer"]), unit=f.get("unit", ""))
+    if c.type == "ordering":
+        return Ordering(**common, items=tuple(f["items"]))
+    raise ValueError(c.type)
+
+
+def slugify(name: str) -> str:
+    out = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:80].strip("-")
+    return out or "article"
+
+
+def generate(
+    text: str,
+    *,
+    bank_id: str,
+    title: str,
+    date: str = "",
+    source_file: str = "",
+    max_questions: int = DEFAULT_MAX,
+    nlp: Any = None,
+) -> Generated:
+    """Generate a bank from article text. Same inputs, same bank."""
+    article = analyse(text, nlp)
+    candidates = build_candidates(article)
+    reference = _reference(date)
+    if reference is not None:
+        candidates = [c for c in candidates if c.type != "ordering"]
+        candidates += ordering_candidates(article, reference)
+    fact_ids = _fact_ids(article)
+    with_ids = _assign_ids(candidates)
+    from quiz.generate.select import violations
+
+    all_questions: dict[str, Question] = {}
+    all_facts: dict[str, Fact] = {}
+    by_candidate: dict[int, str] = {}
+    for qid, c in with_ids:
+        if violations(c, article):
+            continue
+        source = _source_text(c, article)
+        fid = fact_ids[id(c.fact)]
+        all_questions[qid] = to_question(qid, c, fid, source)
+        by_candidate[id(c)] = qid
+        for f in c.facts:
+            fid2 = fact_ids[id(f)]
+            all_facts.setdefault(fid2, Fact(fid2, _fact_statement(f, article), _fact_kind(f),
+                                            f.key, f.sentence.text))
+    chosen = choose([c for _, c in with_ids if id(c) in by_candidate], article, max_questions)
+    questions = tuple(all_questions[by_candidate[id(c)]] for c in chosen)
+    used = {q.fact for q in questions}
+    for c in chosen:
+        used.update(fact_ids[id(f)] for f in c.facts)
+    facts = tuple(sorted((all_facts[f] for f in used if f in all_facts),
+                         key=lambda f: (_position(f, article), f.id)))
+    source = Source(title=title, text=text, published=date, file=source_file)
+    bank = Bank(id=bank_id, title=title, source=source, questions=questions, facts=facts,
+                as_of=date, language="en")
+    return Generated(bank, all_questions, all_facts, article)
+
+
+def _position(fact: Fact, article: Article) -> int:
+    for s in article.sentences:
+        if s.text == fact.source:
+            return s.index
+    return len(article.sentences)
+
+
+def _source_text(c: Candidate, article: Article) -> str:
+    if len(c.sentences) == 1:
+        return c.sentences[0].text
+    first, last = c.sentences[0], c.sentences[-1]
+    return article.text[first.start:last.start + len(last.text)]
+
+
+def default_title(text: str, stem: str) -> str:
+    """The headline when the article starts with one (a short first line without a full stop),
+    else the file name made readable."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first and len(first.split()) <= 16 and not first.endswith((".", "”", '"', "!", "?")):
+        return first
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return (words[:1].upper() + words[1:]) if words else "Article"

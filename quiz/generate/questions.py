@@ -1,0 +1,814 @@
+"""Question builders: each turns facts into candidate questions of one type.
+
+Candidates are over-generated here and filtered and ranked in :mod:`quiz.generate.select`.
+Every builder keeps the hard rules itself: the answer comes from the cited sentence, no
+distractor is (or contains, or is contained in) the answer or an alias of it, no option occurs
+in the stem, and a false statement is never also true elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from quiz.generate.facts import (
+    SPEECH_VERBS,
+    Article,
+    Entity,
+    Sentence,
+    XFact,
+    alias_variants,
+    normalise_key,
+    resolve_pronoun,
+)
+from quiz.generate.values import APPROXIMATE, parse_amount, parse_when, perturb_amount, perturb_when
+
+CONNECTIVES = ("however", "but", "and", "also", "instead", "still", "meanwhile", "yet", "so",
+               "further", "furthermore", "moreover", "in addition", "additionally", "despite this")
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_SINGULAR_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+_NEUTER_PRONOUNS = {"it", "its", "itself"}
+_ALL_PRONOUNS = _PLURAL_PRONOUNS | _SINGULAR_PRONOUNS | _NEUTER_PRONOUNS | {"this", "these", "those"}
+_WH_BY_LABEL = {"PERSON": "Who", "ORG": "Which organisation"}
+BLANK = "___"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A question before it has an id. ``fields`` are the type-specific model fields."""
+
+    type: str
+    form: str  # how it asks: blank, who, when, how-many, quote, role, statement, ...
+    facts: list[XFact]
+    sentences: list[Sentence]
+    prompt: str
+    fields: dict[str, Any]
+    explanation: str = ""
+    score: float = 0.0
+    key: str = ""  # what identifies it across runs (with the type): see ids.py
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def fact(self) -> XFact:
+        return self.facts[0]
+
+
+# -- text helpers ------------------------------------------------------------------------------
+
+
+def _rel(sentence: Sentence, token: Any) -> int:
+    return int(token.idx - sentence.span.start_char)
+
+
+def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """Replace character ranges of ``text`` (non-overlapping), right to left."""
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:?!])", r"\1", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def pronoun_edits(sentence: Sentence, article: Article, skip: tuple[int, int] | None = None
+                  ) -> list[tuple[int, int, str]] | None:
+    """Edits that name whom a leading "he"/"she" means; None when a pronoun stays unresolved.
+
+    A pronoun after a noun of the sentence is taken as bound to it (plural pronouns need a plural
+    noun or a coordination before them). ``skip`` is a character range (the blank or the wh-word)
+    treated as a noun.
+    """
+    edits: list[tuple[int, int, str]] = []
+    seen_noun = False
+    seen_plural = False
+    in_quote = False
+    for token in sentence.span:
+        rel = _rel(sentence, token)
+        if token.text in ("“", "”", '"'):
+            in_quote = not in_quote if token.text == '"' else token.text == "“"
+            continue
+        if in_quote:
+            continue
+        if skip is not None and skip[0] <= rel < skip[1]:
+            seen_noun = True
+            continue
+        low = token.lower_
+        if token.pos_ in ("PROPN", "NOUN") or (token.pos_ == "NUM" and token.dep_ == "nsubj"):
+            seen_noun = True
+            if token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj":
+                seen_plural = True
+            continue
+        if token.tag_ not in ("PRP", "PRP$") and low not in ("this", "these", "those"):
+            continue
+        if low in _PLURAL_PRONOUNS:
+            if not seen_plural:
+                return None
+        elif low in _NEUTER_PRONOUNS:
+            if not seen_noun and token.dep_ != "expl":
+                return None
+        elif low in _SINGULAR_PRONOUNS and not seen_noun:
+            name = resolve_pronoun(article.sentences, article.mentions, article.entities,
+                                   sentence.index, rel)
+            if not name:
+                return None
+            shown = short_name(article.entities.get(name), name)
+            if token.tag_ == "PRP$":
+                shown += "’s" if "’" in sentence.text else "'s"
+            edits.append((rel, rel + len(token.text), shown))
+            seen_noun = True
+        elif low in ("this", "these", "those") and token.dep_ in ("nsubj", "nsubjpass") and not seen_noun:
+            return None
+    return edits
+
+
+def short_name(entity: Entity | None, fallback: str) -> str:
+    """How a question names a person already introduced: the surname the article uses, else
+    the full name."""
+    if entity is None:
+        return fallback
+    if entity.label == "PERSON":
+        surname = entity.name.split()[-1]
+        if surname in entity.aliases:
+            return surname
+    return entity.name
+
+
+def strip_connective(text: str) -> str:
+    low = text.lower()
+    for word in CONNECTIVES:
+        for sep in (", ", " "):
+            if low.startswith(word + sep):
+                rest = text[len(word) + len(sep):]
+                return rest[:1].upper() + rest[1:]
+    return text
+
+
+def as_statement(sentence: Sentence, article: Article, edits: list[tuple[int, int, str]],
+                 skip: tuple[int, int] | None = None) -> str | None:
+    """The sentence rewritten with ``edits``, pronouns named, leading connective dropped."""
+    named = pronoun_edits(sentence, article, skip)
+    if named is None:
+        return None
+    text = apply(sentence.text, [*edits, *named])
+    return tidy(strip_connective(text))
+
+
+def mentions_any(text: str, names: tuple[str, ...] | list[str]) -> bool:
+    low = normalise_key(text)
+    for name in names:
+        n = normalise_key(name)
+        if n and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", low):
+            return True
+    return False
+
+
+# -- distractors -------------------------------------------------------------------------------
+
+
+def _label_group(label: str) -> str:
+    return {"GPE": "place", "LOC": "place", "FAC": "place"}.get(label, label)
+
+
+def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3) -> list[str]:
+    """Other entities of the same kind from the article, most mentioned first."""
+    answer = article.entities.get(fact.entity)
+    if answer is None:
+        return []
+    group = _label_group(answer.label)
+    own = [normalise_key(a) for a in alias_variants(answer, fact.key)]
+    pool = sorted(
+        (e for e in article.entities.values()
+         if e.name != answer.name and _label_group(e.label) == group),
+        key=lambda e: (-e.count, e.first, e.name),
+    )
+    out: list[str] = []
+    for entity in pool:
+        shown = entity.name
+        n = normalise_key(shown)
+        if any(n in o or o in n for o in own):
+            continue  # contains or is contained in the answer
+        if mentions_any(stem, (entity.name, *entity.aliases)):
+            continue
+        if any(normalise_key(x) in n or n in normalise_key(x) for x in out):
+            continue
+        out.append(shown)
+        if len(out) == limit:
+            break
+    return out
+
+
+def _number_class(fact: XFact) -> str:
+    if fact.amount is None:
+        return ""
+    if fact.amount.percent_sign or fact.counted.startswith(("percent", "per cent")):
+        return "percent"
+    if fact.amount.currency:
+        return "money:" + fact.amount.currency
+    if fact.label == "DURATION":
+        return "duration:" + fact.counted.rstrip("s")
+    return "count"
+
+
+def number_distractors(fact: XFact, article: Article, stem: str, limit: int = 3) -> list[str]:
+    """Other numbers of the same class in the article (same order of magnitude), then the
+    answer perturbed in its own format."""
+    amount = fact.amount
+    if amount is None:
+        return []
+    cls = _number_class(fact)
+    true_values = {f.amount.value for f in article.facts
+                   if f.kind == "number" and f.amount is not None and f.counted == fact.counted
+                   and f.counted}
+    true_values.add(amount.value)
+    out: list[str] = []
+    seen = {normalise_key(fact.key)}
+
+    def consider(text: str, value: float) -> None:
+        n = normalise_key(text)
+        if n in seen or value in true_values or len(out) >= limit:
+            return
+        if re.search(r"(?<![\d,.])" + re.escape(n) + r"(?![\d,])", normalise_key(stem)):
+            return
+        seen.add(n)
+        out.append(text)
+
+    for other in article.facts:
+        if other.kind != "number" or other.amount is None or _number_class(other) != cls:
+            continue
+        ratio = max(other.amount.value, amount.value) / max(1e-9, min(other.amount.value, amount.value))
+        if ratio <= 20 and other.amount.style == amount.style:
+            consider(amount.format(other.amount.value), other.amount.value)
+    for text in perturb_amount(amount):
+        parsed = parse_amount(text)
+        if parsed is not None:
+            consider(text, parsed.value)
+    return out
+
+
+def date_distractors(fact: XFact, article: Article, stem: str, limit: int = 3) -> list[str]:
+    when = fact.when
+    if when is None:
+        return []
+    out: list[str] = []
+    seen = {normalise_key(fact.key)}
+    in_sentence = normalise_key(fact.sentence.text)
+    cands = [f.key for f in article.facts if f.kind == "date" and f.when is not None
+             and f.when.shape == when.shape]
+    cands += perturb_when(when)
+    for text in cands:
+        n = normalise_key(text)
+        if n in seen or n in in_sentence or mentions_any(stem, [text]):
+            continue
+        if any(n in s or s in n for s in seen):
+            continue
+        seen.add(n)
+        out.append(text)
+        if len(out) == limit:
+            break
+    return out
+
+
+def distractors_for(fact: XFact, article: Article, stem: str, limit: int = 3) -> list[str]:
+    if fact.kind == "number":
+        return number_distractors(fact, article, stem, limit)
+    if fact.kind == "date":
+        return date_distractors(fact, article, stem, limit)
+    if fact.entity:
+        return entity_distractors(fact, article, stem, limit)
+    return []
+
+
+def order_choices(answer: str, wrong: list[str], salt: str) -> list[str]:
+    """Answer placed at a position derived from ``salt`` (deterministic, varies by question)."""
+    from quiz.generate.ids import stable_int
+
+    choices = list(wrong)
+    choices.insert(stable_int(salt) % (len(wrong) + 1), answer)
+    return choices
+
+
+# -- answers -----------------------------------------------------------------------------------
+
+
+def answer_variants(fact: XFact, article: Article) -> tuple[str, ...]:
+    if fact.kind == "number" and fact.amount is not None:
+        out = [fact.key]
+        plain = fact.key.replace(",", "")
+        if plain not in out:
+            out.append(plain)
+        return tuple(out)
+    if fact.entity and fact.kind != "quote":
+        entity = article.entities.get(fact.entity)
+        return alias_variants(entity, fact.key)
+    return (fact.key,)
+
+
+def display_answer(fact: XFact, article: Article) -> str:
+    """The answer as an option shows it: the full name for people, else the key."""
+    if fact.entity and fact.kind in ("person", "event"):
+        entity = article.entities.get(fact.entity)
+        if entity is not None:
+            return entity.name
+    return fact.key
+
+
+# -- forms of asking ---------------------------------------------------------------------------
+
+
+def blanked(fact: XFact, article: Article) -> str | None:
+    """The sentence with the key span blanked (pronouns named); None when the answer leaks."""
+    sentence = fact.sentence
+    skip = (fact.start, fact.end)
+    text = as_statement(sentence, article, [(fact.start, fact.end, BLANK)], skip)
+    if text is None:
+        return None
+    leak = answer_variants(fact, article)
+    if fact.kind == "number":
+        leak = (fact.key,)
+    if mentions_any(text.replace(BLANK, " "), leak):
+        return None
+    return text
+
+
+def who_question(fact: XFact, article: Article) -> str | None:
+    """'Lee reaffirmed his support ...' -> 'Who reaffirmed his support ...?'"""
+    if fact.kind != "event" or fact.subject_tokens is None:
+        return None
+    entity = article.entities.get(fact.entity)
+    if entity is None or entity.label not in _WH_BY_LABEL:
+        return None
+    sentence = fact.sentence
+    span = sentence.span
+    s0, s1 = fact.subject_tokens
+    first, last = span[s0], span[s1 - 1]
+    start, end = _rel(sentence, first), _rel(sentence, last) + len(last.text)
+    prefix = strip_connective(sentence.text[:start]).strip()
+    if prefix and (not prefix.endswith(",") or any(c in prefix for c in "“”\"")):
+        return None
+    rest = sentence.text[end:].rstrip()
+    if not rest.endswith(".") or rest[-2:-1] in ("”", '"', "’"):
+        return None
+    verb = span.root
+    if verb.i < last.i or any(t.dep_ == "neg" for t in verb.children):
+        return None
+    wh = _WH_BY_LABEL[entity.label]
+    head = f"{prefix} {wh.lower()}" if prefix else wh
+    text = head + rest[:-1] + "?"
+    named = pronoun_edits(sentence, article, (start, end))
+    if named is None or any(e[0] < start for e in named):
+        return None
+    after = apply(sentence.text[end:], [(a - end, b - end, c) for a, b, c in named if a >= end])
+    text = head + after.rstrip()[:-1] + "?"
+    if mentions_any(text, alias_variants(entity, fact.key)):
+        return None
+    return tidy(text)
+
+
+def _date_attachment(fact: XFact) -> tuple[Any, list[Any]] | None:
+    """The verb a date belongs to, and the tokens of the date phrase (with its preposition)."""
+    span = fact.sentence.span
+    tokens = [t for t in span if fact.start <= _rel(fact.sentence, t) < fact.end]
+    if not tokens:
+        return None
+    head = max(tokens, key=lambda t: sum(1 for _ in t.ancestors) * -1)
+    phrase = list(head.subtree)
+    parent = head.head
+    if head.dep_ == "pobj" and parent.dep_ == "prep":
+        phrase = list(parent.subtree)
+        parent = parent.head
+    if parent.pos_ not in ("VERB", "AUX") or head.dep_ not in ("pobj", "npadvmod", "tmod", "advmod"):
+        return None
+    return parent, phrase
+
+
+def when_question(fact: XFact, article: Article) -> str | None:
+    """'Florence originated ... in late August.' -> 'When did Florence originate ...?'"""
+    if fact.kind != "date":
+        return None
+    found = _date_attachment(fact)
+    if found is None:
+        return None
+    verb, phrase = found
+    sentence = fact.sentence
+    span = sentence.span
+    if verb != span.root or verb.tag_ != "VBD" or any(
+        c.dep_ in ("aux", "auxpass", "neg") for c in verb.children
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    subj = list(subject.subtree)
+    if any(t.lower_ in _ALL_PRONOUNS for t in subj) and not (
+        len(subj) == 1 and subject.lower_ in ("he", "she")
+    ):
+        return None
+    s_start, s_end = _rel(sentence, subj[0]), _rel(sentence, subj[-1]) + len(subj[-1].text)
+    p_start = _rel(sentence, phrase[0])
+    p_end = _rel(sentence, phrase[-1]) + len(phrase[-1].text)
+    prefix = sentence.text[:s_start]
+    prefix_wo_date = (prefix[:p_start] + prefix[p_end:]) if p_end <= s_start else prefix
+    if strip_connective(prefix_wo_date).strip(" ,"):
+        return None
+    subject_text = sentence.text[s_start:s_end]
+    if subject.lower_ in ("he", "she"):
+        name = resolve_pronoun(article.sentences, article.mentions, article.entities,
+                               sentence.index, s_start)
+        if not name:
+            return None
+        subject_text = short_name(article.entities.get(name), name)
+    elif subj[0].pos_ != "PROPN":
+        subject_text = subject_text[:1].lower() + subject_text[1:]
+    v_start, v_end = _rel(sentence, verb), _rel(sentence, verb) + len(verb.text)
+    rest = sentence.text[v_end:]
+    if p_start >= v_end:
+        rest = sentence.text[v_end:p_start] + sentence.text[p_end:]
+    rest = rest.rstrip()
+    if not rest.endswith(".") or rest[-2:-1] in ("”", '"', "’"):
+        return None
+    rest = rest[:-1].rstrip(" ,")
+    named = pronoun_edits(sentence, article, (s_start, v_end))
+    if named is None:
+        return None
+    del v_start
+    text = f"When did {subject_text} {verb.lemma_}{rest}?"
+    return tidy(text)
+
+
+def how_many_question(fact: XFact, article: Article) -> str | None:
+    """'Around 200 buses and vans drove ...' -> 'About how many buses and vans drove ...?'"""
+    if fact.kind != "number" or not fact.counted or fact.label == "DURATION":
+        return None
+    if fact.hedge and fact.hedge.lower() not in APPROXIMATE:
+        return None
+    sentence = fact.sentence
+    span = sentence.span
+    tokens = [t for t in span if fact.start <= _rel(sentence, t) < fact.end]
+    if not tokens:
+        return None
+    noun = tokens[-1].head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head != span.root:
+        return None
+    subj = list(noun.subtree)
+    s_start = _rel(sentence, subj[0])
+    prefix = strip_connective(sentence.text[:s_start]).strip()
+    if prefix:
+        return None
+    h_start = fact.start
+    if fact.hedge:
+        idx = sentence.text.lower().rfind(fact.hedge.lower(), 0, fact.start)
+        if idx < 0:
+            return None
+        h_start = idx
+    if h_start != s_start:
+        return None
+    rest = sentence.text[fact.end:].rstrip()
+    if not rest.endswith(".") or rest[-2:-1] in ("”", '"', "’"):
+        return None
+    head = "About how many" if fact.hedge else "How many"
+    named = pronoun_edits(sentence, article, (s_start, fact.end))
+    if named is None:
+        return None
+    text = head + apply(rest, [(a - fact.end, b - fact.end, c) for a, b, c in named
+                               if a >= fact.end])[:-1] + "?"
+    return tidy(text)
+
+
+def quote_snippet(quote: str, words: int = 18) -> str:
+    parts = quote.split()
+    if len(parts) <= words:
+        return quote
+    return " ".join(parts[:words]).rstrip(",;:") + " …"
+
+
+# -- builders ----------------------------------------------------------------------------------
+
+
+def build_candidates(article: Article) -> list[Candidate]:
+    out: list[Candidate] = []
+    for fact in article.facts:
+        out.extend(_for_fact(fact, article))
+    out.extend(matching_candidates(article))
+    out.extend(ordering_candidates(article))
+    return out
+
+
+def _explain(fact: XFact) -> str:
+    return f"The article says: “{fact.sentence.text}”" if "“" not in fact.sentence.text else \
+        f"From the article: {fact.sentence.text}"
+
+
+def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
+    out: list[Candidate] = []
+    s = [fact.sentence]
+    base_key = fact.fingerprint
+    if fact.kind in ("person", "place", "organisation", "number", "date", "term", "policy") and fact.label != "ROLE":
+        text = blanked(fact, article)
+        if text is not None:
+            answers = answer_variants(fact, article)
+            out.append(Candidate("cloze", "blank", [fact], s, text,
+                                 {"blanks": (answers,)}, key=base_key))
+            wrong = distractors_for(fact, article, text) if fact.kind not in ("place", "term") else []
+            if len(wrong) >= 2:
+                prompt = f"Which word or words fill the blank? {text}"
+                choices = order_choices(fact.key, wrong, base_key + "mc")
+                out.append(Candidate("multiple_choice", "blank", [fact], s, prompt,
+                                     {"choices": tuple(choices), "answers": (fact.key,)},
+                                     key=base_key))
+                if fact.kind not in ("policy", "place", "term"):
+                    false = _false_statement(fact, article, wrong)
+                    if false is not None:
+                        out.append(Candidate("true_false", "statement-false", [fact], s, false,
+                                             {"answer": False}, key=base_key,
+                                             explanation=f"False: the article says “{fact.key}”, not “{_swapped(fact, article, wrong)}”."))
+            if fact.kind == "number" and fact.amount is not None:
+                question = how_many_question(fact, article)
+                unit = fact.counted if len(fact.counted.split()) <= 3 else ""
+                if question is not None:
+                    out.append(Candidate("numeric", "how-many", [fact], s, question,
+                                         {"answer": fact.amount.value, "unit": unit}, key=base_key))
+                    out.append(Candidate("short_answer", "how-many", [fact], s, question,
+                                         {"answers": answer_variants(fact, article)}, key=base_key))
+                else:
+                    out.append(Candidate("numeric", "blank", [fact], s,
+                                         f"What number goes in the blank? {text}",
+                                         {"answer": fact.amount.value, "unit": ""}, key=base_key))
+    if fact.kind == "date":
+        question = when_question(fact, article)
+        if question is not None:
+            answers = answer_variants(fact, article)
+            out.append(Candidate("short_answer", "when", [fact], s, question,
+                                 {"answers": answers}, key=base_key))
+            wrong = date_distractors(fact, article, question)
+            if len(wrong) >= 2:
+                out.append(Candidate("multiple_choice", "when", [fact], s, question,
+                                     {"choices": tuple(order_choices(fact.key, wrong, base_key + "when")),
+                                      "answers": (fact.key,)}, key=base_key))
+    if fact.kind == "event":
+        question = who_question(fact, article)
+        if question is not None:
+            entity = article.entities[fact.entity]
+            shown = entity.name
+            out.append(Candidate("short_answer", "who", [fact], s, question,
+                                 {"answers": alias_variants(entity, shown)}, key=base_key))
+            wrong = entity_distractors(fact, article, question)
+            if len(wrong) >= 2:
+                out.append(Candidate("multiple_choice", "who", [fact], s, question,
+                                     {"choices": tuple(order_choices(shown, wrong, base_key + "who")),
+                                      "answers": (shown,)}, key=base_key))
+        statement = as_statement(fact.sentence, article, [])
+        if statement is not None and fact.sentence.words <= 35:
+            out.append(Candidate("true_false", "statement-true", [fact], s, statement,
+                                 {"answer": True}, key=base_key))
+    if fact.kind == "quote" and fact.speaker:
+        prompt = f"Who said: “{quote_snippet(fact.key)}”?"
+        if fact.speaker_is_person:
+            entity = article.entities.get(fact.speaker)
+            answers = alias_variants(entity, fact.speaker)
+            out.append(Candidate("short_answer", "quote", [fact], s, prompt,
+                                 {"answers": answers}, key=base_key))
+            probe = XFact("person", fact.speaker, fact.sentence, 0, entity=fact.speaker)
+            wrong = entity_distractors(probe, article, prompt)
+            if len(wrong) >= 2:
+                out.append(Candidate("multiple_choice", "quote", [fact], s, prompt,
+                                     {"choices": tuple(order_choices(fact.speaker, wrong, base_key + "q")),
+                                      "answers": (fact.speaker,)}, key=base_key))
+    if fact.label == "ROLE" and fact.person:
+        det = _determiner(fact)
+        prompt = f"Who is described in the article as {det}{fact.role}?"
+        entity = article.entities.get(fact.person)
+        if entity is not None and not mentions_any(prompt, alias_variants(entity, entity.name)):
+            out.append(Candidate("short_answer", "role", [fact], s, prompt,
+                                 {"answers": alias_variants(entity, entity.name)}, key=base_key))
+            probe = XFact("person", entity.name, fact.sentence, 0, entity=entity.name)
+            wrong = entity_distractors(probe, article, prompt)
+            if len(wrong) >= 2:
+                out.append(Candidate("multiple_choice", "role", [fact], s, prompt,
+                                     {"choices": tuple(order_choices(entity.name, wrong, base_key + "r")),
+                                      "answers": (entity.name,)}, key=base_key))
+    for c in out:
+        if not c.explanation:
+            c.explanation = _explain(fact)
+    return out
+
+
+def _determiner(fact: XFact) -> str:
+    before = fact.sentence.text[:fact.start].rstrip().split()
+    last = before[-1].lower() if before else ""
+    if last in ("a", "an"):
+        return last + " "
+    if fact.role.lower().startswith(("former ", "senior ")) or fact.role[:1].islower():
+        return "an " if fact.role[:1].lower() in "aeiou" else "a "
+    return "the "
+
+
+def _swapped(fact: XFact, article: Article, wrong: list[str]) -> str:
+    return wrong[0]
+
+
+def _false_statement(fact: XFact, article: Article, wrong: list[str]) -> str | None:
+    """The sentence with the key swapped for one wrong value of the same kind, unless that
+    swapped claim is also made elsewhere in the article (then no false statement is safe)."""
+    if fact.sentence.words > 35:
+        return None
+    swap = wrong[0]
+    if mentions_any(fact.sentence.text, [swap]):
+        return None
+    text = as_statement(fact.sentence, article, [(fact.start, fact.end, swap)],
+                        (fact.start, fact.end))
+    if text is None:
+        return None
+    if _claim_elsewhere(fact, swap, article):
+        return None
+    return text
+
+
+def _content(sentence: Sentence, skip: tuple[int, int] | None = None) -> set[str]:
+    words = set()
+    for t in sentence.span:
+        if skip and skip[0] <= _rel(sentence, t) < skip[1]:
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop:
+            words.add(t.lemma_.lower())
+    return words
+
+
+def _claim_elsewhere(fact: XFact, swap: str, article: Article) -> bool:
+    """Is the swapped value said, in another sentence, of much the same thing?"""
+    mine = _content(fact.sentence, (fact.start, fact.end))
+    if not mine:
+        return False
+    for other in article.sentences:
+        if other.index == fact.sentence.index or not mentions_any(other.text, [swap]):
+            continue
+        theirs = _content(other)
+        if len(mine & theirs) / len(mine) >= 0.5:
+            return True
+    return False
+
+
+# -- matching and ordering -----------------------------------------------------------------------
+
+
+def _span_source(article: Article, sentences: list[Sentence]) -> tuple[list[Sentence], str] | None:
+    """The article text from the first to the last sentence (verbatim), if not too long."""
+    ordered = sorted({s.index: s for s in sentences}.values(), key=lambda s: s.index)
+    first, last = ordered[0], ordered[-1]
+    text = article.text[first.start:last.start + len(last.text)]
+    if len(text) > 2000:
+        return None
+    return ordered, text
+
+
+def matching_candidates(article: Article) -> list[Candidate]:
+    out: list[Candidate] = []
+    # person -> role
+    best: dict[str, XFact] = {}
+    for f in article.facts:
+        if f.label == "ROLE" and f.person and len(f.role.split()) <= 8:
+            current = best.get(f.person)
+            if current is None or len(f.role) < len(current.role):
+                best[f.person] = f
+    roles = _distinct_pairs([(short_name(article.entities.get(p), p), f.role, f) for p, f in best.items()])
+    if len(roles) >= 3:
+        out.extend(_matching(article, roles, "Match each person to how the article describes them.", "match-role"))
+    quotes = [f for f in article.facts if f.kind == "quote" and f.speaker]
+    qp = _distinct_pairs([(f"“{quote_snippet(f.key, 10)}”", f.speaker, f) for f in quotes],
+                         unique_right=True)
+    if len(qp) >= 3:
+        out.extend(_matching(article, qp, "Match each quotation to who said it.", "match-quote"))
+    numbers = [f for f in article.facts if f.kind == "number" and f.counted and f.amount is not None
+               and f.amount.value > 2]
+    npairs = _distinct_pairs([(f"{f.hedge + ' ' if f.hedge else ''}{f.key}", f.counted, f) for f in numbers],
+                             unique_right=True)
+    if len(npairs) >= 3:
+        out.extend(_matching(article, npairs, "Match each number to what it counts in the article.", "match-number"))
+    return out
+
+
+def _distinct_pairs(pairs: list[tuple[str, str, XFact]], unique_right: bool = True
+                    ) -> list[tuple[str, str, XFact]]:
+    lefts: set[str] = set()
+    rights: set[str] = set()
+    out = []
+    for left, right, fact in pairs:
+        lk, rk = left.casefold(), right.casefold()
+        if lk in lefts or (unique_right and rk in rights):
+            continue
+        lefts.add(lk)
+        rights.add(rk)
+        out.append((left, right, fact))
+    return out
+
+
+def _matching(article: Article, pairs: list[tuple[str, str, XFact]], prompt: str, form: str
+              ) -> list[Candidate]:
+    pairs = sorted(pairs, key=lambda p: (p[2].sentence.index, p[2].start))
+    for size in range(min(6, len(pairs)), 2, -1):
+        for begin in range(0, len(pairs) - size + 1):
+            chosen = pairs[begin:begin + size]
+            found = _span_source(article, [p[2].sentence for p in chosen])
+            if found is None:
+                continue
+            sentences, _ = found
+            key = form + "|" + "|".join(sorted(normalise_key(p[0]) for p in chosen))
+            return [Candidate("matching", form, [p[2] for p in chosen], sentences, prompt,
+                              {"pairs": tuple((p[0], p[1]) for p in chosen)}, key=key,
+                              explanation="From the article: " + " ".join(s.text for s in sentences))]
+    return []
+
+
+def _event_phrase(fact: XFact, article: Article) -> str | None:
+    """A short clause for what happened at a date: subject + verb + object, date removed."""
+    found = _date_attachment(fact)
+    if found is None:
+        return None
+    verb, phrase = found
+    sentence = fact.sentence
+    drop = {t.i for t in phrase}
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    keep = [*subject.subtree,
+            *[a for a in verb.children if a.dep_ in ("aux", "auxpass", "neg", "advmod")
+              and a.i < verb.i and a.tag_ != "WRB"], verb]
+    for child in verb.rights:
+        if child.i in drop or child.dep_ in ("punct", "cc", "conj", "advcl", "ccomp", "relcl", "mark"):
+            continue
+        tokens = list(child.subtree)
+        if any(t.i in drop for t in tokens):
+            continue
+        keep.extend(tokens)
+        if len(keep) > 14:
+            break
+    keep = sorted({t.i: t for t in keep if t.i not in drop and t.text not in "“”\"‘’"}.values(),
+                  key=lambda t: t.i)
+    if len(keep) > 16 or len(keep) < 3:
+        return None
+    if any(t.lower_ in _ALL_PRONOUNS - {"his", "her", "its", "their"} and t != subject for t in keep):
+        return None
+    shown_subject = subject.text
+    if subject.lower_ in ("he", "she"):
+        name = resolve_pronoun(article.sentences, article.mentions, article.entities,
+                               sentence.index, _rel(sentence, subject))
+        if not name:
+            return None
+        shown_subject = short_name(article.entities.get(name), name)
+    elif subject.lower_ in _ALL_PRONOUNS:
+        return None
+    parts = []
+    for t in keep:
+        parts.append((shown_subject if t == subject else t.text) + (t.whitespace_ or ""))
+    text = "".join(parts).strip().rstrip(",;:")
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return None
+    return tidy(text)
+
+
+def ordering_candidates(article: Article, reference: Any = None) -> list[Candidate]:
+    dated: dict[str, list[tuple[float, str, XFact]]] = {}
+    for f in article.facts:
+        if f.kind != "date" or f.when is None or f.when.order is None:
+            continue
+        order, scale = f.when.order, f.when.scale
+        if reference is not None:
+            absolute = reference(f.when)
+            if absolute is not None:
+                order, scale = absolute, "absolute"
+        phrase = _event_phrase(f, article)
+        if phrase is None:
+            continue
+        dated.setdefault(scale, []).append((order, phrase, f))
+    out: list[Candidate] = []
+    for scale, items in sorted(dated.items()):
+        items.sort(key=lambda x: (x[0], x[2].sentence.index))
+        unique: list[tuple[float, str, XFact]] = []
+        for item in items:
+            if unique and (item[0] == unique[-1][0] or item[1].casefold() in {u[1].casefold() for u in unique}):
+                continue
+            unique.append(item)
+        if len(unique) < 2:
+            continue
+        unique = unique[:6]
+        found = _span_source(article, [u[2].sentence for u in unique])
+        while found is None and len(unique) > 2:
+            unique = unique[:-1]
+            found = _span_source(article, [u[2].sentence for u in unique])
+        if found is None:
+            continue
+        sentences, _ = found
+        key = "order|" + "|".join(normalise_key(u[2].key) for u in unique)
+        expl = "; ".join(f"{u[2].key}: {u[1]}" for u in unique)
+        out.append(Candidate("ordering", "ordering", [u[2] for u in unique], sentences,
+                             "Put these events in the order they happened, earliest first.",
+                             {"items": tuple(u[1] for u in unique)}, key=key,
+                             explanation=f"From the article: {expl}."))
+        del scale
+    return out
+
+
+__all__ = ["Candidate", "build_candidates", "parse_when", "SPEECH_VERBS"]

@@ -1,0 +1,162 @@
+"""Filter and rank candidates: hard rules first, then newsworthiness, balance and variety."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from rapidfuzz import fuzz
+
+from quiz.generate.facts import Article, normalise_key
+from quiz.generate.questions import BLANK, Candidate, mentions_any
+
+_FORM_FAMILY = {
+    "blank": "blank", "statement-false": "statement", "statement-true": "statement",
+    "who": "wh", "when": "wh", "how-many": "wh", "quote": "quote", "role": "role",
+}
+_FORM_WEIGHT = {
+    "who": 1.0, "when": 1.0, "how-many": 1.0, "quote": 0.9, "role": 0.85, "blank": 0.7,
+    "statement-false": 0.75, "statement-true": 0.55, "match-role": 1.0, "match-quote": 1.0,
+    "match-number": 0.95, "ordering": 1.0,
+}
+_KIND_WEIGHT = {
+    "number": 0.35, "date": 0.25, "quote": 0.3, "person": 0.25, "event": 0.25, "policy": 0.3,
+    "organisation": 0.15, "place": 0.05, "term": -0.2,
+}
+_LEADING_PRONOUN = re.compile(r"^(?:He|She|They|It|This|These|Those|His|Her|Their|Its)\b")
+_TYPE_ORDER = ("multiple_choice", "cloze", "true_false", "short_answer", "numeric", "matching",
+               "ordering")
+
+
+def violations(c: Candidate, article: Article) -> list[str]:
+    """Hard rules. Any violation drops the candidate."""
+    problems: list[str] = []
+    prompt = c.prompt
+    words = len(prompt.split())
+    if words < 4 or words > 70 or "\n" in prompt:
+        problems.append("prompt length")
+    if _LEADING_PRONOUN.match(prompt):
+        problems.append("unresolved pronoun")
+    sources = " ".join(s.text for s in c.sentences)
+    if c.type == "multiple_choice":
+        choices = c.fields["choices"]
+        answer = c.fields["answers"][0]
+        folded = [x.casefold() for x in choices]
+        if len(set(folded)) != len(folded) or not 3 <= len(choices) <= 6 or answer not in choices:
+            problems.append("choices")
+        stem = prompt.replace(BLANK, " ")
+        for choice in choices:
+            if mentions_any(stem, [choice]):
+                problems.append(f"option in stem: {choice}")
+            if choice != answer:
+                a, b = normalise_key(choice), normalise_key(answer)
+                if a in b or b in a:
+                    problems.append(f"option inside answer: {choice}")
+        if not mentions_any(sources, [answer]) and not mentions_any(sources, [answer.split()[-1]]):
+            problems.append("answer not in sentence")
+    elif c.type == "cloze":
+        if prompt.count(BLANK) != 1 or re.search(r"_{4,}", prompt):
+            problems.append("blanks")
+        if not mentions_any(sources, [c.fields["blanks"][0][0]]):
+            problems.append("answer not in sentence")
+    elif c.type == "short_answer":
+        if not mentions_any(sources, list(c.fields["answers"])):
+            problems.append("answer not in sentence")
+    elif c.type == "numeric":
+        if c.fact.key not in c.fact.sentence.text:
+            problems.append("answer not in sentence")
+    elif c.type == "matching":
+        pairs = c.fields["pairs"]
+        if not 3 <= len(pairs) <= 8:
+            problems.append("pairs")
+    elif c.type == "ordering":
+        if not 2 <= len(c.fields["items"]) <= 8:
+            problems.append("items")
+    return problems
+
+
+def score(c: Candidate, article: Article) -> float:
+    fact = c.fact
+    n = max(1, len(article.sentences))
+    position = 1.0 - 0.6 * (fact.sentence.index / n)  # the lead matters most in news
+    salience = 0.0
+    if fact.entity and fact.entity in article.entities:
+        salience = 0.15 * math.log1p(article.entities[fact.entity].count)
+    value = _FORM_WEIGHT.get(c.form, 0.6) + _KIND_WEIGHT.get(fact.kind, 0.0) + position + salience
+    if fact.kind == "number" and fact.amount is not None and fact.amount.value <= 3 and fact.amount.style == "words":
+        value -= 0.6
+    if fact.label == "NORP" or (fact.kind == "place" and len(fact.key) <= 3):
+        value -= 0.4
+    words = len(c.prompt.split())
+    if words > 40:
+        value -= 0.3 * (words - 40) / 10
+    if c.type == "true_false" and c.fields.get("answer") is True:
+        value -= 0.1
+    return round(value, 6)
+
+
+def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Candidate]:
+    """Greedy choice: the best candidate of each type first, then the best of the rest, under
+    caps that keep the quiz balanced across facts, sentences and types."""
+    valid = []
+    for c in candidates:
+        if not violations(c, article):
+            c.score = score(c, article)
+            valid.append(c)
+    valid.sort(key=lambda c: (-c.score, c.type, c.key, c.prompt))
+    cap = max(3, math.ceil(limit * 0.3))
+    chosen: list[Candidate] = []
+    per_type: dict[str, int] = {}
+    per_sentence_type: set[tuple[int, str]] = set()
+    families: dict[tuple[str, int], set[str]] = {}
+    per_sentence: dict[int, int] = {}
+
+    per_entity: dict[str, int] = {}
+    entity_cap = max(3, math.ceil(limit * 0.15))
+
+    def entity_of(c: Candidate) -> str:
+        return c.fact.person or c.fact.speaker or c.fact.entity
+
+    def fits(c: Candidate) -> bool:
+        if per_type.get(c.type, 0) >= cap:
+            return False
+        ent = entity_of(c)
+        if ent and c.type not in ("matching", "ordering") and per_entity.get(ent, 0) >= entity_cap:
+            return False
+        if c.type in ("matching", "ordering"):
+            return not any(x.key == c.key for x in chosen)
+        s = c.fact.sentence.index
+        occurrence = (c.fact.fingerprint, s)
+        if (s, c.type) in per_sentence_type or per_sentence.get(s, 0) >= 3:
+            return False
+        fam = _FORM_FAMILY.get(c.form, c.form)
+        used = families.get(occurrence, set())
+        if fam in used or len(used) >= 2:
+            return False
+        return all(fuzz.ratio(c.prompt, x.prompt) < 88 for x in chosen)
+
+    def take(c: Candidate) -> None:
+        chosen.append(c)
+        ent = entity_of(c)
+        if ent and c.type not in ("matching", "ordering"):
+            per_entity[ent] = per_entity.get(ent, 0) + 1
+        per_type[c.type] = per_type.get(c.type, 0) + 1
+        if c.type not in ("matching", "ordering"):
+            s = c.fact.sentence.index
+            per_sentence_type.add((s, c.type))
+            per_sentence[s] = per_sentence.get(s, 0) + 1
+            families.setdefault((c.fact.fingerprint, s), set()).add(_FORM_FAMILY.get(c.form, c.form))
+
+    for qtype in _TYPE_ORDER:
+        for c in valid:
+            if c.type == qtype and fits(c):
+                take(c)
+                break
+    for c in valid:
+        if len(chosen) >= limit:
+            break
+        if c not in chosen and fits(c):
+            take(c)
+    chosen = chosen[:limit]
+    chosen.sort(key=lambda c: (-c.score, c.type, c.key, c.prompt))
+    return chosen
