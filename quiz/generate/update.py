@@ -1,0 +1,113 @@
+"""``quiz generate --update``: regenerate a bank after the article changed, keeping edits.
+
+A question counts as edited by a person when it differs from what the generator produces for
+its id from the bank's own (old) article; such questions are kept as they are while their
+sentence is still in the article. Untouched generated questions are regenerated from the new
+article (reported as changed when they differ), dropped when their fact is gone, and new
+questions fill the bank up to ``max_questions``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from quiz.bank.dump import question_to_dict
+from quiz.bank.model import Bank, Fact, Question
+from quiz.bank.text import normalise_for_match
+from quiz.generate.pipeline import DEFAULT_MAX, generate
+
+
+@dataclass(slots=True)
+class UpdateResult:
+    bank: Bank
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    kept_edited: list[str] = field(default_factory=list)
+    dropped_edited: list[str] = field(default_factory=list)
+
+    def report(self) -> list[str]:
+        lines = [
+            f"updated {self.bank.id}: {len(self.bank.questions)} questions; "
+            f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed, "
+            f"{len(self.kept_edited)} edited by you and kept"
+        ]
+        for label, items in (("added", self.added), ("removed", self.removed),
+                             ("changed", self.changed), ("kept (edited)", self.kept_edited)):
+            for qid in items:
+                lines.append(f"  {label}: {qid}")
+        for qid in self.dropped_edited:
+            lines.append(f"  removed (you had edited it, but its sentence is no longer in the "
+                         f"article): {qid}")
+        return lines
+
+
+def _same(a: Question, b: Question) -> bool:
+    return question_to_dict(a) == question_to_dict(b)
+
+
+def update_bank(old: Bank, text: str, *, bank_id: str, title: str, date: str = "",
+                source_file: str = "", max_questions: int = DEFAULT_MAX, nlp: Any = None
+                ) -> UpdateResult:
+    before = generate(old.source.text, bank_id=bank_id, title=title, date=old.as_of,
+                      source_file=source_file, max_questions=max_questions, nlp=nlp)
+    after = generate(text, bank_id=bank_id, title=title, date=date, source_file=source_file,
+                     max_questions=max_questions, nlp=nlp)
+    article = normalise_for_match(text)
+    result = UpdateResult(after.bank)
+    kept: list[Question] = []
+    facts: dict[str, Fact] = {}
+    old_facts = {f.id: f for f in old.facts}
+    for q in old.questions:
+        generated = before.candidates.get(q.id)
+        if generated is not None and _same(generated, q):
+            new = after.candidates.get(q.id)
+            if new is None:
+                result.removed.append(q.id)
+                continue
+            if not _same(new, q):
+                result.changed.append(q.id)
+            kept.append(new)
+            if new.fact in after.facts:
+                facts[new.fact] = after.facts[new.fact]
+            continue
+        if normalise_for_match(q.source) not in article:
+            result.dropped_edited.append(q.id)
+            continue
+        result.kept_edited.append(q.id)
+        kept.append(q)
+        if q.fact and q.fact in old_facts:
+            fact = old_facts[q.fact]
+            if normalise_for_match(fact.source) in article:
+                facts[q.fact] = fact
+            else:
+                kept[-1] = _without_fact(q)
+    have = {q.id for q in kept}
+    for q in after.bank.questions:
+        if len(kept) >= max(max_questions, len(have)):
+            break
+        if q.id not in have:
+            kept.append(q)
+            have.add(q.id)
+            result.added.append(q.id)
+            if q.fact in after.facts:
+                facts[q.fact] = after.facts[q.fact]
+    for fact in after.bank.facts:
+        if any(q.fact == fact.id for q in kept):
+            facts.setdefault(fact.id, fact)
+    order = {f.id: i for i, f in enumerate(after.bank.facts)}
+    bank = Bank(
+        id=old.id, title=title or old.title, source=after.bank.source, questions=tuple(kept),
+        facts=tuple(sorted(facts.values(), key=lambda f: (order.get(f.id, len(order)), f.id))),
+        description=old.description, language=old.language, tags=old.tags,
+        as_of=date or old.as_of,
+    )
+    result.bank = bank
+    return result
+
+
+def _without_fact(q: Question) -> Question:
+    from dataclasses import replace
+
+    return replace(q, fact="")
