@@ -150,7 +150,7 @@ def match_text(given: str, accepted: Sequence[str]) -> TextMatch:
             return TextMatch(Outcome.RIGHT, answer)
         if given_number is not None and _looks_numeric(answer):
             value = parse_number(answer)
-            if value is not None and math.isclose(value, given_number, rel_tol=1e-9):
+            if value is not None and math.isclose(value, given_number, rel_tol=1e-12):
                 return TextMatch(Outcome.RIGHT, answer)
     for answer in accepted:
         norm = normalise_answer(answer)
@@ -290,8 +290,6 @@ def _grade_cloze(question: Cloze, response: list[str]) -> Grade:
         label = f"Blank {n}: " if many else ""
         if m.outcome is Outcome.NEAR_MISS:
             notes.append(f"{label}accepted a near miss: the exact answer is “{m.matched}”.")
-        elif m.outcome is Outcome.WRONG and many:
-            notes.append(f"{label}the answer is “{blank[0]}”.")
     if all(m.outcome is Outcome.RIGHT for m in matches):
         outcome = Outcome.RIGHT
     elif all(parts):

@@ -148,7 +148,7 @@ def test_cloze_per_blank() -> None:
     result = grade(q, ["13", "three"])
     assert result.outcome is W
     assert result.parts == (False, True)
-    assert result.notes[0] == "1 of 2 blanks right."
+    assert result.notes == ("1 of 2 blanks right.",)
 
 
 def test_cloze_near_miss() -> None:

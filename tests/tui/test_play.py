@@ -247,11 +247,11 @@ async def test_home_lists_banks_and_starts_a_quiz(harness: Harness, banks_folder
         home = app.screen
         assert isinstance(home, HomeScreen)
         assert [e.path.name for e in home.entries] == [
-            "broken.yaml", "japan-korea-summit-2025.yaml", "riverton-bridge.yaml"]
-        assert home.entries[0].errors == ("line 12: question 'q1': difficulty must be 1, 2 or 3",)
-        await pilot.press("enter")  # the broken one: a warning, no quiz
+            "japan-korea-summit-2025.yaml", "riverton-bridge.yaml", "broken.yaml"]
+        assert home.entries[2].errors == ("line 12: question 'q1': difficulty must be 1, 2 or 3",)
+        await pilot.press("down", "down", "enter")  # the broken one: a warning, no quiz
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("down", "enter")
+        await pilot.press("up", "up", "enter")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.session.bank.id == "japan-korea-summit-2025"

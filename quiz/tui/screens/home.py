@@ -63,7 +63,9 @@ def load_entries(app: QuizApp) -> list[BankEntry]:
             entries.append(
                 BankEntry(path, bank, last=scores.get(bank.id), due=due.get(bank.id, 0))
             )
-    return entries
+    # banks you can play first (by title), the broken ones after
+    return sorted(entries, key=lambda e: (e.bank is None, e.bank.title.casefold() if e.bank
+                                          else e.path.name))
 
 
 def entry_prompt(entry: BankEntry) -> Content:
@@ -154,9 +156,12 @@ class HomeScreen(Screen[None]):
             self.refresh_bindings()
             return
         banks.clear_options()
-        banks.add_options(
-            [Option(entry_prompt(e), id=str(i)) for i, e in enumerate(entries)]
-        )
+        options: list[Option | None] = []
+        for i, entry in enumerate(entries):
+            if i:
+                options.append(None)  # a thin rule between banks
+            options.append(Option(entry_prompt(entry), id=str(i)))
+        banks.add_options(options)
         banks.display = True
         self.query_one("#lead").display = True
         self.query_one("#detail").display = True
@@ -167,7 +172,7 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#banks")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._describe(event.option_index)
+        self._describe(int(event.option.id or 0))
 
     def _describe(self, index: int | None) -> None:
         detail = self.query_one("#detail", Static)
@@ -205,7 +210,7 @@ class HomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#banks")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.play(event.option_index)
+        self.play(int(event.option.id or 0))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "play":
@@ -215,7 +220,7 @@ class HomeScreen(Screen[None]):
     def action_play(self) -> None:
         banks = self.query_one("#banks", OptionList)
         if banks.highlighted is not None:
-            self.play(banks.highlighted)
+            self.play(int(banks.get_option_at_index(banks.highlighted).id or 0))
 
     def play(self, index: int) -> None:
         entry = self.entries[index]

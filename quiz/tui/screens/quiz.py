@@ -69,6 +69,10 @@ class QuizScreen(Screen[None]):
     # ------------------------------------------------------------------ states
 
     async def show_question(self) -> None:
+        with self.app.batch_update():
+            await self._show_question()
+
+    async def _show_question(self) -> None:
         session = self.session
         item = session.current
         question = item.question
@@ -131,19 +135,23 @@ class QuizScreen(Screen[None]):
         seconds = (now - self._shown_at).total_seconds() if self._shown_at else 0.0
         result = self.session.answer(event.response, seconds)
         self.answered = result
+        with self.app.batch_update():
+            await self._show_feedback(result)
+
+    async def _show_feedback(self, result: Result) -> None:
         self.add_class("-answered")
         self.answer_input.reveal(result)
-        hint = "Enter to continue" if self.session.number < self.session.total else (
-            "Enter to see how you did"
+        hint = "Enter ⏎ next" if self.session.number < self.session.total else (
+            "Enter ⏎ see how you did"
         )
         self._set_hint("")
         feedback = self.query_one("#feedback", Feedback)
-        await feedback.show(result)
-        feedback.mount(Static(Content(hint), classes="continue"))
+        await feedback.show(result, hint)
         feedback.display = True
         self._update_status()
         scroll = self.query_one("#scroll", VerticalScroll)
-        scroll.focus()
+        if scroll.allow_focus():
+            scroll.focus()
         self.call_after_refresh(feedback.scroll_visible, animate=False)
         self.refresh_bindings()
 

@@ -4,6 +4,7 @@ were right with :meth:`AnswerWidget.reveal`."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -60,6 +61,10 @@ class AnswerWidget(Widget):
         """Show the verdict on the input and stop taking answers."""
         self.locked = True
         self.add_class("-locked")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # once answered, Enter and space fall through to the screen ("continue")
+        return not self.locked
 
     def submit(self, response: object) -> None:
         if not self.locked:
@@ -265,7 +270,9 @@ class TextAnswer(AnswerWidget):
             with Horizontal(classes="typed-row"):
                 if label:
                     yield Static(Content(label), classes="blank-label")
-                field = Input(placeholder=placeholder, id=f"blank-{n}", select_on_focus=False)
+                field = Input(
+                    placeholder=placeholder, id=f"blank-{n}", select_on_focus=False, compact=True
+                )
                 field.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
                 yield field
                 if self.unit:
@@ -436,6 +443,10 @@ class MatchingBoard(AnswerWidget, can_focus=True):
             yield Row(f"{n:>2}", option, classes="option")
 
     def on_mount(self) -> None:
+        # the items' column as wide as the widest item (in terminal cells), within reason
+        widest = max(cell_len(left) for left in self.lefts)
+        for cell in self.query(".pair > .left"):
+            cell.styles.width = min(widest + 2, 32)
         self._paint()
 
     def watch_cursor(self) -> None:

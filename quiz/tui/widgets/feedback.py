@@ -46,14 +46,18 @@ class Feedback(Vertical):
         super().__init__(id=id)
         self.bank = bank
 
-    async def show(self, result: Result) -> None:
+    async def show(self, result: Result, next_hint: str = "") -> None:
         await self.remove_children()
         self.remove_class("-right", "-near", "-wrong")
         title, cls = VERDICTS[result.outcome]
         self.add_class(cls)
         question = result.question
         widgets: list[Static | Horizontal | Vertical] = [
-            Static(Content(title), classes="verdict")
+            Horizontal(
+                Static(Content(title), classes="verdict"),
+                Static(Content(next_hint), classes="continue"),
+                classes="verdict-row",
+            )
         ]
         widgets.append(Labelled("Answer", Content(question.answer_text()), classes="answer-line"))
         if result.outcome is not Outcome.RIGHT and result.grade.given:
