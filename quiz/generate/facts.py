@@ -22,6 +22,11 @@ PERSON_TITLES = {
     "ceo", "founder", "head", "coach", "captain", "deputy", "envoy", "representative",
     "prosecutor", "lawyer", "attorney", "author", "researcher", "scientist", "editor",
     "manager", "officer", "aide", "member", "lawmaker", "candidate", "winner", "analyst",
+    "engineer", "doctor", "teacher", "nurse", "reporter", "journalist", "economist", "expert",
+    "activist", "student", "resident", "farmer", "worker", "actor", "singer", "player",
+    "diplomat", "adviser", "advisor", "negotiator", "minister", "physician", "surgeon",
+    "astronaut", "pilot", "owner", "executive", "president-elect", "nominee", "appointee",
+    "spokesperson", "inspector", "commissioner", "sheriff", "detective", "priest", "bishop",
 }
 HONORIFICS = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame"}
 SPEECH_VERBS = {"say", "state", "tell", "write", "add", "declare", "warn", "announce",
@@ -164,7 +169,9 @@ def usable_sentence(sentence: Sentence) -> bool:
         return False
     if not text[0].isupper() and text[0] not in "“\"‘'":
         return False
-    return any(t.pos_ in ("VERB", "AUX") for t in sentence.span)
+    if text.endswith(".") and words >= 8:
+        return True  # a misparsed verb ("they host" read as a noun) should not cost the sentence
+    return any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in sentence.span)
 
 
 # -- entities ----------------------------------------------------------------------------------
@@ -183,6 +190,18 @@ def _clean_entity(sentence: Sentence, ent: Any) -> Mention | None:
         start_tok += 1
     if not toks:
         return None
+    if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):  # "Ana" + "Costa": a first name left out
+        doc = sent.doc
+        while start_tok > sent.start:
+            prev = doc[start_tok - 1]
+            if (prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.ent_type_
+                    and prev.dep_ == "compound" and prev.head.i >= start_tok
+                    and prev.lower_.rstrip(".") not in PERSON_TITLES | HONORIFICS
+                    and prev.whitespace_ and prev.text.isalpha() and prev.tag_ == "NNP"):
+                toks.insert(0, prev)
+                start_tok -= 1
+            else:
+                break
     if ent.label_ == "PERSON":  # "Yoon Suk" + "Yeol": the model sometimes stops a name early
         doc = sent.doc
         while end_tok < sent.end and doc[end_tok].pos_ == "PROPN" and doc[end_tok].text[:1].isupper() \
@@ -237,8 +256,16 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
         if len(m.text.split()) <= 2 and _person_evidence(sentences[m.sentence], m):
             m.label = "PERSON"
             evidence.add(i)
-    full_names = sorted({_strip_honorific(m.text) for m in named if m.label == "PERSON"
-                         and len(_strip_honorific(m.text).split()) >= 2})
+    evident_single = {_strip_honorific(named[i].text) for i in evidence
+                      if len(_strip_honorific(named[i].text).split()) == 1}
+    full_names = sorted({
+        _strip_honorific(m.text) for m in named
+        if len(_strip_honorific(m.text).split()) >= 2 and (
+            m.label == "PERSON"
+            or (_strip_honorific(m.text).split()[-1] in evident_single
+                and all(w[:1].isupper() for w in _strip_honorific(m.text).split()))
+        )
+    })
     by_part: dict[str, set[str]] = {}
     for name in full_names:
         parts = name.split()
@@ -257,6 +284,9 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
             m.entity = acronyms[text]
         elif len(text.split()) <= 2 and text in by_part and len(by_part[text]) == 1:
             m.entity = next(iter(by_part[text]))
+            m.label = "PERSON"
+        elif text in full_names:
+            m.entity = text
             m.label = "PERSON"
         else:
             # a longer name that contains a full name ("Pete Hegseth" in "Defense Secretary Pete Hegseth")
@@ -303,14 +333,25 @@ def alias_variants(entity: Entity | None, shown: str) -> tuple[str, ...]:
 # -- pronouns ----------------------------------------------------------------------------------
 
 
+def _maybe_person(entity: Entity) -> bool:
+    if entity.label == "PERSON":
+        return True
+    words = entity.name.split()
+    return entity.label == "ORG" and len(words) in (1, 2, 3) and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words
+    )
+
+
 def resolve_pronoun(sentences: list[Sentence], mentions: list[Mention], entities: dict[str, Entity],
                     sentence_index: int, char: int) -> str:
     """The person a "he"/"she" at ``char`` of sentence ``sentence_index`` refers to: the last
     named person before it, when no other person is named in that sentence or the previous one
     before the pronoun. "" when it is ambiguous or there is none."""
     window = [m for m in mentions
-              if entities.get(m.entity) is not None and entities[m.entity].label == "PERSON"
+              if entities.get(m.entity) is not None and _maybe_person(entities[m.entity])
               and (m.sentence == sentence_index - 1 or (m.sentence == sentence_index and m.start < char))]
+    if any(entities[m.entity].label != "PERSON" for m in window):
+        return ""  # a name the model could not place: it might be the one meant
     people = {m.entity for m in window}
     if len(people) == 1:
         return next(iter(people))
@@ -347,11 +388,11 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
             text = text[len(h) + 1:]
             break
     if not hedge and tokens and tokens[0].i > span.start:
-        prev = span.doc[tokens[0].i - 1].lower_
-        prev2 = span.doc[tokens[0].i - 2].lower_ + " " + prev if tokens[0].i - 2 >= span.start else ""
-        if prev2 in HEDGES:
+        prev = span.doc[tokens[0].i - 1].text
+        prev2 = span.doc[tokens[0].i - 2].text + " " + prev if tokens[0].i - 2 >= span.start else ""
+        if prev2.lower() in HEDGES:
             hedge = prev2
-        elif prev in HEDGES:
+        elif prev.lower() in HEDGES:
             hedge = prev
     counted = ""
     suffix = ""
@@ -486,6 +527,8 @@ def _role_facts(sentence: Sentence, mentions_in: list[Mention], article: Article
                 t.lower_ in PERSON_TITLES for t in lefts
             ):
                 role_tokens = [t for t in lefts if t.dep_ != "det"]
+        if not role_tokens:
+            role_tokens = _role_before_comma(span, span[m.tokens[0]])
         role_tokens = [t for t in role_tokens if not t.is_punct or t.text in ("’", "'", "-", ".")]
         while role_tokens and (role_tokens[-1].is_punct or role_tokens[-1].dep_ == "cc"):
             role_tokens.pop()
@@ -531,6 +574,33 @@ def _role_facts(sentence: Sentence, mentions_in: list[Mention], article: Article
     return out
 
 
+def _role_before_comma(span: Any, first: Any) -> list[Any]:
+    """'The mayor of Riverton, Ana Costa, ...': the noun phrase before ', NAME'."""
+    doc = span.doc
+    i = first.i - 1
+    if i <= span.start or doc[i].text != ",":
+        return []
+    out: list[Any] = []
+    j = i - 1
+    while j >= span.start and len(out) < 7:
+        t = doc[j]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ"):
+            break
+        out.insert(0, t)
+        if t.dep_ == "det":
+            break
+        j -= 1
+    if not out or (j >= span.start and doc[j].text != "," and out[0].dep_ != "det"
+                   and j != span.start - 1):
+        if j >= span.start and doc[j].pos_ not in ("ADP",):
+            pass
+    if not any(t.lower_ in PERSON_TITLES for t in out):
+        return []
+    while out and out[0].dep_ == "det":
+        out.pop(0)
+    return out
+
+
 def _event_facts(sentence: Sentence, mentions_in: list[Mention], article: Article) -> list[XFact]:
     """Who did what: a named subject of the main verb. Agreements and pledges as policies."""
     out: list[XFact] = []
@@ -543,7 +613,7 @@ def _event_facts(sentence: Sentence, mentions_in: list[Mention], article: Articl
         mention = _mention_at(mentions_in, subject.i - span.start)
         sub = list(subject.subtree)
         if (mention is not None and mention.label in ("PERSON", "ORG")
-                and not any(t.dep_ in ("cc", "conj", "relcl", "acl", "appos") for t in sub)
+                and not any(t.dep_ in ("cc", "conj") and t.head == subject for t in sub)
                 and span[mention.tokens[1] - 1].i == subject.i):
             out.append(XFact("event", mention.text, sentence, mention.start, label=mention.label,
                              entity=mention.entity,

@@ -514,7 +514,7 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
                                  {"blanks": (answers,)}, key=base_key))
             wrong = distractors_for(fact, article, text) if fact.kind not in ("place", "term") else []
             if len(wrong) >= 2:
-                prompt = f"Which word or words fill the blank? {text}"
+                prompt = f"{_mc_lead(fact)} {text}"
                 choices = order_choices(fact.key, wrong, base_key + "mc")
                 out.append(Candidate("multiple_choice", "blank", [fact], s, prompt,
                                      {"choices": tuple(choices), "answers": (fact.key,)},
@@ -536,7 +536,7 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
                 else:
                     out.append(Candidate("numeric", "blank", [fact], s,
                                          f"What number goes in the blank? {text}",
-                                         {"answer": fact.amount.value, "unit": ""}, key=base_key))
+                                         {"answer": fact.amount.value, "unit": unit}, key=base_key))
     if fact.kind == "date":
         question = when_question(fact, article)
         if question is not None:
@@ -594,6 +594,16 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
         if not c.explanation:
             c.explanation = _explain(fact)
     return out
+
+
+def _mc_lead(fact: XFact) -> str:
+    if fact.kind == "number":
+        return "Which number fills the blank?"
+    if fact.kind in ("person", "event") or fact.label == "PERSON":
+        return "Who fills the blank?"
+    if fact.kind == "date":
+        return "Which date fills the blank?"
+    return "Which fills the blank?"
 
 
 def _determiner(fact: XFact) -> str:

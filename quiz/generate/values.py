@@ -124,7 +124,8 @@ _RELATIVE = {
 }
 _RELATIVE_SWAPS = ("last week", "last month", "last year", "earlier this week", "earlier this year")
 _DURATION = re.compile(
-    r"^(?:(?:the\s+)?(?:past|last|next|previous)\s+)?(?:\d+|[a-z]+|a|an)\s+"
+    r"^(?:(?:the\s+)?(?:past|last|next|previous)\s+)?(?:\d+|a|an|several|few|a few|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\s+"
     r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)$",
     re.I,
 )
