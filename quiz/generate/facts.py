@@ -77,6 +77,7 @@ class Entity:
     aliases: tuple[str, ...]
     count: int
     first: int  # sentence index of first mention
+    evidence: bool = False  # the text itself says it is a person (title, role, speech)
 
 
 @dataclass(slots=True)
@@ -297,15 +298,18 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
     for i, m in enumerate(named):
         votes.setdefault(m.entity, Counter())[m.label] += 10 if i in evidence else 2 if m.label == "PERSON" else 1
     entities: dict[str, Entity] = {}
+    evident = {named[i].entity for i in evidence}
     for m in named:
         label = max(sorted(votes[m.entity]), key=lambda lab: votes[m.entity][lab])
         m.label = label
         entity = entities.get(m.entity)
         if entity is None:
-            entities[m.entity] = Entity(m.entity, label, (m.text,), 1, m.sentence)
+            entities[m.entity] = Entity(m.entity, label, (m.text,), 1, m.sentence,
+                                        m.entity in evident)
         else:
             aliases = entity.aliases if m.text in entity.aliases else (*entity.aliases, m.text)
-            entities[m.entity] = Entity(entity.name, label, aliases, entity.count + 1, entity.first)
+            entities[m.entity] = Entity(entity.name, label, aliases, entity.count + 1, entity.first,
+                                        entity.evidence)
     return entities
 
 

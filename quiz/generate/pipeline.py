@@ -213,6 +213,8 @@ def _position(fact: Fact, article: Article) -> int:
 def _source_text(c: Candidate, article: Article) -> str:
     if len(c.sentences) == 1:
         return c.sentences[0].text
+    if c.sentences[0].paragraph != c.sentences[-1].paragraph and c.type not in ("matching", "ordering"):
+        return c.sentences[-1].text
     first, last = c.sentences[0], c.sentences[-1]
     return article.text[first.start:last.start + len(last.text)]
 

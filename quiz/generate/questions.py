@@ -182,7 +182,9 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
     own = [normalise_key(a) for a in alias_variants(answer, fact.key)]
     pool = sorted(
         (e for e in article.entities.values()
-         if e.name != answer.name and _label_group(e.label) == group),
+         if e.name != answer.name and _label_group(e.label) == group
+         and (group != "PERSON" or len(e.name.split()) >= 2 or e.evidence
+              or len(e.aliases) > 1)),
         key=lambda e: (-e.count, e.first, e.name),
     )
     out: list[str] = []
@@ -566,6 +568,7 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
                                  {"answer": True}, key=base_key))
     if fact.kind == "quote" and fact.speaker:
         prompt = f"Who said: “{quote_snippet(fact.key)}”?"
+        s = _with_antecedent(fact, article)
         if fact.speaker_is_person:
             entity = article.entities.get(fact.speaker)
             answers = alias_variants(entity, fact.speaker)
@@ -606,10 +609,22 @@ def _mc_lead(fact: XFact) -> str:
     return "Which fills the blank?"
 
 
+def _with_antecedent(fact: XFact, article: Article) -> list[Sentence]:
+    """The quote's sentence, and back to the sentence that names its speaker if it does not."""
+    entity = article.entities.get(fact.speaker)
+    names = alias_variants(entity, fact.speaker) if entity else (fact.speaker,)
+    if mentions_any(fact.sentence.text, names):
+        return [fact.sentence]
+    for back in range(fact.sentence.index - 1, max(-1, fact.sentence.index - 3), -1):
+        if mentions_any(article.sentences[back].text, names):
+            return article.sentences[back:fact.sentence.index + 1]
+    return [fact.sentence]
+
+
 def _determiner(fact: XFact) -> str:
     before = fact.sentence.text[:fact.start].rstrip().split()
     last = before[-1].lower() if before else ""
-    if last in ("a", "an"):
+    if last in ("a", "an", "the"):
         return last + " "
     if fact.role.lower().startswith(("former ", "senior ")) or fact.role[:1].islower():
         return "an " if fact.role[:1].lower() in "aeiou" else "a "
