@@ -5,7 +5,9 @@ How each type is written:
 
 - ``multiple_choice``: ``{=right ~wrong ...}``. With ``multiple: true`` every choice carries a
   weight: the right ones share 100% evenly, the wrong ones share -100% evenly, so ticking
-  everything scores 0 (weights like ``%33.33333%`` are on Moodle's list of grades).
+  everything scores 0 (weights like ``%33.33333%`` are on Moodle's list of grades). When the
+  first choice is the right one and holds ``->``, a wrong choice is written first, or other GIFT
+  parsers (gift-pegjs) take the block for matching.
 - ``true_false``: ``{TRUE}`` / ``{FALSE}``.
 - ``short_answer``: ``{=answer =variant ...}`` (Moodle compares case-insensitively). Moodle
   reads a block holding ``=`` and ``->`` as matching, so an answer with ``->`` is written bare
@@ -156,8 +158,10 @@ def _cloze(question: Cloze, prompt: str, blank: int, name: str) -> str:
         fills[j] + pieces[j + 1] for j in range(blank + 1, len(fills))
     )
     block = _inline_block(short_answers(question.blanks[blank]), question)
-    # gift-pegjs reads "//" right after a block as a comment; Moodle does not.
-    if before.strip() and after.strip() and not after.lstrip().startswith("//"):
+    # gift-pegjs reads "//" or "[html]" right after a block as a comment or a format; Moodle
+    # does not. The other form reads the same in both.
+    rest = after.lstrip()
+    if before.strip() and rest and not rest.startswith("//") and not _FORMAT_MARKER.match(rest):
         # Missing-word form: Moodle shows "_____" where the block is.
         return f"{_header(name, question)}{escape(before, strip=False)}{block}" + escape(
             after, strip=False
@@ -181,6 +185,11 @@ def questions_gift(question: Question) -> Iterator[str]:
             ]
         else:
             lines = [_right(c) if c in question.answers else _wrong(c) for c in question.choices]
+            if "->" in question.choices[0] and question.choices[0] in question.answers:
+                # Parsers like gift-pegjs take a block opening "=a->b" for matching; a wrong
+                # choice first avoids that (Moodle shuffles choices anyway).
+                first_wrong = next(i for i, line in enumerate(lines) if line[0] == "~")
+                lines.insert(0, lines.pop(first_wrong))
         yield f"{head}{prompt} {_block(lines, question)}"
     elif isinstance(question, TrueFalse):
         yield f"{head}{prompt} {_inline_block(['TRUE' if question.answer else 'FALSE'], question)}"
