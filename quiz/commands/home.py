@@ -40,5 +40,19 @@ def launch(data_dir: Path, start: StartHome | StartPlay) -> int:
 
 
 def _scores(data_dir: Path):  # noqa: ANN202 - a small tuple, typed where used
-    """Where answers go. Until the scores database is wired in, answers are kept in memory."""
-    return None, None, "", lambda: None
+    """Where answers go and where progress comes from: the scores database in the data dir.
+
+    If it cannot be opened, the quiz still runs, keeps answers in memory and says so."""
+    try:
+        from quiz.store import Store, StoreError
+    except ImportError:  # pragma: no cover - the store is part of the package
+        return None, None, "", lambda: None
+    try:
+        store = Store.open(data_dir)
+    except StoreError as error:
+        return None, None, f"Scores can't be saved this time: {error}", lambda: None
+
+    def recorder(bank, mode):  # noqa: ANN001, ANN202 - see quiz.tui.config.RecorderFactory
+        return store.recorder(store.start_session(bank.id, mode))
+
+    return recorder, store, "", store.close

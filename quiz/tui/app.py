@@ -31,9 +31,9 @@ class QuizApp(App[None]):
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
+        Binding("ctrl+q", "request_quit", "Quit", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
-        Binding("question_mark", "help", "Help", show=False),
+        Binding("question_mark,f1", "help", "Help", show=False),
     ]
 
     def __init__(self, config: AppConfig, *, cursor_blink: bool = True) -> None:

@@ -42,8 +42,8 @@ class ConfirmQuit(ModalScreen[bool]):
 
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Anywhere", [
-        ("?", "this help"),
-        ("q  /  ctrl+q", "quit (after confirming)"),
+        ("q  /  ctrl+q", "quit (after confirming); ctrl+q while typing"),
+        ("?  /  F1", "this help (F1 while typing)"),
         ("ctrl+p", "command palette: every action by name"),
         ("ctrl+t", "switch between the light and dark theme"),
     ]),

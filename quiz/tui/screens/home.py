@@ -95,9 +95,15 @@ def entry_prompt(entry: BankEntry) -> Content:
     return Content.assemble((bank.title, "bold"), "\n", *meta)
 
 
+class BankList(OptionList):
+    """The banks; Enter starts a quiz on the highlighted one."""
+
+    BINDINGS = [Binding("enter", "select", "Start quiz")]
+
+
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "play", "Start quiz", show=True),
+        Binding("enter", "play", "Start quiz", show=False),
         Binding("q", "app.request_quit", "Quit"),
         Binding("question_mark", "app.help", "Help"),
         Binding("ctrl+t", "app.toggle_theme", "Light/dark"),
@@ -114,7 +120,7 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home"):
             yield Static(Content("Choose a bank and press Enter to start."), id="lead")
             yield LoadingIndicator(id="loading")
-            yield OptionList(id="banks")
+            yield BankList(id="banks")
             yield Static(id="detail")
             yield Static(id="empty")
         yield Footer()

@@ -244,7 +244,13 @@ class ChoiceList(AnswerWidget, can_focus=True):
 
 
 class TextAnswer(AnswerWidget):
-    """Cloze (one input per blank), short answer and numeric (with its unit)."""
+    """Cloze (one input per blank), short answer and numeric (with its unit). While typing,
+    q and ? are letters: ctrl+q quits and F1 shows the help."""
+
+    BINDINGS = [
+        Binding("ctrl+q", "app.request_quit", "Quit"),
+        Binding("f1", "app.help", "Help"),
+    ]
 
     def __init__(self, item: Item) -> None:
         super().__init__(item)

@@ -11,7 +11,7 @@ from textual.widgets import Static
 class TopBar(Horizontal):
     DEFAULT_CSS = """
     TopBar { height: 1; dock: top; }
-    TopBar > #where { width: 1fr; }
+    TopBar > #where { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     TopBar > #status { width: auto; }
     """
 
