@@ -7,8 +7,9 @@ choice only, one question per block::
     ANSWER: A
 
 Aiken has one line per question and per choice, so newlines in bank text become spaces. Moodle
-reads a line like ``B. text`` or ``ANSWER: ...`` as a choice or the answer wherever it is, so a
-prompt that would look like one is written ``Question: ...``. Aiken has no ids, feedback,
+reads a line starting like ``B.`` or ``B)`` (so also ``U.S. troops ...``) or ``ANSWER:`` as a
+choice or the answer wherever it is, so a prompt that would look like one is written
+``Q: U.S. troops ...``. Aiken has no ids, feedback,
 categories or tags; everything but single-answer multiple choice is skipped, and said so.
 Moodle escapes the text it reads (``<b>`` is shown as ``<b>``).
 """
@@ -23,14 +24,14 @@ from quiz.export import ExportResult
 from quiz.export.common import count_phrase, one_line
 
 # What Moodle's reader (question/format/aiken/format.php) takes as a choice or the answer line.
-_LOOKS_LIKE_CHOICE = re.compile(r"^[A-Z][).][ \t]")
+_LOOKS_LIKE_CHOICE = re.compile(r"^[A-Z][).]")  # Moodle 4: the space after it is optional
 _LOOKS_LIKE_ANSWER = re.compile(r"^ANSWER:")
 
 
 def aiken_prompt(text: str) -> str:
     line = one_line(text)
     if _LOOKS_LIKE_CHOICE.match(line) or _LOOKS_LIKE_ANSWER.match(line) or len(line) < 2:
-        line = f"Question: {line}"
+        line = f"Q: {line}"
     return line
 
 
