@@ -494,6 +494,7 @@ def build_candidates(article: Article) -> list[Candidate]:
     out: list[Candidate] = []
     for fact in article.facts:
         out.extend(_for_fact(fact, article))
+    out.extend(true_statements(article))
     out.extend(matching_candidates(article))
     out.extend(ordering_candidates(article))
     return out
@@ -619,6 +620,30 @@ def _with_antecedent(fact: XFact, article: Article) -> list[Sentence]:
         if mentions_any(article.sentences[back].text, names):
             return article.sentences[back:fact.sentence.index + 1]
     return [fact.sentence]
+
+
+def true_statements(article: Article) -> list[Candidate]:
+    """One true statement per sentence that carries a fact and reads alone (events have their
+    own). The fact cited is the sentence's first, so the statement is tied to what it tests."""
+    out: list[Candidate] = []
+    seen: set[int] = set()
+    for fact in article.facts:
+        s = fact.sentence
+        if s.index in seen or fact.kind == "event" or fact.label == "ROLE":
+            continue
+        seen.add(s.index)
+        if any(f.kind == "event" and f.sentence.index == s.index for f in article.facts):
+            continue
+        if s.words > 35 or s.words < 7:
+            continue
+        statement = as_statement(s, article, [])
+        if statement is None or statement.endswith(("”", '"')):
+            continue
+        out.append(Candidate("true_false", "statement-true", [fact], [s], statement,
+                             {"answer": True}, key="true|" + normalise_key(s.text)[:80],
+                             explanation=f"True: the article says so: “{s.text}”" if "“" not in s.text
+                             else f"True: {s.text}"))
+    return out
 
 
 def _determiner(fact: XFact) -> str:

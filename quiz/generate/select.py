@@ -24,6 +24,8 @@ _KIND_WEIGHT = {
     "organisation": 0.15, "place": 0.05, "term": -0.2,
 }
 _LEADING_PRONOUN = re.compile(r"^(?:He|She|They|It|This|These|Those|His|Her|Their|Its)\b")
+#: A bank aims at least this many questions when the article allows it.
+MIN_QUESTIONS = 15
 _TYPE_ORDER = ("multiple_choice", "cloze", "true_false", "short_answer", "numeric", "matching",
                "ordering")
 
@@ -117,17 +119,23 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
     def entity_of(c: Candidate) -> str:
         return c.fact.person or c.fact.speaker or c.fact.entity
 
+    nonlocal_caps = {"relaxed": False}
+
     def fits(c: Candidate) -> bool:
-        if per_type.get(c.type, 0) >= cap:
+        relaxed = nonlocal_caps["relaxed"]
+        if per_type.get(c.type, 0) >= (cap * 2 if relaxed else cap):
             return False
         ent = entity_of(c)
-        if ent and c.type not in ("matching", "ordering") and per_entity.get(ent, 0) >= entity_cap:
+        if (ent and c.type not in ("matching", "ordering")
+                and per_entity.get(ent, 0) >= (entity_cap * 2 if relaxed else entity_cap)):
             return False
         if c.type in ("matching", "ordering"):
             return not any(x.key == c.key for x in chosen)
         s = c.fact.sentence.index
         occurrence = (c.fact.fingerprint, s)
-        if (s, c.type) in per_sentence_type or per_sentence.get(s, 0) >= 3:
+        if (not relaxed and (s, c.type) in per_sentence_type) or per_sentence.get(s, 0) >= (
+            5 if relaxed else 3
+        ):
             return False
         fam = _FORM_FAMILY.get(c.form, c.form)
         used = families.get(occurrence, set())
@@ -157,6 +165,16 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
             break
         if c not in chosen and fits(c):
             take(c)
+    # A short article cannot fill a quiz under the strict caps: relax them (never the hard rules
+    # or the near-duplicate check) until there are enough questions, if the candidates allow.
+    floor = min(limit, MIN_QUESTIONS)
+    if len(chosen) < floor:
+        nonlocal_caps["relaxed"] = True
+        for c in valid:
+            if len(chosen) >= floor:
+                break
+            if c not in chosen and fits(c):
+                take(c)
     chosen = chosen[:limit]
     chosen.sort(key=lambda c: (-c.score, c.type, c.key, c.prompt))
     return chosen

