@@ -182,7 +182,7 @@ def bench_bank_load(big_bank: Path, sizes: Sizes) -> list[Result]:
     repeats = 1 if sizes is FULL else 2
     baseline = _median_time(lambda: yaml.load(text, Loader=yaml.CSafeLoader), repeats)
     cold = _median_time(lambda: load_bank(big_bank), repeats)
-    as_json = json.dumps(yaml.load(text, Loader=yaml.CSafeLoader))
+    as_json = json.dumps(yaml.load(text, Loader=yaml.CSafeLoader), default=str)
     del text
     cache_dir = DATA / "bank-cache"
     import shutil
