@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from quiz.generate.values import HEDGES, VAGUE, Amount, When, parse_amount, parse_when
+from quiz.generate.values import HEDGES, VAGUE, VAGUE_WHEN, Amount, When, parse_amount, parse_when
 
 PERSON_TITLES = {
     "president", "minister", "secretary", "chairman", "chairwoman", "chair", "leader",
@@ -44,6 +44,7 @@ _NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _DATE_LABELS = {"DATE", "TIME"}
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]")
 _ACRONYM = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
+_OR_ACRONYM = re.compile(r"^,? or ([A-Z][A-Z.&]{1,9})\b")
 
 
 @dataclass(slots=True)
@@ -78,6 +79,7 @@ class Entity:
     count: int
     first: int  # sentence index of first mention
     evidence: bool = False  # the text itself says it is a person (title, role, speech)
+    takes_the: bool = False  # written "the X" ("the Department of Homeland Security")
 
 
 @dataclass(slots=True)
@@ -235,6 +237,8 @@ def _person_evidence(sentence: Sentence, mention: Mention) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lower_ in PERSON_TITLES for c in head.children):
         return True
+    if mention.text.isupper() or mention.label in ("GPE", "LOC", "NORP", "FAC"):
+        return False  # "JCS said", "China said": institutions and places speak too
     return head.dep_ in ("nsubj",) and head.head.lemma_ in SPEECH_VERBS
 
 
@@ -275,10 +279,16 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
     acronyms: dict[str, str] = {}
     for m in named:
         sentence = sentences[m.sentence]
-        after = sentence.text[m.end:m.end + 12]
-        match = _ACRONYM.match(after.lstrip())
-        if match and after.startswith(" (") and m.label in ("ORG", "GPE", "FAC", "LAW", "EVENT"):
+        after = sentence.text[m.end:m.end + 16]
+        match = _ACRONYM.match(after.lstrip()) if after.startswith(" (") else _OR_ACRONYM.match(after)
+        if match and m.label in ("ORG", "GPE", "FAC", "LAW", "EVENT", "NORP", "PRODUCT"):
             acronyms[match.group(1)] = m.text
+    names = {m.text for m in named if len(m.text.split()) >= 2}
+    for m in named:
+        if m.text.isupper() and 2 <= len(m.text) <= 6 and m.text not in acronyms:
+            owners = sorted(n for n in names if initials(n) == m.text.replace(".", ""))
+            if len(owners) == 1:
+                acronyms[m.text] = owners[0]
     for m in named:
         text = _strip_honorific(m.text)
         if text in acronyms:
@@ -299,6 +309,10 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
         votes.setdefault(m.entity, Counter())[m.label] += 10 if i in evidence else 2 if m.label == "PERSON" else 1
     entities: dict[str, Entity] = {}
     evident = {named[i].entity for i in evidence}
+    extra_aliases: dict[str, list[str]] = {}
+    the_counts: dict[str, int] = {}
+    for short, full in sorted(acronyms.items()):
+        extra_aliases.setdefault(full, []).append(short)
     for m in named:
         label = max(sorted(votes[m.entity]), key=lambda lab: votes[m.entity][lab])
         m.label = label
@@ -310,7 +324,26 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
             aliases = entity.aliases if m.text in entity.aliases else (*entity.aliases, m.text)
             entities[m.entity] = Entity(entity.name, label, aliases, entity.count + 1, entity.first,
                                         entity.evidence)
+    for full, shorts in extra_aliases.items():
+        entity = entities.get(full)
+        if entity is not None:
+            added = tuple(a for a in shorts if a not in entity.aliases)
+            entities[full] = Entity(entity.name, entity.label, (*entity.aliases, *added),
+                                    entity.count, entity.first, entity.evidence)
+    for m in named:
+        entity = entities.get(m.entity)
+        if entity is not None and m.start >= 4:
+            before = sentences[m.sentence].text[max(0, m.start - 4):m.start].lower()
+            if before == "the ":
+                the_counts[m.entity] = the_counts.get(m.entity, 0) + 1
+    for name, entity in entities.items():
+        entity.takes_the = the_counts.get(name, 0) * 2 >= entity.count and the_counts.get(name, 0) > 0
     return entities
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split()
+                   if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))
 
 
 def _strip_honorific(text: str) -> str:
@@ -427,6 +460,10 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
         noun = head.head
         lefts = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i > head.i]
         counted = " ".join(t.text for t in (*lefts, noun))
+        conj = [t for t in noun.rights if t.dep_ == "conj" and t.pos_ == "NOUN"]
+        if conj and any(t.dep_ == "cc" for t in noun.rights):
+            last = conj[-1]
+            counted = span.doc[lefts[0].i if lefts else noun.i:last.i + 1].text
     elif not counted and head.dep_ == "pobj" and head.head.lower_ == "of":
         counted = ""
     if sentence.text[start + len(text):].startswith(("th", "st", "nd", "rd")):
@@ -446,6 +483,8 @@ def _date_fact(sentence: Sentence, mention: Mention) -> XFact | None:
             return None
         return XFact("number", first, sentence, mention.start, label="DURATION", counted=unit,
                      amount=amount)
+    if when.shape == "other" or mention.label == "TIME" or when.text.lower() in VAGUE_WHEN:
+        return None  # "just hours", "1344", "recent months": not dates a learner can recall
     text = when.text
     start = mention.start + mention.text.index(text)
     return XFact("date", text, sentence, start, label=mention.label, when=when)

@@ -68,8 +68,12 @@ def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
     return text
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .,/'’-]{1,40}\s[—–-]+\s+")
+
+
 def tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    text = _DATELINE.sub("", text)  # "SEOUL/TOKYO — North Korea said ..."
     text = re.sub(r"\s+([,.;:?!])", r"\1", text)
     return text[:1].upper() + text[1:] if text else text
 
@@ -83,6 +87,8 @@ def pronoun_edits(sentence: Sentence, article: Article, skip: tuple[int, int] | 
     treated as a noun.
     """
     edits: list[tuple[int, int, str]] = []
+    if re.match(r"^(?:The (?:two|three|four|pair|latter|former)|Both)\b", strip_connective(sentence.text)):
+        return None  # "The two wrote that ...": whom it means is in another sentence
     seen_noun = False
     seen_plural = False
     in_quote = False
@@ -184,7 +190,8 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
         (e for e in article.entities.values()
          if e.name != answer.name and _label_group(e.label) == group
          and (group != "PERSON" or len(e.name.split()) >= 2 or e.evidence
-              or len(e.aliases) > 1)),
+              or len(e.aliases) > 1)
+         and not (group == "PERSON" and e.name.isupper())),
         key=lambda e: (-e.count, e.first, e.name),
     )
     out: list[str] = []
@@ -244,7 +251,7 @@ def number_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
         ratio = max(other.amount.value, amount.value) / max(1e-9, min(other.amount.value, amount.value))
         if ratio <= 20 and other.amount.style == amount.style:
             consider(amount.format(other.amount.value), other.amount.value)
-    for text in perturb_amount(amount):
+    for text in perturb_amount(amount, percent=cls == "percent"):
         parsed = parse_amount(text)
         if parsed is not None:
             consider(text, parsed.value)
@@ -351,6 +358,10 @@ def who_question(fact: XFact, article: Article) -> str | None:
     prefix = strip_connective(sentence.text[:start]).strip()
     if prefix and (not prefix.endswith(",") or any(c in prefix for c in "“”\"")):
         return None
+    if any(t.pos_ in ("VERB", "AUX") for t in span if _rel(sentence, t) < start):
+        return None  # the subject of a reporting clause after a whole statement
+    if entity.label == "ORG" and len(entity.name.split()) < 2 and not entity.name.isupper():
+        return None  # a one-word "organisation" is often a storm, a ship, a product
     rest = sentence.text[end:].rstrip()
     if not rest.endswith(".") or rest[-2:-1] in ("”", '"', "’"):
         return None
@@ -367,7 +378,36 @@ def who_question(fact: XFact, article: Article) -> str | None:
     text = head + after.rstrip()[:-1] + "?"
     if mentions_any(text, alias_variants(entity, fact.key)):
         return None
+    if _answer_elsewhere(fact, article, text):
+        return None
     return tidy(text)
+
+
+def _answer_elsewhere(fact: XFact, article: Article, question: str) -> bool:
+    """Does another sentence say the same of another person/thing of the same kind (so that the
+    question would have two right answers)?"""
+    mine = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", question)} - _STOP
+    if not mine:
+        return False
+    entity = article.entities.get(fact.entity)
+    for other in article.sentences:
+        if other.index == fact.sentence.index:
+            continue
+        theirs = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", other.text)}
+        if len(mine & theirs) / len(mine) < 0.6:
+            continue
+        others = [m for m in article.mentions if m.sentence == other.index and m.entity
+                  and m.entity != fact.entity and entity is not None
+                  and article.entities.get(m.entity) is not None
+                  and article.entities[m.entity].label == entity.label]
+        if others:
+            return True
+    return False
+
+
+_STOP = {"which", "what", "when", "where", "whom", "with", "from", "that", "this", "their",
+         "there", "have", "been", "were", "will", "would", "about", "after", "before", "into",
+         "organisation", "said", "says"}
 
 
 def _date_attachment(fact: XFact) -> tuple[Any, list[Any]] | None:
@@ -423,7 +463,7 @@ def when_question(fact: XFact, article: Article) -> str | None:
         if not name:
             return None
         subject_text = short_name(article.entities.get(name), name)
-    elif subj[0].pos_ != "PROPN":
+    elif subj[0].pos_ != "PROPN" and not subj[0].text.isupper():
         subject_text = subject_text[:1].lower() + subject_text[1:]
     v_start, v_end = _rel(sentence, verb), _rel(sentence, verb) + len(verb.text)
     rest = sentence.text[v_end:]
@@ -668,6 +708,14 @@ def _false_statement(fact: XFact, article: Article, wrong: list[str]) -> str | N
     swap = wrong[0]
     if mentions_any(fact.sentence.text, [swap]):
         return None
+    if fact.entity:
+        chosen = next((e for e in article.entities.values() if e.name == swap), None)
+        before = fact.sentence.text[max(0, fact.start - 4):fact.start].lower()
+        if chosen is not None:
+            if before == "the " and not chosen.takes_the:
+                return None  # "the VOA’s commitment"
+            if before != "the " and chosen.takes_the and not fact.sentence.text[:fact.start].endswith(("’s ", "'s ")):
+                swap = "the " + swap if fact.start else "The " + swap
     text = as_statement(fact.sentence, article, [(fact.start, fact.end, swap)],
                         (fact.start, fact.end))
     if text is None:

@@ -114,10 +114,10 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
     per_sentence: dict[int, int] = {}
 
     per_entity: dict[str, int] = {}
-    entity_cap = max(3, math.ceil(limit * 0.15))
+    entity_cap = 3
 
     def entity_of(c: Candidate) -> str:
-        return c.fact.person or c.fact.speaker or c.fact.entity
+        return c.fact.person or c.fact.speaker or c.fact.entity or normalise_key(c.fact.key)
 
     nonlocal_caps = {"relaxed": False}
 
@@ -127,7 +127,7 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
             return False
         ent = entity_of(c)
         if (ent and c.type not in ("matching", "ordering")
-                and per_entity.get(ent, 0) >= (entity_cap * 2 if relaxed else entity_cap)):
+                and per_entity.get(ent, 0) >= (entity_cap + 1 if relaxed else entity_cap)):
             return False
         if c.type in ("matching", "ordering"):
             return not any(x.key == c.key for x in chosen)

@@ -82,17 +82,18 @@ def parse_amount(text: str) -> Amount | None:
     return Amount(value, cleaned, style, match["cur"] or "", scale, bool(match["pct"]))
 
 
-def perturb_amount(amount: Amount) -> list[str]:
+def perturb_amount(amount: Amount, percent: bool = False) -> list[str]:
     """Plausible wrong values in the same format, nearest first, none equal to the original."""
     v = amount.value
+    percent = percent or amount.percent_sign
     if amount.style == "words" and v <= 20:
         candidates = [v + 1, v - 1, v + 2, v * 2, v + 3, v - 2]
     elif v < 10:
         candidates = [v + 1, v - 1, v + 2, v * 2, v + 3]
-    elif v <= 100 and (amount.percent_sign or v < 100):
+    elif v <= 100 and (percent or v < 100):
         step = 5 if v % 5 == 0 else 1
         candidates = [v + 2 * step, v - 2 * step, v * 2, v + 4 * step, round(v / 2)]
-        candidates = [c for c in candidates if c > 0 and (not amount.percent_sign or c <= 100)]
+        candidates = [c for c in candidates if c > 0 and (not percent or c <= 100)]
     else:
         candidates = [v * 2, v / 2, v * 10, v / 10, v * 1.5, v * 3]
     out: list[str] = []
@@ -122,7 +123,11 @@ _RELATIVE = {
     "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "next week": 7,
     "later this month": 10, "next month": 30, "later this year": 60, "next year": 365,
 }
-_RELATIVE_SWAPS = ("last week", "last month", "last year", "earlier this week", "earlier this year")
+#: Relative dates too loose to swap or to offer as options ("last week" may be "earlier this month").
+VAGUE_WHEN = {"earlier this month", "this month", "earlier this year", "this year", "this week",
+              "earlier this week", "recently", "recent months", "recent weeks", "later this year",
+              "later this month"}
+_RELATIVE_SWAPS = ("last week", "last month", "last year", "yesterday")
 _DURATION = re.compile(
     r"^(?:(?:the\s+)?(?:past|last|next|previous)\s+)?(?:\d+|a|an|several|few|a few|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\s+"
