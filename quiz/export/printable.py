@@ -148,7 +148,7 @@ def md_text(text: str, *, strip: bool = True) -> str:
             if not line:
                 continue
         escaped = _MD_ENTITY.sub("&amp;", _MD_SPECIAL.sub(r"\\\1", line))
-        out.append(_md_line_start(escaped) if i > 0 else escaped)
+        out.append(_md_line_start(escaped))
     return "\\\n".join(out)
 
 
