@@ -29,11 +29,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("bank", metavar="BANK", help="a bank file, or the id of a bank")
     parser.add_argument(
-        "-f", "--format", choices=list(FORMATS), metavar="F",
+        "-f",
+        "--format",
+        choices=list(FORMATS),
+        metavar="F",
         help=f"one of {', '.join(FORMATS)} (default: from the suffix of OUT). {_FORMAT_HELP}",
     )
     parser.add_argument(
-        "-o", "--output", metavar="OUT",
+        "-o",
+        "--output",
+        metavar="OUT",
         help="the file to write, '-' for standard output (text formats); "
         "default: BANK-ID.SUFFIX in the current folder",
     )
@@ -51,8 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if name is None:
         parser.error(
             f"give --format ({', '.join(FORMATS)})"
-            + (f": the suffix of {output!r} does not say which" if output and output != "-"
-               else "")
+            + (f": the suffix of {output!r} does not say which" if output and output != "-" else "")
         )
     fmt = FORMATS[name]
     if output == "-" and fmt.binary:

@@ -71,20 +71,41 @@ FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
         ExportFormat("gift", ".gift", False, "Moodle GIFT questions", "quiz.export.gift"),
-        ExportFormat("aiken", ".txt", False, "Moodle Aiken (multiple choice only)",
-                     "quiz.export.aiken"),
+        ExportFormat(
+            "aiken", ".txt", False, "Moodle Aiken (multiple choice only)", "quiz.export.aiken"
+        ),
         ExportFormat("anki", ".apkg", True, "Anki deck package", "quiz.export.anki"),
-        ExportFormat("csv", ".csv", False, "spreadsheet, one row per question",
-                     "quiz.export.csv_export"),
-        ExportFormat("markdown", ".md", False, "printable worksheet (Markdown)",
-                     "quiz.export.printable", "export_markdown"),
-        ExportFormat("html", ".html", False, "printable worksheet (HTML, print CSS)",
-                     "quiz.export.printable", "export_html"),
+        ExportFormat(
+            "csv", ".csv", False, "spreadsheet, one row per question", "quiz.export.csv_export"
+        ),
+        ExportFormat(
+            "markdown",
+            ".md",
+            False,
+            "printable worksheet (Markdown)",
+            "quiz.export.printable",
+            "export_markdown",
+        ),
+        ExportFormat(
+            "html",
+            ".html",
+            False,
+            "printable worksheet (HTML, print CSS)",
+            "quiz.export.printable",
+            "export_html",
+        ),
     )
 }
 
-_SUFFIX_ALIASES = {".gift": "gift", ".apkg": "anki", ".csv": "csv", ".md": "markdown",
-                   ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_SUFFIX_ALIASES = {
+    ".gift": "gift",
+    ".apkg": "anki",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def format_for_path(path: str | Path) -> str | None:

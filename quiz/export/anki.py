@@ -92,42 +92,53 @@ def tag_name(text: str) -> str:
     return re.sub(r"\s+", "_", one_line(text))
 
 
-def _models():  # noqa: ANN202 - genanki has no types
+def _models():
     import genanki
 
     basic = genanki.Model(
         stable_id("model", "quiz basic", str(MODEL_VERSION)),
         "quiz basic",
         fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Source"}, {"name": "Explanation"}],
-        templates=[{
-            "name": "Card 1",
-            "qfmt": "{{Front}}",
-            "afmt": "{{FrontSide}}<hr id=answer><div class=answer>{{Back}}</div>" + _BACK_EXTRA,
-        }],
+        templates=[
+            {
+                "name": "Card 1",
+                "qfmt": "{{Front}}",
+                "afmt": "{{FrontSide}}<hr id=answer><div class=answer>{{Back}}</div>" + _BACK_EXTRA,
+            }
+        ],
         css=CSS,
     )
     choice = genanki.Model(
         stable_id("model", "quiz multiple choice", str(MODEL_VERSION)),
         "quiz multiple choice",
-        fields=[{"name": "Question"}, {"name": "Choices"}, {"name": "Answer"},
-                {"name": "Source"}, {"name": "Explanation"}],
-        templates=[{
-            "name": "Card 1",
-            "qfmt": "{{Question}}{{Choices}}",
-            "afmt": "{{FrontSide}}<hr id=answer><div class=answer>{{Answer}}</div>"
-            + _BACK_EXTRA,
-        }],
+        fields=[
+            {"name": "Question"},
+            {"name": "Choices"},
+            {"name": "Answer"},
+            {"name": "Source"},
+            {"name": "Explanation"},
+        ],
+        templates=[
+            {
+                "name": "Card 1",
+                "qfmt": "{{Question}}{{Choices}}",
+                "afmt": "{{FrontSide}}<hr id=answer><div class=answer>{{Answer}}</div>"
+                + _BACK_EXTRA,
+            }
+        ],
         css=CSS,
     )
     cloze = genanki.Model(
         stable_id("model", "quiz cloze", str(MODEL_VERSION)),
         "quiz cloze",
         fields=[{"name": "Text"}, {"name": "Source"}, {"name": "Explanation"}],
-        templates=[{
-            "name": "Cloze",
-            "qfmt": "{{cloze:Text}}",
-            "afmt": "{{cloze:Text}}<hr id=answer>" + _BACK_EXTRA,
-        }],
+        templates=[
+            {
+                "name": "Cloze",
+                "qfmt": "{{cloze:Text}}",
+                "afmt": "{{cloze:Text}}<hr id=answer>" + _BACK_EXTRA,
+            }
+        ],
         css=CSS,
         model_type=genanki.Model.CLOZE,
     )
@@ -140,10 +151,16 @@ def note_fields(question: Question) -> tuple[str, list[str]]:
     if isinstance(question, MultipleChoice):
         hint = "<div class=hint>Choose all that apply.</div>" if question.multiple else ""
         letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-        right = [f"{letters[i]}. {field(c)}" for i, c in enumerate(question.choices)
-                 if c in question.answers]
-        return "choice", [prompt + hint, listing(question.choices, "ol", "choices"),
-                          "<br>".join(right)]
+        right = [
+            f"{letters[i]}. {field(c)}"
+            for i, c in enumerate(question.choices)
+            if c in question.answers
+        ]
+        return "choice", [
+            prompt + hint,
+            listing(question.choices, "ol", "choices"),
+            "<br>".join(right),
+        ]
     if isinstance(question, Cloze):
         pieces = split_blanks(clean(question.prompt))
         text = field(pieces[0], strip=False)
@@ -152,8 +169,10 @@ def note_fields(question: Question) -> tuple[str, list[str]]:
             text += deletion + field(pieces[i + 1], strip=False)
         return "cloze", [text]
     if isinstance(question, TrueFalse):
-        return "basic", [prompt + "<div class=hint>True or false?</div>",
-                         "True" if question.answer else "False"]
+        return "basic", [
+            prompt + "<div class=hint>True or false?</div>",
+            "True" if question.answer else "False",
+        ]
     if isinstance(question, ShortAnswer):
         back = field(question.answers[0])
         if len(question.answers) > 1:
@@ -167,9 +186,11 @@ def note_fields(question: Question) -> tuple[str, list[str]]:
         lefts = [p.left for p in question.pairs]
         rights = stable_shuffle([p.right for p in question.pairs], f"{question.id}/rights")
         front = prompt + listing(lefts) + "<div class=hint>Options:</div>" + listing(rights)
-        back = "<ul>" + "".join(
-            f"<li>{field(p.left)} → {field(p.right)}</li>" for p in question.pairs
-        ) + "</ul>"
+        back = (
+            "<ul>"
+            + "".join(f"<li>{field(p.left)} → {field(p.right)}</li>" for p in question.pairs)
+            + "</ul>"
+        )
         return "basic", [front, back]
     if isinstance(question, Ordering):
         shuffled = stable_shuffle(list(question.items), f"{question.id}/items")
@@ -182,7 +203,7 @@ def deck_name(bank: Bank) -> str:
     return one_line(bank.title).replace("::", ": ") or bank.id
 
 
-def build_package(bank: Bank):  # noqa: ANN201 - genanki has no types
+def build_package(bank: Bank):
     import genanki
 
     models = dict(zip(("basic", "choice", "cloze"), _models(), strict=True))
@@ -191,14 +212,17 @@ def build_package(bank: Bank):  # noqa: ANN201 - genanki has no types
     bank_tag = tag_name(bank.id)
     for question in bank.questions:
         kind, fields = note_fields(question)
-        tags = list(dict.fromkeys([t for t in (tag_name(t) for t in question.tags) if t]
-                                  + [bank_tag]))
-        deck.add_note(genanki.Note(
-            model=models[kind],
-            fields=[*fields, field(question.source), field(question.explanation)],
-            tags=tags,
-            guid=genanki.guid_for(bank.id, question.id),
-        ))
+        tags = list(
+            dict.fromkeys([t for t in (tag_name(t) for t in question.tags) if t] + [bank_tag])
+        )
+        deck.add_note(
+            genanki.Note(
+                model=models[kind],
+                fields=[*fields, field(question.source), field(question.explanation)],
+                tags=tags,
+                guid=genanki.guid_for(bank.id, question.id),
+            )
+        )
     return genanki.Package(deck)
 
 
@@ -219,7 +243,6 @@ def export(bank: Bank, *, timestamp: float | None = None) -> ExportResult:
     out = io.BytesIO()
     stamp = time.gmtime(max(when, 315532800))[:6]  # zip dates start in 1980
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(zipfile.ZipInfo("collection.anki2", stamp), database,
-                         zipfile.ZIP_DEFLATED)
+        archive.writestr(zipfile.ZipInfo("collection.anki2", stamp), database, zipfile.ZIP_DEFLATED)
         archive.writestr(zipfile.ZipInfo("media", stamp), json.dumps({}), zipfile.ZIP_DEFLATED)
     return ExportResult(out.getvalue(), len(bank.questions))

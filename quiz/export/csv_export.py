@@ -26,7 +26,15 @@ from quiz.export import ExportResult
 from quiz.export.common import clean
 
 COLUMNS = (
-    "id", "type", "prompt", "answer", "choices", "source", "explanation", "tags", "accept",
+    "id",
+    "type",
+    "prompt",
+    "answer",
+    "choices",
+    "source",
+    "explanation",
+    "tags",
+    "accept",
     "difficulty",
 )
 BOM = "\ufeff"

@@ -60,13 +60,15 @@ class Entry:
 
 def entry(number: int, question: Question) -> Entry:
     if isinstance(question, MultipleChoice):
-        key = [f"{LETTERS[i]}. {one_line(c)}" for i, c in enumerate(question.choices)
-               if c in question.answers]
+        key = [
+            f"{LETTERS[i]}. {one_line(c)}"
+            for i, c in enumerate(question.choices)
+            if c in question.answers
+        ]
         how = "Choose all that apply." if question.multiple else "Choose one."
         return Entry(number, question, how, choices=list(question.choices), key=key)
     if isinstance(question, TrueFalse):
-        return Entry(number, question, "True or false? Circle one.",
-                     key=[question.answer_text()])
+        return Entry(number, question, "True or false? Circle one.", key=[question.answer_text()])
     if isinstance(question, Cloze):
         key = []
         for i, blank in enumerate(question.blanks):
@@ -86,16 +88,28 @@ def entry(number: int, question: Question) -> Entry:
     if isinstance(question, Matching):
         lefts = [p.left for p in question.pairs]
         rights = stable_shuffle([p.right for p in question.pairs], f"{question.id}/rights")
-        key = [f"{i + 1} → {LETTERS[rights.index(p.right)]} ({one_line(p.left)} → "
-               f"{one_line(p.right)})" for i, p in enumerate(question.pairs)]
-        return Entry(number, question, "Write the letter of the matching option by each item.",
-                     lefts=lefts, rights=rights, key=key)
+        key = [
+            f"{i + 1} → {LETTERS[rights.index(p.right)]} ({one_line(p.left)} → {one_line(p.right)})"
+            for i, p in enumerate(question.pairs)
+        ]
+        return Entry(
+            number,
+            question,
+            "Write the letter of the matching option by each item.",
+            lefts=lefts,
+            rights=rights,
+            key=key,
+        )
     if isinstance(question, Ordering):
         items = stable_shuffle(list(question.items), f"{question.id}/items")
         key = [f"{i + 1}. {one_line(t)}" for i, t in enumerate(question.items)]
-        return Entry(number, question,
-                     f"Number the items from 1 to {len(items)} in the right order.",
-                     items=items, key=key)
+        return Entry(
+            number,
+            question,
+            f"Number the items from 1 to {len(items)} in the right order.",
+            items=items,
+            key=key,
+        )
     raise TypeError(f"no worksheet form for {question.TYPE}")  # pragma: no cover
 
 
@@ -134,7 +148,7 @@ def _md_line_start(line: str) -> str:
     if marker.isdigit():  # "2025." -> "2025\."
         end = match.end()
         return line[:end] + "\\" + line[end:]
-    return lead + "\\" + line[len(lead):]
+    return lead + "\\" + line[len(lead) :]
 
 
 def md_text(text: str, *, strip: bool = True) -> str:
@@ -169,8 +183,7 @@ def markdown(bank: Bank) -> str:
     source = f"*Source:* {md_inline(text)}"
     if url:
         source += f" \\\n{md_inline(url)}"
-    out += [source, "", "Name: " + _MD_BLANK * 3 + "   Date: " + _MD_BLANK, "",
-            "## Questions", ""]
+    out += [source, "", "Name: " + _MD_BLANK * 3 + "   Date: " + _MD_BLANK, "", "## Questions", ""]
     sheet = entries(bank)
     for e in sheet:
         q = e.question
@@ -188,8 +201,10 @@ def markdown(bank: Bank) -> str:
         elif e.lefts:
             out += ["| # | Item | Letter | | Option |", "|---|---|---|---|---|"]
             for i, (left, right) in enumerate(zip(e.lefts, e.rights, strict=True)):
-                out.append(f"| {i + 1} | {md_inline(left)} | \\_\\_\\_\\_ | "
-                           f"{LETTERS[i]} | {md_inline(right)} |")
+                out.append(
+                    f"| {i + 1} | {md_inline(left)} | \\_\\_\\_\\_ | "
+                    f"{LETTERS[i]} | {md_inline(right)} |"
+                )
             out.append("")
         elif e.items:
             out += [f"- \\_\\_\\_\\_ {md_inline(item)}" for item in e.items] + [""]
@@ -283,7 +298,7 @@ def html_page(bank: Bank) -> str:
         f'<html lang="{lang}">',
         "<head>",
         '<meta charset="utf-8">',
-        "<meta http-equiv=\"Content-Security-Policy\" "
+        '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(bank.title)}</title>",
@@ -301,7 +316,7 @@ def html_page(bank: Bank) -> str:
         '<p class="name-line">Name: <span class="blank long"></span> '
         'Date: <span class="blank"></span></p>',
         "</header>",
-        '<main>',
+        "<main>",
         '<section class="questions">',
         "<h2>Questions</h2>",
     ]
@@ -313,8 +328,11 @@ def html_page(bank: Bank) -> str:
         out.append(f'<p class="prompt"><span class="num">{e.number}.</span> {prompt}</p>')
         out.append(f'<p class="instruction">{esc(e.instruction)}</p>')
         if e.choices:
-            out.append('<ol class="choices" type="A">'
-                       + "".join(f"<li>{esc(c)}</li>" for c in e.choices) + "</ol>")
+            out.append(
+                '<ol class="choices" type="A">'
+                + "".join(f"<li>{esc(c)}</li>" for c in e.choices)
+                + "</ol>"
+            )
         elif isinstance(q, TrueFalse):
             out.append("<p>True / False</p>")
         elif isinstance(q, ShortAnswer):
@@ -325,14 +343,20 @@ def html_page(bank: Bank) -> str:
         elif e.lefts:
             out.append('<table class="match">')
             for i, (left, right) in enumerate(zip(e.lefts, e.rights, strict=True)):
-                out.append(f"<tr><td>{i + 1}.</td><td>{esc(left)}</td>"
-                           f'<td><span class="blank short"></span></td>'
-                           f"<td>{LETTERS[i]}.</td><td>{esc(right)}</td></tr>")
+                out.append(
+                    f"<tr><td>{i + 1}.</td><td>{esc(left)}</td>"
+                    f'<td><span class="blank short"></span></td>'
+                    f"<td>{LETTERS[i]}.</td><td>{esc(right)}</td></tr>"
+                )
             out.append("</table>")
         elif e.items:
-            out.append('<ul class="order">' + "".join(
-                f'<li><span class="blank short"></span> {esc(item)}</li>' for item in e.items
-            ) + "</ul>")
+            out.append(
+                '<ul class="order">'
+                + "".join(
+                    f'<li><span class="blank short"></span> {esc(item)}</li>' for item in e.items
+                )
+                + "</ul>"
+            )
         out.append("</div>")
     out += ["</section>", '<section class="key">', "<h2>Answer key</h2>"]
     for e in sheet:
@@ -341,8 +365,11 @@ def html_page(bank: Bank) -> str:
         if len(e.key) == 1:
             out.append(f'<p><span class="num">{e.number}.</span> {esc(e.key[0])}</p>')
         else:
-            out.append(f'<p><span class="num">{e.number}.</span></p><ul>'
-                       + "".join(f"<li>{esc(k)}</li>" for k in e.key) + "</ul>")
+            out.append(
+                f'<p><span class="num">{e.number}.</span></p><ul>'
+                + "".join(f"<li>{esc(k)}</li>" for k in e.key)
+                + "</ul>"
+            )
         out.append(f'<blockquote class="source">{esc_text(q.source)}</blockquote>')
         if q.explanation.strip():
             out.append(f'<p class="explanation">{esc_text(q.explanation)}</p>')

@@ -24,8 +24,14 @@ GIFT_PARSER_DIR = Path(__file__).resolve().parent / "giftparser"
 GiftParser = Callable[[str], list[dict[str, Any]]]
 
 
-def make_bank(*questions: Question, bank_id: str = "test-bank", title: str = "Test bank",
-              **fields: Any) -> Bank:
+def examples(default: int) -> int:
+    """Hypothesis examples per property; ``QUIZ_FUZZ_EXAMPLES=5000`` for a long hunt."""
+    return int(os.environ.get("QUIZ_FUZZ_EXAMPLES", default))
+
+
+def make_bank(
+    *questions: Question, bank_id: str = "test-bank", title: str = "Test bank", **fields: Any
+) -> Bank:
     source = fields.pop("source", Source(title="An article", text="Some text."))
     return Bank(id=bank_id, title=title, source=source, questions=tuple(questions), **fields)
 
@@ -53,7 +59,10 @@ def gift_parser() -> Iterator[GiftParser]:
         pytest.skip(missing)
     process = subprocess.Popen(
         ["node", str(GIFT_PARSER_DIR / "parse.js"), "--serve"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
     )
     assert process.stdin is not None and process.stdout is not None
 

@@ -25,7 +25,7 @@ from quiz.export import export_bank
 from quiz.export.anki import field, note_fields, stable_id
 from quiz.export.common import clean
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
-from tests.export.conftest import make_bank
+from tests.export.conftest import examples, make_bank
 
 T0 = 1_750_000_000.0
 
@@ -67,8 +67,10 @@ class TestPackageDatabase:
 
     def test_ids_are_stable_and_differ_per_bank(self, tmp_path: Path) -> None:
         bank = load_bank(ALL_TYPES_BANK)
-        assert export_bank(bank, "anki", timestamp=T0).data == export_bank(
-            bank, "anki", timestamp=T0).data
+        assert (
+            export_bank(bank, "anki", timestamp=T0).data
+            == export_bank(bank, "anki", timestamp=T0).data
+        )
         other = dataclasses.replace(bank, id="another-bank", _by_id={})
         assert stable_id("deck", bank.id) != stable_id("deck", other.id)
         db = read_db(write_apkg(other, tmp_path, "b.apkg"), tmp_path)
@@ -76,15 +78,22 @@ class TestPackageDatabase:
         assert guids.isdisjoint(genanki.guid_for(bank.id, q.id) for q in bank.questions)
 
     def test_bank_text_is_escaped_in_every_field(self, tmp_path: Path) -> None:
-        hostile = "<script>alert(1)</script> {{c1::x}} & \"q\""
+        hostile = '<script>alert(1)</script> {{c1::x}} & "q"'
         bank = make_bank(
-            ShortAnswer(id="s", prompt=hostile, source=hostile, explanation=hostile,
-                        answers=(hostile,), tags=("two words", "x")),
+            ShortAnswer(
+                id="s",
+                prompt=hostile,
+                source=hostile,
+                explanation=hostile,
+                answers=(hostile,),
+                tags=("two words", "x"),
+            ),
             Cloze(id="c", prompt=f"{hostile} ___ end", source="s", blanks=(("a::b}}",),)),
         )
         db = read_db(write_apkg(bank, tmp_path, "h.apkg"), tmp_path)
         (short_fields, short_tags), (cloze_fields, _) = db.execute(
-            "SELECT flds, tags FROM notes ORDER BY id").fetchall()
+            "SELECT flds, tags FROM notes ORDER BY id"
+        ).fetchall()
         assert "<script>" not in short_fields + cloze_fields
         assert "{{c1::x}}" not in short_fields + cloze_fields
         assert short_tags.split() == ["two_words", "x", "test-bank"]
@@ -109,9 +118,15 @@ class TextOnly(HTMLParser):
         self.text.append(data)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from([*"<>&\"'{}:/=\n", "<script>", "{{c1::", "&amp;"]),
-                         st.characters(blacklist_categories=("Cs",)))).map("".join))
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([*"<>&\"'{}:/=\n", "<script>", "{{c1::", "&amp;"]),
+            st.characters(blacklist_categories=("Cs",)),
+        )
+    ).map("".join)
+)
 def test_any_text_is_shown_as_text(text: str) -> None:
     parser = TextOnly()
     parser.feed(field(text))
@@ -148,7 +163,8 @@ def import_apkg(col: Any, path: Path) -> Any:
     from anki.import_export_pb2 import ImportAnkiPackageOptions
 
     request = anki_collection.ImportAnkiPackageRequest(
-        package_path=str(path), options=ImportAnkiPackageOptions())  # Anki's defaults
+        package_path=str(path), options=ImportAnkiPackageOptions()
+    )  # Anki's defaults
     return col.import_anki_package(request)
 
 
@@ -187,10 +203,13 @@ def test_importing_a_newer_export_updates_notes_instead_of_duplicating(
 
     edited = tuple(
         dataclasses.replace(q, prompt="Who cut the ribbon on the new bridge?")
-        if q.id == "q-mayor-mc" else q for q in bank.questions
+        if q.id == "q-mayor-mc"
+        else q
+        for q in bank.questions
     )
-    added = MultipleChoice(id="q-new", prompt="New?", source="s", choices=("a", "b"),
-                           answers=("a",))
+    added = MultipleChoice(
+        id="q-new", prompt="New?", source="s", choices=("a", "b"), answers=("a",)
+    )
     newer = dataclasses.replace(bank, questions=(*edited, added), _by_id={})
     result = import_apkg(collection, write_apkg(newer, tmp_path, "v2.apkg", T0 + 3600))
 

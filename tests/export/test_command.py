@@ -13,18 +13,22 @@ from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK, ROOT
 
 
 def quiz(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "quiz", *args], capture_output=True, cwd=cwd,
-                          timeout=120, env=None)
+    return subprocess.run(
+        [sys.executable, "-m", "quiz", *args], capture_output=True, cwd=cwd, timeout=120, env=None
+    )
 
 
-@pytest.mark.parametrize(("fmt", "suffix", "start"), [
-    ("gift", ".gift", b"// riverton-bridge: 8 questions"),
-    ("aiken", ".txt", b"Who opened the new bridge?\nA. Ana Costa"),
-    ("anki", ".apkg", b"PK"),
-    ("csv", ".csv", b"\xef\xbb\xbfid,type,prompt"),
-    ("markdown", ".md", b"# Riverton opens its bridge"),
-    ("html", ".html", b"<!DOCTYPE html>"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "suffix", "start"),
+    [
+        ("gift", ".gift", b"// riverton-bridge: 8 questions"),
+        ("aiken", ".txt", b"Who opened the new bridge?\nA. Ana Costa"),
+        ("anki", ".apkg", b"PK"),
+        ("csv", ".csv", b"\xef\xbb\xbfid,type,prompt"),
+        ("markdown", ".md", b"# Riverton opens its bridge"),
+        ("html", ".html", b"<!DOCTYPE html>"),
+    ],
+)
 def test_every_format_writes_its_file(fmt: str, suffix: str, start: bytes, tmp_path: Path) -> None:
     out = tmp_path / f"out{suffix}"
     result = quiz("export", str(ALL_TYPES_BANK), "--format", fmt, "-o", str(out))
@@ -68,11 +72,14 @@ def test_format_from_the_output_suffix_and_default_name(tmp_path: Path) -> None:
     assert (tmp_path / "japan-korea-summit-2025.csv").is_file()
 
 
-@pytest.mark.parametrize("args", [
-    ["-f", "pdf"],
-    ["-o", "out.txt"],  # .txt could be GIFT or Aiken
-    [],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-f", "pdf"],
+        ["-o", "out.txt"],  # .txt could be GIFT or Aiken
+        [],
+    ],
+)
 def test_usage_errors_exit_2(args: list[str], tmp_path: Path) -> None:
     result = quiz("export", str(ALL_TYPES_BANK), *args, cwd=tmp_path)
     assert result.returncode == 2
@@ -83,13 +90,19 @@ def test_usage_errors_exit_2(args: list[str], tmp_path: Path) -> None:
 def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
     cases = [
         (["no-such-bank", "-f", "gift"], "quiz: no bank file or bank id 'no-such-bank'"),
-        ([str(DATA / "invalid" / "many-errors.yaml"), "-f", "csv"],
-         f"quiz: {DATA / 'invalid' / 'many-errors.yaml'}:10: question 'q1': 'prompt' is empty "
-         "(and 4 more; run: quiz check"),
-        ([str(ALL_TYPES_BANK), "-f", "csv", "-o", str(tmp_path / "missing" / "x.csv")],
-         f"quiz: cannot write {tmp_path / 'missing' / 'x.csv'}: No such file or directory"),
-        ([str(ALL_TYPES_BANK), "-f", "csv", "-o", str(tmp_path)],
-         f"quiz: cannot write {tmp_path}: it is a folder"),
+        (
+            [str(DATA / "invalid" / "many-errors.yaml"), "-f", "csv"],
+            f"quiz: {DATA / 'invalid' / 'many-errors.yaml'}:10: question 'q1': 'prompt' is empty "
+            "(and 4 more; run: quiz check",
+        ),
+        (
+            [str(ALL_TYPES_BANK), "-f", "csv", "-o", str(tmp_path / "missing" / "x.csv")],
+            f"quiz: cannot write {tmp_path / 'missing' / 'x.csv'}: No such file or directory",
+        ),
+        (
+            [str(ALL_TYPES_BANK), "-f", "csv", "-o", str(tmp_path)],
+            f"quiz: cannot write {tmp_path}: it is a folder",
+        ),
     ]
     for args, message in cases:
         result = quiz("export", *args)
@@ -103,12 +116,15 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
 def test_a_user_bank_by_id_from_the_data_dir(tmp_path: Path) -> None:
     banks = tmp_path / "data" / "banks"
     banks.mkdir(parents=True)
-    (banks / "riverton.yaml").write_text(ALL_TYPES_BANK.read_text(encoding="utf-8"),
-                                         encoding="utf-8")
-    (banks / "article.txt").write_text((ALL_TYPES_BANK.parent / "article.txt").read_text(
-        encoding="utf-8"), encoding="utf-8")
-    result = quiz("export", "riverton", "--data-dir", str(tmp_path / "data"), "-f", "aiken",
-                  "-o", "-")
+    (banks / "riverton.yaml").write_text(
+        ALL_TYPES_BANK.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (banks / "article.txt").write_text(
+        (ALL_TYPES_BANK.parent / "article.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = quiz(
+        "export", "riverton", "--data-dir", str(tmp_path / "data"), "-f", "aiken", "-o", "-"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().endswith("ANSWER: A\n")
 

@@ -15,7 +15,7 @@ from quiz.export import export_bank
 from quiz.export.common import clean
 from quiz.export.csv_export import COLUMNS
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
-from tests.export.conftest import make_bank
+from tests.export.conftest import examples, make_bank
 
 
 def read(data: bytes) -> list[dict[str, str]]:
@@ -40,11 +40,16 @@ def test_one_row_per_question_with_its_fields() -> None:
     assert [r["type"] for r in rows] == [q.TYPE for q in bank.questions]
     first = rows[0]
     assert first == {
-        "id": "q-mayor-mc", "type": "multiple_choice", "prompt": "Who opened the new bridge?",
-        "answer": "Ana Costa", "choices": "Ana Costa\nMarta Silva\nJoão Pires\nRui Lopes",
+        "id": "q-mayor-mc",
+        "type": "multiple_choice",
+        "prompt": "Who opened the new bridge?",
+        "answer": "Ana Costa",
+        "choices": "Ana Costa\nMarta Silva\nJoão Pires\nRui Lopes",
         "source": "The mayor of Riverton, Ana Costa, opened the new bridge on Monday.",
-        "explanation": "The mayor, Ana Costa, opened it on Monday.", "tags": "people",
-        "accept": "", "difficulty": "1",
+        "explanation": "The mayor, Ana Costa, opened it on Monday.",
+        "tags": "people",
+        "accept": "",
+        "difficulty": "1",
     }
     by_id = {r["id"]: r for r in rows}
     assert by_id["q-cost-cloze"]["answer"] == "12; three"
@@ -52,7 +57,8 @@ def test_one_row_per_question_with_its_fields() -> None:
     assert by_id["q-mayor-short"]["accept"] == "Costa"
     assert by_id["q-cars-numeric"]["answer"] == "4,000 cars"
     assert by_id["q-timeline-order"]["answer"] == (
-        "Construction begins → The bridge is finished → The ferry stops running")
+        "Construction begins → The bridge is finished → The ferry stops running"
+    )
     assert by_id["q-quote-literal"]["prompt"].startswith("[b]Who[/b] said “This bridge")
 
 
@@ -67,14 +73,20 @@ def test_founding_bank_round_trips() -> None:
 
 def test_formulas_are_not_run_but_numbers_stay_numbers() -> None:
     bank = make_bank(
-        ShortAnswer(id="f", prompt="=HYPERLINK(\"http://x\")", source="@SUM(A1)",
-                    answers=("+1+cmd|' /C calc'!A0",), explanation="-2+3"),
+        ShortAnswer(
+            id="f",
+            prompt='=HYPERLINK("http://x")',
+            source="@SUM(A1)",
+            answers=("+1+cmd|' /C calc'!A0",),
+            explanation="-2+3",
+        ),
         Numeric(id="n", prompt="?", source="s", answer=-5),
-        MultipleChoice(id="m", prompt="?", source="s", choices=("-5", "+3", "-1.5%"),
-                       answers=("-5",)),
+        MultipleChoice(
+            id="m", prompt="?", source="s", choices=("-5", "+3", "-1.5%"), answers=("-5",)
+        ),
     )
     rows = read(export_bank(bank, "csv").data)
-    assert rows[0]["prompt"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[0]["prompt"] == '\'=HYPERLINK("http://x")'
     assert rows[0]["source"] == "'@SUM(A1)"
     assert rows[0]["answer"] == "'+1+cmd|' /C calc'!A0"
     assert rows[0]["explanation"] == "'-2+3"
@@ -83,16 +95,22 @@ def test_formulas_are_not_run_but_numbers_stay_numbers() -> None:
     assert rows[2]["choices"] == "'-5\n+3\n-1.5%"  # several lines: no longer a plain number
 
 
-cell_text = st.lists(st.one_of(st.sampled_from([",", '"', "\n", "\r\n", ";", "'", "é", " "]),
-                               st.characters(blacklist_categories=("Cs",)))).map("".join)
+cell_text = st.lists(
+    st.one_of(
+        st.sampled_from([",", '"', "\n", "\r\n", ";", "'", "é", " "]),
+        st.characters(blacklist_categories=("Cs",)),
+    )
+).map("".join)
 
 
-@settings(max_examples=200, deadline=None)
-@given(prompt=cell_text, explanation=cell_text, answers=st.lists(cell_text, min_size=1,
-                                                                  max_size=3))
+@settings(max_examples=examples(200), deadline=None)
+@given(prompt=cell_text, explanation=cell_text, answers=st.lists(cell_text, min_size=1, max_size=3))
 def test_any_text_reads_back(prompt: str, explanation: str, answers: list[str]) -> None:
-    bank = make_bank(ShortAnswer(id="q", prompt=prompt, source="s", explanation=explanation,
-                                 answers=tuple(answers)))
+    bank = make_bank(
+        ShortAnswer(
+            id="q", prompt=prompt, source="s", explanation=explanation, answers=tuple(answers)
+        )
+    )
     (row,) = read(export_bank(bank, "csv").data)
 
     def guarded(value: str) -> str:

@@ -28,8 +28,29 @@ from tests.export.conftest import GiftParser, make_bank
 
 # Moodle's list of grades (question_bank::fraction_options_full); imports must hit one of
 # them within 1e-5 or Moodle refuses the question.
-MOODLE_GRADES = [1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3,
-                 0.25, 0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0]
+MOODLE_GRADES = [
+    1.0,
+    0.9,
+    0.8333333,
+    0.8,
+    0.75,
+    0.7,
+    0.6666667,
+    0.6,
+    0.5,
+    0.4,
+    0.3333333,
+    0.3,
+    0.25,
+    0.2,
+    0.1666667,
+    0.1428571,
+    0.125,
+    0.1111111,
+    0.1,
+    0.05,
+    0.0,
+]
 SPECIALS = "a~b=c#d{e}f:g\\h"
 
 
@@ -53,7 +74,10 @@ class TestEveryType:
         assert q["type"] == "MC"
         assert q["stem"] == {"format": "plain", "text": "Who opened the new bridge?"}
         assert [(c["text"]["text"], c["isCorrect"]) for c in q["choices"]] == [
-            ("Ana Costa", True), ("Marta Silva", False), ("João Pires", False), ("Rui Lopes", False)
+            ("Ana Costa", True),
+            ("Marta Silva", False),
+            ("João Pires", False),
+            ("Rui Lopes", False),
         ]
         assert q["globalFeedback"]["text"] == (
             "The mayor, Ana Costa, opened it on Monday.\n"
@@ -66,8 +90,11 @@ class TestEveryType:
         q = questions(all_types[1])["q-facts-multi"]
         assert q["type"] == "MC"
         weights = [(c["text"]["text"], c["weight"]) for c in q["choices"]]
-        assert weights == [("It cost about 12 million euros", 50),
-                           ("It took three years to build", 50), ("It replaced a tunnel", -100)]
+        assert weights == [
+            ("It cost about 12 million euros", 50),
+            ("It took three years to build", 50),
+            ("It replaced a tunnel", -100),
+        ]
         assert not any(c["isCorrect"] for c in q["choices"])  # no "=": Moodle allows several
 
     def test_true_false(self, all_types: tuple[str, list[dict[str, Any]]]) -> None:
@@ -91,7 +118,8 @@ class TestEveryType:
         q = questions(all_types[1])["q-numbers-match"]
         assert q["type"] == "Matching"
         assert [(p["subquestion"]["text"], p["subanswer"]) for p in q["matchPairs"]] == [
-            ("12 million", "euros the bridge cost"), ("4,000", "cars expected every day"),
+            ("12 million", "euros the bridge cost"),
+            ("4,000", "cars expected every day"),
             ("three", "years of construction"),
         ]
 
@@ -117,7 +145,7 @@ class TestEveryType:
         assert q["stem"] == {
             "format": "plain",
             "text": "[b]Who[/b] said “This bridge joins two halves of one town”? "
-                    "[@click=app.quit]x[/]",
+            "[@click=app.quit]x[/]",
         }
 
     def test_ordering_is_skipped_and_said(self) -> None:
@@ -127,10 +155,14 @@ class TestEveryType:
         assert "split 1 multi-blank cloze question into 2 short-answer questions" in result.notes[1]
         assert result.exported == 8
 
-    def test_names_ids_categories_and_tags(self, all_types: tuple[str, list[dict[str, Any]]]) -> None:
+    def test_names_ids_categories_and_tags(
+        self, all_types: tuple[str, list[dict[str, Any]]]
+    ) -> None:
         text, parsed = all_types
         assert [q["title"] for q in parsed if q["type"] == "Category"] == [
-            "riverton-bridge/people", "riverton-bridge"]
+            "riverton-bridge/people",
+            "riverton-bridge",
+        ]
         mc = questions(parsed)["q-mayor-mc"]
         assert (mc["id"], mc["tags"]) == ("q-mayor-mc", ["people"])
         assert "\n// [id:q-mayor-mc] [tag:people]\n::q-mayor-mc::[plain]Who opened" in text
@@ -149,8 +181,14 @@ def test_founding_bank_reads_back_whole(gift_parser: GiftParser) -> None:
         else:
             expected.add(q.id)
     assert set(parsed) == expected
-    kinds = {"multiple_choice": "MC", "true_false": "TF", "short_answer": "Short",
-             "cloze": "Short", "numeric": "Numerical", "matching": "Matching"}
+    kinds = {
+        "multiple_choice": "MC",
+        "true_false": "TF",
+        "short_answer": "Short",
+        "cloze": "Short",
+        "numeric": "Numerical",
+        "matching": "Matching",
+    }
     for q in bank.questions:
         if q.id in parsed:
             assert parsed[q.id]["type"] == kinds[q.TYPE], q.id
@@ -158,12 +196,21 @@ def test_founding_bank_reads_back_whole(gift_parser: GiftParser) -> None:
 
 def test_every_special_character_round_trips(gift_parser: GiftParser) -> None:
     bank = make_bank(
-        MultipleChoice(id="mc", prompt=f"P {SPECIALS}\nline two", source="s {x}",
-                       explanation=f"E {SPECIALS}", choices=(f"R {SPECIALS}", f"W {SPECIALS}"),
-                       answers=(f"R {SPECIALS}",)),
+        MultipleChoice(
+            id="mc",
+            prompt=f"P {SPECIALS}\nline two",
+            source="s {x}",
+            explanation=f"E {SPECIALS}",
+            choices=(f"R {SPECIALS}", f"W {SPECIALS}"),
+            answers=(f"R {SPECIALS}",),
+        ),
         ShortAnswer(id="sa", prompt="Q?", source="s", answers=(f"A {SPECIALS}", "B = C")),
-        Matching(id="m:1", prompt="M", source="s", pairs=(
-            Pair(f"L {SPECIALS}", f"R {SPECIALS}"), Pair("x", "y"), Pair("z", "w"))),
+        Matching(
+            id="m:1",
+            prompt="M",
+            source="s",
+            pairs=(Pair(f"L {SPECIALS}", f"R {SPECIALS}"), Pair("x", "y"), Pair("z", "w")),
+        ),
     )
     parsed = questions(gift_parser(gift(bank)))
     mc = parsed["mc"]
@@ -173,19 +220,26 @@ def test_every_special_character_round_trips(gift_parser: GiftParser) -> None:
     assert [c["text"]["text"] for c in parsed["sa"]["choices"]] == [f"A {SPECIALS}", "B = C"]
     pairs = parsed["m:1"]["matchPairs"]
     assert (pairs[0]["subquestion"]["text"], pairs[0]["subanswer"]) == (
-        f"L {SPECIALS}", f"R {SPECIALS}")
+        f"L {SPECIALS}",
+        f"R {SPECIALS}",
+    )
 
 
 def test_escapes_follow_the_moodle_spec() -> None:
-    bank = make_bank(ShortAnswer(id="q", prompt="a~b=c#d{e}f:g\\h\ni", source="s",
-                                 answers=("x",)))
+    bank = make_bank(ShortAnswer(id="q", prompt="a~b=c#d{e}f:g\\h\ni", source="s", answers=("x",)))
     assert "::q::[plain]a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\ni {=x ####Source\\: s}" in gift(bank)
 
 
 class TestSingleBlankCloze:
     def test_blank_inside_is_the_missing_word_form(self, gift_parser: GiftParser) -> None:
-        bank = make_bank(Cloze(id="c", prompt="Lee met ___ in Tokyo.", source="s",
-                               blanks=(("Ishiba", "Shigeru Ishiba"),)))
+        bank = make_bank(
+            Cloze(
+                id="c",
+                prompt="Lee met ___ in Tokyo.",
+                source="s",
+                blanks=(("Ishiba", "Shigeru Ishiba"),),
+            )
+        )
         text = gift(bank)
         assert "::c::[plain]Lee met {=Ishiba =Shigeru Ishiba ####Source\\: s} in Tokyo." in text
         (q,) = questions(gift_parser(text)).values()
@@ -213,13 +267,14 @@ def test_numbers_are_plain_decimals(gift_parser: GiftParser) -> None:
     assert parsed["neg"]["stem"]["text"] == "? (in °C)"
 
 
-@pytest.mark.parametrize(("total", "right"), [
-    (n, k) for n in range(2, 7) for k in range(1, n + 1)
-])
+@pytest.mark.parametrize(("total", "right"), [(n, k) for n in range(2, 7) for k in range(1, n + 1)])
 def test_weights_are_moodle_grades_and_guessing_all_scores_zero(total: int, right: int) -> None:
     choices = tuple(f"c{i}" for i in range(total))
-    bank = make_bank(MultipleChoice(id="m", prompt="?", source="s", choices=choices,
-                                    answers=choices[:right], multiple=True))
+    bank = make_bank(
+        MultipleChoice(
+            id="m", prompt="?", source="s", choices=choices, answers=choices[:right], multiple=True
+        )
+    )
     weights = [float(w) for w in re.findall(r"^~%(-?[0-9.]+)%", gift(bank), re.MULTILINE)]
     assert len(weights) == total
     for weight in weights:
@@ -237,8 +292,13 @@ def test_percent_format() -> None:
 class TestTextMoodleWouldMisread:
     def test_leading_weight_lookalike_and_format_marker(self, gift_parser: GiftParser) -> None:
         bank = make_bank(
-            MultipleChoice(id="m", prompt="[html]<b>x</b>", source="s",
-                           choices=("%50% off", "[html]half", "none"), answers=("none",)),
+            MultipleChoice(
+                id="m",
+                prompt="[html]<b>x</b>",
+                source="s",
+                choices=("%50% off", "[html]half", "none"),
+                answers=("none",),
+            ),
             ShortAnswer(id="s", prompt="?", source="s", answers=("%20", "[markdown]x")),
         )
         text = gift(bank)
@@ -248,29 +308,39 @@ class TestTextMoodleWouldMisread:
         parsed = questions(gift_parser(text))
         assert parsed["m"]["stem"]["text"] == "[html]<b>x</b>"
         assert [c["text"]["text"] for c in parsed["m"]["choices"]] == [
-            "%50% off", "[html]half", "none"]
+            "%50% off",
+            "[html]half",
+            "none",
+        ]
         assert [c["text"]["text"] for c in parsed["s"]["choices"]] == ["%20", "[markdown]x"]
 
     def test_arrow_in_answers_and_matching(self, gift_parser: GiftParser) -> None:
         bank = make_bank(
             ShortAnswer(id="one", prompt="?", source="s", answers=("a->b",)),
             ShortAnswer(id="two", prompt="?", source="s", answers=("a->b", "ab")),
-            Matching(id="m", prompt="?", source="s", pairs=(
-                Pair("x->y", "1->2"), Pair("b", "2"), Pair("c", "3"))),
+            Matching(
+                id="m",
+                prompt="?",
+                source="s",
+                pairs=(Pair("x->y", "1->2"), Pair("b", "2"), Pair("c", "3")),
+            ),
         )
         text = gift(bank)
         assert "::one::[plain]? {a->b " in text
         parsed = questions(gift_parser(text))
         assert (parsed["one"]["type"], parsed["one"]["choices"][0]["text"]["text"]) == (
-            "Short", "a->b")
+            "Short",
+            "a->b",
+        )
         assert [c["text"]["text"] for c in parsed["two"]["choices"]] == ["a→b", "ab"]
         first = parsed["m"]["matchPairs"][0]
         assert (first["subquestion"]["text"], first["subanswer"]) == ("x→y", "1->2")
 
 
 def test_tags_and_categories_are_sanitised(gift_parser: GiftParser) -> None:
-    bank = make_bank(TrueFalse(id="t", prompt="?", source="s", answer=True,
-                               tags=("a/b [c]", "two words")))
+    bank = make_bank(
+        TrueFalse(id="t", prompt="?", source="s", answer=True, tags=("a/b [c]", "two words"))
+    )
     text = gift(bank)
     assert "$CATEGORY: test-bank/a-b -c" in text
     (q,) = questions(gift_parser(text)).values()
@@ -283,6 +353,7 @@ def test_every_type_combination_parses(gift_parser: GiftParser) -> None:
     bank = load_bank(ALL_TYPES_BANK)
     for a, b in itertools.combinations(bank.questions, 2):
         parsed = [q for q in gift_parser(gift(make_bank(a, b))) if q["type"] != "Category"]
-        expected = sum(0 if isinstance(q, Ordering) else len(getattr(q, "blanks", (1,)))
-                       for q in (a, b))
+        expected = sum(
+            0 if isinstance(q, Ordering) else len(getattr(q, "blanks", (1,))) for q in (a, b)
+        )
         assert len(parsed) == expected, (a.id, b.id)

@@ -8,7 +8,6 @@ come back unchanged.
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
@@ -19,7 +18,7 @@ from quiz.bank.model import Cloze, Matching, MultipleChoice, Numeric, Pair, Shor
 from quiz.export import export_bank
 from quiz.export.common import clean
 from quiz.export.gift import answer_text
-from tests.export.conftest import GiftParser, make_bank
+from tests.export.conftest import GiftParser, examples, make_bank
 
 # JavaScript's \s (what gift-pegjs collapses and trims), as a string of characters.
 JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(
@@ -27,11 +26,24 @@ JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".jo
 )
 _RUNS = re.compile(f"[{re.escape(JS_SPACE)}]{{2,}}")
 
-TRICKY = list("~=#{}:\\[]%->/<>&_ \n\t") + ["->", "//", "::", "####", "[html]", "[plain]",
-                                              "<script>", "\\n", "%50%", "{#1:2}", "$CATEGORY:"]
+TRICKY = [
+    *"~=#{}:\\[]%->/<>&_ \n\t",
+    "->",
+    "//",
+    "::",
+    "####",
+    "[html]",
+    "[plain]",
+    "<script>",
+    "\\n",
+    "%50%",
+    "{#1:2}",
+    "$CATEGORY:",
+]
 text = st.lists(
     st.one_of(st.sampled_from(TRICKY), st.characters(blacklist_categories=("Cs",))),
-    min_size=1, max_size=12,
+    min_size=1,
+    max_size=12,
 ).map("".join)
 
 
@@ -66,11 +78,15 @@ def banks(draw: st.DrawFn) -> Any:
     unit = draw(text)
     common: dict[str, Any] = {"source": source, "explanation": explanation}
     return make_bank(
-        MultipleChoice(id="mc", prompt=prompt, choices=tuple(choices), answers=(right,),
-                       **common),
-        MultipleChoice(id="multi", prompt=prompt, choices=tuple(choices), multiple=True,
-                       answers=tuple(c for c, m in zip(choices, multiple, strict=True) if m)
-                       or (choices[0],), **common),
+        MultipleChoice(id="mc", prompt=prompt, choices=tuple(choices), answers=(right,), **common),
+        MultipleChoice(
+            id="multi",
+            prompt=prompt,
+            choices=tuple(choices),
+            multiple=True,
+            answers=tuple(c for c, m in zip(choices, multiple, strict=True) if m) or (choices[0],),
+            **common,
+        ),
         TrueFalse(id="tf", prompt=prompt, answer=draw(st.booleans()), **common),
         ShortAnswer(id="sa", prompt=prompt, answers=tuple(accepted), **common),
         Matching(id="match", prompt=prompt, pairs=tuple(Pair(a, b) for a, b in pairs), **common),
@@ -87,29 +103,35 @@ def expected_short(answers: tuple[str, ...]) -> list[str]:
     return [parsed_form(a) for a in answers]
 
 
-@settings(max_examples=int(os.environ.get("QUIZ_FUZZ_EXAMPLES", "100")), deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                   HealthCheck.filter_too_much])
+@settings(
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(bank=banks())
 def test_bank_text_round_trips_through_gift_pegjs(bank: Any, gift_parser: GiftParser) -> None:
-    parsed = {q["title"]: q for q in gift_parser(export_bank(bank, "gift").data.decode())
-              if q["type"] != "Category"}
+    parsed = {
+        q["title"]: q
+        for q in gift_parser(export_bank(bank, "gift").data.decode())
+        if q["type"] != "Category"
+    }
     by_id = {q.id: q for q in bank.questions}
     mc, multi, sa, match, cloze = (by_id[i] for i in ("mc", "multi", "sa", "match", "cloze"))
     prompt = parsed_form(mc.prompt)
-    feedback_text = "\n".join(
-        ([clean(mc.explanation)] if mc.explanation.strip() else []) + ["Source: " + clean(mc.source)]
-    )
-    feedback = parsed_form(answer_text(feedback_text) and feedback_text)
+    explained = [clean(mc.explanation)] if mc.explanation.strip() else []
+    feedback = parsed_form("\n".join([*explained, "Source: " + clean(mc.source)]))
 
     assert parsed["mc"]["type"] == "MC"
     assert parsed["mc"]["stem"]["text"] == prompt
     # (a right first choice holding "->" is written second: compare without order)
     assert sorted((c["text"]["text"], c["isCorrect"]) for c in parsed["mc"]["choices"]) == sorted(
-        (parsed_form(c), c in mc.answers) for c in mc.choices)
+        (parsed_form(c), c in mc.answers) for c in mc.choices
+    )
     assert parsed["mc"]["globalFeedback"]["text"] == feedback
 
     assert [c["text"]["text"] for c in parsed["multi"]["choices"]] == [
-        parsed_form(c) for c in multi.choices]
+        parsed_form(c) for c in multi.choices
+    ]
     weights = [c["weight"] for c in parsed["multi"]["choices"]]
     assert all((w > 0) == (c in multi.answers) for w, c in zip(weights, multi.choices, strict=True))
 
@@ -121,14 +143,16 @@ def test_bank_text_round_trips_through_gift_pegjs(bank: Any, gift_parser: GiftPa
 
     assert parsed["match"]["type"] == "Matching"
     assert [(p["subquestion"]["text"], p["subanswer"]) for p in parsed["match"]["matchPairs"]] == [
-        (parsed_form(p.left.replace("->", "→")), parsed_form(p.right)) for p in match.pairs]
+        (parsed_form(p.left.replace("->", "→")), parsed_form(p.right)) for p in match.pairs
+    ]
 
     assert parsed["num"]["type"] == "Numerical"
     assert parsed["num"]["choices"]["number"] == by_id["num"].answer
 
     assert parsed["cloze"]["type"] == "Short"
     assert [c["text"]["text"] for c in parsed["cloze"]["choices"]] == expected_short(
-        cloze.blanks[0])
+        cloze.blanks[0]
+    )
     stem = parsed["cloze"]["stem"]["text"]
     assert stem.count("_____") >= 1
     assert "{" not in stem.replace("{", "") and "\\" not in stem.replace("\\", "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from hypothesis import given, settings
@@ -16,22 +16,62 @@ from quiz.bank.model import Cloze, Matching, MultipleChoice, Ordering, Pair, Sho
 from quiz.export import export_bank
 from quiz.export.common import clean, one_line
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
-from tests.export.conftest import make_bank
+from tests.export.conftest import examples, make_bank
 
 markdown_it = pytest.importorskip("markdown_it")
 
-OUR_HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "main", "section",
-                 "h1", "h2", "p", "div", "span", "sup", "ol", "ul", "li", "table", "tr", "td",
-                 "blockquote", "br", "a"}
-MARKDOWN_TAGS = {"h1", "h2", "p", "em", "strong", "ul", "li", "table", "thead", "tbody", "tr",
-                 "th", "td", "blockquote", "hr", "div", "br"}
+OUR_HTML_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "main",
+    "section",
+    "h1",
+    "h2",
+    "p",
+    "div",
+    "span",
+    "sup",
+    "ol",
+    "ul",
+    "li",
+    "table",
+    "tr",
+    "td",
+    "blockquote",
+    "br",
+    "a",
+}
+MARKDOWN_TAGS = {
+    "h1",
+    "h2",
+    "p",
+    "em",
+    "strong",
+    "ul",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "blockquote",
+    "hr",
+    "div",
+    "br",
+}
 
 
 class Page(HTMLParser):
     """Tags seen, and the text of each block (p, li, td, h1, h2, blockquote, title) with its
     nearest class-bearing section."""
 
-    BLOCKS = {"p", "li", "td", "th", "h1", "h2", "blockquote", "title"}
+    BLOCKS: ClassVar[set[str]] = {"p", "li", "td", "th", "h1", "h2", "blockquote", "title"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -74,8 +114,11 @@ class Page(HTMLParser):
             self._open[-1][1].append(data)
 
     def texts(self, section: str | None = None, tag: str | None = None) -> list[str]:
-        return [t for s, n, t in self.blocks
-                if (section is None or s == section) and (tag is None or n == tag)]
+        return [
+            t
+            for s, n, t in self.blocks
+            if (section is None or s == section) and (tag is None or n == tag)
+        ]
 
 
 def parse_html(text: str) -> Page:
@@ -104,7 +147,7 @@ class TestHtml:
         assert not any(t in page.tags for t in ("script", "link", "img", "iframe"))
         csp = next(a["content"] for t, a in page.attrs if a.get("http-equiv"))
         assert csp == "default-src 'none'; style-src 'unsafe-inline'"
-        print_css = page.style[page.style.index("@media print"):]
+        print_css = page.style[page.style.index("@media print") :]
         key_rule = re.search(r"\.key\s*\{([^}]*)\}", print_css)
         assert key_rule and "page-break-before: always" in key_rule.group(1)
 
@@ -114,8 +157,9 @@ class TestHtml:
         assert [int(p.split(".")[0]) for p in numbered] == list(range(1, 10))
         assert numbered[0] == "1. Who opened the new bridge?"
         assert numbered[8].startswith("9. [b]Who[/b] said “This bridge")
-        assert "4. The bridge cost approximately (1) million euros and took (2) years" in (
-            numbered[3])
+        assert (
+            "4. The bridge cost approximately (1) million euros and took (2) years" in (numbered[3])
+        )
 
     def test_choices_matching_and_ordering_are_printed(self, page: Page) -> None:
         items = page.texts("questions", "li")
@@ -131,14 +175,14 @@ class TestHtml:
         assert "The mayor of Riverton, Ana Costa, opened the new bridge on Monday." in key
         assert "1 → C (12 million → euros the bridge cost)" in key
         assert page.texts("key", "blockquote")[-1] == (
-            "“This bridge joins two halves of one town,” she said.")
+            "“This bridge joins two halves of one town,” she said."
+        )
 
     def test_founding_bank(self) -> None:
         bank = load_bank(FOUNDING_BANK)
         page = parse_html(export_bank(bank, "html").data.decode())
         assert len(page.texts("key", "blockquote")) == len(bank.questions)
-        assert page.texts("key", "blockquote") == [squash(clean(q.source))
-                                                   for q in bank.questions]
+        assert page.texts("key", "blockquote") == [squash(clean(q.source)) for q in bank.questions]
 
 
 class TestMarkdown:
@@ -151,7 +195,8 @@ class TestMarkdown:
         assert numbers == list(range(1, 10)) * 2  # questions, then the key
         questions, key = text.split("\n## Answer key\n")
         assert questions.rstrip().endswith(
-            '<div style="page-break-before: always; break-before: page;"></div>')
+            '<div style="page-break-before: always; break-before: page;"></div>'
+        )
         assert "> The mayor of Riverton, Ana Costa, opened the new bridge on Monday." in key
         assert text.startswith("# Riverton opens its bridge\n")
 
@@ -160,40 +205,86 @@ class TestMarkdown:
         assert set(page.tags) <= MARKDOWN_TAGS
         paragraphs = page.texts(tag="p")
         assert "1. Who opened the new bridge?" in paragraphs
-        assert ("9. [b]Who[/b] said “This bridge joins two halves of one town”? "
-                "[@click=app.quit]x[/]") in paragraphs
-        assert page.texts(tag="li")[:4] == ["A. Ana Costa", "B. Marta Silva", "C. João Pires",
-                                            "D. Rui Lopes"]
+        assert (
+            "9. [b]Who[/b] said “This bridge joins two halves of one town”? [@click=app.quit]x[/]"
+        ) in paragraphs
+        assert page.texts(tag="li")[:4] == [
+            "A. Ana Costa",
+            "B. Marta Silva",
+            "C. João Pires",
+            "D. Rui Lopes",
+        ]
         assert "1. Construction begins" in page.texts(tag="li")
         assert page.texts(tag="h2") == ["Questions", "Answer key"]
 
 
-hostile = st.lists(
-    st.one_of(st.sampled_from(["<script>alert(1)</script>", "<b>", "</p>", "&amp;", "&lt;",
-                               "*", "_", "`", "[x](javascript:y)", "#", "|", "~", "\\", "\n",
-                               "- ", "1. ", "> ", "===", "<!--", "]]>", "\"", "'", "___"]),
-              st.characters(blacklist_categories=("Cs",))),
-    min_size=1, max_size=10,
-).map("".join).filter(lambda t: bool(one_line(t)))
+hostile = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "<script>alert(1)</script>",
+                    "<b>",
+                    "</p>",
+                    "&amp;",
+                    "&lt;",
+                    "*",
+                    "_",
+                    "`",
+                    "[x](javascript:y)",
+                    "#",
+                    "|",
+                    "~",
+                    "\\",
+                    "\n",
+                    "- ",
+                    "1. ",
+                    "> ",
+                    "===",
+                    "<!--",
+                    "]]>",
+                    '"',
+                    "'",
+                    "___",
+                ]
+            ),
+            st.characters(blacklist_categories=("Cs",)),
+        ),
+        min_size=1,
+        max_size=10,
+    )
+    .map("".join)
+    .filter(lambda t: bool(one_line(t)))
+)
 
 
 def hostile_bank(prompt: str, other: str, third: str) -> Any:
     plain = "___" not in prompt
     return make_bank(
         ShortAnswer(id="s", prompt=prompt, source=other, explanation=third, answers=(other,)),
-        MultipleChoice(id="m", prompt=other, source=third, choices=(prompt, third + " "),
-                       answers=(prompt,)) if one_line(prompt) != one_line(third) else
-        ShortAnswer(id="m", prompt=other, source=third, answers=(prompt,)),
-        Matching(id="x", prompt=third, source=prompt, pairs=(
-            Pair(prompt, other), Pair("l2", "r2"), Pair("l3", "r3"))),
+        MultipleChoice(
+            id="m", prompt=other, source=third, choices=(prompt, third + " "), answers=(prompt,)
+        )
+        if one_line(prompt) != one_line(third)
+        else ShortAnswer(id="m", prompt=other, source=third, answers=(prompt,)),
+        Matching(
+            id="x",
+            prompt=third,
+            source=prompt,
+            pairs=(Pair(prompt, other), Pair("l2", "r2"), Pair("l3", "r3")),
+        ),
         Ordering(id="o", prompt=prompt, source=other, items=(other, "i2 " + third)),
-        *([Cloze(id="c", prompt=f"{prompt} ___ {other}", source=third, blanks=((third,),))]
-          if plain and "___" not in other else []),
-        title=prompt, description=other,
+        *(
+            [Cloze(id="c", prompt=f"{prompt} ___ {other}", source=third, blanks=((third,),))]
+            if plain and "___" not in other
+            else []
+        ),
+        title=prompt,
+        description=other,
     )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(prompt=hostile, other=hostile, third=hostile)
 def test_html_never_holds_a_tag_from_bank_text(prompt: str, other: str, third: str) -> None:
     bank = hostile_bank(prompt, other, third)
@@ -206,7 +297,7 @@ def test_html_never_holds_a_tag_from_bank_text(prompt: str, other: str, third: s
     assert squash(clean(other)) in [squash(b) for b in page.texts("key", "blockquote")]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(prompt=hostile, other=hostile, third=hostile)
 def test_markdown_never_holds_markup_from_bank_text(prompt: str, other: str, third: str) -> None:
     bank = hostile_bank(prompt, other, third)
@@ -218,4 +309,5 @@ def test_markdown_never_holds_markup_from_bank_text(prompt: str, other: str, thi
     paragraphs = [squash(p) for p in page.texts(tag="p")]
     assert squash(f"1. {clean(prompt)}") in paragraphs
     assert squash(clean(other)) in [squash(b) for b in page.texts(tag="blockquote")] + [
-        squash(p) for p in page.texts(tag="p")]
+        squash(p) for p in page.texts(tag="p")
+    ]

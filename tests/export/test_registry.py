@@ -13,7 +13,13 @@ from tests.conftest import ROOT
 def test_registry_names_every_format() -> None:
     assert list(FORMATS) == ["gift", "aiken", "anki", "csv", "markdown", "html"]
     assert [f.suffix for f in FORMATS.values()] == [
-        ".gift", ".txt", ".apkg", ".csv", ".md", ".html"]
+        ".gift",
+        ".txt",
+        ".apkg",
+        ".csv",
+        ".md",
+        ".html",
+    ]
     assert [f.name for f in FORMATS.values() if f.binary] == ["anki"]
 
 
@@ -39,6 +45,7 @@ def test_exporters_import_no_ui_and_load_genanki_lazily() -> None:
         "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'spacy'))\n"
         "print(lazy, bad)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     assert result.stdout.strip() == "False []"
