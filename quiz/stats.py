@@ -1,14 +1,16 @@
 """Progress figures for the stats screen and ``quiz stats --json``.
 
-Everything is computed from one read snapshot of the store with three small queries, none of
-which scans the answer history, so a learner with a million answers still gets the screen
-instantly:
+Everything is computed from one read snapshot of the store, and no query visits the answer
+history, so a learner with a million answers still gets the screen instantly:
 
-* answers, accuracy and true retention per day and per bank: the ``daily`` summary table
-  (kept exact by triggers, one row per learner day and bank, a few thousand rows for years of
-  use); days, weeks, totals, streak and per-bank accuracy are all folded from it;
-* schedules (due now/tomorrow, 30-day forecast, mastery per bank and tag): the ``cards`` table,
-  one row per question ever reviewed, far smaller than the logs.
+* answers, accuracy and true retention per day, answers per bank: the ``day_totals`` and
+  ``bank_totals`` summary tables (kept exact by triggers; a row per learner day, a row per
+  bank); days, weeks, totals and the streak are folded from them;
+* mastery per bank and per tag: one ``GROUP BY bank_id, tags`` over the covering index
+  ``cards_bank_tags``, a few hundred rows out;
+* due now, due tomorrow and the 30-day forecast: range counts on the ``cards_due`` index;
+* removed questions (when the caller says which exist): SQLite lists the cards outside the
+  known ids, usually none, and their share is taken back out.
 
 Days are the learner's days (the store clock's time zone, see :mod:`quiz.store.timefmt`).
 Nothing here imports the UI; values are plain frozen dataclasses.
@@ -275,55 +277,62 @@ def collect_stats(
     """:func:`compute_stats` over a connection already inside a read transaction."""
     today = day_of(now, zone)
     activity = tuple(
-        DayActivity(date.fromisoformat(day_text), *figures)
-        for day_text, *figures in conn.execute(
-            """SELECT day, sum(attempts), sum(correct), sum(reviews), sum(recalled)
-               FROM daily GROUP BY day HAVING sum(attempts) > 0 ORDER BY day"""
+        DayActivity(date.fromisoformat(day), attempts, correct, reviews, recalled)
+        for day, attempts, correct, reviews, recalled in conn.execute(
+            """SELECT day, attempts, correct, reviews, recalled FROM day_totals
+               WHERE attempts > 0 ORDER BY day"""
         )
     )
     banks: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for bank_id, attempts, correct in conn.execute(
-        "SELECT bank_id, sum(attempts), sum(correct) FROM daily GROUP BY bank_id"
+        "SELECT bank_id, attempts, correct FROM bank_totals WHERE attempts > 0"
     ):
         banks[bank_id].update(attempts=attempts, correct=correct)
     sessions = conn.execute("SELECT count(*) FROM sessions WHERE attempts > 0").fetchone()[0]
 
-    # Day boundaries as fixed-width UTC text: a card's bucket is a bisect, no date parsing.
-    bounds = [to_db(start_of_day(today, zone, plus_days=i)) for i in range(1, forecast_days + 1)]
-    now_text, tomorrow_end = to_db(now), to_db(start_of_day(today, zone, plus_days=2))
-    lookup = (
-        None
-        if known_questions is None
-        else {b: frozenset(ids) for b, ids in known_questions.items()}
-    )
-    forecast = [0] * forecast_days
-    due_now = due_tomorrow = 0
-    tags: dict[str, list[int]] = {}
-    for bank_id, question_id, state, stability, due, tag_text in conn.execute(
-        "SELECT bank_id, question_id, state, stability, due, tags FROM cards"
+    # Schedules: index-only aggregates over cards, never one Python step per card.
+    tags: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for bank_id, tag_text, cards, mastered in conn.execute(
+        """SELECT bank_id, tags, count(*), sum(state = ? AND stability >= ?)
+           FROM cards GROUP BY bank_id, tags""",
+        (int(State.Review), MASTERED_STABILITY_DAYS),
     ):
-        if lookup is not None and question_id not in lookup.get(bank_id, ()):
-            continue
-        figures = banks[bank_id]
-        figures["cards"] += 1
-        mastered = state == State.Review and (stability or 0.0) >= MASTERED_STABILITY_DAYS
-        figures["mastered"] += mastered
-        if due <= now_text:
-            due_now += 1
-            figures["due_now"] += 1
-        due_tomorrow += due < tomorrow_end
-        slot = bisect.bisect_right(bounds, due)
-        if slot < forecast_days:
-            forecast[slot] += 1
-        if tag_text != "[]":
-            for tag in json.loads(tag_text):
-                counts = tags.setdefault(tag, [0, 0])
-                counts[0] += 1
-                counts[1] += mastered
+        banks[bank_id].update(cards=cards, mastered=mastered)
+        for tag in json.loads(tag_text):
+            tags[tag].update(cards=cards, mastered=mastered)
+    now_text = to_db(now)
+    # "+bank_id": group after the range scan on cards_due, not by walking another index
+    for bank_id, due in conn.execute(
+        "SELECT bank_id, count(*) FROM cards WHERE due <= ? GROUP BY +bank_id", (now_text,)
+    ):
+        banks[bank_id]["due_now"] += due
+    # bounds[i] is the first moment of day i after today, as fixed-width UTC text
+    bounds = [to_db(start_of_day(today, zone, plus_days=i)) for i in range(1, forecast_days + 1)]
+    due_tomorrow = _count_due(conn, "", bounds[1]) if forecast_days > 1 else 0
+    forecast = [
+        _count_due(conn, bounds[i - 1] if i else "", bounds[i]) for i in range(forecast_days)
+    ]
+    due_now = sum(figures["due_now"] for figures in banks.values())
 
-    if lookup is not None:
-        for bank_id in lookup:  # a known bank is listed even with no history
-            banks.setdefault(bank_id, Counter())
+    if known_questions is not None:
+        for bank_id, tag_text, state, stability, due in _removed_cards(conn, known_questions):
+            mastered = state == State.Review and (stability or 0.0) >= MASTERED_STABILITY_DAYS
+            figures = banks[bank_id]
+            share = {"cards": 1, "mastered": int(mastered)}
+            figures.subtract(share)
+            for tag in json.loads(tag_text):
+                tags[tag].subtract(share)
+            if due <= now_text:
+                figures["due_now"] -= 1
+                due_now -= 1
+            if forecast_days > 1 and due < bounds[1]:
+                due_tomorrow -= 1
+            slot = bisect.bisect_right(bounds, due)
+            if slot < forecast_days:
+                forecast[slot] -= 1
+        for bank_id in known_questions:  # a known bank is listed even with no history
+            banks[bank_id].update()
+
     bank_stats = tuple(
         BankStats(
             bank_id=bank_id,
@@ -332,9 +341,13 @@ def collect_stats(
             cards=figures["cards"],
             due_now=figures["due_now"],
             mastered=figures["mastered"],
-            questions=None if lookup is None else len(lookup.get(bank_id, ())),
+            questions=(
+                None if known_questions is None else len(known_questions.get(bank_id, ()))
+            ),
         )
         for bank_id, figures in sorted(banks.items())
+        if figures["attempts"] or figures["cards"]
+        or (known_questions is not None and bank_id in known_questions)
     )
     return Stats(
         generated_at=now,
@@ -355,8 +368,35 @@ def collect_stats(
             ForecastDay(today + timedelta(days=i), count) for i, count in enumerate(forecast)
         ),
         banks=bank_stats,
-        tags=tuple(TagStats(t, c, m) for t, (c, m) in sorted(tags.items())),
+        tags=tuple(
+            TagStats(tag, counts["cards"], counts["mastered"])
+            for tag, counts in sorted(tags.items())
+            if counts["cards"]
+        ),
     )
+
+
+def _count_due(conn: sqlite3.Connection, start: str, end: str) -> int:
+    """Cards with ``start <= due < end``: a range count on the ``cards_due`` index."""
+    row = conn.execute(
+        "SELECT count(*) FROM cards WHERE due >= ? AND due < ?", (start, end)
+    ).fetchone()
+    return int(row[0])
+
+
+def _removed_cards(
+    conn: sqlite3.Connection, known_questions: KnownQuestions
+) -> list[tuple[str, str, int, float | None, str]]:
+    """Cards whose question is gone from its bank (or whose bank is gone). SQLite does the
+    set difference: the known ids go in as one JSON document, built into a temporary index."""
+    known = json.dumps({bank: list(ids) for bank, ids in known_questions.items()})
+    return conn.execute(
+        """SELECT bank_id, tags, state, stability, due FROM cards
+           WHERE (bank_id, question_id) NOT IN (
+               SELECT bank.key, question.value
+               FROM json_each(?) AS bank, json_each(bank.value) AS question)""",
+        (known,),
+    ).fetchall()
 
 
 def streak_days(active_days: Iterable[date], today: date) -> int:

@@ -105,19 +105,21 @@ def due_count_by_bank(
     """Cards due at ``now`` per bank; banks with nothing due are absent."""
     now_text = to_db(now)
     if known is None:
+        # "+bank_id": a range scan on cards_due then a small sort, not a walk of every card
         rows = conn.execute(
-            "SELECT bank_id, count(*) FROM cards WHERE due <= ? GROUP BY bank_id ORDER BY bank_id",
+            """SELECT bank_id, count(*) FROM cards WHERE due <= ?
+               GROUP BY +bank_id ORDER BY +bank_id""",
             (now_text,),
         )
         return {bank_id: int(count) for bank_id, count in rows}
     lookup = _lookup(known) or {}
     counts: dict[str, int] = {}
     for bank_id, question_id in conn.execute(
-        "SELECT bank_id, question_id FROM cards WHERE due <= ? ORDER BY bank_id", (now_text,)
+        "SELECT bank_id, question_id FROM cards WHERE due <= ?", (now_text,)
     ):
         if question_id in lookup.get(bank_id, ()):
             counts[bank_id] = counts.get(bank_id, 0) + 1
-    return counts
+    return dict(sorted(counts.items()))
 
 
 def last_scores(conn: sqlite3.Connection) -> dict[str, LastScore]:

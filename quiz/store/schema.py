@@ -24,6 +24,11 @@ History:
   given; the covering indexes v2 added for those scans are dropped, making each answer's
   commit cheaper. ``review_log`` rows are only ever deleted with their attempt, which is
   where the trigger takes their share back out.
+* v4: coarser summaries, because a learner with 100 banks used daily makes ``daily`` tens of
+  thousands of rows: ``day_totals`` (per learner day) and ``bank_totals`` (per bank) replace
+  it, with the same kind of triggers; ``cards_bank_tags (bank_id, tags, state, stability)``
+  lets mastery per bank and per tag be one ordered, index-only scan, and ``cards_due`` gains
+  ``bank_id`` so due counts per bank never visit the table.
 """
 
 from __future__ import annotations
@@ -195,6 +200,60 @@ _V3: tuple[str, ...] = (
     "DROP INDEX review_log_retention",
 )
 
+_V4: tuple[str, ...] = (
+    """CREATE TABLE day_totals (
+        day TEXT PRIMARY KEY,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0,
+        reviews INTEGER NOT NULL DEFAULT 0,
+        recalled INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID""",
+    """CREATE TABLE bank_totals (
+        bank_id TEXT PRIMARY KEY,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID""",
+    """INSERT INTO day_totals (day, attempts, correct, reviews, recalled)
+       SELECT day, sum(attempts), sum(correct), sum(reviews), sum(recalled)
+       FROM daily GROUP BY day""",
+    """INSERT INTO bank_totals (bank_id, attempts, correct)
+       SELECT bank_id, sum(attempts), sum(correct) FROM daily GROUP BY bank_id""",
+    "DROP TRIGGER daily_attempt_added",
+    "DROP TRIGGER daily_review_added",
+    "DROP TRIGGER daily_attempt_removed",
+    "DROP TABLE daily",
+    """CREATE TRIGGER totals_attempt_added AFTER INSERT ON attempts BEGIN
+        INSERT INTO day_totals (day, attempts, correct) VALUES (NEW.day, 1, NEW.correct)
+        ON CONFLICT (day) DO UPDATE
+            SET attempts = attempts + 1, correct = correct + excluded.correct;
+        INSERT INTO bank_totals (bank_id, attempts, correct) VALUES (NEW.bank_id, 1, NEW.correct)
+        ON CONFLICT (bank_id) DO UPDATE
+            SET attempts = attempts + 1, correct = correct + excluded.correct;
+    END""",
+    """CREATE TRIGGER totals_review_added AFTER INSERT ON review_log
+       WHEN NEW.state_before = 2 BEGIN
+        UPDATE day_totals SET reviews = reviews + 1, recalled = recalled + (NEW.rating > 1)
+        WHERE day = (SELECT day FROM attempts WHERE id = NEW.attempt_id);
+    END""",
+    """CREATE TRIGGER totals_attempt_removed BEFORE DELETE ON attempts BEGIN
+        UPDATE day_totals SET
+            attempts = attempts - 1,
+            correct = correct - OLD.correct,
+            reviews = reviews - coalesce(
+                (SELECT state_before = 2 FROM review_log WHERE attempt_id = OLD.id), 0),
+            recalled = recalled - coalesce(
+                (SELECT state_before = 2 AND rating > 1 FROM review_log
+                 WHERE attempt_id = OLD.id), 0)
+        WHERE day = OLD.day;
+        UPDATE bank_totals SET attempts = attempts - 1, correct = correct - OLD.correct
+        WHERE bank_id = OLD.bank_id;
+    END""",
+    "CREATE INDEX cards_bank_tags ON cards(bank_id, tags, state, stability)",
+    # due counts per bank read the index alone
+    "DROP INDEX cards_due",
+    "CREATE INDEX cards_due ON cards(due, bank_id)",
+)
+
 #: The columns of a ``cards`` row in the order ``review_log.card_before`` snapshots them.
 #: Frozen with v2: a later version adding card columns snapshots them in a new format.
 V2_CARD_COLUMNS: tuple[str, ...] = (
@@ -291,6 +350,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, _V1),
     Migration(2, _V2, _replay_v1_history),
     Migration(3, _V3),
+    Migration(4, _V4),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

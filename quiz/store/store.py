@@ -184,7 +184,9 @@ class Store:
         return self._write(lambda c: insert_session(c, bank_id, mode, started), "start a session")
 
     def end_session(self, session_id: int) -> None:
-        """Marks the session finished (only the first call counts)."""
+        """Marks the session finished (only the first call counts), then checkpoints the WAL
+        so the session's answers are synced to disk, safe from a power cut too (see
+        :mod:`quiz.store.connection`)."""
         ended = to_db(self.now())
         self._write(
             lambda c: c.execute(
@@ -193,6 +195,9 @@ class Store:
             ),
             "end the session",
         )
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            # PASSIVE: never waits on another process; at worst it syncs less this time
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def record(self, answer: Answer, *, session_id: int, cram: bool = False) -> RecordResult:
         """Saves one answer and, unless ``cram``, reschedules its card: one transaction,

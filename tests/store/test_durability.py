@@ -62,7 +62,7 @@ def test_two_processes_record_into_one_data_dir(data_dir: Path) -> None:
             given = {row[0] for row in conn.execute("SELECT given FROM attempts")}
             reviews = conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
             reps = conn.execute("SELECT sum(reps), count(*) FROM cards").fetchone()
-            daily = conn.execute("SELECT sum(attempts) FROM daily").fetchone()[0]
+            daily = conn.execute("SELECT sum(attempts) FROM day_totals").fetchone()[0]
             sessions = conn.execute("SELECT attempts FROM sessions ORDER BY id").fetchall()
         assert given == {f"w{w}-{i}" for w in (1, 2) for i in range(200)}
         assert (reviews, tuple(reps), daily) == (400, (400, 20), 400)
@@ -131,7 +131,7 @@ def test_every_acknowledged_answer_survives_kill_9(data_dir: Path, seed: int) ->
         with store.reading() as conn:
             given = {row[0] for row in conn.execute("SELECT given FROM attempts")}
             logs = conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
-            daily = conn.execute("SELECT sum(attempts) FROM daily").fetchone()[0]
+            daily = conn.execute("SELECT sum(attempts) FROM day_totals").fetchone()[0]
     assert {f"answer-{n}" for n in acknowledged} <= given
-    # an answer is all or nothing: its attempt, review log and daily count commit together
+    # an answer is all or nothing: its attempt, review log and day total commit together
     assert logs == daily == len(given)

@@ -1,5 +1,6 @@
-"""Random walks of record / cram / undo / answer-key changes: the summary tables (``daily``,
-session counts) always equal what the raw rows say, and undoing everything leaves nothing."""
+"""Random walks of record / cram / undo / answer-key changes: the summary tables (day and bank
+totals, session counts) always equal what the raw rows say, and undoing everything leaves
+nothing."""
 
 from __future__ import annotations
 
@@ -15,18 +16,25 @@ from tests.store.helpers import FakeClock, answer
 
 def assert_consistent(store: Store) -> None:
     with store.reading() as conn:
-        daily = conn.execute(
-            """SELECT day, bank_id, attempts, correct, reviews, recalled FROM daily
-               WHERE attempts > 0 ORDER BY day, bank_id"""
+        days = conn.execute(
+            """SELECT day, attempts, correct, reviews, recalled FROM day_totals
+               WHERE attempts > 0 ORDER BY day"""
         ).fetchall()
-        recomputed = conn.execute(
-            """SELECT a.day, a.bank_id, count(*), sum(a.correct),
+        assert days == conn.execute(
+            """SELECT a.day, count(*), sum(a.correct),
                       coalesce(sum(l.state_before = 2), 0),
                       coalesce(sum(l.state_before = 2 AND l.rating > 1), 0)
                FROM attempts a LEFT JOIN review_log l ON l.attempt_id = a.id
-               GROUP BY a.day, a.bank_id ORDER BY a.day, a.bank_id"""
+               GROUP BY a.day ORDER BY a.day"""
         ).fetchall()
-        assert daily == recomputed
+        banks = conn.execute(
+            """SELECT bank_id, attempts, correct FROM bank_totals
+               WHERE attempts > 0 ORDER BY bank_id"""
+        ).fetchall()
+        assert banks == conn.execute(
+            """SELECT bank_id, count(*), sum(correct) FROM attempts
+               GROUP BY bank_id ORDER BY bank_id"""
+        ).fetchall()
         sessions = conn.execute(
             """SELECT s.id, s.attempts, s.correct,
                       (SELECT count(*) FROM attempts a WHERE a.session_id = s.id),
@@ -84,4 +92,5 @@ def test_random_walk_keeps_summaries_exact(tmp_path: Path, seed: int) -> None:
         with store.reading() as conn:
             assert conn.execute("SELECT count(*) FROM cards").fetchone() == (0,)
             assert conn.execute("SELECT count(*) FROM review_log").fetchone() == (0,)
-            assert conn.execute("SELECT sum(attempts) FROM daily").fetchone() == (0,)
+            assert conn.execute("SELECT sum(attempts) FROM day_totals").fetchone() == (0,)
+            assert conn.execute("SELECT sum(attempts) FROM bank_totals").fetchone() == (0,)

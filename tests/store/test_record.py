@@ -315,5 +315,5 @@ def test_connection_settings(store: Store) -> None:
     with store.reading() as own:
         assert own.execute("PRAGMA foreign_keys").fetchone() == (1,)
         assert own.execute("PRAGMA busy_timeout").fetchone() == (5000,)
-        assert own.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
+        assert own.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL
     assert store.integrity_check() == ["ok"]

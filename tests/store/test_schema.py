@@ -82,11 +82,11 @@ def check_v1(store: Store) -> None:
             "ORDER BY attempt_id"
         ).fetchall() == [(1, 3, None, 1), (2, 1, None, 1), (3, 3, 1, 2), (5, 2, None, 1)]
         assert conn.execute(
-            "SELECT day, bank_id, attempts, correct, reviews, recalled FROM daily ORDER BY day"
-        ).fetchall() == [
-            ("2026-11-20", "founding", 4, 3, 0, 0),
-            ("2026-11-21", "other", 1, 1, 0, 0),
-        ]
+            "SELECT day, attempts, correct, reviews, recalled FROM day_totals ORDER BY day"
+        ).fetchall() == [("2026-11-20", 4, 3, 0, 0), ("2026-11-21", 1, 1, 0, 0)]
+        assert conn.execute(
+            "SELECT bank_id, attempts, correct FROM bank_totals ORDER BY bank_id"
+        ).fetchall() == [("founding", 4, 3), ("other", 1, 1)]
         assert conn.execute("SELECT value FROM meta WHERE key = 'learner_id'").fetchone()
     q1 = store.card("founding", "q1")
     assert q1 is not None
@@ -167,11 +167,8 @@ def fill_v2(conn: sqlite3.Connection) -> None:
 def check_v2(store: Store) -> None:
     with store.reading() as conn:
         assert conn.execute(
-            "SELECT day, bank_id, attempts, correct, reviews, recalled FROM daily ORDER BY day"
-        ).fetchall() == [
-            ("2026-11-20", "founding", 2, 1, 0, 0),
-            ("2026-11-22", "founding", 1, 1, 1, 1),
-        ]
+            "SELECT day, attempts, correct, reviews, recalled FROM day_totals ORDER BY day"
+        ).fetchall() == [("2026-11-20", 2, 1, 0, 0), ("2026-11-22", 1, 1, 1, 1)]
         indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
         assert "attempts_day" not in indexes and "review_log_retention" not in indexes
     assert [(f.question_id, f.reason) for f in store.flags()] == [("q2", "outdated")]
@@ -183,13 +180,60 @@ def check_v2(store: Store) -> None:
     assert q1 is not None and (q1.stability, q1.reps) == (2.3065, 2)
     with store.reading() as conn:
         assert conn.execute(
-            "SELECT day, attempts, correct, reviews, recalled FROM daily ORDER BY day"
+            "SELECT day, attempts, correct, reviews, recalled FROM day_totals ORDER BY day"
         ).fetchall() == [("2026-11-20", 2, 1, 0, 0), ("2026-11-22", 0, 0, 0, 0)]
+        assert conn.execute("SELECT bank_id, attempts, correct FROM bank_totals").fetchall() == [
+            ("founding", 2, 1),
+        ]
+
+
+def fill_v3(conn: sqlite3.Connection) -> None:
+    """A v3 learner: the v2 contents (``daily`` filled by the v3 triggers as rows go in),
+    plus a second bank answered on the same day."""
+    fill_v2(conn)
+    conn.execute(
+        """INSERT INTO sessions (id, bank_id, mode, started_at, ended_at, attempts, correct)
+           VALUES (2, 'other', 'play', '2026-11-22T10:00:00.000000+00:00', NULL, 0, 0)"""
+    )
+    conn.execute(
+        """INSERT INTO attempts (id, session_id, bank_id, question_id, question_type, given,
+               outcome, seconds, answered_at, correct, day, answer_key, tags, cram)
+           VALUES (4, 2, 'other', 'x', 'numeric', '80000', 'right', 14.0,
+                   '2026-11-22T10:00:10.000000+00:00', 1, '2026-11-22', '80,000', '[]', 1)"""
+    )
+    conn.execute("UPDATE sessions SET attempts = 1, correct = 1 WHERE id = 2")
+    assert conn.execute(
+        "SELECT day, bank_id, attempts, correct, reviews, recalled FROM daily ORDER BY day, bank_id"
+    ).fetchall() == [
+        ("2026-11-20", "founding", 2, 1, 0, 0),
+        ("2026-11-22", "founding", 1, 1, 1, 1),
+        ("2026-11-22", "other", 1, 1, 0, 0),
+    ]
+
+
+def check_v3(store: Store) -> None:
+    with store.reading() as conn:
+        assert conn.execute(
+            "SELECT day, attempts, correct, reviews, recalled FROM day_totals ORDER BY day"
+        ).fetchall() == [("2026-11-20", 2, 1, 0, 0), ("2026-11-22", 2, 2, 1, 1)]
+        assert conn.execute(
+            "SELECT bank_id, attempts, correct FROM bank_totals ORDER BY bank_id"
+        ).fetchall() == [("founding", 3, 2), ("other", 1, 1)]
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
+        assert "daily" not in names and not any(n.startswith("daily_") for n in names)
+        assert "cards_bank_tags" in names
+    undone = store.undo_last(2)
+    assert undone is not None and undone.bank_id == "other"
+    with store.reading() as conn:
+        assert conn.execute(
+            "SELECT bank_id, attempts, correct FROM bank_totals ORDER BY bank_id"
+        ).fetchall() == [("founding", 3, 2), ("other", 0, 0)]
 
 
 FIXTURES: dict[int, tuple[Callable[[sqlite3.Connection], None], Callable[[Store], None]]] = {
     1: (fill_v1, check_v1),
     2: (fill_v2, check_v2),
+    3: (fill_v3, check_v3),
 }
 
 
