@@ -44,6 +44,7 @@ _NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _DATE_LABELS = {"DATE", "TIME"}
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]")
 _ACRONYM = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
+_LABEL = re.compile(r"^[^.!?:“\"]{1,80}:\s")
 _OR_ACRONYM = re.compile(r"^,? or ([A-Z][A-Z.&]{1,9})\b")
 
 
@@ -172,6 +173,10 @@ def usable_sentence(sentence: Sentence) -> bool:
         return False
     if not text[0].isupper() and text[0] not in "“\"‘'":
         return False
+    label = _LABEL.match(text)
+    if label and not any(t.pos_ in ("VERB", "AUX") for t in sentence.span
+                         if t.idx - sentence.span.start_char < label.end()):
+        return False  # "VOA: ...", "Aung Kyaw Moe, Deputy Minister: ...": an interview label
     if text.endswith(".") and words >= 8:
         return True  # a misparsed verb ("they host" read as a noun) should not cost the sentence
     return any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in sentence.span)
@@ -226,6 +231,8 @@ def _clean_entity(sentence: Sentence, ent: Any) -> Mention | None:
 
 def _person_evidence(sentence: Sentence, mention: Mention) -> bool:
     """Does the context say this is a person (a title before it, a role beside it, speech)?"""
+    if mention.text.isupper():
+        return False  # "VOA, the minister": an acronym is an organisation
     span = sentence.span
     first = span[mention.tokens[0]]
     head = span[mention.tokens[1] - 1]
@@ -392,15 +399,7 @@ def resolve_pronoun(sentences: list[Sentence], mentions: list[Mention], entities
     people = {m.entity for m in window}
     if len(people) == 1:
         return next(iter(people))
-    if not window:
-        earlier = [m for m in mentions if m.sentence < sentence_index
-                   and entities.get(m.entity) is not None and entities[m.entity].label == "PERSON"]
-        if earlier:
-            last = max(earlier, key=lambda m: (m.sentence, m.start))
-            others = {m.entity for m in earlier if m.sentence == last.sentence}
-            if len(others) == 1 and last.sentence >= sentence_index - 2:
-                return last.entity
-    return ""
+    return ""  # no person named just before: never guess further back
 
 
 # -- facts -------------------------------------------------------------------------------------
@@ -548,7 +547,7 @@ def _role_facts(sentence: Sentence, mentions_in: list[Mention], article: Article
     span = sentence.span
     base = span.start_char
     for m in mentions_in:
-        if m.label != "PERSON":
+        if m.label != "PERSON" or m.text.isupper():
             continue
         head = span[m.tokens[1] - 1]
         role_tokens: list[Any] = []
@@ -689,10 +688,44 @@ def _event_facts(sentence: Sentence, mentions_in: list[Mention], article: Articl
     return out
 
 
+def sweep_aliases(sentences: list[Sentence], mentions: list[Mention],
+                  entities: dict[str, Entity]) -> None:
+    """Add mentions of known people the model missed in some sentence ("Gardner will ...")."""
+    names: list[tuple[str, str]] = []
+    for entity in entities.values():
+        if entity.label != "PERSON":
+            continue
+        for alias in sorted({entity.name, *entity.aliases, entity.name.split()[-1]}, key=len, reverse=True):
+            if len(alias) >= 3 and alias[:1].isupper():
+                names.append((alias, entity.name))
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        covered.setdefault(m.sentence, []).append((m.start, m.end))
+    for sentence in sentences:
+        taken = covered.setdefault(sentence.index, [])
+        for alias, name in names:
+            for match in re.finditer(r"(?<![\w’'])" + re.escape(alias) + r"(?![\w])", sentence.text):
+                a, b = match.start(), match.end()
+                if any(a < e and s < b for s, e in taken):
+                    continue
+                span = sentence.span.char_span(a, b)
+                if span is None:
+                    continue
+                mentions.append(Mention(sentence.index, a, b, alias, "PERSON",
+                                        (span.start - sentence.span.start, span.end - sentence.span.start),
+                                        name))
+                taken.append((a, b))
+                entity = entities[name]
+                entities[name] = Entity(entity.name, entity.label, entity.aliases, entity.count + 1,
+                                        entity.first, entity.evidence, entity.takes_the)
+    mentions.sort(key=lambda m: (m.sentence, m.start))
+
+
 def extract(text: str, paragraphs: list[tuple[int, str]], docs: list[Any]) -> Article:
     sentences = build_sentences(paragraphs, docs)
     mentions = extract_mentions(sentences)
     entities = merge_entities(sentences, mentions)
+    sweep_aliases(sentences, mentions, entities)
     article = Article(text, sentences, entities, mentions, [])
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:

@@ -194,10 +194,14 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
          and not (group == "PERSON" and e.name.isupper())),
         key=lambda e: (-e.count, e.first, e.name),
     )
+    people = [a for e in article.entities.values() if e.label == "PERSON" and e.name != answer.name
+              for a in (e.name,)]
     out: list[str] = []
     for entity in pool:
         shown = entity.name
         n = normalise_key(shown)
+        if group != "PERSON" and mentions_any(shown, people):
+            continue  # "Wikimedia Board Chair Florence Devouard" is no organisation
         if any(n in o or o in n for o in own):
             continue  # contains or is contained in the answer
         if mentions_any(stem, (entity.name, *entity.aliases)):
@@ -555,7 +559,8 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
             answers = answer_variants(fact, article)
             out.append(Candidate("cloze", "blank", [fact], s, text,
                                  {"blanks": (answers,)}, key=base_key))
-            wrong = distractors_for(fact, article, text) if fact.kind not in ("place", "term") else []
+            wrong = distractors_for(fact, article, text) if fact.kind not in ("place", "term") \
+                and not _in_open_list(fact) else []
             if len(wrong) >= 2:
                 prompt = f"{_mc_lead(fact)} {text}"
                 choices = order_choices(fact.key, wrong, base_key + "mc")
@@ -638,6 +643,14 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
         if not c.explanation:
             c.explanation = _explain(fact)
     return out
+
+
+def _in_open_list(fact: XFact) -> bool:
+    """'members including X and Y': another name may belong to the list too, so neither a
+    swapped statement nor a set of options could be judged."""
+    before = fact.sentence.text[:fact.start].lower()
+    clause = re.split(r"[;:]", before)[-1]
+    return any(word in clause for word in (" including ", " such as ", " among ", " like "))
 
 
 def _mc_lead(fact: XFact) -> str:
