@@ -180,7 +180,7 @@ def note_fields(question: Question) -> tuple[str, list[str]]:
             back += f"<div class=hint>Also accepted: {others}</div>"
         return "basic", [prompt, back]
     if isinstance(question, Numeric):
-        unit = f"<div class=hint>({field(question.unit)})</div>" if question.unit.strip() else ""
+        unit = f"<div class=hint>(in {field(question.unit)})</div>" if question.unit.strip() else ""
         return "basic", [prompt + unit, field(question.answer_text())]
     if isinstance(question, Matching):
         lefts = [p.left for p in question.pairs]
