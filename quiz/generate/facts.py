@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,6 +124,7 @@ class Article:
     facts: list[XFact]
 
 
+@lru_cache(maxsize=65536)
 def normalise_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("“", '"').replace("”", '"')).strip().casefold()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from quiz.generate.facts import (
@@ -167,9 +168,14 @@ def mentions_any(text: str, names: tuple[str, ...] | list[str]) -> bool:
     low = normalise_key(text)
     for name in names:
         n = normalise_key(name)
-        if n and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", low):
+        if n and n in low and _word(n).search(low):
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _word(n: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)")
 
 
 # -- distractors -------------------------------------------------------------------------------
@@ -753,8 +759,11 @@ def _claim_elsewhere(fact: XFact, swap: str, article: Article) -> bool:
     mine = _content(fact.sentence, (fact.start, fact.end))
     if not mine:
         return False
+    probe = normalise_key(swap)
     for other in article.sentences:
-        if other.index == fact.sentence.index or not mentions_any(other.text, [swap]):
+        if other.index == fact.sentence.index or probe not in normalise_key(other.text):
+            continue
+        if not mentions_any(other.text, [swap]):
             continue
         theirs = _content(other)
         if len(mine & theirs) / len(mine) >= 0.5:
