@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -286,7 +286,7 @@ def _grade_cloze(question: Cloze, response: list[str]) -> Grade:
     parts = tuple(m.outcome.correct for m in matches)
     notes: list[str] = []
     many = len(question.blanks) > 1
-    for n, (m, blank) in enumerate(zip(matches, question.blanks, strict=True), start=1):
+    for n, (m, _blank) in enumerate(zip(matches, question.blanks, strict=True), start=1):
         label = f"Blank {n}: " if many else ""
         if m.outcome is Outcome.NEAR_MISS:
             notes.append(f"{label}accepted a near miss: the exact answer is “{m.matched}”.")

@@ -25,7 +25,7 @@ class Clock:
 
 
 @pytest.fixture(scope="module")
-def bank():  # noqa: ANN201
+def bank():
     return load_bank(ALL_TYPES_BANK)
 
 
@@ -33,7 +33,7 @@ def ids(session: Session) -> list[str]:
     return [item.question.id for item in session.items]
 
 
-def test_same_seed_same_order(bank) -> None:  # noqa: ANN001
+def test_same_seed_same_order(bank) -> None:
     a = Session.start(bank, Options(seed=7))
     b = Session.start(bank, Options(seed=7))
     assert ids(a) == ids(b)
@@ -42,23 +42,23 @@ def test_same_seed_same_order(bank) -> None:  # noqa: ANN001
     assert any(ids(Session.start(bank, Options(seed=s))) != ids(a) for s in range(8, 12))
 
 
-def test_no_shuffle_keeps_bank_order(bank) -> None:  # noqa: ANN001
+def test_no_shuffle_keeps_bank_order(bank) -> None:
     assert ids(Session.start(bank, Options(shuffle=False))) == [q.id for q in bank.questions]
 
 
-def test_filters_and_count(bank) -> None:  # noqa: ANN001
+def test_filters_and_count(bank) -> None:
     s = Session.start(bank, Options(types=("cloze", "numeric"), seed=1))
     assert sorted(ids(s)) == ["q-cars-numeric", "q-cost-cloze"]
     assert ids(Session.start(bank, Options(tags=("people",)))) == ["q-mayor-mc"]
     assert Session.start(bank, Options(count=3, seed=1)).total == 3
 
 
-def test_nothing_matches(bank) -> None:  # noqa: ANN001
+def test_nothing_matches(bank) -> None:
     with pytest.raises(NoQuestions, match="no questions in riverton-bridge match tag nope"):
         Session.start(bank, Options(tags=("nope",)))
 
 
-def test_choices_keep_their_order_but_ordering_and_matching_are_shuffled(bank) -> None:  # noqa: ANN001
+def test_choices_keep_their_order_but_ordering_and_matching_are_shuffled(bank) -> None:
     s = Session.start(bank, Options(seed=3))
     for item in s.items:
         q = item.question
@@ -71,7 +71,7 @@ def test_choices_keep_their_order_but_ordering_and_matching_are_shuffled(bank) -
             assert item.order == () and item.options == ()
 
 
-def test_answers_are_recorded_as_given(bank) -> None:  # noqa: ANN001
+def test_answers_are_recorded_as_given(bank) -> None:
     recorder = MemoryRecorder()
     s = Session.start(bank, Options(types=("short_answer",), shuffle=False),
                       recorder=recorder, clock=Clock())
@@ -93,7 +93,7 @@ def test_answers_are_recorded_as_given(bank) -> None:  # noqa: ANN001
     assert s.score == 1
 
 
-def test_summary_and_retry(bank) -> None:  # noqa: ANN001
+def test_summary_and_retry(bank) -> None:
     recorder = MemoryRecorder()
     s = Session.start(bank, Options(types=("true_false", "numeric", "multiple_choice"),
                                     shuffle=False), recorder=recorder)

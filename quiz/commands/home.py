@@ -39,7 +39,7 @@ def launch(data_dir: Path, start: StartHome | StartPlay) -> int:
     return app.return_code or 0
 
 
-def _scores(data_dir: Path):  # noqa: ANN202 - a small tuple, typed where used
+def _scores(data_dir: Path):
     """Where answers go and where progress comes from: the scores database in the data dir.
 
     If it cannot be opened, the quiz still runs, keeps answers in memory and says so."""
@@ -52,7 +52,7 @@ def _scores(data_dir: Path):  # noqa: ANN202 - a small tuple, typed where used
     except StoreError as error:
         return None, None, f"Scores can't be saved this time: {error}", lambda: None
 
-    def recorder(bank, mode):  # noqa: ANN001, ANN202 - see quiz.tui.config.RecorderFactory
+    def recorder(bank, mode):
         return store.recorder(store.start_session(bank.id, mode))
 
     return recorder, store, "", store.close

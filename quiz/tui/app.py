@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quiz.bank.model import Bank
@@ -30,7 +32,7 @@ class QuizApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "request_quit", "Quit", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("question_mark,f1", "help", "Help", show=False),
@@ -81,12 +83,10 @@ class QuizApp(App[None]):
 
     def _recording_failed(self, failure: RecordingFailed) -> None:
         message = f"Your answer could not be saved: {failure.error}"
-        try:
+        with contextlib.suppress(RuntimeError):  # RuntimeError: the app is gone
             self.call_from_thread(
                 self.notify, message, title="Not saved", severity="error", markup=False
             )
-        except RuntimeError:  # the app is gone
-            pass
 
     def start_quiz(self, bank: Bank, options: Options | None = None) -> None:
         self.switch_screen(QuizScreen(self.new_session(bank, options)))

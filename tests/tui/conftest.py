@@ -68,7 +68,7 @@ class Harness:
     def play(self, bank: Bank | Path = ALL_TYPES_BANK, **options: object) -> QuizApp:
         if isinstance(bank, Path):
             bank = load_bank(bank)
-        opts = Options(**{"shuffle": False, **options})  # type: ignore[arg-type]
+        opts = Options(**{"shuffle": False, "seed": 0, **options})  # type: ignore[arg-type]
         return self.app(self.config(StartPlay(bank, opts)))
 
     def home(self, folders: tuple[Path, ...]) -> QuizApp:

@@ -51,7 +51,8 @@ async def answer_right(pilot: Pilot) -> None:
         cursor = 0
         for target, wanted in enumerate(q.items):
             at = order.index(wanted)
-            await pilot.press(*(["down"] * (at - cursor) if at > cursor else ["up"] * (cursor - at)))
+            moves = ["down"] * (at - cursor) if at > cursor else ["up"] * (cursor - at)
+            await pilot.press(*moves)
             await pilot.press(*(["left_square_bracket"] * (at - target)))
             order.insert(target, order.pop(at))
             cursor = target
@@ -77,7 +78,7 @@ async def answer_wrong(pilot: Pilot) -> None:
         await pilot.press("enter")
     elif isinstance(q, Matching):
         # everything shifted by one: no pair right
-        for n, pair in enumerate(q.pairs):
+        for n, _pair in enumerate(q.pairs):
             right = q.pairs[(n + 1) % len(q.pairs)].right
             await pilot.press(str(item.options.index(right) + 1))
         await pilot.press("enter")

@@ -125,6 +125,6 @@ def test_cli_wiring_falls_back_to_memory(tmp_path: Path) -> None:
 
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    factory, progress, notice, close = _scores(blocker / "data")
+    factory, progress, notice, _close = _scores(blocker / "data")
     assert factory is None and progress is None
     assert notice.startswith("Scores can't be saved this time")

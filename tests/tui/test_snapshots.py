@@ -160,3 +160,21 @@ class TestDialogs:
             await pilot.press("ctrl+t")
 
         assert snap_compare(harness.play(), terminal_size=SMALL, run_before=before)
+
+
+class TestWideText:
+    """Korean and Japanese line up: the layout measures cells, never len()."""
+
+    def test_matching(self, snap_compare, harness: Harness) -> None:
+        async def before(pilot: Pilot) -> None:
+            await pilot.press("2", "1")
+
+        bank = Path(__file__).parent / "data" / "cjk.yaml"
+        assert snap_compare(harness.play(bank), terminal_size=SMALL, run_before=before)
+
+    def test_matching_feedback(self, snap_compare, harness: Harness) -> None:
+        async def before(pilot: Pilot) -> None:
+            await pilot.press("1", "2", "3", "enter", "1")
+
+        bank = Path(__file__).parent / "data" / "cjk.yaml"
+        assert snap_compare(harness.play(bank), terminal_size=SMALL, run_before=before)

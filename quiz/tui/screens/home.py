@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -98,11 +98,11 @@ def entry_prompt(entry: BankEntry) -> Content:
 class BankList(OptionList):
     """The banks; Enter starts a quiz on the highlighted one."""
 
-    BINDINGS = [Binding("enter", "select", "Start quiz")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Start quiz")]
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "play", "Start quiz", show=False),
         Binding("q", "app.request_quit", "Quit"),
         Binding("question_mark", "app.help", "Help"),
@@ -159,6 +159,8 @@ class HomeScreen(Screen[None]):
                 )
             )
             self.query_one("#empty").display = True
+            banks.disabled = True
+            self.set_focus(None)
             self.refresh_bindings()
             return
         banks.clear_options()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -36,7 +36,7 @@ TYPE_NAMES = {
 class QuizScreen(Screen[None]):
     """Asks the session's questions. Enter or space moves on after the feedback."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Continue"),
         Binding("q", "app.request_quit", "Quit"),
         Binding("question_mark", "app.help", "Help"),

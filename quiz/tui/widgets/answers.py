@@ -4,10 +4,12 @@ were right with :meth:`AnswerWidget.reveal`."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -106,7 +108,7 @@ class ChoiceList(AnswerWidget, can_focus=True):
     """Multiple choice (1-6 answers at once; with ``multiple`` they toggle and Enter submits)
     and true/false (t/f or 1/2)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("enter", "choose", "Choose", show=False),
@@ -247,7 +249,7 @@ class TextAnswer(AnswerWidget):
     """Cloze (one input per blank), short answer and numeric (with its unit). While typing,
     q and ? are letters: ctrl+q quits and F1 shows the help."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "app.request_quit", "Quit"),
         Binding("f1", "app.help", "Help"),
     ]
@@ -336,7 +338,7 @@ class TextAnswer(AnswerWidget):
 class OrderingList(AnswerWidget, can_focus=True):
     """Put items in order: ↑↓ choose an item, [ ] (or shift+↑↓) move it, Enter submits."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "cursor(-1)", "Up", show=False),
         Binding("down,j", "cursor(1)", "Down", show=False),
         Binding("left_square_bracket,shift+up,ctrl+up", "shift(-1)", "Move up", show=False),
@@ -418,7 +420,7 @@ class MatchingBoard(AnswerWidget, can_focus=True):
     """Pair each item on the left with an option: ↑↓ choose the item, a number picks its
     option, Backspace clears it, Enter submits once every item is paired."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "cursor(-1)", "Up", show=False),
         Binding("down,j", "cursor(1)", "Down", show=False),
         Binding("backspace,delete", "clear", "Clear", show=False),
