@@ -26,17 +26,31 @@ sys.path.insert(0, str(ROOT))
 ARTICLES = ROOT / "tests" / "data" / "articles"
 HERE = Path(__file__).resolve().parent
 RATINGS = HERE / "ratings.csv"
-FIELDS = ["article", "id", "hash", "type", "prompt", "answer", "options", "source",
-          "usable", "answerable", "correct_options", "note"]
+FIELDS = [
+    "article",
+    "id",
+    "hash",
+    "type",
+    "prompt",
+    "answer",
+    "options",
+    "source",
+    "usable",
+    "answerable",
+    "correct_options",
+    "note",
+]
 
 
-def question_hash(q) -> str:  # noqa: ANN001
+def question_hash(q) -> str:
     from quiz.bank.dump import question_to_dict
 
     shown = question_to_dict(q)
     for key in ("id", "fact", "explanation", "tags", "difficulty", "source"):
         shown.pop(key, None)
-    return hashlib.sha1(json.dumps(shown, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
+    return hashlib.sha1(json.dumps(shown, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[
+        :10
+    ]
 
 
 def generate_all() -> dict[str, list]:
@@ -45,13 +59,17 @@ def generate_all() -> dict[str, list]:
     out = {}
     for path in sorted(ARTICLES.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        bank = generate(text, bank_id=slugify(path.stem), title=default_title(text, path.stem),
-                        source_file=path.name).bank
+        bank = generate(
+            text,
+            bank_id=slugify(path.stem),
+            title=default_title(text, path.stem),
+            source_file=path.name,
+        ).bank
         out[path.stem] = list(bank.questions)
     return out
 
 
-def options_of(q) -> str:  # noqa: ANN001
+def options_of(q) -> str:
     if hasattr(q, "choices"):
         return " | ".join(q.choices)
     if hasattr(q, "pairs"):
@@ -79,13 +97,22 @@ def sheet(banks: dict[str, list]) -> list[dict[str, str]]:
         for q in questions:
             key = (article, q.id, question_hash(q))
             old = ratings.get(key, {})
-            rows.append({
-                "article": article, "id": q.id, "hash": key[2], "type": q.type,
-                "prompt": q.prompt, "answer": q.answer_text(), "options": options_of(q),
-                "source": q.source, "usable": old.get("usable", ""),
-                "answerable": old.get("answerable", ""),
-                "correct_options": old.get("correct_options", ""), "note": old.get("note", ""),
-            })
+            rows.append(
+                {
+                    "article": article,
+                    "id": q.id,
+                    "hash": key[2],
+                    "type": q.type,
+                    "prompt": q.prompt,
+                    "answer": q.answer_text(),
+                    "options": options_of(q),
+                    "source": q.source,
+                    "usable": old.get("usable", ""),
+                    "answerable": old.get("answerable", ""),
+                    "correct_options": old.get("correct_options", ""),
+                    "note": old.get("note", ""),
+                }
+            )
     return rows
 
 
@@ -98,7 +125,9 @@ def summary(rows: list[dict[str, str]]) -> dict[str, object]:
         by_type[r["type"]][0] += r["usable"] == "usable"
         by_type[r["type"]][1] += 1
     return {
-        "questions": len(rows), "rated": n, "unrated": len(rows) - n,
+        "questions": len(rows),
+        "rated": n,
+        "unrated": len(rows) - n,
         "usable_unchanged": sum(r["usable"] == "usable" for r in rated),
         "needs_edit": sum(r["usable"] == "edit" for r in rated),
         "reject": sum(r["usable"] == "reject" for r in rated),
@@ -125,18 +154,28 @@ def speed() -> dict[str, float]:
     generate(big, bank_id="speed", title="speed", nlp=nlp, max_questions=25)
     elapsed = time.perf_counter() - t0
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "quiz", "--help"], cwd=ROOT, capture_output=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "quiz", "--help"], cwd=ROOT, capture_output=True, check=True
+    )
     help_time = time.perf_counter() - t0
     small = ARTICLES / "wikinews-east-timor-pm-resigns.txt"
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "quiz", "generate", str(small), "-o", "-"], cwd=ROOT,
-                   capture_output=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "quiz", "generate", str(small), "-o", "-"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
     one = time.perf_counter() - t0
     total_words = len(big.split())
-    return {"words": total_words, "seconds": round(elapsed, 2),
-            "words_per_second": round(total_words / elapsed), "model_load_seconds": round(load, 2),
-            "quiz_help_seconds": round(help_time, 2),
-            "generate_one_short_article_seconds": round(one, 2)}
+    return {
+        "words": total_words,
+        "seconds": round(elapsed, 2),
+        "words_per_second": round(total_words / elapsed),
+        "model_load_seconds": round(load, 2),
+        "quiz_help_seconds": round(help_time, 2),
+        "generate_one_short_article_seconds": round(one, 2),
+    }
 
 
 def main() -> int:

@@ -33,17 +33,31 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("article", metavar="ARTICLE", help="the article, a UTF-8 .txt file")
-    parser.add_argument("-o", "--output", metavar="BANK",
-                        help="where to write the bank (default: ARTICLE with .yaml, beside it)")
-    parser.add_argument("--title", help="the bank's title (default: the article's headline "
-                        "if its first line is one, else its file name)")
-    parser.add_argument("--date", help="publication date, YYYY-MM-DD: sets source.published and "
-                        "as_of, and lets relative dates ('last week') be put in order")
-    parser.add_argument("--max", type=int, default=25, metavar="N",
-                        help="at most N questions (default 25)")
-    parser.add_argument("--update", metavar="BANK",
-                        help="regenerate this bank: keep questions you edited, report what was "
-                        "added, removed and changed")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="BANK",
+        help="where to write the bank (default: ARTICLE with .yaml, beside it)",
+    )
+    parser.add_argument(
+        "--title",
+        help="the bank's title (default: the article's headline "
+        "if its first line is one, else its file name)",
+    )
+    parser.add_argument(
+        "--date",
+        help="publication date, YYYY-MM-DD: sets source.published and "
+        "as_of, and lets relative dates ('last week') be put in order",
+    )
+    parser.add_argument(
+        "--max", type=int, default=25, metavar="N", help="at most N questions (default 25)"
+    )
+    parser.add_argument(
+        "--update",
+        metavar="BANK",
+        help="regenerate this bank: keep questions you edited, report what was "
+        "added, removed and changed",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing bank")
     parser.set_defaults(func=run)
 
@@ -57,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
         raise QuizError("--max must be at least 1")
     article_path = Path(args.article)
     try:
-        text = read_text_file(article_path, limit=MAX_ARTICLE_BYTES, what=f"article {args.article!r}")
+        text = read_text_file(
+            article_path, limit=MAX_ARTICLE_BYTES, what=f"article {args.article!r}"
+        )
     except ValueError as error:
         raise QuizError(str(error)) from None
     if not text.strip():
@@ -97,15 +113,16 @@ def _place_article(article_path: Path, text: str, bank_path: Path) -> str:
             same = False
         if not same:
             raise QuizError(
-                f"{beside} exists and differs from the article; choose another -o folder or "
-                "move it"
+                f"{beside} exists and differs from the article; choose another -o folder or move it"
             )
         return article_path.name
     try:
         folder.mkdir(parents=True, exist_ok=True)
         beside.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise QuizError(f"cannot copy the article to {beside} ({error.strerror or error})") from None
+        raise QuizError(
+            f"cannot copy the article to {beside} ({error.strerror or error})"
+        ) from None
     return article_path.name
 
 
@@ -123,8 +140,12 @@ def _options(args: argparse.Namespace, article_path: Path, text: str) -> dict[st
     from quiz.generate.pipeline import default_title, slugify
 
     title = (args.title or "").strip() or default_title(text, article_path.stem)
-    return {"bank_id": slugify(article_path.stem), "title": title, "date": args.date or "",
-            "max_questions": args.max}
+    return {
+        "bank_id": slugify(article_path.stem),
+        "title": title,
+        "date": args.date or "",
+        "max_questions": args.max,
+    }
 
 
 def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
@@ -150,8 +171,11 @@ def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
     print(f"wrote {target}: {len(result.bank.questions)} questions ({by_type})")
     if len(result.bank.questions) < 15:
-        print("note: few questions could be drafted from this article; add your own with "
-              "`quiz author`", file=sys.stderr)
+        print(
+            "note: few questions could be drafted from this article; add your own with "
+            "`quiz author`",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -180,7 +204,9 @@ def _run_update(args: argparse.Namespace, article_path: Path, text: str) -> int:
         if not beside.exists() or beside.read_text(encoding="utf-8").replace("\r\n", "\n") != text:
             beside.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise QuizError(f"cannot write the article to {beside} ({error.strerror or error})") from None
+        raise QuizError(
+            f"cannot write the article to {beside} ({error.strerror or error})"
+        ) from None
     for line in result.report():
         print(line)
     return 0

@@ -9,36 +9,164 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from quiz.generate.values import HEDGES, VAGUE, VAGUE_WHEN, Amount, When, parse_amount, parse_when
 
 PERSON_TITLES = {
-    "president", "minister", "secretary", "chairman", "chairwoman", "chair", "leader",
-    "director", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chief",
-    "official", "ambassador", "senator", "judge", "general", "commander", "king", "queen",
-    "prince", "princess", "professor", "dr", "mr", "mrs", "ms", "premier", "chancellor",
-    "ceo", "founder", "head", "coach", "captain", "deputy", "envoy", "representative",
-    "prosecutor", "lawyer", "attorney", "author", "researcher", "scientist", "editor",
-    "manager", "officer", "aide", "member", "lawmaker", "candidate", "winner", "analyst",
-    "engineer", "doctor", "teacher", "nurse", "reporter", "journalist", "economist", "expert",
-    "activist", "student", "resident", "farmer", "worker", "actor", "singer", "player",
-    "diplomat", "adviser", "advisor", "negotiator", "minister", "physician", "surgeon",
-    "astronaut", "pilot", "owner", "executive", "president-elect", "nominee", "appointee",
-    "spokesperson", "inspector", "commissioner", "sheriff", "detective", "priest", "bishop",
+    "president",
+    "minister",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "leader",
+    "director",
+    "governor",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "official",
+    "ambassador",
+    "senator",
+    "judge",
+    "general",
+    "commander",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "professor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "premier",
+    "chancellor",
+    "ceo",
+    "founder",
+    "head",
+    "coach",
+    "captain",
+    "deputy",
+    "envoy",
+    "representative",
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "author",
+    "researcher",
+    "scientist",
+    "editor",
+    "manager",
+    "officer",
+    "aide",
+    "member",
+    "lawmaker",
+    "candidate",
+    "winner",
+    "analyst",
+    "engineer",
+    "doctor",
+    "teacher",
+    "nurse",
+    "reporter",
+    "journalist",
+    "economist",
+    "expert",
+    "activist",
+    "student",
+    "resident",
+    "farmer",
+    "worker",
+    "actor",
+    "singer",
+    "player",
+    "diplomat",
+    "adviser",
+    "advisor",
+    "negotiator",
+    "physician",
+    "surgeon",
+    "astronaut",
+    "pilot",
+    "owner",
+    "executive",
+    "president-elect",
+    "nominee",
+    "appointee",
+    "inspector",
+    "commissioner",
+    "sheriff",
+    "detective",
+    "priest",
+    "bishop",
 }
 HONORIFICS = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame"}
-SPEECH_VERBS = {"say", "state", "tell", "write", "add", "declare", "warn", "announce",
-                "insist", "argue", "explain", "note", "claim", "stress", "ask"}
-AGREE_VERBS = {"agree", "pledge", "promise", "vow", "commit", "decide", "sign", "approve",
-               "adopt", "resolve", "undertake", "plan"}
-SUBJECT_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their",
-                    "hers", "theirs", "himself", "herself", "itself", "themselves"}
+SPEECH_VERBS = {
+    "say",
+    "state",
+    "tell",
+    "write",
+    "add",
+    "declare",
+    "warn",
+    "announce",
+    "insist",
+    "argue",
+    "explain",
+    "note",
+    "claim",
+    "stress",
+    "ask",
+}
+AGREE_VERBS = {
+    "agree",
+    "pledge",
+    "promise",
+    "vow",
+    "commit",
+    "decide",
+    "sign",
+    "approve",
+    "adopt",
+    "resolve",
+    "undertake",
+    "plan",
+}
+SUBJECT_PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "him",
+    "her",
+    "them",
+    "his",
+    "its",
+    "their",
+    "hers",
+    "theirs",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+}
 _KIND_OF_LABEL = {
-    "PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation",
-    "NORP": "term", "EVENT": "event", "LAW": "policy", "WORK_OF_ART": "term", "PRODUCT": "term",
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organisation",
+    "NORP": "term",
+    "EVENT": "event",
+    "LAW": "policy",
+    "WORK_OF_ART": "term",
+    "PRODUCT": "term",
     "LANGUAGE": "term",
 }
 _NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -126,7 +254,11 @@ class Article:
 
 @lru_cache(maxsize=65536)
 def normalise_key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("“", '"').replace("”", '"')).strip().casefold()
+    return (
+        re.sub(r"\s+", " ", text.replace("’", "'").replace("“", '"').replace("”", '"'))
+        .strip()
+        .casefold()
+    )
 
 
 # -- sentences ---------------------------------------------------------------------------------
@@ -154,12 +286,8 @@ def build_sentences(paragraphs: list[tuple[int, str]], docs: list[Any]) -> list[
             sentences.append(
                 Sentence(len(sentences), text, p_index, offset + sent.start_char, sent)
             )
-    return _merge_quote_fragments(sentences)
-
-
-def _merge_quote_fragments(sentences: list[Sentence]) -> list[Sentence]:
-    """spaCy sometimes ends a sentence inside a quotation; such fragments are kept as they are
-    but marked unusable later by :func:`usable_sentence` (unbalanced quotes)."""
+    # spaCy sometimes ends a sentence inside a quotation: such fragments are kept (offsets stay
+    # right) and :func:`usable_sentence` rejects them (unbalanced quotes).
     return sentences
 
 
@@ -176,8 +304,11 @@ def usable_sentence(sentence: Sentence) -> bool:
     if not text[0].isupper() and text[0] not in "“\"‘'":
         return False
     label = _LABEL.match(text)
-    if label and not any(t.pos_ in ("VERB", "AUX") for t in sentence.span
-                         if t.idx - sentence.span.start_char < label.end()):
+    if label and not any(
+        t.pos_ in ("VERB", "AUX")
+        for t in sentence.span
+        if t.idx - sentence.span.start_char < label.end()
+    ):
         return False  # "VOA: ...", "Aung Kyaw Moe, Deputy Minister: ...": an interview label
     if text.endswith(".") and words >= 8:
         return True  # a misparsed verb ("they host" read as a noun) should not cost the sentence
@@ -204,18 +335,30 @@ def _clean_entity(sentence: Sentence, ent: Any) -> Mention | None:
         doc = sent.doc
         while start_tok > sent.start:
             prev = doc[start_tok - 1]
-            if (prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.ent_type_
-                    and prev.dep_ == "compound" and prev.head.i >= start_tok
-                    and prev.lower_.rstrip(".") not in PERSON_TITLES | HONORIFICS
-                    and prev.whitespace_ and prev.text.isalpha() and prev.tag_ == "NNP"):
+            if (
+                prev.pos_ == "PROPN"
+                and prev.text[:1].isupper()
+                and not prev.ent_type_
+                and prev.dep_ == "compound"
+                and prev.head.i >= start_tok
+                and prev.lower_.rstrip(".") not in PERSON_TITLES | HONORIFICS
+                and prev.whitespace_
+                and prev.text.isalpha()
+                and prev.tag_ == "NNP"
+            ):
                 toks.insert(0, prev)
                 start_tok -= 1
             else:
                 break
     if ent.label_ == "PERSON":  # "Yoon Suk" + "Yeol": the model sometimes stops a name early
         doc = sent.doc
-        while end_tok < sent.end and doc[end_tok].pos_ == "PROPN" and doc[end_tok].text[:1].isupper() \
-                and not doc[end_tok].ent_type_ and toks[-1].whitespace_:
+        while (
+            end_tok < sent.end
+            and doc[end_tok].pos_ == "PROPN"
+            and doc[end_tok].text[:1].isupper()
+            and not doc[end_tok].ent_type_
+            and toks[-1].whitespace_
+        ):
             toks.append(doc[end_tok])
             end_tok += 1
     start = toks[0].idx - sent.start_char
@@ -227,8 +370,14 @@ def _clean_entity(sentence: Sentence, ent: Any) -> Mention | None:
     text = text.rstrip("-–")
     if not text or text.lower() in VAGUE:
         return None
-    return Mention(sentence.index, start, start + len(text), text, ent.label_,
-                   (start_tok - sent.start, end_tok - sent.start))
+    return Mention(
+        sentence.index,
+        start,
+        start + len(text),
+        text,
+        ent.label_,
+        (start_tok - sent.start, end_tok - sent.start),
+    )
 
 
 def _person_evidence(sentence: Sentence, mention: Mention) -> bool:
@@ -270,26 +419,41 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
         if len(m.text.split()) <= 2 and _person_evidence(sentences[m.sentence], m):
             m.label = "PERSON"
             evidence.add(i)
-    evident_single = {_strip_honorific(named[i].text) for i in evidence
-                      if len(_strip_honorific(named[i].text).split()) == 1}
-    full_names = sorted({
-        _strip_honorific(m.text) for m in named
-        if len(_strip_honorific(m.text).split()) >= 2 and (
-            m.label == "PERSON"
-            or (_strip_honorific(m.text).split()[-1] in evident_single
-                and all(w[:1].isupper() for w in _strip_honorific(m.text).split()))
-        )
-    })
+    evident_single = {
+        _strip_honorific(named[i].text)
+        for i in evidence
+        if len(_strip_honorific(named[i].text).split()) == 1
+    }
+    full_names = sorted(
+        {
+            _strip_honorific(m.text)
+            for m in named
+            if len(_strip_honorific(m.text).split()) >= 2
+            and (
+                m.label == "PERSON"
+                or (
+                    _strip_honorific(m.text).split()[-1] in evident_single
+                    and all(w[:1].isupper() for w in _strip_honorific(m.text).split())
+                )
+            )
+        }
+    )
     by_part: dict[str, set[str]] = {}
     for name in full_names:
         parts = name.split()
-        for part in (parts[-1], parts[0]) if len(parts) == 2 else (parts[-1], parts[0], " ".join(parts[-2:])):
+        for part in (
+            (parts[-1], parts[0])
+            if len(parts) == 2
+            else (parts[-1], parts[0], " ".join(parts[-2:]))
+        ):
             by_part.setdefault(part, set()).add(name)
     acronyms: dict[str, str] = {}
     for m in named:
         sentence = sentences[m.sentence]
-        after = sentence.text[m.end:m.end + 16]
-        match = _ACRONYM.match(after.lstrip()) if after.startswith(" (") else _OR_ACRONYM.match(after)
+        after = sentence.text[m.end : m.end + 16]
+        match = (
+            _ACRONYM.match(after.lstrip()) if after.startswith(" (") else _OR_ACRONYM.match(after)
+        )
         if match and m.label in ("ORG", "GPE", "FAC", "LAW", "EVENT", "NORP", "PRODUCT"):
             acronyms[match.group(1)] = m.text
     names = {m.text for m in named if len(m.text.split()) >= 2}
@@ -315,7 +479,9 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
     # vote labels per entity
     votes: dict[str, Counter[str]] = {}
     for i, m in enumerate(named):
-        votes.setdefault(m.entity, Counter())[m.label] += 10 if i in evidence else 2 if m.label == "PERSON" else 1
+        votes.setdefault(m.entity, Counter())[m.label] += (
+            10 if i in evidence else 2 if m.label == "PERSON" else 1
+        )
     entities: dict[str, Entity] = {}
     evident = {named[i].entity for i in evidence}
     extra_aliases: dict[str, list[str]] = {}
@@ -327,32 +493,45 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
         m.label = label
         entity = entities.get(m.entity)
         if entity is None:
-            entities[m.entity] = Entity(m.entity, label, (m.text,), 1, m.sentence,
-                                        m.entity in evident)
+            entities[m.entity] = Entity(
+                m.entity, label, (m.text,), 1, m.sentence, m.entity in evident
+            )
         else:
             aliases = entity.aliases if m.text in entity.aliases else (*entity.aliases, m.text)
-            entities[m.entity] = Entity(entity.name, label, aliases, entity.count + 1, entity.first,
-                                        entity.evidence)
+            entities[m.entity] = Entity(
+                entity.name, label, aliases, entity.count + 1, entity.first, entity.evidence
+            )
     for full, shorts in extra_aliases.items():
         entity = entities.get(full)
         if entity is not None:
             added = tuple(a for a in shorts if a not in entity.aliases)
-            entities[full] = Entity(entity.name, entity.label, (*entity.aliases, *added),
-                                    entity.count, entity.first, entity.evidence)
+            entities[full] = Entity(
+                entity.name,
+                entity.label,
+                (*entity.aliases, *added),
+                entity.count,
+                entity.first,
+                entity.evidence,
+            )
     for m in named:
         entity = entities.get(m.entity)
         if entity is not None and m.start >= 4:
-            before = sentences[m.sentence].text[max(0, m.start - 4):m.start].lower()
+            before = sentences[m.sentence].text[max(0, m.start - 4) : m.start].lower()
             if before == "the ":
                 the_counts[m.entity] = the_counts.get(m.entity, 0) + 1
     for name, entity in entities.items():
-        entity.takes_the = the_counts.get(name, 0) * 2 >= entity.count and the_counts.get(name, 0) > 0
+        entity.takes_the = (
+            the_counts.get(name, 0) * 2 >= entity.count and the_counts.get(name, 0) > 0
+        )
     return entities
 
 
 def initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split()
-                   if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))
+    return "".join(
+        w[0]
+        for w in name.replace("-", " ").split()
+        if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for")
+    )
 
 
 def _strip_honorific(text: str) -> str:
@@ -383,19 +562,30 @@ def _maybe_person(entity: Entity) -> bool:
     if entity.label == "PERSON":
         return True
     words = entity.name.split()
-    return entity.label == "ORG" and len(words) in (1, 2, 3) and all(
-        w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words
+    return (
+        entity.label == "ORG"
+        and len(words) in (1, 2, 3)
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
     )
 
 
-def resolve_pronoun(sentences: list[Sentence], mentions: list[Mention], entities: dict[str, Entity],
-                    sentence_index: int, char: int) -> str:
+def resolve_pronoun(
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    entities: dict[str, Entity],
+    sentence_index: int,
+    char: int,
+) -> str:
     """The person a "he"/"she" at ``char`` of sentence ``sentence_index`` refers to: the last
     named person before it, when no other person is named in that sentence or the previous one
     before the pronoun. "" when it is ambiguous or there is none."""
-    window = [m for m in mentions
-              if entities.get(m.entity) is not None and _maybe_person(entities[m.entity])
-              and (m.sentence == sentence_index - 1 or (m.sentence == sentence_index and m.start < char))]
+    window = [
+        m
+        for m in mentions
+        if entities.get(m.entity) is not None
+        and _maybe_person(entities[m.entity])
+        and (m.sentence == sentence_index - 1 or (m.sentence == sentence_index and m.start < char))
+    ]
     if any(entities[m.entity].label != "PERSON" for m in window):
         return ""  # a name the model could not place: it might be the one meant
     people = {m.entity for m in window}
@@ -423,7 +613,7 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
     for h in sorted(HEDGES, key=len, reverse=True):
         if low.startswith(h + " "):
             hedge = text[: len(h)]
-            text = text[len(h) + 1:]
+            text = text[len(h) + 1 :]
             break
     if not hedge and tokens and tokens[0].i > span.start:
         prev = span.doc[tokens[0].i - 1].text
@@ -444,7 +634,12 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
     if amount is None or amount.value == 0:
         return None
     first_tok = tokens[0]
-    if first_tok.i > span.start and span.doc[first_tok.i - 1].lower_ in ("the", "these", "those", "both"):
+    if first_tok.i > span.start and span.doc[first_tok.i - 1].lower_ in (
+        "the",
+        "these",
+        "those",
+        "both",
+    ):
         return None  # "the two leaders": a reference, not a count
     if amount.style == "words" and amount.value <= 2 and mention.label != "DURATION":
         return None
@@ -455,22 +650,36 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
         counted = suffix
         # "15 percent tariffs": what the percentage is of
         pct = next((t for t in tokens if t.lower_ == "percent"), None)
-        if pct is not None and pct.dep_ in ("compound", "nummod", "amod") and pct.head.pos_ == "NOUN":
+        if (
+            pct is not None
+            and pct.dep_ in ("compound", "nummod", "amod")
+            and pct.head.pos_ == "NOUN"
+        ):
             counted = f"{suffix} {pct.head.text}"
-    elif not counted and head.dep_ in ("nummod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN"):
+    elif (
+        not counted and head.dep_ in ("nummod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN")
+    ):
         noun = head.head
         lefts = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i > head.i]
         counted = " ".join(t.text for t in (*lefts, noun))
         conj = [t for t in noun.rights if t.dep_ == "conj" and t.pos_ == "NOUN"]
         if conj and any(t.dep_ == "cc" for t in noun.rights):
             last = conj[-1]
-            counted = span.doc[lefts[0].i if lefts else noun.i:last.i + 1].text
+            counted = span.doc[lefts[0].i if lefts else noun.i : last.i + 1].text
     elif not counted and head.dep_ == "pobj" and head.head.lower_ == "of":
         counted = ""
-    if sentence.text[start + len(text):].startswith(("th", "st", "nd", "rd")):
+    if sentence.text[start + len(text) :].startswith(("th", "st", "nd", "rd")):
         return None  # an ordinal written in digits
-    return XFact("number", text, sentence, start, label=mention.label, hedge=hedge,
-                 counted=counted, amount=amount)
+    return XFact(
+        "number",
+        text,
+        sentence,
+        start,
+        label=mention.label,
+        hedge=hedge,
+        counted=counted,
+        amount=amount,
+    )
 
 
 def _date_fact(sentence: Sentence, mention: Mention) -> XFact | None:
@@ -482,8 +691,9 @@ def _date_fact(sentence: Sentence, mention: Mention) -> XFact | None:
         amount = parse_amount(first)
         if amount is None or " " in unit:
             return None
-        return XFact("number", first, sentence, mention.start, label="DURATION", counted=unit,
-                     amount=amount)
+        return XFact(
+            "number", first, sentence, mention.start, label="DURATION", counted=unit, amount=amount
+        )
     if when.shape == "other" or mention.label == "TIME" or when.text.lower() in VAGUE_WHEN:
         return None  # "just hours", "1344", "recent months": not dates a learner can recall
     text = when.text
@@ -493,7 +703,6 @@ def _date_fact(sentence: Sentence, mention: Mention) -> XFact | None:
 
 def _quote_facts(sentence: Sentence, mentions_in: list[Mention], article: Article) -> list[XFact]:
     out: list[XFact] = []
-    span = sentence.span
     for match in _QUOTE.finditer(sentence.text):
         quote = match.group(1).strip().rstrip(",.;:")
         if len(quote.split()) < 4:
@@ -502,14 +711,23 @@ def _quote_facts(sentence: Sentence, mentions_in: list[Mention], article: Articl
         if not speaker:
             continue
         start = match.start(1) + match.group(1).index(quote)
-        out.append(XFact("quote", quote, sentence, start, speaker=speaker,
-                         speaker_is_person=is_person, entity=speaker if is_person else ""))
-    del span
+        out.append(
+            XFact(
+                "quote",
+                quote,
+                sentence,
+                start,
+                speaker=speaker,
+                speaker_is_person=is_person,
+                entity=speaker if is_person else "",
+            )
+        )
     return out
 
 
-def _speaker(sentence: Sentence, mentions_in: list[Mention], article: Article,
-             q_start: int, q_end: int) -> tuple[str, bool]:
+def _speaker(
+    sentence: Sentence, mentions_in: list[Mention], article: Article, q_start: int, q_end: int
+) -> tuple[str, bool]:
     span = sentence.span
     for token in span:
         if token.lemma_ not in SPEECH_VERBS or token.pos_ != "VERB":
@@ -529,15 +747,23 @@ def _speaker(sentence: Sentence, mentions_in: list[Mention], article: Article,
             entity = article.entities[mention.entity]
             return entity.name, entity.label == "PERSON"
         if subject.lower_ in ("he", "she"):
-            name = resolve_pronoun(article.sentences, article.mentions, article.entities,
-                                   sentence.index, subject.idx - span.start_char)
+            name = resolve_pronoun(
+                article.sentences,
+                article.mentions,
+                article.entities,
+                sentence.index,
+                subject.idx - span.start_char,
+            )
             return (name, True) if name else ("", False)
         if subject.pos_ == "PRON":
             return "", False
         words = [t for t in subject.subtree]
         if len(words) <= 5 and not any(t.lower_ in SUBJECT_PRONOUNS for t in words):
-            text = sentence.text[words[0].idx - span.start_char:
-                                 words[-1].idx + len(words[-1].text) - span.start_char]
+            text = sentence.text[
+                words[0].idx - span.start_char : words[-1].idx
+                + len(words[-1].text)
+                - span.start_char
+            ]
             if text.lower().startswith("the "):
                 text = text[4:]
             return text, False
@@ -556,7 +782,9 @@ def _role_facts(sentence: Sentence, mentions_in: list[Mention], article: Article
         # "Japan's leader, Ishiba" (the name is in apposition to the role noun)
         if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in PERSON_TITLES):
             noun = head.head
-            role_tokens = [t for t in noun.subtree if t.i < head.i and not (m.tokens[0] <= t.i - span.start)]
+            role_tokens = [
+                t for t in noun.subtree if t.i < head.i and not (m.tokens[0] <= t.i - span.start)
+            ]
             role_tokens = [t for t in role_tokens if t.i <= noun.i]
         # "Michael Pack, a Trump appointee ..." (the role is in apposition to the name)
         if not role_tokens:
@@ -567,8 +795,10 @@ def _role_facts(sentence: Sentence, mentions_in: list[Mention], article: Article
         if not role_tokens:
             first = span[m.tokens[0]]
             lefts = [t for t in head.subtree if t.i < first.i]
-            if lefts and lefts[-1].i == first.i - 1 and any(
-                t.lower_ in PERSON_TITLES for t in lefts
+            if (
+                lefts
+                and lefts[-1].i == first.i - 1
+                and any(t.lower_ in PERSON_TITLES for t in lefts)
             ):
                 role_tokens = [t for t in lefts if t.dep_ != "det"]
         if not role_tokens:
@@ -588,8 +818,18 @@ def _role_facts(sentence: Sentence, mentions_in: list[Mention], article: Article
             continue
         if any(t.lower_ in SUBJECT_PRONOUNS for t in role_tokens):
             continue
-        out.append(XFact("person", role, sentence, start, label="ROLE", role=role,
-                         person=m.entity, entity=m.entity))
+        out.append(
+            XFact(
+                "person",
+                role,
+                sentence,
+                start,
+                label="ROLE",
+                role=role,
+                person=m.entity,
+                entity=m.entity,
+            )
+        )
     # "He is a former minister and senior presidential aide."
     root = span.root
     if root.lemma_ == "be":
@@ -598,8 +838,13 @@ def _role_facts(sentence: Sentence, mentions_in: list[Mention], article: Article
         if subject is not None and attr is not None and attr.pos_ == "NOUN":
             person = ""
             if subject.lower_ in ("he", "she"):
-                person = resolve_pronoun(article.sentences, article.mentions, article.entities,
-                                         sentence.index, subject.idx - base)
+                person = resolve_pronoun(
+                    article.sentences,
+                    article.mentions,
+                    article.entities,
+                    sentence.index,
+                    subject.idx - base,
+                )
             else:
                 mention = _mention_at(mentions_in, subject.i - span.start)
                 if mention is not None and mention.label == "PERSON":
@@ -613,8 +858,18 @@ def _role_facts(sentence: Sentence, mentions_in: list[Mention], article: Article
                     cut = role.index(" ") + 1
                     role, start = role[cut:], start + cut
                 if role and not any(t.lower_ in SUBJECT_PRONOUNS for t in words):
-                    out.append(XFact("person", role, sentence, start, label="ROLE", role=role,
-                                     person=person, entity=person))
+                    out.append(
+                        XFact(
+                            "person",
+                            role,
+                            sentence,
+                            start,
+                            label="ROLE",
+                            role=role,
+                            person=person,
+                            entity=person,
+                        )
+                    )
     return out
 
 
@@ -634,10 +889,6 @@ def _role_before_comma(span: Any, first: Any) -> list[Any]:
         if t.dep_ == "det":
             break
         j -= 1
-    if not out or (j >= span.start and doc[j].text != "," and out[0].dep_ != "det"
-                   and j != span.start - 1):
-        if j >= span.start and doc[j].pos_ not in ("ADP",):
-            pass
     if not any(t.lower_ in PERSON_TITLES for t in out):
         return []
     while out and out[0].dep_ == "det":
@@ -656,12 +907,23 @@ def _event_facts(sentence: Sentence, mentions_in: list[Mention], article: Articl
     if subject is not None:
         mention = _mention_at(mentions_in, subject.i - span.start)
         sub = list(subject.subtree)
-        if (mention is not None and mention.label in ("PERSON", "ORG")
-                and not any(t.dep_ in ("cc", "conj") and t.head == subject for t in sub)
-                and span[mention.tokens[1] - 1].i == subject.i):
-            out.append(XFact("event", mention.text, sentence, mention.start, label=mention.label,
-                             entity=mention.entity,
-                             subject_tokens=(sub[0].i - span.start, sub[-1].i + 1 - span.start)))
+        if (
+            mention is not None
+            and mention.label in ("PERSON", "ORG")
+            and not any(t.dep_ in ("cc", "conj") and t.head == subject for t in sub)
+            and span[mention.tokens[1] - 1].i == subject.i
+        ):
+            out.append(
+                XFact(
+                    "event",
+                    mention.text,
+                    sentence,
+                    mention.start,
+                    label=mention.label,
+                    entity=mention.entity,
+                    subject_tokens=(sub[0].i - span.start, sub[-1].i + 1 - span.start),
+                )
+            )
     # agreements and pledges: "agreed to resume 'shuttle diplomacy'", "pledged closer coordination"
     for verb in (root, *[c for c in root.children if c.dep_ == "xcomp"]):
         if verb.lemma_ not in AGREE_VERBS:
@@ -670,11 +932,12 @@ def _event_facts(sentence: Sentence, mentions_in: list[Mention], article: Articl
         obj = next((c for c in target.children if c.dep_ in ("dobj", "attr")), None)
         if obj is None:
             continue
-        words = [t for t in obj.subtree if t.dep_ not in ("conj", "cc") or t.head != obj]
-        # stop at the first coordination inside the object
-        cut = [t for t in words if not (t.dep_ in ("conj", "cc", "punct") and t.head == obj)]
-        cut = [t for t in cut if t.i <= max(obj.i, cut[0].i) or t.head.i <= obj.i or t.head == obj]
-        cut = [t for t in obj.subtree if t.i <= (obj.right_edge.i if not list(obj.conjuncts) else obj.i)]
+        # the object up to its first coordination ("shuttle diplomacy", not the whole list)
+        cut = [
+            t
+            for t in obj.subtree
+            if t.i <= (obj.right_edge.i if not list(obj.conjuncts) else obj.i)
+        ]
         while cut and (cut[-1].is_punct or cut[-1].dep_ == "cc"):
             cut.pop()
         while cut and cut[0].is_punct:
@@ -690,14 +953,17 @@ def _event_facts(sentence: Sentence, mentions_in: list[Mention], article: Articl
     return out
 
 
-def sweep_aliases(sentences: list[Sentence], mentions: list[Mention],
-                  entities: dict[str, Entity]) -> None:
+def sweep_aliases(
+    sentences: list[Sentence], mentions: list[Mention], entities: dict[str, Entity]
+) -> None:
     """Add mentions of known people the model missed in some sentence ("Gardner will ...")."""
     names: list[tuple[str, str]] = []
     for entity in entities.values():
         if entity.label != "PERSON":
             continue
-        for alias in sorted({entity.name, *entity.aliases, entity.name.split()[-1]}, key=len, reverse=True):
+        for alias in sorted(
+            {entity.name, *entity.aliases, entity.name.split()[-1]}, key=len, reverse=True
+        ):
             if len(alias) >= 3 and alias[:1].isupper():
                 names.append((alias, entity.name))
     covered: dict[int, list[tuple[int, int]]] = {}
@@ -706,20 +972,37 @@ def sweep_aliases(sentences: list[Sentence], mentions: list[Mention],
     for sentence in sentences:
         taken = covered.setdefault(sentence.index, [])
         for alias, name in names:
-            for match in re.finditer(r"(?<![\w’'])" + re.escape(alias) + r"(?![\w])", sentence.text):
+            for match in re.finditer(
+                r"(?<![\w’'])" + re.escape(alias) + r"(?![\w])", sentence.text
+            ):
                 a, b = match.start(), match.end()
                 if any(a < e and s < b for s, e in taken):
                     continue
                 span = sentence.span.char_span(a, b)
                 if span is None:
                     continue
-                mentions.append(Mention(sentence.index, a, b, alias, "PERSON",
-                                        (span.start - sentence.span.start, span.end - sentence.span.start),
-                                        name))
+                mentions.append(
+                    Mention(
+                        sentence.index,
+                        a,
+                        b,
+                        alias,
+                        "PERSON",
+                        (span.start - sentence.span.start, span.end - sentence.span.start),
+                        name,
+                    )
+                )
                 taken.append((a, b))
                 entity = entities[name]
-                entities[name] = Entity(entity.name, entity.label, entity.aliases, entity.count + 1,
-                                        entity.first, entity.evidence, entity.takes_the)
+                entities[name] = Entity(
+                    entity.name,
+                    entity.label,
+                    entity.aliases,
+                    entity.count + 1,
+                    entity.first,
+                    entity.evidence,
+                    entity.takes_the,
+                )
     mentions.sort(key=lambda m: (m.sentence, m.start))
 
 
@@ -743,8 +1026,14 @@ def extract(text: str, paragraphs: list[tuple[int, str]], docs: list[Any]) -> Ar
             elif m.label in _DATE_LABELS:
                 fact = _date_fact(sentence, m)
             elif m.label in _KIND_OF_LABEL and m.entity in entities:
-                fact = XFact(_KIND_OF_LABEL[entities[m.entity].label], m.text, sentence, m.start,
-                             label=entities[m.entity].label, entity=m.entity)
+                fact = XFact(
+                    _KIND_OF_LABEL[entities[m.entity].label],
+                    m.text,
+                    sentence,
+                    m.start,
+                    label=entities[m.entity].label,
+                    entity=m.entity,
+                )
             else:
                 fact = None
             if fact is not None:
@@ -759,4 +1048,4 @@ def extract(text: str, paragraphs: list[tuple[int, str]], docs: list[Any]) -> Ar
 
 
 def sentence_has(fact: XFact) -> bool:
-    return fact.sentence.text[fact.start:fact.end] == fact.key
+    return fact.sentence.text[fact.start : fact.end] == fact.key

@@ -12,8 +12,13 @@ import re
 import unicodedata
 
 TYPE_PREFIX = {
-    "multiple_choice": "mc", "true_false": "tf", "cloze": "cz", "short_answer": "sa",
-    "matching": "mt", "numeric": "nu", "ordering": "or",
+    "multiple_choice": "mc",
+    "true_false": "tf",
+    "cloze": "cz",
+    "short_answer": "sa",
+    "matching": "mt",
+    "numeric": "nu",
+    "ordering": "or",
 }
 
 
@@ -27,7 +32,9 @@ def stable_int(text: str) -> int:
 
 def slug(text: str, words: int = 3, limit: int = 24) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    parts = [p for p in re.split(r"[^a-z0-9]+", ascii_text.lower()) if p and p not in ("the", "a", "an")]
+    parts = [
+        p for p in re.split(r"[^a-z0-9]+", ascii_text.lower()) if p and p not in ("the", "a", "an")
+    ]
     out = "-".join(parts[:words])[:limit].strip("-")
     return out or "x"
 

@@ -50,7 +50,7 @@ def analyse(text: str, nlp: Any = None) -> Article:
     return extract(text, paragraphs, docs)
 
 
-def _reference(date: str):  # noqa: ANN202 - returns a closure or None
+def _reference(date: str):
     """Maps a written date to an absolute sort key, given the article's publication date."""
     if not date:
         return None
@@ -130,8 +130,9 @@ def _fact_ids(article: Article) -> dict[int, str]:
 
 
 def to_question(qid: str, c: Candidate, fact_id: str, source: str) -> Question:
-    common: dict[str, Any] = dict(id=qid, prompt=c.prompt, source=source, fact=fact_id,
-                                  explanation=c.explanation, tags=c.tags)
+    common: dict[str, Any] = dict(
+        id=qid, prompt=c.prompt, source=source, fact=fact_id, explanation=c.explanation, tags=c.tags
+    )
     f = c.fields
     if c.type == "multiple_choice":
         return MultipleChoice(**common, choices=tuple(f["choices"]), answers=tuple(f["answers"]))
@@ -188,18 +189,30 @@ def generate(
         by_candidate[id(c)] = qid
         for f in c.facts:
             fid2 = fact_ids[id(f)]
-            all_facts.setdefault(fid2, Fact(fid2, _fact_statement(f, article), _fact_kind(f),
-                                            f.key, f.sentence.text))
+            all_facts.setdefault(
+                fid2, Fact(fid2, _fact_statement(f, article), _fact_kind(f), f.key, f.sentence.text)
+            )
     chosen = choose([c for _, c in with_ids if id(c) in by_candidate], article, max_questions)
     questions = tuple(all_questions[by_candidate[id(c)]] for c in chosen)
     used = {q.fact for q in questions}
     for c in chosen:
         used.update(fact_ids[id(f)] for f in c.facts)
-    facts = tuple(sorted((all_facts[f] for f in used if f in all_facts),
-                         key=lambda f: (_position(f, article), f.id)))
+    facts = tuple(
+        sorted(
+            (all_facts[f] for f in used if f in all_facts),
+            key=lambda f: (_position(f, article), f.id),
+        )
+    )
     source = Source(title=title, text=text, published=date, file=source_file)
-    bank = Bank(id=bank_id, title=title, source=source, questions=questions, facts=facts,
-                as_of=date, language="en")
+    bank = Bank(
+        id=bank_id,
+        title=title,
+        source=source,
+        questions=questions,
+        facts=facts,
+        as_of=date,
+        language="en",
+    )
     return Generated(bank, all_questions, all_facts, article)
 
 
@@ -213,10 +226,13 @@ def _position(fact: Fact, article: Article) -> int:
 def _source_text(c: Candidate, article: Article) -> str:
     if len(c.sentences) == 1:
         return c.sentences[0].text
-    if c.sentences[0].paragraph != c.sentences[-1].paragraph and c.type not in ("matching", "ordering"):
+    if c.sentences[0].paragraph != c.sentences[-1].paragraph and c.type not in (
+        "matching",
+        "ordering",
+    ):
         return c.sentences[-1].text
     first, last = c.sentences[0], c.sentences[-1]
-    return article.text[first.start:last.start + len(last.text)]
+    return article.text[first.start : last.start + len(last.text)]
 
 
 def default_title(text: str, stem: str) -> str:

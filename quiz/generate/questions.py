@@ -25,12 +25,29 @@ from quiz.generate.facts import (
 )
 from quiz.generate.values import APPROXIMATE, parse_amount, parse_when, perturb_amount, perturb_when
 
-CONNECTIVES = ("however", "but", "and", "also", "instead", "still", "meanwhile", "yet", "so",
-               "further", "furthermore", "moreover", "in addition", "additionally", "despite this")
+CONNECTIVES = (
+    "however",
+    "but",
+    "and",
+    "also",
+    "instead",
+    "still",
+    "meanwhile",
+    "yet",
+    "so",
+    "further",
+    "furthermore",
+    "moreover",
+    "in addition",
+    "additionally",
+    "despite this",
+)
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _SINGULAR_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 _NEUTER_PRONOUNS = {"it", "its", "itself"}
-_ALL_PRONOUNS = _PLURAL_PRONOUNS | _SINGULAR_PRONOUNS | _NEUTER_PRONOUNS | {"this", "these", "those"}
+_ALL_PRONOUNS = (
+    _PLURAL_PRONOUNS | _SINGULAR_PRONOUNS | _NEUTER_PRONOUNS | {"this", "these", "those"}
+)
 _WH_BY_LABEL = {"PERSON": "Who", "ORG": "Which organisation"}
 BLANK = "___"
 
@@ -79,8 +96,9 @@ def tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def pronoun_edits(sentence: Sentence, article: Article, skip: tuple[int, int] | None = None
-                  ) -> list[tuple[int, int, str]] | None:
+def pronoun_edits(
+    sentence: Sentence, article: Article, skip: tuple[int, int] | None = None
+) -> list[tuple[int, int, str]] | None:
     """Edits that name whom a leading "he"/"she" means; None when a pronoun stays unresolved.
 
     A pronoun after a noun of the sentence is taken as bound to it (plural pronouns need a plural
@@ -88,7 +106,9 @@ def pronoun_edits(sentence: Sentence, article: Article, skip: tuple[int, int] | 
     treated as a noun.
     """
     edits: list[tuple[int, int, str]] = []
-    if re.match(r"^(?:The (?:two|three|four|pair|latter|former)|Both)\b", strip_connective(sentence.text)):
+    if re.match(
+        r"^(?:The (?:two|three|four|pair|latter|former)|Both)\b", strip_connective(sentence.text)
+    ):
         return None  # "The two wrote that ...": whom it means is in another sentence
     seen_noun = False
     seen_plural = False
@@ -118,8 +138,9 @@ def pronoun_edits(sentence: Sentence, article: Article, skip: tuple[int, int] | 
             if not seen_noun and token.dep_ != "expl":
                 return None
         elif low in _SINGULAR_PRONOUNS and not seen_noun:
-            name = resolve_pronoun(article.sentences, article.mentions, article.entities,
-                                   sentence.index, rel)
+            name = resolve_pronoun(
+                article.sentences, article.mentions, article.entities, sentence.index, rel
+            )
             if not name:
                 return None
             shown = short_name(article.entities.get(name), name)
@@ -127,7 +148,11 @@ def pronoun_edits(sentence: Sentence, article: Article, skip: tuple[int, int] | 
                 shown += "’s" if "’" in sentence.text else "'s"
             edits.append((rel, rel + len(token.text), shown))
             seen_noun = True
-        elif low in ("this", "these", "those") and token.dep_ in ("nsubj", "nsubjpass") and not seen_noun:
+        elif (
+            low in ("this", "these", "those")
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and not seen_noun
+        ):
             return None
     return edits
 
@@ -149,13 +174,17 @@ def strip_connective(text: str) -> str:
     for word in CONNECTIVES:
         for sep in (", ", " "):
             if low.startswith(word + sep):
-                rest = text[len(word) + len(sep):]
+                rest = text[len(word) + len(sep) :]
                 return rest[:1].upper() + rest[1:]
     return text
 
 
-def as_statement(sentence: Sentence, article: Article, edits: list[tuple[int, int, str]],
-                 skip: tuple[int, int] | None = None) -> str | None:
+def as_statement(
+    sentence: Sentence,
+    article: Article,
+    edits: list[tuple[int, int, str]],
+    skip: tuple[int, int] | None = None,
+) -> str | None:
     """The sentence rewritten with ``edits``, pronouns named, leading connective dropped."""
     named = pronoun_edits(sentence, article, skip)
     if named is None:
@@ -193,15 +222,22 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
     group = _label_group(answer.label)
     own = [normalise_key(a) for a in alias_variants(answer, fact.key)]
     pool = sorted(
-        (e for e in article.entities.values()
-         if e.name != answer.name and _label_group(e.label) == group
-         and (group != "PERSON" or len(e.name.split()) >= 2 or e.evidence
-              or len(e.aliases) > 1)
-         and not (group == "PERSON" and e.name.isupper())),
+        (
+            e
+            for e in article.entities.values()
+            if e.name != answer.name
+            and _label_group(e.label) == group
+            and (group != "PERSON" or len(e.name.split()) >= 2 or e.evidence or len(e.aliases) > 1)
+            and not (group == "PERSON" and e.name.isupper())
+        ),
         key=lambda e: (-e.count, e.first, e.name),
     )
-    people = [a for e in article.entities.values() if e.label == "PERSON" and e.name != answer.name
-              for a in (e.name,)]
+    people = [
+        a
+        for e in article.entities.values()
+        if e.label == "PERSON" and e.name != answer.name
+        for a in (e.name,)
+    ]
     out: list[str] = []
     for entity in pool:
         shown = entity.name
@@ -239,9 +275,11 @@ def number_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
     if amount is None:
         return []
     cls = _number_class(fact)
-    true_values = {f.amount.value for f in article.facts
-                   if f.kind == "number" and f.amount is not None and f.counted == fact.counted
-                   and f.counted}
+    true_values = {
+        f.amount.value
+        for f in article.facts
+        if f.kind == "number" and f.amount is not None and f.counted == fact.counted and f.counted
+    }
     true_values.add(amount.value)
     out: list[str] = []
     seen = {normalise_key(fact.key)}
@@ -258,7 +296,9 @@ def number_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
     for other in article.facts:
         if other.kind != "number" or other.amount is None or _number_class(other) != cls:
             continue
-        ratio = max(other.amount.value, amount.value) / max(1e-9, min(other.amount.value, amount.value))
+        ratio = max(other.amount.value, amount.value) / max(
+            1e-9, min(other.amount.value, amount.value)
+        )
         if ratio <= 20 and other.amount.style == amount.style:
             consider(amount.format(other.amount.value), other.amount.value)
     for text in perturb_amount(amount, percent=cls == "percent"):
@@ -275,8 +315,11 @@ def date_distractors(fact: XFact, article: Article, stem: str, limit: int = 3) -
     out: list[str] = []
     seen = {normalise_key(fact.key)}
     in_sentence = normalise_key(fact.sentence.text)
-    cands = [f.key for f in article.facts if f.kind == "date" and f.when is not None
-             and f.when.shape == when.shape]
+    cands = [
+        f.key
+        for f in article.facts
+        if f.kind == "date" and f.when is not None and f.when.shape == when.shape
+    ]
     cands += perturb_when(when)
     for text in cands:
         n = normalise_key(text)
@@ -366,7 +409,7 @@ def who_question(fact: XFact, article: Article) -> str | None:
     first, last = span[s0], span[s1 - 1]
     start, end = _rel(sentence, first), _rel(sentence, last) + len(last.text)
     prefix = strip_connective(sentence.text[:start]).strip()
-    if prefix and (not prefix.endswith(",") or any(c in prefix for c in "“”\"")):
+    if prefix and (not prefix.endswith(",") or any(c in prefix for c in '“”"')):
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in span if _rel(sentence, t) < start):
         return None  # the subject of a reporting clause after a whole statement
@@ -406,18 +449,46 @@ def _answer_elsewhere(fact: XFact, article: Article, question: str) -> bool:
         theirs = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", other.text)}
         if len(mine & theirs) / len(mine) < 0.6:
             continue
-        others = [m for m in article.mentions if m.sentence == other.index and m.entity
-                  and m.entity != fact.entity and entity is not None
-                  and article.entities.get(m.entity) is not None
-                  and article.entities[m.entity].label == entity.label]
+        others = [
+            m
+            for m in article.mentions
+            if m.sentence == other.index
+            and m.entity
+            and m.entity != fact.entity
+            and entity is not None
+            and article.entities.get(m.entity) is not None
+            and article.entities[m.entity].label == entity.label
+        ]
         if others:
             return True
     return False
 
 
-_STOP = {"which", "what", "when", "where", "whom", "with", "from", "that", "this", "their",
-         "there", "have", "been", "were", "will", "would", "about", "after", "before", "into",
-         "organisation", "said", "says"}
+_STOP = {
+    "which",
+    "what",
+    "when",
+    "where",
+    "whom",
+    "with",
+    "from",
+    "that",
+    "this",
+    "their",
+    "there",
+    "have",
+    "been",
+    "were",
+    "will",
+    "would",
+    "about",
+    "after",
+    "before",
+    "into",
+    "organisation",
+    "said",
+    "says",
+}
 
 
 def _date_attachment(fact: XFact) -> tuple[Any, list[Any]] | None:
@@ -432,7 +503,12 @@ def _date_attachment(fact: XFact) -> tuple[Any, list[Any]] | None:
     if head.dep_ == "pobj" and parent.dep_ == "prep":
         phrase = list(parent.subtree)
         parent = parent.head
-    if parent.pos_ not in ("VERB", "AUX") or head.dep_ not in ("pobj", "npadvmod", "tmod", "advmod"):
+    if parent.pos_ not in ("VERB", "AUX") or head.dep_ not in (
+        "pobj",
+        "npadvmod",
+        "tmod",
+        "advmod",
+    ):
         return None
     return parent, phrase
 
@@ -447,8 +523,10 @@ def when_question(fact: XFact, article: Article) -> str | None:
     verb, phrase = found
     sentence = fact.sentence
     span = sentence.span
-    if verb != span.root or verb.tag_ != "VBD" or any(
-        c.dep_ in ("aux", "auxpass", "neg") for c in verb.children
+    if (
+        verb != span.root
+        or verb.tag_ != "VBD"
+        or any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
     ):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -468,8 +546,9 @@ def when_question(fact: XFact, article: Article) -> str | None:
         return None
     subject_text = sentence.text[s_start:s_end]
     if subject.lower_ in ("he", "she"):
-        name = resolve_pronoun(article.sentences, article.mentions, article.entities,
-                               sentence.index, s_start)
+        name = resolve_pronoun(
+            article.sentences, article.mentions, article.entities, sentence.index, s_start
+        )
         if not name:
             return None
         subject_text = short_name(article.entities.get(name), name)
@@ -518,15 +597,18 @@ def how_many_question(fact: XFact, article: Article) -> str | None:
         h_start = idx
     if h_start != s_start:
         return None
-    rest = sentence.text[fact.end:].rstrip()
+    rest = sentence.text[fact.end :].rstrip()
     if not rest.endswith(".") or rest[-2:-1] in ("”", '"', "’"):
         return None
     head = "About how many" if fact.hedge else "How many"
     named = pronoun_edits(sentence, article, (s_start, fact.end))
     if named is None:
         return None
-    text = head + apply(rest, [(a - fact.end, b - fact.end, c) for a, b, c in named
-                               if a >= fact.end])[:-1] + "?"
+    text = (
+        head
+        + apply(rest, [(a - fact.end, b - fact.end, c) for a, b, c in named if a >= fact.end])[:-1]
+        + "?"
+    )
     return tidy(text)
 
 
@@ -551,100 +633,230 @@ def build_candidates(article: Article) -> list[Candidate]:
 
 
 def _explain(fact: XFact) -> str:
-    return f"The article says: “{fact.sentence.text}”" if "“" not in fact.sentence.text else \
-        f"From the article: {fact.sentence.text}"
+    return (
+        f"The article says: “{fact.sentence.text}”"
+        if "“" not in fact.sentence.text
+        else f"From the article: {fact.sentence.text}"
+    )
 
 
 def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
     out: list[Candidate] = []
     s = [fact.sentence]
     base_key = fact.fingerprint
-    if fact.kind in ("person", "place", "organisation", "number", "date", "term", "policy") and fact.label != "ROLE":
+    if (
+        fact.kind in ("person", "place", "organisation", "number", "date", "term", "policy")
+        and fact.label != "ROLE"
+    ):
         text = blanked(fact, article)
         if text is not None:
             answers = answer_variants(fact, article)
-            out.append(Candidate("cloze", "blank", [fact], s, text,
-                                 {"blanks": (answers,)}, key=base_key))
-            wrong = distractors_for(fact, article, text) if fact.kind not in ("place", "term") \
-                and not _in_open_list(fact) else []
+            out.append(
+                Candidate("cloze", "blank", [fact], s, text, {"blanks": (answers,)}, key=base_key)
+            )
+            wrong = (
+                distractors_for(fact, article, text)
+                if fact.kind not in ("place", "term") and not _in_open_list(fact)
+                else []
+            )
             if len(wrong) >= 2:
                 prompt = f"{_mc_lead(fact)} {text}"
                 choices = order_choices(fact.key, wrong, base_key + "mc")
-                out.append(Candidate("multiple_choice", "blank", [fact], s, prompt,
-                                     {"choices": tuple(choices), "answers": (fact.key,)},
-                                     key=base_key))
+                out.append(
+                    Candidate(
+                        "multiple_choice",
+                        "blank",
+                        [fact],
+                        s,
+                        prompt,
+                        {"choices": tuple(choices), "answers": (fact.key,)},
+                        key=base_key,
+                    )
+                )
                 if fact.kind not in ("policy", "place", "term"):
                     false = _false_statement(fact, article, wrong)
                     if false is not None:
-                        out.append(Candidate("true_false", "statement-false", [fact], s, false,
-                                             {"answer": False}, key=base_key,
-                                             explanation=f"False: the article says “{fact.key}”, not “{_swapped(fact, article, wrong)}”."))
+                        out.append(
+                            Candidate(
+                                "true_false",
+                                "statement-false",
+                                [fact],
+                                s,
+                                false,
+                                {"answer": False},
+                                key=base_key,
+                                explanation=f"False: the article says “{fact.key}”, not “{_swapped(fact, article, wrong)}”.",
+                            )
+                        )
             if fact.kind == "number" and fact.amount is not None:
                 question = how_many_question(fact, article)
                 unit = fact.counted if len(fact.counted.split()) <= 3 else ""
                 if question is not None:
-                    out.append(Candidate("numeric", "how-many", [fact], s, question,
-                                         {"answer": fact.amount.value, "unit": unit}, key=base_key))
-                    out.append(Candidate("short_answer", "how-many", [fact], s, question,
-                                         {"answers": answer_variants(fact, article)}, key=base_key))
+                    out.append(
+                        Candidate(
+                            "numeric",
+                            "how-many",
+                            [fact],
+                            s,
+                            question,
+                            {"answer": fact.amount.value, "unit": unit},
+                            key=base_key,
+                        )
+                    )
+                    out.append(
+                        Candidate(
+                            "short_answer",
+                            "how-many",
+                            [fact],
+                            s,
+                            question,
+                            {"answers": answer_variants(fact, article)},
+                            key=base_key,
+                        )
+                    )
                 else:
-                    out.append(Candidate("numeric", "blank", [fact], s,
-                                         f"What number goes in the blank? {text}",
-                                         {"answer": fact.amount.value, "unit": unit}, key=base_key))
+                    out.append(
+                        Candidate(
+                            "numeric",
+                            "blank",
+                            [fact],
+                            s,
+                            f"What number goes in the blank? {text}",
+                            {"answer": fact.amount.value, "unit": unit},
+                            key=base_key,
+                        )
+                    )
     if fact.kind == "date":
         question = when_question(fact, article)
         if question is not None:
             answers = answer_variants(fact, article)
-            out.append(Candidate("short_answer", "when", [fact], s, question,
-                                 {"answers": answers}, key=base_key))
+            out.append(
+                Candidate(
+                    "short_answer", "when", [fact], s, question, {"answers": answers}, key=base_key
+                )
+            )
             wrong = date_distractors(fact, article, question)
             if len(wrong) >= 2:
-                out.append(Candidate("multiple_choice", "when", [fact], s, question,
-                                     {"choices": tuple(order_choices(fact.key, wrong, base_key + "when")),
-                                      "answers": (fact.key,)}, key=base_key))
+                out.append(
+                    Candidate(
+                        "multiple_choice",
+                        "when",
+                        [fact],
+                        s,
+                        question,
+                        {
+                            "choices": tuple(order_choices(fact.key, wrong, base_key + "when")),
+                            "answers": (fact.key,),
+                        },
+                        key=base_key,
+                    )
+                )
     if fact.kind == "event":
         question = who_question(fact, article)
         if question is not None:
             entity = article.entities[fact.entity]
             shown = entity.name
-            out.append(Candidate("short_answer", "who", [fact], s, question,
-                                 {"answers": alias_variants(entity, shown)}, key=base_key))
+            out.append(
+                Candidate(
+                    "short_answer",
+                    "who",
+                    [fact],
+                    s,
+                    question,
+                    {"answers": alias_variants(entity, shown)},
+                    key=base_key,
+                )
+            )
             wrong = entity_distractors(fact, article, question)
             if len(wrong) >= 2:
-                out.append(Candidate("multiple_choice", "who", [fact], s, question,
-                                     {"choices": tuple(order_choices(shown, wrong, base_key + "who")),
-                                      "answers": (shown,)}, key=base_key))
+                out.append(
+                    Candidate(
+                        "multiple_choice",
+                        "who",
+                        [fact],
+                        s,
+                        question,
+                        {
+                            "choices": tuple(order_choices(shown, wrong, base_key + "who")),
+                            "answers": (shown,),
+                        },
+                        key=base_key,
+                    )
+                )
         statement = as_statement(fact.sentence, article, [])
         if statement is not None and fact.sentence.words <= 35:
-            out.append(Candidate("true_false", "statement-true", [fact], s, statement,
-                                 {"answer": True}, key=base_key))
+            out.append(
+                Candidate(
+                    "true_false",
+                    "statement-true",
+                    [fact],
+                    s,
+                    statement,
+                    {"answer": True},
+                    key=base_key,
+                )
+            )
     if fact.kind == "quote" and fact.speaker:
         prompt = f"Who said: “{quote_snippet(fact.key)}”?"
         s = _with_antecedent(fact, article)
         if fact.speaker_is_person:
             entity = article.entities.get(fact.speaker)
             answers = alias_variants(entity, fact.speaker)
-            out.append(Candidate("short_answer", "quote", [fact], s, prompt,
-                                 {"answers": answers}, key=base_key))
+            out.append(
+                Candidate(
+                    "short_answer", "quote", [fact], s, prompt, {"answers": answers}, key=base_key
+                )
+            )
             probe = XFact("person", fact.speaker, fact.sentence, 0, entity=fact.speaker)
             wrong = entity_distractors(probe, article, prompt)
             if len(wrong) >= 2:
-                out.append(Candidate("multiple_choice", "quote", [fact], s, prompt,
-                                     {"choices": tuple(order_choices(fact.speaker, wrong, base_key + "q")),
-                                      "answers": (fact.speaker,)}, key=base_key))
+                out.append(
+                    Candidate(
+                        "multiple_choice",
+                        "quote",
+                        [fact],
+                        s,
+                        prompt,
+                        {
+                            "choices": tuple(order_choices(fact.speaker, wrong, base_key + "q")),
+                            "answers": (fact.speaker,),
+                        },
+                        key=base_key,
+                    )
+                )
     if fact.label == "ROLE" and fact.person:
         det = _determiner(fact)
         prompt = f"Who is described in the article as {det}{fact.role}?"
         entity = article.entities.get(fact.person)
         if entity is not None and not mentions_any(prompt, alias_variants(entity, entity.name)):
-            out.append(Candidate("short_answer", "role", [fact], s, prompt,
-                                 {"answers": alias_variants(entity, entity.name)}, key=base_key))
+            out.append(
+                Candidate(
+                    "short_answer",
+                    "role",
+                    [fact],
+                    s,
+                    prompt,
+                    {"answers": alias_variants(entity, entity.name)},
+                    key=base_key,
+                )
+            )
             probe = XFact("person", entity.name, fact.sentence, 0, entity=entity.name)
             wrong = entity_distractors(probe, article, prompt)
             if len(wrong) >= 2:
-                out.append(Candidate("multiple_choice", "role", [fact], s, prompt,
-                                     {"choices": tuple(order_choices(entity.name, wrong, base_key + "r")),
-                                      "answers": (entity.name,)}, key=base_key))
+                out.append(
+                    Candidate(
+                        "multiple_choice",
+                        "role",
+                        [fact],
+                        s,
+                        prompt,
+                        {
+                            "choices": tuple(order_choices(entity.name, wrong, base_key + "r")),
+                            "answers": (entity.name,),
+                        },
+                        key=base_key,
+                    )
+                )
     for c in out:
         if not c.explanation:
             c.explanation = _explain(fact)
@@ -654,7 +866,7 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
 def _in_open_list(fact: XFact) -> bool:
     """'members including X and Y': another name may belong to the list too, so neither a
     swapped statement nor a set of options could be judged."""
-    before = fact.sentence.text[:fact.start].lower()
+    before = fact.sentence.text[: fact.start].lower()
     clause = re.split(r"[;:]", before)[-1]
     return any(word in clause for word in (" including ", " such as ", " among ", " like "))
 
@@ -677,7 +889,7 @@ def _with_antecedent(fact: XFact, article: Article) -> list[Sentence]:
         return [fact.sentence]
     for back in range(fact.sentence.index - 1, max(-1, fact.sentence.index - 3), -1):
         if mentions_any(article.sentences[back].text, names):
-            return article.sentences[back:fact.sentence.index + 1]
+            return article.sentences[back : fact.sentence.index + 1]
     return [fact.sentence]
 
 
@@ -698,15 +910,25 @@ def true_statements(article: Article) -> list[Candidate]:
         statement = as_statement(s, article, [])
         if statement is None or statement.endswith(("”", '"')):
             continue
-        out.append(Candidate("true_false", "statement-true", [fact], [s], statement,
-                             {"answer": True}, key="true|" + normalise_key(s.text)[:80],
-                             explanation=f"True: the article says so: “{s.text}”" if "“" not in s.text
-                             else f"True: {s.text}"))
+        out.append(
+            Candidate(
+                "true_false",
+                "statement-true",
+                [fact],
+                [s],
+                statement,
+                {"answer": True},
+                key="true|" + normalise_key(s.text)[:80],
+                explanation=f"True: the article says so: “{s.text}”"
+                if "“" not in s.text
+                else f"True: {s.text}",
+            )
+        )
     return out
 
 
 def _determiner(fact: XFact) -> str:
-    before = fact.sentence.text[:fact.start].rstrip().split()
+    before = fact.sentence.text[: fact.start].rstrip().split()
     last = before[-1].lower() if before else ""
     if last in ("a", "an", "the"):
         return last + " "
@@ -729,14 +951,19 @@ def _false_statement(fact: XFact, article: Article, wrong: list[str]) -> str | N
         return None
     if fact.entity:
         chosen = next((e for e in article.entities.values() if e.name == swap), None)
-        before = fact.sentence.text[max(0, fact.start - 4):fact.start].lower()
+        before = fact.sentence.text[max(0, fact.start - 4) : fact.start].lower()
         if chosen is not None:
             if before == "the " and not chosen.takes_the:
                 return None  # "the VOA’s commitment"
-            if before != "the " and chosen.takes_the and not fact.sentence.text[:fact.start].endswith(("’s ", "'s ")):
+            if (
+                before != "the "
+                and chosen.takes_the
+                and not fact.sentence.text[: fact.start].endswith(("’s ", "'s "))
+            ):
                 swap = "the " + swap if fact.start else "The " + swap
-    text = as_statement(fact.sentence, article, [(fact.start, fact.end, swap)],
-                        (fact.start, fact.end))
+    text = as_statement(
+        fact.sentence, article, [(fact.start, fact.end, swap)], (fact.start, fact.end)
+    )
     if text is None:
         return None
     if _claim_elsewhere(fact, swap, article):
@@ -778,7 +1005,7 @@ def _span_source(article: Article, sentences: list[Sentence]) -> tuple[list[Sent
     """The article text from the first to the last sentence (verbatim), if not too long."""
     ordered = sorted({s.index: s for s in sentences}.values(), key=lambda s: s.index)
     first, last = ordered[0], ordered[-1]
-    text = article.text[first.start:last.start + len(last.text)]
+    text = article.text[first.start : last.start + len(last.text)]
     if len(text) > 2000:
         return None
     return ordered, text
@@ -793,25 +1020,45 @@ def matching_candidates(article: Article) -> list[Candidate]:
             current = best.get(f.person)
             if current is None or len(f.role) < len(current.role):
                 best[f.person] = f
-    roles = _distinct_pairs([(short_name(article.entities.get(p), p), f.role, f) for p, f in best.items()])
+    roles = _distinct_pairs(
+        [(short_name(article.entities.get(p), p), f.role, f) for p, f in best.items()]
+    )
     if len(roles) >= 3:
-        out.extend(_matching(article, roles, "Match each person to how the article describes them.", "match-role"))
+        out.extend(
+            _matching(
+                article, roles, "Match each person to how the article describes them.", "match-role"
+            )
+        )
     quotes = [f for f in article.facts if f.kind == "quote" and f.speaker]
-    qp = _distinct_pairs([(f"“{quote_snippet(f.key, 10)}”", f.speaker, f) for f in quotes],
-                         unique_right=True)
+    qp = _distinct_pairs(
+        [(f"“{quote_snippet(f.key, 10)}”", f.speaker, f) for f in quotes], unique_right=True
+    )
     if len(qp) >= 3:
         out.extend(_matching(article, qp, "Match each quotation to who said it.", "match-quote"))
-    numbers = [f for f in article.facts if f.kind == "number" and f.counted and f.amount is not None
-               and f.amount.value > 2]
-    npairs = _distinct_pairs([(f"{f.hedge + ' ' if f.hedge else ''}{f.key}", f.counted, f) for f in numbers],
-                             unique_right=True)
+    numbers = [
+        f
+        for f in article.facts
+        if f.kind == "number" and f.counted and f.amount is not None and f.amount.value > 2
+    ]
+    npairs = _distinct_pairs(
+        [(f"{f.hedge + ' ' if f.hedge else ''}{f.key}", f.counted, f) for f in numbers],
+        unique_right=True,
+    )
     if len(npairs) >= 3:
-        out.extend(_matching(article, npairs, "Match each number to what it counts in the article.", "match-number"))
+        out.extend(
+            _matching(
+                article,
+                npairs,
+                "Match each number to what it counts in the article.",
+                "match-number",
+            )
+        )
     return out
 
 
-def _distinct_pairs(pairs: list[tuple[str, str, XFact]], unique_right: bool = True
-                    ) -> list[tuple[str, str, XFact]]:
+def _distinct_pairs(
+    pairs: list[tuple[str, str, XFact]], unique_right: bool = True
+) -> list[tuple[str, str, XFact]]:
     lefts: set[str] = set()
     rights: set[str] = set()
     out = []
@@ -825,20 +1072,30 @@ def _distinct_pairs(pairs: list[tuple[str, str, XFact]], unique_right: bool = Tr
     return out
 
 
-def _matching(article: Article, pairs: list[tuple[str, str, XFact]], prompt: str, form: str
-              ) -> list[Candidate]:
+def _matching(
+    article: Article, pairs: list[tuple[str, str, XFact]], prompt: str, form: str
+) -> list[Candidate]:
     pairs = sorted(pairs, key=lambda p: (p[2].sentence.index, p[2].start))
     for size in range(min(6, len(pairs)), 2, -1):
         for begin in range(0, len(pairs) - size + 1):
-            chosen = pairs[begin:begin + size]
+            chosen = pairs[begin : begin + size]
             found = _span_source(article, [p[2].sentence for p in chosen])
             if found is None:
                 continue
             sentences, _ = found
             key = form + "|" + "|".join(sorted(normalise_key(p[0]) for p in chosen))
-            return [Candidate("matching", form, [p[2] for p in chosen], sentences, prompt,
-                              {"pairs": tuple((p[0], p[1]) for p in chosen)}, key=key,
-                              explanation="From the article: " + " ".join(s.text for s in sentences))]
+            return [
+                Candidate(
+                    "matching",
+                    form,
+                    [p[2] for p in chosen],
+                    sentences,
+                    prompt,
+                    {"pairs": tuple((p[0], p[1]) for p in chosen)},
+                    key=key,
+                    explanation="From the article: " + " ".join(s.text for s in sentences),
+                )
+            ]
     return []
 
 
@@ -853,11 +1110,25 @@ def _event_phrase(fact: XFact, article: Article) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i > verb.i:
         return None
-    keep = [*subject.subtree,
-            *[a for a in verb.children if a.dep_ in ("aux", "auxpass", "neg", "advmod")
-              and a.i < verb.i and a.tag_ != "WRB"], verb]
+    keep = [
+        *subject.subtree,
+        *[
+            a
+            for a in verb.children
+            if a.dep_ in ("aux", "auxpass", "neg", "advmod") and a.i < verb.i and a.tag_ != "WRB"
+        ],
+        verb,
+    ]
     for child in verb.rights:
-        if child.i in drop or child.dep_ in ("punct", "cc", "conj", "advcl", "ccomp", "relcl", "mark"):
+        if child.i in drop or child.dep_ in (
+            "punct",
+            "cc",
+            "conj",
+            "advcl",
+            "ccomp",
+            "relcl",
+            "mark",
+        ):
             continue
         tokens = list(child.subtree)
         if any(t.i in drop for t in tokens):
@@ -865,16 +1136,25 @@ def _event_phrase(fact: XFact, article: Article) -> str | None:
         keep.extend(tokens)
         if len(keep) > 14:
             break
-    keep = sorted({t.i: t for t in keep if t.i not in drop and t.text not in "“”\"‘’"}.values(),
-                  key=lambda t: t.i)
+    keep = sorted(
+        {t.i: t for t in keep if t.i not in drop and t.text not in '“”"‘’'}.values(),
+        key=lambda t: t.i,
+    )
     if len(keep) > 16 or len(keep) < 3:
         return None
-    if any(t.lower_ in _ALL_PRONOUNS - {"his", "her", "its", "their"} and t != subject for t in keep):
+    if any(
+        t.lower_ in _ALL_PRONOUNS - {"his", "her", "its", "their"} and t != subject for t in keep
+    ):
         return None
     shown_subject = subject.text
     if subject.lower_ in ("he", "she"):
-        name = resolve_pronoun(article.sentences, article.mentions, article.entities,
-                               sentence.index, _rel(sentence, subject))
+        name = resolve_pronoun(
+            article.sentences,
+            article.mentions,
+            article.entities,
+            sentence.index,
+            _rel(sentence, subject),
+        )
         if not name:
             return None
         shown_subject = short_name(article.entities.get(name), name)
@@ -908,7 +1188,9 @@ def ordering_candidates(article: Article, reference: Any = None) -> list[Candida
         items.sort(key=lambda x: (x[0], x[2].sentence.index))
         unique: list[tuple[float, str, XFact]] = []
         for item in items:
-            if unique and (item[0] == unique[-1][0] or item[1].casefold() in {u[1].casefold() for u in unique}):
+            if unique and (
+                item[0] == unique[-1][0] or item[1].casefold() in {u[1].casefold() for u in unique}
+            ):
                 continue
             unique.append(item)
         if len(unique) < 2:
@@ -923,12 +1205,20 @@ def ordering_candidates(article: Article, reference: Any = None) -> list[Candida
         sentences, _ = found
         key = "order|" + "|".join(normalise_key(u[2].key) for u in unique)
         expl = "; ".join(f"{u[2].key}: {u[1]}" for u in unique)
-        out.append(Candidate("ordering", "ordering", [u[2] for u in unique], sentences,
-                             "Put these events in the order they happened, earliest first.",
-                             {"items": tuple(u[1] for u in unique)}, key=key,
-                             explanation=f"From the article: {expl}."))
+        out.append(
+            Candidate(
+                "ordering",
+                "ordering",
+                [u[2] for u in unique],
+                sentences,
+                "Put these events in the order they happened, earliest first.",
+                {"items": tuple(u[1] for u in unique)},
+                key=key,
+                explanation=f"From the article: {expl}.",
+            )
+        )
         del scale
     return out
 
 
-__all__ = ["Candidate", "build_candidates", "parse_when", "SPEECH_VERBS"]
+__all__ = ["SPEECH_VERBS", "Candidate", "build_candidates", "parse_when"]

@@ -11,23 +11,52 @@ from quiz.generate.facts import Article, normalise_key
 from quiz.generate.questions import BLANK, Candidate, mentions_any
 
 _FORM_FAMILY = {
-    "blank": "blank", "statement-false": "statement", "statement-true": "statement",
-    "who": "wh", "when": "wh", "how-many": "wh", "quote": "quote", "role": "role",
+    "blank": "blank",
+    "statement-false": "statement",
+    "statement-true": "statement",
+    "who": "wh",
+    "when": "wh",
+    "how-many": "wh",
+    "quote": "quote",
+    "role": "role",
 }
 _FORM_WEIGHT = {
-    "who": 1.0, "when": 1.0, "how-many": 1.0, "quote": 0.9, "role": 0.85, "blank": 0.7,
-    "statement-false": 0.75, "statement-true": 0.55, "match-role": 1.0, "match-quote": 1.0,
-    "match-number": 0.95, "ordering": 1.0,
+    "who": 1.0,
+    "when": 1.0,
+    "how-many": 1.0,
+    "quote": 0.9,
+    "role": 0.85,
+    "blank": 0.7,
+    "statement-false": 0.75,
+    "statement-true": 0.55,
+    "match-role": 1.0,
+    "match-quote": 1.0,
+    "match-number": 0.95,
+    "ordering": 1.0,
 }
 _KIND_WEIGHT = {
-    "number": 0.35, "date": 0.25, "quote": 0.3, "person": 0.25, "event": 0.25, "policy": 0.3,
-    "organisation": 0.15, "place": 0.05, "term": -0.2,
+    "number": 0.35,
+    "date": 0.25,
+    "quote": 0.3,
+    "person": 0.25,
+    "event": 0.25,
+    "policy": 0.3,
+    "organisation": 0.15,
+    "place": 0.05,
+    "term": -0.2,
 }
 _LEADING_PRONOUN = re.compile(r"^(?:He|She|They|It|This|These|Those|His|Her|Their|Its)\b")
 #: A bank aims at least this many questions when the article allows it.
 MIN_QUESTIONS = 15
-_TYPE_ORDER = ("multiple_choice", "cloze", "true_false", "short_answer", "numeric", "matching",
-               "ordering")
+_TYPE_ORDER = (
+    "multiple_choice",
+    "cloze",
+    "true_false",
+    "short_answer",
+    "numeric",
+    "matching",
+    "ordering",
+)
 
 
 def violations(c: Candidate, article: Article) -> list[str]:
@@ -85,7 +114,12 @@ def score(c: Candidate, article: Article) -> float:
     if fact.entity and fact.entity in article.entities:
         salience = 0.15 * math.log1p(article.entities[fact.entity].count)
     value = _FORM_WEIGHT.get(c.form, 0.6) + _KIND_WEIGHT.get(fact.kind, 0.0) + position + salience
-    if fact.kind == "number" and fact.amount is not None and fact.amount.value <= 3 and fact.amount.style == "words":
+    if (
+        fact.kind == "number"
+        and fact.amount is not None
+        and fact.amount.value <= 3
+        and fact.amount.style == "words"
+    ):
         value -= 0.6
     if fact.label == "NORP" or (fact.kind == "place" and len(fact.key) <= 3):
         value -= 0.4
@@ -126,8 +160,11 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
         if per_type.get(c.type, 0) >= (cap * 2 if relaxed else cap):
             return False
         ent = entity_of(c)
-        if (ent and c.type not in ("matching", "ordering")
-                and per_entity.get(ent, 0) >= (entity_cap + 1 if relaxed else entity_cap)):
+        if (
+            ent
+            and c.type not in ("matching", "ordering")
+            and per_entity.get(ent, 0) >= (entity_cap + 1 if relaxed else entity_cap)
+        ):
             return False
         if c.type in ("matching", "ordering"):
             return not any(x.key == c.key for x in chosen)
@@ -153,7 +190,9 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
             s = c.fact.sentence.index
             per_sentence_type.add((s, c.type))
             per_sentence[s] = per_sentence.get(s, 0) + 1
-            families.setdefault((c.fact.fingerprint, s), set()).add(_FORM_FAMILY.get(c.form, c.form))
+            families.setdefault((c.fact.fingerprint, s), set()).add(
+                _FORM_FAMILY.get(c.form, c.form)
+            )
 
     for qtype in _TYPE_ORDER:
         for c in valid:

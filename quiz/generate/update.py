@@ -33,13 +33,19 @@ class UpdateResult:
             f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed, "
             f"{len(self.kept_edited)} edited by you and kept"
         ]
-        for label, items in (("added", self.added), ("removed", self.removed),
-                             ("changed", self.changed), ("kept (edited)", self.kept_edited)):
+        for label, items in (
+            ("added", self.added),
+            ("removed", self.removed),
+            ("changed", self.changed),
+            ("kept (edited)", self.kept_edited),
+        ):
             for qid in items:
                 lines.append(f"  {label}: {qid}")
         for qid in self.dropped_edited:
-            lines.append(f"  removed (you had edited it, but its sentence is no longer in the "
-                         f"article): {qid}")
+            lines.append(
+                f"  removed (you had edited it, but its sentence is no longer in the "
+                f"article): {qid}"
+            )
         return lines
 
 
@@ -47,13 +53,35 @@ def _same(a: Question, b: Question) -> bool:
     return question_to_dict(a) == question_to_dict(b)
 
 
-def update_bank(old: Bank, text: str, *, bank_id: str, title: str, date: str = "",
-                source_file: str = "", max_questions: int = DEFAULT_MAX, nlp: Any = None
-                ) -> UpdateResult:
-    before = generate(old.source.text, bank_id=bank_id, title=title, date=old.as_of,
-                      source_file=source_file, max_questions=max_questions, nlp=nlp)
-    after = generate(text, bank_id=bank_id, title=title, date=date, source_file=source_file,
-                     max_questions=max_questions, nlp=nlp)
+def update_bank(
+    old: Bank,
+    text: str,
+    *,
+    bank_id: str,
+    title: str,
+    date: str = "",
+    source_file: str = "",
+    max_questions: int = DEFAULT_MAX,
+    nlp: Any = None,
+) -> UpdateResult:
+    before = generate(
+        old.source.text,
+        bank_id=bank_id,
+        title=title,
+        date=old.as_of,
+        source_file=source_file,
+        max_questions=max_questions,
+        nlp=nlp,
+    )
+    after = generate(
+        text,
+        bank_id=bank_id,
+        title=title,
+        date=date,
+        source_file=source_file,
+        max_questions=max_questions,
+        nlp=nlp,
+    )
     article = normalise_for_match(text)
     result = UpdateResult(after.bank)
     kept: list[Question] = []
@@ -98,9 +126,14 @@ def update_bank(old: Bank, text: str, *, bank_id: str, title: str, date: str = "
             facts.setdefault(fact.id, fact)
     order = {f.id: i for i, f in enumerate(after.bank.facts)}
     bank = Bank(
-        id=old.id, title=title or old.title, source=after.bank.source, questions=tuple(kept),
+        id=old.id,
+        title=title or old.title,
+        source=after.bank.source,
+        questions=tuple(kept),
         facts=tuple(sorted(facts.values(), key=lambda f: (order.get(f.id, len(order)), f.id))),
-        description=old.description, language=old.language, tags=old.tags,
+        description=old.description,
+        language=old.language,
+        tags=old.tags,
         as_of=date or old.as_of,
     )
     result.bank = bank

@@ -11,25 +11,77 @@ import re
 from dataclasses import dataclass
 
 HEDGES = (
-    "approximately", "about", "around", "some", "nearly", "almost", "roughly", "more than",
-    "over", "at least", "up to", "fewer than", "less than", "under", "an estimated", "close to",
-    "as many as", "at most",
+    "approximately",
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "almost",
+    "roughly",
+    "more than",
+    "over",
+    "at least",
+    "up to",
+    "fewer than",
+    "less than",
+    "under",
+    "an estimated",
+    "close to",
+    "as many as",
+    "at most",
 )
 #: Hedges that mean "about" (the rest are bounds); "about" is how a question asks it.
 APPROXIMATE = {"approximately", "about", "around", "some", "roughly", "an estimated", "close to"}
 
 _WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
 }
 _WORD_OF = {v: k for k, v in _WORDS.items()}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 #: Vague amounts: not a fact a learner can be asked to recall as a number.
-VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "tens", "several", "many",
-         "scores", "dozen", "few", "a few", "some"}
+VAGUE = {
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens",
+    "several",
+    "many",
+    "scores",
+    "dozen",
+    "few",
+    "a few",
+    "some",
+}
 
 _NUMBER = re.compile(
     r"^(?P<cur>[$€£¥])?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<pct>%)?"
@@ -56,7 +108,9 @@ class Amount:
         elif self.style == "commas" or (self.style == "digits" and abs(base) >= 10_000):
             body = f"{round(base):,}"
         elif self.style == "decimal":
-            decimals = len(self.text.split(".")[-1].split()[0].rstrip("%")) if "." in self.text else 1
+            decimals = (
+                len(self.text.split(".")[-1].split()[0].rstrip("%")) if "." in self.text else 1
+            )
             body = f"{base:.{max(1, decimals)}f}"
         else:
             body = str(round(base)) if float(base).is_integer() else f"{base:g}"
@@ -115,18 +169,53 @@ def perturb_amount(amount: Amount, percent: bool = False) -> list[str]:
 # -- dates -----------------------------------------------------------------------------------
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _RELATIVE = {
-    "last year": -365, "earlier this year": -60, "last month": -30, "earlier this month": -12,
-    "this month": -10, "last week": -7, "earlier this week": -3, "this week": -2,
-    "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "next week": 7,
-    "later this month": 10, "next month": 30, "later this year": 60, "next year": 365,
+    "last year": -365,
+    "earlier this year": -60,
+    "last month": -30,
+    "earlier this month": -12,
+    "this month": -10,
+    "last week": -7,
+    "earlier this week": -3,
+    "this week": -2,
+    "yesterday": -1,
+    "today": 0,
+    "tonight": 0,
+    "tomorrow": 1,
+    "next week": 7,
+    "later this month": 10,
+    "next month": 30,
+    "later this year": 60,
+    "next year": 365,
 }
 #: Relative dates too loose to swap or to offer as options ("last week" may be "earlier this month").
-VAGUE_WHEN = {"earlier this month", "this month", "earlier this year", "this year", "this week",
-              "earlier this week", "recently", "recent months", "recent weeks", "later this year",
-              "later this month"}
+VAGUE_WHEN = {
+    "earlier this month",
+    "this month",
+    "earlier this year",
+    "this year",
+    "this week",
+    "earlier this week",
+    "recently",
+    "recent months",
+    "recent weeks",
+    "later this year",
+    "later this month",
+}
 _RELATIVE_SWAPS = ("last week", "last month", "last year", "yesterday")
 _DURATION = re.compile(
     r"^(?:(?:the\s+)?(?:past|last|next|previous)\s+)?(?:\d+|a|an|several|few|a few|"
@@ -156,21 +245,30 @@ def parse_when(text: str) -> When | None:
     low = t.lower()
     for prefix in ("on ", "in ", "since ", "by ", "until "):
         if low.startswith(prefix):
-            t, low = t[len(prefix):], low[len(prefix):]
+            t, low = t[len(prefix) :], low[len(prefix) :]
     if _DURATION.match(low) and not low.startswith(("last ", "next ", "the past", "past")):
         return When(t, "duration")
     if low in _RELATIVE:
         return When(t, "relative", _RELATIVE[low], "relative")
     if t in WEEKDAYS:
         return When(t, "weekday", -3, "relative")
-    m = re.fullmatch(r"(?:(early|mid|late)[- ])?(" + "|".join(MONTHS) + r")(?:\s+(\d{1,2}))?(?:,?\s+(\d{4}))?", t)
+    m = re.fullmatch(
+        r"(?:(early|mid|late)[- ])?(" + "|".join(MONTHS) + r")(?:\s+(\d{1,2}))?(?:,?\s+(\d{4}))?", t
+    )
     if m:
         part, month, day, year = m.groups()
         mi = MONTHS.index(month) + 1
         d = int(day) if day else {"early": 5, "mid": 15, "late": 25}.get(part or "", 15)
         if year:
-            return When(t, "month-day-year" if day else "month-year", int(year) * 400 + mi * 32 + d, "absolute")
-        return When(t, "month-day" if day else ("part-month" if part else "month"), mi * 32 + d, "month")
+            return When(
+                t,
+                "month-day-year" if day else "month-year",
+                int(year) * 400 + mi * 32 + d,
+                "absolute",
+            )
+        return When(
+            t, "month-day" if day else ("part-month" if part else "month"), mi * 32 + d, "month"
+        )
     m = re.fullmatch(r"(\d{4})", t)
     if m and 1800 <= int(t) <= 2100:
         return When(t, "year", int(t) * 400 + 200, "absolute")

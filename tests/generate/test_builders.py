@@ -36,18 +36,27 @@ def _find(candidates: dict[tuple[str, str, str], Any], qtype: str, form: str, pr
 
 
 def test_cloze_blanks_the_key_span(candidates: Any) -> None:
-    c = _find(candidates, "cloze", "blank",
-              "Costa said the bridge cost approximately ___ euros and took three years to build.")
+    c = _find(
+        candidates,
+        "cloze",
+        "blank",
+        "Costa said the bridge cost approximately ___ euros and took three years to build.",
+    )
     assert c.fields["blanks"] == (("12 million",),)
-    person = _find(candidates, "cloze", "blank",
-                   "The mayor of Riverton, ___, opened the new bridge on Monday.")
+    person = _find(
+        candidates, "cloze", "blank", "The mayor of Riverton, ___, opened the new bridge on Monday."
+    )
     assert person.fields["blanks"] == (("Ana Costa", "Costa"),)  # the surname is accepted too
 
 
 def test_multiple_choice_numbers_are_perturbed_in_the_same_format(candidates: Any) -> None:
-    c = _find(candidates, "multiple_choice", "blank",
-              "Which number fills the blank? Around ___ cars are expected to cross it every day, "
-              "according to city engineer Rui Lopes.")
+    c = _find(
+        candidates,
+        "multiple_choice",
+        "blank",
+        "Which number fills the blank? Around ___ cars are expected to cross it every day, "
+        "according to city engineer Rui Lopes.",
+    )
     assert sorted(c.fields["choices"]) == ["2,000", "4,000", "40,000", "8,000"]
     assert c.fields["answers"] == ("4,000",)
 
@@ -59,59 +68,95 @@ def test_multiple_choice_people_come_from_the_article(candidates: Any) -> None:
 
 
 def test_true_false_swaps_one_fact_for_one_of_the_same_kind(candidates: Any) -> None:
-    c = _find(candidates, "true_false", "statement-false",
-              "Costa said the bridge cost approximately 24 million euros and took three years "
-              "to build.")
+    c = _find(
+        candidates,
+        "true_false",
+        "statement-false",
+        "Costa said the bridge cost approximately 24 million euros and took three years to build.",
+    )
     assert c.fields["answer"] is False
-    _find(candidates, "true_false", "statement-false",
-          "The mayor of Riverton, Ana Costa, opened the new bridge on Tuesday.")
+    _find(
+        candidates,
+        "true_false",
+        "statement-false",
+        "The mayor of Riverton, Ana Costa, opened the new bridge on Tuesday.",
+    )
 
 
 def test_short_answer_who_when_how_many(candidates: Any) -> None:
     who = _find(candidates, "short_answer", "who", "Who has studied the river for 20 years?")
     assert who.fields["answers"] == ("Marta Silva", "Silva")
-    when = _find(candidates, "short_answer", "when",
-                 "When did the city council agree to build a second bridge over the river?")
+    when = _find(
+        candidates,
+        "short_answer",
+        "when",
+        "When did the city council agree to build a second bridge over the river?",
+    )
     assert when.fields["answers"] == ("Last week",)
-    many = _find(candidates, "short_answer", "how-many",
-                 "About how many cars are expected to cross it every day, according to city "
-                 "engineer Rui Lopes?")
+    many = _find(
+        candidates,
+        "short_answer",
+        "how-many",
+        "About how many cars are expected to cross it every day, according to city "
+        "engineer Rui Lopes?",
+    )
     assert many.fields["answers"] == ("4,000", "4000")
 
 
 def test_quote_to_speaker_cites_the_sentence_that_names_her(candidates: Any) -> None:
-    c = _find(candidates, "short_answer", "quote",
-              "Who said: “This bridge joins two halves of one town”?")
+    c = _find(
+        candidates, "short_answer", "quote", "Who said: “This bridge joins two halves of one town”?"
+    )
     assert c.fields["answers"][0] == "Ana Costa"
     assert [s.index for s in c.sentences] == [1, 2]
 
 
 def test_role_questions(candidates: Any) -> None:
-    c = _find(candidates, "short_answer", "role",
-              "Who is described in the article as the mayor of Riverton?")
+    c = _find(
+        candidates,
+        "short_answer",
+        "role",
+        "Who is described in the article as the mayor of Riverton?",
+    )
     assert c.fields["answers"][0] == "Ana Costa"
 
 
 def test_matching_person_to_role_and_number_to_what_it_counts(candidates: Any) -> None:
-    roles = _find(candidates, "matching", "match-role",
-                  "Match each person to how the article describes them.")
-    assert roles.fields["pairs"] == (("Costa", "mayor of Riverton"), ("Rui Lopes", "city engineer"),
-                                     ("Marta Silva", "professor at Riverton University"))
-    numbers = _find(candidates, "matching", "match-number",
-                    "Match each number to what it counts in the article.")
+    roles = _find(
+        candidates, "matching", "match-role", "Match each person to how the article describes them."
+    )
+    assert roles.fields["pairs"] == (
+        ("Costa", "mayor of Riverton"),
+        ("Rui Lopes", "city engineer"),
+        ("Marta Silva", "professor at Riverton University"),
+    )
+    numbers = _find(
+        candidates,
+        "matching",
+        "match-number",
+        "Match each number to what it counts in the article.",
+    )
     assert ("Around 4,000", "cars") in numbers.fields["pairs"]
 
 
 def test_numeric_with_unit(candidates: Any) -> None:
-    c = _find(candidates, "numeric", "how-many",
-              "About how many cars are expected to cross it every day, according to city "
-              "engineer Rui Lopes?")
+    c = _find(
+        candidates,
+        "numeric",
+        "how-many",
+        "About how many cars are expected to cross it every day, according to city "
+        "engineer Rui Lopes?",
+    )
     assert c.fields == {"answer": 4000.0, "unit": "cars"}
 
 
 def test_ordering_puts_dated_events_in_order(candidates: Any) -> None:
-    c = _find(candidates, "ordering", "ordering",
-              "Put these events in the order they happened, earliest first.")
+    c = _find(
+        candidates,
+        "ordering",
+        "ordering",
+        "Put these events in the order they happened, earliest first.",
+    )
     assert c.fields["items"] == (
         "The city council agreed to build a second bridge over the river",
         "The mayor of Riverton, Ana Costa, opened the new bridge",
@@ -126,8 +171,9 @@ def test_no_false_statement_when_the_swap_is_also_true(analyse: Any) -> None:
     )
     falses = [c.prompt for c in build_candidates(article) if c.form == "statement-false"]
     assert "Rui Lopes visited Lisbon on Monday to meet investors for the new bridge." not in falses
-    assert not any(p.startswith("Rui Lopes visited Lisbon on Monday") and "as well" not in p
-                   for p in falses)
+    assert not any(
+        p.startswith("Rui Lopes visited Lisbon on Monday") and "as well" not in p for p in falses
+    )
 
 
 def test_unresolved_pronouns_are_never_left_in_a_prompt(analyse: Any) -> None:

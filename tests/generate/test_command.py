@@ -35,11 +35,15 @@ def test_default_output_is_beside_the_article(nlp: Any, article: Path, capsys: A
     assert load_bank(article.with_suffix(".yaml")).title == "Summit"
 
 
-def test_output_elsewhere_gets_a_copy_of_the_article(nlp: Any, article: Path, tmp_path: Path) -> None:
+def test_output_elsewhere_gets_a_copy_of_the_article(
+    nlp: Any, article: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "banks" / "s.yaml"
     assert main(["generate", str(article), "-o", str(out), "--max", "10"]) == 0
     bank = load_bank(out)
-    assert (tmp_path / "banks" / "summit.txt").read_text(encoding="utf-8") == article.read_text(encoding="utf-8")
+    assert (tmp_path / "banks" / "summit.txt").read_text(encoding="utf-8") == article.read_text(
+        encoding="utf-8"
+    )
     assert len(bank.questions) <= 10
 
 
@@ -51,10 +55,16 @@ def test_dash_prints_the_bank_with_the_article_inline(nlp: Any, article: Path, c
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "is empty"), (b"\x00\x01binary", "not a text file"), (b"caf\xe9 au lait\n", "not valid UTF-8"),
-     (b"Too short.\n", "too short")],
+    [
+        (b"", "is empty"),
+        (b"\x00\x01binary", "not a text file"),
+        (b"caf\xe9 au lait\n", "not valid UTF-8"),
+        (b"Too short.\n", "too short"),
+    ],
 )
-def test_bad_input_is_one_line_and_exit_1(tmp_path: Path, capsys: Any, content: bytes, message: str) -> None:
+def test_bad_input_is_one_line_and_exit_1(
+    tmp_path: Path, capsys: Any, content: bytes, message: str
+) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     assert main(["generate", str(path)]) == 1
@@ -94,7 +104,9 @@ def test_help_and_other_commands_never_import_spacy() -> None:
         "build_parser().format_help()\n"
         "print(any(m == 'spacy' or m.startswith('spacy.') for m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
@@ -104,10 +116,15 @@ def test_update_keeps_edits_and_reports(nlp: Any, article: Path, capsys: Any) ->
     bank = load_bank(bank_path)
     edited = bank.questions[0]
     text = bank_path.read_text(encoding="utf-8")
-    bank_path.write_text(text.replace(f"prompt: {edited.prompt}", "prompt: My own wording?", 1)
-                         if f"prompt: {edited.prompt}" in text else text, encoding="utf-8")
+    bank_path.write_text(
+        text.replace(f"prompt: {edited.prompt}", "prompt: My own wording?", 1)
+        if f"prompt: {edited.prompt}" in text
+        else text,
+        encoding="utf-8",
+    )
     changed_article = article.read_text(encoding="utf-8").replace(
-        "Lee’s visit comes two days before", "Lee’s trip comes two days before")
+        "Lee’s visit comes two days before", "Lee’s trip comes two days before"
+    )
     new_article = article.parent / "summit-v2.txt"
     new_article.write_text(changed_article, encoding="utf-8")
     capsys.readouterr()

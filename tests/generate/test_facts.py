@@ -93,4 +93,4 @@ def test_agreements_and_pledges(analyse: Any) -> None:
 
 def test_every_key_is_verbatim_in_its_sentence(analyse: Any) -> None:
     for fact in analyse(TEXT).facts:
-        assert fact.sentence.text[fact.start:fact.end] == fact.key
+        assert fact.sentence.text[fact.start : fact.end] == fact.key

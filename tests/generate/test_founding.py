@@ -23,7 +23,9 @@ def _generate(folder: Path, article: Path, *extra: str) -> bytes:
     bank = folder / (article.stem + ".yaml")
     result = subprocess.run(
         [sys.executable, "-m", "quiz", "generate", str(folder / article.name), *extra],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
         env={**os.environ, "PYTHONHASHSEED": str(len(folder.name))},
     )
     assert result.returncode == 0, result.stderr

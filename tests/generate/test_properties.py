@@ -46,21 +46,40 @@ def _clean(text: str) -> str:
 
 @st.composite
 def articles(draw: st.DrawFn) -> str:
-    people = draw(st.lists(st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)),
-                           min_size=3, max_size=3, unique_by=lambda p: p[1]))
+    people = draw(
+        st.lists(
+            st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)),
+            min_size=3,
+            max_size=3,
+            unique_by=lambda p: p[1],
+        )
+    )
     names = [f"{a} {b}" for a, b in people]
     places = draw(st.lists(st.sampled_from(PLACES), min_size=2, max_size=2, unique=True))
     nums = draw(st.lists(st.integers(2, 95_000), min_size=5, max_size=5, unique=True))
     fields = {
-        "p1": names[0], "p1s": people[0][1], "p2": names[1], "p2s": names[1], "p3": names[2],
-        "title": draw(st.sampled_from(TITLES)), "title2": draw(st.sampled_from(TITLES)),
-        "place": places[0], "place2": places[1], "org": draw(st.sampled_from(ORGS)),
-        "day": draw(st.sampled_from(DAYS)), "day2": draw(st.sampled_from(DAYS)),
+        "p1": names[0],
+        "p1s": people[0][1],
+        "p2": names[1],
+        "p2s": names[1],
+        "p3": names[2],
+        "title": draw(st.sampled_from(TITLES)),
+        "title2": draw(st.sampled_from(TITLES)),
+        "place": places[0],
+        "place2": places[1],
+        "org": draw(st.sampled_from(ORGS)),
+        "day": draw(st.sampled_from(DAYS)),
+        "day2": draw(st.sampled_from(DAYS)),
         "month": draw(st.sampled_from(MONTHS)),
-        "hedge": draw(st.sampled_from(HEDGES)), "hedge2": draw(st.sampled_from(HEDGES)).capitalize(),
-        "n1": f"{nums[0]:,}", "n2": str(nums[1] % 90 + 2), "n3": str(nums[2] % 40 + 3),
-        "n4": str(nums[3] % 30 + 3), "n5": f"{nums[4]:,}",
-        "thing": draw(st.sampled_from(THINGS)), "thing2": draw(st.sampled_from(THINGS)),
+        "hedge": draw(st.sampled_from(HEDGES)),
+        "hedge2": draw(st.sampled_from(HEDGES)).capitalize(),
+        "n1": f"{nums[0]:,}",
+        "n2": str(nums[1] % 90 + 2),
+        "n3": str(nums[2] % 40 + 3),
+        "n4": str(nums[3] % 30 + 3),
+        "n5": f"{nums[4]:,}",
+        "thing": draw(st.sampled_from(THINGS)),
+        "thing2": draw(st.sampled_from(THINGS)),
     }
     order = draw(st.permutations(range(len(TEMPLATES))))
     lines = [_clean(TEMPLATES[i].format(**fields)) for i in order]
@@ -79,7 +98,10 @@ def check_hard_rules(bank: Any, text: str) -> None:
             assert len(q.answers) == 1 and q.choices.count(answer) == 1
             stem = normalise_for_match(q.prompt.replace("___", " ")).casefold()
             for choice in q.choices:
-                assert not re.search(r"(?<!\w)" + re.escape(choice.casefold()) + r"(?!\w)", stem), (q.id, choice)
+                assert not re.search(r"(?<!\w)" + re.escape(choice.casefold()) + r"(?!\w)", stem), (
+                    q.id,
+                    choice,
+                )
                 if choice != answer:
                     a, b = choice.casefold(), answer.casefold()
                     assert a not in b and b not in a, (q.id, choice, answer)
@@ -87,7 +109,9 @@ def check_hard_rules(bank: Any, text: str) -> None:
         elif isinstance(q, Cloze):
             assert q.blanks[0][0].casefold() in source.casefold(), q.id
             shown = q.prompt.replace("___", " ").casefold()
-            assert not re.search(r"(?<!\w)" + re.escape(q.blanks[0][0].casefold()) + r"(?!\w)", shown), q.id
+            assert not re.search(
+                r"(?<!\w)" + re.escape(q.blanks[0][0].casefold()) + r"(?!\w)", shown
+            ), q.id
         elif isinstance(q, ShortAnswer):
             assert any(a.casefold() in source.casefold() for a in q.answers), q.id
         elif isinstance(q, Numeric):
@@ -97,8 +121,11 @@ def check_hard_rules(bank: Any, text: str) -> None:
         assert not re.match(r"^(?:He|She|They|It|His|Her|Their|Its)\b", q.prompt), q.id
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(text=articles())
 def test_hard_rules_hold_on_generated_articles(make: Any, text: str) -> None:
     result = make(text)

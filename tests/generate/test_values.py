@@ -9,9 +9,15 @@ from quiz.generate.values import parse_amount, parse_when, perturb_amount, pertu
 
 @pytest.mark.parametrize(
     ("text", "value", "style"),
-    [("80,000", 80000, "commas"), ("15", 15, "digits"), ("2.5", 2.5, "decimal"),
-     ("two", 2, "words"), ("$5.5 million", 5.5e6, "decimal"), ("44.8%", 44.8, "decimal"),
-     ("1.1 million", 1.1e6, "decimal")],
+    [
+        ("80,000", 80000, "commas"),
+        ("15", 15, "digits"),
+        ("2.5", 2.5, "decimal"),
+        ("two", 2, "words"),
+        ("$5.5 million", 5.5e6, "decimal"),
+        ("44.8%", 44.8, "decimal"),
+        ("1.1 million", 1.1e6, "decimal"),
+    ],
 )
 def test_parse_amount(text: str, value: float, style: str) -> None:
     amount = parse_amount(text)
@@ -29,7 +35,9 @@ def test_perturbations_keep_the_format_and_never_repeat_the_answer() -> None:
     assert perturb_amount(parse_amount("two"))[:3] == ["three", "one", "four"]  # type: ignore[arg-type]
     assert perturb_amount(parse_amount("15"))[:2] == ["25", "5"]  # type: ignore[arg-type]
     money = perturb_amount(parse_amount("$5.5 million"))  # type: ignore[arg-type]
-    assert money[0] == "$11.0 million" and all(m.startswith("$") and m.endswith(" million") for m in money)
+    assert money[0] == "$11.0 million" and all(
+        m.startswith("$") and m.endswith(" million") for m in money
+    )
     for text in ("80,000", "two", "15", "44.8%", "177", "3"):
         amount = parse_amount(text)
         assert amount is not None
@@ -40,11 +48,17 @@ def test_perturbations_keep_the_format_and_never_repeat_the_answer() -> None:
 
 @pytest.mark.parametrize(
     ("text", "shape", "scale"),
-    [("Monday", "weekday", "relative"), ("last week", "relative", "relative"),
-     ("in June", "month", "month"), ("late August", "part-month", "month"),
-     ("May 3", "month-day", "month"), ("2008", "year", "absolute"),
-     ("September 1, 2018", "month-day-year", "absolute"), ("four years", "duration", ""),
-     ("recent months", "other", "")],
+    [
+        ("Monday", "weekday", "relative"),
+        ("last week", "relative", "relative"),
+        ("in June", "month", "month"),
+        ("late August", "part-month", "month"),
+        ("May 3", "month-day", "month"),
+        ("2008", "year", "absolute"),
+        ("September 1, 2018", "month-day-year", "absolute"),
+        ("four years", "duration", ""),
+        ("recent months", "other", ""),
+    ],
 )
 def test_parse_when(text: str, shape: str, scale: str) -> None:
     when = parse_when(text)
