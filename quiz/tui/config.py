@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.bank.model import Bank
 from quiz.library import bank_dirs
@@ -14,10 +15,17 @@ from quiz.record import MemoryRecorder, Recorder
 from quiz.session import Options, utc_now
 from quiz.tui.progress import NoProgress, ProgressProvider
 
+if TYPE_CHECKING:
+    from quiz.stats import Stats
+    from quiz.store import KnownQuestions
+
 #: Makes the recorder for one session: ``(bank, mode)`` with mode "play". Called on a
 #: background thread when the session's first answer is recorded. A recorder that has a
 #: ``finish()`` method gets it called when the session ends.
 RecorderFactory = Callable[[Bank, str], Recorder]
+
+#: The learner's stats at ``now``, counting only the questions the banks have now.
+StatsSource = Callable[[datetime, "KnownQuestions | None"], "Stats"]
 
 
 def memory_recorders() -> RecorderFactory:
@@ -43,6 +51,11 @@ class StartPlay:
 
 
 @dataclass(frozen=True, slots=True)
+class StartStats:
+    """Open on the stats screen (``quiz stats``)."""
+
+
+@dataclass(frozen=True, slots=True)
 class AppConfig:
     """How the app is wired. Every field has a safe default except the data dir."""
 
@@ -61,8 +74,13 @@ class AppConfig:
     clock: Callable[[], datetime] = utc_now
     """Time of answers and how long each took (timezone aware)."""
 
-    start: StartHome | StartPlay = field(default_factory=StartHome)
+    start: StartHome | StartPlay | StartStats = field(default_factory=StartHome)
     """The first screen."""
+
+    stats: StatsSource | None = None
+    """Where the stats screen's figures come from: ``(now, the questions the banks have now)
+    -> Stats``, called on a worker thread (:func:`quiz.commands.stats.store_stats` makes one
+    over a store). None: no scores can be read, and the screen says so."""
 
     theme: str = "textual-dark"
     """The starting theme; a key toggles between light and dark."""
