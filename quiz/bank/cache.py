@@ -45,7 +45,7 @@ from quiz.bank.model import (
 
 _MAGIC = b"QUIZBANK-CACHE/1\n"
 _INDEX_NAME = "bank-index.json"
-_INDEX_VERSION = 1
+_INDEX_VERSION = 2
 
 
 def _encode_question(q: Question) -> tuple[Any, ...]:
@@ -163,7 +163,15 @@ class BankSummary:
     title: str
     as_of: str
     questions: int
-    error: str = ""  # first lines of the load error when the file is broken
+    description: str = ""
+    source_title: str = ""
+    source_outlet: str = ""
+    by_type: tuple[tuple[str, int], ...] = ()
+    errors: tuple[str, ...] = ()  # "line N: message" per problem when the file is broken
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
@@ -239,23 +247,16 @@ class BankCache:
             try:
                 stat = path.stat()
             except OSError as error:
-                result.append(BankSummary(str(path), path.stem, path.stem, "", 0, str(error)))
+                result.append(
+                    BankSummary(str(path), path.stem, path.stem, "", 0, errors=(str(error),))
+                )
                 continue
             stamp = [stat.st_size, stat.st_mtime_ns]
             entry = known.get(key)
             if not (isinstance(entry, dict) and entry.get("stamp") == stamp):
                 entry = {"stamp": stamp, **self._summarise(path)}
             fresh[key] = entry
-            result.append(
-                BankSummary(
-                    path=str(path),
-                    id=str(entry.get("id", "")),
-                    title=str(entry.get("title", "")),
-                    as_of=str(entry.get("as_of", "")),
-                    questions=int(entry.get("questions", 0)),
-                    error=str(entry.get("error", "")),
-                )
-            )
+            result.append(_summary_from_entry(str(path), entry))
         if fresh != known:
             try:
                 payload = json.dumps(
@@ -270,20 +271,35 @@ class BankCache:
         try:
             bank = self.load(path)
         except BankError as error:
-            return {
-                "id": path.stem,
-                "title": path.stem,
-                "as_of": "",
-                "questions": 0,
-                "error": "\n".join(error.lines()[:3]),
-            }
+            lines = [f"line {p.line}: {p.message}" if p.line else p.message for p in error.problems]
+            return {"id": path.stem, "title": path.stem, "questions": 0, "errors": lines}
         return {
             "id": bank.id,
             "title": bank.title,
             "as_of": bank.as_of,
             "questions": len(bank.questions),
-            "error": "",
+            "description": bank.description,
+            "source_title": bank.source.title,
+            "source_outlet": bank.source.outlet,
+            "by_type": sorted(bank.count_by_type().items()),
+            "errors": [],
         }
+
+
+def _summary_from_entry(path: str, entry: dict[str, Any]) -> BankSummary:
+    """A summary from its index entry (JSON written by us, but read defensively)."""
+    return BankSummary(
+        path=path,
+        id=str(entry.get("id", "")),
+        title=str(entry.get("title", "")),
+        as_of=str(entry.get("as_of", "")),
+        questions=int(entry.get("questions", 0)),
+        description=str(entry.get("description", "")),
+        source_title=str(entry.get("source_title", "")),
+        source_outlet=str(entry.get("source_outlet", "")),
+        by_type=tuple((str(t), int(n)) for t, n in entry.get("by_type", [])),
+        errors=tuple(str(e) for e in entry.get("errors", [])),
+    )
 
 
 def _article_digest(bank: Bank, read_article: Any) -> str:

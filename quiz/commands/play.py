@@ -42,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.bank import BankError, load_bank
+    from quiz.bank import BankError
+    from quiz.bank.cache import BankCache
     from quiz.cli import resolve_data_dir
     from quiz.library import bank_dirs, resolve_bank
     from quiz.session import Options, Session
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args)
     path = resolve_bank(args.bank, bank_dirs(data_dir))
     try:
-        bank = load_bank(path)
+        bank = BankCache(data_dir / "cache").load(path)
     except BankError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quiz.bank import BankError
+from quiz.bank.cache import BankCache, BankSummary
 from quiz.bank.model import Bank
 from quiz.library import find_bank_files
 from quiz.session import Options, Session
@@ -42,7 +45,8 @@ class QuizApp(App[None]):
         super().__init__()
         self.config = config
         self.cursor_blink = cursor_blink
-        self.known_banks: list[Bank] = []
+        self.known_banks: list[BankSummary] = []
+        self.bank_cache = BankCache(config.data_dir / "cache")
         self.recorders: list[BackgroundRecorder] = []
         self.theme = config.theme
 
@@ -90,6 +94,19 @@ class QuizApp(App[None]):
 
     def start_quiz(self, bank: Bank, options: Options | None = None) -> None:
         self.switch_screen(QuizScreen(self.new_session(bank, options)))
+
+    @work(thread=True, exclusive=True, group="open-bank")
+    def play_bank_file(self, path: Path) -> None:
+        """Load a bank (from the cache when it is unchanged) off the UI thread, then play it."""
+        try:
+            bank = self.bank_cache.load(path)
+        except BankError as error:
+            self.call_from_thread(
+                self.notify, "\n".join(error.lines()[:3]), title="This bank can't be used",
+                severity="warning", markup=False,
+            )
+            return
+        self.call_from_thread(self.start_quiz, bank)
 
     def finish_session(self, session: Session) -> None:
         finish = getattr(session.recorder, "finish", None)
@@ -150,11 +167,11 @@ class QuizApp(App[None]):
                 "Retry the missed ones", "A new quiz of the questions you missed",
                 screen.action_retry,
             )
-        for bank in self.known_banks:
+        for summary in self.known_banks:
             yield SystemCommand(
-                f"Play: {bank.title}",
-                f"{len(bank.questions)} questions",
-                lambda bank=bank: self.start_quiz(bank),
+                f"Play: {summary.title}",
+                f"{summary.questions} questions",
+                lambda path=Path(summary.path): self.play_bank_file(path),
             )
         yield from super().get_system_commands(screen)
 

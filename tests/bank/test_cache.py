@@ -79,6 +79,8 @@ def test_summaries_list_good_and_broken_banks(bank_folder: Path, tmp_path: Path)
     paths = sorted(bank_folder.glob("*.yaml"))
     first = cache.summaries(paths)
     assert [(s.id, s.questions) for s in first] == [("riverton-bridge", 9), ("broken", 0)]
-    assert "broken.yaml:" in first[1].error and "YAML syntax error" in first[1].error
+    assert first[1].errors[0].startswith("line 3: YAML syntax error")
+    assert first[0].ok and not first[1].ok
+    assert dict(first[0].by_type)["cloze"] == 1 and first[0].source_outlet == "Riverton Gazette"
     assert first[0].title == "Riverton opens its bridge" and first[0].as_of == "2025-05-12"
     assert cache.summaries(paths) == first  # served from the index

@@ -15,8 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.bank import BankError, load_bank
-from quiz.bank.model import Bank
+from quiz.bank.cache import BankSummary
 from quiz.library import user_banks_dir
 from quiz.tui.progress import LastScore
 from quiz.tui.widgets.topbar import TopBar, brand
@@ -27,21 +26,25 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class BankEntry:
-    """A bank file as the home screen lists it: loaded, or broken with its errors."""
+    """A bank file as the home screen lists it: its summary (from the folder index, so that a
+    library of hundreds of banks lists at once) and the learner's progress on it."""
 
     path: Path
-    bank: Bank | None = None
-    errors: tuple[str, ...] = ()
+    summary: BankSummary
     last: LastScore | None = None
     due: int = 0
 
     @property
-    def key(self) -> str:
-        return self.bank.id if self.bank else self.path.name
+    def ok(self) -> bool:
+        return self.summary.ok
+
+    @property
+    def errors(self) -> tuple[str, ...]:
+        return self.summary.errors
 
 
 def load_entries(app: QuizApp) -> list[BankEntry]:
-    """Runs on a worker thread: every bank file, loaded or with its errors, and progress."""
+    """Runs on a worker thread: every bank file, summarised or with its errors, and progress."""
     config = app.config
     paths = app.bank_files()
     try:
@@ -49,37 +52,34 @@ def load_entries(app: QuizApp) -> list[BankEntry]:
         due = dict(config.progress.due_count_by_bank(config.clock()))
     except Exception:  # progress is a nicety: the banks still list without it
         scores, due = {}, {}
-    entries: list[BankEntry] = []
-    for path in paths:
-        try:
-            bank = load_bank(path)
-        except BankError as error:
-            lines = tuple(f"line {p.line}: {p.message}" if p.line else p.message
-                          for p in error.problems)
-            entries.append(BankEntry(path, errors=lines))
-        except Exception as error:  # an unreadable file must not hide the others
-            entries.append(BankEntry(path, errors=(str(error),)))
-        else:
-            entries.append(
-                BankEntry(path, bank, last=scores.get(bank.id), due=due.get(bank.id, 0))
-            )
+    entries = [
+        BankEntry(
+            Path(summary.path), summary, last=scores.get(summary.id), due=due.get(summary.id, 0)
+        )
+        for summary in app.bank_cache.summaries(paths)
+    ]
     # banks you can play first (by title), the broken ones after
-    return sorted(entries, key=lambda e: (e.bank is None, e.bank.title.casefold() if e.bank
-                                          else e.path.name))
+    return sorted(
+        entries,
+        key=lambda e: (not e.ok, e.summary.title.casefold() if e.ok else e.path.name),
+    )
 
 
 def entry_prompt(entry: BankEntry) -> Content:
     """Two lines: the title, then what is in it and how you did (all literal)."""
-    if entry.bank is None:
+    if not entry.ok:
         first = entry.errors[0] if entry.errors else "cannot be read"
         more = f"  (+{len(entry.errors) - 1} more)" if len(entry.errors) > 1 else ""
         return Content.assemble(
-            ("⚠ ", "$warning"), (entry.path.name, "bold"), ("  can't be used", "$text-muted"),
-            "\n", (first + more, "$text-muted"),
+            ("⚠ ", "$warning"),
+            (entry.path.name, "bold"),
+            ("  can't be used", "$text-muted"),
+            "\n",
+            (first + more, "$text-muted"),
         )
-    bank = entry.bank
+    bank = entry.summary
     meta: list[str | tuple[str, str]] = [
-        (f"{len(bank.questions)} questions", "$text-muted"),
+        (f"{bank.questions} questions", "$text-muted"),
     ]
     if bank.as_of:
         meta.append((f"  ·  as of {bank.as_of}", "$text-muted"))
@@ -139,7 +139,7 @@ class HomeScreen(Screen[None]):
 
     def show_entries(self, entries: list[BankEntry]) -> None:
         self.entries = entries
-        self.app.known_banks = [e.bank for e in entries if e.bank is not None]
+        self.app.known_banks = [e.summary for e in entries if e.ok]
         self.query_one("#loading").display = False
         banks = self.query_one("#banks", OptionList)
         if not entries:
@@ -188,29 +188,32 @@ class HomeScreen(Screen[None]):
             detail.update("")
             return
         entry = self.entries[index]
-        if entry.bank is None:
+        if not entry.ok:
             lines = [Content.styled(f"{entry.path.name} can't be used:", "bold $warning")]
             lines += [Content(line) for line in entry.errors[:6]]
             if len(entry.errors) > 6:
                 lines.append(Content(f"… and {len(entry.errors) - 6} more"))
-            lines.append(Content.styled(f"Run  quiz check {entry.path.name}  to see them all.",
-                                        "$text-muted"))
+            lines.append(
+                Content.styled(
+                    f"Run  quiz check {entry.path.name}  to see them all.", "$text-muted"
+                )
+            )
             detail.update(Content("\n").join(lines))
             return
-        bank = entry.bank
-        counts = bank.count_by_type()
+        bank = entry.summary
+        counts = dict(bank.by_type)
         from quiz.tui.screens.quiz import TYPE_NAMES
 
         kinds = ", ".join(
-            f"{n} {TYPE_NAMES.get(t, t).lower()}" for t, n in sorted(counts.items(),
-                                                                   key=lambda kv: -kv[1])
+            f"{n} {TYPE_NAMES.get(t, t).lower()}"
+            for t, n in sorted(counts.items(), key=lambda kv: -kv[1])
         )
         parts: list[Content] = []
         if bank.description:
             parts.append(Content(" ".join(bank.description.split())))
-        source = bank.source.title
-        if bank.source.outlet:
-            source += f" — {bank.source.outlet}"
+        source = bank.source_title
+        if bank.source_outlet:
+            source += f" — {bank.source_outlet}"
         parts.append(Content.assemble(("Article  ", "$text-muted"), source))
         parts.append(Content.assemble(("Types    ", "$text-muted"), kinds))
         detail.update(Content("\n").join(parts))
@@ -232,7 +235,7 @@ class HomeScreen(Screen[None]):
 
     def play(self, index: int) -> None:
         entry = self.entries[index]
-        if entry.bank is None:
+        if not entry.ok:
             self.notify(
                 f"{entry.path.name} has problems; fix them first (quiz check shows them all).",
                 title="This bank can't be used",
@@ -240,7 +243,7 @@ class HomeScreen(Screen[None]):
                 markup=False,
             )
             return
-        self.app.start_quiz(entry.bank)
+        self.app.play_bank_file(entry.path)
 
 
 def _display_path(path: Path) -> str:
