@@ -48,6 +48,7 @@ _NEUTER_PRONOUNS = {"it", "its", "itself"}
 _ALL_PRONOUNS = (
     _PLURAL_PRONOUNS | _SINGULAR_PRONOUNS | _NEUTER_PRONOUNS | {"this", "these", "those"}
 )
+_GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 _WH_BY_LABEL = {"PERSON": "Who", "ORG": "Which organisation"}
 BLANK = "___"
 
@@ -221,6 +222,7 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
         return []
     group = _label_group(answer.label)
     own = [normalise_key(a) for a in alias_variants(answer, fact.key)]
+    shape = (answer.name.isupper(), min(len(answer.name.split()), 3))
     pool = sorted(
         (
             e
@@ -230,7 +232,12 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
             and (group != "PERSON" or len(e.name.split()) >= 2 or e.evidence or len(e.aliases) > 1)
             and not (group == "PERSON" and e.name.isupper())
         ),
-        key=lambda e: (-e.count, e.first, e.name),
+        key=lambda e: (
+            (e.name.isupper(), min(len(e.name.split()), 3)) != shape,
+            -e.count,
+            e.first,
+            e.name,
+        ),
     )
     people = [
         a
@@ -428,7 +435,8 @@ def who_question(fact: XFact, article: Article) -> str | None:
     if named is None or any(e[0] < start for e in named):
         return None
     after = apply(sentence.text[end:], [(a - end, b - end, c) for a, b, c in named if a >= end])
-    text = head + after.rstrip()[:-1] + "?"
+    text = re.sub(r",\s*(?:however|too|though)$", "", after.rstrip()[:-1])
+    text = head + text + "?"
     if mentions_any(text, alias_variants(entity, fact.key)):
         return None
     if _answer_elsewhere(fact, article, text):
@@ -824,7 +832,7 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
                         key=base_key,
                     )
                 )
-    if fact.label == "ROLE" and fact.person:
+    if fact.label == "ROLE" and fact.person and _role_is_unique(fact, article):
         det = _determiner(fact)
         prompt = f"Who is described in the article as {det}{fact.role}?"
         entity = article.entities.get(fact.person)
@@ -869,6 +877,15 @@ def _in_open_list(fact: XFact) -> bool:
     before = fact.sentence.text[: fact.start].lower()
     clause = re.split(r"[;:]", before)[-1]
     return any(word in clause for word in (" including ", " such as ", " among ", " like "))
+
+
+def _role_is_unique(fact: XFact, article: Article) -> bool:
+    """'Who is described as the President?' only when one person is."""
+    role = normalise_key(fact.role)
+    holders = {
+        f.person for f in article.facts if f.label == "ROLE" and normalise_key(f.role) == role
+    }
+    return len(holders) == 1
 
 
 def _mc_lead(fact: XFact) -> str:
@@ -949,6 +966,8 @@ def _false_statement(fact: XFact, article: Article, wrong: list[str]) -> str | N
     swap = wrong[0]
     if mentions_any(fact.sentence.text, [swap]):
         return None
+    if fact.kind in ("person", "event") and _GENDERED.search(fact.sentence.text[fact.end :]):
+        return None  # "Sue Gardner recused himself": a pronoun would give the swap away
     if fact.entity:
         chosen = next((e for e in article.entities.values() if e.name == swap), None)
         before = fact.sentence.text[max(0, fact.start - 4) : fact.start].lower()
