@@ -1,0 +1,182 @@
+"""``quiz stats [--json]``: the learner's progress.
+
+Without ``--json`` the app opens on the stats screen. With it, one JSON object
+(:meth:`quiz.stats.Stats.to_json_dict`) goes to stdout. Either way the figures count only the
+questions the banks have now (:func:`current_banks`), so a removed question leaves the due
+counts and the mastery figures while its history still counts as answers.
+
+Reporting never needs to write: with no scores database yet, the figures are zeros and no file
+is created; with a data dir that cannot be written, the database is read as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.stats import Stats
+    from quiz.store import KnownQuestions, Store
+    from quiz.tui.config import StatsSource
+
+__all__ = ["CurrentBanks", "current_banks", "read_stats", "register", "run", "store_stats"]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from quiz.cli import add_data_dir_option
+
+    parser = subparsers.add_parser(
+        "stats",
+        help="your progress: streak, calendar, forecast, mastery",
+        description=(
+            "Show your progress: answers per day, accuracy, what falls due, true retention, "
+            "mastery per bank and per tag, and your streak. --json prints the figures as one "
+            "JSON object for scripts."
+        ),
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object and exit")
+    add_data_dir_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.cli import resolve_data_dir
+
+    data_dir = resolve_data_dir(args)
+    if not args.json:
+        from quiz.commands.home import launch
+        from quiz.tui.config import StartStats
+
+        return launch(data_dir, StartStats())
+
+    from quiz.library import bank_dirs, find_bank_files
+
+    banks = current_banks(find_bank_files(bank_dirs(data_dir)), data_dir / "cache")
+    stats = read_stats(data_dir, banks.questions)
+    json.dump(stats.to_json_dict(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+# ---------------------------------------------------------------------- the banks there are
+
+
+@dataclass(frozen=True)
+class CurrentBanks:
+    """What the bank folders hold now: each bank's question ids, and its title for display."""
+
+    questions: dict[str, frozenset[str]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+
+
+def current_banks(paths: Iterable[Path], cache_dir: Path) -> CurrentBanks:
+    """Loads every bank file through the bank cache; broken or unreadable banks are skipped
+    (``quiz check`` is where they are reported). Two files with one bank id pool their ids."""
+    from quiz.bank import BankError
+    from quiz.bank.cache import BankCache
+
+    cache = BankCache(cache_dir)
+    questions: dict[str, set[str]] = {}
+    titles: dict[str, str] = {}
+    for path in paths:
+        try:
+            bank = cache.load(path)
+        except (BankError, OSError, ValueError):
+            continue
+        questions.setdefault(bank.id, set()).update(q.id for q in bank.questions)
+        titles.setdefault(bank.id, bank.title)
+    return CurrentBanks({bank: frozenset(ids) for bank, ids in questions.items()}, titles)
+
+
+# ---------------------------------------------------------------------- reading the scores
+
+def store_stats(store: Store) -> StatsSource:
+    """A stats source over an open store (for :class:`quiz.tui.config.AppConfig`)."""
+    from quiz.stats import compute_stats
+
+    def source(now: datetime, known: KnownQuestions | None) -> Stats:
+        return compute_stats(store, now, known_questions=known)
+
+    return source
+
+
+def read_stats(
+    data_dir: Path,
+    known: KnownQuestions | None,
+    *,
+    clock: Callable[[], datetime] | None = None,
+) -> Stats:
+    """The stats of the scores in ``data_dir``, writing nothing that is not already there.
+
+    No database yet: the stats of an empty one (made in a temporary folder, so that the
+    figures have the very same shape). A database in a folder that cannot be written: read
+    through a read-only connection. Anything else wrong raises :class:`StoreError`.
+    """
+    from quiz.store import DB_NAME, Store, StoreError
+
+    path = data_dir / DB_NAME
+    if not path.exists():
+        with tempfile.TemporaryDirectory(prefix="quiz-stats-") as scratch:
+            with Store.open(Path(scratch), clock=clock) as empty:
+                return _compute(empty, known)
+    try:
+        store = Store.open(data_dir, clock=clock)
+    except StoreError as error:
+        if error.problem != "unwritable":
+            raise
+        return _read_only(path, known, clock, error)
+    with store:
+        return _compute(store, known)
+
+
+def _compute(store: Store, known: KnownQuestions | None) -> Stats:
+    from quiz.stats import compute_stats
+
+    return compute_stats(store, known_questions=known)
+
+
+def _read_only(
+    path: Path,
+    known: KnownQuestions | None,
+    clock: Callable[[], datetime] | None,
+    cause: Exception,
+) -> Stats:
+    """Stats from a database whose folder cannot be written (a backup on read-only media, a
+    shared machine). The file must already be at this version's schema: nothing migrates."""
+    from quiz.srs import DEFAULT_DESIRED_RETENTION
+    from quiz.stats import collect_stats
+    from quiz.store import LATEST_VERSION, StoreError, local_now
+    from quiz.store.connection import store_error
+    from quiz.store.schema import check_ours
+
+    now = (clock or local_now)()
+    # With no write-ahead log beside it, nobody can be writing (that would need the folder):
+    # "immutable" lets SQLite read a WAL database without creating its shared-memory file.
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+    except sqlite3.Error:
+        raise cause from None
+    try:
+        if check_ours(conn, path) != LATEST_VERSION:
+            raise cause
+        conn.execute("BEGIN")
+        return collect_stats(
+            conn, now, zone=now.tzinfo, desired_retention=DEFAULT_DESIRED_RETENTION,
+            known_questions=known,
+        )
+    except sqlite3.Error as error:
+        raise store_error(error, path, "read the scores") from error
+    except StoreError:
+        raise
+    finally:
+        conn.close()
