@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quiz.tui.config import StartHome, StartPlay
+    from quiz.tui.config import StartHome, StartPlay, StartStats
 
 
 def run_home(args: argparse.Namespace) -> int:
@@ -17,8 +17,9 @@ def run_home(args: argparse.Namespace) -> int:
     return launch(resolve_data_dir(args), StartHome())
 
 
-def launch(data_dir: Path, start: StartHome | StartPlay) -> int:
+def launch(data_dir: Path, start: StartHome | StartPlay | StartStats) -> int:
     """Run the TUI with the learner's scores (in memory only if they cannot be opened)."""
+    from quiz.commands.stats import store_stats
     from quiz.tui.app import QuizApp
     from quiz.tui.config import AppConfig
 
@@ -30,6 +31,7 @@ def launch(data_dir: Path, start: StartHome | StartPlay) -> int:
         notice=notice,
         **({"recorder_factory": recorder_factory} if recorder_factory else {}),
         **({"progress": progress} if progress else {}),
+        **({"stats": store_stats(progress)} if progress else {}),
     )
     app = QuizApp(config)
     try:

@@ -19,11 +19,12 @@ from quiz.bank.cache import BankCache, BankSummary
 from quiz.bank.model import Bank
 from quiz.library import find_bank_files
 from quiz.session import Options, Session
-from quiz.tui.config import AppConfig, StartPlay
+from quiz.tui.config import AppConfig, StartPlay, StartStats
 from quiz.tui.recording import BackgroundRecorder, RecordingFailed
 from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.quiz import QuizScreen
+from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.summary import SummaryScreen
 
 LIGHT, DARK = "textual-light", "textual-dark"
@@ -56,6 +57,8 @@ class QuizApp(App[None]):
         start = self.config.start
         if isinstance(start, StartPlay):
             self.push_screen(QuizScreen(self.new_session(start.bank, start.options)))
+        elif isinstance(start, StartStats):
+            self.push_screen(StatsScreen(direct=True))
         else:
             self.push_screen(HomeScreen())
         if self.config.notice:
@@ -155,6 +158,11 @@ class QuizApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
 
+    def action_show_stats(self) -> None:
+        """The stats screen over the current one (Escape comes back)."""
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Help", "The keys, screen by screen", self.action_help)
         yield SystemCommand(
@@ -162,6 +170,10 @@ class QuizApp(App[None]):
         )
         if not isinstance(screen, HomeScreen):
             yield SystemCommand("Home", "Back to your banks", self.go_home)
+        if not isinstance(screen, StatsScreen):
+            yield SystemCommand(
+                "Stats", "Your streak, calendar, forecast and mastery", self.action_show_stats
+            )
         if isinstance(screen, SummaryScreen) and screen.summary.missed:
             yield SystemCommand(
                 "Retry the missed ones", "A new quiz of the questions you missed",

@@ -104,6 +104,7 @@ class BankList(OptionList):
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "play", "Start quiz", show=False),
+        Binding("s", "app.show_stats", "Stats"),
         Binding("q", "app.request_quit", "Quit"),
         Binding("question_mark", "app.help", "Help"),
         Binding("ctrl+t", "app.toggle_theme", "Light/dark"),
