@@ -521,11 +521,39 @@ def _date_attachment(fact: XFact) -> tuple[Any, list[Any]] | None:
     return parent, phrase
 
 
+def _place_attachment(fact: XFact) -> tuple[Any, list[Any]] | None:
+    """The verb a place belongs to through 'in' or 'at', and the tokens of that phrase."""
+    span = fact.sentence.span
+    tokens = [t for t in span if fact.start <= _rel(fact.sentence, t) < fact.end]
+    if not tokens:
+        return None
+    head = tokens[-1]
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+        return None
+    phrase = list(prep.subtree)
+    if any(t.i < tokens[0].i and t.i > prep.i and t.dep_ != "det" for t in phrase) or phrase[-1].i != tokens[-1].i:
+        return None  # "in the capital of X", "in X's north": the place is not the whole answer
+    return prep.head, phrase
+
+
 def when_question(fact: XFact, article: Article) -> str | None:
     """'Florence originated ... in late August.' -> 'When did Florence originate ...?'"""
     if fact.kind != "date":
         return None
-    found = _date_attachment(fact)
+    return _do_question(fact, article, "When", _date_attachment(fact))
+
+
+def where_question(fact: XFact, article: Article) -> str | None:
+    """'Kenya and Uganda met in Geneva on Friday.' -> 'Where did Kenya and Uganda meet on Friday?'"""
+    if fact.kind != "place":
+        return None
+    return _do_question(fact, article, "Where", _place_attachment(fact))
+
+
+def _do_question(fact: XFact, article: Article, wh: str,
+                 found: tuple[Any, list[Any]] | None) -> str | None:
+    """A question with do-support about the phrase ``found`` of a simple past sentence."""
     if found is None:
         return None
     verb, phrase = found
@@ -574,7 +602,9 @@ def when_question(fact: XFact, article: Article) -> str | None:
     if named is None:
         return None
     del v_start
-    text = f"When did {subject_text} {verb.lemma_}{rest}?"
+    text = f"{wh} did {subject_text} {verb.lemma_}{rest}?"
+    if mentions_any(text, [fact.key]):
+        return None
     return tidy(text)
 
 
@@ -654,7 +684,7 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
     base_key = fact.fingerprint
     if (
         fact.kind in ("person", "place", "organisation", "number", "date", "term", "policy")
-        and fact.label != "ROLE"
+        and fact.label not in ("ROLE", "NORP")  # "___ media": a nationality is a giveaway
     ):
         text = blanked(fact, article)
         if text is not None:
@@ -759,6 +789,20 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
                         key=base_key,
                     )
                 )
+    if fact.kind == "place":
+        question = where_question(fact, article)
+        if question is not None:
+            out.append(
+                Candidate(
+                    "short_answer",
+                    "where",
+                    [fact],
+                    s,
+                    question,
+                    {"answers": answer_variants(fact, article)},
+                    key=base_key,
+                )
+            )
     if fact.kind == "event":
         question = who_question(fact, article)
         if question is not None:

@@ -15,6 +15,7 @@ _FORM_FAMILY = {
     "statement-false": "statement",
     "statement-true": "statement",
     "who": "wh",
+    "where": "wh",
     "when": "wh",
     "how-many": "wh",
     "quote": "quote",
@@ -22,6 +23,7 @@ _FORM_FAMILY = {
 }
 _FORM_WEIGHT = {
     "who": 1.0,
+    "where": 0.95,
     "when": 1.0,
     "how-many": 1.0,
     "quote": 0.9,

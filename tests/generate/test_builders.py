@@ -183,3 +183,23 @@ def test_unresolved_pronouns_are_never_left_in_a_prompt(analyse: Any) -> None:
     )
     prompts = [c.prompt for c in build_candidates(article) if not violations(c, article)]
     assert prompts and not any(p.startswith("They ") or " they " in p for p in prompts)
+
+
+def test_where_questions_use_do_support(analyse: Any) -> None:
+    article = analyse(
+        "Kenya and Uganda met in Geneva on Friday for a new round of trade talks.\n"
+        "The ministers signed a deal in Nairobi last month to cut tariffs on maize.\n"
+    )
+    where = {c.prompt: c.fields["answers"] for c in build_candidates(article) if c.form == "where"}
+    assert where == {
+        "Where did Kenya and Uganda meet on Friday for a new round of trade talks?": ("Geneva",),
+        "Where did the ministers sign a deal last month to cut tariffs on maize?": ("Nairobi",),
+    }
+
+
+def test_nationality_adjectives_are_not_blanked(analyse: Any) -> None:
+    article = analyse(
+        "Russian media warned on Monday that the new law would drive up prices in Moscow.\n"
+    )
+    blanks = [c.fields["blanks"][0][0] for c in build_candidates(article) if c.type == "cloze"]
+    assert "Russian" not in blanks and "Moscow" in blanks
