@@ -41,6 +41,8 @@ CONNECTIVES = (
     "in addition",
     "additionally",
     "despite this",
+    "thereafter",
+    "afterwards",
 )
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _SINGULAR_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
