@@ -131,16 +131,19 @@ def parse_results(lines: Iterable[str], name: str) -> list[Attempt]:
             continue
         try:
             record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as error:
-            message = getattr(error, "msg", "too deeply nested")
+        except json.JSONDecodeError as error:
             problems.append(
-                f"{name}:{number}: not a JSON object ({message}); a results file has one "
-                "JSON object per line (JSON Lines), as `quiz results export` writes it"
+                f"{name}:{number}: not JSON ({error.msg}, column {error.colno}); a results "
+                "file has one JSON object per line, as `quiz results export` writes it"
             )
+        except RecursionError:
+            problems.append(f"{name}:{number}: not a results line (nested too deeply)")
         else:
             attempt = _attempt(record, f"{name}:{number}", problems)
             if attempt is not None:
                 attempts.append(attempt)
+        if problems and not attempts:
+            break  # the first line is wrong: not a results file at all; one message is enough
         if len(problems) >= MAX_PROBLEMS:
             problems.append(f"{name}: stopped after {MAX_PROBLEMS} problems")
             break
@@ -155,8 +158,14 @@ def _attempt(record: Any, where: str, problems: list[str]) -> Attempt | None:
         return None
     fmt = record.get("format")
     if fmt != RESULTS_FORMAT:
-        what = "has no 'format'" if fmt is None else f"has format {fmt!r}"
-        problems.append(f"{where}: the line {what}; expected {RESULTS_FORMAT!r}")
+        if isinstance(fmt, str) and fmt.startswith("quiz-results/"):
+            problems.append(
+                f"{where}: format {fmt!r} is not one this version of quiz reads "
+                f"({RESULTS_FORMAT!r})"
+            )
+        else:
+            what = "has no 'format'" if fmt is None else f"has format {fmt!r}"
+            problems.append(f"{where}: not a quiz results line: it {what}, not {RESULTS_FORMAT!r}")
         return None
     before = len(problems)
 
@@ -456,10 +465,10 @@ def _short(text: str, width: int = PROMPT_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _counts(items: list[Count]) -> str:
+def _counts(items: list[Count], width: int = 40) -> str:
     parts = []
     for c in items:
-        label = _short(c.text, 40)
+        label = _short(c.text, width)
         if not c.in_bank and c.text != NO_ANSWER:
             label += " [no longer an option]"
         parts.append(f"{label} ({c.count})")
@@ -520,7 +529,7 @@ def _details(q: QuestionReport) -> list[str]:
     if picked:
         out.append(INDENT + "wrong options picked: " + _counts(picked))
     if q.wrong_answers:
-        out.append(INDENT + "wrong answers: " + _counts(q.wrong_answers))
+        out.append(INDENT + "wrong answers: " + _counts(q.wrong_answers, 120))
     if q.answer_changed:
         out.append(
             INDENT + f"{_plural(q.answer_changed, 'attempt')} made before its answer was changed"
