@@ -79,6 +79,34 @@ def longest_streak(days: list[date]) -> int:
     return best
 
 
+def _week_axis(stats: Stats) -> tuple[list[date], list[tuple[int, str]]]:
+    """The Mondays of the weeks charted (since the first answer, within
+    :data:`ACCURACY_WEEKS`) and a month name under the first week of each month."""
+    this_monday = stats.today - timedelta(days=stats.today.weekday())
+    first = min((w.start for w in stats.weeks), default=this_monday)
+    least, most = ACCURACY_WEEKS
+    count = max(least, min(most, (this_monday - first).days // 7 + 1))
+    starts = [this_monday - timedelta(weeks=count - 1 - i) for i in range(count)]
+    changes = [i for i in range(1, count) if starts[i].month != starts[i - 1].month]
+    if not changes or changes[0] >= 3:  # the first week's month, when it has room
+        changes.insert(0, 0)
+    return starts, [(i, f"{starts[i]:%b}") for i in changes]
+
+
+def _retention_style(retention: float | None, desired: float) -> str:
+    """As the gauge: green at the target, amber a little under, red well under."""
+    if retention is None or retention >= desired - 0.02:
+        return "$success"
+    return "$warning" if retention >= desired - 0.10 else "$error"
+
+
+def _accuracy_style(accuracy: float | None) -> str:
+    """Green from 85 % right, amber from 65 %, red below."""
+    if accuracy is None or accuracy >= 0.85:
+        return "$success"
+    return "$warning" if accuracy >= 0.65 else "$error"
+
+
 def _percent(ratio: float | None) -> str:
     return "–" if ratio is None else f"{round(100 * ratio)}%"
 
@@ -98,7 +126,9 @@ class StatsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("q", "quit_or_back", "Back"),
+        Binding("escape", "banks", "Banks"),
+        Binding("q", "back", "Back", show=False),
+        Binding("q", "quit", "Quit"),
         Binding("r", "reload", "Refresh"),
         Binding("question_mark", "app.help", "Help"),
     ]
@@ -142,6 +172,40 @@ class StatsScreen(Screen[None]):
     StatsScreen.-wide #forecast-panel {
         width: 2fr;
     }
+    StatsScreen.-wide #row-activity, StatsScreen.-wide #row-trends {
+        height: 11;
+    }
+    StatsScreen.-wide .stats-row > .stats-panel {
+        height: 100%;
+    }
+    StatsScreen #mastery-columns {
+        height: auto;
+        layout: vertical;
+    }
+    StatsScreen.-wide #mastery-columns {
+        layout: horizontal;
+    }
+    StatsScreen .mastery-column {
+        height: auto;
+    }
+    StatsScreen #tags-column {
+        margin-top: 1;
+    }
+    StatsScreen.-wide #banks-column {
+        width: 3fr;
+    }
+    StatsScreen.-wide #tags-column {
+        width: 2fr;
+        margin-top: 0;
+        margin-left: 3;
+    }
+    StatsScreen .stats-subtitle {
+        color: $text-muted;
+        text-style: bold;
+    }
+    StatsScreen #mastery-caption {
+        margin-top: 1;
+    }
     StatsScreen .stats-caption {
         height: auto;
         color: $text-muted;
@@ -173,6 +237,10 @@ class StatsScreen(Screen[None]):
         border-title-color: $text;
         border-title-style: bold;
     }
+    StatsScreen.-wide #stats-totals > Figure {
+        width: 1fr;
+        max-width: 22;
+    }
     """
 
     app: QuizApp
@@ -198,7 +266,7 @@ class StatsScreen(Screen[None]):
                     yield Figure("Sessions", id="figure-sessions")
                     yield Figure("Due now", id="figure-due")
                     yield Figure("Mastered", id="figure-mastered")
-            with Horizontal(classes="stats-row"):
+            with Horizontal(id="row-activity", classes="stats-row"):
                 with Vertical(id="activity-panel", classes="stats-panel") as panel:
                     panel.border_title = "Answers per day"
                     yield CalendarHeatmap(id="heatmap")
@@ -206,31 +274,36 @@ class StatsScreen(Screen[None]):
                     panel.border_title = "Due in the next 30 days"
                     yield ColumnChart(rows=6, id="forecast")
                     yield Static(id="forecast-caption", classes="stats-caption")
-            with Horizontal(classes="stats-row"):
+            with Horizontal(id="row-trends", classes="stats-row"):
                 with Vertical(id="retention-panel", classes="stats-panel") as panel:
                     panel.border_title = "True retention"
                     yield BulletGauge(id="retention")
                     yield Static(id="retention-caption", classes="stats-caption")
+                    yield Static(Content("By week"), id="retention-weeks-title",
+                                 classes="stats-subtitle")
+                    yield ColumnChart(rows=2, id="retention-weeks")
                 with Vertical(id="accuracy-panel", classes="stats-panel") as panel:
                     panel.border_title = "Accuracy by week"
                     yield ColumnChart(rows=5, id="accuracy")
                     yield Static(id="accuracy-caption", classes="stats-caption")
-            with Horizontal(classes="stats-row"):
-                with Vertical(id="banks-panel", classes="stats-panel") as panel:
-                    panel.border_title = "Mastery by bank"
-                    yield BarList(empty="No banks found.", id="banks-mastery")
-                with Vertical(id="tags-panel", classes="stats-panel") as panel:
-                    panel.border_title = "Mastery by tag"
-                    yield BarList(empty="No tagged questions answered yet.",
-                                  id="tags-mastery")
-            yield Static(
-                Content(
-                    "Mastered: recalled reliably for 3 weeks or more (FSRS stability of at "
-                    "least 21 days)."
-                ),
-                id="mastery-caption",
-                classes="stats-caption",
-            )
+            with Vertical(id="mastery-panel", classes="stats-panel") as panel:
+                panel.border_title = "Mastery"
+                with Horizontal(id="mastery-columns"):
+                    with Vertical(id="banks-column", classes="mastery-column"):
+                        yield Static(Content("By bank"), classes="stats-subtitle")
+                        yield BarList(empty="No banks found.", id="banks-mastery")
+                    with Vertical(id="tags-column", classes="mastery-column"):
+                        yield Static(Content("By tag"), classes="stats-subtitle")
+                        yield BarList(empty="No tagged questions answered yet.",
+                                      id="tags-mastery")
+                yield Static(
+                    Content(
+                        "Mastered: recalled reliably for three weeks or more (an FSRS "
+                        "stability of at least 21 days)."
+                    ),
+                    id="mastery-caption",
+                    classes="stats-caption",
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -274,17 +347,14 @@ class StatsScreen(Screen[None]):
 
     def _empty_message(self, stats: Stats, view: StatsView) -> Content:
         banks = sum(1 for b in stats.banks if b.questions)
-        where = "Press Esc for your banks and start a quiz"
-        if self.direct:
-            where = "Press Esc to see your banks and start a quiz"
+        ready = f"You have {_plural(banks, 'bank')} ready. " if banks else ""
         lines: list[str | tuple[str, str]] = [
             ("No answers yet.", "bold"),
             "\n\nYour streak, a calendar of the days you practised, what falls due, your "
             "accuracy and how well you know each bank appear here once you have answered "
             "a few questions.\n\n",
-            where,
-            (f" ({_plural(banks, 'bank')} ready)" if banks else "", "$text-muted"),
-            ", or run  ",
+            ready,
+            "Press ", ("Esc", "bold"), " to see your banks and start a quiz, or run  ",
             ("quiz play BANK", "bold $accent"),
             ".",
         ]
@@ -341,9 +411,9 @@ class StatsScreen(Screen[None]):
         week = sum(values[:7])
         self.query_one("#forecast-caption", Static).update(
             Content.assemble(
-                (f"{values[0] if values else 0}", "bold $warning"), " today (with overdue)",
-                "  ·  ", (f"{week}", "bold"), " within a week",
-                "  ·  ", (f"{sum(values)}", "bold"), " in 30 days",
+                (f"{values[0] if values else 0}", "bold $warning"), " today",
+                (" · ", "$text-muted"), (f"{week}", "bold"), " in 7 days",
+                (" · ", "$text-muted"), (f"{sum(values)}", "bold"), " in 30 days",
             )
         )
 
@@ -353,10 +423,16 @@ class StatsScreen(Screen[None]):
         gauge = self.query_one("#retention", BulletGauge)
         gauge.update_gauge(actual, retention.desired)
         caption = self.query_one("#retention-caption", Static)
+        weeks_chart = self.query_one("#retention-weeks", ColumnChart)
+        weeks_chart.display = actual is not None
+        self.query_one("#retention-weeks-title").display = actual is not None
         if actual is None:
             caption.update(
-                "No reviews of learnt cards yet. This counts answers on questions the "
-                "schedule brought back after days away; it appears after your first reviews."
+                Content(
+                    "No reviews of learnt questions yet. This counts the answers to questions "
+                    "the schedule brought back after days away; it appears after your first "
+                    "such reviews."
+                )
             )
             return
         desired = retention.desired
@@ -372,20 +448,22 @@ class StatsScreen(Screen[None]):
                 " reviews recalled. ", verdict,
             )
         )
+        starts, labels = _week_axis(stats)
+        by_start = {w.start: w for w in stats.weeks}
+        weekly = [by_start[s].true_retention if s in by_start else None for s in starts]
+        weeks_chart.update_series(
+            weekly, top=1.0, axis=lambda v: f"{round(100 * v)}%", labels=labels,
+            styles=[_retention_style(v, desired) for v in weekly],
+        )
 
     def _show_accuracy(self, stats: Stats) -> None:
-        this_monday = stats.today - timedelta(days=stats.today.weekday())
+        starts, labels = _week_axis(stats)
         by_start = {w.start: w for w in stats.weeks}
-        first = min(by_start, default=this_monday)
-        least, most = ACCURACY_WEEKS
-        count = max(least, min(most, (this_monday - first).days // 7 + 1))
-        starts = [this_monday - timedelta(weeks=count - 1 - i) for i in range(count)]
+        this_monday = starts[-1]
         values = [by_start[s].accuracy if s in by_start else None for s in starts]
-        labels = [
-            (i, f"{s:%b}") for i, s in enumerate(starts) if i == 0 or s.month != starts[i - 1].month
-        ]
         self.query_one("#accuracy", ColumnChart).update_series(
             values, top=1.0, axis=lambda v: f"{round(100 * v)}%", labels=labels,
+            styles=[_accuracy_style(v) for v in values],
         )
         this_week = by_start.get(this_monday)
         parts: list[str | tuple[str, str]] = [
@@ -421,14 +499,20 @@ class StatsScreen(Screen[None]):
 
     # ------------------------------------------------------------------ keys
 
-    def action_back(self) -> None:
-        if self.direct:
-            self.app.go_home()
-        else:
-            self.dismiss()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Over another screen, Escape and q go back to it; opened by ``quiz stats``, Escape
+        goes to the banks and q quits at once (nothing is lost here)."""
+        if action == "back":
+            return not self.direct
+        if action in ("banks", "quit"):
+            return self.direct
+        return True
 
-    def action_quit_or_back(self) -> None:
-        if self.direct:
-            self.app.exit()
-        else:
-            self.dismiss()
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_banks(self) -> None:
+        self.app.go_home()
+
+    def action_quit(self) -> None:
+        self.app.exit()

@@ -190,7 +190,7 @@ class CalendarHeatmap(Chart):
         # a month is named over its first Monday; the first column's month only if there is
         # room before the next name
         starts = [w for w in range(weeks) if (first + timedelta(weeks=w)).day <= 7]
-        if not starts or starts[0] >= 2:
+        if not starts or starts[0] >= 3:
             starts.insert(0, 0)
         for week in starts:
             monday = first + timedelta(weeks=week)
@@ -401,7 +401,7 @@ class BarList(Chart):
     """Horizontal bars with labels, a percentage and a detail, one row each: mastery per bank
     and per tag. Bars grow by eighths of a cell."""
 
-    MIN_BAR = 20
+    MIN_BAR = 12
     MAX_BAR = 36
 
     def __init__(self, *, empty: str = "", id: str | None = None) -> None:
