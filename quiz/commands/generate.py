@@ -160,8 +160,15 @@ def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
         )
     if target is not None and target.suffix not in (".yaml", ".yml"):
         raise QuizError(f"the bank file must end in .yaml or .yml, not {target.name!r}")
-    source_file = "" if target is None else _place_article(article_path, text, target)
+    source_file = "" if target is None else article_path.name
     result = generate(text, source_file=source_file, **_options(args, article_path, text))
+    if not result.bank.questions:
+        raise QuizError(
+            f"no question could be drafted from {args.article!r}: it has no whole sentences "
+            "naming people, places, organisations, numbers or dates"
+        )
+    if target is not None:
+        _place_article(article_path, text, target)
     content = dump_bank(result.bank)
     if target is None:
         sys.stdout.write(content)
@@ -199,6 +206,8 @@ def _run_update(args: argparse.Namespace, article_path: Path, text: str) -> int:
     if not args.date:
         options["date"] = old.as_of
     result = update_bank(old, text, source_file=source_file, **options)
+    if not result.bank.questions:
+        raise QuizError(f"no question is left after updating from {args.article!r}; bank unchanged")
     _write(target, dump_bank(result.bank))
     try:
         if not beside.exists() or beside.read_text(encoding="utf-8").replace("\r\n", "\n") != text:

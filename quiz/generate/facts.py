@@ -173,6 +173,7 @@ _NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _DATE_LABELS = {"DATE", "TIME"}
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]")
 _ACRONYM = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
+_LIST_MARKER = re.compile(r"^(?:[-*•–]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(r"^[^.!?:“\"]{1,80}:\s")
 _OR_ACRONYM = re.compile(r"^,? or ([A-Z][A-Z.&]{1,9})\b")
 
@@ -269,9 +270,15 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
+        start = len(line) - len(line.lstrip())
         stripped = line.strip()
+        marker = _LIST_MARKER.match(stripped)
+        if marker:  # "- The company ...", "1. The plant ...": the sentence starts after the marker
+            stripped = stripped[marker.end():]
+            start += marker.end()
         if stripped:
-            out.append((offset + line.index(stripped[0]), stripped))
+            assert text[offset + start : offset + start + len(stripped)] == stripped
+            out.append((offset + start, stripped))
         offset += len(line) + 1
     return out
 

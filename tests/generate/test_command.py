@@ -137,3 +137,20 @@ def test_update_keeps_edits_and_reports(nlp: Any, article: Path, capsys: Any) ->
         assert after.question(edited.id) is not None
         assert after.question(edited.id).prompt == "My own wording?"  # type: ignore[union-attr]
         assert f"kept (edited): {edited.id}" in out
+
+
+def test_an_article_without_facts_is_refused_and_nothing_is_written(
+    nlp: Any, tmp_path: Path, capsys: Any
+) -> None:
+    path = tmp_path / "vague.txt"
+    path.write_text(
+        "This is a simple text with no names or numbers at all. It just talks about things in a "
+        "very general way and never says anything specific. Everything is vague and nothing "
+        "happens here at any point.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "elsewhere" / "vague.yaml"
+    assert main(["generate", str(path), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "no question could be drafted" in err and err.count("\n") == 1
+    assert not out.exists() and not (tmp_path / "elsewhere").exists()

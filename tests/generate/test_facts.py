@@ -94,3 +94,14 @@ def test_agreements_and_pledges(analyse: Any) -> None:
 def test_every_key_is_verbatim_in_its_sentence(analyse: Any) -> None:
     for fact in analyse(TEXT).facts:
         assert fact.sentence.text[fact.start : fact.end] == fact.key
+
+
+def test_list_markers_are_not_part_of_sentences(analyse: Any) -> None:
+    text = "- The company hired 500 workers in Ohio on Monday.\n  2. Sales rose 12 percent in 2024.\n"
+    article = analyse(text)
+    assert [s.text for s in article.sentences] == [
+        "The company hired 500 workers in Ohio on Monday.",
+        "Sales rose 12 percent in 2024.",
+    ]
+    for s in article.sentences:
+        assert text[s.start : s.start + len(s.text)] == s.text
