@@ -98,6 +98,7 @@ def current_banks(paths: Iterable[Path], cache_dir: Path) -> CurrentBanks:
 
 # ---------------------------------------------------------------------- reading the scores
 
+
 def store_stats(store: Store) -> StatsSource:
     """A stats source over an open store (for :class:`quiz.tui.config.AppConfig`)."""
     from quiz.stats import compute_stats
@@ -124,9 +125,11 @@ def read_stats(
 
     path = data_dir / DB_NAME
     if not path.exists():
-        with tempfile.TemporaryDirectory(prefix="quiz-stats-") as scratch:
-            with Store.open(Path(scratch), clock=clock) as empty:
-                return _compute(empty, known)
+        with (
+            tempfile.TemporaryDirectory(prefix="quiz-stats-") as scratch,
+            Store.open(Path(scratch), clock=clock) as empty,
+        ):
+            return _compute(empty, known)
     try:
         store = Store.open(data_dir, clock=clock)
     except StoreError as error:
@@ -171,7 +174,10 @@ def _read_only(
             raise cause
         conn.execute("BEGIN")
         return collect_stats(
-            conn, now, zone=now.tzinfo, desired_retention=DEFAULT_DESIRED_RETENTION,
+            conn,
+            now,
+            zone=now.tzinfo,
+            desired_retention=DEFAULT_DESIRED_RETENTION,
             known_questions=known,
         )
     except sqlite3.Error as error:

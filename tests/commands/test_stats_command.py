@@ -29,8 +29,12 @@ BANK = "riverton-bridge"
 def quiz(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QUIZ_DATA_DIR": str(data_dir)}
     return subprocess.run(
-        [sys.executable, "-m", "quiz", *args], capture_output=True, text=True, cwd=ROOT,
-        env=env, timeout=60,
+        [sys.executable, "-m", "quiz", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
     )
 
 
@@ -59,8 +63,10 @@ def record_seven(data_dir: Path) -> list[str]:
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     today_at = max(midnight, now - timedelta(minutes=1))  # today, and not in the future
     plan = [
-        (today_at - timedelta(days=2), [("q-mayor-mc", True), ("q-cost-tf", False),
-                                         ("q-removed", True)]),
+        (
+            today_at - timedelta(days=2),
+            [("q-mayor-mc", True), ("q-cost-tf", False), ("q-removed", True)],
+        ),
         (today_at - timedelta(days=1), [("q-mayor-mc", True), ("q-cost-cloze", True)]),
         (today_at, [("q-cost-tf", True), ("q-mayor-short", False)]),
     ]
@@ -71,8 +77,12 @@ def record_seven(data_dir: Path) -> list[str]:
             session = store.start_session(BANK, "play")
             for qid, right in answers:
                 store.record(
-                    answer(qid, bank_id=BANK, at=moment,
-                           outcome=Outcome.RIGHT if right else Outcome.WRONG),
+                    answer(
+                        qid,
+                        bank_id=BANK,
+                        at=moment,
+                        outcome=Outcome.RIGHT if right else Outcome.WRONG,
+                    ),
                     session_id=session,
                 )
             store.end_session(session)
@@ -87,7 +97,9 @@ def test_counts_exactly_what_was_answered(data_dir: Path) -> None:
     assert report["streak_days"] == 3
     assert report["accuracy"] == pytest.approx(5 / 7)
     assert [(d["date"], d["attempts"], d["correct"]) for d in report["days"]] == [
-        (days[0], 3, 2), (days[1], 2, 2), (days[2], 2, 1),
+        (days[0], 3, 2),
+        (days[1], 2, 2),
+        (days[2], 2, 1),
     ]
     bank = report["banks"][BANK]
     assert (bank["attempts"], bank["correct"], bank["questions"]) == (7, 5, 9)
@@ -186,8 +198,9 @@ def test_broken_banks_are_skipped(data_dir: Path) -> None:
     assert report["banks"][BANK]["questions"] == 9
 
 
-def test_read_only_fallback_reads_the_file_as_it_is(data_dir: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_fallback_reads_the_file_as_it_is(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """What a folder that cannot be written leads to (tested above as a non-root user): the
     store cannot open, and the file is read through a read-only connection instead."""
     from quiz.commands import stats as command

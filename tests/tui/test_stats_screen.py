@@ -85,8 +85,13 @@ def seven_answers(store: Store, clock: FakeClock) -> None:
         session = store.start_session("riverton-bridge", "play")
         for qid, right in answers:
             store.record(
-                answer(qid, bank_id="riverton-bridge", at=clock.advance(seconds=20),
-                       outcome=Outcome.RIGHT if right else Outcome.WRONG, tags=("local",)),
+                answer(
+                    qid,
+                    bank_id="riverton-bridge",
+                    at=clock.advance(seconds=20),
+                    outcome=Outcome.RIGHT if right else Outcome.WRONG,
+                    tags=("local",),
+                ),
                 session_id=session,
             )
         store.end_session(session)
@@ -113,15 +118,25 @@ def study(store: Store, clock: FakeClock, folder: Path, *, weeks: int = 12, seed
         skill = 0.68 + 0.25 * day / total_days
         session = store.start_session(ALL_BANKS, "review")
         for _round in range(2):  # the due ones, then what came back within the session
-            due = store.due_queue(clock.now, known_questions=known,
-                                  limit=rng.randint(6, 24), new_limit=rng.randint(2, 7))
+            due = store.due_queue(
+                clock.now,
+                known_questions=known,
+                limit=rng.randint(6, 24),
+                new_limit=rng.randint(2, 7),
+            )
             for item in due:
                 q = questions[item.bank_id, item.question_id]
                 right = rng.random() < skill
                 store.record(
-                    answer(q.id, bank_id=item.bank_id, at=clock.advance(seconds=rng.randint(5, 30)),
-                           outcome=Outcome.RIGHT if right else Outcome.WRONG,
-                           question_type=q.TYPE, key=q.id, tags=tuple(q.tags)),
+                    answer(
+                        q.id,
+                        bank_id=item.bank_id,
+                        at=clock.advance(seconds=rng.randint(5, 30)),
+                        outcome=Outcome.RIGHT if right else Outcome.WRONG,
+                        question_type=q.TYPE,
+                        key=q.id,
+                        tags=tuple(q.tags),
+                    ),
                     session_id=session,
                 )
             clock.advance(minutes=12)
@@ -152,8 +167,9 @@ def plain(widget: Static | BarList) -> str:
 # --------------------------------------------------------------------------- figures
 
 
-async def test_figures_of_seven_answers(harness: Harness, store: Store, clock: FakeClock,
-                                        folder: Path) -> None:
+async def test_figures_of_seven_answers(
+    harness: Harness, store: Store, clock: FakeClock, folder: Path
+) -> None:
     seven_answers(store, clock)
     app = stats_app(harness, store, folder)
     async with app.run_test(size=SMALL) as pilot:
@@ -176,11 +192,13 @@ async def test_figures_of_seven_answers(harness: Harness, store: Store, clock: F
         assert not screen.query_one("#stats-message").display
 
 
-async def test_forecast_and_accuracy_series(harness: Harness, store: Store, clock: FakeClock,
-                                            folder: Path) -> None:
+async def test_forecast_and_accuracy_series(
+    harness: Harness, store: Store, clock: FakeClock, folder: Path
+) -> None:
     seven_answers(store, clock)
-    stats = store_stats(store)(NOW, current_banks(sorted(folder.glob("*.yaml")),
-                                                  folder / "cache").questions)
+    stats = store_stats(store)(
+        NOW, current_banks(sorted(folder.glob("*.yaml")), folder / "cache").questions
+    )
     app = stats_app(harness, store, folder)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
@@ -194,8 +212,7 @@ async def test_forecast_and_accuracy_series(harness: Harness, store: Store, cloc
         assert accuracy.values[:-1] == [None] * 7
 
 
-async def test_empty_state_says_what_to_do(harness: Harness, store: Store,
-                                           folder: Path) -> None:
+async def test_empty_state_says_what_to_do(harness: Harness, store: Store, folder: Path) -> None:
     app = stats_app(harness, store, folder)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
@@ -207,8 +224,7 @@ async def test_empty_state_says_what_to_do(harness: Harness, store: Store,
         assert "You have 3 banks ready." in text
 
 
-async def test_unreadable_scores_are_said_not_crashed_on(harness: Harness,
-                                                         folder: Path) -> None:
+async def test_unreadable_scores_are_said_not_crashed_on(harness: Harness, folder: Path) -> None:
     app = stats_app(harness, None, folder)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
@@ -216,8 +232,9 @@ async def test_unreadable_scores_are_said_not_crashed_on(harness: Harness,
         assert "can't be read" in text
 
 
-async def test_home_s_opens_stats_and_escape_comes_back(harness: Harness, store: Store,
-                                                        clock: FakeClock, folder: Path) -> None:
+async def test_home_s_opens_stats_and_escape_comes_back(
+    harness: Harness, store: Store, clock: FakeClock, folder: Path
+) -> None:
     seven_answers(store, clock)
     app = stats_app(harness, store, folder, start=StartHome())
     async with app.run_test(size=SMALL) as pilot:
@@ -234,9 +251,9 @@ async def test_home_s_opens_stats_and_escape_comes_back(harness: Harness, store:
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_direct_start_escape_goes_home_and_q_quits(harness: Harness, store: Store,
-                                                         clock: FakeClock,
-                                                         folder: Path) -> None:
+async def test_direct_start_escape_goes_home_and_q_quits(
+    harness: Harness, store: Store, clock: FakeClock, folder: Path
+) -> None:
     seven_answers(store, clock)
     app = stats_app(harness, store, folder)
     async with app.run_test(size=SMALL) as pilot:
@@ -252,8 +269,7 @@ async def test_direct_start_escape_goes_home_and_q_quits(harness: Harness, store
         assert app._exit  # quit at once: nothing to lose on this screen
 
 
-async def test_command_palette_lists_stats(harness: Harness, store: Store,
-                                           folder: Path) -> None:
+async def test_command_palette_lists_stats(harness: Harness, store: Store, folder: Path) -> None:
     app = stats_app(harness, store, folder, start=StartHome())
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
@@ -265,15 +281,17 @@ async def test_command_palette_lists_stats(harness: Harness, store: Store,
         assert "Stats" not in [c.title for c in app.get_system_commands(app.screen)]
 
 
-async def test_refresh_picks_up_new_answers(harness: Harness, store: Store, clock: FakeClock,
-                                            folder: Path) -> None:
+async def test_refresh_picks_up_new_answers(
+    harness: Harness, store: Store, clock: FakeClock, folder: Path
+) -> None:
     seven_answers(store, clock)
     app = stats_app(harness, store, folder)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
         session = store.start_session("riverton-bridge", "play")
-        store.record(answer("q-cars-numeric", bank_id="riverton-bridge", at=NOW),
-                     session_id=session)
+        store.record(
+            answer("q-cars-numeric", bank_id="riverton-bridge", at=NOW), session_id=session
+        )
         await pilot.press("r")
         await settle(pilot)
         assert screen_of(app).query_one("#figure-answers", Figure).value == "8"
@@ -316,14 +334,17 @@ async def _loaded(pilot: Pilot) -> None:
 
 class TestStatsSnapshots:
     @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
-    def test_with_history(self, snap_compare, harness: Harness, store: Store,
-                          clock: FakeClock, folder: Path, size) -> None:
+    def test_with_history(
+        self, snap_compare, harness: Harness, store: Store, clock: FakeClock, folder: Path, size
+    ) -> None:
         study(store, clock, folder)
-        assert snap_compare(stats_app(harness, store, folder), terminal_size=size,
-                            run_before=_loaded)
+        assert snap_compare(
+            stats_app(harness, store, folder), terminal_size=size, run_before=_loaded
+        )
 
-    def test_with_history_scrolled(self, snap_compare, harness: Harness, store: Store,
-                                   clock: FakeClock, folder: Path) -> None:
+    def test_with_history_scrolled(
+        self, snap_compare, harness: Harness, store: Store, clock: FakeClock, folder: Path
+    ) -> None:
         study(store, clock, folder)
 
         async def before(pilot: Pilot) -> None:
@@ -331,9 +352,11 @@ class TestStatsSnapshots:
             await pilot.press("end")
             await pilot.pause()
 
-        assert snap_compare(stats_app(harness, store, folder), terminal_size=SMALL,
-                            run_before=before)
+        assert snap_compare(
+            stats_app(harness, store, folder), terminal_size=SMALL, run_before=before
+        )
 
     def test_empty(self, snap_compare, harness: Harness, store: Store, folder: Path) -> None:
-        assert snap_compare(stats_app(harness, store, folder), terminal_size=SMALL,
-                            run_before=_loaded)
+        assert snap_compare(
+            stats_app(harness, store, folder), terminal_size=SMALL, run_before=_loaded
+        )

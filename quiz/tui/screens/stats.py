@@ -58,8 +58,9 @@ def gather(app: QuizApp) -> StatsView:
 
     config = app.config
     if config.stats is None:
-        return StatsView(problem="Your scores can't be read this time, so there is nothing "
-                                 "to chart.")
+        return StatsView(
+            problem="Your scores can't be read this time, so there is nothing to chart."
+        )
     banks = current_banks(app.bank_files(), config.data_dir / "cache")
     try:
         stats = config.stats(config.clock(), banks.questions)
@@ -119,7 +120,7 @@ class StatsScreen(Screen[None]):
     """The stats. ``direct``: opened by ``quiz stats`` (Escape then goes to the banks and q
     quits) rather than over another screen (Escape and q go back to it)."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared by Screen without ClassVar)
         (0, "-narrow"),
         (110, "-wide"),
     ]
@@ -279,8 +280,9 @@ class StatsScreen(Screen[None]):
                     panel.border_title = "True retention"
                     yield BulletGauge(id="retention")
                     yield Static(id="retention-caption", classes="stats-caption")
-                    yield Static(Content("By week"), id="retention-weeks-title",
-                                 classes="stats-subtitle")
+                    yield Static(
+                        Content("By week"), id="retention-weeks-title", classes="stats-subtitle"
+                    )
                     yield ColumnChart(rows=2, id="retention-weeks")
                 with Vertical(id="accuracy-panel", classes="stats-panel") as panel:
                     panel.border_title = "Accuracy by week"
@@ -294,8 +296,7 @@ class StatsScreen(Screen[None]):
                         yield BarList(empty="No banks found.", id="banks-mastery")
                     with Vertical(id="tags-column", classes="mastery-column"):
                         yield Static(Content("By tag"), classes="stats-subtitle")
-                        yield BarList(empty="No tagged questions answered yet.",
-                                      id="tags-mastery")
+                        yield BarList(empty="No tagged questions answered yet.", id="tags-mastery")
                 yield Static(
                     Content(
                         "Mastered: recalled reliably for three weeks or more (an FSRS "
@@ -354,7 +355,9 @@ class StatsScreen(Screen[None]):
             "accuracy and how well you know each bank appear here once you have answered "
             "a few questions.\n\n",
             ready,
-            "Press ", ("Esc", "bold"), " to see your banks and start a quiz, or run  ",
+            "Press ",
+            ("Esc", "bold"),
+            " to see your banks and start a quiz, or run  ",
             ("quiz play BANK", "bold $accent"),
             ".",
         ]
@@ -375,8 +378,10 @@ class StatsScreen(Screen[None]):
         else:
             status = ("answer today to start one", "$text-muted")
         caption = Content.assemble(
-            ("day in a row" if streak == 1 else "days in a row", "bold"), "\n",
-            status, "\n",
+            ("day in a row" if streak == 1 else "days in a row", "bold"),
+            "\n",
+            status,
+            "\n",
             (f"best: {_plural(best, 'day')}", "$text-muted"),
         )
         self.query_one("#streak-caption", Static).update(caption)
@@ -411,9 +416,14 @@ class StatsScreen(Screen[None]):
         week = sum(values[:7])
         self.query_one("#forecast-caption", Static).update(
             Content.assemble(
-                (f"{values[0] if values else 0}", "bold $warning"), " today",
-                (" · ", "$text-muted"), (f"{week}", "bold"), " in 7 days",
-                (" · ", "$text-muted"), (f"{sum(values)}", "bold"), " in 30 days",
+                (f"{values[0] if values else 0}", "bold $warning"),
+                " today",
+                (" · ", "$text-muted"),
+                (f"{week}", "bold"),
+                " in 7 days",
+                (" · ", "$text-muted"),
+                (f"{sum(values)}", "bold"),
+                " in 30 days",
             )
         )
 
@@ -445,14 +455,18 @@ class StatsScreen(Screen[None]):
         caption.update(
             Content.assemble(
                 (f"{retention.recalled:,} of {retention.reviews:,}", "bold"),
-                " reviews recalled. ", verdict,
+                " reviews recalled. ",
+                verdict,
             )
         )
         starts, labels = _week_axis(stats)
         by_start = {w.start: w for w in stats.weeks}
         weekly = [by_start[s].true_retention if s in by_start else None for s in starts]
         weeks_chart.update_series(
-            weekly, top=1.0, axis=lambda v: f"{round(100 * v)}%", labels=labels,
+            weekly,
+            top=1.0,
+            axis=lambda v: f"{round(100 * v)}%",
+            labels=labels,
             styles=[_retention_style(v, desired) for v in weekly],
         )
 
@@ -462,16 +476,21 @@ class StatsScreen(Screen[None]):
         this_monday = starts[-1]
         values = [by_start[s].accuracy if s in by_start else None for s in starts]
         self.query_one("#accuracy", ColumnChart).update_series(
-            values, top=1.0, axis=lambda v: f"{round(100 * v)}%", labels=labels,
+            values,
+            top=1.0,
+            axis=lambda v: f"{round(100 * v)}%",
+            labels=labels,
             styles=[_accuracy_style(v) for v in values],
         )
         this_week = by_start.get(this_monday)
         parts: list[str | tuple[str, str]] = [
-            (_percent(stats.accuracy), "bold"), " right overall",
+            (_percent(stats.accuracy), "bold"),
+            " right overall",
         ]
         if this_week is not None:
             parts += [
-                "  ·  this week ", (_percent(this_week.accuracy), "bold"),
+                "  ·  this week ",
+                (_percent(this_week.accuracy), "bold"),
                 f" of {_plural(this_week.attempts, 'answer')}",
             ]
         self.query_one("#accuracy-caption", Static).update(Content.assemble(*parts))
