@@ -184,6 +184,15 @@ async def test_figures_of_seven_answers(
         march = {d.day: n for d, n in heatmap.counts.items()}
         assert march == {16: 3, 17: 2, 18: 2}
         assert "7 answers on 3 days" in plain(heatmap)  # type: ignore[arg-type]
+        first, today = heatmap.window(heatmap.content_size.width)
+        weeks = (today - first).days // 7
+        x = heatmap.LABEL_WIDTH + weeks * heatmap.CELL  # this week's column
+        assert heatmap.day_at(x, 1) == today.replace(day=16)  # Monday, on the top row
+        assert heatmap.describe(today.replace(day=16)) == "Mon 16 Mar 2026: 3 answers, 2 right"
+        assert heatmap.day_at(x, 4) is None  # Thursday: not yet
+        assert heatmap.day_at(x + 1, 1) is None  # the gap between columns
+        await pilot.hover("#heatmap", offset=(x, 2))
+        assert heatmap.tooltip == "Tue 17 Mar 2026: 2 answers, 2 right"
         banks = plain(screen.query_one("#banks-mastery", BarList))  # type: ignore[arg-type]
         assert "Riverton opens its bridge" in banks
         assert MARKUP_TITLE in banks  # user text, shown as written

@@ -401,7 +401,9 @@ class StatsScreen(Screen[None]):
 
     def _show_activity(self, stats: Stats) -> None:
         self.query_one("#heatmap", CalendarHeatmap).update_days(
-            {d.day: d.attempts for d in stats.days}, stats.today
+            {d.day: d.attempts for d in stats.days},
+            stats.today,
+            right={d.day: d.correct for d in stats.days},
         )
 
     def _show_forecast(self, stats: Stats) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rich.cells import cell_len
+from textual import events
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
@@ -151,7 +152,8 @@ def heat_level(count: int, peak: int) -> int:
 
 class CalendarHeatmap(Chart):
     """Answers per day as GitHub draws contributions: a column per week (Monday on top), a
-    row per weekday, a shaded square per day, month names above, a legend below."""
+    row per weekday, a shaded square per day, month names above, a legend below. The mouse
+    over a day shows its figures."""
 
     LABEL_WIDTH = 4
     CELL = 2  # a square and a gap
@@ -160,12 +162,43 @@ class CalendarHeatmap(Chart):
         super().__init__(id=id)
         self.max_weeks = max_weeks
         self.counts: Mapping[date, int] = {}
+        self.right: Mapping[date, int] = {}
         self.today: date | None = None
 
-    def update_days(self, counts: Mapping[date, int], today: date) -> None:
+    def update_days(
+        self, counts: Mapping[date, int], today: date, *, right: Mapping[date, int] | None = None
+    ) -> None:
+        """``counts``: answers per day; ``right``: how many of them were right."""
         self.counts = dict(counts)
+        self.right = dict(right or {})
         self.today = today
         self.update_chart()
+
+    def day_at(self, x: int, y: int) -> date | None:
+        """The day drawn at ``(x, y)`` in the widget, if any."""
+        width = self.content_size.width
+        weekday, column = y - 1, x - self.LABEL_WIDTH
+        if not 0 <= weekday < 7 or column < 0 or column % self.CELL:
+            return None
+        week = column // self.CELL
+        if week >= self.weeks_for(width):
+            return None
+        first, today = self.window(width)
+        day = first + timedelta(weeks=week, days=weekday)
+        return day if day <= today else None
+
+    def describe(self, day: date) -> str:
+        count = self.counts.get(day, 0)
+        when = f"{day:%a} {day.day} {day:%b} {day.year}"
+        if not count:
+            return f"{when}: no answers"
+        right = self.right.get(day)
+        share = f", {right} right" if right is not None else ""
+        return f"{when}: {count} answer{'s' if count != 1 else ''}{share}"
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        day = self.day_at(event.x, event.y)
+        self.tooltip = None if day is None else self.describe(day)
 
     @property
     def lines(self) -> int:
