@@ -104,16 +104,17 @@ def _accepted(text: str) -> str:
     return "=" + ("%100%" + escaped if escaped.startswith("%") else escaped)
 
 
-def short_answers(answers: tuple[str, ...] | list[str]) -> list[str]:
+def short_answers(answers: tuple[str, ...] | list[str], *, inline: bool = False) -> list[str]:
     """The accepted answers of a short answer (or one blank) as GIFT writes them.
 
     Moodle takes an answer block holding both ``=`` and ``->`` for matching. A single answer
-    with ``->`` is written bare (``{a->b}``, GIFT's one-answer form); with variants, ``->``
-    in an answer is written ``→``.
+    with ``->`` is written bare (``{a->b}``, GIFT's one-answer form) in a block of its own
+    lines; with variants, or inline (a missing-word blank, where the feedback shares the
+    block's line), ``->`` in an answer is written ``→``.
     """
     if not any("->" in a for a in answers):
         return [_accepted(a) for a in answers]
-    if len(answers) == 1 and not answer_text(answers[0]).startswith("%"):
+    if not inline and len(answers) == 1 and not answer_text(answers[0]).startswith("%"):
         return [answer_text(answers[0])]
     return [_accepted(a.replace("->", "→")) for a in answers]
 
@@ -157,7 +158,7 @@ def _cloze(question: Cloze, prompt: str, blank: int, name: str) -> str:
     after = pieces[blank + 1] + "".join(
         fills[j] + pieces[j + 1] for j in range(blank + 1, len(fills))
     )
-    block = _inline_block(short_answers(question.blanks[blank]), question)
+    block = _inline_block(short_answers(question.blanks[blank], inline=True), question)
     # gift-pegjs reads "//" or "[html]" right after a block as a comment or a format; Moodle
     # does not. The other form reads the same in both.
     rest = after.lstrip()
