@@ -298,10 +298,10 @@ def bench_store(sizes: Sizes) -> list[Result]:
 
 
 def bench_generation(sizes: Sizes) -> list[Result]:
+    from quiz.generate import generate
     from quiz.generate.nlp import load_model
-    from quiz.generate.pipeline import generate_bank_from_text
 
-    articles = sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
+    articles = sorted((ROOT / "tests" / "data" / "articles").rglob("*.txt"))
     texts = [a.read_text(encoding="utf-8") for a in articles]
     corpus: list[str] = []
     words = 0
@@ -316,7 +316,7 @@ def bench_generation(sizes: Sizes) -> list[Result]:
         pass
     baseline = time.perf_counter() - started
     started = time.perf_counter()
-    generate_bank_from_text(joined, title="Benchmark", nlp=nlp)
+    generate(joined, bank_id="benchmark", title="Benchmark", nlp=nlp)
     ours = time.perf_counter() - started
     return [
         Result(f"generation ({words:,} words)", words / ours, "words/s", words / baseline,
