@@ -369,3 +369,24 @@ class TestStatsSnapshots:
         assert snap_compare(
             stats_app(harness, store, folder), terminal_size=SMALL, run_before=_loaded
         )
+
+
+async def test_empty_with_a_notice_does_not_claim_no_answers(
+    harness: Harness, store: Store, folder: Path
+) -> None:
+    """Scores that could not be opened (the app runs on a blank store): the screen repeats
+    why rather than saying the learner never answered."""
+    config = harness.config(
+        StartStats(),
+        (folder,),
+        clock=lambda: NOW,
+        stats=store_stats(store),
+        notice="Progress is not being saved this time: the file is [b]damaged[/b].",
+    )
+    app = harness.app(config)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        text = plain(screen_of(app).query_one("#stats-message", Static))
+        assert "No saved answers can be shown." in text
+        assert "the file is [b]damaged[/b]." in text
+        assert "No answers yet" not in text

@@ -349,9 +349,18 @@ class StatsScreen(Screen[None]):
     def _empty_message(self, stats: Stats, view: StatsView) -> Content:
         banks = sum(1 for b in stats.banks if b.questions)
         ready = f"You have {_plural(banks, 'bank')} ready. " if banks else ""
-        lines: list[str | tuple[str, str]] = [
-            ("No answers yet.", "bold"),
-            "\n\nYour streak, a calendar of the days you practised, what falls due, your "
+        lines: list[str | tuple[str, str]] = []
+        if self.app.config.notice:  # e.g. the scores file is damaged: say so, not "no answers"
+            lines += [
+                ("No saved answers can be shown.", "bold $warning"),
+                "\n\n",
+                (self.app.config.notice, "$warning"),
+                "\n\n",
+            ]
+        else:
+            lines += [("No answers yet.", "bold"), "\n\n"]
+        lines += [
+            "Your streak, a calendar of the days you practised, what falls due, your "
             "accuracy and how well you know each bank appear here once you have answered "
             "a few questions.\n\n",
             ready,
