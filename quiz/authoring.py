@@ -66,6 +66,7 @@ __all__ = [
     "generator_alternatives",
     "question_from_form",
     "save_draft",
+    "swap_in",
 ]
 
 
@@ -247,7 +248,7 @@ class Draft:
             raise DraftError(
                 "no other wrong options found in the article; press e to write your own"
             )
-        changed = with_wrong_options(question, _swap_in(wrong_options(question), fresh))
+        changed = with_wrong_options(question, swap_in(wrong_options(question), fresh))
         self.replace_question(index, changed)
         return changed
 
@@ -317,7 +318,7 @@ def _place_answers(question: MultipleChoice, answers: list[str], wrong: Sequence
     return choices
 
 
-def _swap_in(current: list[str], fresh: list[str]) -> list[str]:
+def swap_in(current: list[str], fresh: list[str]) -> list[str]:
     """Replace the last wrong options with fresh ones (all of them when there are enough)."""
     keep = max(0, len(current) - len(fresh))
     return current[:keep] + fresh[: len(current) - keep] if current else fresh[:3]

@@ -19,7 +19,7 @@ from quiz.bank.cache import BankCache, BankSummary
 from quiz.bank.model import Bank
 from quiz.library import find_bank_files
 from quiz.session import Options, Session
-from quiz.tui.config import AppConfig, StartPlay, StartStats
+from quiz.tui.config import AppConfig, StartAuthor, StartPlay, StartStats
 from quiz.tui.recording import BackgroundRecorder, RecordingFailed
 from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
 from quiz.tui.screens.home import HomeScreen
@@ -59,6 +59,10 @@ class QuizApp(App[None]):
             self.push_screen(QuizScreen(self.new_session(start.bank, start.options)))
         elif isinstance(start, StartStats):
             self.push_screen(StatsScreen(direct=True))
+        elif isinstance(start, StartAuthor):
+            from quiz.tui.screens.author import AuthorScreen
+
+            self.push_screen(AuthorScreen(start))
         else:
             self.push_screen(HomeScreen())
         if self.config.notice:

@@ -16,6 +16,7 @@ from quiz.session import Options, utc_now
 from quiz.tui.progress import NoProgress, ProgressProvider
 
 if TYPE_CHECKING:
+    from quiz.authoring import Draft
     from quiz.stats import Stats
     from quiz.store import KnownQuestions
 
@@ -56,6 +57,16 @@ class StartStats:
 
 
 @dataclass(frozen=True, slots=True)
+class StartAuthor:
+    """Open on the authoring screen (``quiz author``): the draft ``make()`` builds (called on a
+    worker thread: generating from an article takes seconds), saved to ``save_to``."""
+
+    make: Callable[[], Draft]
+    save_to: Path
+    making: str = ""  # what is shown while the draft is made ("Drafting questions from x.txt")
+
+
+@dataclass(frozen=True, slots=True)
 class AppConfig:
     """How the app is wired. Every field has a safe default except the data dir."""
 
@@ -74,7 +85,9 @@ class AppConfig:
     clock: Callable[[], datetime] = utc_now
     """Time of answers and how long each took (timezone aware)."""
 
-    start: StartHome | StartPlay | StartStats = field(default_factory=StartHome)
+    start: StartHome | StartPlay | StartStats | StartAuthor = field(
+        default_factory=StartHome
+    )
     """The first screen."""
 
     stats: StatsSource | None = None

