@@ -406,7 +406,7 @@ def fact_alternatives(question: MultipleChoice, facts: Iterable[Fact]) -> list[s
             continue
         out.append(key)
     out.extend(_perturbed(kind, answer))
-    return _merge(out)
+    return list(_usable(question, _merge(out)))
 
 
 def _answer_kind(answer: str, facts: list[Fact]) -> str | None:
