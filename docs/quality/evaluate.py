@@ -3,6 +3,7 @@
     .venv/bin/python docs/quality/evaluate.py            # summary of ratings.csv against today's output
     .venv/bin/python docs/quality/evaluate.py --sheet    # write sheet.csv: every question, rated or not
     .venv/bin/python docs/quality/evaluate.py --speed    # words/second and start-up time
+    .venv/bin/python docs/quality/evaluate.py --sheet --only heldout2   # one held-out set
 
 A rating is keyed by article, question id and a hash of the question as shown (prompt, choices,
 answer): when a later change alters a question, its old rating no longer applies and the
@@ -53,11 +54,18 @@ def question_hash(q) -> str:
     ]
 
 
-def generate_all() -> dict[str, list]:
+def article_paths(only: str = "") -> list[Path]:
+    """Every evaluation article (held-out sets in subfolders too), optionally only those whose
+    path inside tests/data/articles contains ``only``."""
+    paths = sorted(ARTICLES.rglob("*.txt"), key=lambda p: (len(p.relative_to(ARTICLES).parts), p))
+    return [p for p in paths if only in str(p.relative_to(ARTICLES))]
+
+
+def generate_all(only: str = "") -> dict[str, list]:
     from quiz.generate.pipeline import default_title, generate, slugify
 
     out = {}
-    for path in sorted(ARTICLES.glob("*.txt")):
+    for path in article_paths(only):
         text = path.read_text(encoding="utf-8")
         bank = generate(
             text,
@@ -135,6 +143,11 @@ def summary(rows: list[dict[str, str]]) -> dict[str, object]:
         "two_correct": sum(r["correct_options"] == "several" for r in rated),
         "usable_by_type": {t: f"{u}/{m}" for t, (u, m) in sorted(by_type.items())},
         "articles": len({r["article"] for r in rows}),
+        "per_article": {
+            a: f"{sum(r['article'] == a for r in rows)} questions, "
+            f"{len({r['type'] for r in rows if r['article'] == a})} types"
+            for a in dict.fromkeys(r["article"] for r in rows)
+        },
     }
 
 
@@ -142,7 +155,7 @@ def speed() -> dict[str, float]:
     from quiz.generate.nlp import load_model
     from quiz.generate.pipeline import generate
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in article_paths()]
     corpus = "\n".join(texts)
     words = len(corpus.split())
     copies = -(-20_000 // words)
@@ -182,11 +195,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sheet", action="store_true")
     parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--only", default="", help="only articles whose path contains this")
     args = parser.parse_args()
     if args.speed:
         print(json.dumps(speed(), indent=2))
         return 0
-    rows = sheet(generate_all())
+    rows = sheet(generate_all(args.only))
     if args.sheet:
         with (HERE / "sheet.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, FIELDS)

@@ -177,13 +177,32 @@ def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
     counts = result.bank.count_by_type()
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
     print(f"wrote {target}: {len(result.bank.questions)} questions ({by_type})")
-    if len(result.bank.questions) < 15:
-        print(
-            "note: few questions could be drafted from this article; add your own with "
-            "`quiz author`",
-            file=sys.stderr,
-        )
+    note = shortfall_note(len(result.bank.questions), text, args.max)
+    if note:
+        print(note, file=sys.stderr)
     return 0
+
+
+#: An article of at least this many words is expected to give a full bank (15 questions).
+FULL_ARTICLE_WORDS = 250
+
+
+def shortfall_note(count: int, text: str, limit: int) -> str:
+    """The line printed when a bank has fewer than 15 questions (and --max allowed more)."""
+    from quiz.generate.select import MIN_QUESTIONS
+
+    if count >= min(MIN_QUESTIONS, limit):
+        return ""
+    words = sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    if words < FULL_ARTICLE_WORDS:
+        return (
+            f"note: only {count} questions: the article is short ({words} words); "
+            "add your own with `quiz author`"
+        )
+    return (
+        f"note: only {count} questions could be drafted from this {words}-word article "
+        "(few whole sentences with names, numbers or dates); add your own with `quiz author`"
+    )
 
 
 def _run_update(args: argparse.Namespace, article_path: Path, text: str) -> int:

@@ -133,9 +133,41 @@ def score(c: Candidate, article: Article) -> float:
     return round(value, 6)
 
 
+#: How a question makes the learner answer. Two questions on the same answer in the same
+#: sentence are kept only when they ask in clearly different ways (type it, pick it, judge a
+#: changed statement); a true statement repeats its sentence verbatim, so it is never paired.
+_MODE = {
+    "cloze": "recall",
+    "short_answer": "recall",
+    "numeric": "recall",
+    "multiple_choice": "recognise",
+    "true_false": "judge",
+    "matching": "group",
+    "ordering": "group",
+}
+#: At most this many questions rest on one answer in one sentence.
+PER_OCCURRENCE = 3
+
+
+def answer_of(c: Candidate) -> str:
+    """What a question asks the learner to produce or recognise: the person, speaker, entity or
+    key of its fact (true/false statements: the fact they are tied to)."""
+    f = c.fact
+    return f.person or f.speaker or f.entity or normalise_key(f.key)
+
+
+def mode_of(c: Candidate) -> str:
+    if c.type == "true_false" and c.fields.get("answer") is True:
+        return "judge-true"
+    return _MODE.get(c.type, c.type)
+
+
 def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Candidate]:
-    """Greedy choice: the best candidate of each type first, then the best of the rest, under
-    caps that keep the quiz balanced across facts, sentences and types."""
+    """Greedy choice in rounds: first one question per answer-in-a-sentence (the best of each
+    type first, then the best of the rest), then a second and a third question on the same
+    answer in a clearly different mode, all under caps that keep the quiz balanced across
+    facts, sentences and types. Near-duplicate prompts are never both chosen unless they ask
+    the same fact in different modes."""
     valid = []
     for c in candidates:
         if not violations(c, article):
@@ -144,78 +176,113 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
     valid.sort(key=lambda c: (-c.score, c.type, c.key, c.prompt))
     cap = max(3, math.ceil(limit * 0.3))
     chosen: list[Candidate] = []
+    taken: set[int] = set()
     per_type: dict[str, int] = {}
     per_sentence_type: set[tuple[int, str]] = set()
-    families: dict[tuple[str, int], set[str]] = {}
     per_sentence: dict[int, int] = {}
-
+    true_sentences: set[int] = set()
+    occurrences: dict[tuple[str, int], set[str]] = {}
+    families: dict[tuple[str, int], set[str]] = {}
     per_entity: dict[str, int] = {}
     entity_cap = 3
+    state = {"relaxed": False, "round": 1}
 
-    def entity_of(c: Candidate) -> str:
-        return c.fact.person or c.fact.speaker or c.fact.entity or normalise_key(c.fact.key)
-
-    nonlocal_caps = {"relaxed": False}
+    def occurrence(c: Candidate) -> tuple[str, int]:
+        return (answer_of(c), c.fact.sentence.index)
 
     def fits(c: Candidate) -> bool:
-        relaxed = nonlocal_caps["relaxed"]
+        relaxed = state["relaxed"]
         if per_type.get(c.type, 0) >= (cap * 2 if relaxed else cap):
             return False
-        ent = entity_of(c)
+        grouped = c.type in ("matching", "ordering")
+        ent = answer_of(c)
         if (
             ent
-            and c.type not in ("matching", "ordering")
+            and not grouped
             and per_entity.get(ent, 0) >= (entity_cap + 1 if relaxed else entity_cap)
         ):
             return False
-        if c.type in ("matching", "ordering"):
+        if grouped:
             return not any(x.key == c.key for x in chosen)
         s = c.fact.sentence.index
-        occurrence = (c.fact.fingerprint, s)
         if (not relaxed and (s, c.type) in per_sentence_type) or per_sentence.get(s, 0) >= (
             5 if relaxed else 3
         ):
             return False
-        fam = _FORM_FAMILY.get(c.form, c.form)
-        used = families.get(occurrence, set())
-        if fam in used or len(used) >= 2:
+        mode = mode_of(c)
+        if s in true_sentences or (mode == "judge-true" and per_sentence.get(s, 0)):
+            return False  # a true statement gives away every other question on its sentence
+        occ = occurrence(c)
+        modes = occurrences.get(occ, set())
+        if len(modes) >= min(int(state["round"]), PER_OCCURRENCE) or mode in modes:
             return False
-        return all(fuzz.ratio(c.prompt, x.prompt) < 88 for x in chosen)
+        fam = _FORM_FAMILY.get(c.form, c.form)
+        if fam in families.get((c.fact.fingerprint, s), set()) and fam != "blank":
+            return False  # the same way of asking about the same fact
+        for x in chosen:
+            if fuzz.ratio(c.prompt, x.prompt) < 88:
+                continue
+            if x.type in ("matching", "ordering") or occurrence(x) != occ:
+                return False
+            if mode_of(x) == mode:
+                return False
+        return True
 
     def take(c: Candidate) -> None:
         chosen.append(c)
-        ent = entity_of(c)
-        if ent and c.type not in ("matching", "ordering"):
-            per_entity[ent] = per_entity.get(ent, 0) + 1
+        taken.add(id(c))
         per_type[c.type] = per_type.get(c.type, 0) + 1
-        if c.type not in ("matching", "ordering"):
-            s = c.fact.sentence.index
-            per_sentence_type.add((s, c.type))
-            per_sentence[s] = per_sentence.get(s, 0) + 1
-            families.setdefault((c.fact.fingerprint, s), set()).add(
-                _FORM_FAMILY.get(c.form, c.form)
-            )
+        if c.type in ("matching", "ordering"):
+            return
+        ent = answer_of(c)
+        if ent:
+            per_entity[ent] = per_entity.get(ent, 0) + 1
+        s = c.fact.sentence.index
+        per_sentence_type.add((s, c.type))
+        per_sentence[s] = per_sentence.get(s, 0) + 1
+        if mode_of(c) == "judge-true":
+            true_sentences.add(s)
+        occurrences.setdefault(occurrence(c), set()).add(mode_of(c))
+        families.setdefault((c.fact.fingerprint, s), set()).add(_FORM_FAMILY.get(c.form, c.form))
+
+    def fill(target: int) -> None:
+        for rnd in range(1, PER_OCCURRENCE + 1):
+            state["round"] = rnd
+            for c in valid:
+                if len(chosen) >= target:
+                    return
+                if id(c) not in taken and fits(c):
+                    take(c)
 
     for qtype in _TYPE_ORDER:
         for c in valid:
             if c.type == qtype and fits(c):
                 take(c)
                 break
-    for c in valid:
-        if len(chosen) >= limit:
-            break
-        if c not in chosen and fits(c):
-            take(c)
+    fill(limit)
     # A short article cannot fill a quiz under the strict caps: relax them (never the hard rules
     # or the near-duplicate check) until there are enough questions, if the candidates allow.
     floor = min(limit, MIN_QUESTIONS)
     if len(chosen) < floor:
-        nonlocal_caps["relaxed"] = True
-        for c in valid:
-            if len(chosen) >= floor:
-                break
-            if c not in chosen and fits(c):
-                take(c)
+        state["relaxed"] = True
+        fill(floor)
     chosen = chosen[:limit]
     chosen.sort(key=lambda c: (-c.score, c.type, c.key, c.prompt))
-    return chosen
+    return spread(chosen)
+
+
+def spread(chosen: list[Candidate]) -> list[Candidate]:
+    """Keep questions on the same sentence apart: take, in rank order, the first question whose
+    sentence differs from the last two taken (the next in rank when none does)."""
+    rest = list(chosen)
+    out: list[Candidate] = []
+
+    def sentence(c: Candidate) -> int:
+        return -1 if c.type in ("matching", "ordering") else c.fact.sentence.index
+
+    while rest:
+        recent = {sentence(c) for c in out[-2:]} - {-1}
+        pick = next((c for c in rest if sentence(c) not in recent), rest[0])
+        rest.remove(pick)
+        out.append(pick)
+    return out
