@@ -46,7 +46,7 @@ from quiz.bank.model import (
     TrueFalse,
     format_number,
 )
-from quiz.bank.text import normalise_for_match
+from quiz.bank.text import CONTROL_CHARS, normalise_for_match
 from quiz.errors import QuizError
 
 if TYPE_CHECKING:
@@ -277,6 +277,33 @@ class Draft:
         out = [t for t in _usable(question, self._alternatives(question)) if _fold(t) not in seen]
         return out[:wanted]
 
+    def set_details(self, title: str, description: str = "", tags: str = "") -> list[str]:
+        """Change the bank's title, description and tags (comma separated). Returns the
+        problems (and changes nothing) when there are any."""
+        title = " ".join(title.split())
+        description = " ".join(description.split())
+        tag_list = tuple(dict.fromkeys(t.strip() for t in tags.split(",") if t.strip()))
+        problems = []
+        if not title:
+            problems.append("the bank needs a title")
+        for name, text in (("title", title), ("description", description), *(
+            ("tag", t) for t in tag_list
+        )):
+            if CONTROL_CHARS.search(text):
+                problems.append(f"the {name} contains control characters; remove them")
+        if problems:
+            return problems
+        source = self.bank.source
+        if source.title == self.bank.title:  # the drafted title was the article's too
+            source = replace(source, title=title)
+        new = replace(
+            self.bank, title=title, description=description, tags=tag_list, source=source
+        )
+        if new != self.bank:
+            self.bank = new
+            self.dirty = True
+        return []
+
     # -- saving -------------------------------------------------------------------------------
 
     def kept(self) -> list[Question]:
@@ -492,18 +519,22 @@ def generator_alternatives(generated: Generated) -> AlternativeSource:
 
 @dataclass(frozen=True, slots=True)
 class FormField:
-    """One field of the edit form. ``lines``: a text area, one entry per line.
-    ``options``: one of these values (shown as a choice, not typed)."""
+    """One field of the edit form. ``lines``: a text area, one entry per line. ``wrap``: one
+    paragraph of text, wrapped as it is typed (line breaks become spaces). ``options``: one of
+    these values (shown as a choice, not typed)."""
 
     name: str
     label: str
     hint: str = ""
     lines: bool = False
+    wrap: bool = False
     options: tuple[str, ...] = ()
 
 
-_PROMPT = FormField("prompt", "Question")
-_EXPLANATION = FormField("explanation", "Explanation", "shown after the answer (optional)")
+_PROMPT = FormField("prompt", "Question", wrap=True)
+_EXPLANATION = FormField(
+    "explanation", "Explanation", "shown after the answer (optional)", wrap=True
+)
 
 
 def form_fields(question: Question) -> list[FormField]:
@@ -522,13 +553,13 @@ def form_fields(question: Question) -> list[FormField]:
         return [_PROMPT, *middle, _EXPLANATION]
     if isinstance(question, TrueFalse):
         return [
-            FormField("prompt", "Statement"),
+            FormField("prompt", "Statement", wrap=True),
             FormField("answer", "The statement is", options=("true", "false")),
             _EXPLANATION,
         ]
     if isinstance(question, Cloze):
         return [
-            FormField("prompt", "Text", "write ___ for each blank"),
+            FormField("prompt", "Text", "write ___ for each blank", wrap=True),
             FormField(
                 "blanks",
                 "Blanks",
@@ -609,7 +640,7 @@ def _form_dict(base: Question, values: Mapping[str, str]) -> tuple[dict[str, Any
     problems: list[str] = []
 
     def get(name: str) -> str:
-        return values.get(name, "").strip()
+        return " ".join(values.get(name, "").split())
 
     out["prompt"] = get("prompt")
     explanation = get("explanation")

@@ -334,3 +334,23 @@ def test_a_generated_draft(tmp_path: Path) -> None:
     bank = load_bank(result.path)
     assert [q.id for q in bank.questions] == ids
     assert (tmp_path / ARTICLE.name).read_text(encoding="utf-8") == text
+
+
+def test_bank_details() -> None:
+    draft = _draft(pending=False)
+    assert draft.set_details("", "x") == ["the bank needs a title"]
+    assert draft.bank.title == "Riverton opens its bridge" and not draft.dirty
+    assert draft.set_details("Riverton's  new bridge", "Opened in May.", "local, , roads") == []
+    assert (draft.bank.title, draft.bank.description, draft.bank.tags) == (
+        "Riverton's new bridge", "Opened in May.", ("local", "roads"),
+    )
+    assert draft.bank.source.title == "Riverton bridge opens"  # the article's own title stays
+    assert draft.dirty
+
+
+def test_a_drafted_title_names_the_article_too() -> None:
+    bank = load_bank(ALL_TYPES_BANK)
+    bank = replace(bank, source=replace(bank.source, title=bank.title))
+    draft = Draft(bank)
+    draft.set_details("A better title")
+    assert draft.bank.source.title == "A better title"

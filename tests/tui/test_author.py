@@ -83,11 +83,11 @@ async def test_review_edit_and_save_a_bank(harness: Harness, bank_dir: Path, tmp
         assert current_id(app) == "q-mayor-mc"
         await pilot.press("e")
         assert isinstance(app.screen, EditQuestion)
-        prompt = app.screen.query_one("#f-prompt", Input)
+        prompt = app.screen.query_one("#f-prompt", TextArea)
         assert prompt.has_focus
         await pilot.press("backspace")  # "bridge?" -> "bridge"
         await type_text(pilot, " on Monday?")
-        await pilot.press("tab", "tab")  # answer, then wrong options
+        await pilot.press("enter", "tab")  # Enter: the next field (the answer); then the options
         wrong = app.screen.query_one("#f-wrong", TextArea)
         assert wrong.has_focus
         wrong.text = "Marta Silva\nJoão Pires"
@@ -213,7 +213,7 @@ async def test_edit_form_validates_as_you_type(
         await pilot.press("e")
         form = app.screen
         assert isinstance(form, EditQuestion)
-        form.query_one("#f-prompt", Input).value = "The bridge cost ___ million euros."
+        form.query_one("#f-prompt", TextArea).text = "The bridge cost ___ million euros."
         await pilot.pause()
         assert form.problems == ["The prompt has 1 blank(s) (___) but 'blanks' lists 2"]
         form.query_one("#f-blanks", TextArea).text = "12 | twelve"
@@ -327,7 +327,7 @@ async def test_bank_text_is_literal(harness: Harness, bank_dir: Path, tmp_path: 
         shown = str(app.screen.query_one("#d-prompt", Static).render())
         assert "[b]Who[/b]" in shown and "[@click=app.quit]x[/]" in shown
         await pilot.press("e")  # the form shows it as written too
-        assert app.screen.query_one("#f-prompt", Input).value.startswith("[b]Who[/b]")
+        assert app.screen.query_one("#f-prompt", TextArea).text.startswith("[b]Who[/b]")
         await pilot.press("escape")
     assert app.return_code is None or app.return_code == 0
 
@@ -355,3 +355,28 @@ async def test_a_failing_draft_is_shown_calmly(harness: Harness, tmp_path: Path)
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 1
+
+
+async def test_bank_title(harness: Harness, bank_dir: Path, tmp_path: Path) -> None:
+    from quiz.tui.screens.author import BankDetails
+
+    out = tmp_path / "titled.yaml"
+    app = author_app(harness, bank_dir / "riverton.yaml", out)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        assert isinstance(app.screen, BankDetails)
+        app.screen.query_one("#f-title", TextArea).text = ""
+        await pilot.press("ctrl+s")  # a bank needs a title: the form stays
+        assert isinstance(app.screen, BankDetails)
+        app.screen.query_one("#f-title", TextArea).text = "Riverton's new bridge"
+        app.screen.query_one("#f-tags", Input).value = "local, week 12"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, AuthorScreen)
+        where = str(app.screen.query_one("TopBar #where", Static).render())
+        assert "Riverton's new bridge" in where
+        assert draft(app).dirty
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = load_bank(out)
+    assert (saved.title, saved.tags) == ("Riverton's new bridge", ("local", "week 12"))

@@ -13,7 +13,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -103,6 +103,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("e  /  Enter", "edit it: the question, the answer, the options"),
         ("o", "multiple choice: other wrong options from the article"),
         ("r", "restore it as it was drafted, to review again"),
+        ("b", "the bank's title, description and tags"),
     ]),
     ("Finding", [
         ("t", "show one type of question, then the next, then all"),
@@ -227,11 +228,12 @@ class AuthorScreen(Screen[None]):
         Binding("a", "accept", "Accept"),
         Binding("x", "reject", "Reject"),
         Binding("e", "edit", "Edit"),
-        Binding("o", "other_options", "Other wrong"),
+        Binding("o", "other_options", "Options"),
         Binding("r", "restore", "Restore", show=False),
-        Binding("t", "type_filter", "Type"),
-        Binding("s", "state_filter", "State"),
+        Binding("t", "type_filter", "Type", show=False),  # both shown in the filter bar
+        Binding("s", "state_filter", "State", show=False),
         Binding("ctrl+s", "save", "Save"),
+        Binding("b", "details", "Title"),
         Binding("question_mark,f1", "help", "Help"),
         Binding("q,ctrl+q", "quit", "Quit"),
         Binding("j", "move(1)", "Down", show=False),
@@ -266,7 +268,7 @@ class AuthorScreen(Screen[None]):
                     yield Static(id="d-answer")
                     yield Static(id="d-explanation")
                     yield Static(id="d-source")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.add_class("-loading")
@@ -506,6 +508,17 @@ class AuthorScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.push_screen(AuthorHelp())
 
+    def action_details(self) -> None:
+        if self.draft is None:
+            return
+
+        def done(changed: bool | None) -> None:
+            if changed and self.draft is not None:
+                self.query_one(TopBar).set_where(brand("author", self.draft.bank.title))
+                self.update_status()
+
+        self.app.push_screen(BankDetails(self.draft), done)
+
     # ------------------------------------------------------------------ saving and quitting
 
     def _needs_replace_confirmation(self, target: Path) -> bool:
@@ -647,9 +660,11 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
                 [(o, o) for o in form_field.options], value=value, allow_blank=False, id=wid,
                 compact=True,
             )
-        if form_field.lines:
-            area = TextArea(value, id=wid, soft_wrap=True, tab_behavior="focus", compact=True)
-            area.cursor_blink = False
+        if form_field.lines or form_field.wrap:
+            kind = ParagraphArea if form_field.wrap else TextArea
+            area = kind(value, id=wid, soft_wrap=True, tab_behavior="focus", compact=True)
+            area.cursor_blink = self.app.cursor_blink
+            area.set_class(form_field.wrap, "-paragraph")
             return area
         return Input(value, id=wid, compact=True, select_on_focus=False)
 
@@ -657,7 +672,9 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
         self.validate()
         first = self.query_one(f"#f-{self.fields[0].name}")
         first.focus()
-        if isinstance(first, Input):
+        if isinstance(first, TextArea):
+            first.move_cursor(first.document.end)
+        elif isinstance(first, Input):
             first.cursor_position = len(first.value)
 
     def values(self) -> dict[str, str]:
@@ -738,10 +755,112 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
         self.validate()
 
 
+class ParagraphArea(TextArea):
+    """One paragraph of text, wrapped as it is typed; Enter moves to the next field."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next()
+            return
+        await super()._on_key(event)
+
+
 def _label(form_field: FormField) -> Content:
     if form_field.hint:
         return Content.assemble((form_field.label, "bold"), (f"  {form_field.hint}", "$text-muted"))
     return Content.styled(form_field.label, "bold")
+
+
+class BankDetails(ModalScreen[bool]):
+    """The bank's title, description and tags. Dismissed with True when changed."""
+
+    CSS_PATH = "author.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Keep changes", priority=True),
+    ]
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        bank = self.draft.bank
+        with Vertical(id="edit"):
+            yield Static(
+                Content.assemble(
+                    ("Bank details", "bold"), ("  ·  ", "$text-muted"), (bank.id, "$text-muted")
+                ),
+                id="edit-title",
+            )
+            with VerticalScroll(id="edit-fields"):
+                yield Static(Content.styled("Title", "bold"), classes="field-label")
+                yield ParagraphArea(
+                    bank.title, id="f-title", soft_wrap=True, compact=True, classes="-paragraph"
+                )
+                yield Static(
+                    _label(FormField("description", "Description", "optional")),
+                    classes="field-label",
+                )
+                yield ParagraphArea(
+                    bank.description, id="f-description", soft_wrap=True, compact=True,
+                    classes="-paragraph",
+                )
+                yield Static(
+                    _label(FormField("tags", "Tags", "comma separated (optional)")),
+                    classes="field-label",
+                )
+                yield Input(", ".join(bank.tags), id="f-tags", compact=True)
+                yield Static(
+                    Content.assemble(
+                        ("Article  ", "$text-muted"),
+                        bank.source.title,
+                        (f"  ({bank.source.file})" if bank.source.file else "", "$text-muted"),
+                    ),
+                    classes="field-label",
+                )
+            yield Static(id="edit-problems")
+            with Horizontal(id="edit-buttons"):
+                yield Button("Cancel  esc", id="cancel", compact=True)
+                yield Button("Keep changes  ctrl+s", id="save", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        title = self.query_one("#f-title", TextArea)
+        title.cursor_blink = self.app.cursor_blink
+        self.query_one("#f-description", TextArea).cursor_blink = self.app.cursor_blink
+        title.focus()
+        title.move_cursor(title.document.end)
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        before = self.draft.bank
+        problems = self.draft.set_details(
+            self.query_one("#f-title", TextArea).text,
+            self.query_one("#f-description", TextArea).text,
+            self.query_one("#f-tags", Input).value,
+        )
+        if problems:
+            self.query_one("#edit-problems", Static).update(
+                Content("\n").join(
+                    Content.assemble(("⚠ ", "bold $error"), (p, "$error")) for p in problems
+                )
+            )
+            return
+        self.dismiss(self.draft.bank is not before)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
 
 
 # ---------------------------------------------------------------------- small dialogs
