@@ -666,7 +666,9 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
             area.cursor_blink = self.app.cursor_blink
             area.set_class(form_field.wrap, "-paragraph")
             return area
-        return Input(value, id=wid, compact=True, select_on_focus=False)
+        field_input = Input(value, id=wid, compact=True, select_on_focus=False)
+        field_input.cursor_blink = self.app.cursor_blink
+        return field_input
 
     def on_mount(self) -> None:
         self.validate()
@@ -830,6 +832,7 @@ class BankDetails(ModalScreen[bool]):
         title = self.query_one("#f-title", TextArea)
         title.cursor_blink = self.app.cursor_blink
         self.query_one("#f-description", TextArea).cursor_blink = self.app.cursor_blink
+        self.query_one("#f-tags", Input).cursor_blink = self.app.cursor_blink
         title.focus()
         title.move_cursor(title.document.end)
 
