@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from quiz.bank.model import Bank, Matching, Ordering, Question
+from quiz.bank.model import Bank, Matching, Ordering, Question, Source
 from quiz.errors import QuizError
 from quiz.grading import Grade, grade
 from quiz.record import Answer, MemoryRecorder, Outcome, Recorder
@@ -26,6 +26,7 @@ __all__ = [
     "Result",
     "Session",
     "Summary",
+    "mixed_bank",
     "select_questions",
     "utc_now",
 ]
@@ -90,9 +91,12 @@ class Item:
     question: Question
     order: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
+    bank: Bank | None = None  # the question's own bank when a session spans several
 
 
-def _present(question: Question, rng: random.Random) -> Item:
+def _present(question: Question, rng: random.Random, bank: Bank | None = None) -> Item:
+    if bank is not None:
+        return replace(_present(question, rng), bank=bank)
     if isinstance(question, Ordering):
         items = list(question.items)
         if len(set(items)) > 1:
@@ -164,7 +168,12 @@ class Summary:
 @dataclass
 class Session:
     """Questions asked one at a time. ``answer()`` grades the current one, records it, and
-    the caller moves on with ``advance()`` once the learner has read the feedback."""
+    the caller moves on with ``advance()`` once the learner has read the feedback.
+
+    ``mode`` is how answers are kept: "play" and "review" schedule them, "cram" never touches
+    a schedule. A session over several banks (a review) has one :class:`Item` per question
+    with its own ``bank``; ``bank`` is then a stand-in naming the session (its id is
+    ``"*"``, see :func:`mixed_bank`)."""
 
     bank: Bank
     items: list[Item]
@@ -173,6 +182,7 @@ class Session:
     options: Options = field(default_factory=Options)
     index: int = 0
     results: list[Result] = field(default_factory=list)
+    mode: str = "play"
 
     @classmethod
     def start(
@@ -183,6 +193,7 @@ class Session:
         recorder: Recorder | None = None,
         clock: Clock = utc_now,
         questions: Iterable[Question] | None = None,
+        mode: str = "play",
     ) -> Session:
         """A new session over ``bank``. Raises :class:`NoQuestions` if nothing is left to ask."""
         options = options or Options()
@@ -201,6 +212,33 @@ class Session:
             recorder=recorder if recorder is not None else MemoryRecorder(),
             clock=clock,
             options=options,
+            mode=mode,
+        )
+
+    @classmethod
+    def over(
+        cls,
+        bank: Bank,
+        questions: Iterable[tuple[Bank, Question]],
+        *,
+        mode: str,
+        recorder: Recorder | None = None,
+        clock: Clock = utc_now,
+        seed: int | None = None,
+    ) -> Session:
+        """A session asking ``questions`` in the order given, each from its own bank (a
+        review); ``bank`` names the session. Raises :class:`NoQuestions` when empty."""
+        rng = random.Random(seed)
+        items = [_present(q, rng, own) for own, q in questions]
+        if not items:
+            raise NoQuestions(f"nothing to ask in {bank.title}")
+        return cls(
+            bank=bank,
+            items=items,
+            recorder=recorder if recorder is not None else MemoryRecorder(),
+            clock=clock,
+            options=Options(seed=seed, shuffle=False),
+            mode=mode,
         )
 
     # ------------------------------------------------------------------ where we are
@@ -236,17 +274,32 @@ class Session:
     def last(self) -> Result | None:
         return self.results[-1] if self.results else None
 
+    @property
+    def title(self) -> str:
+        return self.bank.title
+
+    def bank_of(self, item: Item) -> Bank:
+        """The bank ``item`` comes from (its own in a session over several banks)."""
+        return item.bank or self.bank
+
     # ------------------------------------------------------------------ answering
 
     def answer(self, response: Any, seconds: float) -> Result:
         """Grade ``response`` to the current question, hand it to the recorder, return it."""
+        result = self.grade(response, seconds)
+        self.recorder.record(result.answer)
+        return result
+
+    def grade(self, response: Any, seconds: float) -> Result:
+        """Grade ``response`` to the current question and keep the result, without recording
+        it: for a caller that saves the answer itself (and waits for it) before going on."""
         if not self.awaiting_answer:
             raise RuntimeError("the current question is already answered")
         item = self.current
         question = item.question
         verdict = grade(question, response)
         answer = Answer(
-            bank_id=self.bank.id,
+            bank_id=self.bank_of(item).id,
             question_id=question.id,
             question_type=question.TYPE,
             given=verdict.given,
@@ -258,8 +311,17 @@ class Session:
         )
         result = Result(item, verdict, answer)
         self.results.append(result)
-        self.recorder.record(answer)
         return result
+
+    def undo(self) -> Result | None:
+        """Take back the last answer: the score and the position go back to its question,
+        which is asked again. Returns the result removed (``None`` if nothing was answered).
+        The recorder is not told; the caller undoes the saved answer itself."""
+        if not self.results:
+            return None
+        removed = self.results.pop()
+        self.index = len(self.results)
+        return removed
 
     def advance(self) -> bool:
         """Move past the answered question; False once the session is over."""
@@ -292,15 +354,33 @@ class Session:
         return [r.question for r in self.results if not r.outcome.correct]
 
     def retry_missed(self) -> Session:
-        """A new session of the questions missed here, in the order they came."""
+        """A new session of the questions missed here, in the order they came (same mode)."""
         seed = None if self.options.seed is None else self.options.seed + 1
+        if any(r.item.bank is not None for r in self.results):
+            return Session.over(
+                self.bank,
+                [(self.bank_of(r.item), r.question) for r in self.results
+                 if not r.outcome.correct],
+                mode=self.mode,
+                recorder=self.recorder,
+                clock=self.clock,
+                seed=seed,
+            )
         return Session.start(
             self.bank,
             replace(self.options, seed=seed, count=None),
             recorder=self.recorder,
             clock=self.clock,
             questions=self.missed_questions(),
+            mode=self.mode,
         )
+
+
+def mixed_bank(title: str, bank_id: str = "*") -> Bank:
+    """The stand-in :attr:`Session.bank` of a session over several banks: it names the
+    session (``title``) and has no questions of its own. ``"*"`` is the store's id for a
+    session spanning all banks."""
+    return Bank(id=bank_id, title=title, source=Source(title="", text=""), questions=())
 
 
 def _breakdown(

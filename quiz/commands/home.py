@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quiz.tui.config import StartHome, StartPlay, StartStats
+    from quiz.tui.config import StartHome, StartPlay, StartReview, StartStats
 
 
 def run_home(args: argparse.Namespace) -> int:
@@ -17,13 +17,19 @@ def run_home(args: argparse.Namespace) -> int:
     return launch(resolve_data_dir(args), StartHome())
 
 
-def launch(data_dir: Path, start: StartHome | StartPlay | StartStats) -> int:
-    """Run the TUI with the learner's scores (in memory only if they cannot be opened)."""
+def launch(
+    data_dir: Path,
+    start: StartHome | StartPlay | StartStats | StartReview,
+    *,
+    recover: bool = False,
+) -> int:
+    """Run the TUI with the learner's scores (in memory only if they cannot be opened;
+    ``recover`` moves a damaged file aside and starts afresh, see :mod:`quiz.scores`)."""
     from quiz.commands.stats import store_stats
     from quiz.tui.app import QuizApp
     from quiz.tui.config import AppConfig
 
-    recorder_factory, progress, notice, close = _scores(data_dir)
+    recorder_factory, progress, notice, close = _scores(data_dir, recover=recover)
     config = AppConfig(
         data_dir=data_dir,
         start=start,
@@ -32,6 +38,7 @@ def launch(data_dir: Path, start: StartHome | StartPlay | StartStats) -> int:
         **({"recorder_factory": recorder_factory} if recorder_factory else {}),
         **({"progress": progress} if progress else {}),
         **({"stats": store_stats(progress)} if progress else {}),
+        **({"store": progress} if progress else {}),
     )
     app = QuizApp(config)
     try:
@@ -41,20 +48,12 @@ def launch(data_dir: Path, start: StartHome | StartPlay | StartStats) -> int:
     return app.return_code or 0
 
 
-def _scores(data_dir: Path):
+def _scores(data_dir: Path, recover: bool = False):
     """Where answers go and where progress comes from: the scores database in the data dir.
 
-    If it cannot be opened, the quiz still runs, keeps answers in memory and says so."""
-    try:
-        from quiz.store import Store, StoreError
-    except ImportError:  # pragma: no cover - the store is part of the package
-        return None, None, "", lambda: None
-    try:
-        store = Store.open(data_dir)
-    except StoreError as error:
-        return None, None, f"Scores can't be saved this time: {error}", lambda: None
+    If it cannot be opened, the quiz still runs on a store in memory and says so, and how to
+    fix it (:func:`quiz.scores.open_scores`)."""
+    from quiz.scores import open_scores
 
-    def recorder(bank, mode):
-        return store.recorder(store.start_session(bank.id, mode))
-
-    return recorder, store, "", store.close
+    scores = open_scores(data_dir, recover=recover)
+    return scores.recorder, scores.store, scores.notice, scores.close

@@ -37,6 +37,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="only questions with this tag (repeatable)",
     )
     parser.add_argument("--seed", type=int, metavar="S", help="a fixed order, for repeatable runs")
+    from quiz.commands.review import add_recover_option
+
+    add_recover_option(parser)
     add_data_dir_option(parser)
     parser.set_defaults(func=run)
 
@@ -67,4 +70,4 @@ def run(args: argparse.Namespace) -> int:
     from quiz.commands.home import launch
     from quiz.tui.config import StartPlay
 
-    return launch(data_dir, StartPlay(bank, options))
+    return launch(data_dir, StartPlay(bank, options), recover=args.recover)

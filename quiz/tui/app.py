@@ -16,14 +16,16 @@ from textual.screen import Screen
 
 from quiz.bank import BankError
 from quiz.bank.cache import BankCache, BankSummary
-from quiz.bank.model import Bank
+from quiz.bank.model import Bank, Question
 from quiz.library import find_bank_files
 from quiz.session import Options, Session
-from quiz.tui.config import AppConfig, StartAuthor, StartPlay, StartStats
-from quiz.tui.recording import BackgroundRecorder, RecordingFailed
+from quiz.tui.config import AppConfig, StartAuthor, StartPlay, StartReview, StartStats
+from quiz.tui.recording import BackgroundRecorder, RecordingFailed, Saved
 from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
+from quiz.tui.screens.flag import FlagDialog, FlagReport
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.quiz import QuizScreen
+from quiz.tui.screens.review import ReviewScreen
 from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.summary import SummaryScreen
 
@@ -50,6 +52,8 @@ class QuizApp(App[None]):
         self.bank_cache = BankCache(config.data_dir / "cache")
         self.recorders: list[BackgroundRecorder] = []
         self.theme = config.theme
+        self.saving_failed = False  # the last answer could not be saved
+        self._saving_warned = False  # the one-time "not being saved" notice was shown
 
     # ------------------------------------------------------------------ start and stop
 
@@ -57,6 +61,10 @@ class QuizApp(App[None]):
         start = self.config.start
         if isinstance(start, StartPlay):
             self.push_screen(QuizScreen(self.new_session(start.bank, start.options)))
+        elif isinstance(start, StartReview) and start.cram and start.bank is not None:
+            self.push_screen(QuizScreen(self.cram_session(start.bank, start.seed)))
+        elif isinstance(start, StartReview):
+            self.push_screen(ReviewScreen(start))
         elif isinstance(start, StartStats):
             self.push_screen(StatsScreen(direct=True))
         elif isinstance(start, StartAuthor):
@@ -72,9 +80,11 @@ class QuizApp(App[None]):
         self.close_recorders()
 
     def close_recorders(self, timeout: float = 5.0) -> bool:
-        """Wait for every answer to be handed over; False if some could not be in time."""
+        """End every session (a quiz quit midway too, so its score counts) and wait for every
+        answer to be handed over; False if some could not be in time."""
         ok = True
         for recorder in self.recorders:
+            recorder.finish()
             ok = recorder.close(timeout) and ok
         self.recorders.clear()
         return ok
@@ -85,19 +95,78 @@ class QuizApp(App[None]):
     # ------------------------------------------------------------------ sessions
 
     def new_session(self, bank: Bank, options: Options | None = None) -> Session:
+        return self._attach(Session.start(bank, options, clock=self.config.clock))
+
+    def cram_session(self, bank: Bank, seed: int | None = None) -> Session:
+        from quiz.review import cram_session
+
+        return self._attach(cram_session(bank, clock=self.config.clock, seed=seed))
+
+    def _attach(self, session: Session) -> Session:
+        """Give ``session`` its own background recorder (a store session of its mode)."""
         recorder = BackgroundRecorder(
-            lambda: self.config.recorder_factory(bank, "play"),
+            lambda: self.config.recorder_factory(session.bank, session.mode),
             on_error=self._recording_failed,
         )
         self.recorders.append(recorder)
-        return Session.start(bank, options, recorder=recorder, clock=self.config.clock)
+        session.recorder = recorder
+        return session
 
     def _recording_failed(self, failure: RecordingFailed) -> None:
-        message = f"Your answer could not be saved: {failure.error}"
+        """Failed answers are reported by the quiz screen (once); this reports the rest."""
+        if failure.answer is not None:
+            return
+        message = f"Your scores could not be updated: {failure.error}"
         with contextlib.suppress(RuntimeError):  # RuntimeError: the app is gone
             self.call_from_thread(
                 self.notify, message, title="Not saved", severity="error", markup=False
             )
+
+    def saving_outcome(self, saved: Saved) -> None:
+        """After each answer: one clear notice when progress stops being saved, one when it
+        works again; nothing while all is well."""
+        if saved.error is not None:
+            self.saving_failed = True
+            if not self._saving_warned:
+                self._saving_warned = True
+                self.notify(
+                    f"Progress is not being saved: {saved.error}\n\nThe quiz goes on; your "
+                    "answers are kept in memory and saved if saving works again.",
+                    title="Not saved", severity="error", timeout=15, markup=False,
+                )
+        elif self.saving_failed:
+            self.saving_failed = False
+            self._saving_warned = False
+            held = f" (and the {saved.recovered} held back)" if saved.recovered else ""
+            self.notify(f"Saving works again: this answer{held} is saved.", title="Saved",
+                        timeout=6, markup=False)
+
+    def flag_question(self, bank: Bank, question: Question) -> None:
+        """Ask why ``question`` is wrong or unclear, and keep the report for its author."""
+
+        def done(report: FlagReport | None) -> None:
+            if report is not None:
+                self._save_flag(bank.id, question.id, report)
+
+        self.push_screen(FlagDialog(question), done)
+
+    @work(thread=True, group="flag")
+    def _save_flag(self, bank_id: str, question_id: str, report: FlagReport) -> None:
+        store = self.config.store
+        try:
+            if store is None:
+                raise RuntimeError("there is no scores database this time")
+            store.flag(bank_id, question_id, report.reason, report.note)
+        except Exception as error:
+            self.call_from_thread(
+                self.notify, f"The flag could not be saved: {error}", title="Not saved",
+                severity="error", markup=False,
+            )
+            return
+        self.call_from_thread(
+            self.notify, "Thanks: the question is flagged for the bank's author.",
+            title="Flagged", timeout=4,
+        )
 
     def start_quiz(self, bank: Bank, options: Options | None = None) -> None:
         self.switch_screen(QuizScreen(self.new_session(bank, options)))
@@ -116,26 +185,46 @@ class QuizApp(App[None]):
         self.call_from_thread(self.start_quiz, bank)
 
     def finish_session(self, session: Session) -> None:
+        self.end_session(session)
+        self.switch_screen(SummaryScreen(session))
+
+    def end_session(self, session: Session) -> None:
+        """Mark the session ended in the store (after its last answer); only once."""
         finish = getattr(session.recorder, "finish", None)
         if callable(finish):
             finish()
-        self.switch_screen(SummaryScreen(session))
 
     def retry_missed(self, session: Session) -> None:
         again = session.retry_missed()
         self.start_quiz_session(again)
 
     def start_quiz_session(self, session: Session) -> None:
-        recorder = BackgroundRecorder(
-            lambda: self.config.recorder_factory(session.bank, "play"),
-            on_error=self._recording_failed,
-        )
-        self.recorders.append(recorder)
-        session.recorder = recorder
-        self.switch_screen(QuizScreen(session))
+        self.switch_screen(QuizScreen(self._attach(session)))
+
+    @work(thread=True, exclusive=True, group="open-bank")
+    def cram_bank_file(self, path: Path) -> None:
+        """Load a bank off the UI thread, then practise it without touching its schedule."""
+        try:
+            bank = self.bank_cache.load(path)
+        except BankError as error:
+            self.call_from_thread(
+                self.notify, "\n".join(error.lines()[:3]), title="This bank can't be used",
+                severity="warning", markup=False,
+            )
+            return
+        self.call_from_thread(lambda: self.switch_screen(QuizScreen(self.cram_session(bank))))
 
     def go_home(self) -> None:
+        if isinstance(self.screen, QuizScreen):  # left midway: the session ends here
+            self.end_session(self.screen.session)
         self.switch_screen(HomeScreen())
+
+    def action_review(self) -> None:
+        """Today's review across every bank."""
+        if isinstance(self.screen, QuizScreen):
+            self.end_session(self.screen.session)
+        if not isinstance(self.screen, ReviewScreen):
+            self.switch_screen(ReviewScreen(StartReview()))
 
     # ------------------------------------------------------------------ actions
 
@@ -174,6 +263,11 @@ class QuizApp(App[None]):
         )
         if not isinstance(screen, HomeScreen):
             yield SystemCommand("Home", "Back to your banks", self.go_home)
+        if not isinstance(screen, ReviewScreen):
+            yield SystemCommand(
+                "Review", "What is due today across your banks (spaced repetition)",
+                self.action_review,
+            )
         if not isinstance(screen, StatsScreen):
             yield SystemCommand(
                 "Stats", "Your streak, calendar, forecast and mastery", self.action_show_stats

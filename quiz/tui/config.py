@@ -18,9 +18,10 @@ from quiz.tui.progress import NoProgress, ProgressProvider
 if TYPE_CHECKING:
     from quiz.authoring import Draft
     from quiz.stats import Stats
-    from quiz.store import KnownQuestions
+    from quiz.store import KnownQuestions, Store
 
-#: Makes the recorder for one session: ``(bank, mode)`` with mode "play". Called on a
+#: Makes the recorder for one session: ``(bank, mode)``, mode "play", "review" or "cram"
+#: (cram answers never touch a schedule). Called on a
 #: background thread when the session's first answer is recorded. A recorder that has a
 #: ``finish()`` method gets it called when the session ends.
 RecorderFactory = Callable[[Bank, str], Recorder]
@@ -57,6 +58,17 @@ class StartStats:
 
 
 @dataclass(frozen=True, slots=True)
+class StartReview:
+    """Open on today's review (``quiz review``): every bank, or only ``bank``; with ``cram``,
+    practise ``bank`` straight away without touching its schedule."""
+
+    bank: Bank | None = None
+    cram: bool = False
+    new_limit: int = 20
+    seed: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StartAuthor:
     """Open on the authoring screen (``quiz author``): the draft ``make()`` builds (called on a
     worker thread: generating from an article takes seconds), saved to ``save_to``."""
@@ -85,10 +97,14 @@ class AppConfig:
     clock: Callable[[], datetime] = utc_now
     """Time of answers and how long each took (timezone aware)."""
 
-    start: StartHome | StartPlay | StartStats | StartAuthor = field(
+    start: StartHome | StartPlay | StartStats | StartReview | StartAuthor = field(
         default_factory=StartHome
     )
     """The first screen."""
+
+    store: Store | None = None
+    """The scores database, for what the review asks and for flags (called from worker
+    threads). None: no scores can be read, and the review screen says so."""
 
     stats: StatsSource | None = None
     """Where the stats screen's figures come from: ``(now, the questions the banks have now)

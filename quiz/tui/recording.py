@@ -1,17 +1,29 @@
 """Hands answers to the real recorder on a background thread, in order, so that a slow save
-(SQLite syncing to disk) never holds up the screen. Imports nothing from Textual."""
+(SQLite waiting on another process's lock, syncing to disk) never holds up the screen.
+Imports nothing from Textual.
+
+"Acknowledged means saved": :meth:`BackgroundRecorder.submit` returns a future that is done
+once the inner recorder's ``record`` has returned (for the SQLite store: committed). The quiz
+screen shows an answer's feedback only when that future is done, so anything the learner saw
+acknowledged is on disk, whatever happens to the process next.
+
+If saving fails (a full disk, a read-only file), the answer is kept in memory, the future says
+so, and the next answer first retries the ones held back, in order: nothing is reordered, and
+when saving works again the backlog is saved before anything newer.
+"""
 
 from __future__ import annotations
 
 import queue
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import Any
 
-from quiz.record import Answer, Recorder
+from quiz.record import Answer, MemoryRecorder, Recorder
 
 _STOP = object()
-_FINISH = object()
 
 
 @dataclass
@@ -20,11 +32,40 @@ class RecordingFailed:
     error: BaseException
 
 
-class BackgroundRecorder:
-    """A :class:`~quiz.record.Recorder` that returns at once; a daemon thread makes the inner
-    recorder (with ``make``) on first use and hands it every answer, one at a time, in order.
+@dataclass(frozen=True)
+class Saved:
+    """How saving one answer went. ``result`` is what the inner recorder said about it (for the
+    store: a :class:`~quiz.store.RecordResult`, with ``schedule_reset`` and the next due date),
+    ``None`` for recorders that say nothing. ``error`` is set when it could not be saved (it is
+    then held back and retried before the next answer); ``recovered`` counts earlier answers
+    that had been held back and were saved just before this one."""
 
-    ``on_error`` is called (on that thread) when recording fails; later answers are still tried.
+    answer: Answer
+    result: Any = None
+    error: BaseException | None = None
+    recovered: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class Undone:
+    """How undoing the last answer went: ``answer`` is the answer removed (``None`` when there
+    was none), ``error`` set when the store could not undo it (then nothing changed)."""
+
+    answer: Answer | None = None
+    error: BaseException | None = None
+
+
+class BackgroundRecorder:
+    """A :class:`~quiz.record.Recorder` whose work runs on one daemon thread, in order. The
+    inner recorder is made (with ``make``) on first use, so a session with no answer starts
+    nothing in the store.
+
+    ``submit`` / ``undo`` / ``finish`` return futures; ``record`` is ``submit`` without waiting.
+    ``on_error`` is called (on that thread) for each failure.
     """
 
     def __init__(
@@ -35,6 +76,8 @@ class BackgroundRecorder:
         self._make = make
         self._on_error = on_error
         self._inner: Recorder | None = None
+        self._backlog: list[Answer] = []  # answers that could not be saved yet, in order
+        self._finish: Future[None] | None = None
         self._queue: queue.Queue[object] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="quiz-recorder", daemon=True)
         self._thread.start()
@@ -44,15 +87,40 @@ class BackgroundRecorder:
         """The real recorder, once the first answer made it."""
         return self._inner
 
-    def record(self, answer: Answer) -> None:
-        self._queue.put(answer)
+    @property
+    def unsaved(self) -> int:
+        """Answers held back because saving failed (kept in memory, retried)."""
+        return len(self._backlog)
 
-    def finish(self) -> None:
-        """The session is over: the inner recorder's ``finish()`` runs after the last answer."""
-        self._queue.put(_FINISH)
+    @property
+    def finished(self) -> bool:
+        return self._finish is not None
+
+    def submit(self, answer: Answer) -> Future[Saved]:
+        """Queue ``answer``; the future is done once it is saved (or failed to be)."""
+        future: Future[Saved] = Future()
+        self._queue.put((self._save, answer, future))
+        return future
+
+    def record(self, answer: Answer) -> None:
+        self.submit(answer)
+
+    def undo(self) -> Future[Undone]:
+        """Remove the last answer (from the store, restoring its card), after pending saves."""
+        future: Future[Undone] = Future()
+        self._queue.put((self._undo, None, future))
+        return future
+
+    def finish(self) -> Future[None]:
+        """The session is over: after the last answer, the inner recorder's ``finish()`` runs
+        (the store marks the session ended). Only the first call counts."""
+        if self._finish is None:
+            self._finish = Future()
+            self._queue.put((self._finish_now, None, self._finish))
+        return self._finish
 
     def close(self, timeout: float = 5.0) -> bool:
-        """Wait (up to ``timeout`` s) for pending answers; True if all were handed over."""
+        """Wait (up to ``timeout`` s) for pending work; True if all of it was done."""
         self._queue.put(_STOP)
         self._thread.join(timeout)
         return not self._thread.is_alive()
@@ -63,6 +131,8 @@ class BackgroundRecorder:
         self._queue.put(done)
         return done.wait(timeout)
 
+    # ------------------------------------------------------------------ the thread
+
     def _run(self) -> None:
         while True:
             item = self._queue.get()
@@ -71,20 +141,62 @@ class BackgroundRecorder:
             if isinstance(item, threading.Event):
                 item.set()
                 continue
+            job, arg, future = item  # type: ignore[misc]
             try:
-                if item is _FINISH and self._inner is None:
-                    continue  # nothing was answered: no session to finish
-                if self._inner is None:
-                    self._inner = self._make()
-                if item is _FINISH:
-                    finish = getattr(self._inner, "finish", None)
-                    if callable(finish):
-                        finish()
-                    continue
-                assert isinstance(item, Answer)
-                self._inner.record(item)
-            except Exception as error:  # reported to the UI; recording goes on
-                if self._on_error is not None:
-                    self._on_error(
-                        RecordingFailed(item if isinstance(item, Answer) else None, error)
-                    )
+                future.set_result(job(arg))
+            except BaseException as error:  # pragma: no cover - jobs catch their own errors
+                future.set_exception(error)
+
+    def _report(self, answer: Answer | None, error: BaseException) -> None:
+        if self._on_error is not None:
+            self._on_error(RecordingFailed(answer, error))
+
+    def _recorder(self) -> Recorder:
+        if self._inner is None:
+            self._inner = self._make()
+        return self._inner
+
+    def _save(self, answer: Answer) -> Saved:
+        self._backlog.append(answer)
+        recovered = 0
+        try:
+            inner = self._recorder()
+            while self._backlog:
+                inner.record(self._backlog[0])
+                self._backlog.pop(0)
+                if self._backlog:
+                    recovered += 1
+        except Exception as error:  # kept in memory; retried before the next answer
+            self._report(answer, error)
+            return Saved(answer, error=error, recovered=recovered)
+        return Saved(answer, result=getattr(inner, "last_result", None), recovered=recovered)
+
+    def _undo(self, _: object) -> Undone:
+        if self._backlog:  # never saved: forgetting it is the whole undo
+            return Undone(self._backlog.pop())
+        if self._inner is None:
+            return Undone(None)
+        try:
+            undo = getattr(self._inner, "undo", None)
+            if callable(undo):
+                return Undone(undo())
+            if isinstance(self._inner, MemoryRecorder) and self._inner.answers:
+                return Undone(self._inner.answers.pop())
+            return Undone(None)
+        except Exception as error:
+            self._report(None, error)
+            return Undone(None, error)
+
+    def _finish_now(self, _: object) -> None:
+        if self._inner is None and not self._backlog:
+            return  # nothing was answered: no session to finish
+        try:
+            inner = self._recorder()
+            while self._backlog:  # a last try for what was held back
+                inner.record(self._backlog[0])
+                self._backlog.pop(0)
+            finish = getattr(inner, "finish", None)
+            if callable(finish):
+                finish()
+        except Exception as error:
+            self._report(None, error)

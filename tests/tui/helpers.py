@@ -57,7 +57,18 @@ async def answer_right(pilot: Pilot) -> None:
             order.insert(target, order.pop(at))
             cursor = target
         await pilot.press("enter")
-    await pilot.pause()
+    await acknowledged(pilot)
+
+
+async def acknowledged(pilot: Pilot, timeout: float = 10.0) -> None:
+    """Wait until the answer just given is saved and its feedback shown."""
+    screen = current(pilot)
+    for _ in range(int(timeout / 0.01)):
+        await pilot.pause()
+        if screen.acknowledged or screen.answered is None:
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the answer was never acknowledged")
 
 
 async def answer_wrong(pilot: Pilot) -> None:
@@ -84,4 +95,4 @@ async def answer_wrong(pilot: Pilot) -> None:
         await pilot.press("enter")
     elif isinstance(q, Ordering):
         await pilot.press("enter")  # shown order is never the right one
-    await pilot.pause()
+    await acknowledged(pilot)

@@ -52,6 +52,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Home", [
         ("↑ ↓", "choose a bank"),
         ("Enter", "start a quiz on it"),
+        ("r", "review what is due today, across your banks"),
+        ("c", "cram the bank: practise it without changing its schedule"),
     ]),
     ("Answering", [
         ("1-6", "multiple choice: answer at once"),
@@ -61,6 +63,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("↑ ↓  [  ]", "ordering: choose an item, move it up or down (or shift+↑↓)"),
         ("↑ ↓  1-8", "matching: choose an item, pair it with an option; Backspace clears"),
         ("Enter / space", "continue after the feedback"),
+        ("u", "after the feedback: undo that answer and answer again"),
+        ("!", "after the feedback: flag the question as wrong or unclear"),
     ]),
     ("Summary", [
         ("r", "retry the questions you missed"),

@@ -46,6 +46,8 @@ class BankEntry:
 def load_entries(app: QuizApp) -> list[BankEntry]:
     """Runs on a worker thread: every bank file, summarised or with its errors, and progress."""
     config = app.config
+    for recorder in list(app.recorders):  # a session just left is ended before scores load
+        recorder.flush(timeout=2.0)
     paths = app.bank_files()
     try:
         scores = dict(config.progress.last_scores())
@@ -104,6 +106,8 @@ class BankList(OptionList):
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "play", "Start quiz", show=False),
+        Binding("r", "app.review", "Review"),
+        Binding("c", "cram", "Cram", show=False),
         Binding("s", "app.show_stats", "Stats"),
         Binding("q", "app.request_quit", "Quit"),
         Binding("question_mark", "app.help", "Help"),
@@ -225,9 +229,20 @@ class HomeScreen(Screen[None]):
         self.play(int(event.option.id or 0))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "play":
+        if action in ("play", "cram"):
             return bool(self.entries)
         return True
+
+    def action_cram(self) -> None:
+        """Practise the highlighted bank without touching its schedule."""
+        banks = self.query_one("#banks", OptionList)
+        if banks.highlighted is None or not self.entries:
+            return
+        entry = self.entries[int(banks.get_option_at_index(banks.highlighted).id or 0)]
+        if entry.ok:
+            self.app.cram_bank_file(entry.path)
+        else:
+            self.play(self.entries.index(entry))  # says what is wrong with it
 
     def action_play(self) -> None:
         banks = self.query_one("#banks", OptionList)

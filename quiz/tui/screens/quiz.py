@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -14,6 +16,7 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from quiz.bank.model import MultipleChoice
 from quiz.session import Result, Session
+from quiz.tui.recording import BackgroundRecorder, Saved
 from quiz.tui.text import prompt_content
 from quiz.tui.widgets.answers import AnswerWidget, answer_widget
 from quiz.tui.widgets.feedback import Feedback
@@ -38,9 +41,15 @@ class QuizScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Continue"),
+        Binding("u", "undo", "Undo"),
+        Binding("exclamation_mark", "flag", "Flag"),
         Binding("q", "app.request_quit", "Quit"),
         Binding("question_mark", "app.help", "Help"),
     ]
+
+    #: How long a save may take before the screen says "Saving…" (a commit takes ~1 ms; it
+    #: waits when another quiz process holds the database).
+    SAVING_AFTER = 0.3
 
     app: QuizApp
 
@@ -48,10 +57,17 @@ class QuizScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.answered: Result | None = None
+        self.saved: Saved | None = None  # set once the answered one is saved (or failed)
         self._shown_at = None
 
+    @property
+    def acknowledged(self) -> bool:
+        """The feedback of the current answer is on screen (so the answer is saved)."""
+        return self.answered is not None and self.saved is not None
+
     def compose(self) -> ComposeResult:
-        yield TopBar(brand(self.session.bank.title))
+        mode = ["cram"] if self.session.mode == "cram" else []
+        yield TopBar(brand(self.session.title, *mode))
         yield ProgressBar(
             total=self.session.total, show_eta=False, show_percentage=False, id="progress"
         )
@@ -77,7 +93,8 @@ class QuizScreen(Screen[None]):
         item = session.current
         question = item.question
         self.answered = None
-        self.remove_class("-answered")
+        self.saved = None
+        self.remove_class("-answered", "-saving")
         kind = TYPE_NAMES.get(question.TYPE, question.TYPE)
         if isinstance(question, MultipleChoice) and question.multiple:
             kind += " · pick all that apply"
@@ -133,12 +150,43 @@ class QuizScreen(Screen[None]):
             return
         now = self.app.config.clock()
         seconds = (now - self._shown_at).total_seconds() if self._shown_at else 0.0
-        result = self.session.answer(event.response, seconds)
+        result = self.session.grade(event.response, seconds)
         self.answered = result
-        with self.app.batch_update():
-            await self._show_feedback(result)
+        self.answer_input.locked = True  # no second answer while this one is saved
+        self.run_worker(self._save(result), group="save", exit_on_error=True)
 
-    async def _show_feedback(self, result: Result) -> None:
+    async def _save(self, result: Result) -> None:
+        """Save the answer off the UI thread; only then show its feedback: what the learner
+        sees acknowledged is committed. A slow save shows a quiet "Saving…" meanwhile."""
+        recorder = self.session.recorder
+        if isinstance(recorder, BackgroundRecorder):
+            pending: Future[Saved] = recorder.submit(result.answer)
+            waiting = asyncio.wrap_future(pending)
+            timer = self.set_timer(self.SAVING_AFTER, self._show_saving)
+            try:
+                saved = await waiting
+            finally:
+                timer.stop()
+        else:  # a plain recorder (tests): it returns once the answer is kept
+            try:
+                recorder.record(result.answer)
+                saved = Saved(result.answer)
+            except Exception as error:
+                saved = Saved(result.answer, error=error)
+        if self.answered is not result:
+            return  # the screen moved on meanwhile
+        self.saved = saved
+        self.app.saving_outcome(saved)
+        with self.app.batch_update():
+            await self._show_feedback(result, saved)
+
+    def _show_saving(self) -> None:
+        if self.answered is not None and self.saved is None:
+            self.add_class("-saving")
+            self._set_hint("Saving your answer…")
+
+    async def _show_feedback(self, result: Result, saved: Saved | None = None) -> None:
+        self.remove_class("-saving")
         self.add_class("-answered")
         self.answer_input.reveal(result)
         hint = "Enter ⏎ next" if self.session.number < self.session.total else (
@@ -146,7 +194,9 @@ class QuizScreen(Screen[None]):
         )
         self._set_hint("")
         feedback = self.query_one("#feedback", Feedback)
-        await feedback.show(result, hint)
+        await feedback.show(
+            result, hint, bank=self.session.bank_of(result.item), notes=_save_notes(saved)
+        )
         feedback.display = True
         self._update_status()
         scroll = self.query_one("#scroll", VerticalScroll)
@@ -156,14 +206,61 @@ class QuizScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "next":
-            return self.answered is not None
+        if action in ("next", "undo", "flag"):
+            return self.acknowledged
         return True
 
     async def action_next(self) -> None:
-        if self.answered is None:
+        if not self.acknowledged:
             return
         if self.session.advance():
             await self.show_question()
         else:
             self.app.finish_session(self.session)
+
+    def action_undo(self) -> None:
+        """Take the last answer back (its saved attempt too); the question is asked again."""
+        if self.acknowledged:
+            self.run_worker(self._undo(), group="save", exclusive=True, exit_on_error=True)
+
+    async def _undo(self) -> None:
+        recorder = self.session.recorder
+        result = self.answered
+        if result is None:
+            return
+        self.saved = None  # nothing more until the undo is done
+        self.refresh_bindings()
+        error: BaseException | None = None
+        if isinstance(recorder, BackgroundRecorder):
+            undone = await asyncio.wrap_future(recorder.undo())
+            error = undone.error
+        if error is not None:
+            self.saved = Saved(result.answer)
+            self.refresh_bindings()
+            self.notify(f"That answer could not be taken back: {error}",
+                        title="Not undone", severity="error", markup=False)
+            return
+        self.session.undo()
+        await self.show_question()
+        self.notify("Answer taken back: the question is asked again.", timeout=3)
+
+    def action_flag(self) -> None:
+        """Report the question as wrong or unclear, for the bank's author."""
+        if self.acknowledged and self.answered is not None:
+            item = self.answered.item
+            self.app.flag_question(self.session.bank_of(item), item.question)
+
+
+def _save_notes(saved: Saved | None) -> list[tuple[str, str]]:
+    """Lines for the feedback about how saving went: (text, class)."""
+    if saved is None:
+        return []
+    notes: list[tuple[str, str]] = []
+    result = saved.result
+    if saved.error is not None:
+        notes.append(("Not saved: progress is not being saved right now (this answer is kept "
+                      "in memory and saved if saving works again).", "not-saved"))
+    elif getattr(result, "schedule_reset", False):
+        notes.append(("This question's answer changed since you last saw it; its schedule "
+                      "starts afresh.", "reset"))
+    return notes

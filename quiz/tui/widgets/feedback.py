@@ -3,6 +3,8 @@ the sentence of the article it comes from with the key span highlighted."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -42,11 +44,27 @@ class Labelled(Horizontal):
 class Feedback(Vertical):
     """Filled by :meth:`show` once a question is answered."""
 
+    DEFAULT_CSS = """
+    Feedback .save-note { margin-bottom: 1; }
+    Feedback .save-note.reset { color: $warning; }
+    Feedback .save-note.not-saved { color: $error; text-style: bold; }
+    """
+
     def __init__(self, bank: Bank, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.bank = bank
 
-    async def show(self, result: Result, next_hint: str = "") -> None:
+    async def show(
+        self,
+        result: Result,
+        next_hint: str = "",
+        *,
+        bank: Bank | None = None,
+        notes: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """``bank``: the question's own bank (in a review of several); ``notes``: lines about
+        saving, as (text, class) pairs, shown under the verdict."""
+        bank = bank or self.bank
         await self.remove_children()
         self.remove_class("-right", "-near", "-wrong")
         title, cls = VERDICTS[result.outcome]
@@ -59,6 +77,8 @@ class Feedback(Vertical):
                 classes="verdict-row",
             )
         ]
+        for text, cls in notes:
+            widgets.append(Static(Content(text), classes=f"save-note {cls}"))
         widgets.append(Labelled("Answer", Content(question.answer_text()), classes="answer-line"))
         if result.outcome is not Outcome.RIGHT and result.grade.given:
             widgets.append(
@@ -69,11 +89,11 @@ class Feedback(Vertical):
         if question.explanation:
             widgets.append(Static(Content(question.explanation), classes="explanation"))
         quote = Static(
-            quote_content(question.source, highlight_terms(self.bank, question)),
+            quote_content(question.source, highlight_terms(bank, question)),
             classes="quote",
         )
         quote.border_title = "From the article"
-        if self.bank.as_of:
-            quote.border_subtitle = Content(f"Facts as of {self.bank.as_of}")
+        if bank.as_of:
+            quote.border_subtitle = Content(f"Facts as of {bank.as_of}")
         widgets.append(quote)
         await self.mount_all(widgets)

@@ -1,0 +1,85 @@
+"""``quiz review [--bank BANK] [--cram] [--new N]``: spaced-repetition review of what is due.
+
+Without ``--bank``, every bank found (shipped and the user's); due questions come first, most
+overdue first, then new ones up to the daily limit. ``--cram`` practises one bank without
+touching its schedule. ``--recover`` starts a new scores file when the old one cannot be used
+(the old one is kept aside, renamed with the date and time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {value}")
+    return value
+
+
+def add_recover_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--recover", action="store_true",
+        help="if the scores file is damaged, foreign or from a newer quiz, keep it aside "
+             "(renamed quiz.db.PROBLEM-DATE) and start a new one",
+    )
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from quiz.cli import add_data_dir_option
+    from quiz.review import DEFAULT_NEW_LIMIT
+
+    parser = subparsers.add_parser(
+        "review",
+        help="review what is due (spaced repetition)",
+        description="Review what is due across your banks (or one), most overdue first, then "
+                    "new questions up to a daily limit. --cram practises a bank without "
+                    "changing its schedule.",
+    )
+    parser.add_argument("--bank", metavar="BANK", help="only this bank (a file or a bank id)")
+    parser.add_argument(
+        "--cram", action="store_true",
+        help="practise every question of --bank BANK; the schedule is not touched",
+    )
+    parser.add_argument(
+        "--new", type=non_negative_int, default=DEFAULT_NEW_LIMIT, metavar="N",
+        help=f"new questions a day, across banks (default {DEFAULT_NEW_LIMIT})",
+    )
+    parser.add_argument("--seed", type=int, metavar="S", help="a fixed order, for repeatable runs")
+    add_recover_option(parser)
+    add_data_dir_option(parser)
+    parser.set_defaults(func=run, parser=parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.bank import BankError
+    from quiz.bank.cache import BankCache
+    from quiz.cli import resolve_data_dir
+    from quiz.library import bank_dirs, resolve_bank
+
+    if args.cram and not args.bank:
+        args.parser.error("--cram practises one bank: add --bank BANK")
+    data_dir = resolve_data_dir(args)
+    bank = None
+    if args.bank:
+        path = resolve_bank(args.bank, bank_dirs(data_dir))
+        try:
+            bank = BankCache(data_dir / "cache").load(path)
+        except BankError as error:
+            for line in error.lines():
+                print(line, file=sys.stderr)
+            return 1
+        if not bank.questions:
+            print(f"quiz: {path}: the bank has no questions", file=sys.stderr)
+            return 1
+
+    from quiz.commands.home import launch
+    from quiz.tui.config import StartReview
+
+    start = StartReview(bank=bank, cram=args.cram, new_limit=args.new, seed=args.seed)
+    return launch(data_dir, start, recover=args.recover)

@@ -1,0 +1,196 @@
+"""A spaced-repetition review: what is due across banks, as a :class:`~quiz.session.Session`.
+
+No Textual here. The store says which cards are due (most overdue first) and which new
+questions fit in today's budget; the banks found on disk say which questions still exist
+(a question removed from its bank leaves the queue) and supply the questions themselves, each
+from its own bank, so the feedback quotes the right article and its "as of" date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from quiz.bank.model import Bank, Question
+from quiz.record import Recorder
+from quiz.session import Clock, Options, Session, mixed_bank, utc_now
+
+if TYPE_CHECKING:
+    from quiz.store import KnownQuestions, Store
+
+__all__ = [
+    "DEFAULT_NEW_LIMIT",
+    "REVIEW_LIMIT",
+    "ReviewPlan",
+    "cram_session",
+    "describe_when",
+    "known_questions",
+    "next_due",
+    "plan_review",
+    "review_session",
+    "unique_banks",
+]
+
+#: New questions introduced per day, across all banks (``quiz review --new N`` changes it).
+DEFAULT_NEW_LIMIT = 20
+#: At most this many questions in one review (Anki's default daily review cap).
+REVIEW_LIMIT = 200
+#: The title of a review over several banks.
+REVIEW_TITLE = "Review"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPlan:
+    """Today's review. ``items`` in the order to ask them: due cards, most overdue first,
+    then new questions. ``due_now`` / ``due_tomorrow`` count scheduled cards (due by now / by
+    the end of tomorrow, which includes ``due_now``); ``new`` the new questions included.
+    ``next_due`` is when the next card falls due after ``now`` (``None``: no card scheduled)."""
+
+    items: tuple[tuple[Bank, Question], ...]
+    due_now: int
+    due_tomorrow: int
+    new: int
+    next_due: datetime | None
+    banks: tuple[Bank, ...]
+    now: datetime
+    scope: Bank | None = None  # the one bank reviewed, or None for all of them
+
+    @property
+    def empty(self) -> bool:
+        return not self.items
+
+    @property
+    def due(self) -> int:
+        """Scheduled cards in this review (the rest are new)."""
+        return len(self.items) - self.new
+
+    def ids(self) -> list[tuple[str, str]]:
+        """(bank id, question id) of each question, in order."""
+        return [(bank.id, question.id) for bank, question in self.items]
+
+
+def unique_banks(banks: Iterable[Bank]) -> list[Bank]:
+    """One bank per id (the first found wins, as with a bank id on the command line)."""
+    seen: set[str] = set()
+    kept: list[Bank] = []
+    for bank in banks:
+        if bank.id not in seen:
+            seen.add(bank.id)
+            kept.append(bank)
+    return kept
+
+
+def known_questions(banks: Iterable[Bank]) -> dict[str, list[str]]:
+    """Bank id -> its question ids in bank order: what exists now."""
+    return {bank.id: [q.id for q in bank.questions] for bank in banks}
+
+
+def plan_review(
+    store: Store,
+    banks: Sequence[Bank],
+    now: datetime,
+    *,
+    scope: Bank | None = None,
+    new_limit: int = DEFAULT_NEW_LIMIT,
+    limit: int = REVIEW_LIMIT,
+) -> ReviewPlan:
+    """What to review at ``now``: across ``banks``, or only ``scope``."""
+    chosen = [scope] if scope is not None else unique_banks(banks)
+    by_id = {bank.id: bank for bank in chosen}
+    known = known_questions(chosen)
+    queue = store.due_queue(
+        now, bank_ids=list(by_id), limit=limit, new_limit=new_limit, known_questions=known
+    )
+    items: list[tuple[Bank, Question]] = []
+    new = 0
+    for due in queue:
+        bank = by_id.get(due.bank_id)
+        question = bank.question(due.question_id) if bank is not None else None
+        if bank is None or question is None:
+            continue
+        items.append((bank, question))
+        new += due.is_new
+    counts = store.due_counts(now, known_questions=known)
+    return ReviewPlan(
+        items=tuple(items),
+        due_now=counts.due_now,
+        due_tomorrow=counts.due_tomorrow,
+        new=new,
+        next_due=next_due(store, now, known),
+        banks=tuple(chosen),
+        now=now,
+        scope=scope,
+    )
+
+
+def next_due(store: Store, now: datetime, known: KnownQuestions) -> datetime | None:
+    """When the first card of the known questions falls due after ``now``."""
+    from quiz.store.timefmt import from_db, to_db
+
+    lookup = {bank_id: frozenset(ids) for bank_id, ids in known.items()}
+    with store.reading() as conn:
+        rows = conn.execute(
+            "SELECT bank_id, question_id, due FROM cards WHERE due > ? ORDER BY due",
+            (to_db(now),),
+        )
+        for bank_id, question_id, due in rows:
+            if question_id in lookup.get(bank_id, ()):
+                return from_db(due)
+    return None
+
+
+def review_session(
+    plan: ReviewPlan,
+    *,
+    recorder: Recorder | None = None,
+    clock: Clock = utc_now,
+    seed: int | None = None,
+) -> Session:
+    """The plan as a session with mode "review" (raises NoQuestions when it is empty). A
+    review of one bank records under that bank; a review of several under ``"*"``."""
+    bank = plan.scope or mixed_bank(REVIEW_TITLE)
+    return Session.over(
+        bank, plan.items, mode="review", recorder=recorder, clock=clock, seed=seed
+    )
+
+
+def cram_session(
+    bank: Bank,
+    *,
+    recorder: Recorder | None = None,
+    clock: Clock = utc_now,
+    seed: int | None = None,
+) -> Session:
+    """Every question of ``bank``, shuffled, recorded without touching any schedule."""
+    return Session.start(bank, Options(seed=seed), recorder=recorder, clock=clock, mode="cram")
+
+
+def describe_when(when: datetime, now: datetime, tz: tzinfo | None = None) -> str:
+    """``when`` for a person, relative to ``now``, in ``tz``: "in 8 minutes", "today at
+    18:30", "tomorrow at 09:00", "on Friday 5 December"."""
+    tz = tz or now.tzinfo
+    local, here = when.astimezone(tz), now.astimezone(tz)
+    seconds = (when - now).total_seconds()
+    if seconds < 60:
+        return "in a minute"
+    if seconds < 3600:
+        minutes = round(seconds / 60)
+        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+    days = (local.date() - here.date()).days
+    clock = local.strftime("%H:%M")
+    if days == 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"tomorrow at {clock}"
+    if days < 7:
+        return f"on {local.strftime('%A')} at {clock}"
+    return f"on {_day(local.date(), here.date())}"
+
+
+def _day(day: date, today: date) -> str:
+    text = f"{day.strftime('%A')} {day.day} {day.strftime('%B')}"
+    if day.year != today.year:
+        text += f" {day.year}"
+    return text

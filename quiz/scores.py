@@ -1,0 +1,127 @@
+"""The learner's scores for the app: the store in the data dir, or, when it cannot be used, a
+store in memory so the quiz still runs (review, undo and flags included) and says plainly that
+progress is not being saved and how to fix it.
+
+* A damaged, foreign or newer ``quiz.db`` is left untouched; the notice names the problem and
+  the way out (``--recover`` keeps the file aside as ``quiz.db.<problem>-<date>`` and starts a
+  new one; a newer file wants a newer quiz).
+* A read-only or full data dir: the notice says so; if the file can still be read, the
+  in-memory store starts as a copy of it, so the review still shows what is due.
+
+No Textual here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from quiz.bank.model import Bank
+from quiz.store import DB_NAME, SessionRecorder, Store, StoreError
+
+__all__ = ["RECOVER_HINT", "Scores", "memory_store", "open_scores"]
+
+RECOVER_HINT = "quiz review --recover"
+MEMORY = Path(":memory:")
+
+
+@dataclass
+class Scores:
+    """``store`` is the real one when ``saved``, else one in memory (gone at exit)."""
+
+    store: Store
+    saved: bool
+    notice: str = ""
+    moved_aside: Path | None = None
+
+    def recorder(self, bank: Bank, mode: str) -> SessionRecorder:
+        """A recorder for a new store session over ``bank`` (``"*"`` for several banks)."""
+        session = self.store.start_session(bank.id, mode)
+        return self.store.recorder(session, cram=mode == "cram")
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_scores(
+    data_dir: Path,
+    *,
+    recover: bool = False,
+    clock: Callable[[], datetime] | None = None,
+) -> Scores:
+    """The scores in ``data_dir``; never raises for a problem with the file or the folder."""
+    path = Path(data_dir) / DB_NAME
+    try:
+        store = Store.open(data_dir, clock=clock)
+        return Scores(store, saved=True)
+    except StoreError as error:
+        if recover and error.recoverable:
+            before = set(path.parent.glob(f"{DB_NAME}.{error.problem}-*"))
+            try:
+                store = Store.open(data_dir, clock=clock, recover=True)
+            except StoreError as again:
+                return _in_memory(again, clock, path)
+            aside = sorted(set(path.parent.glob(f"{DB_NAME}.{error.problem}-*")) - before)
+            moved = next((p for p in aside if not p.name.endswith(("-wal", "-shm"))), None)
+            notice = (
+                f"Your old scores file could not be used ({error.problem}); it was kept as "
+                f"{moved or 'a copy beside it'} and a new one was started."
+            )
+            return Scores(store, saved=True, notice=notice, moved_aside=moved)
+        return _in_memory(error, clock, path)
+
+
+def _in_memory(error: StoreError, clock: Callable[[], datetime] | None, path: Path) -> Scores:
+    readable = path if error.problem in ("unwritable", "busy") else None
+    store = memory_store(clock, copy_of=readable)
+    return Scores(store, saved=False, notice=_notice(error))
+
+
+def _notice(error: StoreError) -> str:
+    lead = "Progress is not being saved this time: the quiz runs, but nothing is kept after "
+    lead += "you quit.\n"
+    if error.problem == "newer":
+        return (f"{lead}{error}.\nUpgrade quiz, or start a new scores file with  {RECOVER_HINT} "
+                "(the newer file is kept aside, renamed).")
+    if error.recoverable:
+        return (f"{lead}{error}.\nTo keep that file aside and start a new one, run  "
+                f"{RECOVER_HINT}  (or quiz play BANK --recover).")
+    if error.problem == "busy":
+        return f"{lead}{error}.\nClose the other quiz, then start again."
+    return (f"{lead}{error}.\nUse a writable folder with  --data-dir DIR  (or QUIZ_DATA_DIR), "
+            "or free some disk space.")
+
+
+def memory_store(
+    clock: Callable[[], datetime] | None = None, *, copy_of: Path | None = None
+) -> Store:
+    """A working store that lives in memory: empty, or a copy of the readable ``copy_of``
+    (a read-only or full data dir: what is due still shows; nothing is written back)."""
+    from quiz.srs import DEFAULT_DESIRED_RETENTION, Srs
+    from quiz.store.schema import check_ours, migrate
+    from quiz.store.store import local_now
+
+    clock = clock or local_now
+    srs = Srs(DEFAULT_DESIRED_RETENTION)
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    if copy_of is not None and copy_of.is_file():
+        with contextlib.suppress(sqlite3.Error, StoreError, OSError):
+            source = sqlite3.connect(f"{copy_of.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                check_ours(source, copy_of)
+                source.backup(conn)
+            finally:
+                source.close()
+    try:
+        migrate(conn, srs, path=MEMORY)
+    except (sqlite3.Error, StoreError):  # the copy was no good: start empty
+        conn.close()
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn, srs, path=MEMORY)
+    return Store(conn, MEMORY, clock, srs)
