@@ -121,7 +121,8 @@ class StatsScreen(Screen[None]):
     quits) rather than over another screen (Escape and q go back to it)."""
 
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared by Screen without ClassVar)
-        (0, "-narrow"),
+        (0, "-tiny"),
+        (70, "-narrow"),
         (110, "-wide"),
     ]
 
@@ -237,6 +238,15 @@ class StatsScreen(Screen[None]):
         border: round $foreground 20%;
         border-title-color: $text;
         border-title-style: bold;
+    }
+    StatsScreen.-tiny #stats-summary {
+        layout: vertical;
+    }
+    StatsScreen.-tiny #stats-totals {
+        layout: grid;
+        grid-size: 2;
+        grid-rows: 3;
+        height: auto;
     }
     StatsScreen.-wide #stats-totals > Figure {
         width: 1fr;
