@@ -105,6 +105,55 @@ PERSON_TITLES = {
     "detective",
     "priest",
     "bishop",
+    "administrator",
+    "fellow",
+    "rancher",
+    "astronomer",
+    "biologist",
+    "physicist",
+    "chemist",
+    "lecturer",
+    "historian",
+    "investigator",
+    "spokesperson",
+    "founder",
+    "chief",
+}
+#: The last word of a name that makes it a thing, not a person or an organisation.
+THING_WORDS = {
+    "telescope",
+    "crater",
+    "rover",
+    "spacecraft",
+    "satellite",
+    "observatory",
+    "system",
+    "strategy",
+    "program",
+    "programme",
+    "index",
+    "app",
+    "mission",
+    "rocket",
+    "engine",
+    "rotorcraft",
+    "helicopter",
+    "aircraft",
+    "module",
+    "lander",
+    "orbiter",
+    "probe",
+    "card",
+    "pass",
+    "space",
+}
+#: Planets and the like: places, whatever label the model gives them.
+CELESTIAL = {"Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto"}
+#: Kinds of organisation told apart by the last word of the name: a university is not offered
+#: for a journal.
+ORG_KINDS = {
+    "academic": {"university", "college", "institute", "school", "academy", "laboratory"},
+    "publication": {"journal", "letters", "magazine", "times", "post", "review", "gazette"},
 }
 HONORIFICS = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame"}
 SPEECH_VERBS = {
@@ -330,6 +379,11 @@ def _clean_entity(sentence: Sentence, ent: Any) -> Mention | None:
     sent = sentence.span
     start_tok, end_tok = ent.start, ent.end
     toks = list(ent)
+    label = ent.label_
+    if ent.text in CELESTIAL:
+        label = "LOC"
+    elif ent.label_ in ("PERSON", "ORG") and len(toks) > 1 and toks[-1].lower_ in THING_WORDS:
+        label = "PRODUCT"  # "James Webb Space Telescope", "Jezero Crater"
     while toks and (toks[-1].tag_ == "POS" or toks[-1].text in {"’s", "'s", "-", ",", "’", "'"}):
         toks.pop()
         end_tok -= 1
@@ -368,6 +422,25 @@ def _clean_entity(sentence: Sentence, ent: Any) -> Mention | None:
         ):
             toks.append(doc[end_tok])
             end_tok += 1
+    if ent.label_ in ("PERSON", "ORG"):
+        # "University of Hawaii’s Lauren Schurmeier": the person after the possessive
+        for k in range(len(toks) - 2, 0, -1):
+            if toks[k].tag_ == "POS" and 2 <= len(toks) - k - 1 <= 3:
+                rest = toks[k + 1 :]
+                if all(t.text[:1].isupper() and t.text.isalpha() for t in rest):
+                    toks = rest
+                    start_tok += k + 1
+                    label = "PERSON"
+                    break
+        # "Administrator Pam Melroy", "Leader Collinson": a title is no part of the name
+        while label == "PERSON" and len(toks) > 1 and toks[0].lower_.rstrip(".") in PERSON_TITLES | HONORIFICS - {
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+        }:
+            toks.pop(0)
+            start_tok += 1
     start = toks[0].idx - sent.start_char
     end = toks[-1].idx + len(toks[-1].text) - sent.start_char
     text = sentence.text[start:end]
@@ -382,12 +455,12 @@ def _clean_entity(sentence: Sentence, ent: Any) -> Mention | None:
         start,
         start + len(text),
         text,
-        ent.label_,
+        label,
         (start_tok - sent.start, end_tok - sent.start),
     )
 
 
-def _person_evidence(sentence: Sentence, mention: Mention) -> bool:
+def _person_evidence(sentence: Sentence, mention: Mention, speech: bool = True) -> bool:
     """Does the context say this is a person (a title before it, a role beside it, speech)?"""
     if mention.text.isupper():
         return False  # "VOA, the minister": an acronym is an organisation
@@ -404,17 +477,57 @@ def _person_evidence(sentence: Sentence, mention: Mention) -> bool:
         return True
     if mention.text.isupper() or mention.label in ("GPE", "LOC", "NORP", "FAC"):
         return False  # "JCS said", "China said": institutions and places speak too
-    return head.dep_ in ("nsubj",) and head.head.lemma_ in SPEECH_VERBS
+    if mention.label in ("PRODUCT", "WORK_OF_ART", "LAW"):
+        return False
+    # "Gardner said": a person, when "Gardner" is the surname of someone named in full;
+    # "Google says" is not ("Google" ends no full name in the article)
+    return speech and head.dep_ in ("nsubj",) and head.head.lemma_ in SPEECH_VERBS
 
 
-def extract_mentions(sentences: list[Sentence]) -> list[Mention]:
+_SIGN_OFF = re.compile(r"^(?:And )?I[’']m [A-Z]")
+
+
+def is_heading(sentence: Sentence) -> bool:
+    """A headline, section heading or reporter's sign-off ("I'm Bryan Lynn."): not a sentence of
+    the report, so its names are not facts, options or swaps."""
+    text = sentence.text
+    if _SIGN_OFF.match(text):
+        return True
+    return text[-1] not in ".!?\"”’'" and sentence.words <= 20
+
+
+def extract_mentions(sentences: list[Sentence], text: str = "") -> list[Mention]:
+    lowered = {w for w in re.findall(r"[a-z][a-z-]+", text)} if text else set()
     mentions: list[Mention] = []
     for sentence in sentences:
+        if is_heading(sentence):
+            continue
         for ent in sentence.span.ents:
             mention = _clean_entity(sentence, ent)
-            if mention is not None:
-                mentions.append(mention)
+            if mention is None or _not_a_name(sentence, mention, lowered):
+                continue
+            mentions.append(mention)
     return mentions
+
+
+def _not_a_name(sentence: Sentence, m: Mention, lowered: set[str]) -> bool:
+    """Capitalised words the model took for names: a designation's letters ("LHS 1140 b"), a
+    plural noun ("IDs", "Voyagers"), a common noun that starts the sentence ("Agency officials"
+    where the article says "the agency")."""
+    if m.label not in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"):
+        return False
+    after = sentence.text[m.end : m.end + 3]
+    if re.match(r"^ \d", after):
+        return True
+    span = sentence.span
+    tokens = [span[i] for i in range(*m.tokens)]
+    if len(tokens) == 1:
+        tok = tokens[0]
+        if tok.tag_ in ("NNS", "NNPS") or (m.text.endswith("s") and m.text[:-1].isupper()):
+            return True
+        if m.text[:1].isupper() and m.text[1:].islower() and m.text.lower() in lowered:
+            return True
+    return False
 
 
 def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[str, Entity]:
@@ -422,8 +535,11 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
     the PERSON label); an acronym in brackets joins the name before it; labels are voted."""
     named = [m for m in mentions if m.label in _KIND_OF_LABEL]
     evidence: set[int] = set()
+    surnames = {m.text.split()[-1] for m in named if len(m.text.split()) >= 2}
     for i, m in enumerate(named):
-        if len(m.text.split()) <= 2 and _person_evidence(sentences[m.sentence], m):
+        if len(m.text.split()) <= 2 and _person_evidence(
+            sentences[m.sentence], m, speech=m.text in surnames
+        ):
             m.label = "PERSON"
             evidence.add(i)
     evident_single = {
@@ -533,6 +649,49 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
     return entities
 
 
+def merge_parts(mentions: list[Mention], entities: dict[str, Entity]) -> None:
+    """A bare part of a longer name is that name: "Wallet" in an article about "Google Wallet",
+    "James Webb" where the article names the "James Webb Space Telescope". A person's name is
+    left alone, and so is a part shared by two names ("Voyager" of Voyager 1 and Voyager 2)."""
+    longer = [e for e in entities.values() if len(e.name.split()) >= 2]
+    moves: dict[str, str] = {}
+    for e in entities.values():
+        words = e.name.split()
+        if e.label == "PERSON" and (e.evidence or len(words) >= 2):
+            if len(words) < 2:
+                continue
+            owners = [
+                o.name
+                for o in longer
+                if o.name != e.name and o.label != "PERSON" and o.name.startswith(e.name + " ")
+            ]
+        elif len(words) == 1 and e.label not in ("GPE", "LOC", "NORP", "FAC"):
+            owners = [
+                o.name
+                for o in longer
+                if o.name.endswith(" " + e.name) and o.label not in ("PERSON", "GPE", "LOC")
+            ]
+        else:
+            continue
+        if len(owners) == 1:
+            moves[e.name] = owners[0]
+    for short, full in moves.items():
+        part, whole = entities.pop(short), entities[full]
+        entities[full] = Entity(
+            whole.name,
+            whole.label,
+            (*whole.aliases, *(a for a in part.aliases if a not in whole.aliases)),
+            whole.count + part.count,
+            min(whole.first, part.first),
+            whole.evidence,
+            whole.takes_the,
+        )
+        for m in mentions:
+            if m.entity == short:
+                m.entity = full
+                m.label = whole.label
+
+
 def initials(name: str) -> str:
     return "".join(
         w[0]
@@ -640,6 +799,8 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
     amount = parse_amount(text)
     if amount is None or amount.value == 0:
         return None
+    if _inside_name(sentence, mention.start + mention.text.index(text), len(text)):
+        return None  # "LHS 1140 b", "Android 15", "three-and-a-half"
     first_tok = tokens[0]
     if first_tok.i > span.start and span.doc[first_tok.i - 1].lower_ in (
         "the",
@@ -687,6 +848,30 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
         counted=counted,
         amount=amount,
     )
+
+
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}
+
+
+def _inside_name(sentence: Sentence, start: int, length: int) -> bool:
+    """Is the span at ``start`` a piece of a longer name or word: glued to letters or a hyphen
+    ("Earth-like", "NASA-led", "three-and-a-half"), or a number after a capitalised name
+    ("LHS 1140 b", "Voyager 1")?"""
+    text = sentence.text
+    before = text[:start]
+    after = text[start + length :]
+    if re.match(r"[\w-]", after[:1]) or re.search(r"[\w-]$", before):
+        return True
+    if re.match(r"^\d", text[start : start + length]):
+        prev = re.search(r"([A-Za-z][\w’'.]*)\s+$", before)
+        if prev and prev.group(1)[:1].isupper() and prev.start(1) > 0:
+            word = prev.group(1).rstrip(".").lower()
+            return word not in _MONTHS and not word.endswith(("’s", "'s"))
+    return False
 
 
 def _date_fact(sentence: Sentence, mention: Mention) -> XFact | None:
@@ -1015,8 +1200,9 @@ def sweep_aliases(
 
 def extract(text: str, paragraphs: list[tuple[int, str]], docs: list[Any]) -> Article:
     sentences = build_sentences(paragraphs, docs)
-    mentions = extract_mentions(sentences)
+    mentions = extract_mentions(sentences, text)
     entities = merge_entities(sentences, mentions)
+    merge_parts(mentions, entities)
     sweep_aliases(sentences, mentions, entities)
     article = Article(text, sentences, entities, mentions, [])
     by_sentence: dict[int, list[Mention]] = {}
@@ -1026,6 +1212,11 @@ def extract(text: str, paragraphs: list[tuple[int, str]], docs: list[Any]) -> Ar
     for sentence in sentences:
         if not usable_sentence(sentence):
             continue
+        prev = sentences[sentence.index - 1] if sentence.index else None
+        if prev is not None and prev.paragraph == sentence.paragraph and prev.text[-1] not in (
+            ".!?\"”’'"
+        ):
+            continue  # the model cut a sentence in two: this half does not stand alone
         mentions_in = by_sentence.get(sentence.index, [])
         for m in mentions_in:
             if m.label in _NUMBER_LABELS:

@@ -14,7 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 from quiz.generate.facts import (
+    ORG_KINDS,
+    PERSON_TITLES,
     SPEECH_VERBS,
+    _inside_name,
     Article,
     Entity,
     Sentence,
@@ -113,6 +116,8 @@ def pronoun_edits(
         r"^(?:The (?:two|three|four|pair|latter|former)|Both)\b", strip_connective(sentence.text)
     ):
         return None  # "The two wrote that ...": whom it means is in another sentence
+    if re.match(r"^(?:That|This|These|Those)\b", strip_connective(sentence.text)):
+        return None  # "That flight ...", "This meant ...": what it means is in another sentence
     seen_noun = False
     seen_plural = False
     in_quote = False
@@ -132,6 +137,8 @@ def pronoun_edits(
             if token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj":
                 seen_plural = True
             continue
+        if low in ("we", "us", "i") and token.tag_ == "PRP":
+            return None  # the writer's "we reported": no statement a learner can check
         if token.tag_ not in ("PRP", "PRP$") and low not in ("this", "these", "those"):
             continue
         if low in _PLURAL_PRONOUNS:
@@ -241,6 +248,9 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
             e.name,
         ),
     )
+    kind = org_kind(answer.name) if group == "ORG" else ""
+    if group == "ORG":
+        pool = [e for e in pool if org_kind(e.name) == kind]
     people = [
         a
         for e in article.entities.values()
@@ -263,6 +273,15 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
         if len(out) == limit:
             break
     return out
+
+
+def org_kind(name: str) -> str:
+    """'academic', 'publication' or '' (any other organisation), from the words of the name."""
+    words = {w.lower().strip("’'s") for w in name.split()}
+    for kind, marks in ORG_KINDS.items():
+        if words & marks:
+            return kind
+    return ""
 
 
 def _number_class(fact: XFact) -> str:
@@ -412,6 +431,8 @@ def who_question(fact: XFact, article: Article) -> str | None:
     entity = article.entities.get(fact.entity)
     if entity is None or entity.label not in _WH_BY_LABEL:
         return None
+    if entity.label == "PERSON" and len(entity.name.split()) < 2 and not entity.evidence:
+        return None  # "Chopper would ...": a one-word name nothing shows to be a person
     sentence = fact.sentence
     span = sentence.span
     s0, s1 = fact.subject_tokens
@@ -590,8 +611,10 @@ def _do_question(fact: XFact, article: Article, wh: str,
         if not name:
             return None
         subject_text = short_name(article.entities.get(name), name)
-    elif subj[0].pos_ != "PROPN" and not subj[0].text.isupper():
-        subject_text = subject_text[:1].lower() + subject_text[1:]
+    elif subj[0].is_stop or re.search(
+        r"(?<![.!?]\s)\b" + re.escape(subj[0].lower_) + r"\b", article.text
+    ):
+        subject_text = subject_text[:1].lower() + subject_text[1:]  # "the company", "scientists"
     v_start, v_end = _rel(sentence, verb), _rel(sentence, verb) + len(verb.text)
     rest = sentence.text[v_end:]
     if p_start >= v_end:
@@ -687,6 +710,7 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
     if (
         fact.kind in ("person", "place", "organisation", "number", "date", "term", "policy")
         and fact.label not in ("ROLE", "NORP")  # "___ media": a nationality is a giveaway
+        and blankable(fact)
     ):
         text = blanked(fact, article)
         if text is not None:
@@ -917,6 +941,40 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
     return out
 
 
+#: Answers a learner guesses without the article.
+TRIVIAL = {"earth", "world"}
+
+
+def blankable(fact: XFact) -> bool:
+    """Can the key be blanked (and swapped)? Not a piece of a longer name ("VOA Learning ___",
+    "an ___-like planet"), not a place used as an adjective ("___ officials"), not a trivial
+    answer, not a whole clause."""
+    if fact.kind == "number" or fact.kind == "date":
+        return True
+    if normalise_key(fact.key) in TRIVIAL:
+        return False
+    if fact.kind == "policy" and len(fact.key.split()) > 6:
+        return False
+    sentence = fact.sentence
+    if _inside_name(sentence, fact.start, len(fact.key)):
+        return False
+    before = sentence.text[: fact.start]
+    after = sentence.text[fact.end :]
+    prev = re.search(r"(\S+)\s$", before)
+    if prev and prev.start(1) > 0 and prev.group(1)[:1].isupper() and prev.group(1).isalpha():
+        if prev.group(1).lower() not in PERSON_TITLES:
+            return False  # "VOA Learning ___": the key continues a name
+    if re.match(r"^ [A-Z][a-z]+\b", after) and fact.kind in ("organisation", "place", "term"):
+        nxt = re.match(r"^ ([A-Z][a-z]+)", after).group(1)
+        if nxt.lower() not in PERSON_TITLES | {"on", "in", "at", "and", "or"}:
+            return False  # "___ Deputy Administrator", "___ Wallet"
+    if fact.kind == "place":
+        tokens = [t for t in sentence.span if fact.start <= _rel(sentence, t) < fact.end]
+        if tokens and tokens[-1].dep_ in ("compound", "amod", "nmod") and tokens[-1].head.pos_ == "NOUN":
+            return False  # "U.S. officials": a place used as an adjective
+    return True
+
+
 def _in_open_list(fact: XFact) -> bool:
     """'members including X and Y': another name may belong to the list too, so neither a
     swapped statement nor a set of options could be judged."""
@@ -1012,6 +1070,18 @@ def _false_statement(fact: XFact, article: Article, wrong: list[str]) -> str | N
     swap = wrong[0]
     if mentions_any(fact.sentence.text, [swap]):
         return None
+    text_before = fact.sentence.text[: fact.start]
+    if (text_before.count("“") > text_before.count("”")) or text_before.count('"') % 2:
+        return None  # never change the words of a quotation
+    if re.search(r"\b(?:called|named|dubbed|known as)\s+$", text_before):
+        return None  # "a spacecraft called ___": a swap would name another kind of thing
+    if fact.label == "PERSON" or fact.kind in ("person", "event"):
+        prev = re.search(r"\b([a-z]+)\s+$", text_before)
+        if prev and prev.group(1) not in PERSON_TITLES and prev.group(1) not in (
+            "and", "or", "by", "with", "to", "for", "from", "that", "said", "says", "told",
+            "as", "of", "at", "when", "while", "after", "before", "but",
+        ):
+            return None  # "hurricane Ian": the name is not of a person
     if fact.kind in ("person", "event") and _GENDERED.search(fact.sentence.text[fact.end :]):
         return None  # "Sue Gardner recused himself": a pronoun would give the swap away
     if fact.entity:
@@ -1025,6 +1095,8 @@ def _false_statement(fact: XFact, article: Article, wrong: list[str]) -> str | N
                 and chosen.takes_the
                 and not fact.sentence.text[: fact.start].endswith(("’s ", "'s "))
             ):
+                if re.search(r"\b(?:a|an)\s+$", fact.sentence.text[: fact.start], re.I):
+                    return None  # "a the Federal Aviation Administration project"
                 swap = "the " + swap if fact.start else "The " + swap
     text = as_statement(
         fact.sentence, article, [(fact.start, fact.end, swap)], (fact.start, fact.end)
@@ -1094,7 +1166,11 @@ def matching_candidates(article: Article) -> list[Candidate]:
                 article, roles, "Match each person to how the article describes them.", "match-role"
             )
         )
-    quotes = [f for f in article.facts if f.kind == "quote" and f.speaker]
+    quotes = [
+        f
+        for f in article.facts
+        if f.kind == "quote" and f.speaker and f.speaker in article.entities
+    ]
     qp = _distinct_pairs(
         [(f"“{quote_snippet(f.key, 10)}”", f.speaker, f) for f in quotes], unique_right=True
     )
@@ -1170,6 +1246,8 @@ def _event_phrase(fact: XFact, article: Article) -> str | None:
     if found is None:
         return None
     verb, phrase = found
+    if phrase and phrase[0].lower_ in ("since", "until", "till", "by", "before", "after", "through"):
+        return None  # "had not used it since 1981": no event at that date
     sentence = fact.sentence
     drop = {t.i for t in phrase}
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1226,8 +1304,9 @@ def _event_phrase(fact: XFact, article: Article) -> str | None:
     elif subject.lower_ in _ALL_PRONOUNS:
         return None
     parts = []
-    for t in keep:
-        parts.append((shown_subject if t == subject else t.text) + (t.whitespace_ or ""))
+    for n, t in enumerate(keep):
+        gap = n + 1 < len(keep) and keep[n + 1].i != t.i + 1
+        parts.append((shown_subject if t == subject else t.text) + (t.whitespace_ or (" " if gap else "")))
     text = "".join(parts).strip().rstrip(",;:")
     if text.count("“") != text.count("”") or text.count('"') % 2:
         return None
@@ -1251,6 +1330,15 @@ def ordering_candidates(article: Article, reference: Any = None) -> list[Candida
     out: list[Candidate] = []
     for scale, items in sorted(dated.items()):
         items.sort(key=lambda x: (x[0], x[2].sentence.index))
+        if scale == "absolute":
+            # a bare year against a date in that year ("in 2024", "in August 2024") has no order
+            years = [x for x in items if x[2].when is not None and x[2].when.shape == "year"]
+            items = [
+                x
+                for x in items
+                if x not in years
+                or not any(y is not x and int(y[0]) // 400 == int(x[0]) // 400 for y in items)
+            ]
         unique: list[tuple[float, str, XFact]] = []
         for item in items:
             if unique and (

@@ -184,6 +184,7 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
     occurrences: dict[tuple[str, int], set[str]] = {}
     families: dict[tuple[str, int], set[str]] = {}
     per_entity: dict[str, int] = {}
+    per_entity_type: dict[tuple[str, str], int] = {}
     entity_cap = 3
     state = {"relaxed": False, "round": 1}
 
@@ -204,6 +205,8 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
             return False
         if grouped:
             return not any(x.key == c.key for x in chosen)
+        if ent and per_entity_type.get((ent, c.type), 0) >= 2:
+            return False  # a third cloze on the article's main subject is a giveaway
         s = c.fact.sentence.index
         if (not relaxed and (s, c.type) in per_sentence_type) or per_sentence.get(s, 0) >= (
             5 if relaxed else 3
@@ -237,6 +240,7 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
         ent = answer_of(c)
         if ent:
             per_entity[ent] = per_entity.get(ent, 0) + 1
+            per_entity_type[(ent, c.type)] = per_entity_type.get((ent, c.type), 0) + 1
         s = c.fact.sentence.index
         per_sentence_type.add((s, c.type))
         per_sentence[s] = per_sentence.get(s, 0) + 1
