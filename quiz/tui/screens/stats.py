@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = ["StatsScreen", "StatsView", "gather", "longest_streak"]
 
-#: Weeks of accuracy shown at most, and at least (so a new learner's chart has a shape).
-ACCURACY_WEEKS = (8, 26)
+#: Weeks in the by-week charts: at least (so a new learner's chart has a shape), at most.
+CHART_WEEKS = (8, 26)
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,10 @@ def longest_streak(days: list[date]) -> int:
 
 def _week_axis(stats: Stats) -> tuple[list[date], list[tuple[int, str]]]:
     """The Mondays of the weeks charted (since the first answer, within
-    :data:`ACCURACY_WEEKS`) and a month name under the first week of each month."""
+    :data:`CHART_WEEKS`) and a month name under the first week of each month."""
     this_monday = stats.today - timedelta(days=stats.today.weekday())
     first = min((w.start for w in stats.weeks), default=this_monday)
-    least, most = ACCURACY_WEEKS
+    least, most = CHART_WEEKS
     count = max(least, min(most, (this_monday - first).days // 7 + 1))
     starts = [this_monday - timedelta(weeks=count - 1 - i) for i in range(count)]
     changes = [i for i in range(1, count) if starts[i].month != starts[i - 1].month]
