@@ -521,6 +521,11 @@ def _not_a_name(sentence: Sentence, m: Mention, lowered: set[str]) -> bool:
         return True
     span = sentence.span
     tokens = [span[i] for i in range(*m.tokens)]
+    nxt = re.match(r"^ ([A-Z][a-z]+)\b", sentence.text[m.end :])
+    if nxt and nxt.group(1).lower() not in PERSON_TITLES and m.end + 1 < len(sentence.text):
+        following = span.char_span(m.end + 1, m.end + 1 + len(nxt.group(1)))
+        if following is not None and following[0].pos_ == "PROPN" and following[0].ent_type_:
+            return True  # "VOA Learning" + "English": the model cut a name in two
     if len(tokens) == 1:
         tok = tokens[0]
         if tok.tag_ in ("NNS", "NNPS") or (m.text.endswith("s") and m.text[:-1].isupper()):
@@ -801,6 +806,8 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
         return None
     if _inside_name(sentence, mention.start + mention.text.index(text), len(text)):
         return None  # "LHS 1140 b", "Android 15", "three-and-a-half"
+    if re.search(r"\b(?:number|No\.|no\.)\s+$", sentence.text[: mention.start]):
+        return None  # "flight, number 72": a label, not a count
     first_tok = tokens[0]
     if first_tok.i > span.start and span.doc[first_tok.i - 1].lower_ in (
         "the",
@@ -881,8 +888,8 @@ def _date_fact(sentence: Sentence, mention: Mention) -> XFact | None:
     if when.shape == "duration":
         first, _, unit = mention.text.partition(" ")
         amount = parse_amount(first)
-        if amount is None or " " in unit:
-            return None
+        if amount is None or " " in unit or amount.value <= 1:
+            return None  # "one day" is an idiom as often as a duration
         return XFact(
             "number", first, sentence, mention.start, label="DURATION", counted=unit, amount=amount
         )

@@ -592,6 +592,8 @@ def _do_question(fact: XFact, article: Article, wh: str,
     if subject is None or subject.i > verb.i:
         return None
     subj = list(subject.subtree)
+    if any(t.lower_ in ("we", "i", "you") for t in subj):
+        return None  # "When did we report ...": the writer's voice
     if any(t.lower_ in _ALL_PRONOUNS for t in subj) and not (
         len(subj) == 1 and subject.lower_ in ("he", "she")
     ):
@@ -611,9 +613,9 @@ def _do_question(fact: XFact, article: Article, wh: str,
         if not name:
             return None
         subject_text = short_name(article.entities.get(name), name)
-    elif subj[0].is_stop or re.search(
+    elif subj[0].pos_ != "PROPN" and (subj[0].is_stop or re.search(
         r"(?<![.!?]\s)\b" + re.escape(subj[0].lower_) + r"\b", article.text
-    ):
+    )):
         subject_text = subject_text[:1].lower() + subject_text[1:]  # "the company", "scientists"
     v_start, v_end = _rel(sentence, verb), _rel(sentence, verb) + len(verb.text)
     rest = sentence.text[v_end:]
@@ -1283,6 +1285,8 @@ def _event_phrase(fact: XFact, article: Article) -> str | None:
         {t.i: t for t in keep if t.i not in drop and t.text not in '“”"‘’'}.values(),
         key=lambda t: t.i,
     )
+    while keep and keep[0] != subject and keep[0].lower_ in ("later", "then", "earlier", "also", "first"):
+        keep = keep[1:]  # "Later, Voyager 2 made ...": the connective is no part of the event
     if len(keep) > 16 or len(keep) < 3:
         return None
     if any(
