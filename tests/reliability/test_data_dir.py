@@ -1,0 +1,258 @@
+"""A scores file or data dir that can't be used: the app still starts (on a store in memory),
+says what is wrong and how to fix it, and never touches the file; ``--recover`` keeps the bad
+file aside (renamed with the date and time) and starts a new one.
+
+What is real and what is simulated: damaged, foreign and newer files are real files. The tests
+run as root, for whom ``chmod`` stops no write, so an unwritable data dir is simulated by a
+data dir path under a regular file (mkdir fails) and by ``quiz.db`` being a directory (SQLite
+can't open it). A read-only file that can still be read is simulated by making the open fail
+as unwritable (monkeypatched), to check the in-memory copy. A full disk is simulated with
+SQLite's ``PRAGMA max_page_count`` on the store's connection: see
+``tests/tui/test_review.py::test_a_full_disk_is_said_once_and_the_quiz_goes_on``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from quiz.record import Answer, Outcome
+from quiz.scores import memory_store, open_scores
+from quiz.session import Options
+from quiz.store import DB_NAME, Store, StoreError
+from quiz.store.schema import APPLICATION_ID
+from quiz.tui.config import StartPlay
+from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
+from tests.reliability.pty_app import VERDICT, AppInPty, answer_keys
+from tests.tui.conftest import Harness, settle
+from tests.tui.helpers import answer_right, current
+
+NOW = datetime(2025, 9, 1, 9, 0, tzinfo=UTC)
+
+
+def clock() -> datetime:
+    return NOW
+
+
+def a_real_db(data_dir: Path, answers: int = 3) -> None:
+    with Store.open(data_dir, clock=clock, fuzz=False) as store:
+        session = store.start_session("bank", "play")
+        for n in range(answers):
+            store.record(Answer("bank", f"q{n}", "true_false", "True", Outcome.WRONG, 3.0, NOW,
+                                "False"), session_id=session)
+        store.end_session(session)
+
+
+def corrupt(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / DB_NAME).write_bytes(os.urandom(8192))
+
+
+def truncated(data_dir: Path) -> None:
+    a_real_db(data_dir, answers=200)
+    path = data_dir / DB_NAME
+    path.write_bytes(path.read_bytes()[:3000])
+
+
+def foreign(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    with sqlite3.connect(data_dir / DB_NAME) as conn:
+        conn.execute("CREATE TABLE recipes (name TEXT)")
+        conn.execute("INSERT INTO recipes VALUES ('soup')")
+
+
+def newer(data_dir: Path) -> None:
+    a_real_db(data_dir)
+    with sqlite3.connect(data_dir / DB_NAME) as conn:
+        conn.execute("PRAGMA user_version = 99")
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+BAD_FILES = {"corrupt": corrupt, "truncated": truncated, "foreign": foreign, "newer": newer}
+PROBLEM = {"corrupt": "corrupt", "truncated": "corrupt", "foreign": "foreign", "newer": "newer"}
+
+
+@pytest.mark.parametrize("kind", list(BAD_FILES))
+def test_a_bad_file_is_left_alone_and_explained(tmp_path: Path, kind: str) -> None:
+    data_dir = tmp_path / "data"
+    BAD_FILES[kind](data_dir)
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    scores = open_scores(data_dir, clock=clock)
+    try:
+        assert not scores.saved and str(scores.store.path) == ":memory:"
+        assert scores.notice.startswith("Progress is not being saved this time")
+        assert "quiz review --recover" in scores.notice
+        if kind == "newer":
+            assert "Upgrade quiz" in scores.notice
+        # the quiz runs on the store in memory: answers, undo, review all work
+        recorder = scores.recorder(_bank(), "play")
+        recorder.record(Answer("riverton-bridge", "q-cost-tf", "true_false", "False",
+                               Outcome.RIGHT, 3.0, NOW, "False"))
+        assert scores.store.card("riverton-bridge", "q-cost-tf") is not None
+    finally:
+        scores.close()
+    after = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    assert after == before  # nothing written, nothing renamed
+
+
+@pytest.mark.parametrize("kind", list(BAD_FILES))
+def test_recover_keeps_the_bad_file_aside(tmp_path: Path, kind: str) -> None:
+    data_dir = tmp_path / "data"
+    BAD_FILES[kind](data_dir)
+    original = (data_dir / DB_NAME).read_bytes()
+    scores = open_scores(data_dir, recover=True, clock=clock)
+    try:
+        assert scores.saved
+        assert scores.moved_aside is not None
+        assert scores.moved_aside.name == f"{DB_NAME}.{PROBLEM[kind]}-20250901T090000"
+        assert scores.moved_aside.read_bytes() == original
+        assert str(scores.moved_aside) in scores.notice
+        assert scores.store.integrity_check() == ["ok"]
+    finally:
+        scores.close()
+
+
+def test_recover_on_a_good_file_changes_nothing(tmp_path: Path) -> None:
+    a_real_db(tmp_path / "data")
+    scores = open_scores(tmp_path / "data", recover=True, clock=clock)
+    try:
+        assert scores.saved and scores.notice == "" and scores.moved_aside is None
+        with scores.store.reading() as conn:
+            assert conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 3
+    finally:
+        scores.close()
+
+
+def _unwritable_under_a_file(tmp_path: Path) -> Path:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    return blocker / "data"
+
+
+def _db_is_a_directory(tmp_path: Path) -> Path:
+    data_dir = tmp_path / "data"
+    (data_dir / DB_NAME).mkdir(parents=True)
+    return data_dir
+
+
+@pytest.mark.parametrize("make", [_unwritable_under_a_file, _db_is_a_directory],
+                         ids=["dir-under-a-file", "db-is-a-directory"])
+def test_an_unwritable_data_dir_is_explained(tmp_path: Path, make) -> None:
+    data_dir = make(tmp_path)
+    scores = open_scores(data_dir, clock=clock)
+    try:
+        assert not scores.saved
+        assert scores.notice.startswith("Progress is not being saved this time")
+        assert "--data-dir" in scores.notice and "disk space" in scores.notice
+        recorder = scores.recorder(_bank(), "review")
+        recorder.record(Answer("riverton-bridge", "q-cost-tf", "true_false", "False",
+                               Outcome.RIGHT, 3.0, NOW, "False"))
+    finally:
+        scores.close()
+
+
+def test_a_readable_but_unwritable_file_is_copied_into_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "data"
+    a_real_db(data_dir)
+    before = (data_dir / DB_NAME).read_bytes()
+    real_open = Store.open
+
+    def refuse(*args: object, **kwargs: object) -> Store:
+        raise StoreError("attempt to write a readonly database", problem="unwritable",
+                         path=data_dir / DB_NAME)
+
+    monkeypatch.setattr(Store, "open", refuse)
+    scores = open_scores(data_dir, clock=clock)
+    monkeypatch.setattr(Store, "open", real_open)
+    try:
+        assert not scores.saved
+        assert scores.store.due_counts(NOW).due_now == 0
+        assert scores.store.due_counts(datetime(2025, 9, 2, tzinfo=UTC)).due_now == 3
+        scores.recorder(_bank(), "play").record(
+            Answer("bank", "q0", "true_false", "True", Outcome.RIGHT, 3.0, NOW, "False"))
+    finally:
+        scores.close()
+    assert (data_dir / DB_NAME).read_bytes() == before
+
+
+def test_memory_store_without_a_copy_is_empty() -> None:
+    store = memory_store(clock)
+    try:
+        assert store.due_counts(NOW) == (0, 0)
+        assert store.last_scores() == {}
+    finally:
+        store.close()
+
+
+# ------------------------------------------------------------------ in the app
+
+
+async def test_the_app_shows_the_notice_and_the_quiz_runs(tmp_path: Path) -> None:
+    from quiz.bank import load_bank
+
+    data_dir = tmp_path / "data"
+    corrupt(data_dir)
+    scores = open_scores(data_dir, clock=clock)
+    harness = Harness()
+    config = harness.config(
+        StartPlay(load_bank(ALL_TYPES_BANK), Options(shuffle=False, seed=0)),
+        recorder_factory=scores.recorder, store=scores.store, progress=scores.store,
+        notice=scores.notice,
+    )
+    app = harness.app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Progress is not being saved" in m and "--recover" in m for m in messages)
+        await answer_right(pilot)
+        screen = current(pilot)
+        assert screen.acknowledged and screen.saved is not None and screen.saved.ok
+        await settle(pilot)
+    scores.close()
+
+
+def test_the_real_app_on_a_corrupt_file_then_recover(tmp_path: Path) -> None:
+    from quiz.bank import load_bank
+    from quiz.session import Session
+
+    data_dir = tmp_path / "data"
+    corrupt(data_dir)
+    original = (data_dir / DB_NAME).read_bytes()
+    first = Session.start(load_bank(FOUNDING_BANK),
+                          Options(seed=5, types=("true_false",))).items[0].question
+    args = ["play", str(FOUNDING_BANK), "--seed", "5", "--type", "true_false"]
+
+    app = AppInPty(args, data_dir)
+    try:
+        app.wait_for("Progress is not being saved", timeout=60)
+        app.wait_for(r"Question 1(?!\d)")
+        app.send(answer_keys(first, right=True))
+        app.wait_for(VERDICT)
+    finally:
+        app.close()
+    assert (data_dir / DB_NAME).read_bytes() == original
+
+    app = AppInPty([*args, "--recover"], data_dir)
+    try:
+        app.wait_for(r"Question 1(?!\d)", timeout=60)
+        app.send(answer_keys(first, right=True))
+        app.wait_for(VERDICT)
+        assert "Progress is not being saved" not in app.text
+    finally:
+        app.close()
+    aside = [p for p in data_dir.iterdir() if p.name.startswith(f"{DB_NAME}.corrupt-")]
+    assert len(aside) == 1 and aside[0].read_bytes() == original
+    with sqlite3.connect(data_dir / DB_NAME) as conn:
+        assert conn.execute("SELECT question_id FROM attempts").fetchall() == [(first.id,)]
+
+
+def _bank():
+    from quiz.bank import load_bank
+
+    return load_bank(ALL_TYPES_BANK)
