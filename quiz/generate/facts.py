@@ -422,7 +422,22 @@ def _clean_entity(sentence: Sentence, ent: Any) -> Mention | None:
         ):
             toks.append(doc[end_tok])
             end_tok += 1
-    if ent.label_ in ("PERSON", "ORG"):
+    if toks and toks[0].lower_ in ("hurricane", "typhoon", "cyclone", "storm", "tropical"):
+        label = "EVENT"  # "Hurricane Florence" is no organisation
+    if ent.label_ == "ORG" and len(toks) >= 4:
+        # "Wikimedia Board Chair Florence Devouard": a person after her title
+        for k in range(len(toks) - 3, 0, -1):
+            rest = toks[k + 1 :]
+            if (
+                toks[k].lower_ in PERSON_TITLES
+                and 2 <= len(rest) <= 3
+                and all(t.text[:1].isupper() and t.text.isalpha() for t in rest)
+            ):
+                toks = rest
+                start_tok += k + 1
+                label = "PERSON"
+                break
+    if ent.label_ in ("PERSON", "ORG") and label != "PERSON" or ent.label_ == "PERSON":
         # "University of Hawaii’s Lauren Schurmeier": the person after the possessive
         for k in range(len(toks) - 2, 0, -1):
             if toks[k].tag_ == "POS" and 2 <= len(toks) - k - 1 <= 3:
@@ -587,7 +602,9 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
     names = {m.text for m in named if len(m.text.split()) >= 2}
     for m in named:
         if m.text.isupper() and 2 <= len(m.text) <= 6 and m.text not in acronyms:
-            owners = sorted(n for n in names if initials(n) == m.text.replace(".", ""))
+            owners = sorted(
+                n for n in names if m.text.replace(".", "") in (initials(n), initials(n, True))
+            )
             if len(owners) == 1:
                 acronyms[m.text] = owners[0]
     for m in named:
@@ -670,7 +687,7 @@ def merge_parts(mentions: list[Mention], entities: dict[str, Entity]) -> None:
                 for o in longer
                 if o.name != e.name and o.label != "PERSON" and o.name.startswith(e.name + " ")
             ]
-        elif len(words) == 1 and e.label not in ("GPE", "LOC", "NORP", "FAC"):
+        elif len(words) == 1 and e.label not in ("GPE", "LOC", "NORP", "FAC", "PERSON"):
             owners = [
                 o.name
                 for o in longer
@@ -697,11 +714,14 @@ def merge_parts(mentions: list[Mention], entities: dict[str, Entity]) -> None:
                 m.label = whole.label
 
 
-def initials(name: str) -> str:
+def initials(name: str, small_words: bool = False) -> str:
+    """"NATO" of "North Atlantic Treaty Organization"; with ``small_words`` also "VOA" of
+    "Voice of America"."""
     return "".join(
-        w[0]
+        w[0].upper()
         for w in name.replace("-", " ").split()
-        if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for")
+        if (w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))
+        or (small_words and w.lower() in ("of", "and", "for"))
     )
 
 
