@@ -147,6 +147,13 @@ THING_WORDS = {
     "pass",
     "space",
 }
+#: One-word "names" that only refer back to an organisation named elsewhere.
+GENERIC_ORGS = {
+    "department", "ministry", "agency", "board", "foundation", "council", "committee",
+    "commission", "government", "administration", "office", "bureau", "company", "university",
+    "institute", "center", "centre", "court", "police", "army", "navy", "party", "union",
+    "association", "authority", "secretariat", "cabinet", "parliament",
+}
 #: Planets and the like: places, whatever label the model gives them.
 CELESTIAL = {"Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto"}
 #: Kinds of organisation told apart by the last word of the name: a university is not offered
@@ -543,6 +550,8 @@ def _not_a_name(sentence: Sentence, m: Mention, lowered: set[str]) -> bool:
             return True  # "VOA Learning" + "English": the model cut a name in two
     if len(tokens) == 1:
         tok = tokens[0]
+        if m.text.lower() in GENERIC_ORGS:
+            return True  # "the Department’s commitment": which department is in another sentence
         if tok.tag_ in ("NNS", "NNPS") or (m.text.endswith("s") and m.text[:-1].isupper()):
             return True
         if m.text[:1].isupper() and m.text[1:].islower() and m.text.lower() in lowered:
