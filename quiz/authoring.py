@@ -135,6 +135,8 @@ class Draft:
         self.facts = facts
         self._alternatives = alternatives
         self.keep_all_facts = keep_all_facts
+        #: More questions the generator drafted but did not choose, offered on request.
+        self.reserve: list[Question] = []
         self.dirty = False
         self.saved_to: Path | None = None
 
@@ -161,7 +163,10 @@ class Draft:
         def alternatives(question: MultipleChoice) -> list[str]:
             return _merge(from_generator(question), fact_alternatives(question, pool))
 
-        return cls(generated.bank, extra_facts=pool, alternatives=alternatives)
+        draft = cls(generated.bank, extra_facts=pool, alternatives=alternatives)
+        chosen = {q.id for q in generated.bank.questions}
+        draft.reserve = [q for q in generated.candidates.values() if q.id not in chosen]
+        return draft
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -208,6 +213,18 @@ class Draft:
             item.question = item.original
             item.state = ItemState.PENDING
             self.dirty = True
+
+    def more(self, count: int = 5) -> list[int]:
+        """Add up to ``count`` more drafted questions (to review) at the end; their indices."""
+        added = []
+        for question in self.reserve[:count]:
+            item = DraftItem(question, question)
+            if isinstance(question, MultipleChoice):
+                item.offered.update(_fold(c) for c in question.choices)
+            self.items.append(item)
+            added.append(len(self.items) - 1)
+        del self.reserve[:count]
+        return added
 
     def _set(self, item: DraftItem, state: ItemState) -> None:
         if item.state is not state:

@@ -328,11 +328,19 @@ def test_a_generated_draft(tmp_path: Path) -> None:
     after = draft.other_wrong_options(mc)
     assert after.id == before.id and after.answers == before.answers
     assert set(after.choices) != set(before.choices)
+    # more questions the generator drafted but did not choose
+    reserve = [q.id for q in draft.reserve]
+    assert reserve and not set(reserve) & set(ids)
+    added = draft.more(2)
+    assert [draft.items[i].question.id for i in added] == reserve[:2]
+    assert [draft.items[i].state for i in added] == [ItemState.PENDING] * 2
+    assert [q.id for q in draft.reserve] == reserve[2:]
     for i in range(len(draft.items)):
         draft.accept(i)
     result = save_draft(draft, tmp_path / "florence.yaml")
     bank = load_bank(result.path)
-    assert [q.id for q in bank.questions] == ids
+    assert [q.id for q in bank.questions] == ids + reserve[:2]
+    assert all(bank.fact(q.fact) is not None for q in bank.questions if q.fact)
     assert (tmp_path / ARTICLE.name).read_text(encoding="utf-8") == text
 
 

@@ -78,6 +78,14 @@ async def test_from_an_article_to_a_saved_bank(harness: Harness, tmp_path: Path)
         for _ in range(total - 1):
             await pilot.press("a")
         assert draft.counts() == {ItemState.ACCEPTED: total - 1, ItemState.REJECTED: 1}
+        if draft.reserve:  # more drafted questions, on request
+            await pilot.press("m")
+            added = len(draft) - total
+            assert 1 <= added <= 5
+            assert draft.counts()[ItemState.PENDING] == added
+            assert screen.current == total  # the first new one is shown
+            await pilot.press("a")
+            total += 1
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not draft.dirty
@@ -85,6 +93,6 @@ async def test_from_an_article_to_a_saved_bank(harness: Harness, tmp_path: Path)
         await pilot.pause()
     bank = load_bank(out)
     assert bank.title == "Wikimedia's new executive director"
-    assert [q.id for q in bank.questions] == [i.question.id for i in draft.items[1:]]
+    assert [q.id for q in bank.questions] == [i.question.id for i in draft.items[1:total]]
     assert (out.parent / ARTICLE.name).read_text() == ARTICLE.read_text()
     assert main(["check", str(out)]) == 0

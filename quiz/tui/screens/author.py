@@ -103,6 +103,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("e  /  Enter", "edit it: the question, the answer, the options"),
         ("o", "multiple choice: other wrong options from the article"),
         ("r", "restore it as it was drafted, to review again"),
+        ("m", "from an article: 5 more drafted questions to review"),
         ("b", "the bank's title, description and tags"),
     ]),
     ("Finding", [
@@ -230,6 +231,7 @@ class AuthorScreen(Screen[None]):
         Binding("e", "edit", "Edit"),
         Binding("o", "other_options", "Options"),
         Binding("r", "restore", "Restore", show=False),
+        Binding("m", "more", "More questions", show=False),
         Binding("t", "type_filter", "Type", show=False),  # both shown in the filter bar
         Binding("s", "state_filter", "State", show=False),
         Binding("ctrl+s", "save", "Save"),
@@ -399,6 +401,7 @@ class AuthorScreen(Screen[None]):
                 ("   state ", muted),
                 (state_name, "bold" if self.state_filter else ""),
                 (" (s)", muted),
+                (f"   {len(draft.reserve)} more (m)" if draft.reserve else "", muted),
                 ("   → ", muted),
                 (_short_path(draft.saved_to or self.start.save_to), muted),
             )
@@ -419,6 +422,8 @@ class AuthorScreen(Screen[None]):
             return True
         if self.draft is None:
             return False
+        if action == "more":
+            return bool(self.draft.reserve) or None
         if action in ("accept", "reject", "edit", "restore", "other_options"):
             index = self.current
             if index is None:
@@ -491,6 +496,23 @@ class AuthorScreen(Screen[None]):
             self.refresh_bindings()
 
         self.app.push_screen(EditQuestion(draft, index), done)
+
+    def action_more(self) -> None:
+        draft = self.draft
+        if draft is None or not draft.reserve:
+            return
+        added = draft.more()
+        # show them: they are to review, of any type
+        self.type_filter = None
+        if self.state_filter not in (None, ItemState.PENDING):
+            self.state_filter = None
+        self.refresh_list(keep=added[0])
+        self.refresh_bindings()
+        left = f"; {len(draft.reserve)} more left" if draft.reserve else ""
+        self.notify(
+            f"{len(added)} more questions to review, at the end of the list{left}.",
+            title="More questions", markup=False,
+        )
 
     def action_type_filter(self) -> None:
         if self.draft is None:
