@@ -43,7 +43,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "source", metavar="ARTICLE|BANK", help="a plain-text article (.txt) or a bank"
     )
     parser.add_argument(
-        "-o", "--output", metavar="BANK",
+        "-o",
+        "--output",
+        metavar="BANK",
         help="where ctrl+s saves the bank (default: beside the article, or the bank itself)",
     )
     parser.add_argument("--title", help="from an article: the bank's title")
@@ -51,7 +53,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--date", help="from an article: its publication date, YYYY-MM-DD (as quiz generate)"
     )
     parser.add_argument(
-        "--max", type=int, default=25, metavar="N",
+        "--max",
+        type=int,
+        default=25,
+        metavar="N",
         help="from an article: draft at most N questions (default 25)",
     )
     add_data_dir_option(parser)
@@ -65,11 +70,12 @@ def run(args: argparse.Namespace) -> int:
     if output is not None and output.suffix not in BANK_SUFFIXES:
         raise QuizError(f"the bank file must end in .yaml or .yml, not {output.name!r}")
     source = Path(args.source).expanduser()
+    notice = ""
     if source.suffix in BANK_SUFFIXES or (not source.exists() and "/" not in args.source):
-        start = _from_bank(args.source, data_dir, output)
+        start, notice = _from_bank(args.source, data_dir, output)
     else:
         start = _from_article(args, source, output)
-    return _launch(data_dir, start)
+    return _launch(data_dir, start, notice)
 
 
 def _from_bank(name: str, data_dir: Path, output: Path | None):
@@ -84,7 +90,23 @@ def _from_bank(name: str, data_dir: Path, output: Path | None):
     except BankError as error:
         raise QuizError("\n".join(error.lines())) from None
     draft = Draft.from_bank(bank)
-    return StartAuthor(make=lambda: draft, save_to=output or path, making=f"Opening {path.name}")
+    start = StartAuthor(make=lambda: draft, save_to=output or path, making=f"Opening {path.name}")
+    notice = ""
+    if has_comments(path):
+        notice = (
+            f"{path.name} has # comments: saving writes the bank in the standard layout, "
+            "without them."
+        )
+    return start, notice
+
+
+def has_comments(path: Path) -> bool:
+    """Whether a bank file has comment lines (saving from the authoring screen drops them)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return any(line.lstrip().startswith("#") for line in text.splitlines())
 
 
 def model_installed() -> bool:
@@ -144,10 +166,10 @@ def _from_article(args: argparse.Namespace, article: Path, output: Path | None):
     )
 
 
-def _launch(data_dir: Path, start) -> int:
+def _launch(data_dir: Path, start, notice: str = "") -> int:
     from quiz.tui.app import QuizApp
     from quiz.tui.config import AppConfig
 
-    app = QuizApp(AppConfig(data_dir=data_dir, start=start, calm_errors=True))
+    app = QuizApp(AppConfig(data_dir=data_dir, start=start, calm_errors=True, notice=notice))
     app.run()
     return app.return_code or 0

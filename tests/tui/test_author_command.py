@@ -96,3 +96,12 @@ async def test_from_an_article_to_a_saved_bank(harness: Harness, tmp_path: Path)
     assert [q.id for q in bank.questions] == [i.question.id for i in draft.items[1:total]]
     assert (out.parent / ARTICLE.name).read_text() == ARTICLE.read_text()
     assert main(["check", str(out)]) == 0
+
+
+def test_comments_in_a_bank_are_noticed(tmp_path: Path) -> None:
+    from quiz.commands.author import has_comments
+    from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
+
+    assert has_comments(FOUNDING_BANK)
+    assert not has_comments(ALL_TYPES_BANK)
+    assert not has_comments(tmp_path / "missing.yaml")
