@@ -12,9 +12,14 @@ import importlib.util
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.cli import add_data_dir_option, resolve_data_dir
 from quiz.errors import QuizError
+
+if TYPE_CHECKING:
+    from quiz.authoring import Draft
+    from quiz.tui.config import StartAuthor
 
 BANK_SUFFIXES = (".yaml", ".yml")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -78,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     return _launch(data_dir, start, notice)
 
 
-def _from_bank(name: str, data_dir: Path, output: Path | None):
+def _from_bank(name: str, data_dir: Path, output: Path | None) -> tuple[StartAuthor, str]:
     from quiz.authoring import Draft
     from quiz.bank import BankError, load_bank
     from quiz.library import bank_dirs, resolve_bank
@@ -119,7 +124,7 @@ def model_installed() -> bool:
     )
 
 
-def _from_article(args: argparse.Namespace, article: Path, output: Path | None):
+def _from_article(args: argparse.Namespace, article: Path, output: Path | None) -> StartAuthor:
     from quiz.bank.loader import MAX_ARTICLE_BYTES, read_text_file
     from quiz.tui.config import StartAuthor
 
@@ -145,7 +150,7 @@ def _from_article(args: argparse.Namespace, article: Path, output: Path | None):
     date = args.date or ""
     limit = args.max
 
-    def make():
+    def make() -> Draft:
         from quiz.authoring import Draft
         from quiz.generate.pipeline import default_title, generate, slugify
 
@@ -166,7 +171,7 @@ def _from_article(args: argparse.Namespace, article: Path, output: Path | None):
     )
 
 
-def _launch(data_dir: Path, start, notice: str = "") -> int:
+def _launch(data_dir: Path, start: StartAuthor, notice: str = "") -> int:
     from quiz.tui.app import QuizApp
     from quiz.tui.config import AppConfig
 

@@ -224,7 +224,7 @@ class AuthorScreen(Screen[None]):
     other (stacked on narrow terminals)."""
 
     CSS_PATH = "author.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "accept", "Accept"),
         Binding("x", "reject", "Reject"),
@@ -639,6 +639,8 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
         Binding("ctrl+o", "other_options", "Other wrong options", priority=True),
     ]
 
+    app: QuizApp
+
     def __init__(self, draft: Draft, index: int) -> None:
         super().__init__()
         self.draft = draft
@@ -805,6 +807,8 @@ class BankDetails(ModalScreen[bool]):
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Keep changes", priority=True),
     ]
+
+    app: QuizApp
 
     def __init__(self, draft: Draft) -> None:
         super().__init__()
