@@ -37,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         metavar="FILE",
-        help="a learner's results file (JSON Lines from `quiz results export`); repeatable",
+        help="a learner's results file (JSON Lines from `quiz results export`); repeatable. "
+        "Flags stay on each learner's computer: results files do not carry them",
     )
     parser.add_argument(
         "--local",

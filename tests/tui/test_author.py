@@ -380,3 +380,18 @@ async def test_bank_title(harness: Harness, bank_dir: Path, tmp_path: Path) -> N
         await pilot.pause()
     saved = load_bank(out)
     assert (saved.title, saved.tags) == ("Riverton's new bridge", ("local", "week 12"))
+
+
+async def test_enter_edits_a_click_only_highlights(
+    harness: Harness, bank_dir: Path, tmp_path: Path
+) -> None:
+    app = author_app(harness, bank_dir / "riverton.yaml", tmp_path / "x.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click(QuestionList, offset=(20, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, AuthorScreen)
+        assert current_id(app) == "q-cost-tf"
+        await pilot.press("enter")
+        assert isinstance(app.screen, EditQuestion)
+        assert app.screen.item.question.id == "q-cost-tf"

@@ -216,7 +216,12 @@ def source_content(draft: Draft, question: Question) -> Content:
 
 
 class QuestionList(OptionList):
-    """The draft's questions, one line each; Enter edits the highlighted one."""
+    """The draft's questions, one line each; Enter edits the highlighted one (a click only
+    highlights: the form opens on purpose, not by a stray click)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.edit", "Edit", show=False),
+    ]
 
 
 class AuthorScreen(Screen[None]):
@@ -410,10 +415,6 @@ class AuthorScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#author-list")
     def _highlighted(self) -> None:
         self.show_detail()
-
-    @on(OptionList.OptionSelected, "#author-list")
-    def _selected(self) -> None:
-        self.action_edit()
 
     # ------------------------------------------------------------------ actions
 
