@@ -56,6 +56,7 @@ class ReviewPlan:
     banks: tuple[Bank, ...]
     now: datetime
     scope: Bank | None = None  # the one bank reviewed, or None for all of them
+    unseen: int = 0  # questions never answered in these banks (new ones left for later days)
 
     @property
     def empty(self) -> bool:
@@ -114,6 +115,7 @@ def plan_review(
         new += due.is_new
     counts = store.due_counts(now, known_questions=known)
     return ReviewPlan(
+        unseen=_unseen(store, known),
         items=tuple(items),
         due_now=counts.due_now,
         due_tomorrow=counts.due_tomorrow,
@@ -123,6 +125,16 @@ def plan_review(
         now=now,
         scope=scope,
     )
+
+
+def _unseen(store: Store, known: KnownQuestions) -> int:
+    """How many known questions have no card yet (were never answered, cram aside)."""
+    seen: dict[str, set[str]] = {}
+    with store.reading() as conn:
+        for bank_id, question_id in conn.execute("SELECT bank_id, question_id FROM cards"):
+            if bank_id in known:
+                seen.setdefault(bank_id, set()).add(question_id)
+    return sum(len(set(ids) - seen.get(bank_id, set())) for bank_id, ids in known.items())
 
 
 def next_due(store: Store, now: datetime, known: KnownQuestions) -> datetime | None:

@@ -258,8 +258,8 @@ def _save_notes(saved: Saved | None) -> list[tuple[str, str]]:
     notes: list[tuple[str, str]] = []
     result = saved.result
     if saved.error is not None:
-        notes.append(("Not saved: progress is not being saved right now (this answer is kept "
-                      "in memory and saved if saving works again).", "not-saved"))
+        notes.append(("Not saved: kept in memory, and saved if saving works again.",
+                      "not-saved"))
     elif getattr(result, "schedule_reset", False):
         notes.append(("This question's answer changed since you last saw it; its schedule "
                       "starts afresh.", "reset"))

@@ -128,9 +128,9 @@ class ReviewScreen(Screen[None]):
             )
             self.query_one("#per-bank", Static).update(_per_bank(plan))
             n = len(plan.items)
+            order = ", most overdue first" if plan.due > 1 else ""
             self.query_one("#next-step", Static).update(
-                _keys(("Enter", f"start ({plural(n, 'question')}, most overdue first)"),
-                      ("h", "home"))
+                _keys(("Enter", f"start ({plural(n, 'question')}{order})"), ("h", "home"))
             )
         self.refresh_bindings()
 
@@ -148,8 +148,11 @@ class ReviewScreen(Screen[None]):
                 )
             else:
                 detail = Content("No question is scheduled yet: play a bank to start.")
-            if self.start.new_limit > 0 and not plan.new:
-                detail = detail + Content("\nToday's new questions are done, too.")
+            if plan.unseen and not plan.new:
+                detail = detail + Content(
+                    f"\n{plural(plan.unseen, 'question')} you have not seen yet will come "
+                    "in later days" + (" (no new ones today)." if self.start.new_limit == 0
+                                        else ", a few a day."))
         self.query_one("#headline", Static).update(Content(headline))
         self.query_one("#per-bank", Static).update(detail)
         self.query_one("#next-step", Static).update(_keys(("h", "home"), ("q", "quit")))
