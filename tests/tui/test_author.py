@@ -395,3 +395,51 @@ async def test_enter_edits_a_click_only_highlights(
         await pilot.press("enter")
         assert isinstance(app.screen, EditQuestion)
         assert app.screen.item.question.id == "q-cost-tf"
+
+
+async def test_other_wrong_options_in_the_form(harness: Harness, tmp_path: Path) -> None:
+    folder = tmp_path / "founding"
+    folder.mkdir()
+    shutil.copy(FOUNDING_BANK, folder / FOUNDING_BANK.name)
+    shutil.copy(FOUNDING_BANK.with_suffix(".txt"), folder / FOUNDING_BANK.with_suffix(".txt").name)
+    app = author_app(harness, folder / FOUNDING_BANK.name, tmp_path / "out.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        items = draft(app).items
+        june = next(i for i, it in enumerate(items) if it.question.id == "q-g7-month-mc")
+        screen(app).query_one(QuestionList).highlighted = june
+        await pilot.pause()
+        await pilot.press("e", "ctrl+o")
+        form = app.screen
+        assert isinstance(form, EditQuestion)
+        assert form.query_one("#f-wrong", TextArea).text == "April\nAugust\nSeptember"
+        assert form.query_one("#f-answer", Input).value == "June"
+        await pilot.press("ctrl+o")  # nothing more in the article: the options stay
+        assert form.query_one("#f-wrong", TextArea).text == "April\nAugust\nSeptember"
+        await pilot.press("ctrl+s")
+        question = items[june].question
+        assert isinstance(question, MultipleChoice)
+        assert question.choices == ("April", "August", "June", "September")
+        assert items[june].state is ItemState.EDITED
+
+
+async def test_true_or_false_is_chosen_not_typed(
+    harness: Harness, bank_dir: Path, tmp_path: Path
+) -> None:
+    from textual.widgets import Select
+
+    app = author_app(harness, bank_dir / "riverton.yaml", tmp_path / "x.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "e")
+        answer = app.screen.query_one("#f-answer", Select)
+        assert answer.value == "false"
+        answer.value = "true"
+        app.screen.query_one("#f-prompt", TextArea).text = (
+            "The bridge cost approximately 12 million euros."
+        )
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        question = draft(app).items[2].question
+        assert question.answer_text() == "True"
+        assert question.prompt == "The bridge cost approximately 12 million euros."
