@@ -307,6 +307,18 @@ class Article:
     entities: dict[str, Entity]
     mentions: list[Mention]
     facts: list[XFact]
+    #: Per-article lookups computed once (words of each sentence, mentions by sentence, ...).
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def by_sentence(self) -> dict[int, list[Mention]]:
+        """Mentions grouped by sentence index (built on first use, after extraction)."""
+        found = self.cache.get("by_sentence")
+        if found is None:
+            found = {}
+            for m in self.mentions:
+                found.setdefault(m.sentence, []).append(m)
+            self.cache["by_sentence"] = found
+        return found
 
 
 @lru_cache(maxsize=65536)
@@ -609,11 +621,13 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
         if match and m.label in ("ORG", "GPE", "FAC", "LAW", "EVENT", "NORP", "PRODUCT"):
             acronyms[match.group(1)] = m.text
     names = {m.text for m in named if len(m.text.split()) >= 2}
+    by_initials: dict[str, set[str]] = {}
+    for n in names:
+        for key in {initials(n), initials(n, True)}:
+            by_initials.setdefault(key, set()).add(n)
     for m in named:
         if m.text.isupper() and 2 <= len(m.text) <= 6 and m.text not in acronyms:
-            owners = sorted(
-                n for n in names if m.text.replace(".", "") in (initials(n), initials(n, True))
-            )
+            owners = sorted(by_initials.get(m.text.replace(".", ""), ()))
             if len(owners) == 1:
                 acronyms[m.text] = owners[0]
     for m in named:
@@ -769,6 +783,16 @@ def _maybe_person(entity: Entity) -> bool:
     )
 
 
+def _near(mentions: list[Mention], sentence_index: int) -> list[Mention]:
+    """Mentions of this sentence and the one before (``mentions`` is sorted by sentence)."""
+    import bisect
+
+    keys = [m.sentence for m in mentions]
+    lo = bisect.bisect_left(keys, sentence_index - 1)
+    hi = bisect.bisect_right(keys, sentence_index)
+    return mentions[lo:hi]
+
+
 def resolve_pronoun(
     sentences: list[Sentence],
     mentions: list[Mention],
@@ -779,9 +803,12 @@ def resolve_pronoun(
     """The person a "he"/"she" at ``char`` of sentence ``sentence_index`` refers to: the last
     named person before it, when no other person is named in that sentence or the previous one
     before the pronoun. "" when it is ambiguous or there is none."""
+    near = [m for m in mentions if m.sentence in (sentence_index - 1, sentence_index)] if len(
+        mentions
+    ) < 64 else _near(mentions, sentence_index)
     window = [
         m
-        for m in mentions
+        for m in near
         if entities.get(m.entity) is not None
         and _maybe_person(entities[m.entity])
         and (m.sentence == sentence_index - 1 or (m.sentence == sentence_index and m.start < char))
@@ -1198,8 +1225,12 @@ def sweep_aliases(
     for m in mentions:
         covered.setdefault(m.sentence, []).append((m.start, m.end))
     for sentence in sentences:
+        if is_heading(sentence):
+            continue
         taken = covered.setdefault(sentence.index, [])
         for alias, name in names:
+            if alias not in sentence.text:
+                continue
             for match in re.finditer(
                 r"(?<![\w’'])" + re.escape(alias) + r"(?![\w])", sentence.text
             ):

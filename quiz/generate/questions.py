@@ -467,6 +467,9 @@ def who_question(fact: XFact, article: Article) -> str | None:
     return tidy(text)
 
 
+_WORD4 = re.compile(r"[A-Za-z]{4,}")
+
+
 def _answer_elsewhere(fact: XFact, article: Article, question: str) -> bool:
     """Does another sentence say the same of another person/thing of the same kind (so that the
     question would have two right answers)?"""
@@ -474,15 +477,21 @@ def _answer_elsewhere(fact: XFact, article: Article, question: str) -> bool:
     if not mine:
         return False
     entity = article.entities.get(fact.entity)
+    words = article.cache.get("words4")
+    if words is None:
+        words = article.cache["words4"] = [
+            {w.lower() for w in _WORD4.findall(other.text)} for other in article.sentences
+        ]
+    by_sentence = article.by_sentence()
     for other in article.sentences:
         if other.index == fact.sentence.index:
             continue
-        theirs = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", other.text)}
+        theirs = words[other.index]
         if len(mine & theirs) / len(mine) < 0.6:
             continue
         others = [
             m
-            for m in article.mentions
+            for m in by_sentence.get(other.index, [])
             if m.sentence == other.index
             and m.entity
             and m.entity != fact.entity
@@ -1021,12 +1030,13 @@ def true_statements(article: Article) -> list[Candidate]:
     own). The fact cited is the sentence's first, so the statement is tied to what it tests."""
     out: list[Candidate] = []
     seen: set[int] = set()
+    with_events = {f.sentence.index for f in article.facts if f.kind == "event"}
     for fact in article.facts:
         s = fact.sentence
         if s.index in seen or fact.kind == "event" or fact.label == "ROLE":
             continue
         seen.add(s.index)
-        if any(f.kind == "event" and f.sentence.index == s.index for f in article.facts):
+        if s.index in with_events:
             continue
         if s.words > 35 or s.words < 7:
             continue
@@ -1126,12 +1136,21 @@ def _claim_elsewhere(fact: XFact, swap: str, article: Article) -> bool:
     if not mine:
         return False
     probe = normalise_key(swap)
-    for other in article.sentences:
-        if other.index == fact.sentence.index or probe not in normalise_key(other.text):
+    contents = article.cache.setdefault("content", {})
+    holders = article.cache.setdefault("holders", {})
+    where = holders.get(probe)
+    if where is None:
+        where = holders[probe] = [
+            other for other in article.sentences if probe in normalise_key(other.text)
+        ]
+    for other in where:
+        if other.index == fact.sentence.index:
             continue
         if not mentions_any(other.text, [swap]):
             continue
-        theirs = _content(other)
+        theirs = contents.get(other.index)
+        if theirs is None:
+            theirs = contents[other.index] = _content(other)
         if len(mine & theirs) / len(mine) >= 0.5:
             return True
     return False
