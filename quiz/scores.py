@@ -82,18 +82,21 @@ def _in_memory(error: StoreError, clock: Callable[[], datetime] | None, path: Pa
 
 
 def _notice(error: StoreError) -> str:
-    lead = "Progress is not being saved this time: the quiz runs, but nothing is kept after "
-    lead += "you quit.\n"
-    if error.problem == "newer":
-        return (f"{lead}{error}.\nUpgrade quiz, or start a new scores file with  {RECOVER_HINT} "
-                "(the newer file is kept aside, renamed).")
-    if error.recoverable:
-        return (f"{lead}{error}.\nTo keep that file aside and start a new one, run  "
-                f"{RECOVER_HINT}  (or quiz play BANK --recover).")
-    if error.problem == "busy":
+    lead = "Progress is not being saved this time: nothing is kept after you quit.\n"
+    where = error.path or "the scores file"
+    if error.problem == "corrupt":
+        what = f"{where} is damaged or is not an SQLite file. It was left untouched."
+    elif error.problem == "foreign":
+        what = f"{where} is not a quiz scores file. It was left untouched."
+    elif error.problem == "newer":
+        return (f"{lead}{where} was written by a newer quiz. It was left untouched: upgrade "
+                f"quiz to use it, or keep it aside and start afresh with  {RECOVER_HINT}")
+    elif error.problem == "busy":
         return f"{lead}{error}.\nClose the other quiz, then start again."
-    return (f"{lead}{error}.\nUse a writable folder with  --data-dir DIR  (or QUIZ_DATA_DIR), "
-            "or free some disk space.")
+    else:
+        return (f"{lead}{error}.\nUse a writable folder with  --data-dir DIR  (or "
+                "QUIZ_DATA_DIR), or free some disk space.")
+    return f"{lead}{what}\nTo keep it aside and start a new one, run  {RECOVER_HINT}"
 
 
 def memory_store(

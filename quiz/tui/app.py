@@ -74,7 +74,7 @@ class QuizApp(App[None]):
         else:
             self.push_screen(HomeScreen())
         if self.config.notice:
-            self.notify(self.config.notice, severity="warning", timeout=10, markup=False)
+            self.notify(self.config.notice, severity="warning", timeout=30, markup=False)
 
     def on_unmount(self) -> None:
         self.close_recorders()
@@ -121,6 +121,13 @@ class QuizApp(App[None]):
             self.call_from_thread(
                 self.notify, message, title="Not saved", severity="error", markup=False
             )
+
+    @property
+    def progress_not_saved(self) -> bool:
+        """Answers are not reaching the disk: the last save failed, or the scores are only in
+        memory this time (the file or the data dir can't be used)."""
+        store = self.config.store
+        return self.saving_failed or (store is not None and str(store.path) == ":memory:")
 
     def saving_outcome(self, saved: Saved) -> None:
         """After each answer: one clear notice when progress stops being saved, one when it

@@ -87,7 +87,7 @@ def test_a_bad_file_is_left_alone_and_explained(tmp_path: Path, kind: str) -> No
         assert scores.notice.startswith("Progress is not being saved this time")
         assert "quiz review --recover" in scores.notice
         if kind == "newer":
-            assert "Upgrade quiz" in scores.notice
+            assert "upgrade quiz" in scores.notice
         # the quiz runs on the store in memory: answers, undo, review all work
         recorder = scores.recorder(_bank(), "play")
         recorder.record(Answer("riverton-bridge", "q-cost-tf", "true_false", "False",

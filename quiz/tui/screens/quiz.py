@@ -121,6 +121,7 @@ class QuizScreen(Screen[None]):
         s = self.session
         answered = len(s.results)
         status = Content.assemble(
+            ("not saved  ·  ", "bold $error") if self.app.progress_not_saved else "",
             (f"{min(s.number, s.total)} of {s.total}", "bold"),
             ("  ·  ", "$text-muted"),
             ("score ", "$text-muted"),
