@@ -702,14 +702,18 @@ def merge_parts(mentions: list[Mention], entities: dict[str, Entity]) -> None:
     moves: dict[str, str] = {}
     for e in entities.values():
         words = e.name.split()
-        if e.label == "PERSON" and (e.evidence or len(words) >= 2):
-            if len(words) < 2:
-                continue
+        if len(words) >= 2 and e.label not in ("GPE", "LOC", "NORP"):
+            # "James Webb" of the "James Webb Space Telescope"
             owners = [
                 o.name
                 for o in longer
-                if o.name != e.name and o.label != "PERSON" and o.name.startswith(e.name + " ")
+                if o.name != e.name
+                and o.label != "PERSON"
+                and o.name.startswith(e.name + " ")
+                and (e.label == "PERSON" or o.name.split()[-1].lower() in THING_WORDS)
             ]
+        elif e.label == "PERSON" and e.evidence:
+            continue
         elif len(words) == 1 and e.label not in ("GPE", "LOC", "NORP", "FAC", "PERSON"):
             owners = [
                 o.name

@@ -62,7 +62,7 @@ def test_ids_are_stable_and_survive_an_edit_elsewhere(make: Any) -> None:
     assert len(kept) >= 0.9 * len(untouched)
 
 
-@pytest.mark.parametrize("path", sorted(ARTICLES.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted(ARTICLES.rglob("*.txt")), ids=lambda p: p.stem)
 def test_unseen_articles_give_valid_banks(make: Any, tmp_path: Path, path: Path) -> None:
     from quiz.bank.dump import dump_bank
 

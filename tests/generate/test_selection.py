@@ -1,0 +1,96 @@
+"""Coverage and balance of the chosen questions, on full-length articles and on every evaluation
+article: at least 15 questions of at least 4 types from a full article, byte-identical banks,
+and no two questions that ask the same answer of the same sentence in the same way."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quiz.bank.dump import dump_bank
+from quiz.commands.generate import shortfall_note
+from tests.generate.conftest import ARTICLES, FOUNDING_ARTICLE
+
+HELD_OUT_FULL = sorted((ARTICLES / "heldout2").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", HELD_OUT_FULL, ids=lambda p: p.stem)
+def test_a_full_length_article_gives_a_full_bank(make: Any, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert len(text.split()) >= 400
+    first = make(text, source_file=path.name)
+    questions = first.bank.questions
+    assert len(questions) >= 15
+    assert len({q.type for q in questions}) >= 4
+    for q in questions:
+        assert q.source in text  # every source verbatim
+    again = make(text, source_file=path.name)
+    assert dump_bank(again.bank) == dump_bank(first.bank)  # byte-identical
+    assert shortfall_note(len(questions), text, 25) == ""
+
+
+def _chosen(analyse: Any, text: str, limit: int = 25) -> tuple[Any, list[Any]]:
+    from quiz.generate.pipeline import _assign_ids
+    from quiz.generate.questions import build_candidates
+    from quiz.generate.select import choose, violations
+
+    article = analyse(text)
+    candidates = [c for _, c in _assign_ids(build_candidates(article))]
+    return article, choose([c for c in candidates if not violations(c, article)], article, limit)
+
+
+@pytest.mark.parametrize(
+    "path", [FOUNDING_ARTICLE, *sorted(ARTICLES.rglob("*.txt"))], ids=lambda p: p.stem
+)
+def test_no_near_duplicates_and_balanced(analyse: Any, path: Path) -> None:
+    from quiz.generate.select import PER_OCCURRENCE, answer_of, mode_of
+
+    _, chosen = _chosen(analyse, path.read_text(encoding="utf-8"))
+    single = [c for c in chosen if c.type not in ("matching", "ordering")]
+    occurrences = Counter((answer_of(c), c.fact.sentence.index, mode_of(c)) for c in single)
+    assert max(occurrences.values(), default=0) == 1  # one way of asking per answer and sentence
+    per_answer = Counter((answer_of(c), c.fact.sentence.index) for c in single)
+    assert max(per_answer.values(), default=0) <= PER_OCCURRENCE
+    per_type = Counter((answer_of(c), c.type) for c in single)
+    assert max(per_type.values(), default=0) <= 2  # no third cloze on the main subject
+    true_sentences = {c.fact.sentence.index for c in single if mode_of(c) == "judge-true"}
+    for s in true_sentences:  # a true statement shares its sentence with no other question
+        assert sum(c.fact.sentence.index == s for c in single) == 1
+    types = Counter(c.type for c in chosen)
+    assert max(types.values(), default=0) <= 8  # no type takes more than 30% of 25
+
+
+def test_several_types_rest_on_one_strong_fact(analyse: Any) -> None:
+    text = FOUNDING_ARTICLE.read_text(encoding="utf-8")
+    from quiz.generate.select import answer_of, mode_of
+
+    _, chosen = _chosen(analyse, text)
+    modes: dict[tuple[str, int], set[str]] = {}
+    for c in chosen:
+        if c.type not in ("matching", "ordering"):
+            modes.setdefault((answer_of(c), c.fact.sentence.index), set()).add(mode_of(c))
+    assert any(len(m) >= 2 for m in modes.values())
+
+
+def test_questions_on_one_sentence_are_kept_apart(analyse: Any) -> None:
+    text = (ARTICLES / "heldout2" / "voa-le-voyager-reconnects.txt").read_text(encoding="utf-8")
+    _, chosen = _chosen(analyse, text)
+    sentences = [
+        -1 if c.type in ("matching", "ordering") else c.fact.sentence.index for c in chosen
+    ]
+    adjacent = sum(1 for a, b in zip(sentences, sentences[1:]) if a == b and a != -1)
+    assert adjacent == 0
+
+
+def test_the_shortfall_note_says_when_the_article_is_short() -> None:
+    short = "word " * 120
+    assert "the article is short (120 words)" in shortfall_note(6, short, 25)
+    assert "only 6 questions" in shortfall_note(6, short, 25)
+    long = "word " * 600
+    note = shortfall_note(9, long, 25)
+    assert "600-word article" in note and "short" not in note
+    assert shortfall_note(15, long, 25) == ""
+    assert shortfall_note(5, long, 5) == ""  # --max 5 asked for five
