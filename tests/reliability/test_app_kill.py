@@ -5,8 +5,9 @@ Each run starts ``python -m quiz play BANK --seed S --type true_false --type mul
 in a pseudo-terminal on a fresh data dir, answers a random number of questions by keys
 (right or wrong at random), reading the terminal to know when each answer's feedback is
 painted (= acknowledged), then presses the next answer and kills the process after a random
-delay of 0-40 ms: sometimes before the answer is saved, sometimes between the commit and the
-paint, sometimes after. Then: ``PRAGMA integrity_check`` is "ok", the attempts are exactly the
+delay of 0-250 ms (an answer takes roughly 50-150 ms from key to painted feedback here):
+sometimes before the answer is saved, sometimes between the commit and the paint, sometimes
+after. Then: ``PRAGMA integrity_check`` is "ok", the attempts are exactly the
 first *m* questions of the (seeded, hence known) quiz, in order, with *m* at least the number
 acknowledged and at most the number of answers sent.
 
@@ -40,6 +41,7 @@ class Outcome:
     acknowledged: int  # answers whose feedback was painted before the kill
     saved: int
     question_ids: list[str]
+    latencies: list[float]  # seconds from an answer's key to its painted feedback
 
 
 def expected_order(seed: int) -> list:
@@ -51,19 +53,22 @@ def one_run(data_dir: Path, seed: int) -> Outcome:
     rng = random.Random(seed)
     questions = expected_order(seed)
     answers = rng.randint(0, 12)
-    delay = rng.uniform(0, 0.04)
+    delay = rng.uniform(0, 0.25)
     app = AppInPty(
         ["play", str(FOUNDING_BANK), "--seed", str(seed), "--type", TYPES[0],
          "--type", TYPES[1]],
         data_dir,
     )
     sent = acknowledged = 0
+    latencies: list[float] = []
     try:
         app.wait_for(r"Question 1(?!\d)")
         for n in range(answers):
             app.send(answer_keys(questions[n], right=rng.random() < 0.7))
             sent += 1
+            started = time.monotonic()
             app.wait_for(VERDICT)
+            latencies.append(time.monotonic() - started)
             acknowledged += 1
             app.send("\r")
             app.wait_for(rf"Question {n + 2}(?!\d)")
@@ -84,7 +89,7 @@ def one_run(data_dir: Path, seed: int) -> Outcome:
     assert len(per_session) <= 1, per_session
     assert acknowledged <= len(ids) <= sent, (acknowledged, ids, sent)
     assert ids == [q.id for q in questions[: len(ids)]]
-    return Outcome(sent, acknowledged, len(ids), ids)
+    return Outcome(sent, acknowledged, len(ids), ids, latencies)
 
 
 def run_many(tmp_path: Path, seeds: range) -> list[Outcome]:
@@ -93,10 +98,14 @@ def run_many(tmp_path: Path, seeds: range) -> list[Outcome]:
         outcomes.append(one_run(tmp_path / f"run-{seed}", seed))
     acknowledged = sum(o.acknowledged for o in outcomes)
     saved = sum(o.saved for o in outcomes)
+    latencies = sorted(t for o in outcomes for t in o.latencies)
+    median = latencies[len(latencies) // 2] * 1000 if latencies else float("nan")
     print(f"\nkill test: {len(outcomes)} runs, {acknowledged} answers acknowledged, "
           f"{saved} saved, 0 lost; the last answer sent was saved but not yet shown in "
           f"{sum(o.saved > o.acknowledged for o in outcomes)} runs, not yet saved in "
-          f"{sum(o.saved < o.sent for o in outcomes)} runs")
+          f"{sum(o.saved < o.sent for o in outcomes)} runs, after it was shown in "
+          f"{sum(o.acknowledged == o.sent for o in outcomes)} runs; key to feedback: median "
+          f"{median:.0f} ms")
     return outcomes
 
 
