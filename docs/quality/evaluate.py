@@ -1,9 +1,9 @@
 """Regenerate the evaluation banks and line them up with the stored ratings.
 
-    .venv/bin/python docs/quality/evaluate.py            # summary of ratings.csv against today's output
-    .venv/bin/python docs/quality/evaluate.py --sheet    # write sheet.csv: every question, rated or not
-    .venv/bin/python docs/quality/evaluate.py --speed    # words/second and start-up time
-    .venv/bin/python docs/quality/evaluate.py --sheet --only heldout2   # one held-out set
+    .venv/bin/python docs/quality/evaluate.py          # ratings.csv against today's output
+    .venv/bin/python docs/quality/evaluate.py --sheet  # sheet.csv: every question, rated or not
+    .venv/bin/python docs/quality/evaluate.py --speed  # words/second and start-up time
+    .venv/bin/python docs/quality/evaluate.py --sheet --only heldout2  # one held-out set
 
 A rating is keyed by article, question id and a hash of the question as shown (prompt, choices,
 answer): when a later change alters a question, its old rating no longer applies and the

@@ -115,9 +115,6 @@ PERSON_TITLES = {
     "lecturer",
     "historian",
     "investigator",
-    "spokesperson",
-    "founder",
-    "chief",
 }
 #: The last word of a name that makes it a thing, not a person or an organisation.
 THING_WORDS = {
@@ -149,10 +146,34 @@ THING_WORDS = {
 }
 #: One-word "names" that only refer back to an organisation named elsewhere.
 GENERIC_ORGS = {
-    "department", "ministry", "agency", "board", "foundation", "council", "committee",
-    "commission", "government", "administration", "office", "bureau", "company", "university",
-    "institute", "center", "centre", "court", "police", "army", "navy", "party", "union",
-    "association", "authority", "secretariat", "cabinet", "parliament",
+    "department",
+    "ministry",
+    "agency",
+    "board",
+    "foundation",
+    "council",
+    "committee",
+    "commission",
+    "government",
+    "administration",
+    "office",
+    "bureau",
+    "company",
+    "university",
+    "institute",
+    "center",
+    "centre",
+    "court",
+    "police",
+    "army",
+    "navy",
+    "party",
+    "union",
+    "association",
+    "authority",
+    "secretariat",
+    "cabinet",
+    "parliament",
 }
 #: Planets and the like: places, whatever label the model gives them.
 CELESTIAL = {"Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto"}
@@ -342,7 +363,7 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
         stripped = line.strip()
         marker = _LIST_MARKER.match(stripped)
         if marker:  # "- The company ...", "1. The plant ...": the sentence starts after the marker
-            stripped = stripped[marker.end():]
+            stripped = stripped[marker.end() :]
             start += marker.end()
         if stripped:
             assert text[offset + start : offset + start + len(stripped)] == stripped
@@ -456,7 +477,7 @@ def _clean_entity(sentence: Sentence, ent: Any) -> Mention | None:
                 start_tok += k + 1
                 label = "PERSON"
                 break
-    if ent.label_ in ("PERSON", "ORG") and label != "PERSON" or ent.label_ == "PERSON":
+    if (ent.label_ == "ORG" and label != "PERSON") or ent.label_ == "PERSON":
         # "University of Hawaii’s Lauren Schurmeier": the person after the possessive
         for k in range(len(toks) - 2, 0, -1):
             if toks[k].tag_ == "POS" and 2 <= len(toks) - k - 1 <= 3:
@@ -467,12 +488,19 @@ def _clean_entity(sentence: Sentence, ent: Any) -> Mention | None:
                     label = "PERSON"
                     break
         # "Administrator Pam Melroy", "Leader Collinson": a title is no part of the name
-        while label == "PERSON" and len(toks) > 1 and toks[0].lower_.rstrip(".") in PERSON_TITLES | HONORIFICS - {
-            "mr",
-            "mrs",
-            "ms",
-            "dr",
-        }:
+        while (
+            label == "PERSON"
+            and len(toks) > 1
+            and toks[0].lower_.rstrip(".")
+            in PERSON_TITLES
+            | HONORIFICS
+            - {
+                "mr",
+                "mrs",
+                "ms",
+                "dr",
+            }
+        ):
             toks.pop(0)
             start_tok += 1
     start = toks[0].idx - sent.start_char
@@ -742,7 +770,7 @@ def merge_parts(mentions: list[Mention], entities: dict[str, Entity]) -> None:
 
 
 def initials(name: str, small_words: bool = False) -> str:
-    """"NATO" of "North Atlantic Treaty Organization"; with ``small_words`` also "VOA" of
+    """ "NATO" of "North Atlantic Treaty Organization"; with ``small_words`` also "VOA" of
     "Voice of America"."""
     return "".join(
         w[0].upper()
@@ -807,9 +835,11 @@ def resolve_pronoun(
     """The person a "he"/"she" at ``char`` of sentence ``sentence_index`` refers to: the last
     named person before it, when no other person is named in that sentence or the previous one
     before the pronoun. "" when it is ambiguous or there is none."""
-    near = [m for m in mentions if m.sentence in (sentence_index - 1, sentence_index)] if len(
-        mentions
-    ) < 64 else _near(mentions, sentence_index)
+    near = (
+        [m for m in mentions if m.sentence in (sentence_index - 1, sentence_index)]
+        if len(mentions) < 64
+        else _near(mentions, sentence_index)
+    )
     window = [
         m
         for m in near
@@ -918,9 +948,30 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
 
 
 _MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 
 
@@ -1284,8 +1335,10 @@ def extract(text: str, paragraphs: list[tuple[int, str]], docs: list[Any]) -> Ar
         if not usable_sentence(sentence):
             continue
         prev = sentences[sentence.index - 1] if sentence.index else None
-        if prev is not None and prev.paragraph == sentence.paragraph and prev.text[-1] not in (
-            ".!?\"”’'"
+        if (
+            prev is not None
+            and prev.paragraph == sentence.paragraph
+            and prev.text[-1] not in (".!?\"”’'")
         ):
             continue  # the model cut a sentence in two: this half does not stand alone
         mentions_in = by_sentence.get(sentence.index, [])

@@ -17,11 +17,11 @@ from quiz.generate.facts import (
     ORG_KINDS,
     PERSON_TITLES,
     SPEECH_VERBS,
-    _inside_name,
     Article,
     Entity,
     Sentence,
     XFact,
+    _inside_name,
     alias_variants,
     normalise_key,
     resolve_pronoun,
@@ -564,7 +564,10 @@ def _place_attachment(fact: XFact) -> tuple[Any, list[Any]] | None:
     if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
         return None
     phrase = list(prep.subtree)
-    if any(t.i < tokens[0].i and t.i > prep.i and t.dep_ != "det" for t in phrase) or phrase[-1].i != tokens[-1].i:
+    if (
+        any(t.i < tokens[0].i and t.i > prep.i and t.dep_ != "det" for t in phrase)
+        or phrase[-1].i != tokens[-1].i
+    ):
         return None  # "in the capital of X", "in X's north": the place is not the whole answer
     return prep.head, phrase
 
@@ -583,8 +586,9 @@ def where_question(fact: XFact, article: Article) -> str | None:
     return _do_question(fact, article, "Where", _place_attachment(fact))
 
 
-def _do_question(fact: XFact, article: Article, wh: str,
-                 found: tuple[Any, list[Any]] | None) -> str | None:
+def _do_question(
+    fact: XFact, article: Article, wh: str, found: tuple[Any, list[Any]] | None
+) -> str | None:
     """A question with do-support about the phrase ``found`` of a simple past sentence."""
     if found is None:
         return None
@@ -622,9 +626,10 @@ def _do_question(fact: XFact, article: Article, wh: str,
         if not name:
             return None
         subject_text = short_name(article.entities.get(name), name)
-    elif subj[0].pos_ != "PROPN" and (subj[0].is_stop or re.search(
-        r"(?<![.!?]\s)\b" + re.escape(subj[0].lower_) + r"\b", article.text
-    )):
+    elif subj[0].pos_ != "PROPN" and (
+        subj[0].is_stop
+        or re.search(r"(?<![.!?]\s)\b" + re.escape(subj[0].lower_) + r"\b", article.text)
+    ):
         subject_text = subject_text[:1].lower() + subject_text[1:]  # "the company", "scientists"
     v_start, v_end = _rel(sentence, verb), _rel(sentence, verb) + len(verb.text)
     rest = sentence.text[v_end:]
@@ -972,16 +977,26 @@ def blankable(fact: XFact) -> bool:
     before = sentence.text[: fact.start]
     after = sentence.text[fact.end :]
     prev = re.search(r"(\S+)\s$", before)
-    if prev and prev.start(1) > 0 and prev.group(1)[:1].isupper() and prev.group(1).isalpha():
-        if prev.group(1).lower() not in PERSON_TITLES:
-            return False  # "VOA Learning ___": the key continues a name
-    if re.match(r"^ [A-Z][a-z]+\b", after) and fact.kind in ("organisation", "place", "term"):
-        nxt = re.match(r"^ ([A-Z][a-z]+)", after).group(1)
+    if (
+        prev
+        and prev.start(1) > 0
+        and prev.group(1)[:1].isupper()
+        and prev.group(1).isalpha()
+        and prev.group(1).lower() not in PERSON_TITLES
+    ):
+        return False  # "VOA Learning ___": the key continues a name
+    following = re.match(r"^ ([A-Z][a-z]+)\b", after)
+    if following and fact.kind in ("organisation", "place", "term"):
+        nxt = following.group(1)
         if nxt.lower() not in PERSON_TITLES | {"on", "in", "at", "and", "or"}:
             return False  # "___ Deputy Administrator", "___ Wallet"
     if fact.kind == "place":
         tokens = [t for t in sentence.span if fact.start <= _rel(sentence, t) < fact.end]
-        if tokens and tokens[-1].dep_ in ("compound", "amod", "nmod") and tokens[-1].head.pos_ == "NOUN":
+        if (
+            tokens
+            and tokens[-1].dep_ in ("compound", "amod", "nmod")
+            and tokens[-1].head.pos_ == "NOUN"
+        ):
             return False  # "U.S. officials": a place used as an adjective
     return True
 
@@ -1089,9 +1104,31 @@ def _false_statement(fact: XFact, article: Article, wrong: list[str]) -> str | N
         return None  # "a spacecraft called ___": a swap would name another kind of thing
     if fact.label == "PERSON" or fact.kind in ("person", "event"):
         prev = re.search(r"\b([a-z]+)\s+$", text_before)
-        if prev and prev.group(1) not in PERSON_TITLES and prev.group(1) not in (
-            "and", "or", "by", "with", "to", "for", "from", "that", "said", "says", "told",
-            "as", "of", "at", "when", "while", "after", "before", "but",
+        if (
+            prev
+            and prev.group(1) not in PERSON_TITLES
+            and prev.group(1)
+            not in (
+                "and",
+                "or",
+                "by",
+                "with",
+                "to",
+                "for",
+                "from",
+                "that",
+                "said",
+                "says",
+                "told",
+                "as",
+                "of",
+                "at",
+                "when",
+                "while",
+                "after",
+                "before",
+                "but",
+            )
         ):
             return None  # "hurricane Ian": the name is not of a person
     if fact.kind in ("person", "event") and _GENDERED.search(fact.sentence.text[fact.end :]):
@@ -1267,7 +1304,15 @@ def _event_phrase(fact: XFact, article: Article) -> str | None:
     if found is None:
         return None
     verb, phrase = found
-    if phrase and phrase[0].lower_ in ("since", "until", "till", "by", "before", "after", "through"):
+    if phrase and phrase[0].lower_ in (
+        "since",
+        "until",
+        "till",
+        "by",
+        "before",
+        "after",
+        "through",
+    ):
         return None  # "had not used it since 1981": no event at that date
     sentence = fact.sentence
     drop = {t.i for t in phrase}
@@ -1304,7 +1349,11 @@ def _event_phrase(fact: XFact, article: Article) -> str | None:
         {t.i: t for t in keep if t.i not in drop and t.text not in '“”"‘’'}.values(),
         key=lambda t: t.i,
     )
-    while keep and keep[0] != subject and keep[0].lower_ in ("later", "then", "earlier", "also", "first"):
+    while (
+        keep
+        and keep[0] != subject
+        and keep[0].lower_ in ("later", "then", "earlier", "also", "first")
+    ):
         keep = keep[1:]  # "Later, Voyager 2 made ...": the connective is no part of the event
     if len(keep) > 16 or len(keep) < 3:
         return None
@@ -1329,7 +1378,9 @@ def _event_phrase(fact: XFact, article: Article) -> str | None:
     parts = []
     for n, t in enumerate(keep):
         gap = n + 1 < len(keep) and keep[n + 1].i != t.i + 1
-        parts.append((shown_subject if t == subject else t.text) + (t.whitespace_ or (" " if gap else "")))
+        parts.append(
+            (shown_subject if t == subject else t.text) + (t.whitespace_ or (" " if gap else ""))
+        )
     text = "".join(parts).strip().rstrip(",;:")
     if text.count("“") != text.count("”") or text.count('"') % 2:
         return None

@@ -97,7 +97,9 @@ def test_every_key_is_verbatim_in_its_sentence(analyse: Any) -> None:
 
 
 def test_list_markers_are_not_part_of_sentences(analyse: Any) -> None:
-    text = "- The company hired 500 workers in Ohio on Monday.\n  2. Sales rose 12 percent in 2024.\n"
+    text = (
+        "- The company hired 500 workers in Ohio on Monday.\n  2. Sales rose 12 percent in 2024.\n"
+    )
     article = analyse(text)
     assert [s.text for s in article.sentences] == [
         "The company hired 500 workers in Ohio on Monday.",

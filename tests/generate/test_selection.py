@@ -5,6 +5,7 @@ and no two questions that ask the same answer of the same sentence in the same w
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,7 @@ def test_questions_on_one_sentence_are_kept_apart(analyse: Any) -> None:
     sentences = [
         -1 if c.type in ("matching", "ordering") else c.fact.sentence.index for c in chosen
     ]
-    adjacent = sum(1 for a, b in zip(sentences, sentences[1:]) if a == b and a != -1)
+    adjacent = sum(1 for a, b in pairwise(sentences) if a == b and a != -1)
     assert adjacent == 0
 
 
