@@ -95,3 +95,16 @@ def test_the_shortfall_note_says_when_the_article_is_short() -> None:
     assert "600-word article" in note and "short" not in note
     assert shortfall_note(15, long, 25) == ""
     assert shortfall_note(5, long, 5) == ""  # --max 5 asked for five
+
+
+def test_the_command_says_when_an_article_is_short(nlp: Any, tmp_path: Path, capsys: Any) -> None:
+    from quiz.cli import main
+
+    article = tmp_path / "mandela.txt"
+    article.write_text(
+        (ARTICLES / "wikinews-mandela-collapsed-lung.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    assert main(["generate", str(article)]) == 0
+    err = capsys.readouterr().err
+    assert "note: only" in err and "the article is short" in err
