@@ -88,9 +88,6 @@ class AppInPty:
             if not self.pump() and not regex.search(self.text, self.mark):
                 raise RuntimeError(f"the app exited: {self.text[-1500:]!r}")
 
-    def count_since(self, pattern: re.Pattern[str], start: int) -> int:
-        return len(pattern.findall(self.text, start))
-
     # ------------------------------------------------------------------ keys and ends
 
     def send(self, keys: str) -> None:
