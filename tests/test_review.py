@@ -257,3 +257,37 @@ def test_undo_and_finish_reach_the_store(store: Store) -> None:
     recorder.finish()  # only the first counts
     assert recorder.close()
     assert store.last_scores()["b"][:2] == (1, 1)
+
+
+# ------------------------------------------------------------------ the command and the core
+
+
+def test_review_and_scores_import_no_textual() -> None:
+    import subprocess
+    import sys
+
+    probe = ("import sys, quiz.review, quiz.scores, quiz.commands.review\n"
+             "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False"
+
+
+@pytest.mark.parametrize("args", [["--cram"], ["--new", "-1"], ["--new", "x"]])
+def test_review_usage_errors(args: list[str]) -> None:
+    from quiz.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["review", *args])
+    assert exit_.value.code == 2
+
+
+def test_review_of_an_unknown_or_broken_bank(capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz.cli import main
+    from tests.conftest import DATA
+
+    assert main(["review", "--bank", "no-such-bank"]) == 1
+    assert "no bank file or bank id 'no-such-bank'" in capsys.readouterr().err
+    broken = DATA / "invalid" / "bad-difficulty.yaml"
+    assert main(["review", "--bank", str(broken), "--cram"]) == 1
+    assert capsys.readouterr().err.startswith(f"{broken}:12: ")
