@@ -126,7 +126,8 @@ class ReviewScreen(Screen[None]):
             self.query_one("#headline", Static).update(
                 Content("Today's review: " + " and ".join(what) + ".")
             )
-            self.query_one("#per-bank", Static).update(_per_bank(plan))
+            room = max(20, min(96, self.size.width or 80) - 30)
+            self.query_one("#per-bank", Static).update(_per_bank(plan, room))
             n = len(plan.items)
             order = ", most overdue first" if plan.due > 1 else ""
             self.query_one("#next-step", Static).update(
@@ -172,7 +173,7 @@ class ReviewScreen(Screen[None]):
         self.app.go_home()
 
 
-def _per_bank(plan: ReviewPlan) -> Content:
+def _per_bank(plan: ReviewPlan, room: int = 44) -> Content:
     """One line per bank in the review: its due and new questions."""
     due: dict[str, int] = {}
     new: dict[str, int] = {}
@@ -182,7 +183,7 @@ def _per_bank(plan: ReviewPlan) -> Content:
         titles[bank.id] = bank.title
         bucket = new if (bank.id, question.id) in new_ids else due
         bucket[bank.id] = bucket.get(bank.id, 0) + 1
-    width = min(44, max(len(t) for t in titles.values()))
+    width = min(room, max(len(t) for t in titles.values()))
     lines = [Content.styled("By bank", "bold $text-muted")]
     for bank_id, title in titles.items():
         shown = title if len(title) <= width else title[: width - 1] + "…"
