@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.terminal import run_until_painted  # noqa: E402
 from benchmarks.synth import write_bank  # noqa: E402
+from benchmarks.terminal import run_until_painted  # noqa: E402
 
 DATA = ROOT / "benchmarks" / ".data"
 FOUNDING = ROOT / "question_banks" / "japan-korea-summit-2025.yaml"
@@ -143,7 +143,12 @@ def bench_home(sizes: Sizes, startup: float) -> Result:
     )
     return Result(
         f"home screen ({sizes.library_banks} banks x {sizes.library_bank_questions}, warm)",
-        home, "s", startup, "s (startup of benchmark 1)", "<= 1.5", home / startup <= 1.5,
+        home,
+        "s",
+        startup,
+        "s (startup of benchmark 1)",
+        "<= 1.5",
+        home / startup <= 1.5,
         home / startup,
     )
 
@@ -160,12 +165,24 @@ def bench_memory(big_bank: Path) -> list[Result]:
     warm = run_until_painted(_play_command(big_bank), PLAY_MARKER, env=env, timeout=900)
     hello = run_until_painted([sys.executable, str(HELLO)], "Hello from Textual", env=env)
     return [
-        Result("memory (quiz play, big bank, warm): peak RSS", warm.peak_rss_mb, "MB",
-               hello.peak_rss_mb, "MB (hello-world Textual app)", "<= 250 MB",
-               warm.peak_rss_mb <= 250),
-        Result("memory (quiz play, big bank, first run): peak RSS", cold.peak_rss_mb, "MB",
-               hello.peak_rss_mb, "MB (hello-world Textual app)", "<= 250 MB",
-               cold.peak_rss_mb <= 250),
+        Result(
+            "memory (quiz play, big bank, warm): peak RSS",
+            warm.peak_rss_mb,
+            "MB",
+            hello.peak_rss_mb,
+            "MB (hello-world Textual app)",
+            "<= 250 MB",
+            warm.peak_rss_mb <= 250,
+        ),
+        Result(
+            "memory (quiz play, big bank, first run): peak RSS",
+            cold.peak_rss_mb,
+            "MB",
+            hello.peak_rss_mb,
+            "MB (hello-world Textual app)",
+            "<= 250 MB",
+            cold.peak_rss_mb <= 250,
+        ),
     ]
 
 
@@ -183,7 +200,6 @@ def bench_bank_load(big_bank: Path, sizes: Sizes) -> list[Result]:
     baseline = _median_time(lambda: yaml.load(text, Loader=yaml.CSafeLoader), repeats)
     cold = _median_time(lambda: load_bank(big_bank), repeats)
     as_json = json.dumps(yaml.load(text, Loader=yaml.CSafeLoader), default=str)
-    del text
     cache_dir = DATA / "bank-cache"
     import shutil
 
@@ -194,18 +210,33 @@ def bench_bank_load(big_bank: Path, sizes: Sizes) -> list[Result]:
     json_time = _median_time(lambda: json.loads(as_json), sizes.repeats)
     mb = big_bank.stat().st_size / 1e6
     return [
-        Result(f"bank load, cold ({sizes.bank_questions:,} questions, {mb:.0f} MB)", cold, "s",
-               baseline, "s (yaml.load CSafeLoader)", "<= 1.1", cold / baseline <= 1.1,
-               cold / baseline),
-        Result("bank load, warm (cache)", warm, "s", json_time, "s (json.loads, same data)",
-               "<= 2.0", warm / json_time <= 2.0, warm / json_time),
+        Result(
+            f"bank load, cold ({sizes.bank_questions:,} questions, {mb:.0f} MB)",
+            cold,
+            "s",
+            baseline,
+            "s (yaml.load CSafeLoader)",
+            "<= 1.1",
+            cold / baseline <= 1.1,
+            cold / baseline,
+        ),
+        Result(
+            "bank load, warm (cache)",
+            warm,
+            "s",
+            json_time,
+            "s (json.loads, same data)",
+            "<= 2.0",
+            warm / json_time <= 2.0,
+            warm / json_time,
+        ),
     ]
 
 
 # -- 5, 6, 7: the big store ------------------------------------------------------------------------
 
 
-def _big_store(sizes: Sizes):  # noqa: ANN202 - returns a Store
+def _big_store(sizes: Sizes):
     from quiz.store import Store
     from quiz.store.synthetic import populate
 
@@ -217,8 +248,12 @@ def _big_store(sizes: Sizes):  # noqa: ANN202 - returns a Store
         shutil.rmtree(folder, ignore_errors=True)
         store = Store.open(folder, clock=lambda: NOW)
         populate(
-            store, reviews=sizes.store_reviews, banks=sizes.store_cards_banks,
-            questions_per_bank=sizes.store_cards_per_bank, end=NOW, seed=1,
+            store,
+            reviews=sizes.store_reviews,
+            banks=sizes.store_cards_banks,
+            questions_per_bank=sizes.store_cards_per_bank,
+            end=NOW,
+            seed=1,
         )
         store.close()
         ready.write_text("ok", encoding="utf-8")
@@ -249,8 +284,16 @@ def bench_store(sizes: Sizes) -> list[Result]:
     queue = _median_time(lambda: store.due_queue(NOW, limit=100, new_limit=0), repeats)
     bare = _median_time(bare_query, repeats)
     results = [
-        Result(f"due queue (first 100 of {cards:,} cards)", queue * 1000, "ms", bare * 1000,
-               "ms (bare indexed SQL)", "<= 5 ms", queue * 1000 <= 5, queue / bare),
+        Result(
+            f"due queue (first 100 of {cards:,} cards)",
+            queue * 1000,
+            "ms",
+            bare * 1000,
+            "ms (bare indexed SQL)",
+            "<= 5 ms",
+            queue * 1000 <= 5,
+            queue / bare,
+        ),
     ]
 
     bank = load_bank(FOUNDING)
@@ -263,8 +306,17 @@ def bench_store(sizes: Sizes) -> list[Result]:
         started = time.perf_counter()
         graded = grade(question, index % 2 == 0)
         store.record(
-            Answer(bank.id, question.id, question.TYPE, str(index % 2 == 0), graded.outcome,
-                   4.0, NOW + timedelta(seconds=index), question.answer_key(), question.tags),
+            Answer(
+                bank.id,
+                question.id,
+                question.TYPE,
+                str(index % 2 == 0),
+                graded.outcome,
+                4.0,
+                NOW + timedelta(seconds=index),
+                question.answer_key(),
+                question.tags,
+            ),
             session_id=session,
         )
         times.append(time.perf_counter() - started)
@@ -275,8 +327,16 @@ def bench_store(sizes: Sizes) -> list[Result]:
     answer_ms = statistics.median(times) * 1000
     insert_ms = statistics.median(insert_times) * 1000
     results.append(
-        Result("answer (grade + FSRS + commit), median", answer_ms, "ms", insert_ms,
-               "ms (bare INSERT + commit)", "<= 2 ms", answer_ms <= 2, answer_ms / insert_ms)
+        Result(
+            "answer (grade + FSRS + commit), median",
+            answer_ms,
+            "ms",
+            insert_ms,
+            "ms (bare INSERT + commit)",
+            "<= 2 ms",
+            answer_ms <= 2,
+            answer_ms / insert_ms,
+        )
     )
 
     stats_time = _median_time(lambda: compute_stats(store, NOW), sizes.repeats)
@@ -285,9 +345,16 @@ def bench_store(sizes: Sizes) -> list[Result]:
         sizes.repeats,
     )
     results.append(
-        Result(f"stats (all figures, {logs:,} review logs)", stats_time * 1000, "ms",
-               count_time * 1000, "ms (one full scan of review_log)", "<= 300 ms",
-               stats_time * 1000 <= 300, stats_time / count_time)
+        Result(
+            f"stats (all figures, {logs:,} review logs)",
+            stats_time * 1000,
+            "ms",
+            count_time * 1000,
+            "ms (one full scan of review_log)",
+            "<= 300 ms",
+            stats_time * 1000 <= 300,
+            stats_time / count_time,
+        )
     )
     conn.close()
     store.close()
@@ -319,16 +386,28 @@ def bench_generation(sizes: Sizes) -> list[Result]:
     generate(joined, bank_id="benchmark", title="Benchmark", nlp=nlp)
     ours = time.perf_counter() - started
     return [
-        Result(f"generation ({words:,} words)", words / ours, "words/s", words / baseline,
-               "words/s (spaCy nlp.pipe)", "<= 1.3", ours / baseline <= 1.3, ours / baseline)
+        Result(
+            f"generation ({words:,} words)",
+            words / ours,
+            "words/s",
+            words / baseline,
+            "words/s (spaCy nlp.pipe)",
+            "<= 1.3",
+            ours / baseline <= 1.3,
+            ours / baseline,
+        )
     ]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="smaller data; under 2 minutes")
     parser.add_argument(
-        "--only", nargs="+", metavar="NAME",
+        "--only",
+        nargs="+",
+        metavar="NAME",
         choices=["startup", "bank", "home", "store", "generation", "memory"],
         help="run only these groups",
     )
@@ -341,8 +420,11 @@ def main(argv: list[str] | None = None) -> int:
     if {"bank", "memory"} & wanted and not big_bank.exists():
         write_bank(big_folder, "big", sizes.bank_questions)
 
-    print(f"# quiz benchmarks ({'quick' if args.quick else 'full'}), python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} cores")
+    print(
+        f"# quiz benchmarks ({'quick' if args.quick else 'full'}), "
+        f"python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} cores"
+    )
     results: list[Result] = []
 
     def report(new: list[Result]) -> None:

@@ -7,6 +7,7 @@ first paint.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -52,7 +53,12 @@ def run_until_painted(
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+        command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
         close_fds=True,
     )
     os.close(slave)
@@ -69,7 +75,9 @@ def run_until_painted(
                 except OSError:
                     chunk = b""
                 if not chunk:
-                    raise RuntimeError(f"{command} exited before painting {marker!r}: {seen[-2000:]!r}")
+                    raise RuntimeError(
+                        f"{command} exited before painting {marker!r}: {seen[-2000:]!r}"
+                    )
                 seen += chunk
                 if wanted in _ESCAPES.sub(b"", seen):
                     elapsed = time.perf_counter() - started
@@ -77,9 +85,7 @@ def run_until_painted(
             elif process.poll() is not None:
                 raise RuntimeError(f"{command} exited: {_ESCAPES.sub(b'', seen)[-2000:]!r}")
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         process.wait()
         os.close(master)

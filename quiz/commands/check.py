@@ -25,8 +25,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def expand(paths: list[str]) -> tuple[list[Path], list[Path]]:
-    """Bank files to check (a folder stands for the banks in it), and given files skipped because
-    they are not banks (the article beside a bank, when a glob like ``question_banks/*`` names it)."""
+    """Bank files to check (a folder stands for the banks in it), and given files skipped
+    because they are not banks (an article beside a bank, named by ``question_banks/*``)."""
     banks: list[Path] = []
     skipped: list[Path] = []
     for name in paths:

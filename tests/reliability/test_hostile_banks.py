@@ -28,7 +28,11 @@ def check(path: Path) -> subprocess.CompletedProcess[str]:
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "quiz", "check", str(path)],
-        capture_output=True, text=True, cwd=ROOT, timeout=TIME_LIMIT, preexec_fn=_limit_memory,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=TIME_LIMIT,
+        preexec_fn=_limit_memory,
     )
     assert time.monotonic() - started < TIME_LIMIT
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
@@ -37,7 +41,9 @@ def check(path: Path) -> subprocess.CompletedProcess[str]:
 
 def _hostile_files(folder: Path) -> dict[str, Path]:
     files = {
-        "python-object": "format: quiz-bank/1\nid: !!python/object/apply:os.system ['touch PWNED']\n",
+        "python-object": (
+            "format: quiz-bank/1\nid: !!python/object/apply:os.system ['touch PWNED']\n"
+        ),
         "python-name": "x: !!python/name:os.system\n",
         "billion-laughs": "".join(
             f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}" if i else '"lol"'] * 9) + "]\n"
@@ -90,7 +96,8 @@ _SCALAR_FIELD = re.compile(r"^(\s+(?:- )?)([a-z_]+): (.+)$")
 def _field_lines() -> list[int]:
     lines = ALL_TYPES_BANK.read_text(encoding="utf-8").splitlines()
     return [
-        number for number, line in enumerate(lines, 1)
+        number
+        for number, line in enumerate(lines, 1)
         if _SCALAR_FIELD.match(line) and not line.lstrip().startswith("- {")
     ]
 

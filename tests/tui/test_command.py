@@ -125,7 +125,7 @@ def test_cli_wiring_falls_back_to_memory(tmp_path: Path) -> None:
 
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    factory, progress, notice, close = _scores(blocker / "data")
+    _factory, progress, notice, close = _scores(blocker / "data")
     assert progress is not None and str(progress.path) == ":memory:"  # the quiz still runs
     assert notice.startswith("Progress is not being saved this time")
     close()
