@@ -26,6 +26,7 @@ from quiz.generate.facts import (
     normalise_key,
     resolve_pronoun,
 )
+from quiz.generate.quality import is_fragment, relative_day
 from quiz.generate.values import APPROXIMATE, parse_amount, parse_when, perturb_amount, perturb_when
 
 CONNECTIVES = (
@@ -46,6 +47,7 @@ CONNECTIVES = (
     "despite this",
     "thereafter",
     "afterwards",
+    "then",
 )
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _SINGULAR_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
@@ -184,6 +186,8 @@ def strip_connective(text: str) -> str:
     for word in CONNECTIVES:
         for sep in (", ", " "):
             if low.startswith(word + sep):
+                if low.startswith(word + " to ") or low.startswith(word + " of "):
+                    return text  # "In addition to the agreement, …": not a connective
                 rest = text[len(word) + len(sep) :]
                 return rest[:1].upper() + rest[1:]
     return text
@@ -240,6 +244,7 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
             and _label_group(e.label) == group
             and (group != "PERSON" or len(e.name.split()) >= 2 or e.evidence or len(e.aliases) > 1)
             and not (group == "PERSON" and e.name.isupper())
+            and not is_fragment(e, article)
         ),
         key=lambda e: (
             (e.name.isupper(), min(len(e.name.split()), 3)) != shape,
@@ -704,6 +709,8 @@ def quote_snippet(quote: str, words: int = 18) -> str:
 def build_candidates(article: Article) -> list[Candidate]:
     out: list[Candidate] = []
     for fact in article.facts:
+        if fact.kind == "date" and relative_day(fact.key):
+            continue  # "___, she lives in Arkansas" → "Today": means nothing out of the article
         out.extend(_for_fact(fact, article))
     out.extend(true_statements(article))
     out.extend(matching_candidates(article))
@@ -763,7 +770,7 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
                                 [fact],
                                 s,
                                 false,
-                                {"answer": False},
+                                {"answer": False, "swap": _swapped(fact, article, wrong)},
                                 key=base_key,
                                 explanation=f"False: the article says “{fact.key}”, not “{_swapped(fact, article, wrong)}”.",
                             )

@@ -7,6 +7,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from quiz.generate import quality
 from quiz.generate.facts import Article, normalise_key
 from quiz.generate.questions import BLANK, Candidate, mentions_any
 
@@ -70,6 +71,7 @@ def violations(c: Candidate, article: Article) -> list[str]:
         problems.append("prompt length")
     if _LEADING_PRONOUN.match(prompt):
         problems.append("unresolved pronoun")
+    problems.extend(blind_rules(c, article))
     sources = " ".join(s.text for s in c.sentences)
     if c.type == "multiple_choice":
         choices = c.fields["choices"]
@@ -108,6 +110,76 @@ def violations(c: Candidate, article: Article) -> list[str]:
     return problems
 
 
+def _answer_text(c: Candidate) -> str:
+    f = c.fields
+    if c.type == "multiple_choice":
+        return f["answers"][0]
+    if c.type == "cloze":
+        return f["blanks"][0][0]
+    if c.type == "short_answer":
+        return f["answers"][0]
+    return c.fact.key
+
+
+def blind_rules(c: Candidate, article: Article) -> list[str]:
+    """The rules the blind rating asked for (see docs/generation-quality.md)."""
+    problems: list[str] = []
+    fact = c.fact
+    grouped = c.type in ("matching", "ordering")
+    shown = [c.prompt]
+    if c.type == "multiple_choice":
+        shown += list(c.fields["choices"])
+    elif c.type == "cloze":
+        shown += [c.fields["blanks"][0][0]]
+    if any(quality.unbalanced(x) for x in shown):
+        problems.append("cut bracket or quotation")
+    if quality.lost_reference(c.prompt):
+        problems.append("reference lost out of context")
+    if grouped:
+        return problems
+    if fact.kind == "date" and quality.dominant_date(fact.key, article):
+        problems.append("trivial date")
+    if fact.entity and quality.is_fragment(article.entities.get(fact.entity), article):
+        problems.append("name fragment")
+    if (
+        c.form == "blank"
+        and c.type in ("cloze", "multiple_choice")
+        and fact.kind == "place"
+        and quality.guessable_place(fact.sentence.text, fact.start, fact.key)
+    ):
+        problems.append("place guessable")
+    if fact.kind == "number" and fact.sentence.text[: fact.start].rstrip().endswith(("#", "No.")):
+        problems.append("number is part of a name")
+    if c.type == "multiple_choice" and c.prompt.startswith("Who"):
+        kinds = {
+            article.entities[x].label if x in article.entities else "PERSON"
+            for x in c.fields["choices"]
+        }
+        if kinds != {"PERSON"}:
+            problems.append("who-question with options that are not people")
+    if c.form == "role" and fact.person:
+        others = [
+            e.name
+            for e in article.entities.values()
+            if e.label == "PERSON" and e.name != fact.person and len(e.name.split()) >= 2
+        ]
+        if mentions_any(fact.role, others) or fact.role.count(",") > 0:
+            problems.append("role holds another name")
+    return problems
+
+
+def trivial(c: Candidate, article: Article) -> bool:
+    """The answer is in the headline or is what the whole article is about (mentioned in a
+    fifth of its sentences): asked directly, it tests nothing."""
+    if c.type in ("true_false", "matching", "ordering"):
+        return False
+    answer = _answer_text(c)
+    if quality.in_headline(answer, article):
+        return True
+    entity = article.entities.get(c.fact.entity) if c.fact.entity else None
+    return entity is not None and entity.count >= max(4, 0.2 * len(article.sentences))
+
+
 def score(c: Candidate, article: Article) -> float:
     fact = c.fact
     n = max(1, len(article.sentences))
@@ -130,6 +202,8 @@ def score(c: Candidate, article: Article) -> float:
         value -= 0.3 * (words - 40) / 10
     if c.type == "true_false" and c.fields.get("answer") is True:
         value -= 0.1
+    if trivial(c, article):
+        value -= 0.8
     return round(value, 6)
 
 
@@ -186,6 +260,7 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
     per_entity: dict[str, int] = {}
     per_entity_type: dict[tuple[str, str], int] = {}
     entity_cap = 3
+    swaps: set[str] = set()
     state = {"relaxed": False, "round": 1}
 
     def occurrence(c: Candidate) -> tuple[str, int]:
@@ -219,6 +294,9 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
         modes = occurrences.get(occ, set())
         if len(modes) >= min(int(state["round"]), PER_OCCURRENCE) or mode in modes:
             return False
+        swap = c.fields.get("swap") if c.type == "true_false" else None
+        if swap and normalise_key(str(swap)) in swaps:
+            return False  # the same wrong value in two false statements gives both away
         fam = _FORM_FAMILY.get(c.form, c.form)
         if fam in families.get((c.fact.fingerprint, s), set()) and fam != "blank":
             return False  # the same way of asking about the same fact
@@ -246,6 +324,8 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
         per_sentence[s] = per_sentence.get(s, 0) + 1
         if mode_of(c) == "judge-true":
             true_sentences.add(s)
+        if c.type == "true_false" and c.fields.get("swap"):
+            swaps.add(normalise_key(str(c.fields["swap"])))
         occurrences.setdefault(occurrence(c), set()).add(mode_of(c))
         families.setdefault((c.fact.fingerprint, s), set()).add(_FORM_FAMILY.get(c.form, c.form))
 

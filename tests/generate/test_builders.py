@@ -90,9 +90,14 @@ def test_short_answer_who_when_how_many(candidates: Any) -> None:
         candidates,
         "short_answer",
         "when",
-        "When did the city council agree to build a second bridge over the river?",
+        "When did the mayor of Riverton, Ana Costa, open the new bridge?",
     )
-    assert when.fields["answers"] == ("Last week",)
+    assert when.fields["answers"] == ("Monday",)
+    # "Last week" means nothing out of the article's day: never asked (blind rating, fault 5)
+    assert not any(
+        c.fields.get("answers") == ("Last week",) or c.fields.get("blanks") == (("Last week",),)
+        for c in candidates.values()
+    )
     many = _find(
         candidates,
         "short_answer",
