@@ -182,6 +182,10 @@ CELESTIAL = {"Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus",
 ORG_KINDS = {
     "academic": {"university", "college", "institute", "school", "academy", "laboratory"},
     "publication": {"journal", "letters", "magazine", "times", "post", "review", "gazette"},
+    # places run by an organisation, not organisations: never options for one (blind rating)
+    "facility": {"station", "center", "centre", "headquarters", "complex", "airport", "base"},
+    "media": {"television", "tv", "radio", "youtube", "channel", "app", "website"},
+    "official": {"general", "secretary", "minister", "commissioner", "spokesperson"},
 }
 HONORIFICS = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame"}
 SPEECH_VERBS = {

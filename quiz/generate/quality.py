@@ -132,7 +132,7 @@ def unbalanced(text: str) -> bool:
 
 #: "Last week, she …": a pronoun subject after a leading phrase (the first-word rule misses it).
 _PRONOUN_AFTER_LEAD = re.compile(
-    r"(?:^|[?.] )(?:[A-Z]|___)[^,?.]{0,40},\s+(?:he|she|they|it|his|her|their|its)\b"
+    r"(?:^|[?.] )(?:[A-Z]|___)[^,?.]{0,60},\s+(?:he|she|they|it|his|her|their|its)\b"
     r"|\? (?:He|She|They|It|His|Her|Their|Its)\b"
 )
 #: "a similar case", "The percentage was even lower": a comparison with a sentence not shown.

@@ -228,12 +228,24 @@ def _label_group(label: str) -> str:
     return {"GPE": "place", "LOC": "place", "FAC": "place"}.get(label, label)
 
 
+def _entity_kind(entity: Entity) -> str:
+    """The kind options must share: a facility (FAC, or an ORG named "… Station", "… Center")
+    is offered only against facilities; "Expeditions 70/71" (a name ending in a number) is no
+    organisation at all."""
+    if entity.label == "FAC" or (entity.label == "ORG" and org_kind(entity.name) == "facility"):
+        return "facility"
+    if entity.label == "ORG" and re.search(r"\d$", entity.name):
+        return "numbered"
+    return _label_group(entity.label)
+
+
 def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3) -> list[str]:
     """Other entities of the same kind from the article, most mentioned first."""
     answer = article.entities.get(fact.entity)
     if answer is None:
         return []
     group = _label_group(answer.label)
+    kind_of_answer = _entity_kind(answer)
     own = [normalise_key(a) for a in alias_variants(answer, fact.key)]
     shape = (answer.name.isupper(), min(len(answer.name.split()), 3))
     pool = sorted(
@@ -242,6 +254,7 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
             for e in article.entities.values()
             if e.name != answer.name
             and _label_group(e.label) == group
+            and _entity_kind(e) == kind_of_answer
             and (group != "PERSON" or len(e.name.split()) >= 2 or e.evidence or len(e.aliases) > 1)
             and not (group == "PERSON" and e.name.isupper())
             and not is_fragment(e, article)
@@ -282,7 +295,7 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
 
 def org_kind(name: str) -> str:
     """'academic', 'publication' or '' (any other organisation), from the words of the name."""
-    words = {w.lower().strip("’'s") for w in name.split()}
+    words = {re.sub(r"(?:’s|'s)$", "", w.lower()).strip("’'") for w in name.split()}
     for kind, marks in ORG_KINDS.items():
         if words & marks:
             return kind
@@ -1153,6 +1166,8 @@ def _false_statement(fact: XFact, article: Article, wrong: list[str]) -> str | N
             ):
                 if re.search(r"\b(?:a|an)\s+$", fact.sentence.text[: fact.start], re.I):
                     return None  # "a the Federal Aviation Administration project"
+                if _modifier_before(fact):
+                    return None  # "fourth the International Space Station"
                 swap = "the " + swap if fact.start else "The " + swap
     text = as_statement(
         fact.sentence, article, [(fact.start, fact.end, swap)], (fact.start, fact.end)
@@ -1162,6 +1177,17 @@ def _false_statement(fact: XFact, article: Article, wrong: list[str]) -> str | N
     if _claim_elsewhere(fact, swap, article):
         return None
     return text
+
+
+def _modifier_before(fact: XFact) -> bool:
+    """Is the word just before the key an adjective or number ("fourth ___")?"""
+    prev = None
+    for t in fact.sentence.span:
+        if _rel(fact.sentence, t) + len(t.text) <= fact.start:
+            prev = t
+        else:
+            break
+    return prev is not None and (prev.pos_ in ("ADJ", "NUM") or prev.tag_ in ("JJ", "CD"))
 
 
 def _content(sentence: Sentence, skip: tuple[int, int] | None = None) -> set[str]:

@@ -155,7 +155,8 @@ def blind_rules(c: Candidate, article: Article) -> list[str]:
             article.entities[x].label if x in article.entities else "PERSON"
             for x in c.fields["choices"]
         }
-        if kinds != {"PERSON"}:
+        named = re.search(r"\b(?:named|called|dubbed)\s+$", c.prompt.split(BLANK)[0])
+        if kinds != {"PERSON"} or named:
             problems.append("who-question with options that are not people")
     if c.form == "role" and fact.person:
         others = [

@@ -199,3 +199,33 @@ def test_blind_banks_keep_the_rules(blind_banks: dict[str, Any]) -> None:
             if q.type in ("short_answer", "multiple_choice") and q.prompt.startswith("When"):
                 assert not quality.dominant_date(q.answer_text(), article), (name, q.prompt)
         assert len(swaps) == len(set(swaps)), (name, swaps)
+
+
+def test_options_share_the_kind_of_the_answer() -> None:
+    from quiz.generate.facts import Entity
+    from quiz.generate.questions import _entity_kind
+
+    def org(name: str, label: str = "ORG") -> Entity:
+        return Entity(name, label, (name,), 1, 0)
+
+    assert _entity_kind(org("Cape Canaveral Space Force Station")) == "facility"
+    assert _entity_kind(org("Kennedy Space Center", "FAC")) == "facility"
+    assert _entity_kind(org("Expeditions 70/71")) == "numbered"
+    assert _entity_kind(org("NASA")) == "ORG"
+    assert _entity_kind(org("Florida", "GPE")) == "place"
+
+
+SPACE = (
+    "Crew Heads to Orbit\n\n"
+    "The Vega spacecraft, named Endeavour, will dock at the station on Tuesday, NASA said.\n"
+    "Ana Costa and Rui Lopes are on board, with Marta Silva and Tom Reyes.\n"
+    "The crew will work at the Mission Control Center at NASA's Johnson Space Center in Houston.\n"
+    "Costa said the flight went well, and Lopes agreed.\n"
+)
+
+
+def test_who_questions_offer_only_people(analyse: Any) -> None:
+    article = analyse(SPACE)
+    for c in build_candidates(article):
+        if c.type == "multiple_choice" and c.prompt.startswith("Who") and "named ___" in c.prompt:
+            assert violations(c, article), c.prompt
