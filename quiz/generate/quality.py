@@ -70,7 +70,9 @@ def headline(article: Article) -> str:
 
 
 def in_headline(answer: str, article: Article) -> bool:
-    head = normalise_key(headline(article))
+    head = article.cache.get("headline")
+    if head is None:
+        head = article.cache["headline"] = normalise_key(headline(article))
     a = normalise_key(answer)
     return bool(a) and bool(re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", head))
 

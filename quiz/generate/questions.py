@@ -229,14 +229,19 @@ def _label_group(label: str) -> str:
 
 
 def _entity_kind(entity: Entity) -> str:
+    return _kind_of(entity.name, entity.label)
+
+
+@lru_cache(maxsize=65536)
+def _kind_of(name: str, label: str) -> str:
     """The kind options must share: a facility (FAC, or an ORG named "… Station", "… Center")
     is offered only against facilities; "Expeditions 70/71" (a name ending in a number) is no
     organisation at all."""
-    if entity.label == "FAC" or (entity.label == "ORG" and org_kind(entity.name) == "facility"):
+    if label == "FAC" or (label == "ORG" and org_kind(name) == "facility"):
         return "facility"
-    if entity.label == "ORG" and re.search(r"\d$", entity.name):
+    if label == "ORG" and re.search(r"\d$", name):
         return "numbered"
-    return _label_group(entity.label)
+    return _label_group(label)
 
 
 def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3) -> list[str]:
@@ -1151,6 +1156,8 @@ def _false_statement(fact: XFact, article: Article, wrong: list[str]) -> str | N
             )
         ):
             return None  # "hurricane Ian": the name is not of a person
+    if fact.entity and fact.label != "PERSON" and _modifier_before(fact):
+        return None  # "fourth Express Logistics Carrier": a thing, whatever the tagger says
     if fact.kind in ("person", "event") and _GENDERED.search(fact.sentence.text[fact.end :]):
         return None  # "Sue Gardner recused himself": a pronoun would give the swap away
     if fact.entity:
