@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from quiz.bank import BankError, load_bank
-
 BANK_SUFFIXES = (".yaml", ".yml")
 
 
@@ -42,6 +40,8 @@ def expand(paths: list[str]) -> tuple[list[Path], list[Path]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.bank import BankError, load_bank
+
     banks, skipped = expand(args.banks)
     results: list[dict[str, Any]] = []
     for path in banks:
