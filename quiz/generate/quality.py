@@ -32,10 +32,10 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 def fragment_mention(text: str, m: Mention, titles: list[tuple[int, int]] | None = None) -> bool:
     """Is this mention only a piece of a longer proper name (a treaty title, an instrument
     name), so that it cannot stand alone as an option, a swap or an answer?"""
-    if m.label == "PERSON":
-        return False
     if any(a <= m.start and m.end <= b for a, b in (titles or _title_spans(text))):
         return True
+    if m.label == "PERSON":
+        return False  # "Administrator Bill Nelson": a title before a name joins nothing
     return bool(_JOINED_BEFORE.search(text[: m.start]) or _JOINED_AFTER.match(text[m.end :]))
 
 
@@ -148,3 +148,15 @@ _LOST_REFERENCE = re.compile(
 
 def lost_reference(prompt: str) -> bool:
     return bool(_PRONOUN_AFTER_LEAD.search(prompt) or _LOST_REFERENCE.search(prompt))
+
+
+def beside_its_acronym(sentence_text: str, start: int, key: str) -> bool:
+    """ "JAXA (___)" or "___ (Japan Aerospace Exploration Agency)": a name and its acronym
+    stand side by side, so either one gives the other away."""
+    before = sentence_text[max(0, start - 40) : start]
+    after = sentence_text[start + len(key) : start + len(key) + 80]
+    if re.fullmatch(r"[A-Z][A-Z&.]{1,7}", key):
+        return bool(re.match(r"\s*\((?:[A-Z][\w-]*\s*(?:of|for|and|the)?\s*){2,}\)", after))
+    return bool(
+        re.search(r"\b[A-Z][A-Z&.]{1,7}\s*\($", before) or re.match(r"\s*\([A-Z]{2,8}\)", after)
+    )

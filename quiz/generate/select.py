@@ -156,8 +156,28 @@ def blind_rules(c: Candidate, article: Article) -> list[str]:
             for x in c.fields["choices"]
         }
         named = re.search(r"\b(?:named|called|dubbed)\s+$", c.prompt.split(BLANK)[0])
-        if kinds != {"PERSON"} or named:
+        acronym = any(re.fullmatch(r"[A-Z][A-Z&.]{1,7}", x) for x in c.fields["choices"])
+        if kinds != {"PERSON"} or named or acronym:
             problems.append("who-question with options that are not people")
+    if c.form in ("blank", "statement-false") and quality.beside_its_acronym(
+        fact.sentence.text, fact.start, fact.key
+    ):
+        problems.append("name beside its acronym")
+    if c.form == "role" and fact.role and len(fact.role.split()) == 1:
+        said = len(re.findall(r"\b" + re.escape(fact.role) + r"s?\b", article.text, re.I))
+        if said >= 2:
+            problems.append("role said of several people")
+    if c.form == "quote" and fact.speaker:
+        last = re.escape(fact.speaker.split()[-1])
+        joint = re.compile(
+            r"\b"
+            + last
+            + r"\s+and\s+(?:[A-Z][\w.]*\s+){1,4}[A-Z]|\band\s+(?:[A-Z][\w.]*\s+){0,3}"
+            + last
+            + r"\b"
+        )
+        if any(joint.search(x.text) for x in c.sentences):
+            problems.append("said jointly with someone else")
     if c.form == "role" and fact.person:
         others = [
             e.name

@@ -86,6 +86,8 @@ def test_fragments_of_a_quoted_title() -> None:
     )
     assert quality.fragment_mention(text, _mention(text, "Celestial Bodies"))
     assert quality.fragment_mention(text, _mention(text, "Norway", "GPE"))
+    text2 = text.replace("Celestial Bodies", "Celestial Bodies, For Peaceful Purposes")
+    assert quality.fragment_mention(text2, _mention(text2, "Peaceful Purposes", "PERSON"))
 
 
 @pytest.mark.parametrize(
@@ -229,3 +231,36 @@ def test_who_questions_offer_only_people(analyse: Any) -> None:
     for c in build_candidates(article):
         if c.type == "multiple_choice" and c.prompt.startswith("Who") and "named ___" in c.prompt:
             assert violations(c, article), c.prompt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "beside"),
+    [
+        ("With JAXA (Japan Aerospace Exploration Agency) President Ito.", "JAXA", True),
+        (
+            "With JAXA (Japan Aerospace Exploration Agency) President Ito.",
+            "Japan Aerospace Exploration Agency",
+            True,
+        ),
+        ("The World Health Organization (WHO) named them.", "World Health Organization", True),
+        ("JAXA and NASA signed the deal.", "JAXA", False),
+        ("The European Space Agency sent an astronaut.", "European Space Agency", False),
+    ],
+)
+def test_a_name_beside_its_acronym_is_not_blanked(sentence: str, key: str, beside: bool) -> None:
+    assert quality.beside_its_acronym(sentence, sentence.index(key), key) is beside
+
+
+def test_one_word_roles_said_of_several_people_and_joint_quotes(make: Any) -> None:
+    text = (
+        "Crew Launch\n\n"
+        "NASA astronauts Ana Costa and Rui Lopes will fly with ESA astronaut Marta Silva.\n"
+        "Marta Silva, an astronaut, has flown twice before.\n"
+        "President Tom Reyes and Prime Minister Lin Wu announced “a shared goal to reach the Moon "
+        "together before the end of the decade.”\n"
+        "The flight will last six months, NASA said.\n"
+    )
+    bank = make(text).bank
+    for q in bank.questions:
+        assert q.prompt != "Who is described in the article as an astronaut?"
+        assert not q.prompt.startswith("Who said: “a shared goal"), q.prompt
