@@ -6,7 +6,7 @@ import contextlib
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -22,12 +22,12 @@ from quiz.session import Options, Session
 from quiz.tui.config import AppConfig, StartAuthor, StartPlay, StartReview, StartStats
 from quiz.tui.recording import BackgroundRecorder, RecordingFailed, Saved
 from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
-from quiz.tui.screens.flag import FlagDialog, FlagReport
-from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.quiz import QuizScreen
-from quiz.tui.screens.review import ReviewScreen
-from quiz.tui.screens.stats import StatsScreen
-from quiz.tui.screens.summary import SummaryScreen
+
+# Screens other than the quiz are imported where they are first shown: `quiz play` paints its
+# first question without loading the home, review, stats, flag or summary screens.
+if TYPE_CHECKING:
+    from quiz.tui.screens.flag import FlagReport
 
 LIGHT, DARK = "textual-light", "textual-dark"
 
@@ -64,14 +64,20 @@ class QuizApp(App[None]):
         elif isinstance(start, StartReview) and start.cram and start.bank is not None:
             self.push_screen(QuizScreen(self.cram_session(start.bank, start.seed)))
         elif isinstance(start, StartReview):
+            from quiz.tui.screens.review import ReviewScreen
+
             self.push_screen(ReviewScreen(start))
         elif isinstance(start, StartStats):
+            from quiz.tui.screens.stats import StatsScreen
+
             self.push_screen(StatsScreen(direct=True))
         elif isinstance(start, StartAuthor):
             from quiz.tui.screens.author import AuthorScreen
 
             self.push_screen(AuthorScreen(start))
         else:
+            from quiz.tui.screens.home import HomeScreen
+
             self.push_screen(HomeScreen())
         if self.config.notice:
             self.notify(self.config.notice, severity="warning", timeout=30, markup=False)
@@ -150,6 +156,7 @@ class QuizApp(App[None]):
 
     def flag_question(self, bank: Bank, question: Question) -> None:
         """Ask why ``question`` is wrong or unclear, and keep the report for its author."""
+        from quiz.tui.screens.flag import FlagDialog
 
         def done(report: FlagReport | None) -> None:
             if report is not None:
@@ -192,6 +199,8 @@ class QuizApp(App[None]):
         self.call_from_thread(self.start_quiz, bank)
 
     def finish_session(self, session: Session) -> None:
+        from quiz.tui.screens.summary import SummaryScreen
+
         self.end_session(session)
         self.switch_screen(SummaryScreen(session))
 
@@ -222,12 +231,15 @@ class QuizApp(App[None]):
         self.call_from_thread(lambda: self.switch_screen(QuizScreen(self.cram_session(bank))))
 
     def go_home(self) -> None:
+        from quiz.tui.screens.home import HomeScreen
+
         if isinstance(self.screen, QuizScreen):  # left midway: the session ends here
             self.end_session(self.screen.session)
         self.switch_screen(HomeScreen())
 
     def action_review(self) -> None:
         """Today's review across every bank."""
+        from quiz.tui.screens.review import ReviewScreen
         if isinstance(self.screen, QuizScreen):
             self.end_session(self.screen.session)
         if not isinstance(self.screen, ReviewScreen):
@@ -260,10 +272,16 @@ class QuizApp(App[None]):
 
     def action_show_stats(self) -> None:
         """The stats screen over the current one (Escape comes back)."""
+        from quiz.tui.screens.stats import StatsScreen
         if not isinstance(self.screen, StatsScreen):
             self.push_screen(StatsScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from quiz.tui.screens.home import HomeScreen
+        from quiz.tui.screens.review import ReviewScreen
+        from quiz.tui.screens.stats import StatsScreen
+        from quiz.tui.screens.summary import SummaryScreen
+
         yield SystemCommand("Help", "The keys, screen by screen", self.action_help)
         yield SystemCommand(
             "Light or dark", "Switch between the light and dark theme", self.action_toggle_theme
