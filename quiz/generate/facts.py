@@ -673,7 +673,7 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
             m.entity = text
             m.label = "PERSON"
         else:
-            # a longer name that contains a full name ("Pete Hegseth" in "Defense Secretary Pete Hegseth")
+            # a longer name holding a full name ("Pete Hegseth" in "Defense Secretary Pete Hegseth")
             owners = [n for n in full_names if n != text and text.endswith(" " + n)]
             m.entity = owners[0] if len(owners) == 1 else text
     # vote labels per entity

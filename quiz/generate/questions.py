@@ -603,7 +603,8 @@ def when_question(fact: XFact, article: Article) -> str | None:
 
 
 def where_question(fact: XFact, article: Article) -> str | None:
-    """'Kenya and Uganda met in Geneva on Friday.' -> 'Where did Kenya and Uganda meet on Friday?'"""
+    """'Kenya and Uganda met in Geneva on Friday.' ->
+    'Where did Kenya and Uganda meet on Friday?'"""
     if fact.kind != "place":
         return None
     return _do_question(fact, article, "Where", _place_attachment(fact))
@@ -790,7 +791,10 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
                                 false,
                                 {"answer": False, "swap": _swapped(fact, article, wrong)},
                                 key=base_key,
-                                explanation=f"False: the article says “{fact.key}”, not “{_swapped(fact, article, wrong)}”.",
+                                explanation=(
+                                    f"False: the article says “{fact.key}”, "
+                                    f"not “{_swapped(fact, article, wrong)}”."
+                                ),
                             )
                         )
             if fact.kind == "number" and fact.amount is not None:

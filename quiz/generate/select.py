@@ -104,9 +104,8 @@ def violations(c: Candidate, article: Article) -> list[str]:
         pairs = c.fields["pairs"]
         if not 3 <= len(pairs) <= 8:
             problems.append("pairs")
-    elif c.type == "ordering":
-        if not 2 <= len(c.fields["items"]) <= 8:
-            problems.append("items")
+    elif c.type == "ordering" and not 2 <= len(c.fields["items"]) <= 8:
+        problems.append("items")
     return problems
 
 

@@ -202,7 +202,8 @@ _RELATIVE = {
     "later this year": 60,
     "next year": 365,
 }
-#: Relative dates too loose to swap or to offer as options ("last week" may be "earlier this month").
+#: Relative dates too loose to swap or to offer as options
+#: ("last week" may be "earlier this month").
 VAGUE_WHEN = {
     "earlier this month",
     "this month",
