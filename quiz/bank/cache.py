@@ -45,7 +45,7 @@ from quiz.bank.model import (
 
 _MAGIC = b"QUIZBANK-CACHE/1\n"
 _INDEX_NAME = "bank-index.json"
-_INDEX_VERSION = 2
+_INDEX_VERSION = 3
 
 
 def _encode_question(q: Question) -> tuple[Any, ...]:
@@ -167,6 +167,7 @@ class BankSummary:
     source_title: str = ""
     source_outlet: str = ""
     by_type: tuple[tuple[str, int], ...] = ()
+    question_ids: tuple[str, ...] = ()  # so progress can leave out questions removed since
     errors: tuple[str, ...] = ()  # "line N: message" per problem when the file is broken
 
     @property
@@ -282,6 +283,7 @@ class BankCache:
             "source_title": bank.source.title,
             "source_outlet": bank.source.outlet,
             "by_type": sorted(bank.count_by_type().items()),
+            "question_ids": [q.id for q in bank.questions],
             "errors": [],
         }
 
@@ -298,6 +300,7 @@ def _summary_from_entry(path: str, entry: dict[str, Any]) -> BankSummary:
         source_title=str(entry.get("source_title", "")),
         source_outlet=str(entry.get("source_outlet", "")),
         by_type=tuple((str(t), int(n)) for t, n in entry.get("by_type", [])),
+        question_ids=tuple(str(q) for q in entry.get("question_ids", [])),
         errors=tuple(str(e) for e in entry.get("errors", [])),
     )
 

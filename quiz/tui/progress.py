@@ -6,7 +6,7 @@ app falls back to :class:`NoProgress` when scores cannot be read. Imports nothin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
@@ -32,8 +32,11 @@ class ProgressProvider(Protocol):
         """Bank id -> its last finished session's score; banks never played are absent."""
         ...
 
-    def due_count_by_bank(self, now: datetime) -> Mapping[str, int]:
-        """Bank id -> how many of its questions are due for review at ``now``."""
+    def due_count_by_bank(
+        self, now: datetime, *, known_questions: Mapping[str, Collection[str]] | None = None
+    ) -> Mapping[str, int]:
+        """Bank id -> how many of its questions are due for review at ``now``; with
+        ``known_questions``, only questions that still exist in a bank count."""
         ...
 
 
@@ -43,5 +46,7 @@ class NoProgress:
     def last_scores(self) -> Mapping[str, LastScore]:
         return {}
 
-    def due_count_by_bank(self, now: datetime) -> Mapping[str, int]:
+    def due_count_by_bank(
+        self, now: datetime, *, known_questions: Mapping[str, Collection[str]] | None = None
+    ) -> Mapping[str, int]:
         return {}

@@ -287,6 +287,29 @@ async def test_home_r_opens_the_review_and_shows_due_counts(apps: Apps, clock: C
         assert screen.plan is not None and screen.plan.due_now == 2
 
 
+async def test_home_due_counts_leave_out_removed_questions(
+    apps: Apps, clock: Clock, folder: Path
+) -> None:
+    async with apps.play().run_test(size=(80, 24)) as pilot:
+        await play_through(pilot, "WW")
+        await pilot.press("q", "y")
+        await settle(pilot)
+    answered = [q for q, _, _ in apps.attempts()]
+    bank_file = folder / "riverton-bridge.yaml"
+    text = bank_file.read_text(encoding="utf-8")
+    removed = answered[0]
+    start = text.index(f"  - id: {removed}\n")
+    end = text.find("\n  - id: ", start + 1)
+    bank_file.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    clock.at(DAY1 + timedelta(days=1))
+    async with apps.make(StartHome()).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        by_id = {e.summary.id: e for e in home.entries}
+        assert by_id[RIVERTON].due == 1  # two were due; one of them is no longer in the bank
+
+
 # ------------------------------------------------------------------ cram
 
 

@@ -44,21 +44,23 @@ class BankEntry:
 
 
 def load_entries(app: QuizApp) -> list[BankEntry]:
-    """Runs on a worker thread: every bank file, summarised or with its errors, and progress."""
+    """Runs on a worker thread: every bank file, summarised or with its errors, and progress.
+
+    Due counts leave out questions removed from a bank since they were answered: they keep
+    their history but leave every queue."""
     config = app.config
-    for recorder in list(app.recorders):  # a session just left is ended before scores load
-        recorder.flush(timeout=2.0)
-    paths = app.bank_files()
+    summaries = app.bank_cache.summaries(app.bank_files())
+    known = {s.id: frozenset(s.question_ids) for s in summaries if s.ok}
     try:
         scores = dict(config.progress.last_scores())
-        due = dict(config.progress.due_count_by_bank(config.clock()))
+        due = dict(config.progress.due_count_by_bank(config.clock(), known_questions=known))
     except Exception:  # progress is a nicety: the banks still list without it
         scores, due = {}, {}
     entries = [
         BankEntry(
             Path(summary.path), summary, last=scores.get(summary.id), due=due.get(summary.id, 0)
         )
-        for summary in app.bank_cache.summaries(paths)
+        for summary in summaries
     ]
     # banks you can play first (by title), the broken ones after
     return sorted(
