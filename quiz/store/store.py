@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
@@ -340,7 +341,26 @@ class Store:
                 raise store_error(error, self._path, doing) from error
 
 
+#: How long opening keeps retrying while another process holds the database busy. SQLite
+#: reports some busy states at once, without waiting out the busy timeout (a reader meeting a
+#: WAL restart, a journal-mode check during another's write): opening simply tries again.
+OPEN_RETRY_SECONDS = 10.0
+
+
 def _open_migrated(path: Path, srs: Srs) -> sqlite3.Connection:
+    deadline = time.monotonic() + OPEN_RETRY_SECONDS
+    delay = 0.02
+    while True:
+        try:
+            return _open_migrated_once(path, srs)
+        except StoreError as error:
+            if error.problem != "busy" or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
+
+
+def _open_migrated_once(path: Path, srs: Srs) -> sqlite3.Connection:
     try:
         conn = connect(path, wal=False)
     except sqlite3.Error as error:
