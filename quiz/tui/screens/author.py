@@ -54,6 +54,7 @@ from quiz.bank.model import (
     ShortAnswer,
     TrueFalse,
 )
+from quiz.tui.screens.dialogs import HelpScreen
 from quiz.tui.text import find_span, prompt_content
 from quiz.tui.widgets.topbar import TopBar, brand
 
@@ -963,23 +964,10 @@ class UnsavedChanges(ModalScreen[str | None]):
         self.dismiss(choice)
 
 
-class AuthorHelp(ModalScreen[None]):
+class AuthorHelp(HelpScreen):
     CSS_PATH = "author.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1,q,enter", "close", "Close", show=False),
     ]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="help"):
-            yield Static(Content("Keys: making a bank"), classes="title")
-            with VerticalScroll(id="help-body"):
-                for section, rows in KEYS:
-                    yield Static(Content(section), classes="section")
-                    for key, what in rows:
-                        with Horizontal(classes="key-row"):
-                            yield Static(Content(key), classes="key")
-                            yield Static(Content(what), classes="what")
-            yield Static(Content("Esc or ? closes"), classes="hint")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+    HEADING = "Keys: making a bank"
+    KEY_TABLE = KEYS

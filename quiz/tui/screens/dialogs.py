@@ -74,15 +74,19 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 
 
 class HelpScreen(ModalScreen[None]):
+    """The keys, section by section. Other help screens set ``HEADING`` and ``KEY_TABLE``."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q,enter", "close", "Close", show=False),
     ]
+    HEADING: ClassVar[str] = "Keys"
+    KEY_TABLE: ClassVar[list[tuple[str, list[tuple[str, str]]]]] = KEYS
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
-            yield Static(Content("Keys"), classes="title")
+            yield Static(Content(self.HEADING), classes="title")
             with VerticalScroll(id="help-body"):
-                for section, rows in KEYS:
+                for section, rows in self.KEY_TABLE:
                     yield Static(Content(section), classes="section")
                     for key, what in rows:
                         with Horizontal(classes="key-row"):

@@ -73,6 +73,28 @@ class AnswerWidget(Widget):
             self.post_message(self.Submitted(response))
 
 
+class CursorAnswer(AnswerWidget):
+    """An input with a row cursor (choices, ordering, matching): repainted whenever the cursor
+    moves or the focus comes or goes."""
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    def on_mount(self) -> None:
+        self._paint()
+
+    def watch_cursor(self) -> None:
+        self._paint()
+
+    def on_focus(self) -> None:
+        self._paint()
+
+    def on_blur(self) -> None:
+        self._paint()
+
+    def _paint(self) -> None:
+        raise NotImplementedError
+
+
 # --------------------------------------------------------------------------- choices
 
 
@@ -104,7 +126,7 @@ class Row(Horizontal):
         self.query_one(".text", Static).update(text if isinstance(text, Content) else Content(text))
 
 
-class ChoiceList(AnswerWidget, can_focus=True):
+class ChoiceList(CursorAnswer, can_focus=True):
     """Multiple choice (1-6 answers at once; with ``multiple`` they toggle and Enter submits)
     and true/false (t/f or 1/2)."""
 
@@ -114,8 +136,6 @@ class ChoiceList(AnswerWidget, can_focus=True):
         Binding("enter", "choose", "Choose", show=False),
         Binding("space", "toggle", "Toggle", show=False),
     ]
-
-    cursor: reactive[int] = reactive(0, init=False)
 
     def __init__(self, item: Item) -> None:
         super().__init__(item)
@@ -152,18 +172,6 @@ class ChoiceList(AnswerWidget, can_focus=True):
 
     def _rows(self) -> list[Row]:
         return list(self.query(".choice").results(Row))
-
-    def on_mount(self) -> None:
-        self._paint()
-
-    def watch_cursor(self) -> None:
-        self._paint()
-
-    def on_focus(self) -> None:
-        self._paint()
-
-    def on_blur(self) -> None:
-        self._paint()
 
     def _paint(self) -> None:
         for n, row in enumerate(self._rows()):
@@ -335,19 +343,17 @@ class TextAnswer(AnswerWidget):
 # --------------------------------------------------------------------------- ordering
 
 
-class OrderingList(AnswerWidget, can_focus=True):
+class OrderingList(CursorAnswer, can_focus=True):
     """Put items in order: ↑↓ choose an item, [ ] (or shift+↑↓) move it, Enter submits."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "cursor(-1)", "Up", show=False),
         Binding("down,j", "cursor(1)", "Down", show=False),
         Binding("left_square_bracket,shift+up,ctrl+up", "shift(-1)", "Move up", show=False),
-        Binding("right_square_bracket,shift+down,ctrl+down", "shift(1)", "Move down",
-                show=False),
+        Binding("right_square_bracket,shift+down,ctrl+down", "shift(1)", "Move down", show=False),
         Binding("enter", "done", "Submit", show=False),
     ]
 
-    cursor: reactive[int] = reactive(0, init=False)
     hint = "↑↓ choose an item, [ and ] (or shift+↑↓) move it, Enter when the order is right."
 
     def __init__(self, item: Item) -> None:
@@ -360,18 +366,6 @@ class OrderingList(AnswerWidget, can_focus=True):
 
     def _rows(self) -> list[Row]:
         return list(self.query(".order-row").results(Row))
-
-    def on_mount(self) -> None:
-        self._paint()
-
-    def watch_cursor(self) -> None:
-        self._paint()
-
-    def on_focus(self) -> None:
-        self._paint()
-
-    def on_blur(self) -> None:
-        self._paint()
 
     def _paint(self) -> None:
         for n, (row, text) in enumerate(zip(self._rows(), self.order, strict=True)):
@@ -416,7 +410,7 @@ class OrderingList(AnswerWidget, can_focus=True):
 # --------------------------------------------------------------------------- matching
 
 
-class MatchingBoard(AnswerWidget, can_focus=True):
+class MatchingBoard(CursorAnswer, can_focus=True):
     """Pair each item on the left with an option: ↑↓ choose the item, a number picks its
     option, Backspace clears it, Enter submits once every item is paired."""
 
@@ -426,8 +420,6 @@ class MatchingBoard(AnswerWidget, can_focus=True):
         Binding("backspace,delete", "clear", "Clear", show=False),
         Binding("enter", "done", "Submit", show=False),
     ]
-
-    cursor: reactive[int] = reactive(0, init=False)
 
     def __init__(self, item: Item) -> None:
         super().__init__(item)
@@ -455,15 +447,6 @@ class MatchingBoard(AnswerWidget, can_focus=True):
         widest = max(cell_len(left) for left in self.lefts)
         for cell in self.query(".pair > .left"):
             cell.styles.width = min(widest + 2, 32)
-        self._paint()
-
-    def watch_cursor(self) -> None:
-        self._paint()
-
-    def on_focus(self) -> None:
-        self._paint()
-
-    def on_blur(self) -> None:
         self._paint()
 
     def _pairs(self) -> list[Horizontal]:
@@ -560,4 +543,3 @@ def answer_widget(item: Item) -> AnswerWidget:
     if isinstance(question, Matching):
         return MatchingBoard(item)
     raise TypeError(f"no input for {type(question).__name__}")
-
