@@ -11,6 +11,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from quiz.bank import load_bank
 from quiz.session import Options, Session
 from tests.conftest import FOUNDING_BANK
@@ -54,6 +56,7 @@ def order(seed: int) -> list:
     return [item.question for item in Session.start(bank, Options(seed=seed, types=TYPES)).items]
 
 
+@pytest.mark.stress  # flaky on a loaded machine (see docs/reliability.md): run with -m stress
 def test_two_apps_and_a_writer_lose_nothing(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     data_dir.mkdir()
@@ -68,6 +71,7 @@ def test_two_apps_and_a_writer_lose_nothing(tmp_path: Path) -> None:
         for seed in seeds
     }
     hammer: subprocess.Popen[str] | None = None
+    hammer_out: tuple[str, str] = ("", "")
     try:
         for app in apps.values():
             app.wait_for(r"Question 1(?!\d)", timeout=60)
@@ -85,17 +89,23 @@ def test_two_apps_and_a_writer_lose_nothing(tmp_path: Path) -> None:
                 app.send("\r")
             for app in apps.values():
                 app.wait_for(rf"Question {n + 2}(?!\d)", timeout=30)
+        # The writer stops before the apps quit: quitting ends each session and closes the
+        # store, which waits its turn for the lock like any write; under a writer that never
+        # pauses, on a loaded 2-core CI machine, that wait once outran this test's timeout.
+        stop.touch()
+        hammer_out = hammer.communicate(timeout=60)
         for app in apps.values():
             app.send("q")
             app.wait_for("Quit quiz?")
             app.send("y")
         for app in apps.values():
-            assert app.process.wait(30) == 0
+            assert app.process.wait(60) == 0
             while app.pump(0.05):
                 pass
     finally:
         stop.touch()
-        hammer_out = hammer.communicate(timeout=60) if hammer is not None else ("", "")
+        if hammer is not None and hammer.returncode is None:
+            hammer_out = hammer.communicate(timeout=60)
         for app in apps.values():
             app.close()
     assert hammer is not None and hammer.returncode == 0, hammer_out[1]
