@@ -14,11 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quiz import __version__
-from quiz.commands import COMMAND_MODULES
+from quiz.commands import COMMANDS
 from quiz.errors import QuizError
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser of the command named in ``argv``, and a one-line entry for each other
+    command: only the module of the command being run is imported (every module when ``argv``
+    is None, for tests and documentation)."""
     parser = argparse.ArgumentParser(
         prog="quiz",
         description="Turn news articles into question banks and drill them with spaced repetition.",
@@ -26,15 +29,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
     add_data_dir_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"quiz.commands.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"quiz.commands.{name}":
-                raise
-            continue  # a command not built yet
-        module.register(subparsers)
+    wanted = None if argv is None else command_in(argv)
+    for name, help_line in COMMANDS.items():
+        if wanted is None or name == wanted:
+            importlib.import_module(f"quiz.commands.{name}").register(subparsers)
+        else:
+            subparsers.add_parser(name, help=help_line, add_help=False)
     return parser
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names (its first word that is not an option or the value of
+    ``--data-dir``), if it names one."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
 
 
 def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +74,9 @@ def resolve_data_dir(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     try:

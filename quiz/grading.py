@@ -29,8 +29,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz.distance import OSA
-
 from quiz.bank.model import (
     Cloze,
     Matching,
@@ -117,6 +115,9 @@ def typo_allowance(word: str) -> int:
 
 
 def _within_typos(given: str, expected: str) -> bool:
+    # imported on the first typed answer, not at start-up (rapidfuzz loads ~10 ms of modules)
+    from rapidfuzz.distance import OSA
+
     given_words, expected_words = given.split(), expected.split()
     if len(given_words) == len(expected_words) and len(expected_words) > 1:
         # word by word, so that a short word ("Lee") must be exact inside a longer answer

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.cli import add_data_dir_option, resolve_data_dir
+from quiz.commands import COMMANDS
 from quiz.errors import QuizError
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ Saving writes the accepted and edited questions to BANK.yaml (default: the artic
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "author",
-        help="review drafted questions in the TUI, edit them, save a bank",
+        help=COMMANDS["author"],
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -8,13 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from quiz.commands import COMMANDS
+
 BANK_SUFFIXES = (".yaml", ".yml")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="validate bank files",
+        help=COMMANDS["check"],
         description="Validate banks: every error as FILE:LINE: message; exit 1 if any.",
     )
     parser.add_argument("banks", nargs="+", metavar="BANK", help="bank files or folders of banks")

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from quiz.cli import add_data_dir_option, resolve_data_dir
+from quiz.commands import COMMANDS
 from quiz.errors import QuizError
 from quiz.export import FORMATS, format_for_path
 
@@ -23,7 +24,7 @@ class ExportError(QuizError):
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="write a bank as GIFT, Aiken, Anki, CSV or a printable worksheet",
+        help=COMMANDS["export"],
         description="Write a bank for Moodle (GIFT, Aiken), Anki (.apkg), a spreadsheet (CSV) "
         "or paper (Markdown, HTML). What a format cannot hold is skipped and said on stderr.",
     )

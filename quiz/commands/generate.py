@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from quiz.commands import COMMANDS
 from quiz.errors import QuizError
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -28,7 +29,7 @@ model must be installed (pip install -e '.[generate]')."""
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "generate",
-        help="draft a bank from a plain-text article",
+        help=COMMANDS["generate"],
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

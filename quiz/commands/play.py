@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from quiz.bank.model import QUESTION_TYPES
+from quiz.commands import COMMANDS
 
 
 def positive_int(text: str) -> int:
@@ -23,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     parser = subparsers.add_parser(
         "play",
-        help="play a quiz on one bank",
+        help=COMMANDS["play"],
         description="Play a quiz on BANK (a bank file, or the id of a shipped or user bank).",
     )
     parser.add_argument("bank", metavar="BANK", help="a bank file or a bank id")

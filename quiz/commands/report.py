@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.cli import add_data_dir_option, resolve_data_dir
+from quiz.commands import COMMANDS
 from quiz.errors import QuizError
 
 LOCAL = "this computer"
@@ -23,7 +24,7 @@ LOCAL = "this computer"
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="item analysis: which questions learners get wrong, and how",
+        help=COMMANDS["report"],
         description="Per question of BANK: how often it was asked, the share answered right, "
         "how often each wrong option was picked (multiple choice) or the most common wrong "
         "answers (other types), the median time, and learners' flags; hardest first. "

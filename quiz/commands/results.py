@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 from quiz.cli import add_data_dir_option, resolve_data_dir
+from quiz.commands import COMMANDS
 from quiz.errors import QuizError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "results",
-        help="your answers as a file to hand in (quiz results export)",
+        help=COMMANDS["results"],
         description="Work with the answers recorded on this computer.",
     )
     actions = parser.add_subparsers(dest="results_action", metavar="ACTION", required=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from quiz.commands import COMMANDS
+
 
 def non_negative_int(text: str) -> int:
     try:
@@ -36,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     parser = subparsers.add_parser(
         "review",
-        help="review what is due (spaced repetition)",
+        help=COMMANDS["review"],
         description="Review what is due across your banks (or one), most overdue first, then "
                     "new questions up to a daily limit. --cram practises a bank without "
                     "changing its schedule.",

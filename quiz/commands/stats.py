@@ -22,6 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz.commands import COMMANDS
+
 if TYPE_CHECKING:
     from quiz.stats import Stats
     from quiz.store import KnownQuestions, Store
@@ -35,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     parser = subparsers.add_parser(
         "stats",
-        help="your progress: streak, calendar, forecast, mastery",
+        help=COMMANDS["stats"],
         description=(
             "Show your progress: answers per day, accuracy, what falls due, true retention, "
             "mastery per bank and per tag, and your streak. --json prints the figures as one "
@@ -100,10 +102,12 @@ def current_banks(paths: Iterable[Path], cache_dir: Path) -> CurrentBanks:
 
 
 def store_stats(store: Store) -> StatsSource:
-    """A stats source over an open store (for :class:`quiz.tui.config.AppConfig`)."""
-    from quiz.stats import compute_stats
+    """A stats source over an open store (for :class:`quiz.tui.config.AppConfig`); the stats
+    code is imported when the stats are first asked for, not at start-up."""
 
     def source(now: datetime, known: KnownQuestions | None) -> Stats:
+        from quiz.stats import compute_stats
+
         return compute_stats(store, now, known_questions=known)
 
     return source
