@@ -21,7 +21,6 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import (
     Button,
-    Footer,
     Input,
     LoadingIndicator,
     OptionList,
@@ -56,6 +55,7 @@ from quiz.bank.model import (
 )
 from quiz.tui.screens.dialogs import HelpScreen
 from quiz.tui.text import find_span, prompt_content
+from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
@@ -276,7 +276,7 @@ class AuthorScreen(Screen[None]):
                     yield Static(id="d-answer")
                     yield Static(id="d-explanation")
                     yield Static(id="d-source")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.add_class("-loading")

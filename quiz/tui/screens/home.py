@@ -12,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, OptionList, Static
+from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.bank.cache import BankSummary
 from quiz.library import user_banks_dir
 from quiz.tui.progress import LastScore
+from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ class HomeScreen(Screen[None]):
             yield BankList(id="banks")
             yield Static(id="detail")
             yield Static(id="empty")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#banks").display = False

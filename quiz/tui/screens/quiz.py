@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from quiz.bank.model import MultipleChoice
 from quiz.session import Result, Session
@@ -20,6 +20,7 @@ from quiz.tui.recording import BackgroundRecorder, Saved
 from quiz.tui.text import prompt_content
 from quiz.tui.widgets.answers import AnswerWidget, answer_widget
 from quiz.tui.widgets.feedback import Feedback
+from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class QuizScreen(Screen[None]):
             yield Vertical(id="slot")
             yield Static(id="hint")
             yield Feedback(self.session.bank, id="feedback")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.show_question()

@@ -14,12 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
 from quiz.bank import BankError
 from quiz.bank.model import Bank
 from quiz.review import ReviewPlan, describe_when, plan_review, review_session
 from quiz.tui.config import StartReview
+from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class ReviewScreen(Screen[None]):
             yield Static(id="counts")
             yield Static(id="per-bank")
             yield Static(id="next-step")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

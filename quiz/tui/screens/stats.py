@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, LoadingIndicator, Static
+from textual.widgets import Digits, LoadingIndicator, Static
 
 from quiz.tui.widgets.charts import (
     BarList,
@@ -30,6 +30,7 @@ from quiz.tui.widgets.charts import (
     Figure,
     month_day,
 )
+from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
@@ -315,7 +316,7 @@ class StatsScreen(Screen[None]):
                     id="mastery-caption",
                     classes="stats-caption",
                 )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#stats-body").display = False

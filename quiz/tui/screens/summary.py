@@ -9,11 +9,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.session import Breakdown, Session
 from quiz.tui.screens.quiz import TYPE_NAMES
 from quiz.tui.widgets.feedback import Labelled
+from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class SummaryScreen(Screen[None]):
                                      ("q", "bold $accent"), " quit"),
                     classes="next-steps",
                 )
-        yield Footer()
+        yield KeyBar()
 
     def _breakdown(self, title: str, rows: tuple[Breakdown, ...], types: bool = False) -> Vertical:
         lines = []
