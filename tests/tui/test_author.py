@@ -21,6 +21,7 @@ from quiz.tui.screens.author import (
     QuestionList,
     UnsavedChanges,
 )
+from quiz.tui.widgets.topbar import TopBar
 from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
 from tests.tui.conftest import Harness, settle, type_text
 
@@ -101,7 +102,7 @@ async def test_review_edit_and_save_a_bank(harness: Harness, bank_dir: Path, tmp
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not draft(app).dirty
-        status = str(app.screen.query_one("TopBar #status", Static).render())
+        status = app.screen.query_one(TopBar).status.plain
         assert "saved" in status
 
     saved = load_bank(out)
@@ -373,7 +374,7 @@ async def test_bank_title(harness: Harness, bank_dir: Path, tmp_path: Path) -> N
         app.screen.query_one("#f-tags", Input).value = "local, week 12"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, AuthorScreen)
-        where = str(app.screen.query_one("TopBar #where", Static).render())
+        where = app.screen.query_one(TopBar).where.plain
         assert "Riverton's new bridge" in where
         assert draft(app).dirty
         await pilot.press("ctrl+s")

@@ -26,6 +26,7 @@ from quiz.tui.screens.quiz import QuizScreen
 from quiz.tui.screens.review import ReviewScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.feedback import Feedback
+from quiz.tui.widgets.topbar import TopBar
 from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
 from tests.tui.conftest import Harness, settle
 from tests.tui.helpers import acknowledged, answer_right, answer_wrong, current
@@ -366,7 +367,7 @@ async def test_undo_restores_the_card_the_score_and_the_question(apps: Apps) -> 
         assert quiz.session.current.question.id == "q-facts-multi"
         assert (quiz.session.score, len(quiz.session.results)) == (1, 1)
         assert apps.store.card(RIVERTON, "q-facts-multi") == card_before is None
-        assert "1/1" in str(quiz.query_one("#status", Static).render())
+        assert "1/1" in quiz.query_one(TopBar).status.plain
         await answer_right(pilot)
         assert quiz.answered is not None and quiz.answered.outcome is Outcome.RIGHT
         await settle(pilot)

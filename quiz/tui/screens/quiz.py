@@ -67,46 +67,45 @@ class QuizScreen(Screen[None]):
         return self.answered is not None and self.saved is not None
 
     def compose(self) -> ComposeResult:
+        """The first question is composed with the screen (not mounted after it): it is what
+        the learner waits for."""
+        item = self.session.current
+        answer = answer_widget(item)
         mode = ["cram"] if self.session.mode == "cram" else []
-        yield TopBar(brand(self.session.title, *mode))
+        yield TopBar(brand(self.session.title, *mode), self._status())
         yield ProgressBar(
             total=self.session.total, show_eta=False, show_percentage=False, id="progress"
         )
         with VerticalScroll(id="scroll"), Vertical(id="card"):
-            yield Static(id="kind")
-            yield Static(id="prompt")
-            yield Vertical(id="slot")
-            yield Static(id="hint")
-            yield Feedback(self.session.bank, id="feedback")
+            yield Static(self._kind(), id="kind")
+            yield Static(prompt_content(item.question), id="prompt")
+            with Vertical(id="slot"):
+                yield answer
+            yield Static(Content(answer.hint), id="hint")
+            feedback = Feedback(self.session.bank, id="feedback")
+            feedback.display = False
+            yield feedback
         yield KeyBar()
 
-    async def on_mount(self) -> None:
-        await self.show_question()
+    def on_mount(self) -> None:
+        self._asking(self.answer_input)
 
     # ------------------------------------------------------------------ states
 
     async def show_question(self) -> None:
+        """The session's current question, in place of the one answered."""
         with self.app.batch_update():
             await self._show_question()
 
     async def _show_question(self) -> None:
-        session = self.session
-        item = session.current
-        question = item.question
         self.answered = None
         self.saved = None
         self.remove_class("-answered", "-saving")
-        kind = TYPE_NAMES.get(question.TYPE, question.TYPE)
-        if isinstance(question, MultipleChoice) and question.multiple:
-            kind += " · pick all that apply"
-        self.query_one("#kind", Static).update(
-            Content.assemble((f"Question {session.number}", "bold"), ("  ·  ", "$text-muted"),
-                             (kind, "$text-muted"))
-        )
-        self.query_one("#prompt", Static).update(prompt_content(question))
+        self.query_one("#kind", Static).update(self._kind())
+        self.query_one("#prompt", Static).update(prompt_content(self.session.current.question))
         slot = self.query_one("#slot", Vertical)
         await slot.remove_children()
-        widget = answer_widget(item)
+        widget = answer_widget(self.session.current)
         await slot.mount(widget)
         self._set_hint(widget.hint)
         feedback = self.query_one("#feedback", Feedback)
@@ -114,23 +113,40 @@ class QuizScreen(Screen[None]):
         feedback.display = False
         self._update_status()
         self.query_one("#scroll", VerticalScroll).scroll_home(animate=False)
+        self._asking(widget)
+
+    def _asking(self, widget: AnswerWidget) -> None:
+        """The question is on screen: the clock starts and the input takes the keys."""
         widget.start()
         self._shown_at = self.app.config.clock()
         self.refresh_bindings()
 
-    def _update_status(self) -> None:
+    def _kind(self) -> Content:
+        """``Question 3 · Multiple choice``."""
+        question = self.session.current.question
+        kind = TYPE_NAMES.get(question.TYPE, question.TYPE)
+        if isinstance(question, MultipleChoice) and question.multiple:
+            kind += " · pick all that apply"
+        return Content.assemble(
+            (f"Question {self.session.number}", "bold"), ("  ·  ", "$text-muted"),
+            (kind, "$text-muted"),
+        )
+
+    def _status(self) -> Content:
+        """``3 of 70 · score 2/2`` (and "not saved" while answers are not reaching the disk)."""
         s = self.session
-        answered = len(s.results)
-        status = Content.assemble(
+        return Content.assemble(
             ("not saved  ·  ", "bold $error") if self.app.progress_not_saved else "",
             (f"{min(s.number, s.total)} of {s.total}", "bold"),
             ("  ·  ", "$text-muted"),
             ("score ", "$text-muted"),
-            (f"{s.score}/{answered}", "bold"),
+            (f"{s.score}/{len(s.results)}", "bold"),
             " ",
         )
-        self.query_one(TopBar).set_status(status)
-        self.query_one("#progress", ProgressBar).update(progress=answered)
+
+    def _update_status(self) -> None:
+        self.query_one(TopBar).set_status(self._status())
+        self.query_one("#progress", ProgressBar).update(progress=len(self.session.results))
 
     def _set_hint(self, text: str) -> None:
         self.query_one("#hint", Static).update(Content(text))

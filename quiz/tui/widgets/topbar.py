@@ -2,33 +2,40 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 
-class TopBar(Horizontal):
+class TopBar(Widget):
+    """``quiz › Bank title`` on the left, the status (``3 of 70 · score 2/2``) on the right;
+    the left part is cut with an ellipsis when both do not fit. One widget that draws one line
+    (not a row of widgets to lay out): it is on screen before the first question is read."""
+
     DEFAULT_CSS = """
-    TopBar { height: 1; dock: top; }
-    TopBar > #where { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
-    TopBar > #status { width: auto; }
+    TopBar { height: 1; dock: top; text-wrap: nowrap; }
     """
 
     def __init__(self, where: Content | str = "", status: Content | str = "") -> None:
         super().__init__()
-        self._where = where
-        self._status = status
-
-    def compose(self) -> ComposeResult:
-        yield Static(_content(self._where), id="where")
-        yield Static(_content(self._status), id="status")
+        self.where = _content(where)
+        self.status = _content(status)
 
     def set_where(self, where: Content | str) -> None:
-        self.query_one("#where", Static).update(_content(where))
+        self.where = _content(where)
+        self.refresh()
 
     def set_status(self, status: Content | str) -> None:
-        self.query_one("#status", Static).update(_content(status))
+        self.status = _content(status)
+        self.refresh()
+
+    def render(self) -> Content:
+        width = self.size.width
+        status = self.status.truncate(width)
+        room = width - status.cell_length
+        where = self.where
+        if where.cell_length > room:
+            where = where.truncate(max(room - 1, 0), ellipsis=room > 1)
+        return Content.assemble(where, " " * max(room - where.cell_length, 0), status)
 
 
 def _content(value: Content | str) -> Content:
