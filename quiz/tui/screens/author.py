@@ -216,6 +216,9 @@ def source_content(draft: Draft, question: Question) -> Content:
     return content
 
 
+#: The dialogs' look (its confirmations and help are dialogs too), then the authoring screen's.
+AUTHOR_CSS = ["dialogs.tcss", "author.tcss"]
+
 class QuestionList(OptionList):
     """The draft's questions, one line each; Enter edits the highlighted one (a click only
     highlights: the form opens on purpose, not by a stray click)."""
@@ -229,7 +232,7 @@ class AuthorScreen(Screen[None]):
     """Review a draft: the question list on one side, the question and its sentence on the
     other (stacked on narrow terminals)."""
 
-    CSS_PATH = "author.tcss"
+    CSS_PATH = AUTHOR_CSS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "accept", "Accept"),
@@ -634,7 +637,7 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
     """The question's fields; every change is checked by the bank validator at once, and
     the changes are kept only when the question is valid."""
 
-    CSS_PATH = "author.tcss"
+    CSS_PATH = AUTHOR_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Keep changes", priority=True),
@@ -804,7 +807,7 @@ def _label(form_field: FormField) -> Content:
 class BankDetails(ModalScreen[bool]):
     """The bank's title, description and tags. Dismissed with True when changed."""
 
-    CSS_PATH = "author.tcss"
+    CSS_PATH = AUTHOR_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Keep changes", priority=True),
@@ -900,7 +903,7 @@ class BankDetails(ModalScreen[bool]):
 class Confirm(ModalScreen[bool]):
     """A yes/no question; dismissed with True for yes."""
 
-    CSS_PATH = "author.tcss"
+    CSS_PATH = AUTHOR_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", show=False),
         Binding("n,escape", "answer(False)", "No", show=False),
@@ -931,7 +934,7 @@ class Confirm(ModalScreen[bool]):
 class UnsavedChanges(ModalScreen[str | None]):
     """Quitting with unsaved changes: "save", "discard", or None to stay."""
 
-    CSS_PATH = "author.tcss"
+    CSS_PATH = AUTHOR_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s,ctrl+s", "choose('save')", "Save and quit", show=False),
         Binding("d", "choose('discard')", "Quit without saving", show=False),
@@ -965,7 +968,7 @@ class UnsavedChanges(ModalScreen[str | None]):
 
 
 class AuthorHelp(HelpScreen):
-    CSS_PATH = "author.tcss"
+    CSS_PATH = AUTHOR_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1,q,enter", "close", "Close", show=False),
     ]

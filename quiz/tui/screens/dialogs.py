@@ -15,6 +15,7 @@ from textual.widgets import Button, Static
 class ConfirmQuit(ModalScreen[bool]):
     """Dismissed with True to quit."""
 
+    CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,q", "answer(True)", "Quit", show=False),
         Binding("n,escape", "answer(False)", "Stay", show=False),
@@ -76,6 +77,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 class HelpScreen(ModalScreen[None]):
     """The keys, section by section. Other help screens set ``HEADING`` and ``KEY_TABLE``."""
 
+    CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q,enter", "close", "Close", show=False),
     ]

@@ -107,6 +107,7 @@ class BankList(OptionList):
 
 
 class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "play", "Start quiz", show=False),
         Binding("r", "app.review", "Review"),

@@ -38,6 +38,7 @@ def bar(fraction: float, width: int = 12) -> str:
 
 
 class SummaryScreen(Screen[None]):
+    CSS_PATH = "summary.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retry", "Retry missed"),
         Binding("h,escape", "home", "Home"),
