@@ -100,8 +100,10 @@ class TestAfterAnswering:
     def test_undo(self, snap_compare, apps: Apps) -> None:
         async def before(pilot: Pilot) -> None:
             await answer_right(pilot)
+            await settle(pilot)  # Enter moves on once the answer is saved
             await pilot.press("enter")
             await answer_wrong(pilot)
+            await settle(pilot)
             await pilot.press("u")
             await settle(pilot)
 
