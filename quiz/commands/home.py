@@ -24,36 +24,25 @@ def launch(
     recover: bool = False,
 ) -> int:
     """Run the TUI with the learner's scores (in memory only if they cannot be opened;
-    ``recover`` moves a damaged file aside and starts afresh, see :mod:`quiz.scores`)."""
-    from quiz.commands.stats import store_stats
+    ``recover`` moves a damaged file aside and starts afresh, see :mod:`quiz.scores`). They
+    are opened once the first screen is painted (:mod:`quiz.deferred_scores`)."""
+    from quiz.deferred_scores import DeferredScores
     from quiz.tui.app import QuizApp
     from quiz.tui.config import AppConfig
 
-    recorder_factory, progress, notice, close = _scores(data_dir, recover=recover)
+    scores = DeferredScores(data_dir, recover=recover)
     config = AppConfig(
         data_dir=data_dir,
         start=start,
         calm_errors=True,
-        notice=notice,
-        **({"recorder_factory": recorder_factory} if recorder_factory else {}),
-        **({"progress": progress} if progress else {}),
-        **({"stats": store_stats(progress)} if progress else {}),
-        **({"store": progress} if progress else {}),
+        recorder_factory=scores.recorder,
+        progress=scores,
+        stats=scores.stats,
+        deferred_scores=scores,
     )
     app = QuizApp(config)
     try:
         app.run()
     finally:
-        close()
+        scores.close()
     return app.return_code or 0
-
-
-def _scores(data_dir: Path, recover: bool = False):
-    """Where answers go and where progress comes from: the scores database in the data dir.
-
-    If it cannot be opened, the quiz still runs on a store in memory and says so, and how to
-    fix it (:func:`quiz.scores.open_scores`)."""
-    from quiz.scores import open_scores
-
-    scores = open_scores(data_dir, recover=recover)
-    return scores.recorder, scores.store, scores.notice, scores.close

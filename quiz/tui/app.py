@@ -27,6 +27,7 @@ from quiz.tui.screens.quiz import QuizScreen
 # Screens other than the quiz are imported where they are first shown: `quiz play` paints its
 # first question without loading the home, review, stats, flag or summary screens.
 if TYPE_CHECKING:
+    from quiz.store import Store
     from quiz.tui.screens.flag import FlagReport
 
 LIGHT, DARK = "textual-light", "textual-dark"
@@ -57,12 +58,26 @@ class QuizApp(App[None]):
 
     # ------------------------------------------------------------------ start and stop
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """A quiz straight away (``quiz play``, cram) is the first screen itself, not pushed
+        over an empty one: one screen to style and lay out before the first question shows."""
         start = self.config.start
         if isinstance(start, StartPlay):
-            self.push_screen(QuizScreen(self.new_session(start.bank, start.options)))
+            screen = QuizScreen(self.new_session(start.bank, start.options))
         elif isinstance(start, StartReview) and start.cram and start.bank is not None:
-            self.push_screen(QuizScreen(self.cram_session(start.bank, start.seed)))
+            screen = QuizScreen(self.cram_session(start.bank, start.seed))
+        else:
+            return super().get_default_screen()
+        # A pushed screen gets a result callback and switch_screen pops it; the first screen
+        # is never pushed, so it gets an empty one here (Textual 8.2.8, pinned), so that the
+        # summary can replace it like any other quiz.
+        screen._push_result_callback(self, None)
+        return screen
+
+    def on_mount(self) -> None:
+        start = self.config.start
+        if isinstance(self.screen, QuizScreen):
+            pass  # the first screen already (get_default_screen)
         elif isinstance(start, StartReview):
             from quiz.tui.screens.review import ReviewScreen
 
@@ -79,8 +94,43 @@ class QuizApp(App[None]):
             from quiz.tui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
-        if self.config.notice:
+        if self.config.deferred_scores is not None:
+            self.call_after_refresh(self._open_scores)
+        elif self.config.notice:
             self.notify(self.config.notice, severity="warning", timeout=30, markup=False)
+
+    @work(thread=True, group="scores")
+    def _open_scores(self) -> None:
+        """Open the scores once the first screen is painted (see
+        :class:`~quiz.deferred_scores.DeferredScores`), then say what is wrong with them."""
+        deferred = self.config.deferred_scores
+        if deferred is None:
+            return
+        scores = deferred.get()
+        if scores.notice or not scores.saved:
+            with contextlib.suppress(RuntimeError):  # RuntimeError: the app is gone
+                self.call_from_thread(self._scores_opened, scores.notice)
+
+    def _scores_opened(self, notice: str) -> None:
+        if notice:
+            self.notify(notice, severity="warning", timeout=30, markup=False)
+        if isinstance(self.screen, QuizScreen):
+            self.screen.refresh_status()  # "not saved" when the scores are only in memory
+
+    def scores_store(self) -> Store | None:
+        """The scores database (opening it if no one has yet: call from a worker thread);
+        None when the app runs without one."""
+        deferred = self.config.deferred_scores
+        return deferred.get().store if deferred is not None else self.config.store
+
+    @property
+    def scores_notice(self) -> str:
+        """What is wrong with the scores, once known ("" while they are being opened)."""
+        deferred = self.config.deferred_scores
+        if deferred is None:
+            return self.config.notice
+        opened = deferred.opened
+        return opened.notice if opened is not None else ""
 
     def on_unmount(self) -> None:
         self.close_recorders()
@@ -132,6 +182,10 @@ class QuizApp(App[None]):
     def progress_not_saved(self) -> bool:
         """Answers are not reaching the disk: the last save failed, or the scores are only in
         memory this time (the file or the data dir can't be used)."""
+        deferred = self.config.deferred_scores
+        if deferred is not None:
+            opened = deferred.opened  # never wait for the database on the UI thread
+            return self.saving_failed or (opened is not None and not opened.saved)
         store = self.config.store
         return self.saving_failed or (store is not None and str(store.path) == ":memory:")
 
@@ -166,8 +220,8 @@ class QuizApp(App[None]):
 
     @work(thread=True, group="flag")
     def _save_flag(self, bank_id: str, question_id: str, report: FlagReport) -> None:
-        store = self.config.store
         try:
+            store = self.scores_store()
             if store is None:
                 raise RuntimeError("there is no scores database this time")
             store.flag(bank_id, question_id, report.reason, report.note)

@@ -17,6 +17,7 @@ from quiz.tui.progress import NoProgress, ProgressProvider
 
 if TYPE_CHECKING:
     from quiz.authoring import Draft
+    from quiz.deferred_scores import DeferredScores
     from quiz.stats import Stats
     from quiz.store import KnownQuestions, Store
 
@@ -120,6 +121,11 @@ class AppConfig:
 
     notice: str = ""
     """A message to show once at start (e.g. scores cannot be saved)."""
+
+    deferred_scores: DeferredScores | None = None
+    """The scores database opened after the first paint (on a worker thread): when set, the
+    store and the notice are its own, not ``store`` and ``notice`` (the CLI's wiring; tests
+    mostly give a store directly)."""
 
     def folders(self) -> list[Path]:
         if self.bank_folders is not None:

@@ -26,6 +26,7 @@ from quiz.session import Options
 from quiz.store import DB_NAME, Store, StoreError
 from quiz.store.schema import APPLICATION_ID
 from quiz.tui.config import StartPlay
+from quiz.tui.widgets.topbar import TopBar
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
 from tests.reliability.pty_app import VERDICT, AppInPty, answer_keys
 from tests.tui.conftest import Harness, settle
@@ -217,6 +218,36 @@ async def test_the_app_shows_the_notice_and_the_quiz_runs(tmp_path: Path) -> Non
     scores.close()
 
 
+async def test_the_cli_wiring_paints_first_then_says_the_scores_are_not_saved(
+    tmp_path: Path,
+) -> None:
+    """The CLI opens the scores after the first paint: the notice and "not saved" follow."""
+    from quiz.bank import load_bank
+    from quiz.deferred_scores import DeferredScores
+
+    data_dir = tmp_path / "data"
+    corrupt(data_dir)
+    scores = DeferredScores(data_dir, clock=clock)
+    harness = Harness()
+    config = harness.config(
+        StartPlay(load_bank(ALL_TYPES_BANK), Options(shuffle=False, seed=0)),
+        recorder_factory=scores.recorder, progress=scores, stats=scores.stats,
+        deferred_scores=scores,
+    )
+    app = harness.app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Progress is not being saved" in m and "--recover" in m for m in messages)
+        assert app.progress_not_saved and app.scores_notice
+        assert "not saved" in current(pilot).query_one(TopBar).status.plain
+        await answer_right(pilot)
+        await settle(pilot)
+        assert current(pilot).saved is not None and current(pilot).saved.ok
+    scores.close()
+
+
 def test_the_real_app_on_a_corrupt_file_then_recover(tmp_path: Path) -> None:
     from quiz.bank import load_bank
     from quiz.session import Session
@@ -230,8 +261,8 @@ def test_the_real_app_on_a_corrupt_file_then_recover(tmp_path: Path) -> None:
 
     app = AppInPty(args, data_dir)
     try:
-        app.wait_for("Progress is not being saved", timeout=60)
-        app.wait_for(r"Question 1(?!\d)")
+        app.wait_for(r"Question 1(?!\d)", timeout=60)  # the question first, then the notice
+        app.wait_for("Progress is not being saved")
         app.send(answer_keys(first, right=True))
         app.wait_for(VERDICT)
     finally:

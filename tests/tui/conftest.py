@@ -3,6 +3,7 @@ recorder, animations and cursor blink off, and no data dir path on screen."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 from collections.abc import Callable
@@ -78,6 +79,29 @@ class Harness:
 @pytest.fixture
 def harness() -> Harness:
     return Harness()
+
+
+@pytest.fixture
+def snap_compare(snap_compare: Callable[..., bool]) -> Callable[..., bool]:
+    """pytest-textual-snapshot's ``snap_compare``, with keys pressed only once the first
+    screen is on display, as a person would: its pilot starts before the app's first screen
+    has mounted (which ``quiz play`` composes as that screen itself), and keys sent earlier
+    reach no widget."""
+
+    def compare(app: QuizApp, *args: object, run_before: Before | None = None,
+                **kwargs: object) -> bool:
+        async def before(pilot: Pilot) -> None:
+            while not pilot.app.screen.is_mounted:
+                await pilot.pause()
+            await pilot.pause()
+            if run_before is not None:
+                result = run_before(pilot)
+                if inspect.isawaitable(result):
+                    await result
+
+        return snap_compare(app, *args, run_before=before, **kwargs)
+
+    return compare
 
 
 @pytest.fixture

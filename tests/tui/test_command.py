@@ -99,33 +99,3 @@ async def test_unexpected_error_is_calm(tmp_path: Path, capfd: pytest.CaptureFix
     assert "quiz ran into a problem it did not expect and stopped" in err
     assert "Traceback" not in err
     assert "RuntimeError: a bug" in (tmp_path / "crash.log").read_text()
-
-
-def test_cli_wiring_saves_answers_in_the_store(tmp_path: Path) -> None:
-    from datetime import UTC, datetime
-
-    from quiz.bank import load_bank
-    from quiz.commands.home import _scores
-    from quiz.record import Answer, Outcome
-
-    factory, progress, notice, close = _scores(tmp_path)
-    assert notice == ""
-    bank = load_bank(ALL_TYPES_BANK)
-    recorder = factory(bank, "play")
-    recorder.record(Answer(bank.id, "q-cost-tf", "true_false", "False", Outcome.RIGHT, 3.0,
-                           datetime.now(UTC), "False"))
-    recorder.finish()
-    last = progress.last_scores()[bank.id]
-    assert (last.correct, last.total) == (1, 1)
-    close()
-
-
-def test_cli_wiring_falls_back_to_memory(tmp_path: Path) -> None:
-    from quiz.commands.home import _scores
-
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
-    _factory, progress, notice, close = _scores(blocker / "data")
-    assert progress is not None and str(progress.path) == ":memory:"  # the quiz still runs
-    assert notice.startswith("Progress is not being saved this time")
-    close()

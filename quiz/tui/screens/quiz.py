@@ -144,8 +144,12 @@ class QuizScreen(Screen[None]):
             " ",
         )
 
-    def _update_status(self) -> None:
+    def refresh_status(self) -> None:
+        """Redraw the status line (the app calls it when the scores turn out to be unsaved)."""
         self.query_one(TopBar).set_status(self._status())
+
+    def _update_status(self) -> None:
+        self.refresh_status()
         self.query_one("#progress", ProgressBar).update(progress=len(self.session.results))
 
     def _set_hint(self, text: str) -> None:

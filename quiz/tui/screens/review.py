@@ -76,7 +76,7 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="review")
     def load(self) -> None:
         app = self.app
-        store = app.config.store
+        store = app.scores_store()
         if store is None:
             self.app.call_from_thread(
                 self.show_problem, "Your scores can't be read this time, so nothing is "
@@ -108,7 +108,8 @@ class ReviewScreen(Screen[None]):
     def show_plan(self, plan: ReviewPlan) -> None:
         self.plan = plan
         self.query_one("#loading").display = False
-        tz = plan.now.tzinfo if self.app.config.store is None else self.app.config.store.tz
+        store = self.app.scores_store()  # opened already: the plan was read from it
+        tz = plan.now.tzinfo if store is None else store.tz
         counts = Content.assemble(
             (f"{plan.due_now}", "bold $warning" if plan.due_now else "bold"),
             " due now  ·  ",

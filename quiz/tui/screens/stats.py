@@ -361,11 +361,11 @@ class StatsScreen(Screen[None]):
         banks = sum(1 for b in stats.banks if b.questions)
         ready = f"You have {_plural(banks, 'bank')} ready. " if banks else ""
         lines: list[str | tuple[str, str]] = []
-        if self.app.config.notice:  # e.g. the scores file is damaged: say so, not "no answers"
+        if self.app.scores_notice:  # e.g. the scores file is damaged: say so, not "no answers"
             lines += [
                 ("No saved answers can be shown.", "bold $warning"),
                 "\n\n",
-                (self.app.config.notice, "$warning"),
+                (self.app.scores_notice, "$warning"),
                 "\n\n",
             ]
         else:
