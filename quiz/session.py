@@ -10,12 +10,14 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.bank.model import Bank, Matching, Ordering, Question, Source
 from quiz.errors import QuizError
-from quiz.grading import Grade, grade
 from quiz.record import Answer, MemoryRecorder, Outcome, Recorder
+
+if TYPE_CHECKING:
+    from quiz.grading import Grade
 
 __all__ = [
     "Breakdown",
@@ -297,6 +299,8 @@ class Session:
             raise RuntimeError("the current question is already answered")
         item = self.current
         question = item.question
+        from quiz.grading import grade  # on the first answer: not needed to show a question
+
         verdict = grade(question, response)
         answer = Answer(
             bank_id=self.bank_of(item).id,

@@ -26,7 +26,6 @@ from quiz.bank.model import (
     ShortAnswer,
     TrueFalse,
 )
-from quiz.grading import parse_number
 from quiz.session import Item, Result
 
 GIVE_UP = "Nothing typed — press Enter again to give up on this one."
@@ -322,7 +321,7 @@ class TextAnswer(AnswerWidget):
                 self._empty_enter = True
                 self.post_message(self.Hint(GIVE_UP))
                 return
-        elif self.numeric and parse_number(values[0]) is None:
+        elif self.numeric and _parse_number(values[0]) is None:
             self.post_message(
                 self.Hint("That isn't a number I can read — try 80000, 80,000 or 80k.")
             )
@@ -543,3 +542,9 @@ def answer_widget(item: Item) -> AnswerWidget:
     if isinstance(question, Matching):
         return MatchingBoard(item)
     raise TypeError(f"no input for {type(question).__name__}")
+
+
+def _parse_number(text: str) -> float | None:
+    from quiz.grading import parse_number  # when a number is submitted, not at start-up
+
+    return parse_number(text)
