@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import marshal
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,6 +176,8 @@ class BankSummary:
 def _write_atomic(target: Path, data: bytes) -> None:
     """Write via a temporary file and rename, so a reader never sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # writing is rare: a bank's first load
+
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -233,6 +233,8 @@ class BankCache:
 
     def summaries(self, paths: Iterable[Path]) -> list[BankSummary]:
         """Summaries of the bank files, loading only those changed since the last call."""
+        import json  # the home screen's index only: not on ``quiz play``'s path
+
         index_file = self.cache_dir / _INDEX_NAME
         try:
             index = json.loads(index_file.read_text(encoding="utf-8"))

@@ -21,11 +21,10 @@ from quiz.library import find_bank_files
 from quiz.session import Options, Session
 from quiz.tui.config import AppConfig, StartAuthor, StartPlay, StartReview, StartStats
 from quiz.tui.recording import BackgroundRecorder, RecordingFailed, Saved
-from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
 from quiz.tui.screens.quiz import QuizScreen
 
 # Screens other than the quiz are imported where they are first shown: `quiz play` paints its
-# first question without loading the home, review, stats, flag or summary screens.
+# first question without loading the home, review, stats, flag, summary or dialog screens.
 if TYPE_CHECKING:
     from quiz.store import Store
     from quiz.tui.screens.flag import FlagReport
@@ -302,6 +301,8 @@ class QuizApp(App[None]):
     # ------------------------------------------------------------------ actions
 
     def action_request_quit(self) -> None:
+        from quiz.tui.screens.dialogs import ConfirmQuit
+
         if isinstance(self.screen, ConfirmQuit):
             return
         in_quiz = isinstance(self.screen, QuizScreen)
@@ -318,6 +319,8 @@ class QuizApp(App[None]):
         self.push_screen(ConfirmQuit(message), done)
 
     def action_help(self) -> None:
+        from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
+
         if not isinstance(self.screen, HelpScreen | ConfirmQuit):
             self.push_screen(HelpScreen())
 
