@@ -10,7 +10,7 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from quiz import __version__
@@ -31,7 +31,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = None if argv is None else command_in(argv)
     for name, help_line in COMMANDS.items():
-        if wanted is None or name == wanted:
+        if argv is None or name == wanted:
             importlib.import_module(f"quiz.commands.{name}").register(subparsers)
         else:
             subparsers.add_parser(name, help=help_line, add_help=False)
@@ -48,6 +48,21 @@ def command_in(argv: Sequence[str]) -> str | None:
         elif not word.startswith("-"):
             return word if word in COMMANDS else None
     return None
+
+
+def whole_number(least: int) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number of at least ``least``, or a plain message."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(f"must be {least} or more: {value}")
+        return value
+
+    return parse
 
 
 def add_data_dir_option(parser: argparse.ArgumentParser) -> None:

@@ -38,3 +38,26 @@ def test_core_modules_import_nothing_from_textual() -> None:
     )
     imported, bad = result.stdout.splitlines()
     assert bad == "[]", f"core imported {bad} (modules: {imported})"
+
+
+def test_the_command_line_imports_only_the_command_it_runs() -> None:
+    """Start-up is measured: ``quiz play`` does not load the other subcommands (nor ``quiz``
+    alone, the home screen), yet ``quiz --help`` still lists them all."""
+    probe = (
+        "import sys\n"
+        "from quiz.cli import build_parser\n"
+        "for argv in (['play', 'x.yaml'], ['--data-dir', 'd', 'play', 'x.yaml'], []):\n"
+        "    before = set(sys.modules)\n"
+        "    help_text = build_parser(argv).format_help()\n"
+        "    new = set(sys.modules) - before\n"
+        "    print(sorted(m for m in new if m.startswith('quiz.commands.')))\n"
+        "print('export' in help_text and 'generate' in help_text)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    play, play_after_option, home, listed = result.stdout.splitlines()
+    assert play == "['quiz.commands.play', 'quiz.commands.review']"  # review: --recover
+    assert play_after_option == "[]"  # already imported by the first parse
+    assert home == "[]"
+    assert listed == "True"

@@ -9,18 +9,8 @@ from quiz.bank.model import QUESTION_TYPES
 from quiz.commands import COMMANDS
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more: {value}")
-    return value
-
-
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from quiz.cli import add_data_dir_option
+    from quiz.cli import add_data_dir_option, whole_number
 
     parser = subparsers.add_parser(
         "play",
@@ -28,7 +18,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Play a quiz on BANK (a bank file, or the id of a shipped or user bank).",
     )
     parser.add_argument("bank", metavar="BANK", help="a bank file or a bank id")
-    parser.add_argument("--count", type=positive_int, metavar="N", help="ask at most N questions")
+    parser.add_argument(
+        "--count", type=whole_number(1), metavar="N", help="ask at most N questions"
+    )
     parser.add_argument(
         "--type", action="append", dest="types", metavar="T", choices=sorted(QUESTION_TYPES),
         help="only questions of this type (repeatable): " + ", ".join(sorted(QUESTION_TYPES)),

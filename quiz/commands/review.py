@@ -14,16 +14,6 @@ import sys
 from quiz.commands import COMMANDS
 
 
-def non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more: {value}")
-    return value
-
-
 def add_recover_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--recover", action="store_true",
@@ -33,7 +23,7 @@ def add_recover_option(parser: argparse.ArgumentParser) -> None:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from quiz.cli import add_data_dir_option
+    from quiz.cli import add_data_dir_option, whole_number
     from quiz.review import DEFAULT_NEW_LIMIT
 
     parser = subparsers.add_parser(
@@ -49,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="practise every question of --bank BANK; the schedule is not touched",
     )
     parser.add_argument(
-        "--new", type=non_negative_int, default=DEFAULT_NEW_LIMIT, metavar="N",
+        "--new", type=whole_number(0), default=DEFAULT_NEW_LIMIT, metavar="N",
         help=f"new questions a day, across banks (default {DEFAULT_NEW_LIMIT})",
     )
     parser.add_argument("--seed", type=int, metavar="S", help="a fixed order, for repeatable runs")

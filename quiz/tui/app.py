@@ -74,10 +74,16 @@ class QuizApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
+        if not isinstance(self.screen, QuizScreen):  # else the first screen (get_default_screen)
+            self._push_first_screen()
+        if self.config.deferred_scores is not None:
+            self.call_after_refresh(self._open_scores)
+        elif self.config.notice:
+            self.notify(self.config.notice, severity="warning", timeout=30, markup=False)
+
+    def _push_first_screen(self) -> None:
         start = self.config.start
-        if isinstance(self.screen, QuizScreen):
-            pass  # the first screen already (get_default_screen)
-        elif isinstance(start, StartReview):
+        if isinstance(start, StartReview):
             from quiz.tui.screens.review import ReviewScreen
 
             self.push_screen(ReviewScreen(start))
@@ -93,10 +99,6 @@ class QuizApp(App[None]):
             from quiz.tui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
-        if self.config.deferred_scores is not None:
-            self.call_after_refresh(self._open_scores)
-        elif self.config.notice:
-            self.notify(self.config.notice, severity="warning", timeout=30, markup=False)
 
     @work(thread=True, group="scores")
     def _open_scores(self) -> None:
