@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from quiz.bank.model import MultipleChoice
 from quiz.session import Result, Session
@@ -21,6 +21,7 @@ from quiz.tui.text import prompt_content
 from quiz.tui.widgets.answers import AnswerWidget, answer_widget
 from quiz.tui.widgets.feedback import Feedback
 from quiz.tui.widgets.footer import KeyBar
+from quiz.tui.widgets.progress_line import ProgressLine
 from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
@@ -73,18 +74,14 @@ class QuizScreen(Screen[None]):
         answer = answer_widget(item)
         mode = ["cram"] if self.session.mode == "cram" else []
         yield TopBar(brand(self.session.title, *mode), self._status())
-        yield ProgressBar(
-            total=self.session.total, show_eta=False, show_percentage=False, id="progress"
-        )
+        yield ProgressLine(self.session.total, id="progress")
         with VerticalScroll(id="scroll"), Vertical(id="card"):
             yield Static(self._kind(), id="kind")
             yield Static(prompt_content(item.question), id="prompt")
             with Vertical(id="slot"):
                 yield answer
             yield Static(Content(answer.hint), id="hint")
-            feedback = Feedback(self.session.bank, id="feedback")
-            feedback.display = False
-            yield feedback
+            # the feedback panel is mounted with the first answer, not before the first question
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -108,9 +105,9 @@ class QuizScreen(Screen[None]):
         widget = answer_widget(self.session.current)
         await slot.mount(widget)
         self._set_hint(widget.hint)
-        feedback = self.query_one("#feedback", Feedback)
-        await feedback.remove_children()
-        feedback.display = False
+        for feedback in self.query("#feedback").results(Feedback):
+            await feedback.remove_children()
+            feedback.display = False
         self._update_status()
         self.query_one("#scroll", VerticalScroll).scroll_home(animate=False)
         self._asking(widget)
@@ -150,7 +147,7 @@ class QuizScreen(Screen[None]):
 
     def _update_status(self) -> None:
         self.refresh_status()
-        self.query_one("#progress", ProgressBar).update(progress=len(self.session.results))
+        self.query_one(ProgressLine).update(len(self.session.results))
 
     def _set_hint(self, text: str) -> None:
         self.query_one("#hint", Static).update(Content(text))
@@ -215,7 +212,7 @@ class QuizScreen(Screen[None]):
             "Enter ⏎ see how you did"
         )
         self._set_hint("")
-        feedback = self.query_one("#feedback", Feedback)
+        feedback = await self._feedback_panel()
         await feedback.show(
             result, hint, bank=self.session.bank_of(result.item), notes=_save_notes(saved)
         )
@@ -226,6 +223,15 @@ class QuizScreen(Screen[None]):
             scroll.focus()
         self.call_after_refresh(feedback.scroll_visible, animate=False)
         self.refresh_bindings()
+
+    async def _feedback_panel(self) -> Feedback:
+        """The panel under the question, mounted the first time an answer is shown."""
+        found = self.query("#feedback").results(Feedback)
+        panel = next(iter(found), None)
+        if panel is None:
+            panel = Feedback(self.session.bank, id="feedback")
+            await self.query_one("#card").mount(panel)
+        return panel
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next", "undo", "flag"):
