@@ -33,10 +33,7 @@ def test_core_modules_import_nothing_from_textual() -> None:
         " or n == 'spacy' or n.startswith('spacy.'))\n"
         "print(','.join(mods)); print(bad)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    imported, bad = result.stdout.splitlines()
+    imported, bad = fresh_python(probe)
     assert bad == "[]", f"core imported {bad} (modules: {imported})"
 
 
@@ -53,11 +50,16 @@ def test_the_command_line_imports_only_the_command_it_runs() -> None:
         "    print(sorted(m for m in new if m.startswith('quiz.commands.')))\n"
         "print('export' in help_text and 'generate' in help_text)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    play, play_after_option, home, listed = result.stdout.splitlines()
+    play, play_after_option, home, listed = fresh_python(probe)
     assert play == "['quiz.commands.play', 'quiz.commands.review']"  # review: --recover
     assert play_after_option == "[]"  # already imported by the first parse
     assert home == "[]"
     assert listed == "True"
+
+
+def fresh_python(probe: str) -> list[str]:
+    """The lines ``probe`` prints in a new interpreter (so that nothing is imported yet)."""
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return result.stdout.splitlines()
