@@ -7,10 +7,11 @@ is the real one and commits each answer as it is given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
+
+from msgspec import Struct
 
 
 class Outcome(StrEnum):
@@ -23,8 +24,7 @@ class Outcome(StrEnum):
         return self is not Outcome.WRONG
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(Struct, frozen=True):
     """One graded answer. ``answer_key`` is the question's canonical correct answer at the time,
     so a later change of the right answer can be detected and the schedule reset."""
 
@@ -46,11 +46,11 @@ class Recorder(Protocol):
     def record(self, answer: Answer) -> None: ...
 
 
-@dataclass
 class MemoryRecorder:
     """Keeps answers in a list; for tests and for when progress cannot be saved."""
 
-    answers: list[Answer] = field(default_factory=list)
+    def __init__(self, answers: list[Answer] | None = None) -> None:
+        self.answers: list[Answer] = [] if answers is None else answers
 
     def record(self, answer: Answer) -> None:
         self.answers.append(answer)

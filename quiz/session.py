@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from quiz.bank.model import Bank, Matching, Ordering, Question, Source
 from quiz.errors import QuizError
@@ -44,8 +46,7 @@ class NoQuestions(QuizError):
     """The filters left nothing to ask."""
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(Struct, frozen=True):
     """How to pick the questions of a session.
 
     ``types`` and ``tags`` filter (a question passes with any of the tags); ``count`` caps how
@@ -82,8 +83,7 @@ def select_questions(bank: Bank, options: Options, rng: random.Random) -> list[Q
     return chosen
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(Struct, frozen=True):
     """One question as this session presents it.
 
     ``order`` is the ordering items as shown (shuffled, never already right); ``options`` the
@@ -114,8 +114,7 @@ def _present(question: Question, rng: random.Random, bank: Bank | None = None) -
     return Item(question)
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(Struct, frozen=True):
     """A graded answer within the session."""
 
     item: Item
@@ -131,8 +130,7 @@ class Result:
         return self.grade.outcome
 
 
-@dataclass(frozen=True, slots=True)
-class Breakdown:
+class Breakdown(Struct, frozen=True):
     """How one group (a type, a tag) went."""
 
     name: str
@@ -144,15 +142,17 @@ class Breakdown:
         return round(100 * self.correct / self.total) if self.total else 0
 
 
-@dataclass(frozen=True, slots=True)
-class Miss:
+class Miss(Struct, frozen=True):
+    """A question got wrong, for the summary: what was given and what was right."""
+
     question: Question
     given: str
     answer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(Struct, frozen=True):
+    """The end of a session in figures: what the summary screen shows."""
+
     correct: int
     near_misses: int
     answered: int
@@ -167,8 +167,7 @@ class Summary:
         return round(100 * self.correct / self.answered) if self.answered else 0
 
 
-@dataclass
-class Session:
+class Session(Struct):
     """Questions asked one at a time. ``answer()`` grades the current one, records it, and
     the caller moves on with ``advance()`` once the learner has read the feedback.
 

@@ -4,10 +4,10 @@ other wrong options, and saving a bank that loads."""
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from quiz.authoring import (
     Draft,

@@ -172,7 +172,7 @@ def test_json() -> None:
 
 def test_question_changed_since_answers() -> None:
     """Answers given when the right answer was another are counted (and said)."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     bank = load_bank(ALL_TYPES_BANK)
     mc = bank.questions[0]

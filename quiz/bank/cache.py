@@ -20,9 +20,10 @@ import hashlib
 import marshal
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from quiz.bank.errors import BankError, Problem
 from quiz.bank.files import MAX_BANK_BYTES, article_reader, decode_text, read_bytes_bounded
@@ -152,8 +153,7 @@ def _read_entry(entry: Path) -> Any:
     return _unframe(entry.read_bytes())
 
 
-@dataclass(frozen=True, slots=True)
-class BankSummary:
+class BankSummary(Struct, frozen=True):
     """What the home screen shows of a bank, without loading it."""
 
     path: str

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from quiz.errors import QuizError
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Problem:
+class Problem(Struct, frozen=True, order=True):
+    """One thing wrong with a bank file; ordered by line so errors read top to bottom."""
+
     line: int  # 1-based; 0 when the problem concerns the whole file
     message: str
 

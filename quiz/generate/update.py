@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from msgspec.structs import replace
+
 from quiz.bank.dump import question_to_dict
 from quiz.bank.model import Bank, Fact, Question
 from quiz.bank.text import normalise_for_match
@@ -141,6 +143,4 @@ def update_bank(
 
 
 def _without_fact(q: Question) -> Question:
-    from dataclasses import replace
-
     return replace(q, fact="")

@@ -4,10 +4,11 @@ the tests share. Imports nothing from Textual."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from quiz.bank.model import Bank
 from quiz.library import bank_dirs
@@ -40,26 +41,22 @@ def memory_recorders() -> RecorderFactory:
     return make
 
 
-@dataclass(frozen=True, slots=True)
-class StartHome:
+class StartHome(Struct, frozen=True):
     """Open on the home screen (``quiz``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class StartPlay:
+class StartPlay(Struct, frozen=True):
     """Go straight into a quiz on ``bank`` (``quiz play BANK``)."""
 
     bank: Bank
     options: Options = field(default_factory=Options)
 
 
-@dataclass(frozen=True, slots=True)
-class StartStats:
+class StartStats(Struct, frozen=True):
     """Open on the stats screen (``quiz stats``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class StartReview:
+class StartReview(Struct, frozen=True):
     """Open on today's review (``quiz review``): every bank, or only ``bank``; with ``cram``,
     practise ``bank`` straight away without touching its schedule."""
 
@@ -69,8 +66,7 @@ class StartReview:
     seed: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class StartAuthor:
+class StartAuthor(Struct, frozen=True):
     """Open on the authoring screen (``quiz author``): the draft ``make()`` builds (called on a
     worker thread: generating from an article takes seconds), saved to ``save_to``."""
 
@@ -79,8 +75,7 @@ class StartAuthor:
     making: str = ""  # what is shown while the draft is made ("Drafting questions from x.txt")
 
 
-@dataclass(frozen=True, slots=True)
-class AppConfig:
+class AppConfig(Struct, frozen=True):
     """How the app is wired. Every field has a safe default except the data dir."""
 
     data_dir: Path

@@ -18,22 +18,23 @@ import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from quiz.record import Answer, MemoryRecorder, Recorder
 
 _STOP = object()
 
 
-@dataclass
-class RecordingFailed:
+class RecordingFailed(Struct):
+    """Handed to ``on_error`` when saving failed: ``answer`` is the one not kept, if any."""
+
     answer: Answer | None
     error: BaseException
 
 
-@dataclass(frozen=True)
-class Saved:
+class Saved(Struct, frozen=True):
     """How saving one answer went. ``result`` is what the inner recorder said about it (for the
     store: a :class:`~quiz.store.RecordResult`, with ``schedule_reset`` and the next due date),
     ``None`` for recorders that say nothing. ``error`` is set when it could not be saved (it is
@@ -50,8 +51,7 @@ class Saved:
         return self.error is None
 
 
-@dataclass(frozen=True)
-class Undone:
+class Undone(Struct, frozen=True):
     """How undoing the last answer went: ``answer`` is the answer removed (``None`` when there
     was none), ``error`` set when the store could not undo it (then nothing changed)."""
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
+import msgspec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,7 +91,7 @@ def test_numbers_are_written_as_plain_numbers(tmp_path: Path) -> None:
     text = dump_bank(bank)
     assert "answer: 4000\n" in text and "answer: 2.5\n" in text and "tolerance: 0.5\n" in text
     path = tmp_path / "n.yaml"
-    assert _reload(bank, path) == dataclasses.replace(bank, path=str(path))
+    assert _reload(bank, path) == msgspec.structs.replace(bank, path=str(path))
 
 
 def test_article_file_is_referenced_not_inlined(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_article_file_is_referenced_not_inlined(tmp_path: Path) -> None:
     text = dump_bank(bank)
     assert "file: a.txt" in text and "text:" not in text
     path = tmp_path / "f.yaml"
-    assert _reload(bank, path) == dataclasses.replace(bank, path=str(path))
+    assert _reload(bank, path) == msgspec.structs.replace(bank, path=str(path))
 
 
 # -- property: any text round-trips ------------------------------------------------------------
@@ -234,4 +234,4 @@ def test_any_bank_round_trips(bank: Bank) -> None:
     path = Path("/nonexistent/bank.yaml")
     text = dump_bank(bank)
     assert dump_bank(bank) == text
-    assert parse_bank_text(text, path=path) == dataclasses.replace(bank, path=str(path))
+    assert parse_bank_text(text, path=path) == msgspec.structs.replace(bank, path=str(path))

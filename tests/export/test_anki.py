@@ -4,7 +4,6 @@ The package's database is also checked directly (zip + sqlite), which needs no A
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import json
 import sqlite3
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import genanki
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,7 +71,7 @@ class TestPackageDatabase:
             export_bank(bank, "anki", timestamp=T0).data
             == export_bank(bank, "anki", timestamp=T0).data
         )
-        other = dataclasses.replace(bank, id="another-bank", _by_id={})
+        other = msgspec.structs.replace(bank, id="another-bank")
         assert stable_id("deck", bank.id) != stable_id("deck", other.id)
         db = read_db(write_apkg(other, tmp_path, "b.apkg"), tmp_path)
         guids = {r[0] for r in db.execute("SELECT guid FROM notes")}
@@ -202,7 +202,7 @@ def test_importing_a_newer_export_updates_notes_instead_of_duplicating(
     first = notes_by_guid(collection)
 
     edited = tuple(
-        dataclasses.replace(q, prompt="Who cut the ribbon on the new bridge?")
+        msgspec.structs.replace(q, prompt="Who cut the ribbon on the new bridge?")
         if q.id == "q-mayor-mc"
         else q
         for q in bank.questions
@@ -210,7 +210,7 @@ def test_importing_a_newer_export_updates_notes_instead_of_duplicating(
     added = MultipleChoice(
         id="q-new", prompt="New?", source="s", choices=("a", "b"), answers=("a",)
     )
-    newer = dataclasses.replace(bank, questions=(*edited, added), _by_id={})
+    newer = msgspec.structs.replace(bank, questions=(*edited, added))
     result = import_apkg(collection, write_apkg(newer, tmp_path, "v2.apkg", T0 + 3600))
 
     notes = notes_by_guid(collection)

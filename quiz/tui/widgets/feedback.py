@@ -27,8 +27,9 @@ class Labelled(Horizontal):
 
     DEFAULT_CSS = """
     Labelled { height: auto; }
-    Labelled > .label { width: 10; }
+    Labelled > .label { width: 10; color: $text-muted; }
     Labelled > .value { width: 1fr; }
+    Labelled.answer-line > .value { text-style: bold; }
     """
 
     def __init__(self, label: str, value: Content, *, classes: str = "") -> None:
@@ -45,6 +46,26 @@ class Feedback(Vertical):
     """Filled by :meth:`show` once a question is answered."""
 
     DEFAULT_CSS = """
+    Feedback {
+        height: auto;
+        margin-top: 1;
+        .verdict-row { height: auto; margin-bottom: 1; }
+        .verdict { text-style: bold; width: 1fr; }
+        .continue { width: auto; color: $text-muted; }
+        &.-right .verdict { color: $success; }
+        &.-near .verdict { color: $warning; }
+        &.-wrong .verdict { color: $error; }
+        .note { color: $text-muted; }
+        .explanation { margin-top: 1; }
+        .quote {
+            margin-top: 1;
+            border: round $foreground 25%;
+            border-title-color: $text-muted;
+            border-subtitle-color: $text-muted;
+            border-subtitle-align: right;
+            padding: 0 1;
+        }
+    }
     Feedback .save-note { margin-bottom: 1; }
     Feedback .save-note.reset { color: $warning; }
     Feedback .save-note.not-saved { color: $error; text-style: bold; }
