@@ -6,6 +6,7 @@ Banks are found in the shipped ``question_banks/`` folder and in the user's bank
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from quiz.bank.files import MAX_BANK_BYTES
@@ -30,20 +31,27 @@ def bank_dirs(data_dir: Path) -> list[Path]:
 
 
 def find_bank_files(folders: list[Path]) -> list[Path]:
-    """Bank files in the folders (not recursive), sorted by name, each listed once."""
+    """Bank files in the folders (not recursive), sorted by name, each listed once.
+
+    A folder given twice (or under two names) is listed once; files are not resolved one by
+    one, which costs a few system calls each (tens of ms over a library of 500 banks)."""
     seen: set[Path] = set()
     found: list[Path] = []
     for folder in folders:
         try:
-            entries = sorted(folder.iterdir())
+            resolved = folder.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            with os.scandir(folder) as listing:
+                entries = sorted(
+                    e.name
+                    for e in listing
+                    if os.path.splitext(e.name)[1] in BANK_SUFFIXES and e.is_file()
+                )
         except OSError:
             continue
-        for entry in entries:
-            if entry.suffix in BANK_SUFFIXES and entry.is_file():
-                resolved = entry.resolve()
-                if resolved not in seen:
-                    seen.add(resolved)
-                    found.append(entry)
+        found.extend(folder / name for name in entries)
     return found
 
 

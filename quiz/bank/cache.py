@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from msgspec import Struct
 
 from quiz.bank.errors import BankError, Problem
@@ -44,7 +45,7 @@ from quiz.bank.model import (
 
 _MAGIC = b"QUIZBANK-CACHE/1\n"
 _INDEX_NAME = "bank-index.json"
-_INDEX_VERSION = 3
+_INDEX_VERSION = 4
 
 
 def _encode_question(q: Question) -> tuple[Any, ...]:
@@ -233,20 +234,12 @@ class BankCache:
 
     def summaries(self, paths: Iterable[Path]) -> list[BankSummary]:
         """Summaries of the bank files, loading only those changed since the last call."""
-        import json  # the home screen's index only: not on ``quiz play``'s path
-
         index_file = self.cache_dir / _INDEX_NAME
-        try:
-            index = json.loads(index_file.read_text(encoding="utf-8"))
-            if index.get("version") != _INDEX_VERSION:
-                index = {}
-        except (OSError, ValueError):
-            index = {}
-        known: dict[str, Any] = index.get("files", {}) if isinstance(index, dict) else {}
-        fresh: dict[str, Any] = {}
+        known = _read_index(index_file)
+        fresh: dict[str, _IndexEntry] = {}
         result: list[BankSummary] = []
         for path in paths:
-            key = str(path.resolve())
+            key = str(path.absolute())
             try:
                 stat = path.stat()
             except OSError as error:
@@ -254,57 +247,87 @@ class BankCache:
                     BankSummary(str(path), path.stem, path.stem, "", 0, errors=(str(error),))
                 )
                 continue
-            stamp = [stat.st_size, stat.st_mtime_ns]
+            stamp = (stat.st_size, stat.st_mtime_ns)
             entry = known.get(key)
-            if not (isinstance(entry, dict) and entry.get("stamp") == stamp):
-                entry = {"stamp": stamp, **self._summarise(path)}
+            if entry is None or entry.stamp != stamp:
+                entry = self._summarise(path, stamp)
             fresh[key] = entry
-            result.append(_summary_from_entry(str(path), entry))
+            result.append(entry.summary(str(path)))
         if fresh != known:
-            try:
-                payload = json.dumps(
-                    {"version": _INDEX_VERSION, "files": fresh}, ensure_ascii=False
-                )
-                _write_atomic(index_file, payload.encode("utf-8"))
-            except OSError:
-                pass
+            with contextlib.suppress(OSError):
+                _write_atomic(index_file, _INDEX_ENCODER.encode(_Index(_INDEX_VERSION, fresh)))
         return result
 
-    def _summarise(self, path: Path) -> dict[str, Any]:
+    def _summarise(self, path: Path, stamp: tuple[int, int]) -> _IndexEntry:
         try:
             bank = self.load(path)
         except BankError as error:
             lines = [f"line {p.line}: {p.message}" if p.line else p.message for p in error.problems]
-            return {"id": path.stem, "title": path.stem, "questions": 0, "errors": lines}
-        return {
-            "id": bank.id,
-            "title": bank.title,
-            "as_of": bank.as_of,
-            "questions": len(bank.questions),
-            "description": bank.description,
-            "source_title": bank.source.title,
-            "source_outlet": bank.source.outlet,
-            "by_type": sorted(bank.count_by_type().items()),
-            "question_ids": [q.id for q in bank.questions],
-            "errors": [],
-        }
+            return _IndexEntry(stamp, path.stem, path.stem, errors=tuple(lines))
+        return _IndexEntry(
+            stamp,
+            bank.id,
+            bank.title,
+            as_of=bank.as_of,
+            questions=len(bank.questions),
+            description=bank.description,
+            source_title=bank.source.title,
+            source_outlet=bank.source.outlet,
+            by_type=tuple(sorted(bank.count_by_type().items())),
+            question_ids=tuple(q.id for q in bank.questions),
+        )
 
 
-def _summary_from_entry(path: str, entry: dict[str, Any]) -> BankSummary:
-    """A summary from its index entry (JSON written by us, but read defensively)."""
-    return BankSummary(
-        path=path,
-        id=str(entry.get("id", "")),
-        title=str(entry.get("title", "")),
-        as_of=str(entry.get("as_of", "")),
-        questions=int(entry.get("questions", 0)),
-        description=str(entry.get("description", "")),
-        source_title=str(entry.get("source_title", "")),
-        source_outlet=str(entry.get("source_outlet", "")),
-        by_type=tuple((str(t), int(n)) for t, n in entry.get("by_type", [])),
-        question_ids=tuple(str(q) for q in entry.get("question_ids", [])),
-        errors=tuple(str(e) for e in entry.get("errors", [])),
-    )
+class _IndexEntry(Struct, frozen=True):
+    """One bank file in the folder index: its summary and the size and mtime it was made at."""
+
+    stamp: tuple[int, int]  # (size, mtime in ns)
+    id: str
+    title: str
+    as_of: str = ""
+    questions: int = 0
+    description: str = ""
+    source_title: str = ""
+    source_outlet: str = ""
+    by_type: tuple[tuple[str, int], ...] = ()
+    question_ids: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+
+    def summary(self, path: str) -> BankSummary:
+        return BankSummary(
+            path,
+            self.id,
+            self.title,
+            self.as_of,
+            self.questions,
+            description=self.description,
+            source_title=self.source_title,
+            source_outlet=self.source_outlet,
+            by_type=self.by_type,
+            question_ids=self.question_ids,
+            errors=self.errors,
+        )
+
+
+class _Index(Struct, frozen=True):
+    version: int
+    files: dict[str, _IndexEntry]
+
+
+_INDEX_ENCODER = msgspec.json.Encoder()
+_INDEX_DECODER = msgspec.json.Decoder(_Index)
+
+
+def _read_index(index_file: Path) -> dict[str, _IndexEntry]:
+    """The folder index, or nothing when it is missing, of another version or damaged: it is
+    JSON written by us, but decoding checks every field's type, so a bad one is rebuilt, never
+    trusted. (Typed decoding in C also makes 500 banks' index, with every question id, about
+    ten times quicker to read than ``json.loads`` and a constructor call per bank.)"""
+    try:
+        index = _INDEX_DECODER.decode(index_file.read_bytes())
+    except (OSError, msgspec.DecodeError):
+        return {}
+    return index.files if index.version == _INDEX_VERSION else {}
 
 
 def _article_digest(bank: Bank, read_article: Any) -> str:

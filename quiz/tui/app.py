@@ -19,7 +19,14 @@ from quiz.bank.cache import BankCache, BankSummary
 from quiz.bank.model import Bank, Question
 from quiz.library import find_bank_files
 from quiz.session import Options, Session
-from quiz.tui.config import AppConfig, StartAuthor, StartPlay, StartReview, StartStats
+from quiz.tui.config import (
+    AppConfig,
+    StartAuthor,
+    StartHome,
+    StartPlay,
+    StartReview,
+    StartStats,
+)
 from quiz.tui.recording import BackgroundRecorder, RecordingFailed, Saved
 from quiz.tui.screens.quiz import QuizScreen
 
@@ -54,6 +61,7 @@ class QuizApp(App[None]):
         self.theme = config.theme
         self.saving_failed = False  # the last answer could not be saved
         self._saving_warned = False  # the one-time "not being saved" notice was shown
+        self._scores_opening = False  # open_scores() was called
 
     # ------------------------------------------------------------------ start and stop
 
@@ -77,7 +85,9 @@ class QuizApp(App[None]):
         if not isinstance(self.screen, QuizScreen):  # else the first screen (get_default_screen)
             self._push_first_screen()
         if self.config.deferred_scores is not None:
-            self.call_after_refresh(self._open_scores)
+            if not isinstance(self.config.start, StartHome):
+                self.call_after_refresh(self.open_scores)
+            # else the home screen opens them once its list of banks is painted
         elif self.config.notice:
             self.notify(self.config.notice, severity="warning", timeout=30, markup=False)
 
@@ -100,10 +110,16 @@ class QuizApp(App[None]):
 
             self.push_screen(HomeScreen())
 
+    def open_scores(self) -> None:
+        """Open the scores on a worker thread, once the first screen's content is painted (see
+        :class:`~quiz.deferred_scores.DeferredScores`), then say what is wrong with them.
+        Only the first call does anything."""
+        if self.config.deferred_scores is not None and not self._scores_opening:
+            self._scores_opening = True
+            self._open_scores()
+
     @work(thread=True, group="scores")
     def _open_scores(self) -> None:
-        """Open the scores once the first screen is painted (see
-        :class:`~quiz.deferred_scores.DeferredScores`), then say what is wrong with them."""
         deferred = self.config.deferred_scores
         if deferred is None:
             return

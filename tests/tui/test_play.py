@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from quiz.record import Outcome
 from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
@@ -256,6 +256,46 @@ async def test_home_lists_banks_and_starts_a_quiz(harness: Harness, banks_folder
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.session.bank.id == "japan-korea-summit-2025"
         assert app.screen.session.total == 70
+
+
+async def test_home_lists_banks_before_the_scores_are_read_then_adds_progress(
+    harness: Harness, banks_folder: Path
+) -> None:
+    """Opening the scores database can take a while: the banks are listed without it, and each
+    bank's last score and due count are added when they have been read."""
+    import threading
+    from datetime import UTC, datetime
+
+    from quiz.store import LastScore
+
+    release = threading.Event()
+
+    class SlowScores:
+        def last_scores(self) -> dict[str, LastScore]:
+            release.wait(10)
+            return {"riverton-bridge": LastScore(3, 4, datetime(2025, 9, 1, tzinfo=UTC))}
+
+        def due_count_by_bank(self, now: object, **kwargs: object) -> dict[str, int]:
+            return {"riverton-bridge": 2}
+
+    app = harness.app(harness.config(harness.home((banks_folder,)).config.start,
+                                     (banks_folder,), progress=SlowScores()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        for _ in range(200):  # the list shows while the scores are still being read
+            await pilot.pause(0.02)
+            if home.entries:
+                break
+        banks = home.query_one("#banks", OptionList)
+        listed = str(banks.get_option_at_index(1).prompt)
+        assert listed.startswith("Riverton opens its bridge\n9 questions")
+        assert "last" not in listed and "not played yet" not in listed
+        release.set()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert "last 3/4 (75%)  ·  2 due" in str(banks.get_option_at_index(1).prompt)
+        assert "not played yet" in str(banks.get_option_at_index(0).prompt)
 
 
 async def test_summary_goes_home(harness: Harness, banks_folder: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,12 +28,14 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class BankEntry:
     """A bank file as the home screen lists it: its summary (from the folder index, so that a
-    library of hundreds of banks lists at once) and the learner's progress on it."""
+    library of hundreds of banks lists at once) and, once the scores are read, the learner's
+    progress on it (``scored``)."""
 
     path: Path
     summary: BankSummary
     last: LastScore | None = None
     due: int = 0
+    scored: bool = False
 
     @property
     def ok(self) -> bool:
@@ -44,30 +46,37 @@ class BankEntry:
         return self.summary.errors
 
 
-def load_entries(app: QuizApp) -> list[BankEntry]:
-    """Runs on a worker thread: every bank file, summarised or with its errors, and progress.
-
-    Due counts leave out questions removed from a bank since they were answered: they keep
-    their history but leave every queue."""
-    config = app.config
-    summaries = app.bank_cache.summaries(app.bank_files())
-    known = {s.id: frozenset(s.question_ids) for s in summaries if s.ok}
-    try:
-        scores = dict(config.progress.last_scores())
-        due = dict(config.progress.due_count_by_bank(config.clock(), known_questions=known))
-    except Exception:  # progress is a nicety: the banks still list without it
-        scores, due = {}, {}
+def list_banks(app: QuizApp) -> list[BankEntry]:
+    """Runs on a worker thread: every bank file, summarised or with its errors; the ones you
+    can play first (by title), the broken ones after."""
     entries = [
-        BankEntry(
-            Path(summary.path), summary, last=scores.get(summary.id), due=due.get(summary.id, 0)
-        )
-        for summary in summaries
+        BankEntry(Path(summary.path), summary)
+        for summary in app.bank_cache.summaries(app.bank_files())
     ]
-    # banks you can play first (by title), the broken ones after
     return sorted(
         entries,
         key=lambda e: (not e.ok, e.summary.title.casefold() if e.ok else e.path.name),
     )
+
+
+def with_progress(app: QuizApp, entries: list[BankEntry]) -> list[BankEntry] | None:
+    """Runs on a worker thread, after the list is shown (opening the scores database can take
+    a while): the entries with the learner's last score and due count, or None when the scores
+    cannot be read (progress is a nicety: the banks list without it).
+
+    Due counts leave out questions removed from a bank since they were answered: they keep
+    their history but leave every queue."""
+    config = app.config
+    known = {e.summary.id: frozenset(e.summary.question_ids) for e in entries if e.ok}
+    try:
+        scores = dict(config.progress.last_scores())
+        due = dict(config.progress.due_count_by_bank(config.clock(), known_questions=known))
+    except Exception:
+        return None
+    return [
+        replace(e, last=scores.get(e.summary.id), due=due.get(e.summary.id, 0), scored=True)
+        for e in entries
+    ]
 
 
 def entry_prompt(entry: BankEntry) -> Content:
@@ -88,6 +97,13 @@ def entry_prompt(entry: BankEntry) -> Content:
     ]
     if bank.as_of:
         meta.append((f"  ·  as of {bank.as_of}", "$text-muted"))
+    if entry.scored:
+        meta += _progress(entry)
+    return Content.assemble((bank.title, "bold"), "\n", *meta)
+
+
+def _progress(entry: BankEntry) -> list[str | tuple[str, str]]:
+    meta: list[str | tuple[str, str]] = []
     if entry.last is not None and entry.last.total:
         pct = round(100 * entry.last.correct / entry.last.total)
         meta.append(("  ·  last ", "$text-muted"))
@@ -97,7 +113,7 @@ def entry_prompt(entry: BankEntry) -> Content:
     if entry.due:
         meta.append(("  ·  ", "$text-muted"))
         meta.append((f"{entry.due} due", "bold $warning"))
-    return Content.assemble((bank.title, "bold"), "\n", *meta)
+    return meta
 
 
 class BankList(OptionList):
@@ -143,8 +159,21 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="banks")
     def load(self) -> None:
-        entries = load_entries(self.app)
+        entries = list_banks(self.app)
         self.app.call_from_thread(self.show_entries, entries)
+        # the scores once the list is painted: opening them meanwhile would slow the paint
+        self.app.call_from_thread(self.call_after_refresh, self._list_painted, entries)
+
+    def _list_painted(self, entries: list[BankEntry]) -> None:
+        self.app.open_scores()
+        if entries:
+            self.load_progress(entries)
+
+    @work(thread=True, exclusive=True, group="progress")
+    def load_progress(self, entries: list[BankEntry]) -> None:
+        scored = with_progress(self.app, entries)
+        if scored is not None:
+            self.app.call_from_thread(self.show_progress, scored)
 
     def show_entries(self, entries: list[BankEntry]) -> None:
         self.entries = entries
@@ -186,6 +215,15 @@ class HomeScreen(Screen[None]):
         banks.focus()
         self._describe(0)
         self.refresh_bindings()
+
+    def show_progress(self, entries: list[BankEntry]) -> None:
+        """Add the learner's progress to the banks already listed."""
+        if [e.path for e in entries] != [e.path for e in self.entries]:
+            return  # the list was loaded again meanwhile; its own progress follows
+        banks = self.query_one("#banks", OptionList)
+        for index, entry in enumerate(entries):
+            banks.replace_option_prompt_at_index(index, entry_prompt(entry))
+        self.entries = entries
 
     @on(OptionList.OptionHighlighted, "#banks")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
