@@ -85,9 +85,13 @@ def dominant_date(key: str, article: Article) -> bool:
         table = article.cache["date_share"] = {}
     k = normalise_key(key)
     if k not in table:
-        body = [s for s in article.sentences if not is_heading(s)]
+        body = article.cache.get("body_keys")
+        if body is None:
+            body = article.cache["body_keys"] = [
+                normalise_key(s.text) for s in article.sentences if not is_heading(s)
+            ]
         pattern = re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)")
-        hits = sum(1 for s in body if pattern.search(normalise_key(s.text)))
+        hits = sum(1 for text in body if k in text and pattern.search(text))
         table[k] = hits >= 4 and hits >= 0.25 * max(1, len(body))
     return bool(table[k])
 

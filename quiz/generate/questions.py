@@ -107,6 +107,22 @@ def tidy(text: str) -> str:
 def pronoun_edits(
     sentence: Sentence, article: Article, skip: tuple[int, int] | None = None
 ) -> list[tuple[int, int, str]] | None:
+    """Edits that name whom a leading "he"/"she" means; None when a pronoun stays unresolved
+    (see :func:`_pronoun_edits`). Kept per article: the question builders ask about the same
+    sentence and blank about twice on average, and each answer walks the sentence's tokens."""
+    table: dict[tuple[int, str, tuple[int, int] | None], tuple[tuple[int, int, str], ...] | None]
+    table = article.cache.setdefault("pronoun_edits", {})
+    key = (sentence.index, sentence.text, skip)
+    if key not in table:
+        found = _pronoun_edits(sentence, article, skip)
+        table[key] = None if found is None else tuple(found)
+    edits = table[key]
+    return None if edits is None else list(edits)
+
+
+def _pronoun_edits(
+    sentence: Sentence, article: Article, skip: tuple[int, int] | None = None
+) -> list[tuple[int, int, str]] | None:
     """Edits that name whom a leading "he"/"she" means; None when a pronoun stays unresolved.
 
     A pronoun after a noun of the sentence is taken as bound to it (plural pronouns need a plural
@@ -181,6 +197,7 @@ def short_name(entity: Entity | None, fallback: str) -> str:
     return entity.name
 
 
+@lru_cache(maxsize=65536)
 def strip_connective(text: str) -> str:
     low = text.lower()
     for word in CONNECTIVES:
@@ -244,42 +261,58 @@ def _kind_of(name: str, label: str) -> str:
     return _label_group(label)
 
 
+def _stand_ins(article: Article, group: str, kind: str, org: str) -> list[Entity]:
+    """The entities that may stand in for an answer of this group, kind and organisation kind:
+    worked out once per article (an article of 20,000 words has hundreds of entities and
+    thousands of facts), most mentioned first."""
+    table: dict[tuple[str, str, str], list[Entity]] = article.cache.setdefault("stand_ins", {})
+    found = table.get((group, kind, org))
+    if found is None:
+        found = table[(group, kind, org)] = sorted(
+            (
+                e
+                for e in article.entities.values()
+                if _label_group(e.label) == group
+                and _entity_kind(e) == kind
+                and (
+                    group != "PERSON"
+                    or len(e.name.split()) >= 2
+                    or e.evidence
+                    or len(e.aliases) > 1
+                )
+                and not (group == "PERSON" and e.name.isupper())
+                and not (group == "ORG" and org_kind(e.name) != org)
+                and not is_fragment(e, article)
+            ),
+            key=lambda e: (-e.count, e.first, e.name),
+        )
+    return found
+
+
+def _people(article: Article) -> list[str]:
+    found: list[str] | None = article.cache.get("people")
+    if found is None:
+        found = article.cache["people"] = [
+            e.name for e in article.entities.values() if e.label == "PERSON"
+        ]
+    return found
+
+
 def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3) -> list[str]:
     """Other entities of the same kind from the article, most mentioned first."""
     answer = article.entities.get(fact.entity)
     if answer is None:
         return []
     group = _label_group(answer.label)
-    kind_of_answer = _entity_kind(answer)
     own = [normalise_key(a) for a in alias_variants(answer, fact.key)]
     shape = (answer.name.isupper(), min(len(answer.name.split()), 3))
+    org = org_kind(answer.name) if group == "ORG" else ""
+    # the same shape (all capitals, number of words) as the answer first; sorted() is stable
     pool = sorted(
-        (
-            e
-            for e in article.entities.values()
-            if e.name != answer.name
-            and _label_group(e.label) == group
-            and _entity_kind(e) == kind_of_answer
-            and (group != "PERSON" or len(e.name.split()) >= 2 or e.evidence or len(e.aliases) > 1)
-            and not (group == "PERSON" and e.name.isupper())
-            and not is_fragment(e, article)
-        ),
-        key=lambda e: (
-            (e.name.isupper(), min(len(e.name.split()), 3)) != shape,
-            -e.count,
-            e.first,
-            e.name,
-        ),
+        (e for e in _stand_ins(article, group, _entity_kind(answer), org) if e.name != answer.name),
+        key=lambda e: (e.name.isupper(), min(len(e.name.split()), 3)) != shape,
     )
-    kind = org_kind(answer.name) if group == "ORG" else ""
-    if group == "ORG":
-        pool = [e for e in pool if org_kind(e.name) == kind]
-    people = [
-        a
-        for e in article.entities.values()
-        if e.label == "PERSON" and e.name != answer.name
-        for a in (e.name,)
-    ]
+    people = [name for name in _people(article) if name != answer.name]
     out: list[str] = []
     for entity in pool:
         shown = entity.name
@@ -298,6 +331,7 @@ def entity_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
     return out
 
 
+@lru_cache(maxsize=65536)
 def org_kind(name: str) -> str:
     """'academic', 'publication' or '' (any other organisation), from the words of the name."""
     words = {re.sub(r"(?:’s|'s)$", "", w.lower()).strip("’'") for w in name.split()}
