@@ -35,12 +35,15 @@ class DeferredScores:
         *,
         recover: bool = False,
         clock: Callable[[], datetime] | None = None,
+        opened: Scores | None = None,
     ) -> None:
+        """``opened``: scores someone has opened already (tests, mostly); then nothing is
+        opened here, and they are served as they are."""
         self.data_dir = Path(data_dir)
         self._recover = recover
         self._clock = clock
         self._lock = threading.Lock()
-        self._scores: Scores | None = None
+        self._scores: Scores | None = opened
         self._closed = False
 
     def get(self) -> Scores:

@@ -38,7 +38,7 @@ def launch(
         recorder_factory=scores.recorder,
         progress=scores,
         stats=scores.stats,
-        deferred_scores=scores,
+        scores=scores,
     )
     app = QuizApp(config)
     try:

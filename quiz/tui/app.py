@@ -33,6 +33,8 @@ from quiz.tui.screens.quiz import QuizScreen
 # Screens other than the quiz are imported where they are first shown: `quiz play` paints its
 # first question without loading the home, review, stats, flag, summary or dialog screens.
 if TYPE_CHECKING:
+    from quiz.deferred_scores import DeferredScores
+    from quiz.scores import Scores
     from quiz.store import Store
     from quiz.tui.screens.flag import FlagReport
 
@@ -84,12 +86,9 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         if not isinstance(self.screen, QuizScreen):  # else the first screen (get_default_screen)
             self._push_first_screen()
-        if self.config.deferred_scores is not None:
-            if not isinstance(self.config.start, StartHome):
-                self.call_after_refresh(self.open_scores)
-            # else the home screen opens them once its list of banks is painted
-        elif self.config.notice:
-            self.notify(self.config.notice, severity="warning", timeout=30, markup=False)
+        if not isinstance(self.config.start, StartHome):
+            self.call_after_refresh(self.open_scores)
+        # else the home screen opens them once its list of banks is painted
 
     def _push_first_screen(self) -> None:
         start = self.config.start
@@ -114,39 +113,38 @@ class QuizApp(App[None]):
         """Open the scores on a worker thread, once the first screen's content is painted (see
         :class:`~quiz.deferred_scores.DeferredScores`), then say what is wrong with them.
         Only the first call does anything."""
-        if self.config.deferred_scores is not None and not self._scores_opening:
-            self._scores_opening = True
-            self._open_scores()
+        scores = self.config.scores
+        if scores is None or self._scores_opening:
+            return
+        self._scores_opening = True
+        if scores.opened is not None:
+            self._scores_opened(scores.opened)
+        else:
+            self._open_scores(scores)
 
     @work(thread=True, group="scores")
-    def _open_scores(self) -> None:
-        deferred = self.config.deferred_scores
-        if deferred is None:
-            return
+    def _open_scores(self, deferred: DeferredScores) -> None:
         scores = deferred.get()
-        if scores.notice or not scores.saved:
-            with contextlib.suppress(RuntimeError):  # RuntimeError: the app is gone
-                self.call_from_thread(self._scores_opened, scores.notice)
+        with contextlib.suppress(RuntimeError):  # RuntimeError: the app is gone
+            self.call_from_thread(self._scores_opened, scores)
 
-    def _scores_opened(self, notice: str) -> None:
-        if notice:
-            self.notify(notice, severity="warning", timeout=30, markup=False)
-        if isinstance(self.screen, QuizScreen):
+    def _scores_opened(self, scores: Scores) -> None:
+        if scores.notice:
+            self.notify(scores.notice, severity="warning", timeout=30, markup=False)
+        if not scores.saved and isinstance(self.screen, QuizScreen):
             self.screen.refresh_status()  # "not saved" when the scores are only in memory
 
     def scores_store(self) -> Store | None:
         """The scores database (opening it if no one has yet: call from a worker thread);
         None when the app runs without one."""
-        deferred = self.config.deferred_scores
-        return deferred.get().store if deferred is not None else self.config.store
+        scores = self.config.scores
+        return scores.get().store if scores is not None else None
 
     @property
     def scores_notice(self) -> str:
         """What is wrong with the scores, once known ("" while they are being opened)."""
-        deferred = self.config.deferred_scores
-        if deferred is None:
-            return self.config.notice
-        opened = deferred.opened
+        scores = self.config.scores
+        opened = scores.opened if scores is not None else None
         return opened.notice if opened is not None else ""
 
     def on_unmount(self) -> None:
@@ -199,12 +197,9 @@ class QuizApp(App[None]):
     def progress_not_saved(self) -> bool:
         """Answers are not reaching the disk: the last save failed, or the scores are only in
         memory this time (the file or the data dir can't be used)."""
-        deferred = self.config.deferred_scores
-        if deferred is not None:
-            opened = deferred.opened  # never wait for the database on the UI thread
-            return self.saving_failed or (opened is not None and not opened.saved)
-        store = self.config.store
-        return self.saving_failed or (store is not None and str(store.path) == ":memory:")
+        scores = self.config.scores
+        opened = scores.opened if scores is not None else None  # never wait on the UI thread
+        return self.saving_failed or (opened is not None and not opened.saved)
 
     def saving_outcome(self, saved: Saved) -> None:
         """After each answer: one clear notice when progress stops being saved, one when it

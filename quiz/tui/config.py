@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from quiz.authoring import Draft
     from quiz.deferred_scores import DeferredScores
     from quiz.stats import Stats
-    from quiz.store import KnownQuestions, Store
+    from quiz.store import KnownQuestions
 
 #: Makes the recorder for one session: ``(bank, mode)``, mode "play", "review" or "cram"
 #: (cram answers never touch a schedule). Called on a
@@ -98,10 +98,6 @@ class AppConfig(Struct, frozen=True):
     )
     """The first screen."""
 
-    store: Store | None = None
-    """The scores database, for what the review asks and for flags (called from worker
-    threads). None: no scores can be read, and the review screen says so."""
-
     stats: StatsSource | None = None
     """Where the stats screen's figures come from: ``(now, the questions the banks have now)
     -> Stats``, called on a worker thread (:func:`quiz.commands.stats.store_stats` makes one
@@ -114,13 +110,10 @@ class AppConfig(Struct, frozen=True):
     """Show a calm message instead of a traceback on an unexpected error (the CLI sets it;
     tests leave it off so that bugs fail loudly)."""
 
-    notice: str = ""
-    """A message to show once at start (e.g. scores cannot be saved)."""
-
-    deferred_scores: DeferredScores | None = None
-    """The scores database opened after the first paint (on a worker thread): when set, the
-    store and the notice are its own, not ``store`` and ``notice`` (the CLI's wiring; tests
-    mostly give a store directly)."""
+    scores: DeferredScores | None = None
+    """The learner's scores, opened on a worker thread once the first screen is painted: the
+    database the review asks and flags go to, and what is wrong with it (its notice is shown
+    once). None: no scores can be read, and the review screen says so."""
 
     def folders(self) -> list[Path]:
         if self.bank_folders is not None:

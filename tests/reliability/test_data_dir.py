@@ -194,45 +194,23 @@ def test_memory_store_without_a_copy_is_empty() -> None:
 # ------------------------------------------------------------------ in the app
 
 
-async def test_the_app_shows_the_notice_and_the_quiz_runs(tmp_path: Path) -> None:
-    from quiz.bank import load_bank
-
-    data_dir = tmp_path / "data"
-    corrupt(data_dir)
-    scores = open_scores(data_dir, clock=clock)
-    harness = Harness()
-    config = harness.config(
-        StartPlay(load_bank(ALL_TYPES_BANK), Options(shuffle=False, seed=0)),
-        recorder_factory=scores.recorder, store=scores.store, progress=scores.store,
-        notice=scores.notice,
-    )
-    app = harness.app(config)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any("Progress is not being saved" in m and "--recover" in m for m in messages)
-        await answer_right(pilot)
-        screen = current(pilot)
-        assert screen.acknowledged and screen.saved is not None and screen.saved.ok
-        await settle(pilot)
-    scores.close()
-
-
-async def test_the_cli_wiring_paints_first_then_says_the_scores_are_not_saved(
-    tmp_path: Path,
+@pytest.mark.parametrize("opened_first", [False, True], ids=["as-the-cli", "opened-first"])
+async def test_the_app_paints_then_says_the_scores_are_not_saved_and_the_quiz_runs(
+    tmp_path: Path, opened_first: bool
 ) -> None:
-    """The CLI opens the scores after the first paint: the notice and "not saved" follow."""
+    """Scores on a corrupt file run in memory: the notice and "not saved" follow the first
+    paint, whether they are opened after it (as the CLI does) or were opened before."""
     from quiz.bank import load_bank
     from quiz.deferred_scores import DeferredScores
 
     data_dir = tmp_path / "data"
     corrupt(data_dir)
-    scores = DeferredScores(data_dir, clock=clock)
+    opened = open_scores(data_dir, clock=clock) if opened_first else None
+    scores = DeferredScores(data_dir, clock=clock, opened=opened)
     harness = Harness()
     config = harness.config(
         StartPlay(load_bank(ALL_TYPES_BANK), Options(shuffle=False, seed=0)),
-        recorder_factory=scores.recorder, progress=scores, stats=scores.stats,
-        deferred_scores=scores,
+        recorder_factory=scores.recorder, progress=scores, stats=scores.stats, scores=scores,
     )
     app = harness.app(config)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -244,7 +222,8 @@ async def test_the_cli_wiring_paints_first_then_says_the_scores_are_not_saved(
         assert "not saved" in current(pilot).query_one(TopBar).status.plain
         await answer_right(pilot)
         await settle(pilot)
-        assert current(pilot).saved is not None and current(pilot).saved.ok
+        screen = current(pilot)
+        assert screen.acknowledged and screen.saved is not None and screen.saved.ok
     scores.close()
 
 

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from quiz.bank import load_bank
+from quiz.deferred_scores import DeferredScores
 from quiz.record import Outcome
 from quiz.scores import Scores
 from quiz.session import Options
@@ -82,7 +83,7 @@ class Apps:
         scores = Scores(self.store, saved=True)
         settings: dict[str, object] = {
             "recorder_factory": scores.recorder,
-            "store": self.store,
+            "scores": DeferredScores(self.folder, opened=scores),
             "progress": self.store,
             "clock": self.clock,
             **kwargs,

@@ -16,7 +16,9 @@ from textual.widgets import Digits, Static
 
 from quiz.bank import load_bank
 from quiz.commands.stats import current_banks, store_stats
+from quiz.deferred_scores import DeferredScores
 from quiz.record import Outcome
+from quiz.scores import Scores
 from quiz.store import ALL_BANKS, Store
 from quiz.tui.app import QuizApp
 from quiz.tui.config import StartHome, StartStats
@@ -381,7 +383,14 @@ async def test_empty_with_a_notice_does_not_claim_no_answers(
         (folder,),
         clock=lambda: NOW,
         stats=store_stats(store),
-        notice="Progress is not being saved this time: the file is [b]damaged[/b].",
+        scores=DeferredScores(
+            folder,
+            opened=Scores(
+                store,
+                saved=False,
+                notice="Progress is not being saved this time: the file is [b]damaged[/b].",
+            ),
+        ),
     )
     app = harness.app(config)
     async with app.run_test(size=SMALL) as pilot:
