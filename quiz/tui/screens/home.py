@@ -218,8 +218,8 @@ class HomeScreen(Screen[None]):
 
     def show_progress(self, entries: list[BankEntry]) -> None:
         """Add the learner's progress to the banks already listed."""
-        if [e.path for e in entries] != [e.path for e in self.entries]:
-            return  # the list was loaded again meanwhile; its own progress follows
+        if not self.is_attached or [e.path for e in entries] != [e.path for e in self.entries]:
+            return  # the screen is gone, or its list was loaded again (its progress follows)
         banks = self.query_one("#banks", OptionList)
         for index, entry in enumerate(entries):
             banks.replace_option_prompt_at_index(index, entry_prompt(entry))
