@@ -25,7 +25,7 @@ def read_bytes_bounded(path: Path, *, limit: int, what: str) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise ValueError(f"{what} not found") from None
+        raise ValueError(f"{what} was not found") from None
     except PermissionError:
         raise ValueError(f"{what} cannot be read (permission denied)") from None
     except OSError as error:

@@ -245,10 +245,15 @@ def load_yaml(
                     raise YamlProblem(line, "a bank file holds one YAML document; remove '---'")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = mark.line + 1 if mark else 0
         what = error.problem or "invalid YAML"
         if error.context:
             what = f"{what} ({error.context})"
+        at_end = error.problem_mark is not None and error.problem_mark.index >= len(text.rstrip())
+        if error.context_mark is not None and ("end of stream" in what or at_end):
+            # an unclosed quote or bracket: the end of the file says nothing, its start does
+            mark = error.context_mark
+            what += ", which starts on this line and is never closed"
+        where = mark.line + 1 if mark else 0
         raise YamlProblem(where, f"YAML syntax error: {what}") from None
     except yaml.reader.ReaderError as error:  # characters YAML does not allow in a stream
         line = text.count("\n", 0, error.position) + 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -19,18 +20,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=COMMANDS["check"],
         description="Validate banks: every error as FILE:LINE: message; exit 1 if any.",
     )
-    parser.add_argument("banks", nargs="+", metavar="BANK", help="bank files or folders of banks")
+    parser.add_argument(
+        "banks", nargs="+", metavar="BANK", help="bank files, folders of banks, or bank ids"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object for scripts")
     parser.set_defaults(func=run)
 
 
-def expand(paths: list[str]) -> tuple[list[Path], list[Path]]:
-    """Bank files to check (a folder stands for the banks in it), and given files skipped
-    because they are not banks (an article beside a bank, named by ``question_banks/*``)."""
+def expand(paths: list[str], folders: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Bank files to check (a folder stands for the banks in it, an id for the bank of that id
+    in ``folders``, as ``quiz play`` takes it), and given files skipped because they are not
+    banks (an article beside a bank, named by ``question_banks/*``)."""
+    from quiz.library import UnknownBank, resolve_bank
+
     banks: list[Path] = []
     skipped: list[Path] = []
     for name in paths:
         path = Path(name)
+        if not path.exists() and not path.suffix:
+            with contextlib.suppress(UnknownBank):
+                path = resolve_bank(name, folders)
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES)
             banks.extend(inside or [path])  # an empty folder is reported by load_bank
@@ -43,8 +52,10 @@ def expand(paths: list[str]) -> tuple[list[Path], list[Path]]:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError, load_bank
+    from quiz.cli import resolve_data_dir
+    from quiz.library import bank_dirs
 
-    banks, skipped = expand(args.banks)
+    banks, skipped = expand(args.banks, bank_dirs(resolve_data_dir(args)))
     results: list[dict[str, Any]] = []
     for path in banks:
         try:

@@ -67,5 +67,17 @@ def test_missing_file_and_article_beside_bank(tmp_path: Path) -> None:
     assert "skipped" in result.stderr
 
 
+def test_a_bank_id_is_checked_as_play_takes_it(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "--data-dir", str(tmp_path), "check", FOUNDING_BANK.stem],
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"OK {FOUNDING_BANK}: 70 questions")
+    result = quiz("check", "no-such-bank")
+    assert result.returncode == 1
+    assert result.stdout == "no-such-bank: the bank file was not found\n"
+
+
 def test_usage_error_exits_2() -> None:
     assert quiz("check").returncode == 2
