@@ -52,6 +52,7 @@ def expand(paths: list[str], folders: list[Path]) -> tuple[list[Path], list[Path
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError, load_bank
+    from quiz.bank.advice import advice
     from quiz.cli import resolve_data_dir
     from quiz.library import bank_dirs
 
@@ -73,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
                     print(line)
             continue
         counts = bank.count_by_type()
+        notes = advice(bank)
         results.append(
             {
                 "file": str(path),
@@ -80,11 +82,14 @@ def run(args: argparse.Namespace) -> int:
                 "id": bank.id,
                 "questions": len(bank.questions),
                 "by_type": counts,
+                "advice": notes,
             }
         )
         if not args.json:
             by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
             print(f"OK {path}: {len(bank.questions)} questions ({by_type})")
+            for note in notes:
+                print(f"advice {path}: {note}")
     if not args.json:
         for path in skipped:
             print(f"skipped {path}: not a bank file (.yaml or .yml)", file=sys.stderr)

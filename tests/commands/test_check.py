@@ -79,5 +79,35 @@ def test_a_bank_id_is_checked_as_play_takes_it(tmp_path: Path) -> None:
     assert result.stdout == "no-such-bank: the bank file was not found\n"
 
 
+def test_advice_follows_the_ok_line_and_the_check_still_passes(tmp_path: Path) -> None:
+    """The founding bank with every choice list starting with its right answer (as it first
+    shipped): still OK, with advice on the next line."""
+    import re
+    import shutil
+
+    from msgspec.structs import replace
+
+    from quiz.bank import load_bank
+    from quiz.bank.dump import dump_bank
+    from quiz.bank.model import MultipleChoice
+
+    bank = load_bank(FOUNDING_BANK)
+    questions = tuple(
+        replace(q, choices=(q.answers[0], *[c for c in q.choices if c != q.answers[0]]))
+        if isinstance(q, MultipleChoice) and not q.multiple
+        else q
+        for q in bank.questions
+    )
+    shutil.copy(FOUNDING_BANK.with_suffix(".txt"), tmp_path)
+    biased = tmp_path / "biased.yaml"
+    biased.write_text(dump_bank(replace(bank, questions=questions)), encoding="utf-8")
+    result = quiz("check", str(biased))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.fullmatch(
+        rf"advice {re.escape(str(biased))}: the right answer is choice 1 in 20 of 20 .*",
+        result.stdout.splitlines()[1],
+    )
+
+
 def test_usage_error_exits_2() -> None:
     assert quiz("check").returncode == 2
