@@ -39,7 +39,8 @@ COLUMNS = (
 )
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d[\d,]*)?(?:\.\d+)?%?$")
+#: "-12", "+3.5%", "1,000": kept as they are; a lone sign or "-," is guarded like any formula
+_PLAIN_NUMBER = re.compile(r"^(?=.*\d)[+-]?(?:\d[\d,]*)?(?:\.\d+)?%?$")
 
 
 def cell(text: str) -> str:

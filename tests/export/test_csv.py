@@ -113,9 +113,19 @@ def test_any_text_reads_back(prompt: str, explanation: str, answers: list[str]) 
     )
     (row,) = read(export_bank(bank, "csv").data)
 
+    def plain_number(value: str) -> bool:
+        body = value[1:] if value[:1] in "+-" else value
+        body = body.removesuffix("%")
+        whole, dot, fraction = body.partition(".")
+        return (
+            any(ch.isdigit() for ch in body)
+            and re.fullmatch(r"(?:\d[\d,]*)?", whole) is not None
+            and (not dot or fraction.isdigit())
+        )
+
     def guarded(value: str) -> str:
         value = clean(value)
-        if value[:1] in ("=", "+", "-", "@") and not re.fullmatch(r"[+-]?[\d,]*\.?\d*%?", value):
+        if value[:1] in ("=", "+", "-", "@") and not plain_number(value):
             return "'" + value
         return value
 

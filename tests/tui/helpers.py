@@ -94,5 +94,6 @@ async def answer_wrong(pilot: Pilot) -> None:
             await pilot.press(str(item.options.index(right) + 1))
         await pilot.press("enter")
     elif isinstance(q, Ordering):
-        await pilot.press("enter")  # shown order is never the right one
+        # the shown order is never the right one: Enter asks first, a second one submits it
+        await pilot.press("enter", "enter")
     await acknowledged(pilot)

@@ -16,7 +16,7 @@ from quiz.tui.widgets.answers import GIVE_UP, ChoiceList, MatchingBoard, Orderin
 from quiz.tui.widgets.feedback import Feedback
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
 from tests.tui.conftest import Harness, settle, type_text
-from tests.tui.helpers import answer_right, answer_wrong, current
+from tests.tui.helpers import acknowledged, answer_right, answer_wrong, current
 
 TYPES = ["multiple_choice", "true_false", "cloze", "short_answer", "numeric", "matching",
          "ordering"]
@@ -109,6 +109,37 @@ async def test_empty_answer_needs_a_second_enter(harness: Harness) -> None:
         assert str(screen.query_one("#hint", Static).render()) == GIVE_UP
         await pilot.press("enter")
         assert screen.answered.outcome is Outcome.WRONG
+
+
+async def test_an_enter_before_any_choice_answers_nothing(harness: Harness) -> None:
+    """One Enter too many after the feedback must not answer the next question."""
+    app = harness.play(types=("multiple_choice",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = current(pilot)
+        await pilot.press("enter")
+        assert screen.answered is None
+        hint = str(screen.query_one("#hint", Static).render())
+        assert hint == "No choice yet: press 1-4, or ↑↓ then Enter."
+        await pilot.press("down")
+        assert str(screen.query_one("#hint", Static).render()) != hint  # the usual hint again
+        await pilot.press("enter")
+        await acknowledged(pilot)
+        assert screen.answered is not None and screen.answered.answer.given == "Ana Costa"
+
+
+async def test_an_order_submitted_unmoved_needs_a_second_enter(harness: Harness) -> None:
+    app = harness.play(types=("ordering",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = current(pilot)
+        await pilot.press("enter")
+        assert screen.answered is None
+        hint = str(screen.query_one("#hint", Static).render())
+        assert hint == "Nothing moved yet — press Enter again to submit this order."
+        await pilot.press("enter")
+        await acknowledged(pilot)
+        assert screen.answered is not None and screen.answered.outcome is Outcome.WRONG
 
 
 async def test_numeric_rejects_what_is_not_a_number(harness: Harness) -> None:

@@ -179,6 +179,10 @@ class ChoiceList(CursorAnswer, can_focus=True):
         Binding("space", "toggle", "Toggle", show=False),
     ]
 
+    #: No row is under the cursor until ↑↓ put it there: an Enter pressed by accident (one
+    #: too many after the feedback) answers nothing rather than the first choice.
+    cursor: reactive[int] = reactive(-1, init=False)
+
     def __init__(self, item: Item) -> None:
         super().__init__(item)
         question = item.question
@@ -244,7 +248,12 @@ class ChoiceList(CursorAnswer, can_focus=True):
             self.submit(index == 0 if self.true_false else index)
 
     def action_move(self, delta: int) -> None:
-        if not self.locked:
+        if self.locked:
+            return
+        if self.cursor < 0:
+            self.cursor = 0 if delta > 0 else len(self.choices) - 1
+            self.post_message(self.Hint(""))
+        else:
             self.cursor = (self.cursor + delta) % len(self.choices)
 
     def action_toggle(self) -> None:
@@ -256,7 +265,10 @@ class ChoiceList(CursorAnswer, can_focus=True):
     def action_choose(self) -> None:
         if self.locked:
             return
-        if not self.multiple:
+        if not self.multiple and self.cursor < 0:
+            keys = "t or f" if self.true_false else f"1-{len(self.choices)}"
+            self.post_message(self.Hint(f"No choice yet: press {keys}, or ↑↓ then Enter."))
+        elif not self.multiple:
             self.pick(self.cursor)
         elif not self.picked:
             self.post_message(self.Hint("Pick at least one choice first (press its number)."))
@@ -419,6 +431,9 @@ class OrderingList(CursorAnswer, can_focus=True):
     def __init__(self, item: Item) -> None:
         super().__init__(item)
         self.order = list(item.order)
+        # the order shown is never the right one, so an Enter before any move is a slip (one
+        # too many after the feedback): it asks first, and a second Enter submits
+        self._unmoved_enter = False
 
     def compose(self) -> ComposeResult:
         for n, text in enumerate(self.order, start=1):
@@ -447,8 +462,17 @@ class OrderingList(CursorAnswer, can_focus=True):
             self.order[i], self.order[j] = self.order[j], self.order[i]
             self.cursor = j
             self._paint()
+            if self._unmoved_enter:
+                self._unmoved_enter = False
+                self.post_message(self.Hint(""))
 
     def action_done(self) -> None:
+        if list(self.order) == list(self.item.order) and not self._unmoved_enter:
+            self._unmoved_enter = True
+            self.post_message(
+                self.Hint("Nothing moved yet — press Enter again to submit this order.")
+            )
+            return
         self.submit(list(self.order))
 
     def on_click(self, event: events.Click) -> None:
