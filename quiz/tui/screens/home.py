@@ -95,10 +95,10 @@ def entry_prompt(entry: BankEntry) -> Content:
     meta: list[str | tuple[str, str]] = [
         (f"{bank.questions} questions", "$text-muted"),
     ]
+    if entry.scored:
+        meta += _progress(entry)  # before the date: a narrow terminal cuts the line's end
     if bank.as_of:
         meta.append((f"  ·  as of {bank.as_of}", "$text-muted"))
-    if entry.scored:
-        meta += _progress(entry)
     return Content.assemble((bank.title, "bold"), "\n", *meta)
 
 
