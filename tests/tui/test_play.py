@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from quiz.record import Outcome
@@ -100,27 +101,30 @@ async def test_near_miss(harness: Harness) -> None:
     assert harness.recorder.answers[0].given == "ana cotsa"
 
 
+async def _hint_after_a_lone_enter(pilot: Pilot) -> str:
+    """Enter on a fresh question: nothing is answered; returns the hint shown instead."""
+    await pilot.pause()
+    screen = current(pilot)
+    await pilot.press("enter")
+    assert screen.answered is None
+    return str(screen.query_one("#hint", Static).render())
+
+
 async def test_empty_answer_needs_a_second_enter(harness: Harness) -> None:
     app = harness.play(types=("short_answer",))
     async with app.run_test(size=(80, 24)) as pilot:
+        assert await _hint_after_a_lone_enter(pilot) == GIVE_UP
         await pilot.press("enter")
-        screen = current(pilot)
-        assert screen.answered is None
-        assert str(screen.query_one("#hint", Static).render()) == GIVE_UP
-        await pilot.press("enter")
-        assert screen.answered.outcome is Outcome.WRONG
+        assert current(pilot).answered.outcome is Outcome.WRONG
 
 
 async def test_an_enter_before_any_choice_answers_nothing(harness: Harness) -> None:
     """One Enter too many after the feedback must not answer the next question."""
     app = harness.play(types=("multiple_choice",))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = current(pilot)
-        await pilot.press("enter")
-        assert screen.answered is None
-        hint = str(screen.query_one("#hint", Static).render())
+        hint = await _hint_after_a_lone_enter(pilot)
         assert hint == "No choice yet: press 1-4, or ↑↓ then Enter."
+        screen = current(pilot)
         await pilot.press("down")
         assert str(screen.query_one("#hint", Static).render()) != hint  # the usual hint again
         await pilot.press("enter")
@@ -131,15 +135,12 @@ async def test_an_enter_before_any_choice_answers_nothing(harness: Harness) -> N
 async def test_an_order_submitted_unmoved_needs_a_second_enter(harness: Harness) -> None:
     app = harness.play(types=("ordering",))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = current(pilot)
-        await pilot.press("enter")
-        assert screen.answered is None
-        hint = str(screen.query_one("#hint", Static).render())
+        hint = await _hint_after_a_lone_enter(pilot)
         assert hint == "Nothing moved yet — press Enter again to submit this order."
         await pilot.press("enter")
         await acknowledged(pilot)
-        assert screen.answered is not None and screen.answered.outcome is Outcome.WRONG
+        answered = current(pilot).answered
+        assert answered is not None and answered.outcome is Outcome.WRONG
 
 
 async def test_numeric_rejects_what_is_not_a_number(harness: Harness) -> None:
