@@ -25,6 +25,7 @@ from typing import Any
 
 import msgspec
 from msgspec import Struct
+from msgspec.structs import replace
 
 from quiz.bank.errors import BankError, Problem
 from quiz.bank.files import MAX_BANK_BYTES, article_reader, decode_text, read_bytes_bounded
@@ -45,7 +46,7 @@ from quiz.bank.model import (
 
 _MAGIC = b"QUIZBANK-CACHE/1\n"
 _INDEX_NAME = "bank-index.json"
-_INDEX_VERSION = 4
+_INDEX_VERSION = 5
 
 
 def _encode_question(q: Question) -> tuple[Any, ...]:
@@ -250,26 +251,26 @@ class BankCache:
             stamp = (stat.st_size, stat.st_mtime_ns)
             entry = known.get(key)
             if entry is None or entry.stamp != stamp:
-                entry = self._summarise(path, stamp)
+                entry = _IndexEntry(stamp, self._summarise(path))
             fresh[key] = entry
-            result.append(entry.summary(str(path)))
+            result.append(replace(entry.summary, path=str(path)))  # as the caller names it
         if fresh != known:
             with contextlib.suppress(OSError):
                 _write_atomic(index_file, _INDEX_ENCODER.encode(_Index(_INDEX_VERSION, fresh)))
         return result
 
-    def _summarise(self, path: Path, stamp: tuple[int, int]) -> _IndexEntry:
+    def _summarise(self, path: Path) -> BankSummary:
         try:
             bank = self.load(path)
         except BankError as error:
             lines = [f"line {p.line}: {p.message}" if p.line else p.message for p in error.problems]
-            return _IndexEntry(stamp, path.stem, path.stem, errors=tuple(lines))
-        return _IndexEntry(
-            stamp,
+            return BankSummary(str(path), path.stem, path.stem, "", 0, errors=tuple(lines))
+        return BankSummary(
+            str(path),
             bank.id,
             bank.title,
-            as_of=bank.as_of,
-            questions=len(bank.questions),
+            bank.as_of,
+            len(bank.questions),
             description=bank.description,
             source_title=bank.source.title,
             source_outlet=bank.source.outlet,
@@ -282,31 +283,7 @@ class _IndexEntry(Struct, frozen=True):
     """One bank file in the folder index: its summary and the size and mtime it was made at."""
 
     stamp: tuple[int, int]  # (size, mtime in ns)
-    id: str
-    title: str
-    as_of: str = ""
-    questions: int = 0
-    description: str = ""
-    source_title: str = ""
-    source_outlet: str = ""
-    by_type: tuple[tuple[str, int], ...] = ()
-    question_ids: tuple[str, ...] = ()
-    errors: tuple[str, ...] = ()
-
-    def summary(self, path: str) -> BankSummary:
-        return BankSummary(
-            path,
-            self.id,
-            self.title,
-            self.as_of,
-            self.questions,
-            description=self.description,
-            source_title=self.source_title,
-            source_outlet=self.source_outlet,
-            by_type=self.by_type,
-            question_ids=self.question_ids,
-            errors=self.errors,
-        )
+    summary: BankSummary
 
 
 class _Index(Struct, frozen=True):

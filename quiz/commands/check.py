@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.commands import COMMANDS
-
-BANK_SUFFIXES = (".yaml", ".yml")
+from quiz.library import BANK_SUFFIXES, UnknownBank, resolve_bank
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,8 +30,6 @@ def expand(paths: list[str], folders: list[Path]) -> tuple[list[Path], list[Path
     """Bank files to check (a folder stands for the banks in it, an id for the bank of that id
     in ``folders``, as ``quiz play`` takes it), and given files skipped because they are not
     banks (an article beside a bank, named by ``question_banks/*``)."""
-    from quiz.library import UnknownBank, resolve_bank
-
     banks: list[Path] = []
     skipped: list[Path] = []
     for name in paths:

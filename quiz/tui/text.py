@@ -12,6 +12,11 @@ from quiz.bank.model import BLANK_PATTERN, Bank, Cloze, Question
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "′": "'"})
 
 
+def as_content(value: Content | str) -> Content:
+    """Text as content to show: a plain string literally (never read as markup)."""
+    return value if isinstance(value, Content) else Content(value)
+
+
 def literal(text: str, style: str = "") -> Content:
     """Bank text as it is written, optionally in one style."""
     return Content.styled(text, style) if style else Content(text)

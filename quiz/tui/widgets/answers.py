@@ -28,6 +28,7 @@ from quiz.bank.model import (
     TrueFalse,
 )
 from quiz.session import Item, Result
+from quiz.tui.text import as_content
 
 GIVE_UP = "Nothing typed — press Enter again to give up on this one."
 
@@ -133,7 +134,7 @@ class Row(Widget):
     def __init__(self, key: str, text: Content | str, *, classes: str = "") -> None:
         super().__init__(classes=classes)
         self._key = key
-        self._text = _content(text)
+        self._text = as_content(text)
 
     def set_key(self, key: str) -> None:
         if key != self._key:
@@ -141,7 +142,7 @@ class Row(Widget):
             self.refresh()
 
     def set_text(self, text: Content | str) -> None:
-        content = _content(text)
+        content = as_content(text)
         if not content.is_same(self._text):
             self._text = content
             self.refresh(layout=True)
@@ -162,10 +163,6 @@ class Row(Widget):
             (key if n == 0 else indent) + line for n, line in enumerate(lines)
         )
 
-
-def _content(text: Content | str) -> Content:
-    """User text as literal content: never read as markup."""
-    return text if isinstance(text, Content) else Content(text)
 
 
 class ChoiceList(CursorAnswer, can_focus=True):

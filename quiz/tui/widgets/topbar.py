@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from quiz.tui.text import as_content
+
 
 class TopBar(Widget):
     """``quiz › Bank title`` on the left, the status (``3 of 70 · score 2/2``) on the right;
@@ -17,15 +19,15 @@ class TopBar(Widget):
 
     def __init__(self, where: Content | str = "", status: Content | str = "") -> None:
         super().__init__()
-        self.where = _content(where)
-        self.status = _content(status)
+        self.where = as_content(where)
+        self.status = as_content(status)
 
     def set_where(self, where: Content | str) -> None:
-        self.where = _content(where)
+        self.where = as_content(where)
         self.refresh()
 
     def set_status(self, status: Content | str) -> None:
-        self.status = _content(status)
+        self.status = as_content(status)
         self.refresh()
 
     def render(self) -> Content:
@@ -37,9 +39,6 @@ class TopBar(Widget):
             where = where.truncate(max(room - 1, 0), ellipsis=room > 1)
         return Content.assemble(where, " " * max(room - where.cell_length, 0), status)
 
-
-def _content(value: Content | str) -> Content:
-    return value if isinstance(value, Content) else Content(value)
 
 
 def brand(*where: str) -> Content:
