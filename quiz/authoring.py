@@ -16,10 +16,7 @@ and the article's facts of the same kind plus perturbed numbers and dates
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from msgspec.structs import replace
 
+from quiz.atomic import write_atomic
 from quiz.bank.dump import dump_bank, fact_to_dict, question_to_dict
 from quiz.bank.errors import BankError
 from quiz.bank.model import (
@@ -304,9 +302,11 @@ class Draft:
         problems = []
         if not title:
             problems.append("the bank needs a title")
-        for name, text in (("title", title), ("description", description), *(
-            ("tag", t) for t in tag_list
-        )):
+        for name, text in (
+            ("title", title),
+            ("description", description),
+            *(("tag", t) for t in tag_list),
+        ):
             if CONTROL_CHARS.search(text):
                 problems.append(f"the {name} contains control characters; remove them")
         if problems:
@@ -314,9 +314,7 @@ class Draft:
         source = self.bank.source
         if source.title == self.bank.title:  # the drafted title was the article's too
             source = replace(source, title=title)
-        new = replace(
-            self.bank, title=title, description=description, tags=tag_list, source=source
-        )
+        new = replace(self.bank, title=title, description=description, tags=tag_list, source=source)
         if new != self.bank:
             self.bank = new
             self.dirty = True
@@ -815,7 +813,11 @@ def save_draft(draft: Draft, target: Path) -> SaveResult:
         name = _place_article(bank.source.file, bank.source.text, target)
         bank = replace(bank, source=replace(bank.source, file=name))
         article_path = target.parent / name
-    _write_atomically(target, dump_bank(bank))
+    unchanged = _unchanged_file(draft, bank)
+    if unchanged is None:
+        _write_atomically(target, dump_bank(bank))
+    elif not _same_file(unchanged, target):
+        _write_atomically(target, unchanged.read_bytes())
     try:
         load_bank(target)
     except BankError as error:  # pragma: no cover - checked above
@@ -830,6 +832,29 @@ def save_draft(draft: Draft, target: Path) -> SaveResult:
         counts[ItemState.PENDING],
         counts[ItemState.REJECTED],
     )
+
+
+def _unchanged_file(draft: Draft, bank: Bank) -> Path | None:
+    """The file the draft was opened from, when the bank to save is the bank it holds (nothing
+    was edited): that file's bytes are saved as they are, comments and layout included, so
+    reopening and saving a bank never rewrites it."""
+    from quiz.bank.loader import load_bank
+
+    if not draft.bank.path or draft.dirty:
+        return None
+    original = Path(draft.bank.path)
+    try:
+        on_disk = load_bank(original)  # as it is now, not as it was opened
+    except BankError:
+        return None
+    return original if replace(on_disk, path="") == replace(bank, path="") else None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _same_text(path: Path, text: str) -> bool:
@@ -857,22 +882,8 @@ def _place_article(name: str, text: str, target: Path) -> str:
     raise DraftError(f"{folder / name} exists and is another text; save the bank in another folder")
 
 
-def _write_atomically(target: Path, content: str) -> None:
-    folder = target.parent if str(target.parent) else Path(".")
-    tmp_name = ""
+def _write_atomically(target: Path, content: str | bytes) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp_name, 0o644 & ~mask)
-        os.replace(tmp_name, target)
+        write_atomic(target, content)
     except OSError as error:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
         raise DraftError(f"cannot write {target}: {error.strerror or error}") from None

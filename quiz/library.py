@@ -1,19 +1,55 @@
-"""Where banks live and how a name on the command line becomes a bank file.
+"""The user's library of banks, and how a name on the command line becomes a bank file.
 
-Banks are found in the shipped ``question_banks/`` folder and in the user's banks folder
-(``DATA_DIR/banks``). A BANK argument is a path, or the id of a bank in one of those folders.
+The library is three places, read in this order:
+
+1. the shipped ``question_banks/`` folder;
+2. the user's banks folder, ``DATA_DIR/banks`` (``quiz generate`` and ``quiz author`` save there
+   by default);
+3. a registry of bank files kept elsewhere, ``DATA_DIR/library.json``: every bank the user has
+   played by path, saved elsewhere with ``-o``, or added with ``quiz banks add``.
+
+A registry rather than copies, because a teacher's bank file is theirs to keep editing where it
+is: a copy in the data dir would drift from it. A BANK argument is a path, or the id of a bank
+anywhere in the library.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import re
+import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
+from quiz.atomic import write_atomic
 from quiz.bank.files import MAX_BANK_BYTES
 from quiz.errors import QuizError
 
+__all__ = [
+    "BANK_SUFFIXES",
+    "REGISTRY_FORMAT",
+    "UnknownBank",
+    "bank_dirs",
+    "find_bank_files",
+    "in_folders",
+    "library_files",
+    "new_bank_id",
+    "read_registry",
+    "registry_file",
+    "resolve_bank",
+    "shipped_banks_dir",
+    "slugify",
+    "user_banks_dir",
+    "write_registry",
+]
+
 BANK_SUFFIXES = (".yaml", ".yml")
+REGISTRY_FORMAT = "quiz-library/1"
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+#: A registry larger than this is not a registry quiz wrote: it is ignored, not parsed.
+_MAX_REGISTRY_BYTES = 4 * 1024 * 1024
 
 
 def shipped_banks_dir() -> Path:
@@ -28,6 +64,46 @@ def user_banks_dir(data_dir: Path) -> Path:
 
 def bank_dirs(data_dir: Path) -> list[Path]:
     return [shipped_banks_dir(), user_banks_dir(data_dir)]
+
+
+def registry_file(data_dir: Path) -> Path:
+    return data_dir / "library.json"
+
+
+# -- ids ------------------------------------------------------------------------------------
+
+
+def slugify(name: str) -> str:
+    """``"Japan & Korea: a summit"`` -> ``"japan-korea-a-summit"`` (accents dropped)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    out = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:80].strip("-")
+    return out or "article"
+
+
+def new_bank_id(title: str, text: str) -> str:
+    """A new bank's id: its title made readable, and a short digest of its article.
+
+    Not the file name, which two teachers' ``article.txt`` share: two banks of different
+    articles never get the same id, and the same article and title always get the same one
+    (so regenerating a bank keeps its scores)."""
+    body = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:6]
+    return f"{slugify(title)[:48].strip('-')}-{digest}"
+
+
+def free_id(wanted: str, taken: Iterable[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… : the first one not in ``taken``."""
+    used = set(taken)
+    if wanted not in used:
+        return wanted
+    stem = wanted[:76]
+    n = 2
+    while f"{stem}-{n}" in used:
+        n += 1
+    return f"{stem}-{n}"
+
+
+# -- the files ------------------------------------------------------------------------------
 
 
 def find_bank_files(folders: list[Path]) -> list[Path]:
@@ -55,15 +131,79 @@ def find_bank_files(folders: list[Path]) -> list[Path]:
     return found
 
 
+def in_folders(path: Path, folders: list[Path]) -> bool:
+    """Whether ``path`` is a file directly inside one of ``folders`` (which list it already)."""
+    try:
+        parent = path.resolve().parent
+        return any(parent == folder.resolve() for folder in folders)
+    except OSError:
+        return False
+
+
+def read_registry(data_dir: Path) -> list[Path]:
+    """The bank files registered in the library, absolute, in the order they were added.
+
+    A missing, damaged or foreign registry reads as empty: the library then shows its folders,
+    and the next registration writes a fresh one (the damaged file is kept aside first)."""
+    path = registry_file(data_dir)
+    try:
+        if path.stat().st_size > _MAX_REGISTRY_BYTES:
+            return []
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(data, dict) or data.get("format") != REGISTRY_FORMAT:
+        return []
+    banks = data.get("banks")
+    if not isinstance(banks, list):
+        return []
+    return [Path(p) for p in banks if isinstance(p, str) and os.path.isabs(p)]
+
+
+def write_registry(data_dir: Path, paths: list[Path]) -> None:
+    """Replace the registry with ``paths`` (atomically). Raises :class:`OSError`."""
+    path = registry_file(data_dir)
+    if path.exists() and not read_registry(data_dir) and path.stat().st_size > 2:
+        with_suffix = path.with_name(path.name + ".damaged")
+        os.replace(path, with_suffix)  # an unreadable registry is kept, never overwritten
+    unique = list(dict.fromkeys(str(p) for p in paths))
+    text = json.dumps({"format": REGISTRY_FORMAT, "banks": unique}, indent=2) + "\n"
+    write_atomic(path, text)
+
+
+def library_files(data_dir: Path, folders: list[Path] | None = None) -> list[Path]:
+    """Every bank file of the library: the folders' files, then the registered ones that still
+    exist as regular files (a registered file that was moved or deleted is skipped, not shown
+    as an error: the user may have meant to remove it)."""
+    folders = bank_dirs(data_dir) if folders is None else folders
+    found = find_bank_files(folders)
+    seen = {str(p.absolute()) for p in found}
+    for path in read_registry(data_dir):
+        if str(path) in seen or in_folders(path, folders):
+            continue
+        try:
+            if not path.is_file():
+                continue
+        except OSError:
+            continue
+        seen.add(str(path))
+        found.append(path)
+    return found
+
+
 class UnknownBank(QuizError):
     def __init__(self, name: str, folders: list[Path]) -> None:
         where = ", ".join(str(f) for f in folders)
-        super().__init__(f"no bank file or bank id {name!r} (looked in {where})")
+        super().__init__(
+            f"no bank file or bank id {name!r} (looked in {where} and the banks you added; "
+            "`quiz banks` lists them)"
+        )
         self.name = name
 
 
-def resolve_bank(name: str, folders: list[Path]) -> Path:
-    """A path that exists wins; else ``name`` is taken as a bank id (the file's stem)."""
+def resolve_bank(name: str, folders: list[Path], data_dir: Path | None = None) -> Path:
+    """A path that exists wins; else ``name`` is taken as a bank id: a file of that stem in the
+    folders, else (given ``data_dir``) a registered bank file whose id it is."""
     path = Path(name).expanduser()
     if path.exists():
         return path
@@ -73,4 +213,21 @@ def resolve_bank(name: str, folders: list[Path]) -> Path:
                 candidate = folder / f"{name}{suffix}"
                 if candidate.is_file() and candidate.stat().st_size <= MAX_BANK_BYTES:
                     return candidate
+        if data_dir is not None:
+            found = _registered_with_id(name, data_dir)
+            if found is not None:
+                return found
     raise UnknownBank(name, folders)
+
+
+def _registered_with_id(bank_id: str, data_dir: Path) -> Path | None:
+    from quiz.bank.cache import BankCache
+
+    registered = [p for p in read_registry(data_dir) if p.is_file()]
+    for summary in BankCache(data_dir / "cache").summaries(registered):
+        if summary.ok and summary.id == bank_id:
+            return Path(summary.path)
+    for path in registered:  # a stem works too, as for the folders
+        if path.stem == bank_id:
+            return path
+    return None

@@ -179,6 +179,10 @@ def question_to_dict(question: Question) -> dict[str, Any]:
     return out
 
 
+#: What PyYAML writes after a fragment whose last text keeps its trailing blank lines (``|+``).
+_KEEP_END = "...\n"
+
+
 def _yaml(data: Any) -> str:
     return yaml.dump(
         data,
@@ -191,6 +195,21 @@ def _yaml(data: Any) -> str:
     )
 
 
+def _join(fragments: list[str]) -> str:
+    """YAML fragments as one document, a blank line between two.
+
+    A fragment ending in a text that keeps its trailing blank lines (``|+``: an article that
+    ends in an empty line) comes with PyYAML's document-end marker, which would end the bank
+    there; the marker is dropped, and so is the blank line after it, which the text would
+    otherwise take in as one more line of its own."""
+    out: list[str] = []
+    for fragment in fragments:
+        if out and not out[-1].endswith(_KEEP_END):
+            out.append("\n")
+        out.append(fragment)
+    return "".join(f.removesuffix(_KEEP_END) for f in out)
+
+
 def _items(name: str, entries: list[dict[str, Any]]) -> str:
     """A top-level list, one item per block, separated by blank lines."""
     if not entries:
@@ -200,10 +219,11 @@ def _items(name: str, entries: list[dict[str, Any]]) -> str:
         text = _yaml([entry])
         blocks.append(
             "".join(
-                "  " + line if line.strip() else line for line in text.splitlines(keepends=True)
+                "  " + line if line.strip() and line != _KEEP_END else line
+                for line in text.splitlines(keepends=True)
             )
         )
-    return f"{name}:\n" + "\n".join(blocks)
+    return f"{name}:\n" + _join(blocks)
 
 
 def dump_bank(bank: Bank) -> str:
@@ -226,11 +246,6 @@ def dump_bank(bank: Bank) -> str:
     else:
         source["text"] = bank.source.text
     header["source"] = source
-    parts = [
-        _yaml(header),
-        "\n",
-        _items("facts", [fact_to_dict(f) for f in bank.facts]),
-        "\n",
-        _items("questions", [question_to_dict(q) for q in bank.questions]),
-    ]
-    return "".join(parts)
+    facts = _items("facts", [fact_to_dict(f) for f in bank.facts])
+    questions = _items("questions", [question_to_dict(q) for q in bank.questions])
+    return _join([_yaml(header), facts, questions])

@@ -19,4 +19,5 @@ COMMANDS: dict[str, str] = {
     "export": "write a bank as GIFT, Aiken, Anki, CSV or a printable worksheet",
     "report": "item analysis: which questions learners get wrong, and how",
     "results": "your answers as a file to hand in (quiz results export)",
+    "banks": "your library of banks: list, add, remove",
 }

@@ -34,8 +34,10 @@ other wrong options for a multiple-choice question, r restores the drafted quest
 filter by type and by state; ctrl+s saves; ? lists every key; q quits (asking first when there
 are unsaved changes).
 
-Saving writes the accepted and edited questions to BANK.yaml (default: the article's name with
-.yaml beside it, or the bank itself), atomically, with the article beside it."""
+Saving writes the accepted and edited questions to BANK.yaml, atomically, with the article
+beside it: from an article, into your library (DATA_DIR/banks/ID.yaml, as quiz generate does)
+unless -o names another file; from a bank, the bank itself. A bank saved or opened by its path
+is added to your library, so the home screen and quiz review show it."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,7 +54,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "-o",
         "--output",
         metavar="BANK",
-        help="where ctrl+s saves the bank (default: beside the article, or the bank itself)",
+        help="where ctrl+s saves the bank (default: your library for an article, or the bank "
+        "itself)",
     )
     parser.add_argument("--title", help="from an article: the bank's title")
     parser.add_argument(
@@ -76,34 +79,41 @@ def run(args: argparse.Namespace) -> int:
     if output is not None and output.suffix not in BANK_SUFFIXES:
         raise QuizError(f"the bank file must end in .yaml or .yml, not {output.name!r}")
     source = Path(args.source).expanduser()
-    notice = ""
     if source.suffix in BANK_SUFFIXES or (not source.exists() and "/" not in args.source):
-        start, notice = _from_bank(args.source, data_dir, output)
+        start = _from_bank(args.source, data_dir, output)
     else:
-        start = _from_article(args, source, output)
-    return _launch(data_dir, start, notice)
+        start = _from_article(args, source, output, data_dir)
+    from quiz.commands.home import launch
+
+    return launch(data_dir, start)
 
 
-def _from_bank(name: str, data_dir: Path, output: Path | None) -> tuple[StartAuthor, str]:
+def _from_bank(name: str, data_dir: Path, output: Path | None) -> StartAuthor:
     from quiz.authoring import Draft
     from quiz.bank import BankError, load_bank
-    from quiz.library import bank_dirs, resolve_bank
+    from quiz.shelf import open_in_library
     from quiz.tui.config import StartAuthor
 
-    path = resolve_bank(name, bank_dirs(data_dir))
+    path, note = open_in_library(name, data_dir)
     try:
         bank = load_bank(path)
     except BankError as error:
         raise QuizError("\n".join(error.lines())) from None
+    if note:
+        print(f"quiz: {note}", file=sys.stderr)
     draft = Draft.from_bank(bank)
-    start = StartAuthor(make=lambda: draft, save_to=output or path, making=f"Opening {path.name}")
-    notice = ""
+    notices = [note] if note else []
     if has_comments(path):
-        notice = (
-            f"{path.name} has # comments: saving writes the bank in the standard layout, "
-            "without them."
+        notices.append(
+            f"{path.name} has # comments: saving it unedited keeps the file as it is; saving "
+            "edits writes the bank in the standard layout, without them."
         )
-    return start, notice
+    return StartAuthor(
+        make=lambda: draft,
+        save_to=output or path,
+        making=f"Opening {path.name}",
+        notice="\n".join(notices),
+    )
 
 
 def has_comments(path: Path) -> bool:
@@ -125,7 +135,9 @@ def model_installed() -> bool:
     )
 
 
-def _from_article(args: argparse.Namespace, article: Path, output: Path | None) -> StartAuthor:
+def _from_article(
+    args: argparse.Namespace, article: Path, output: Path | None, data_dir: Path
+) -> StartAuthor:
     from quiz.bank.loader import MAX_ARTICLE_BYTES, read_text_file
     from quiz.tui.config import StartAuthor
 
@@ -146,21 +158,28 @@ def _from_article(args: argparse.Namespace, article: Path, output: Path | None) 
 
         print(INSTALL_HINT, file=sys.stderr)
         raise SystemExit(1)
-    target = output or article.with_suffix(".yaml")
-    title = (args.title or "").strip()
+    from quiz.commands.generate import new_bank_place
+    from quiz.generate.pipeline import default_title
+    from quiz.library import new_bank_id
+
+    title = (args.title or "").strip() or default_title(text, article.stem)
+    wanted = new_bank_id(title, text)
+    bank_id, target, notes = new_bank_place(wanted, str(output) if output else None, data_dir)
+    assert target is not None
+    source_file = article.name if output else f"{bank_id}.txt"
     date = args.date or ""
     limit = args.max
 
     def make() -> Draft:
         from quiz.authoring import Draft
-        from quiz.generate.pipeline import default_title, generate, slugify
+        from quiz.generate.pipeline import generate
 
         generated = generate(
             text,
-            bank_id=slugify(article.stem),
-            title=title or default_title(text, article.stem),
+            bank_id=bank_id,
+            title=title,
             date=date,
-            source_file=article.name,
+            source_file=source_file,
             max_questions=limit,
         )
         return Draft.from_generated(generated)
@@ -169,13 +188,5 @@ def _from_article(args: argparse.Namespace, article: Path, output: Path | None) 
         make=make,
         save_to=target,
         making=f"Drafting questions from {article.name}: finding its facts takes a few seconds…",
+        notice="\n".join(notes),
     )
-
-
-def _launch(data_dir: Path, start: StartAuthor, notice: str = "") -> int:
-    from quiz.tui.app import QuizApp
-    from quiz.tui.config import AppConfig
-
-    app = QuizApp(AppConfig(data_dir=data_dir, start=start, calm_errors=True, notice=notice))
-    app.run()
-    return app.return_code or 0

@@ -26,7 +26,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def expand(paths: list[str], folders: list[Path]) -> tuple[list[Path], list[Path]]:
+def expand(
+    paths: list[str], folders: list[Path], data_dir: Path | None = None
+) -> tuple[list[Path], list[Path]]:
     """Bank files to check (a folder stands for the banks in it, an id for the bank of that id
     in ``folders``, as ``quiz play`` takes it), and given files skipped because they are not
     banks (an article beside a bank, named by ``question_banks/*``)."""
@@ -36,7 +38,7 @@ def expand(paths: list[str], folders: list[Path]) -> tuple[list[Path], list[Path
         path = Path(name)
         if not path.exists() and not path.suffix:
             with contextlib.suppress(UnknownBank):
-                path = resolve_bank(name, folders)
+                path = resolve_bank(name, folders, data_dir)
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES)
             banks.extend(inside or [path])  # an empty folder is reported by load_bank
@@ -53,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     from quiz.cli import resolve_data_dir
     from quiz.library import bank_dirs
 
-    banks, skipped = expand(args.banks, bank_dirs(resolve_data_dir(args)))
+    data_dir = resolve_data_dir(args)
+    banks, skipped = expand(args.banks, bank_dirs(data_dir), data_dir)
     results: list[dict[str, Any]] = []
     for path in banks:
         try:

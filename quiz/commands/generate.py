@@ -16,11 +16,14 @@ HELP = """\
 Reads ARTICLE (plain UTF-8 text, one paragraph per line), finds its facts with spaCy and writes
 a quiz-bank/1 bank that passes `quiz check`.
 
-Output: by default the bank is written beside the article, with the article's name and .yaml
-(news/summit.txt -> news/summit.yaml); an existing bank is not overwritten unless --force is
+Output: by default the bank goes into your library, DATA_DIR/banks/ID.yaml with the article
+beside it as ID.txt, where the home screen, quiz review and quiz stats find it. Its ID comes from
+the title and the article's text (never the file name, which two articles may share), and is
+printed: play it with `quiz play ID`. An existing bank is not overwritten unless --force is
 given (or use --update to regenerate it and keep your edits). With -o the bank goes where you
-say, and a copy of the article is put beside it, since a bank names its article by a path
-inside its own folder. `-o -` prints the bank with the article inline.
+say, a copy of the article is put beside it (a bank names its article by a path inside its own
+folder), and the file is added to your library. `-o -` prints the bank with the article
+inline. A bank whose id another bank of the library already has gets a new id, and says so.
 
 The same article and options always give the same bytes. Nothing is downloaded: the English
 model must be installed (pip install -e '.[generate]')."""
@@ -38,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "-o",
         "--output",
         metavar="BANK",
-        help="where to write the bank (default: ARTICLE with .yaml, beside it)",
+        help="where to write the bank (default: DATA_DIR/banks/ID.yaml, in your library)",
     )
     parser.add_argument(
         "--title",
@@ -60,6 +63,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "added, removed and changed",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing bank")
+    from quiz.cli import add_data_dir_option
+
+    add_data_dir_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -93,20 +99,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
 
 
-def _target(args: argparse.Namespace, article_path: Path) -> Path | None:
-    if args.output == "-":
-        return None
-    if args.output:
-        return Path(args.output)
-    return article_path.with_suffix(".yaml")
-
-
-def _place_article(article_path: Path, text: str, bank_path: Path) -> str:
-    """The article's name beside the bank, copying it there when it is elsewhere."""
-    folder = bank_path.parent
-    beside = folder / article_path.name
-    if beside.resolve() == article_path.resolve():
-        return article_path.name
+def _place_article(article_path: Path, text: str, beside: Path) -> str:
+    """The article's file name beside the bank (``beside``), copying it there when it is
+    elsewhere; never over another text."""
+    if beside.exists() and beside.resolve() == article_path.resolve():
+        return beside.name
     if beside.exists():
         try:
             same = beside.read_text(encoding="utf-8").replace("\r\n", "\n") == text
@@ -116,44 +113,73 @@ def _place_article(article_path: Path, text: str, bank_path: Path) -> str:
             raise QuizError(
                 f"{beside} exists and differs from the article; choose another -o folder or move it"
             )
-        return article_path.name
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        beside.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise QuizError(
-            f"cannot copy the article to {beside} ({error.strerror or error})"
-        ) from None
-    return article_path.name
+        return beside.name
+    _write(beside, text)
+    return beside.name
 
 
 def _write(path: Path, content: str) -> None:
+    from quiz.atomic import write_atomic
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(content, encoding="utf-8", newline="\n")
-        tmp.replace(path)
+        write_atomic(path, content)
     except OSError as error:
         raise QuizError(f"cannot write {path} ({error.strerror or error})") from None
 
 
-def _options(args: argparse.Namespace, article_path: Path, text: str) -> dict[str, object]:
-    from quiz.generate.pipeline import default_title, slugify
+def _title(args: argparse.Namespace, article_path: Path, text: str) -> str:
+    from quiz.generate.pipeline import default_title
 
-    title = (args.title or "").strip() or default_title(text, article_path.stem)
+    return (args.title or "").strip() or default_title(text, article_path.stem)
+
+
+def _options(args: argparse.Namespace, article_path: Path, text: str) -> dict[str, object]:
+    from quiz.library import new_bank_id
+
+    title = _title(args, article_path, text)
     return {
-        "bank_id": slugify(article_path.stem),
+        "bank_id": new_bank_id(title, text),
         "title": title,
         "date": args.date or "",
         "max_questions": args.max,
     }
 
 
+def new_bank_place(
+    bank_id: str, output: str | None, data_dir: Path
+) -> tuple[str, Path | None, list[str]]:
+    """Where a new bank goes, and its id: ``output`` (None for stdout with ``-``), else
+    ``DATA_DIR/banks/ID.yaml``; an id another bank of the library has is replaced by a free
+    one (with a note saying so), so two banks' scores never mix."""
+    from quiz.library import free_id, user_banks_dir
+    from quiz.shelf import taken_ids
+
+    if output == "-":
+        return bank_id, None, []
+    target = Path(output).expanduser() if output else user_banks_dir(data_dir) / f"{bank_id}.yaml"
+    taken = taken_ids(data_dir, besides=target)
+    notes = []
+    if bank_id in taken:
+        new_id = free_id(bank_id, taken)
+        notes.append(
+            f"note: the id {bank_id!r} is used by another bank ({taken[bank_id]}); "
+            f"this bank's id is {new_id!r}"
+        )
+        bank_id = new_id
+        if not output:
+            target = target.with_name(f"{bank_id}.yaml")
+    return bank_id, target, notes
+
+
 def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
     from quiz.bank.dump import dump_bank
+    from quiz.cli import resolve_data_dir
     from quiz.generate.pipeline import generate
 
-    target = _target(args, article_path)
+    data_dir = resolve_data_dir(args)
+    options = _options(args, article_path, text)
+    bank_id, target, notes = new_bank_place(str(options["bank_id"]), args.output, data_dir)
+    options["bank_id"] = bank_id
     if target is not None and target.exists() and not args.force:
         raise QuizError(
             f"{target} exists; use --update {target} to regenerate it keeping your edits, "
@@ -161,23 +187,32 @@ def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
         )
     if target is not None and target.suffix not in (".yaml", ".yml"):
         raise QuizError(f"the bank file must end in .yaml or .yml, not {target.name!r}")
-    source_file = "" if target is None else article_path.name
-    result = generate(text, source_file=source_file, **_options(args, article_path, text))
+    in_library = not args.output
+    article_name = f"{bank_id}.txt" if in_library else article_path.name
+    source_file = "" if target is None else article_name
+    result = generate(text, source_file=source_file, **options)  # type: ignore[arg-type]
     if not result.bank.questions:
         raise QuizError(
             f"no question could be drafted from {args.article!r}: it has no whole sentences "
             "naming people, places, organisations, numbers or dates"
         )
     if target is not None:
-        _place_article(article_path, text, target)
+        _place_article(article_path, text, target.parent / article_name)
     content = dump_bank(result.bank)
     if target is None:
         sys.stdout.write(content)
         return 0
     _write(target, content)
+    if not in_library:
+        from quiz.shelf import add_bank
+
+        add_bank(target, data_dir)
+    for note in notes:
+        print(note, file=sys.stderr)
     counts = result.bank.count_by_type()
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
     print(f"wrote {target}: {len(result.bank.questions)} questions ({by_type})")
+    print(f"in your library as {bank_id}: play it with `quiz play {bank_id}`")
     note = shortfall_note(len(result.bank.questions), text, args.max)
     if note:
         print(note, file=sys.stderr)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quiz.tui.config import StartHome, StartPlay, StartReview, StartStats
+    from quiz.tui.config import StartAuthor, StartHome, StartPlay, StartReview, StartStats
 
 
 def run_home(args: argparse.Namespace) -> int:
@@ -19,7 +19,7 @@ def run_home(args: argparse.Namespace) -> int:
 
 def launch(
     data_dir: Path,
-    start: StartHome | StartPlay | StartStats | StartReview,
+    start: StartHome | StartPlay | StartStats | StartReview | StartAuthor,
     *,
     recover: bool = False,
 ) -> int:

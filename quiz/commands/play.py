@@ -41,11 +41,13 @@ def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError
     from quiz.bank.cache import BankCache
     from quiz.cli import resolve_data_dir
-    from quiz.library import bank_dirs, resolve_bank
     from quiz.session import Options, Session
+    from quiz.shelf import open_in_library
 
     data_dir = resolve_data_dir(args)
-    path = resolve_bank(args.bank, bank_dirs(data_dir))
+    path, note = open_in_library(args.bank, data_dir)
+    if note:
+        print(f"quiz: {note}", file=sys.stderr)
     try:
         bank = BankCache(data_dir / "cache").load(path)
     except BankError as error:

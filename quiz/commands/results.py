@@ -55,7 +55,7 @@ def _bank_id(name: str, data_dir: Path) -> str:
     from quiz.library import UnknownBank, bank_dirs, resolve_bank
 
     try:
-        path = resolve_bank(name, bank_dirs(data_dir))
+        path = resolve_bank(name, bank_dirs(data_dir), data_dir)
     except UnknownBank:
         if BANK_ID.match(name):
             return name  # answers to a bank that is no longer on disk

@@ -52,14 +52,16 @@ def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError
     from quiz.bank.cache import BankCache
     from quiz.cli import resolve_data_dir
-    from quiz.library import bank_dirs, resolve_bank
+    from quiz.shelf import open_in_library
 
     if args.cram and not args.bank:
         args.parser.error("--cram practises one bank: add --bank BANK")
     data_dir = resolve_data_dir(args)
     bank = None
     if args.bank:
-        path = resolve_bank(args.bank, bank_dirs(data_dir))
+        path, note = open_in_library(args.bank, data_dir)
+        if note:
+            print(f"quiz: {note}", file=sys.stderr)
         try:
             bank = BankCache(data_dir / "cache").load(path)
         except BankError as error:

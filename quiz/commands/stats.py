@@ -59,9 +59,9 @@ def run(args: argparse.Namespace) -> int:
 
         return launch(data_dir, StartStats())
 
-    from quiz.library import bank_dirs, find_bank_files
+    from quiz.library import library_files
 
-    banks = current_banks(find_bank_files(bank_dirs(data_dir)), data_dir / "cache")
+    banks = current_banks(library_files(data_dir), data_dir / "cache")
     stats = read_stats(data_dir, banks.questions)
     json.dump(stats.to_json_dict(), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")

@@ -151,11 +151,6 @@ def to_question(qid: str, c: Candidate, fact_id: str, source: str) -> Question:
     raise ValueError(c.type)
 
 
-def slugify(name: str) -> str:
-    out = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:80].strip("-")
-    return out or "article"
-
-
 def generate(
     text: str,
     *,

@@ -17,13 +17,14 @@ from textual.screen import Screen
 from quiz.bank import BankError
 from quiz.bank.cache import BankCache, BankSummary
 from quiz.bank.model import Bank, Question
-from quiz.library import find_bank_files
+from quiz.library import library_files
 from quiz.session import Options, Session
 from quiz.tui.config import (
     AppConfig,
     StartAuthor,
     StartHome,
     StartPlay,
+    StartReport,
     StartReview,
     StartStats,
 )
@@ -104,6 +105,10 @@ class QuizApp(App[None]):
             from quiz.tui.screens.author import AuthorScreen
 
             self.push_screen(AuthorScreen(start))
+        elif isinstance(start, StartReport):
+            from quiz.tui.screens.report import ReportScreen
+
+            self.push_screen(ReportScreen(start.report))
         else:
             from quiz.tui.screens.home import HomeScreen
 
@@ -161,7 +166,7 @@ class QuizApp(App[None]):
         return ok
 
     def bank_files(self) -> list[Path]:
-        return find_bank_files(self.config.folders())
+        return library_files(self.config.data_dir, self.config.folders())
 
     # ------------------------------------------------------------------ sessions
 

@@ -19,6 +19,7 @@ from quiz.tui.progress import NoProgress, ProgressProvider
 if TYPE_CHECKING:
     from quiz.authoring import Draft
     from quiz.deferred_scores import DeferredScores
+    from quiz.report import Report
     from quiz.stats import Stats
     from quiz.store import KnownQuestions
 
@@ -73,6 +74,13 @@ class StartAuthor(Struct, frozen=True):
     make: Callable[[], Draft]
     save_to: Path
     making: str = ""  # what is shown while the draft is made ("Drafting questions from x.txt")
+    notice: str = ""  # shown once the draft is open (a bank's comments will not be kept, …)
+
+
+class StartReport(Struct, frozen=True):
+    """Open on an item analysis (``quiz report BANK --tui``), computed before the app starts."""
+
+    report: Report
 
 
 class AppConfig(Struct, frozen=True):
@@ -93,7 +101,7 @@ class AppConfig(Struct, frozen=True):
     clock: Callable[[], datetime] = utc_now
     """Time of answers and how long each took (timezone aware)."""
 
-    start: StartHome | StartPlay | StartStats | StartReview | StartAuthor = field(
+    start: StartHome | StartPlay | StartStats | StartReview | StartAuthor | StartReport = field(
         default_factory=StartHome
     )
     """The first screen."""

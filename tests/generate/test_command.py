@@ -24,15 +24,28 @@ def article(tmp_path: Path) -> Path:
     return path
 
 
-def test_default_output_is_beside_the_article(nlp: Any, article: Path, capsys: Any) -> None:
+def _library_bank(data_dir: Path) -> Path:
+    (path,) = (data_dir / "banks").glob("*.yaml")
+    return path
+
+
+def test_default_output_is_the_library(
+    nlp: Any, article: Path, capsys: Any, isolated_data_dir: Path
+) -> None:
     assert main(["generate", str(article)]) == 0
-    bank = load_bank(article.with_suffix(".yaml"))
-    assert bank.id == "summit" and bank.source.file == "summit.txt"
-    assert "wrote" in capsys.readouterr().out
+    path = _library_bank(isolated_data_dir)
+    bank = load_bank(path)
+    # the id comes from the title and the text, never the file name
+    assert bank.id == path.stem and bank.id.startswith("summit-") and len(bank.id) == 13
+    assert bank.source.file == f"{bank.id}.txt"
+    out = capsys.readouterr().out
+    assert f"wrote {path}" in out and f"quiz play {bank.id}" in out
+    assert not article.with_suffix(".yaml").exists()
     assert main(["generate", str(article)]) == 1  # never overwrites without --force
     assert "--update" in capsys.readouterr().err
     assert main(["generate", str(article), "--force", "--title", "Summit"]) == 0
-    assert load_bank(article.with_suffix(".yaml")).title == "Summit"
+    # the default title was the file name made readable, "Summit": the same id, replaced
+    assert load_bank(path).title == "Summit"
 
 
 def test_output_elsewhere_gets_a_copy_of_the_article(
@@ -111,8 +124,8 @@ def test_help_and_other_commands_never_import_spacy() -> None:
 
 
 def test_update_keeps_edits_and_reports(nlp: Any, article: Path, capsys: Any) -> None:
-    assert main(["generate", str(article), "--date", "2025-08-23"]) == 0
     bank_path = article.with_suffix(".yaml")
+    assert main(["generate", str(article), "--date", "2025-08-23", "-o", str(bank_path)]) == 0
     bank = load_bank(bank_path)
     edited = bank.questions[0]
     text = bank_path.read_text(encoding="utf-8")
@@ -130,7 +143,7 @@ def test_update_keeps_edits_and_reports(nlp: Any, article: Path, capsys: Any) ->
     capsys.readouterr()
     assert main(["generate", str(new_article), "--update", str(bank_path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("updated summit:") and "added" in out and "removed" in out
+    assert out.startswith("updated summit-") and "added" in out and "removed" in out
     after = load_bank(bank_path)
     assert after.source.text == changed_article
     if "My own wording?" in text.replace(f"prompt: {edited.prompt}", "prompt: My own wording?", 1):

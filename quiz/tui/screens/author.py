@@ -319,6 +319,8 @@ class AuthorScreen(Screen[None]):
         self.refresh_list(0)
         self.query_one(QuestionList).focus()
         self.refresh_bindings()
+        if self.start.notice:
+            self.notify(self.start.notice, timeout=15, markup=False)
 
     # ------------------------------------------------------------------ showing
 
@@ -556,6 +558,22 @@ class AuthorScreen(Screen[None]):
             return False
         return not (draft.bank.path and _same_file(Path(draft.bank.path), target))
 
+    def _join_library(self, path: Path) -> str:
+        """Put a bank saved outside the library's folders into it (so home and review show
+        it); what to add to the "Saved" message."""
+        from quiz.errors import QuizError
+        from quiz.shelf import add_bank
+
+        try:
+            added = add_bank(path, self.app.config.data_dir)
+        except QuizError as error:
+            return f"\n(not added to your library: {error})"
+        if added.status == "added":
+            return "; added to your library"
+        if added.status == "renamed":
+            return f"\n{added.message()}"
+        return ""
+
     def action_save(self) -> None:
         self.save()
 
@@ -594,6 +612,7 @@ class AuthorScreen(Screen[None]):
         message = f"{result.questions} questions in {result.path}"
         if result.left_out:
             message += f"; {result.left_out} still to review are not in it"
+        message += self._join_library(result.path)
         self.notify(message, title="Saved", markup=False)
         self.update_status()
         if then_quit:

@@ -1,0 +1,221 @@
+"""Putting banks into the library and taking them out (``quiz banks``, and every command that
+makes or opens a bank by path). No Textual, no argv: the commands print what this returns.
+
+Scores are keyed on a bank's id, so two different banks must never share one: a bank that joins
+the library with an id another bank already has is given a new id, written into its file (only
+that line changes), and the caller says so.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from msgspec import Struct
+
+from quiz.atomic import write_atomic
+from quiz.bank.cache import BankCache, BankSummary
+from quiz.errors import QuizError
+from quiz.library import (
+    bank_dirs,
+    free_id,
+    in_folders,
+    library_files,
+    read_registry,
+    shipped_banks_dir,
+    user_banks_dir,
+    write_registry,
+)
+
+__all__ = ["Added", "LibraryEntry", "add_bank", "list_library", "remove_bank", "taken_ids"]
+
+
+class Added(Struct, frozen=True):
+    """What :func:`add_bank` did with one bank file."""
+
+    path: Path
+    bank_id: str
+    status: str  # "added"; "already" (in the library); "copy" (the same bytes as a bank of the
+    # library, which is not listed twice); "renamed" (added with a new id)
+    old_id: str = ""  # when renamed: the id the file had, which another bank of the library uses
+    other: str = ""  # when renamed or a copy: that other bank's file
+
+    def message(self) -> str:
+        if self.status == "renamed":
+            return (
+                f"{self.path}: its id {self.old_id!r} is already used by another bank "
+                f"({self.other}), so it now has the id {self.bank_id!r} (written into the file; "
+                "scores stay with each bank); added to your library"
+            )
+        if self.status == "copy":
+            return f"{self.path} is a copy of {self.other}, which is in your library already"
+        if self.status == "already":
+            return f"{self.path} is already in your library (id {self.bank_id!r})"
+        return f"added {self.path} to your library (id {self.bank_id!r})"
+
+
+class LibraryEntry(Struct, frozen=True):
+    """One bank as ``quiz banks`` lists it."""
+
+    summary: BankSummary
+    place: str  # "shipped", "banks folder" or "added"
+
+
+def _cache(data_dir: Path) -> BankCache:
+    return BankCache(data_dir / "cache")
+
+
+def list_library(data_dir: Path) -> list[LibraryEntry]:
+    """Every bank of the library with where it lives, in the order the home screen shows."""
+    shipped = shipped_banks_dir().resolve()
+    mine = user_banks_dir(data_dir).resolve()
+    entries = []
+    for summary in _cache(data_dir).summaries(library_files(data_dir)):
+        parent = Path(summary.path).resolve().parent
+        place = "shipped" if parent == shipped else "banks folder" if parent == mine else "added"
+        entries.append(LibraryEntry(summary, place))
+    return entries
+
+
+def taken_ids(data_dir: Path, *, besides: Path | None = None) -> dict[str, Path]:
+    """The id of every valid bank of the library and its file (``besides`` left out)."""
+    skip = besides.resolve() if besides is not None else None
+    taken: dict[str, Path] = {}
+    for summary in _cache(data_dir).summaries(library_files(data_dir)):
+        path = Path(summary.path)
+        if summary.ok and (skip is None or path.resolve() != skip):
+            taken.setdefault(summary.id, path)
+    return taken
+
+
+def add_bank(path: Path, data_dir: Path) -> Added:
+    """Put the bank file at ``path`` into the library (registered where it is).
+
+    Raises :class:`QuizError` for a file that is not a valid bank (one ``FILE:LINE: message``
+    per problem), or whose id must change but cannot be written."""
+    from quiz.bank.errors import BankError
+
+    path = path.expanduser().absolute()
+    try:
+        bank = _cache(data_dir).load(path)
+    except BankError as error:
+        raise QuizError("\n".join(error.lines())) from None
+    folders = bank_dirs(data_dir)
+    if in_folders(path, [shipped_banks_dir()]):
+        return Added(path, bank.id, "already")  # shipped files are never rewritten
+    registered = read_registry(data_dir)
+    known = in_folders(path, folders) or path in registered
+    taken = taken_ids(data_dir, besides=path)
+    other = taken.get(bank.id)
+    if other is not None and _same_bytes(other, path):
+        return Added(path, bank.id, "copy", other=str(other))  # listed once, not twice
+    if other is not None:
+        new_id = free_id(bank.id, taken)
+        _rewrite_id(path, bank.id, new_id)
+        if not known:
+            _register(data_dir, registered, path)
+        return Added(path, new_id, "renamed", old_id=bank.id, other=str(other))
+    if known:
+        return Added(path, bank.id, "already")
+    _register(data_dir, registered, path)
+    return Added(path, bank.id, "added")
+
+
+def _register(data_dir: Path, registered: list[Path], path: Path) -> None:
+    try:
+        write_registry(data_dir, [*registered, path])
+    except OSError as error:
+        raise QuizError(
+            f"cannot add {path} to your library: {data_dir} cannot be written "
+            f"({error.strerror or error})"
+        ) from None
+
+
+def remove_bank(name: str, data_dir: Path) -> str:
+    """Take a bank out of the library, by id or path; the message to print.
+
+    A registered file stays where it is (only the registry forgets it); a bank of the banks
+    folder is moved to ``DATA_DIR/removed`` (nothing is deleted); a shipped bank cannot be
+    removed. Scores are never touched: adding the bank back brings its history back."""
+    target = _find(name, data_dir)
+    registered = read_registry(data_dir)
+    if target in registered:
+        try:
+            write_registry(data_dir, [p for p in registered if p != target])
+        except OSError as error:
+            raise QuizError(f"cannot update {data_dir} ({error.strerror or error})") from None
+        return f"removed {target} from your library (the file stays where it is; scores are kept)"
+    if in_folders(target, [user_banks_dir(data_dir)]):
+        removed = data_dir / "removed"
+        destination = removed / target.name
+        try:
+            removed.mkdir(parents=True, exist_ok=True)
+            os.replace(target, destination)
+        except OSError as error:
+            raise QuizError(f"cannot move {target} ({error.strerror or error})") from None
+        return (
+            f"moved {target.name} to {removed} (scores are kept; move it back to "
+            f"{target.parent} to restore it)"
+        )
+    if in_folders(target, [shipped_banks_dir()]):
+        raise QuizError(f"{target.name} ships with quiz and cannot be removed")
+    raise QuizError(f"{target} is not in your library (`quiz banks` lists what is)")
+
+
+def _find(name: str, data_dir: Path) -> Path:
+    path = Path(name).expanduser()
+    if path.exists() or "/" in name or path.suffix in (".yaml", ".yml"):
+        return path.absolute()
+    for entry in list_library(data_dir):
+        if entry.summary.id == name or Path(entry.summary.path).stem == name:
+            return Path(entry.summary.path).absolute()
+    raise QuizError(f"no bank with the id {name!r} in your library (`quiz banks` lists them)")
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def _rewrite_id(path: Path, old: str, new: str) -> None:
+    """Change the bank's top-level ``id:`` line and nothing else (comments, layout and line
+    ends stay as the teacher wrote them)."""
+    pattern = re.compile(
+        rb"^id:[ \t]*(['\"]?)" + re.escape(old.encode()) + rb"\1[ \t]*(?=\r?$)", re.MULTILINE
+    )
+    data = path.read_bytes()
+    matches = pattern.findall(data)
+    if len(matches) != 1:
+        raise QuizError(
+            f"{path}: its id {old!r} is already used by another bank of your library; "
+            "give it another id (the `id:` line) and try again"
+        )
+    try:
+        write_atomic(path, pattern.sub(b"id: " + new.encode(), data))
+    except OSError as error:
+        raise QuizError(
+            f"{path}: its id {old!r} is already used by another bank of your library, and "
+            f"the file cannot be changed ({error.strerror or error}); give it another id"
+        ) from None
+
+
+def open_in_library(name: str, data_dir: Path) -> tuple[Path, str]:
+    """The bank file a BANK argument names, and a note to print when naming it by its path
+    put it into the library (or gave it a new id); "" when it was there already.
+
+    A bank played, reviewed or authored by its path joins the library, so it shows on the home
+    screen and in ``quiz review`` and ``quiz stats`` afterwards. A file that is not a valid bank
+    is left for the caller to report (with its lines), not added."""
+    from quiz.library import resolve_bank
+
+    path = resolve_bank(name, bank_dirs(data_dir), data_dir)
+    if not Path(name).expanduser().exists():
+        return path, ""  # named by its id: in the library already
+    try:
+        added = add_bank(path, data_dir)
+    except QuizError:
+        return path, ""
+    return path, "" if added.status in ("already", "copy") else added.message()
