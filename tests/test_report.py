@@ -125,8 +125,8 @@ def test_flags_listed_on_their_question() -> None:
     assert q["q-mayor-mc"].flags == []
     assert [f.question_id for f in report.flags_not_in_bank] == ["q-gone"]
     lines = format_text(report)
-    assert '                      flagged: unclear “approximately or exactly?”' in lines
-    assert "                      flagged: wrong answer" in lines
+    assert "                             flagged: unclear “approximately or exactly?”" in lines
+    assert "                             flagged: wrong answer" in lines
 
 
 def test_store_flags_of_other_banks_are_ignored() -> None:

@@ -1,9 +1,15 @@
-"""``quiz report BANK [--results FILE]... [--local] [--json]``: item analysis for a teacher.
+"""``quiz report BANK [--results FILE]... [--local] [--json | --format F] [-o OUT] [--tui]``:
+item analysis for a teacher.
 
 Without ``--results`` the report covers the answers recorded on this computer (and the flags
 learners raised here). With ``--results`` it covers exactly the files given: a teacher's report
 over the class, in which the teacher's own practice answers have no place; ``--local`` adds
-this computer's answers and flags to the files.
+this computer's answers and flags to the files. Learners are named after the file they handed
+in (``alice.jsonl`` is "alice"): the ids inside the files are random.
+
+The report is computed here (:mod:`quiz.report`, pure) and then written as text, JSON, CSV or
+HTML, or shown in the TUI (``--tui``, :mod:`quiz.tui.screens.report`), which never opens the
+scores database: a report reads, it never writes scores.
 """
 
 from __future__ import annotations
@@ -12,13 +18,17 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.cli import add_data_dir_option, resolve_data_dir
 from quiz.commands import COMMANDS
 from quiz.errors import QuizError
 
+if TYPE_CHECKING:
+    from quiz.report import Report
+
 LOCAL = "this computer"
+FORMATS = ("text", "json", "csv", "html")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +37,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=COMMANDS["report"],
         description="Per question of BANK: how often it was asked, the share answered right, "
         "how often each wrong option was picked (multiple choice) or the most common wrong "
-        "answers (other types), the median time, and learners' flags; hardest first. "
+        "answers (other types), the median time, learners' flags, and the discrimination "
+        "index (point-biserial correlation with the score on the other questions; negative "
+        "or under 0.20 is flagged with the likely reason, from 5 learners); hardest first. "
+        "Then per learner: attempts, score and the questions missed. "
         "Without --results: the answers recorded on this computer. With --results: only the "
         "files given (each written by `quiz results export`; the same answer in two files "
         "counts once).",
@@ -47,15 +60,31 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="with --results: also count the answers and flags recorded on this computer",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object for scripts")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="text (the default), json (as --json), csv (a spreadsheet: the questions, then "
+        "the learners) or html (a standalone page)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write the report to OUT instead of printing it"
+    )
+    parser.add_argument(
+        "--tui",
+        action="store_true",
+        help="show the report in the terminal app: questions to check first, then the "
+        "learners; q quits",
+    )
     add_data_dir_option(parser)
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, report_parser=parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError, load_bank
     from quiz.library import bank_dirs, resolve_bank
-    from quiz.report import ResultsError, analyse, format_text, read_results, to_json
+    from quiz.report import ResultsError, analyse, learner_names, read_results
 
+    fmt = _format(args)
     data_dir = resolve_data_dir(args)
     path = resolve_bank(args.bank, bank_dirs(data_dir))
     try:
@@ -68,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     attempts: list[Any] = []
     flags: list[Any] = []
     sources: list[tuple[str, int]] = []
+    files: list[tuple[str, list[Any]]] = []
     problems: list[str] = []
     for name in args.results:
         try:
@@ -78,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
         mine = [a for a in found if a.bank_id == bank.id]
         attempts.extend(mine)
         sources.append((name, len(mine)))
+        files.append((name, mine))
     if problems:
         for line in problems:
             print(line, file=sys.stderr)
@@ -88,13 +119,54 @@ def run(args: argparse.Namespace) -> int:
         flags.extend(local_flags)
         if args.results:
             sources.append((LOCAL, len(local)))
+        files.append((LOCAL, local))
 
-    report = analyse(bank, attempts, flags, sources=sources)
-    if args.json:
-        print(json.dumps(to_json(report), ensure_ascii=False, indent=2))
+    report = analyse(bank, attempts, flags, sources=sources, names=learner_names(files))
+    if args.tui:
+        return _show(data_dir, report)
+    text = _render(report, fmt)
+    if args.output and args.output != "-":
+        from quiz.commands.export import write_atomically
+
+        target = Path(args.output)
+        write_atomically(target, text.encode("utf-8"))
+        print(f"wrote the report ({fmt}) to {target}", file=sys.stderr)
     else:
-        print("\n".join(format_text(report)))
+        sys.stdout.write(text)
     return 0
+
+
+def _format(args: argparse.Namespace) -> str:
+    """The output format the options ask for; contradictory options are a usage error (2)."""
+    parser: argparse.ArgumentParser = args.report_parser
+    if args.json and args.format not in (None, "json"):
+        parser.error(f"--json and --format {args.format} ask for two formats; give one")
+    if args.tui and (args.json or args.format or args.output):
+        parser.error("--tui shows the report on screen; leave out --json, --format and -o")
+    return "json" if args.json else args.format or "text"
+
+
+def _render(report: Report, fmt: str) -> str:
+    """The whole output in ``fmt``, ending in a newline."""
+    from quiz.report import format_text, to_csv, to_html, to_json
+
+    if fmt == "json":
+        return json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return to_csv(report)
+    if fmt == "html":
+        return to_html(report)
+    return "\n".join(format_text(report)) + "\n"
+
+
+def _show(data_dir: Path, report: Report) -> int:
+    """The report in the TUI. No scores are opened: the screen only reads ``report``."""
+    from quiz.tui.app import QuizApp
+    from quiz.tui.config import AppConfig, StartReport
+
+    app = QuizApp(AppConfig(data_dir=data_dir, start=StartReport(report), calm_errors=True))
+    app.run()
+    return app.return_code or 0
 
 
 def _local(data_dir: Path, bank_id: str) -> tuple[list[Any], list[Any]]:

@@ -44,8 +44,16 @@ def _record(data_dir: Path, answers: list[tuple[str, object]], flag: bool = Fals
             assert question is not None
             verdict = grade(question, response)
             store.record(
-                Answer(bank.id, qid, question.type, verdict.given, verdict.outcome, 4.0,
-                       T0 + timedelta(seconds=n), question.answer_key()),
+                Answer(
+                    bank.id,
+                    qid,
+                    question.type,
+                    verdict.given,
+                    verdict.outcome,
+                    4.0,
+                    T0 + timedelta(seconds=n),
+                    question.answer_key(),
+                ),
                 session_id=session,
             )
         store.end_session(session)
@@ -57,40 +65,45 @@ REPORT_TWO_FILES = f"""\
 Riverton opens its bridge (riverton-bridge)
 2 learners, 19 attempts in 4 sessions, 53% right, 2025-09-01 to 2025-09-02
 from {ALICE} (10), {BOB} (9)
+discrimination: too few learners (2; it needs 5), so none is given
 
-right  asked  median  question (hardest first)
-  33%      3   10.0s  q-mayor-mc · multiple choice
-                      Who opened the new bridge?
-                      wrong options picked: Marta Silva (2), João Pires (0), Rui Lopes (0)
-  33%      3    5.0s  q-cost-tf · true or false
-                      The bridge cost approximately 20 million euros.
-                      wrong answers: True (2)
-  50%      2   19.0s  q-facts-multi · multiple choice
-                      Which of these are true of the bridge? Pick all that apply.
-                      wrong options picked: It replaced a tunnel (1)
-  50%      2   35.0s  q-numbers-match · matching
-                      Match each number to what it counts.
-                      wrong answers: 12 million → cars expected every day; 4,000 → euros the bridge cost; three → years of construction (1)
-  50%      2    7.5s  q-cars-numeric · number
-                      About how many cars are expected to cross the bridge every day?
-                      wrong answers: 400 (1)
-  50%      2   23.5s  q-timeline-order · ordering
-                      Put these events in order.
-                      wrong answers: The bridge is finished → Construction begins → The ferry stops running (1)
- 100%      2   11.0s  q-cost-cloze · fill in the blank
-                      The bridge cost approximately ___ million euros and took ___ years to b…
- 100%      2    9.5s  q-mayor-short · short answer
-                      Who is the mayor of Riverton?
+right  asked  median  discr  question (hardest first)
+  33%      3   10.0s      –  q-mayor-mc · multiple choice
+                             Who opened the new bridge?
+                             wrong options picked: Marta Silva (2), João Pires (0), Rui Lopes (0)
+  33%      3    5.0s      –  q-cost-tf · true or false
+                             The bridge cost approximately 20 million euros.
+                             wrong answers: True (2)
+  50%      2   19.0s      –  q-facts-multi · multiple choice
+                             Which of these are true of the bridge? Pick all that apply.
+                             wrong options picked: It replaced a tunnel (1)
+  50%      2   35.0s      –  q-numbers-match · matching
+                             Match each number to what it counts.
+                             wrong answers: 12 million → cars expected every day; 4,000 → euros the bridge cost; three → years of construction (1)
+  50%      2    7.5s      –  q-cars-numeric · number
+                             About how many cars are expected to cross the bridge every day?
+                             wrong answers: 400 (1)
+  50%      2   23.5s      –  q-timeline-order · ordering
+                             Put these events in order.
+                             wrong answers: The bridge is finished → Construction begins → The ferry stops running (1)
+ 100%      2   11.0s      –  q-cost-cloze · fill in the blank
+                             The bridge cost approximately ___ million euros and took ___ years to b…
+ 100%      2    9.5s      –  q-mayor-short · short answer
+                             Who is the mayor of Riverton?
 
 not asked yet (1): q-quote-literal
 
 answers to questions no longer in the bank: q-old-removed (1)
+
+learners (lowest score first)
+score  answers  learner  missed
+  50%       10  alice    q-mayor-mc, q-facts-multi, q-cost-tf, q-cars-numeric, q-timeline-order
+  56%        9  bob      q-mayor-mc, q-cost-tf, q-numbers-match, q-old-removed
 """  # noqa: E501
 
 
 def test_report_over_two_files(tmp_path: Path) -> None:
-    result = quiz("report", ALL_TYPES_BANK, "--results", ALICE, "--results", BOB,
-                  data_dir=tmp_path)
+    result = quiz("report", ALL_TYPES_BANK, "--results", ALICE, "--results", BOB, data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == REPORT_TWO_FILES
     assert result.stderr == ""
@@ -103,8 +116,16 @@ def test_report_by_bank_id_json(tmp_path: Path) -> None:
     for name in ("all-types.yaml", "article.txt"):
         (banks / name).write_bytes((DATA / "valid" / name).read_bytes())
     (banks / "all-types.yaml").rename(banks / "riverton-bridge.yaml")
-    result = quiz("report", "riverton-bridge", "--json", "--results", ALICE, "--results", BOB,
-                  data_dir=tmp_path)
+    result = quiz(
+        "report",
+        "riverton-bridge",
+        "--json",
+        "--results",
+        ALICE,
+        "--results",
+        BOB,
+        data_dir=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["learners"], data["attempts"], data["right"]) == (2, 19, 10)
@@ -114,8 +135,9 @@ def test_report_by_bank_id_json(tmp_path: Path) -> None:
 
 
 def test_the_same_file_twice_counts_once(tmp_path: Path) -> None:
-    result = quiz("report", ALL_TYPES_BANK, "--results", ALICE, "--results", ALICE,
-                  data_dir=tmp_path)
+    result = quiz(
+        "report", ALL_TYPES_BANK, "--results", ALICE, "--results", ALICE, data_dir=tmp_path
+    )
     lines = result.stdout.splitlines()
     assert lines[1] == "1 learner, 10 attempts in 2 sessions, 50% right, 2025-09-01 to 2025-09-02"
     assert lines[3] == "10 attempts read twice and counted once (overlapping files)"
@@ -123,8 +145,7 @@ def test_the_same_file_twice_counts_once(tmp_path: Path) -> None:
 
 def test_bad_results_file_is_file_line_message(tmp_path: Path) -> None:
     bad = RESULTS / "bad" / "not-json.jsonl"
-    result = quiz("report", ALL_TYPES_BANK, "--results", ALICE, "--results", bad,
-                  data_dir=tmp_path)
+    result = quiz("report", ALL_TYPES_BANK, "--results", ALICE, "--results", bad, data_dir=tmp_path)
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == (
@@ -145,17 +166,18 @@ def test_report_on_this_computer_with_flags(tmp_path: Path) -> None:
     _record(tmp_path, [("q-cost-tf", True), ("q-mayor-mc", 0)], flag=True)
     result = quiz("report", ALL_TYPES_BANK, data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[:10] == [
+    assert result.stdout.splitlines()[:11] == [
         "Riverton opens its bridge (riverton-bridge)",
         "1 learner, 2 attempts in 1 session, 50% right, 2025-09-03",
+        "discrimination: too few learners (1; it needs 5), so none is given",
         "",
-        "right  asked  median  question (hardest first)",
-        "   0%      1    4.0s  q-cost-tf · true or false",
-        "                      The bridge cost approximately 20 million euros.",
-        "                      wrong answers: True (1)",
-        "                      flagged: unclear “20 or 12?”",
-        " 100%      1    4.0s  q-mayor-mc · multiple choice",
-        "                      Who opened the new bridge?",
+        "right  asked  median  discr  question (hardest first)",
+        "   0%      1    4.0s      –  q-cost-tf · true or false",
+        "                             The bridge cost approximately 20 million euros.",
+        "                             wrong answers: True (1)",
+        "                             flagged: unclear “20 or 12?”",
+        " 100%      1    4.0s      –  q-mayor-mc · multiple choice",
+        "                             Who opened the new bridge?",
     ]
 
 
@@ -168,7 +190,7 @@ def test_files_leave_out_this_computer_unless_local(tmp_path: Path) -> None:
     lines = both.stdout.splitlines()
     assert lines[1].startswith("2 learners, 11 attempts in 3 sessions")
     assert lines[2] == f"from {ALICE} (10), this computer (1)"
-    assert "                      flagged: unclear “20 or 12?”" in lines
+    assert "                             flagged: unclear “20 or 12?”" in lines
 
 
 def test_results_export_then_report(tmp_path: Path) -> None:
@@ -188,8 +210,7 @@ def test_results_export_then_report(tmp_path: Path) -> None:
     assert len({r["learner_id"] for r in lines}) == 1
 
     teacher = tmp_path / "teacher"
-    report = quiz("report", ALL_TYPES_BANK, "--results", out, "--results", ALICE,
-                  data_dir=teacher)
+    report = quiz("report", ALL_TYPES_BANK, "--results", out, "--results", ALICE, data_dir=teacher)
     assert report.returncode == 0, report.stderr
     assert report.stdout.splitlines()[1].startswith("2 learners, 13 attempts in 3 sessions")
 
@@ -199,8 +220,15 @@ def test_results_export_one_bank(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:  # an answer to another bank
         session = store.start_session("other-bank", "play")
         store.record(
-            Answer("other-bank", "q-x", "true_false", "True", grade(
-                load_bank(ALL_TYPES_BANK).questions[2], True).outcome, 2.0, T0),
+            Answer(
+                "other-bank",
+                "q-x",
+                "true_false",
+                "True",
+                grade(load_bank(ALL_TYPES_BANK).questions[2], True).outcome,
+                2.0,
+                T0,
+            ),
             session_id=session,
         )
     out = tmp_path / "one.jsonl"

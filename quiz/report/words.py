@@ -1,0 +1,107 @@
+"""How figures are written, shared by every renderer, so that the terminal, the spreadsheet,
+the web page and the TUI screen write "33%", "10.0s" and "-0.87" the same way."""
+
+from __future__ import annotations
+
+from quiz.report.discrimination import MIN_LEARNERS, Discrimination
+from quiz.report.model import NO_ANSWER, Count, Report
+from quiz.report.results import FlagNote
+
+__all__ = [
+    "DASH",
+    "TYPE_NAMES",
+    "counts_text",
+    "discrimination_line",
+    "discrimination_note",
+    "figure",
+    "flag_text",
+    "percent",
+    "plural",
+    "seconds",
+    "short",
+    "type_name",
+]
+
+DASH = "–"
+TYPE_NAMES = {
+    "multiple_choice": "multiple choice",
+    "true_false": "true or false",
+    "cloze": "fill in the blank",
+    "short_answer": "short answer",
+    "numeric": "number",
+    "matching": "matching",
+    "ordering": "ordering",
+}
+PROMPT_WIDTH = 72
+
+
+def type_name(qtype: str) -> str:
+    return TYPE_NAMES.get(qtype, qtype)
+
+
+def percent(value: float | None) -> str:
+    return DASH if value is None else f"{round(value)}%"
+
+
+def seconds(value: float | None) -> str:
+    if value is None:
+        return DASH
+    if value < 60:
+        return f"{value:.1f}s"
+    minutes, rest = divmod(round(value), 60)
+    return f"{minutes}m{rest:02d}s"
+
+
+def figure(value: float | None) -> str:
+    """A discrimination index with two decimals ("-0.87"), or a dash when there is none."""
+    return DASH if value is None else f"{value:.2f}"
+
+
+def short(text: str, width: int = PROMPT_WIDTH) -> str:
+    """One line of at most ``width`` characters, cut with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def flag_text(flag: FlagNote, width: int = 60) -> str:
+    """A learner's flag: its reason, and its note in quotes."""
+    reason = flag.reason.replace("_", " ")
+    return f"{reason} “{short(flag.note, width)}”" if flag.note else reason
+
+
+def counts_text(items: list[Count], width: int = 40) -> str:
+    """``text (n), text (n)``; a pick that is no longer an option says so."""
+    parts = []
+    for c in items:
+        label = short(c.text, width)
+        if not c.in_bank and c.text != NO_ANSWER:
+            label += " [no longer an option]"
+        parts.append(f"{label} ({c.count})")
+    return ", ".join(parts)
+
+
+def discrimination_note(report: Report) -> str:
+    """One sentence saying which index the report's figures are, or why there are none."""
+    if report.learners < MIN_LEARNERS:
+        return (
+            f"discrimination: too few learners ({report.learners}; it needs {MIN_LEARNERS}), "
+            "so none is given"
+        )
+    return (
+        "discr: point-biserial discrimination (first answers against the share right on the "
+        "other questions); flagged under 0.20"
+    )
+
+
+def discrimination_line(d: Discrimination) -> str:
+    """What a question's discrimination says, for its details ("" when there is nothing to
+    add to the figure)."""
+    if d.flagged:
+        what = "negative" if d.status == "negative" else "low"
+        upper = f", upper/lower 27% {figure(d.upper_lower)}" if d.upper_lower is not None else ""
+        return f"check: {what} discrimination {figure(d.point_biserial)}{upper}: {d.reason}"
+    return ""
