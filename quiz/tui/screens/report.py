@@ -1,0 +1,196 @@
+"""The item analysis on screen (``quiz report BANK --results ... --tui``).
+
+Two tables a teacher moves through with the keyboard: the questions, those to check first
+(negative discrimination, then low, then the rest hardest first), and the learners, lowest
+score first. The highlighted row's details (the prompt, what was answered wrong, why it is
+flagged, or which questions a learner missed) show between them. Tab moves between the
+tables, the arrows along them, q quits.
+
+The report is computed before the app starts (:mod:`quiz.report`, pure): this screen only
+shows it. Prompts, answers and learner names come from other people's files; every cell is a
+:class:`rich.text.Text` and every other line a :class:`~textual.content.Content`, so that
+``[b]`` in them is shown as written and never read as markup.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from quiz.report import Report, attention_first
+from quiz.report.model import QuestionReport, StudentReport
+from quiz.report.words import (
+    counts_text,
+    discrimination_line,
+    discrimination_note,
+    figure,
+    flag_text,
+    percent,
+    plural,
+    seconds,
+    type_name,
+)
+from quiz.tui.widgets.footer import KeyBar
+from quiz.tui.widgets.topbar import TopBar, brand
+
+__all__ = ["ReportScreen", "question_rows"]
+
+QUESTION_COLUMNS = ("check", "discr", "right", "asked", "median", "question", "type")
+STUDENT_COLUMNS = ("score", "answers", "learner", "missed")
+CHECK_STYLE = {"negative": "bold red", "low": "bold yellow"}
+
+
+def question_rows(report: Report) -> list[QuestionReport]:
+    """The questions as the table lists them: to check first, then hardest first."""
+    return attention_first(report.questions)
+
+
+class ReportScreen(Screen[None]):
+    """The report of one bank: the question table, the details of the highlighted row, the
+    learner table."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("escape", "quit", "Quit", show=False),
+        Binding("tab", "app.focus_next", "Questions/learners"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    ReportScreen { layout: vertical; }
+    ReportScreen #report-summary { height: auto; padding: 0 1; color: $text-muted; }
+    ReportScreen .report-title { height: 1; padding: 0 1; text-style: bold; margin-top: 1; }
+    ReportScreen #report-questions { height: 2fr; }
+    ReportScreen #report-detail {
+        height: auto; max-height: 7; padding: 0 1; border-top: solid $primary 40%;
+    }
+    ReportScreen #report-students { height: 1fr; }
+    """
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        self.report = report
+        self.questions = {q.id: q for q in report.questions}
+        self.students = {s.learner_id: s for s in report.students}
+        self.showing = "report-questions"  # the table whose highlighted row the details show
+
+    def compose(self) -> ComposeResult:
+        report = self.report
+        status = (  # the spaces keep a long title off the figures
+            f"   {plural(report.learners, 'learner')} · {plural(report.attempts, 'attempt')}"
+            f" · {percent(report.percent_right)} right"
+        )
+        yield TopBar(brand("Report", report.title), Content(status))
+        yield Static(self._summary(), id="report-summary")
+        yield Static(
+            Content("Questions: to check first, then hardest first"), classes="report-title"
+        )
+        yield DataTable(id="report-questions", cursor_type="row", zebra_stripes=True)
+        yield Static(id="report-detail")
+        yield Static(Content("Learners: lowest score first"), classes="report-title")
+        yield DataTable(id="report-students", cursor_type="row", zebra_stripes=True)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#report-questions", DataTable)
+        table.add_columns(*(Text(c) for c in QUESTION_COLUMNS))
+        for q in question_rows(self.report):
+            d = q.discrimination
+            check = Text(d.status if d.flagged else "", style=CHECK_STYLE.get(d.status, ""))
+            table.add_row(
+                check,
+                Text(figure(d.point_biserial), justify="right"),
+                Text(percent(q.percent_right), justify="right"),
+                Text(str(q.asked), justify="right"),
+                Text(seconds(q.median_seconds), justify="right"),
+                Text(q.id),
+                Text(type_name(q.type)),
+                key=q.id,
+            )
+        students = self.query_one("#report-students", DataTable)
+        students.add_columns(*(Text(c) for c in STUDENT_COLUMNS))
+        for s in self.report.students:
+            students.add_row(
+                Text(percent(s.percent_right), justify="right"),
+                Text(str(s.attempts), justify="right"),
+                Text(s.name),
+                Text(", ".join(s.missed) if s.missed else "none"),
+                key=s.learner_id,
+            )
+        table.focus()
+        if not table.row_count:
+            self.query_one("#report-detail", Static).update(Content("No answers to this bank yet."))
+
+    def _summary(self) -> Content:
+        """Who and what the report covers, which discrimination index it gives, what to
+        check."""
+        report = self.report
+        lines = [Content(f"bank {report.bank_id}")]
+        if report.sources:
+            lines.append(Content("from " + ", ".join(name for name, _ in report.sources)))
+        if report.attempts:
+            lines.append(Content(discrimination_note(report)))
+        if report.flagged:
+            listed = ", ".join(
+                f"{q.id} ({figure(q.discrimination.point_biserial)})" for q in report.flagged
+            )
+            lines.append(Content.assemble(("to check: ", "bold $warning"), listed))
+        return Content("\n").join(lines)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The details follow the cursor of the table in use (both tables report their first
+        row when filled; only one is shown)."""
+        if event.data_table.id == self.showing:
+            self._show(event.data_table.id, event.row_key.value)
+
+    def on_descendant_focus(self) -> None:
+        """Moving to a table shows its highlighted row's details."""
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.row_count and focused.id:
+            self.showing = focused.id
+            row = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key
+            self._show(focused.id, row.value)
+
+    def _show(self, table: str | None, key: str | None) -> None:
+        if table == "report-questions" and key in self.questions:
+            self._show_question(self.questions[key])
+        elif table == "report-students" and key in self.students:
+            self._show_student(self.students[key])
+
+    def _show_question(self, q: QuestionReport) -> None:
+        d = q.discrimination
+        lines = [Content.assemble((q.id, "bold"), "  ", q.prompt)]
+        picked = [c for c in q.wrong_options if c.count or c.in_bank]
+        if picked:
+            lines.append(Content("wrong options picked: " + counts_text(picked)))
+        if q.wrong_answers:
+            lines.append(Content("wrong answers: " + counts_text(q.wrong_answers, 120)))
+        if d.flagged:
+            lines.append(Content.styled(discrimination_line(d), "bold $warning"))
+        elif d.reason:
+            lines.append(Content(f"discrimination: {d.reason}"))
+        for flag in q.flags:
+            lines.append(Content("flagged: " + flag_text(flag)))
+        self.query_one("#report-detail", Static).update(Content("\n").join(lines))
+
+    def _show_student(self, s: StudentReport) -> None:
+        missed = ", ".join(s.missed) if s.missed else "nothing"
+        lines = [
+            Content.assemble(
+                (s.name, "bold"),
+                f"  {percent(s.percent_right)} right in {plural(s.attempts, 'attempt')}, "
+                f"{plural(s.questions, 'question')}",
+            ),
+            Content(f"missed: {missed}"),
+        ]
+        self.query_one("#report-detail", Static).update(Content("\n").join(lines))
+
+    def action_quit(self) -> None:
+        """Nothing on this screen can be lost: q quits at once."""
+        self.app.exit()
