@@ -26,7 +26,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "export",
         help=COMMANDS["export"],
         description="Write a bank for Moodle (GIFT, Aiken), Anki (.apkg), a spreadsheet (CSV) "
-        "or paper (Markdown, HTML). What a format cannot hold is skipped and said on stderr.",
+        "or paper (Markdown, HTML). What a format cannot hold is skipped and said on stderr, "
+        "and each text written differently is warned about there. Options are shuffled, the "
+        "same way on every run.",
     )
     parser.add_argument("bank", metavar="BANK", help="a bank file, or the id of a bank")
     parser.add_argument(
@@ -42,6 +44,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="OUT",
         help="the file to write, '-' for standard output (text formats); "
         "default: BANK-ID.SUFFIX in the current folder",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="shuffle the options (choices, matching options, ordering items) another way; "
+        "the default shuffle is fixed by the bank and question ids, so the same bank always "
+        "exports the same file",
     )
     add_data_dir_option(parser)
     parser.set_defaults(func=run, export_parser=parser)
@@ -72,9 +82,11 @@ def run(args: argparse.Namespace) -> int:
         extra = f" (and {more} more; run: quiz check {path})" if more > 0 else ""
         raise ExportError(f"{first}{extra}") from None
 
-    result = fmt.export(bank)
+    result = fmt.export(bank, seed=args.seed)
     for note in result.notes:
         print(f"quiz export: {note}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"quiz export: warning: {warning}", file=sys.stderr)
 
     if output == "-":
         sys.stdout.flush()

@@ -1,8 +1,10 @@
 """Exporters: a :class:`~quiz.bank.Bank` in, the bytes of a file another tool reads out.
 
-Every exporter is a pure function ``export(bank, *, timestamp=None) -> ExportResult``: no
-printing, no writing; ``quiz export`` (``quiz.commands.export``) writes the bytes and prints the
-notes. Format modules are imported only when used, so ``quiz --help`` never loads genanki.
+Every exporter is a pure function ``export(bank, *, timestamp=None, seed=None) -> ExportResult``:
+no printing, no writing; ``quiz export`` (``quiz.commands.export``) writes the bytes and prints
+the notes and warnings. Format modules are imported only when used, so ``quiz --help`` never
+loads genanki. Options are shown in a seeded, stable shuffle (``quiz.export.arrange``):
+``seed`` varies it.
 
 =========  =====================================================================  ==========
 format     what it is                                                             suffix
@@ -30,9 +32,24 @@ __all__ = [
     "FORMATS",
     "ExportFormat",
     "ExportResult",
+    "ExportWarning",
     "export_bank",
     "format_for_path",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportWarning:
+    """One text of one question that the format could not hold as it is, and what was written
+    instead. Kept apart from the notes (which sum up whole questions skipped or split) so a
+    teacher can find each altered text by its question id, and a script can count them."""
+
+    format: str
+    question_id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.format}: {self.question_id}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +58,20 @@ class ExportResult:
 
     ``data`` is the whole file. ``exported`` counts the bank's questions that made it in (a
     question split in several, like a multi-blank cloze in GIFT, counts once). ``notes`` are
-    sentences for the person exporting: what was skipped or changed and why.
+    sentences for the person exporting: what was skipped or changed and why. ``warnings``
+    name each text that was written differently from the bank (one per altered text).
     """
 
     data: bytes
     exported: int
     notes: tuple[str, ...] = ()
+    warnings: tuple[ExportWarning, ...] = ()
 
 
 class _Exporter(Protocol):
-    def __call__(self, bank: Bank, *, timestamp: float | None = None) -> ExportResult: ...
+    def __call__(
+        self, bank: Bank, *, timestamp: float | None = None, seed: int | None = None
+    ) -> ExportResult: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +83,11 @@ class ExportFormat:
     module: str
     function: str = "export"
 
-    def export(self, bank: Bank, *, timestamp: float | None = None) -> ExportResult:
+    def export(
+        self, bank: Bank, *, timestamp: float | None = None, seed: int | None = None
+    ) -> ExportResult:
         func: _Exporter = getattr(importlib.import_module(self.module), self.function)
-        return func(bank, timestamp=timestamp)
+        return func(bank, timestamp=timestamp, seed=seed)
 
 
 FORMATS: dict[str, ExportFormat] = {
@@ -114,6 +137,10 @@ def format_for_path(path: str | Path) -> str | None:
     return _SUFFIX_ALIASES.get(Path(path).suffix.lower())
 
 
-def export_bank(bank: Bank, format_name: str, *, timestamp: float | None = None) -> ExportResult:
-    """Export ``bank`` as ``format_name`` (a key of :data:`FORMATS`)."""
-    return FORMATS[format_name].export(bank, timestamp=timestamp)
+def export_bank(
+    bank: Bank, format_name: str, *, timestamp: float | None = None, seed: int | None = None
+) -> ExportResult:
+    """Export ``bank`` as ``format_name`` (a key of :data:`FORMATS`). ``seed`` varies the
+    shuffle of the options (the default shuffle is already seeded by the bank and question
+    ids, so it is the same on every run)."""
+    return FORMATS[format_name].export(bank, timestamp=timestamp, seed=seed)

@@ -11,7 +11,9 @@ reads a line starting like ``B.`` or ``B)`` (so also ``U.S. troops ...``) or ``A
 choice or the answer wherever it is, so a prompt that would look like one is written
 ``Q: U.S. troops ...``. Aiken has no ids, feedback,
 categories or tags; everything but single-answer multiple choice is skipped, and said so.
-Moodle escapes the text it reads (``<b>`` is shown as ``<b>``).
+Moodle escapes the text it reads (``<b>`` is shown as ``<b>``). The choices are written in
+their seeded shuffle (``quiz.export.arrange``) and ``ANSWER:`` names the right one's letter
+there: Moodle keeps the file's order when a quiz does not shuffle.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import string
 
 from quiz.bank.model import Bank, MultipleChoice, Question
 from quiz.export import ExportResult
+from quiz.export.arrange import Arranger
 from quiz.export.common import count_phrase, one_line
 
 # What Moodle's reader (question/format/aiken/format.php) takes as a choice or the answer line.
@@ -48,9 +51,12 @@ def question_aiken(question: MultipleChoice) -> str:
     return "\n".join(lines)
 
 
-def export(bank: Bank, *, timestamp: float | None = None) -> ExportResult:
+def export(bank: Bank, *, timestamp: float | None = None, seed: int | None = None) -> ExportResult:
     del timestamp
-    kept = [q for q in bank.questions if isinstance(q, MultipleChoice) and _fits(q)]
+    arrange = Arranger.for_bank(bank, seed)
+    kept = [
+        arrange.choices(q) for q in bank.questions if isinstance(q, MultipleChoice) and _fits(q)
+    ]
     skipped = [q for q in bank.questions if not _fits(q)]
     notes: list[str] = []
     if skipped:

@@ -9,6 +9,10 @@ Note types (their ids are fixed, so every bank shares the same three):
 - ``quiz cloze`` (Text, Source, Explanation), an Anki cloze type: blank N is ``{{cN::...}}``,
   so each blank is its own card.
 
+Choices, the right-hand column of a matching question and the items of an ordering question
+are shown in their seeded shuffle (``quiz.export.arrange``), the answer letters following it:
+the same bank gives the same cards, so a re-import does not reorder them.
+
 The back shows the source sentence and the explanation. Tags are kept, with spaces as ``_``
 (Anki tags cannot hold spaces), plus the bank id as a tag. The deck id comes from the bank
 id and each note's GUID from the bank id and question id, so importing a newer export of the
@@ -44,7 +48,8 @@ from quiz.bank.model import (
     TrueFalse,
 )
 from quiz.export import ExportResult
-from quiz.export.common import clean, one_line, split_blanks, stable_shuffle
+from quiz.export.arrange import Arranger
+from quiz.export.common import clean, one_line, split_blanks
 
 MODEL_VERSION = 1  # bump when the fields or templates of a note type change
 
@@ -145,10 +150,12 @@ def _models():
     return basic, choice, cloze
 
 
-def note_fields(question: Question) -> tuple[str, list[str]]:
-    """(``basic`` / ``choice`` / ``cloze``, the fields before Source and Explanation)."""
+def note_fields(question: Question, arrange: Arranger) -> tuple[str, list[str]]:
+    """(``basic`` / ``choice`` / ``cloze``, the fields before Source and Explanation);
+    ``arrange`` gives the order options are shown in."""
     prompt = field(question.prompt)
     if isinstance(question, MultipleChoice):
+        question = arrange.choices(question)
         hint = "<div class=hint>Choose all that apply.</div>" if question.multiple else ""
         letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
         right = [
@@ -184,7 +191,7 @@ def note_fields(question: Question) -> tuple[str, list[str]]:
         return "basic", [prompt + unit, field(question.answer_text())]
     if isinstance(question, Matching):
         lefts = [p.left for p in question.pairs]
-        rights = stable_shuffle([p.right for p in question.pairs], f"{question.id}/rights")
+        rights = arrange.rights(question)
         front = prompt + listing(lefts) + "<div class=hint>Options:</div>" + listing(rights)
         back = (
             "<ul>"
@@ -193,7 +200,7 @@ def note_fields(question: Question) -> tuple[str, list[str]]:
         )
         return "basic", [front, back]
     if isinstance(question, Ordering):
-        shuffled = stable_shuffle(list(question.items), f"{question.id}/items")
+        shuffled = arrange.items(question)
         return "basic", [prompt + listing(shuffled), listing(question.items, "ol")]
     raise TypeError(f"no Anki note for {question.TYPE}")  # pragma: no cover
 
@@ -203,15 +210,16 @@ def deck_name(bank: Bank) -> str:
     return one_line(bank.title).replace("::", ": ") or bank.id
 
 
-def build_package(bank: Bank):
+def build_package(bank: Bank, seed: int | None = None):
     import genanki
 
+    arrange = Arranger.for_bank(bank, seed)
     models = dict(zip(("basic", "choice", "cloze"), _models(), strict=True))
     deck = genanki.Deck(stable_id("deck", bank.id), deck_name(bank))
     deck.description = field(bank.description or bank.source.title)
     bank_tag = tag_name(bank.id)
     for question in bank.questions:
-        kind, fields = note_fields(question)
+        kind, fields = note_fields(question, arrange)
         tags = list(
             dict.fromkeys([t for t in (tag_name(t) for t in question.tags) if t] + [bank_tag])
         )
@@ -226,10 +234,11 @@ def build_package(bank: Bank):
     return genanki.Package(deck)
 
 
-def export(bank: Bank, *, timestamp: float | None = None) -> ExportResult:
+def export(bank: Bank, *, timestamp: float | None = None, seed: int | None = None) -> ExportResult:
     """The ``.apkg`` bytes. ``timestamp`` (seconds) dates the notes; Anki updates a note on
-    re-import when the new one is newer. Defaults to now."""
-    package = build_package(bank)
+    re-import when the new one is newer. Defaults to now, so two exports differ in their dates
+    (and only there)."""
+    package = build_package(bank, seed)
     when = time.time() if timestamp is None else timestamp
     with tempfile.TemporaryDirectory(prefix="quiz-anki-") as tmp:
         db_path = Path(tmp) / "collection.anki2"

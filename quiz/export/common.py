@@ -76,12 +76,23 @@ def human_number(value: float) -> str:
     return format_number(value)
 
 
+def _rng(seed: str) -> random.Random:
+    # SHA-256, not hash(): Python salts str hashes per process, and an export must not change.
+    return random.Random(int.from_bytes(hashlib.sha256(seed.encode()).digest()[:8], "big"))
+
+
+def seeded_shuffle(items: Sequence[T], seed: str) -> list[T]:
+    """A uniform shuffle, the same for the same seed on every machine. The given order is as
+    likely as any other: every position is equally likely for a right answer."""
+    shuffled = list(items)
+    _rng(seed).shuffle(shuffled)
+    return shuffled
+
+
 def stable_shuffle(items: Sequence[T], seed: str) -> list[T]:
     """The same order for the same seed on every machine; never the given order when there are
     two or more distinct items (a worksheet must not print the answer as the question)."""
-    rng = random.Random(int.from_bytes(hashlib.sha256(seed.encode()).digest()[:8], "big"))
-    shuffled = list(items)
-    rng.shuffle(shuffled)
+    shuffled = seeded_shuffle(items, seed)
     if len(shuffled) > 1 and shuffled == list(items):
         shuffled = shuffled[1:] + shuffled[:1]
     return shuffled

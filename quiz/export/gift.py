@@ -23,6 +23,16 @@ How each type is written:
   question per blank, the other blanks filled in, named ``ID/blank-N``.
 - ``ordering``: GIFT has no such type; skipped, and said so.
 
+Order: multiple-choice choices are written in their seeded shuffle (``quiz.export.arrange``),
+so a Moodle quiz that does not shuffle does not show the right answers first. Matching pairs
+are written in the bank's order: GIFT writes each left item with its match, and Moodle shows
+the right-hand column in a new random order on every attempt (``qtype_match`` shuffles its
+choices always), so the file has no column order to give away.
+
+Warnings: every text written otherwise than the bank has it (``->`` as ``→``, a tag or a
+category with characters GIFT cannot hold, a control character) is returned as an
+:class:`~quiz.export.ExportWarning` naming the question; ``quiz export`` prints one line each.
+
 Text: every question text is marked ``[plain]`` so Moodle shows bank text literally (``<b>``
 stays ``<b>``); answers and feedback inherit that format. ``~ = # { } :`` and ``\\`` are
 escaped with a backslash, newlines written ``\\n``. An answer that would start with a format
@@ -34,7 +44,7 @@ first tag; ``// [id:...] [tag:...]`` keeps the question id (Moodle's ID number) 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from quiz.bank.model import (
     Bank,
@@ -47,14 +57,34 @@ from quiz.bank.model import (
     ShortAnswer,
     TrueFalse,
 )
-from quiz.export import ExportResult
+from quiz.export import ExportResult, ExportWarning
+from quiz.export.arrange import Arranger
 from quiz.export.common import clean, count_phrase, number, one_line, plural, split_blanks
 
 SPECIAL = frozenset("\\~=#{}:")
 _FORMAT_MARKER = re.compile(r"^\[(?:moodle|html|plain|markdown)\]", re.IGNORECASE)
 _CATEGORY_UNSAFE = re.compile(r"[\\/\[\]]+")
 _TAG_UNSAFE = re.compile(r"[\[\]]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # what clean() turns into spaces
 MOODLE_BLANK = "_____"
+ARROW = "→"
+
+#: Takes one sentence saying what was written differently (the writers below call it).
+Warn = Callable[[str], None]
+
+
+def _ignore(message: str) -> None:
+    del message
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """A bank text in a warning: one line, shortened, in double quotes."""
+    line = one_line(text)
+    return '"' + (line if len(line) <= limit else line[: limit - 1] + "…") + '"'
+
+
+def arrow_warning(text: str, where: str) -> str:
+    return f'"->" written as "{ARROW}" in {quoted(text)} (GIFT cannot escape it {where})'
 
 
 def escape(text: str, *, strip: bool = True) -> str:
@@ -104,7 +134,9 @@ def _accepted(text: str) -> str:
     return "=" + ("%100%" + escaped if escaped.startswith("%") else escaped)
 
 
-def short_answers(answers: tuple[str, ...] | list[str], *, inline: bool = False) -> list[str]:
+def short_answers(
+    answers: tuple[str, ...] | list[str], *, inline: bool = False, warn: Warn = _ignore
+) -> list[str]:
     """The accepted answers of a short answer (or one blank) as GIFT writes them.
 
     Moodle takes an answer block holding both ``=`` and ``->`` for matching. A single answer
@@ -116,7 +148,16 @@ def short_answers(answers: tuple[str, ...] | list[str], *, inline: bool = False)
         return [_accepted(a) for a in answers]
     if not inline and len(answers) == 1 and not answer_text(answers[0]).startswith("%"):
         return [answer_text(answers[0])]
-    return [_accepted(a.replace("->", "→")) for a in answers]
+    if inline:
+        where = "in the answers of a blank"
+    elif len(answers) > 1:
+        where = "in a short answer with several answers"
+    else:
+        where = 'in an answer that starts with "%"'
+    for a in answers:
+        if "->" in a:
+            warn(arrow_warning(a, where))
+    return [_accepted(a.replace("->", ARROW)) for a in answers]
 
 
 def _feedback(question: Question) -> str:
@@ -143,14 +184,19 @@ def _inline_block(answers: list[str], question: Question) -> str:
     return "{" + inner + "}"
 
 
+def tag_text(tag: str) -> str:
+    """A tag as GIFT's ``[tag:...]`` comment holds it: ``[`` and ``]`` would end it."""
+    return _TAG_UNSAFE.sub("-", one_line(tag))
+
+
 def _header(name: str, question: Question) -> str:
     """``// [id:...] [tag:...]`` then ``::name::[plain]``."""
     meta = [f"[id:{one_line(name)}]"]
-    meta += [f"[tag:{t}]" for t in (_TAG_UNSAFE.sub("-", one_line(t)) for t in question.tags) if t]
+    meta += [f"[tag:{t}]" for t in (tag_text(t) for t in question.tags) if t]
     return "// " + " ".join(meta) + "\n::" + escape(one_line(name)) + "::[plain]"
 
 
-def _cloze(question: Cloze, prompt: str, blank: int, name: str) -> str:
+def _cloze(question: Cloze, prompt: str, blank: int, name: str, warn: Warn = _ignore) -> str:
     """One GIFT question for blank ``blank`` of ``question``: the other blanks filled in."""
     pieces = split_blanks(prompt)
     fills = [b[0] for b in question.blanks]
@@ -158,7 +204,8 @@ def _cloze(question: Cloze, prompt: str, blank: int, name: str) -> str:
     after = pieces[blank + 1] + "".join(
         fills[j] + pieces[j + 1] for j in range(blank + 1, len(fills))
     )
-    block = _inline_block(short_answers(question.blanks[blank], inline=True), question)
+    answers = short_answers(question.blanks[blank], inline=True, warn=warn)
+    block = _inline_block(answers, question)
     # gift-pegjs reads "//" or "[html]" right after a block as a comment or a format; Moodle
     # does not. The other form reads the same in both.
     rest = after.lstrip()
@@ -172,8 +219,9 @@ def _cloze(question: Cloze, prompt: str, blank: int, name: str) -> str:
     return f"{_header(name, question)}{text} {block}"
 
 
-def questions_gift(question: Question) -> Iterator[str]:
-    """The GIFT text of one question (several for a multi-blank cloze; none for ordering)."""
+def questions_gift(question: Question, warn: Warn = _ignore) -> Iterator[str]:
+    """The GIFT text of one question (several for a multi-blank cloze; none for ordering),
+    choices in the order given. ``warn`` hears of each text written otherwise than given."""
     head = _header(question.id, question)
     prompt = escape(question.prompt)
     if isinstance(question, MultipleChoice):
@@ -195,23 +243,25 @@ def questions_gift(question: Question) -> Iterator[str]:
     elif isinstance(question, TrueFalse):
         yield f"{head}{prompt} {_inline_block(['TRUE' if question.answer else 'FALSE'], question)}"
     elif isinstance(question, ShortAnswer):
-        yield f"{head}{prompt} {_inline_block(short_answers(question.answers), question)}"
+        answers = short_answers(question.answers, warn=warn)
+        yield f"{head}{prompt} {_inline_block(answers, question)}"
     elif isinstance(question, Numeric):
         unit = f" (in {escape(one_line(question.unit))})" if question.unit.strip() else ""
         value = f"#{number(question.answer)}:{number(abs(question.tolerance))}"
         yield f"{head}{prompt}{unit} {_inline_block([value], question)}"
     elif isinstance(question, Matching):
-        lines = [
-            f"={answer_text(p.left.replace('->', '→'))} -> {escape(p.right)}"
-            for p in question.pairs
-        ]
+        lines = []
+        for p in question.pairs:
+            if "->" in p.left:
+                warn(arrow_warning(p.left, "in a matching pair"))
+            lines.append(f"={answer_text(p.left.replace('->', ARROW))} -> {escape(p.right)}")
         yield f"{head}{prompt} {_block(lines, question)}"
     elif isinstance(question, Cloze):
         prompt_text = clean(question.prompt)
         count = len(question.blanks)
         for i in range(count):
             name = question.id if count == 1 else f"{question.id}/blank-{i + 1}"
-            yield _cloze(question, prompt_text, i, name)
+            yield _cloze(question, prompt_text, i, name, warn)
     elif isinstance(question, Ordering):
         return
     else:  # pragma: no cover - a type added to the model but not here
@@ -226,18 +276,71 @@ def category(bank: Bank, question: Question) -> str:
     return f"{bank.id}/{tag}"
 
 
-def export(bank: Bank, *, timestamp: float | None = None) -> ExportResult:
+def texts(question: Question) -> Iterator[tuple[str, str]]:
+    """(what it is, text) for every text of ``question`` that goes into its GIFT form."""
+    yield "prompt", question.prompt
+    yield "source", question.source
+    yield "explanation", question.explanation
+    if isinstance(question, MultipleChoice):
+        yield from (("choice", c) for c in question.choices)
+    elif isinstance(question, ShortAnswer):
+        yield from (("answer", a) for a in question.answers)
+    elif isinstance(question, Cloze):
+        yield from (("answer", a) for blank in question.blanks for a in blank)
+    elif isinstance(question, Matching):
+        for pair in question.pairs:
+            yield "matching item", pair.left
+            yield "matching option", pair.right
+    elif isinstance(question, Numeric):
+        yield "unit", question.unit
+    yield from (("tag", t) for t in question.tags)
+
+
+def other_warnings(bank: Bank, question: Question) -> Iterator[str]:
+    """What the writer changes outside the answer blocks: control characters (a bank built in
+    memory may hold them; the loader refuses them), tags and the category."""
+    for what, text in texts(question):
+        found = _CONTROL.findall(text)
+        if found:
+            codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
+            yield f"control character {codes} written as a space in the {what} {quoted(text)}"
+    for tag in question.tags:
+        if tag_text(tag) != one_line(tag):
+            yield (
+                f"tag {quoted(tag)} written as {quoted(tag_text(tag))} "
+                '(GIFT cannot hold "[" or "]" in a tag)'
+            )
+    if question.tags:
+        name = category(bank, question)
+        if name != f"{bank.id}/{one_line(question.tags[0])}":
+            yield (
+                f"category of the tag {quoted(question.tags[0])} written as {quoted(name)} "
+                '(GIFT cannot hold "/", "\\", "[" or "]" in a category name)'
+            )
+
+
+def export(bank: Bank, *, timestamp: float | None = None, seed: int | None = None) -> ExportResult:
     del timestamp  # GIFT carries no dates
-    kept = [q for q in bank.questions if not isinstance(q, Ordering)]
+    arrange = Arranger.for_bank(bank, seed)
+    kept = [
+        arrange.choices(q) if isinstance(q, MultipleChoice) else q
+        for q in bank.questions
+        if not isinstance(q, Ordering)
+    ]
     skipped = [q for q in bank.questions if isinstance(q, Ordering)]
-    groups: dict[str, list[Question]] = {}
-    for question in kept:
-        groups.setdefault(category(bank, question), []).append(question)
+    groups: dict[str, list[int]] = {}
+    for i, question in enumerate(kept):
+        groups.setdefault(category(bank, question), []).append(i)
     chunks = [f"// {bank.id}: {plural(len(kept), 'question')} exported by quiz (GIFT)"]
-    for name, questions in groups.items():
+    messages = [list(other_warnings(bank, q)) for q in kept]
+    for name, indices in groups.items():
         chunks.append(f"$CATEGORY: {name}")
-        for question in questions:
-            chunks.extend(questions_gift(question))
+        for i in indices:
+            chunks.extend(questions_gift(kept[i], messages[i].append))
+    # In the bank's order (the file groups questions by category).
+    warnings = [
+        ExportWarning("gift", q.id, m) for q, said in zip(kept, messages, strict=True) for m in said
+    ]
     notes: list[str] = []
     if skipped:
         notes.append(f"skipped {count_phrase(skipped)}: GIFT has no ordering type")
@@ -250,4 +353,4 @@ def export(bank: Bank, *, timestamp: float | None = None) -> ExportResult:
             "(GIFT has one answer set per question)"
         )
     text = "\n\n".join(chunks) + "\n"
-    return ExportResult(text.encode("utf-8"), len(kept), tuple(notes))
+    return ExportResult(text.encode("utf-8"), len(kept), tuple(notes), tuple(warnings))

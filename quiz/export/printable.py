@@ -5,8 +5,9 @@ questions numbered 1..N, each with what a learner needs on paper (lettered choic
 fill, two columns to match, shuffled items to number), then the **answer key on its own page**
 with each answer and the source sentence it rests on (and the explanation).
 
-Shuffles (the matching options, the ordering items) are seeded by the question id: the same
-bank always prints the same sheet, and never prints the right order as the question.
+Shuffles (the choices, the matching options, the ordering items) are seeded by the bank and
+question ids (``quiz.export.arrange``): the same bank always prints the same sheet, the key's
+letters follow the printed order, and the sheet never prints the right order as the question.
 
 Bank text is untrusted and shown literally. HTML: every text is escaped, the page allows no
 script (a Content-Security-Policy of ``default-src 'none'``), only http(s) links. Markdown:
@@ -35,7 +36,8 @@ from quiz.bank.model import (
     TrueFalse,
 )
 from quiz.export import ExportResult
-from quiz.export.common import clean, one_line, split_blanks, stable_shuffle
+from quiz.export.arrange import Arranger
+from quiz.export.common import clean, one_line, split_blanks
 
 LETTERS = string.ascii_uppercase
 
@@ -58,8 +60,10 @@ class Entry:
     key: list[str] = field(default_factory=list)
 
 
-def entry(number: int, question: Question) -> Entry:
+def entry(number: int, question: Question, arrange: Arranger) -> Entry:
+    """What the sheet prints for ``question``; ``arrange`` gives the order of its options."""
     if isinstance(question, MultipleChoice):
+        question = arrange.choices(question)
         key = [
             f"{LETTERS[i]}. {one_line(c)}"
             for i, c in enumerate(question.choices)
@@ -78,16 +82,16 @@ def entry(number: int, question: Question) -> Entry:
         how = "Fill in the blanks." if len(question.blanks) > 1 else "Fill in the blank."
         return Entry(number, question, how, key=key)
     if isinstance(question, ShortAnswer):
-        also = question.answers[1:]
+        variants = question.answers[1:]
         line = one_line(question.answers[0])
-        if also:
-            line += f" (also accepted: {', '.join(one_line(a) for a in also)})"
+        if variants:
+            line += f" (also accepted: {', '.join(one_line(a) for a in variants)})"
         return Entry(number, question, "Write your answer.", key=[line])
     if isinstance(question, Numeric):
         return Entry(number, question, "Write a number.", key=[question.answer_text()])
     if isinstance(question, Matching):
         lefts = [p.left for p in question.pairs]
-        rights = stable_shuffle([p.right for p in question.pairs], f"{question.id}/rights")
+        rights = arrange.rights(question)
         key = [
             f"{i + 1} → {LETTERS[rights.index(p.right)]} ({one_line(p.left)} → {one_line(p.right)})"
             for i, p in enumerate(question.pairs)
@@ -101,7 +105,7 @@ def entry(number: int, question: Question) -> Entry:
             key=key,
         )
     if isinstance(question, Ordering):
-        items = stable_shuffle(list(question.items), f"{question.id}/items")
+        items = arrange.items(question)
         key = [f"{i + 1}. {one_line(t)}" for i, t in enumerate(question.items)]
         return Entry(
             number,
@@ -113,8 +117,9 @@ def entry(number: int, question: Question) -> Entry:
     raise TypeError(f"no worksheet form for {question.TYPE}")  # pragma: no cover
 
 
-def entries(bank: Bank) -> list[Entry]:
-    return [entry(i + 1, q) for i, q in enumerate(bank.questions)]
+def entries(bank: Bank, seed: int | None = None) -> list[Entry]:
+    arrange = Arranger.for_bank(bank, seed)
+    return [entry(i + 1, q, arrange) for i, q in enumerate(bank.questions)]
 
 
 def source_parts(bank: Bank) -> tuple[str, str]:
@@ -175,7 +180,7 @@ def _md_cloze(question: Cloze) -> str:
     return out.strip()
 
 
-def markdown(bank: Bank) -> str:
+def markdown(bank: Bank, seed: int | None = None) -> str:
     text, url = source_parts(bank)
     out = [f"# {md_inline(bank.title)}", ""]
     if bank.description.strip():
@@ -184,7 +189,7 @@ def markdown(bank: Bank) -> str:
     if url:
         source += f" \\\n{md_inline(url)}"
     out += [source, "", "Name: " + _MD_BLANK * 3 + "   Date: " + _MD_BLANK, "", "## Questions", ""]
-    sheet = entries(bank)
+    sheet = entries(bank, seed)
     for e in sheet:
         q = e.question
         prompt = _md_cloze(q) if isinstance(q, Cloze) else md_text(q.prompt)
@@ -221,9 +226,11 @@ def markdown(bank: Bank) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def export_markdown(bank: Bank, *, timestamp: float | None = None) -> ExportResult:
+def export_markdown(
+    bank: Bank, *, timestamp: float | None = None, seed: int | None = None
+) -> ExportResult:
     del timestamp
-    return ExportResult(markdown(bank).encode("utf-8"), len(bank.questions))
+    return ExportResult(markdown(bank, seed).encode("utf-8"), len(bank.questions))
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -290,7 +297,7 @@ def _link(url: str) -> str:
     return esc(url)
 
 
-def html_page(bank: Bank) -> str:
+def html_page(bank: Bank, seed: int | None = None) -> str:
     text, url = source_parts(bank)
     lang = re.sub(r"[^A-Za-z0-9-]", "", bank.language) or "en"
     out = [
@@ -320,7 +327,7 @@ def html_page(bank: Bank) -> str:
         '<section class="questions">',
         "<h2>Questions</h2>",
     ]
-    sheet = entries(bank)
+    sheet = entries(bank, seed)
     for e in sheet:
         q = e.question
         prompt = _html_cloze(q) if isinstance(q, Cloze) else esc_text(q.prompt)
@@ -378,6 +385,8 @@ def html_page(bank: Bank) -> str:
     return "\n".join(out) + "\n"
 
 
-def export_html(bank: Bank, *, timestamp: float | None = None) -> ExportResult:
+def export_html(
+    bank: Bank, *, timestamp: float | None = None, seed: int | None = None
+) -> ExportResult:
     del timestamp
-    return ExportResult(html_page(bank).encode("utf-8"), len(bank.questions))
+    return ExportResult(html_page(bank, seed).encode("utf-8"), len(bank.questions))

@@ -11,13 +11,16 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+import sys
+from collections import Counter
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from quiz.bank.model import Bank, Question, Source
+from tests.conftest import ROOT
 
 GIFT_PARSER_DIR = Path(__file__).resolve().parent / "giftparser"
 
@@ -34,6 +37,46 @@ def make_bank(
 ) -> Bank:
     source = fields.pop("source", Source(title="An article", text="Some text."))
     return Bank(id=bank_id, title=title, source=source, questions=tuple(questions), **fields)
+
+
+def quiz_export(*args: str, data_dir: Path) -> subprocess.CompletedProcess[bytes]:
+    """``quiz export ARGS`` as a user runs it: a new interpreter, its own data dir."""
+    return subprocess.run(
+        [sys.executable, "-m", "quiz", "export", *args, "--data-dir", str(data_dir)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def export_twice(fmt: str, folder: Path, *extra: str) -> bytes:
+    """The founding bank exported by two runs of ``quiz export``: their bytes must agree (two
+    interpreters, so nothing may hang on Python's per-run hash seed)."""
+    outputs = []
+    for run in ("one", "two"):
+        out = folder / f"{run}.{fmt}"
+        result = quiz_export(
+            "japan-korea-summit-2025", "-f", fmt, "-o", str(out), *extra, data_dir=folder / "data"
+        )
+        assert result.returncode == 0, result.stderr
+        assert b"warning" not in result.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    return outputs[0]
+
+
+def assert_spread(single: Sequence[int], multi: Sequence[Collection[int]] = ()) -> None:
+    """Right-answer positions read back from an export of the founding bank are spread: its
+    20 single answers sit 5 at each of A-D (the key is dealt evenly), and its 3 multi-answer
+    sets (A, B, C in the bank) are not all the first choices and use most positions."""
+    counts = Counter(single)
+    assert len(single) == 20, single
+    assert sorted(counts) == [0, 1, 2, 3], counts
+    assert max(counts.values()) - min(counts.values()) <= 1, counts
+    if multi:
+        assert len(multi) == 3, multi
+        assert not all(set(m) == set(range(len(m))) for m in multi), multi
+        assert len(set().union(*multi)) >= 5, multi
 
 
 def _gift_parser_missing() -> str | None:

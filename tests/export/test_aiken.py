@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,7 @@ from quiz.bank.model import MultipleChoice, TrueFalse
 from quiz.export import export_bank
 from quiz.export.common import one_line
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
-from tests.export.conftest import examples, make_bank
+from tests.export.conftest import assert_spread, examples, export_twice, make_bank
 
 
 @dataclass
@@ -59,9 +60,10 @@ def moodle_read_aiken(data: str) -> tuple[list[AikenQuestion], list[str]]:
 
 def test_all_types_bank_keeps_single_answer_multiple_choice_only() -> None:
     result = export_bank(load_bank(ALL_TYPES_BANK), "aiken")
+    # The choices in their seeded shuffle (the bank lists the right one first).
     assert result.data.decode() == (
-        "Who opened the new bridge?\nA. Ana Costa\nB. Marta Silva\nC. João Pires\n"
-        "D. Rui Lopes\nANSWER: A\n"
+        "Who opened the new bridge?\nA. Marta Silva\nB. Ana Costa\nC. Rui Lopes\n"
+        "D. João Pires\nANSWER: B\n"
     )
     assert result.exported == 1
     assert result.notes == (
@@ -71,16 +73,28 @@ def test_all_types_bank_keeps_single_answer_multiple_choice_only() -> None:
     )
 
 
-def test_founding_bank_reads_back_in_moodle() -> None:
+def test_founding_bank_reads_back_in_moodle_with_a_spread_key(tmp_path: Path) -> None:
+    """``quiz export`` run twice gives the same bytes; Moodle's reader finds every right answer
+    where ``ANSWER:`` says, and the answers are spread over A-D."""
     bank = load_bank(FOUNDING_BANK)
     expected = [q for q in bank.questions if isinstance(q, MultipleChoice) and not q.multiple]
-    questions, errors = moodle_read_aiken(export_bank(bank, "aiken").data.decode())
+    questions, errors = moodle_read_aiken(export_twice("aiken", tmp_path).decode())
     assert errors == []
     assert len(questions) == len(expected) > 10
     for got, want in zip(questions, expected, strict=True):
         assert got.text.removeprefix("Q: ") == one_line(want.prompt)
-        assert got.answers == [one_line(c) for c in want.choices]
+        assert sorted(got.answers) == sorted(one_line(c) for c in want.choices)
         assert got.answers[got.right] == one_line(want.answers[0])
+    assert_spread([q.right for q in questions])
+
+
+def test_another_seed_another_key(tmp_path: Path) -> None:
+    bank = load_bank(FOUNDING_BANK)
+    default = moodle_read_aiken(export_bank(bank, "aiken").data.decode())[0]
+    other = moodle_read_aiken(export_twice("aiken", tmp_path, "--seed", "7").decode())[0]
+    assert [q.right for q in other] != [q.right for q in default]
+    assert all(q.answers[q.right] == p.answers[p.right] for q, p in zip(other, default, strict=True))
+    assert_spread([q.right for q in other])
 
 
 def test_prompts_that_look_like_choices_or_answers_are_kept_as_prompts() -> None:
@@ -137,5 +151,5 @@ def test_any_text_reads_back(prompt: str, choices: list[str], right: int) -> Non
     (question,), errors = moodle_read_aiken(export_bank(bank, "aiken").data.decode())
     assert errors == []
     assert question.text.removeprefix("Q: ") == one_line(prompt)
-    assert question.answers == [one_line(c) for c in choices]
+    assert sorted(question.answers) == sorted(one_line(c) for c in choices)
     assert question.answers[question.right] == one_line(answer)

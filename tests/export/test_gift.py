@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,10 +22,16 @@ from quiz.bank.model import (
     ShortAnswer,
     TrueFalse,
 )
-from quiz.export import export_bank
+from quiz.export import ExportWarning, export_bank
 from quiz.export.gift import percent
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
-from tests.export.conftest import GiftParser, make_bank
+from tests.export.conftest import (
+    GiftParser,
+    assert_spread,
+    export_twice,
+    make_bank,
+    quiz_export,
+)
 
 # Moodle's list of grades (question_bank::fraction_options_full); imports must hit one of
 # them within 1e-5 or Moodle refuses the question.
@@ -73,11 +80,12 @@ class TestEveryType:
         q = questions(all_types[1])["q-mayor-mc"]
         assert q["type"] == "MC"
         assert q["stem"] == {"format": "plain", "text": "Who opened the new bridge?"}
+        # In their seeded shuffle: the bank lists the right one first.
         assert [(c["text"]["text"], c["isCorrect"]) for c in q["choices"]] == [
-            ("Ana Costa", True),
             ("Marta Silva", False),
-            ("João Pires", False),
+            ("Ana Costa", True),
             ("Rui Lopes", False),
+            ("João Pires", False),
         ]
         assert q["globalFeedback"]["text"] == (
             "The mayor, Ana Costa, opened it on Monday.\n"
@@ -91,9 +99,9 @@ class TestEveryType:
         assert q["type"] == "MC"
         weights = [(c["text"]["text"], c["weight"]) for c in q["choices"]]
         assert weights == [
+            ("It replaced a tunnel", -100),
             ("It cost about 12 million euros", 50),
             ("It took three years to build", 50),
-            ("It replaced a tunnel", -100),
         ]
         assert not any(c["isCorrect"] for c in q["choices"])  # no "=": Moodle allows several
 
@@ -169,9 +177,11 @@ class TestEveryType:
         assert text.startswith("// riverton-bridge: 8 questions exported by quiz (GIFT)\n\n")
 
 
-def test_founding_bank_reads_back_whole(gift_parser: GiftParser) -> None:
+def test_founding_bank_reads_back_whole(gift_parser: GiftParser, tmp_path: Path) -> None:
+    """``quiz export`` run twice gives the same bytes; gift-pegjs reads every question, every
+    right answer where the bank has it, and the right answers spread over the positions."""
     bank = load_bank(FOUNDING_BANK)
-    parsed = questions(gift_parser(gift(bank)))
+    parsed = questions(gift_parser(export_twice("gift", tmp_path).decode()))
     expected: set[str] = set()
     for q in bank.questions:
         if isinstance(q, Ordering):
@@ -192,6 +202,23 @@ def test_founding_bank_reads_back_whole(gift_parser: GiftParser) -> None:
     for q in bank.questions:
         if q.id in parsed:
             assert parsed[q.id]["type"] == kinds[q.TYPE], q.id
+    single: list[int] = []
+    multi: list[set[int]] = []
+    for q in bank.questions:
+        if not isinstance(q, MultipleChoice):
+            continue
+        choices = parsed[q.id]["choices"]
+        texts = [c["text"]["text"] for c in choices]
+        assert sorted(texts) == sorted(q.choices), q.id
+        if q.multiple:
+            right = {i for i, c in enumerate(choices) if c["weight"] > 0}
+            assert {texts[i] for i in right} == set(q.answers), q.id
+            multi.append(right)
+        else:
+            (right_one,) = (i for i, c in enumerate(choices) if c["isCorrect"])
+            assert texts[right_one] == q.answers[0], q.id
+            single.append(right_one)
+    assert_spread(single, multi)
 
 
 def test_every_special_character_round_trips(gift_parser: GiftParser) -> None:
@@ -215,7 +242,10 @@ def test_every_special_character_round_trips(gift_parser: GiftParser) -> None:
     parsed = questions(gift_parser(gift(bank)))
     mc = parsed["mc"]
     assert mc["stem"]["text"] == f"P {SPECIALS}\nline two"
-    assert [c["text"]["text"] for c in mc["choices"]] == [f"R {SPECIALS}", f"W {SPECIALS}"]
+    assert sorted((c["text"]["text"], c["isCorrect"]) for c in mc["choices"]) == [
+        (f"R {SPECIALS}", True),
+        (f"W {SPECIALS}", False),
+    ]
     assert mc["globalFeedback"]["text"] == f"E {SPECIALS}\nSource: s {{x}}"
     assert [c["text"]["text"] for c in parsed["sa"]["choices"]] == [f"A {SPECIALS}", "B = C"]
     pairs = parsed["m:1"]["matchPairs"]
@@ -303,14 +333,14 @@ class TestTextMoodleWouldMisread:
         )
         text = gift(bank)
         # Moodle reads "~%50%..." as a 50% weight and "[html]" as a format: both are protected.
-        assert "~%0%%50% off\n~[plain][html]half\n=none" in text
+        assert {"~%0%%50% off", "~[plain][html]half", "=none"} <= set(text.splitlines())
         assert "{=%100%%20 =[plain][markdown]x " in text
         parsed = questions(gift_parser(text))
         assert parsed["m"]["stem"]["text"] == "[html]<b>x</b>"
-        assert [c["text"]["text"] for c in parsed["m"]["choices"]] == [
-            "%50% off",
-            "[html]half",
-            "none",
+        assert sorted((c["text"]["text"], c["isCorrect"]) for c in parsed["m"]["choices"]) == [
+            ("%50% off", False),
+            ("[html]half", False),
+            ("none", True),
         ]
         assert [c["text"]["text"] for c in parsed["s"]["choices"]] == ["%20", "[markdown]x"]
 
@@ -335,6 +365,11 @@ class TestTextMoodleWouldMisread:
         assert [c["text"]["text"] for c in parsed["two"]["choices"]] == ["a→b", "ab"]
         first = parsed["m"]["matchPairs"][0]
         assert (first["subquestion"]["text"], first["subanswer"]) == ("x→y", "1->2")
+        assert [str(w) for w in export_bank(bank, "gift").warnings] == [
+            'gift: two: "->" written as "→" in "a->b" '
+            "(GIFT cannot escape it in a short answer with several answers)",
+            'gift: m: "->" written as "→" in "x->y" (GIFT cannot escape it in a matching pair)',
+        ]
 
 
 def test_tags_and_categories_are_sanitised(gift_parser: GiftParser) -> None:
@@ -357,3 +392,90 @@ def test_every_type_combination_parses(gift_parser: GiftParser) -> None:
             0 if isinstance(q, Ordering) else len(getattr(q, "blanks", (1,))) for q in (a, b)
         )
         assert len(parsed) == expected, (a.id, b.id)
+
+
+class TestWarnings:
+    """Each text GIFT cannot hold as it is comes back as a warning naming its question."""
+
+    def test_every_alteration_is_one_warning(self) -> None:
+        bank = make_bank(
+            ShortAnswer(id="one", prompt="?", source="s", answers=("a->b",)),  # bare: kept
+            ShortAnswer(id="pct", prompt="?", source="s", answers=("%a->b",)),
+            Cloze(id="c", prompt="x ___ y ___", source="s", blanks=(("p->q", "r"), ("s->t",))),
+            Matching(
+                id="m",
+                prompt="?",
+                source="s",
+                pairs=(Pair("x->y", "1->2"), Pair("b->c", "2"), Pair("c", "3")),
+            ),
+            TrueFalse(id="t", prompt="a\x07b", source="s", answer=True, tags=("a/b [c]", "ok")),
+            MultipleChoice(id="mc", prompt="?", source="s", choices=("a->b", "c"), answers=("c",)),
+        )
+        result = export_bank(bank, "gift")
+        assert all(isinstance(w, ExportWarning) and w.format == "gift" for w in result.warnings)
+        assert [(w.question_id, w.message) for w in result.warnings] == [
+            (
+                "pct",
+                '"->" written as "→" in "%a->b" (GIFT cannot escape it in an answer that '
+                'starts with "%")',
+            ),
+            (
+                "c",
+                '"->" written as "→" in "p->q" (GIFT cannot escape it in the answers of a blank)',
+            ),
+            (
+                "c",
+                '"->" written as "→" in "s->t" (GIFT cannot escape it in the answers of a blank)',
+            ),
+            ("m", '"->" written as "→" in "x->y" (GIFT cannot escape it in a matching pair)'),
+            ("m", '"->" written as "→" in "b->c" (GIFT cannot escape it in a matching pair)'),
+            ("t", 'control character U+0007 written as a space in the prompt "a b"'),
+            ("t", 'tag "a/b [c]" written as "a/b -c-" (GIFT cannot hold "[" or "]" in a tag)'),
+            (
+                "t",
+                'category of the tag "a/b [c]" written as "test-bank/a-b -c" '
+                '(GIFT cannot hold "/", "\\", "[" or "]" in a category name)',
+            ),
+        ]
+
+    def test_a_clean_bank_has_none(self) -> None:
+        assert export_bank(load_bank(FOUNDING_BANK), "gift").warnings == ()
+        assert export_bank(load_bank(ALL_TYPES_BANK), "gift").warnings == ()
+
+    def test_quiz_export_prints_one_line_each_and_exits_0(self, tmp_path: Path) -> None:
+        (tmp_path / "article.txt").write_text("The A->B line opened in 2024.\n", encoding="utf-8")
+        (tmp_path / "arrows.yaml").write_text(
+            """\
+format: quiz-bank/1
+id: arrows
+title: Arrows
+source: {title: Arrows, file: article.txt}
+questions:
+  - id: q-pairs
+    type: matching
+    prompt: Match them.
+    pairs:
+      - {left: "A->B", right: "the line"}
+      - {left: "2024", right: "the year"}
+      - {left: "opened", right: "what it did"}
+    source: The A->B line opened in 2024.
+  - id: q-line
+    type: short_answer
+    prompt: Which line opened?
+    answer: "A->B"
+    accept: ["A to B"]
+    source: The A->B line opened in 2024.
+""",
+            encoding="utf-8",
+        )
+        out = tmp_path / "arrows.gift"
+        result = quiz_export(str(tmp_path / "arrows.yaml"), "-o", str(out), data_dir=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.decode().splitlines() == [
+            'quiz export: warning: gift: q-pairs: "->" written as "→" in "A->B" '
+            "(GIFT cannot escape it in a matching pair)",
+            'quiz export: warning: gift: q-line: "->" written as "→" in "A->B" '
+            "(GIFT cannot escape it in a short answer with several answers)",
+            f"wrote 2 of 2 questions to {out} (gift)",
+        ]
+        assert "=A→B -> the line" in out.read_text(encoding="utf-8")

@@ -1,0 +1,129 @@
+"""The order in which an export shows a question's options: shuffled, seeded, stable.
+
+Why shuffle: a bank keeps options where its author typed them, and authors (and ``quiz
+generate``) tend to type the right answer first, the pairs of a matching question side by side
+and the items of an ordering question in the right order. An export that kept those orders
+would teach learners to guess by position, or print the answer as the question. Moodle and
+Anki may shuffle again when they show a question; a printed sheet, a spreadsheet or a Moodle
+quiz with shuffling turned off shows the file's order, so the file's order must not give
+anything away.
+
+Why seeded: every shuffle is seeded by the bank id, question ids and what is shuffled (plus
+``quiz export --seed N`` when given), hashed with SHA-256 (never ``hash()``, which changes from
+one run to the next). So the same bank exports the
+same bytes every time, a question shows the same order in every format (the worksheet and the
+Moodle import agree), and ``--seed N`` gives another order that is just as reproducible.
+
+What is shuffled:
+
+- multiple choice (single and multi-answer): the right answers are dealt evenly over the
+  positions, then the right and the wrong choices are each shuffled into their places. Each
+  question in turn (in a seeded order of the ids) takes the positions that hold the fewest
+  right answers so far (ties drawn by its own seed); single- and multi-answer questions are
+  dealt apart. Independent shuffles would leave the key to chance: on the founding bank one
+  of them put 10 of 20 single answers at A, another 2 of 3 multi-answer sets at A, B, C. A
+  whole class sees the same file, so its key must be balanced, not just random. (Adding a
+  question to a bank can move the right answers of others; the key stays balanced.) The
+  question is rebuilt with its choices in the new order and its ``answers`` in that order
+  too, so every answer key written from it (letters, weights, ``ANSWER: C``) follows.
+- matching: the right-hand column, never in the order of the pairs.
+- ordering: the items, never in the right order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+import msgspec
+
+from quiz.bank.model import Bank, Matching, MultipleChoice, Ordering
+from quiz.export.common import seeded_shuffle, stable_shuffle
+
+__all__ = ["Arranger"]
+
+
+def _key(bank_id: str, question_id: str, part: str, seed: int | None) -> str:
+    parts = [bank_id, question_id, part]
+    if seed is not None:
+        parts.append(str(seed))
+    return "\x1f".join(parts)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode()).digest()
+
+
+def _dealable(question: MultipleChoice) -> bool:
+    """Distinct choices holding every (distinct) answer: the answers can go anywhere."""
+    return (
+        0 < len(question.answers) == len(set(question.answers))
+        and len(question.choices) == len(set(question.choices))
+        and set(question.answers) <= set(question.choices)
+    )
+
+
+def deal(bank: Bank, seed: int | None = None) -> dict[str, frozenset[int]]:
+    """Question id -> the positions of its right answers, for the multiple-choice questions
+    of ``bank``: each in turn takes the positions least used so far (see the module)."""
+    slots: dict[str, frozenset[int]] = {}
+    for multiple in (False, True):
+        used: Counter[int] = Counter()
+        group = [
+            q
+            for q in bank.questions
+            if isinstance(q, MultipleChoice) and q.multiple == multiple and _dealable(q)
+        ]
+        group.sort(key=lambda q: _digest(_key(bank.id, q.id, "deal", seed)))
+        for q in group:
+            draw = seeded_shuffle(range(len(q.choices)), _key(bank.id, q.id, "slots", seed))
+            chosen = sorted(draw, key=lambda p: used[p])[: len(q.answers)]  # stable: ties drawn
+            used.update(chosen)
+            slots[q.id] = frozenset(chosen)
+    return slots
+
+
+@dataclass(frozen=True, slots=True)
+class Arranger:
+    """Shuffles for one export of one bank: ``Arranger.for_bank(bank, seed)``. Without
+    ``slots`` (an arranger for questions outside a bank) every choice shuffle is uniform."""
+
+    bank_id: str
+    seed: int | None = None
+    slots: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    @classmethod
+    def for_bank(cls, bank: Bank, seed: int | None = None) -> Arranger:
+        return cls(bank.id, seed, deal(bank, seed))
+
+    def key(self, question_id: str, part: str) -> str:
+        """The text the shuffle of ``part`` of a question is seeded with."""
+        return _key(self.bank_id, question_id, part, self.seed)
+
+    def choices(self, question: MultipleChoice) -> MultipleChoice:
+        """``question`` with its choices shuffled and its answers listed in the new order."""
+        key = self.key(question.id, "choices")
+        slot = self.slots.get(question.id)
+        if slot is not None and _dealable(question) and max(slot) < len(question.choices):
+            rights = seeded_shuffle([c for c in question.choices if c in question.answers], key)
+            wrongs = seeded_shuffle([c for c in question.choices if c not in question.answers], key)
+            shown = tuple(
+                (rights if i in slot else wrongs).pop() for i in range(len(question.choices))
+            )
+            answers = tuple(c for c in shown if c in question.answers)
+            return msgspec.structs.replace(question, choices=shown, answers=answers)
+        choices = tuple(seeded_shuffle(question.choices, key))
+        # A bank built in memory may list an answer that is no choice: keep it, last.
+        answers = tuple(c for c in dict.fromkeys(choices) if c in question.answers) + tuple(
+            a for a in question.answers if a not in choices
+        )
+        return msgspec.structs.replace(question, choices=choices, answers=answers)
+
+    def rights(self, question: Matching) -> list[str]:
+        """The right-hand column as shown: never in the order of the pairs."""
+        return stable_shuffle([p.right for p in question.pairs], self.key(question.id, "rights"))
+
+    def items(self, question: Ordering) -> list[str]:
+        """The items as shown: never in the right order."""
+        return stable_shuffle(list(question.items), self.key(question.id, "items"))
