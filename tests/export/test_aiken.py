@@ -93,7 +93,9 @@ def test_another_seed_another_key(tmp_path: Path) -> None:
     default = moodle_read_aiken(export_bank(bank, "aiken").data.decode())[0]
     other = moodle_read_aiken(export_twice("aiken", tmp_path, "--seed", "7").decode())[0]
     assert [q.right for q in other] != [q.right for q in default]
-    assert all(q.answers[q.right] == p.answers[p.right] for q, p in zip(other, default, strict=True))
+    assert all(
+        q.answers[q.right] == p.answers[p.right] for q, p in zip(other, default, strict=True)
+    )
     assert_spread([q.right for q in other])
 
 

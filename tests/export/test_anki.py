@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import sqlite3
 import zipfile
 from collections.abc import Iterator
@@ -20,12 +21,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.bank import load_bank
-from quiz.bank.model import Bank, Cloze, MultipleChoice, ShortAnswer
+from quiz.bank.model import Bank, Cloze, Matching, MultipleChoice, Ordering, ShortAnswer
 from quiz.export import export_bank
 from quiz.export.anki import field, note_fields, stable_id
+from quiz.export.arrange import Arranger
 from quiz.export.common import clean
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
-from tests.export.conftest import examples, make_bank
+from tests.export.conftest import assert_spread, examples, make_bank, quiz_export
 
 T0 = 1_750_000_000.0
 
@@ -61,7 +63,7 @@ class TestPackageDatabase:
         assert rows[0][2].split() == ["people", "riverton-bridge"]
         first = rows[0][3].split("\x1f")
         assert first[0] == "Who opened the new bridge?"
-        assert first[2] == "A. Ana Costa"
+        assert first[2] == "B. Ana Costa"  # the choices in their seeded shuffle
         assert first[3] == "The mayor of Riverton, Ana Costa, opened the new bridge on Monday."
         assert first[4] == "The mayor, Ana Costa, opened it on Monday."
 
@@ -138,8 +140,9 @@ def test_any_text_is_shown_as_text(text: str) -> None:
 
 def test_every_note_kind_only_has_our_tags() -> None:
     allowed = {"div", "ol", "ul", "li", "br"}
-    for question in load_bank(ALL_TYPES_BANK).questions:
-        for value in note_fields(question)[1]:
+    bank = load_bank(ALL_TYPES_BANK)
+    for question in bank.questions:
+        for value in note_fields(question, Arranger.for_bank(bank))[1]:
             parser = TextOnly()
             parser.feed(value)
             assert set(parser.tags) <= allowed, (question.id, parser.tags)
@@ -180,7 +183,7 @@ def test_anki_imports_every_question_as_a_note(collection: Any, tmp_path: Path) 
     mc = notes[genanki.guid_for(bank.id, "q-mayor-mc")]
     assert mc.note_type()["name"] == "quiz multiple choice"
     assert mc["Question"] == "Who opened the new bridge?"
-    assert mc["Answer"] == "A. Ana Costa"
+    assert mc["Answer"] == "B. Ana Costa"
     assert sorted(mc.tags) == ["people", "riverton-bridge"]
     cloze = notes[genanki.guid_for(bank.id, "q-cost-cloze")]
     assert cloze.note_type()["name"] == "quiz cloze"
@@ -227,9 +230,36 @@ def test_importing_a_newer_export_updates_notes_instead_of_duplicating(
     assert len(notes_by_guid(collection)) == 10
 
 
+def items(value: str) -> list[str]:
+    """The texts of the ``<li>`` of an HTML field, as shown."""
+    return [html.unescape(t) for t in re.findall(r"<li>(.*?)</li>", value)]
+
+
+def export_apkg(folder: Path, name: str) -> Path:
+    out = folder / name
+    result = quiz_export("japan-korea-summit-2025", "-o", str(out), data_dir=folder / "data")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_two_exports_show_the_same_cards(tmp_path: Path) -> None:
+    """Two runs of ``quiz export`` differ only in the notes' dates (Anki updates a note when
+    the import is newer): every field, the shuffles included, is the same."""
+    fields = []
+    for name in ("one.apkg", "two.apkg"):
+        folder = tmp_path / name.removesuffix(".apkg")
+        folder.mkdir()
+        db = read_db(export_apkg(folder, name), folder)
+        fields.append(db.execute("SELECT guid, flds, tags FROM notes ORDER BY guid").fetchall())
+        db.close()
+    assert fields[0] == fields[1] and len(fields[0]) == 70
+
+
 def test_founding_bank_imports(collection: Any, tmp_path: Path) -> None:
+    """Imported by Anki's library: every answer letter names its right choice, the letters
+    are spread, matching options and ordering items are never shown in the right order."""
     bank = load_bank(FOUNDING_BANK)
-    import_apkg(collection, write_apkg(bank, tmp_path, "jk.apkg"))
+    import_apkg(collection, export_apkg(tmp_path, "jk.apkg"))
     notes = notes_by_guid(collection)
     assert len(notes) == len(bank.questions)
     for note in notes.values():
@@ -238,3 +268,25 @@ def test_founding_bank_imports(collection: Any, tmp_path: Path) -> None:
     expected_cards = sum(len(q.blanks) if isinstance(q, Cloze) else 1 for q in bank.questions)
     assert collection.card_count() == expected_cards
     assert html.unescape(next(iter(notes.values())).fields[0])
+    single: list[int] = []
+    multi: list[set[int]] = []
+    for q in bank.questions:
+        note = notes[genanki.guid_for(bank.id, q.id)]
+        if isinstance(q, MultipleChoice):
+            shown = items(note["Choices"])
+            assert sorted(shown) == sorted(q.choices)
+            right = {ord(line[0]) - ord("A"): line[3:] for line in note["Answer"].split("<br>")}
+            assert {i: shown[i] for i in right} == {i: html.unescape(t) for i, t in right.items()}
+            assert sorted(shown[i] for i in right) == sorted(q.answers)
+            if q.multiple:
+                multi.append(set(right))
+            else:
+                single.append(*right)
+        elif isinstance(q, Matching):
+            options = items(note["Front"].split("Options:", 1)[1])
+            assert sorted(options) == sorted(p.right for p in q.pairs)
+            assert options != [p.right for p in q.pairs]
+        elif isinstance(q, Ordering):
+            shown, answer = items(note["Front"]), items(note["Back"])
+            assert answer == list(q.items) and sorted(shown) == sorted(answer) and shown != answer
+    assert_spread(single, multi)

@@ -22,7 +22,7 @@ def quiz(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
     ("fmt", "suffix", "start"),
     [
         ("gift", ".gift", b"// riverton-bridge: 8 questions"),
-        ("aiken", ".txt", b"Who opened the new bridge?\nA. Ana Costa"),
+        ("aiken", ".txt", b"Who opened the new bridge?\nA. Marta Silva"),
         ("anki", ".apkg", b"PK"),
         ("csv", ".csv", b"\xef\xbb\xbfid,type,prompt"),
         ("markdown", ".md", b"# Riverton opens its bridge"),
@@ -126,7 +126,7 @@ def test_a_user_bank_by_id_from_the_data_dir(tmp_path: Path) -> None:
         "export", "riverton", "--data-dir", str(tmp_path / "data"), "-f", "aiken", "-o", "-"
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.decode().endswith("ANSWER: A\n")
+    assert result.stdout.decode().endswith("ANSWER: B\n")
 
 
 def test_replaces_an_existing_file(tmp_path: Path) -> None:
@@ -142,3 +142,24 @@ def test_help_lists_the_formats() -> None:
     assert result.returncode == 0
     for name in ("gift", "aiken", "anki", "csv", "markdown", "html"):
         assert name in result.stdout.decode()
+
+
+def test_seed_gives_another_stable_shuffle(tmp_path: Path) -> None:
+    def sheet(*extra: str) -> bytes:
+        args = ("export", "japan-korea-summit-2025", "-f", "markdown", "-o", "-", *extra)
+        result = quiz(*args, "--data-dir", str(tmp_path))
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    default, seeded = sheet(), sheet("--seed", "42")
+    assert default == sheet() and seeded == sheet("--seed", "42")
+    assert seeded != default != sheet("--seed", "43")
+    # the same questions and answers, only their order differs
+    assert seeded.count(b"\n") == default.count(b"\n")
+
+
+def test_seed_must_be_a_whole_number(tmp_path: Path) -> None:
+    result = quiz("export", str(ALL_TYPES_BANK), "-f", "csv", "--seed", "x", cwd=tmp_path)
+    assert result.returncode == 2
+    assert b"--seed: invalid int value: 'x'" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -16,7 +17,7 @@ from quiz.bank.model import Cloze, Matching, MultipleChoice, Ordering, Pair, Sho
 from quiz.export import export_bank
 from quiz.export.common import clean, one_line
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
-from tests.export.conftest import examples, make_bank
+from tests.export.conftest import assert_spread, examples, export_twice, make_bank
 
 markdown_it = pytest.importorskip("markdown_it")
 
@@ -163,17 +164,22 @@ class TestHtml:
 
     def test_choices_matching_and_ordering_are_printed(self, page: Page) -> None:
         items = page.texts("questions", "li")
-        assert items[:4] == ["Ana Costa", "Marta Silva", "João Pires", "Rui Lopes"]
+        assert items[:4] == ["Marta Silva", "Ana Costa", "Rui Lopes", "João Pires"]  # shuffled
         cells = page.texts("questions", "td")
-        assert cells[:5] == ["1.", "12 million", "", "A.", "cars expected every day"]
+        assert cells[:5] == ["1.", "12 million", "", "A.", "euros the bridge cost"]
+        assert [c for c in cells if c.count(" ") > 1] == [  # the options, never in pair order
+            "euros the bridge cost",
+            "years of construction",
+            "cars expected every day",
+        ]
         assert " The bridge is finished" in items  # shuffled, with a blank before each
 
     def test_answer_key_with_sources_after_the_questions(self, page: Page) -> None:
         key = page.texts("key")
         assert key[0] == "Answer key"
-        assert "1. A. Ana Costa" in key
+        assert "1. B. Ana Costa" in key
         assert "The mayor of Riverton, Ana Costa, opened the new bridge on Monday." in key
-        assert "1 → C (12 million → euros the bridge cost)" in key
+        assert "1 → A (12 million → euros the bridge cost)" in key
         assert page.texts("key", "blockquote")[-1] == (
             "“This bridge joins two halves of one town,” she said."
         )
@@ -209,13 +215,84 @@ class TestMarkdown:
             "9. [b]Who[/b] said “This bridge joins two halves of one town”? [@click=app.quit]x[/]"
         ) in paragraphs
         assert page.texts(tag="li")[:4] == [
-            "A. Ana Costa",
-            "B. Marta Silva",
-            "C. João Pires",
-            "D. Rui Lopes",
+            "A. Marta Silva",
+            "B. Ana Costa",
+            "C. Rui Lopes",
+            "D. João Pires",
         ]
         assert "1. Construction begins" in page.texts(tag="li")
         assert page.texts(tag="h2") == ["Questions", "Answer key"]
+
+
+# --- the founding bank, as ``quiz export`` writes it ----------------------------------------
+
+Sheet = dict[int, tuple[list[str], list[str]]]  # number -> (lines printed, lines of the key)
+
+
+def html_sheet(text: str) -> Sheet:
+    """Per question: the texts of its list items (choices, ordering items) or its matching
+    options (every fifth table cell), and the lines of its key entry."""
+    questions = re.findall(r'<div class="question" id="q(\d+)">(.*?)</div>', text, re.DOTALL)
+    keys = dict(re.findall(r'<div class="entry" id="key(\d+)">(.*?)</div>', text, re.DOTALL))
+    sheet: Sheet = {}
+    for number, body in questions:
+        page, key = parse_html(body), parse_html(keys[number])
+        shown = [t.strip() for t in page.texts(tag="li") or page.texts(tag="td")[4::5]]
+        lines = key.texts(tag="li") or [key.texts(tag="p")[0].split(" ", 1)[1]]
+        sheet[int(number)] = (shown, lines)
+    return sheet
+
+
+def markdown_sheet(text: str) -> Sheet:
+    """The same from the Markdown (its escapes undone)."""
+    questions, key = text.split("\n## Answer key\n")
+
+    def chunks(part: str) -> dict[int, str]:
+        pieces = re.split(r"^\*\*(\d+)\.\*\*", part, flags=re.MULTILINE)
+        return {
+            int(n): re.sub(r"\\(.)", r"\1", b)
+            for n, b in zip(pieces[1::2], pieces[2::2], strict=True)
+        }
+
+    keys = chunks(key)
+    sheet: Sheet = {}
+    for number, body in chunks(questions).items():
+        shown = re.findall(r"^- (?:[A-Z]\. |____ )(.*)$", body, re.MULTILINE)
+        shown += re.findall(r"^\| \d+ \|.*\| ([A-Z]) \| (.*) \|$", body, re.MULTILINE)
+        entry = keys[number].split("\n> ")[0]
+        lines = re.findall(r"^- (.*)$", entry, re.MULTILINE) or [entry.strip()]
+        sheet[number] = ([s if isinstance(s, str) else s[1] for s in shown], lines)
+    return sheet
+
+
+@pytest.mark.parametrize(("fmt", "read"), [("html", html_sheet), ("markdown", markdown_sheet)])
+def test_founding_bank_sheet_and_key_agree(fmt: str, read: Any, tmp_path: Path) -> None:
+    """``quiz export`` run twice gives the same bytes; each key letter names the printed
+    choice that is right, the letters are spread, matching options and ordering items are
+    never printed in the right order."""
+    bank = load_bank(FOUNDING_BANK)
+    sheet = read(export_twice(fmt, tmp_path).decode())
+    assert len(sheet) == len(bank.questions)
+    single: list[int] = []
+    multi: list[set[int]] = []
+    for number, q in enumerate(bank.questions, start=1):
+        shown, key = sheet[number]
+        if isinstance(q, MultipleChoice):
+            assert sorted(shown) == sorted(q.choices)
+            right = {ord(line[0]) - ord("A"): line[3:] for line in key}
+            assert {shown[i] for i in right} == set(q.answers) == set(right.values())
+            if q.multiple:
+                multi.append(set(right))
+            else:
+                single.append(*right)
+        elif isinstance(q, Matching):
+            rights = [p.right for p in q.pairs]
+            assert sorted(shown) == sorted(rights) and shown != rights
+            for line, pair in zip(key, q.pairs, strict=True):  # "1 → C (left → right)"
+                assert shown[ord(line.split(" → ")[1][0]) - ord("A")] == pair.right
+        elif isinstance(q, Ordering):
+            assert sorted(shown) == sorted(q.items) and shown != list(q.items)
+    assert_spread(single, multi)
 
 
 hostile = (
