@@ -11,11 +11,13 @@ import pytest
 
 from quiz.bank import load_bank
 from quiz.report import (
+    Attempt,
     Count,
     FlagNote,
     Report,
     ResultsError,
     analyse,
+    first_answers,
     format_text,
     read_results,
     to_json,
@@ -239,3 +241,17 @@ def test_report_module_is_pure() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "[]"
+
+
+def test_first_answers_are_the_earliest() -> None:
+    """Discrimination reads each learner's first answer: later tries follow the feedback."""
+
+    def attempt(outcome: str, at: str) -> Attempt:
+        return Attempt("l1", "b", "q1", "true_false", "True", outcome, 3.0, at, 1)
+
+    later, first, same_time = (
+        attempt("right", "2025-09-02T10:00:00+00:00"),
+        attempt("wrong", "2025-09-01T10:00:00+00:00"),
+        attempt("right", "2025-09-01T10:00:00+00:00"),
+    )
+    assert first_answers([later, first, same_time]) == {"l1": {"q1": first}}

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quiz.report.discrimination import NOT_ASKED, Discrimination
+from quiz.report.discrimination import LOW, NEGATIVE, NOT_ASKED, Discrimination
 from quiz.report.results import FlagNote
 
 __all__ = [
@@ -118,7 +118,7 @@ def attention_first(questions: Iterable[QuestionReport]) -> list[QuestionReport]
 
 def _attention(q: QuestionReport) -> tuple[Any, ...]:
     d = q.discrimination
-    rank = 0 if d.status == "negative" else 1 if d.status == "low" else 2
+    rank = 0 if d.status == NEGATIVE else 1 if d.status == LOW else 2
     worst = d.point_biserial if d.flagged and d.point_biserial is not None else 0.0
     if not q.asked:
         return (3, 0.0, 0.0, 0, q.position)

@@ -88,7 +88,8 @@ def _questions(questions: list[QuestionReport]) -> list[str]:
         "<h2>Questions (hardest first)</h2>",
         "<table>",
         "<thead><tr><th>question</th><th class=num>right</th><th class=num>asked</th>"
-        "<th class=num>median</th><th class=num>discrimination</th><th>details</th></tr></thead>",
+        "<th class=num>median</th><th class=num>discrimination (point-biserial)</th>"
+        "<th>details</th></tr></thead>",
         "<tbody>",
     ]
     for q in questions:

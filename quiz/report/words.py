@@ -3,7 +3,7 @@ the web page and the TUI screen write "33%", "10.0s" and "-0.87" the same way.""
 
 from __future__ import annotations
 
-from quiz.report.discrimination import MIN_LEARNERS, Discrimination
+from quiz.report.discrimination import MIN_LEARNERS, NEGATIVE, Discrimination
 from quiz.report.model import NO_ANSWER, Count, Report
 from quiz.report.results import FlagNote
 
@@ -101,7 +101,7 @@ def discrimination_line(d: Discrimination) -> str:
     """What a question's discrimination says, for its details ("" when there is nothing to
     add to the figure)."""
     if d.flagged:
-        what = "negative" if d.status == "negative" else "low"
+        what = "negative" if d.status == NEGATIVE else "low"
         upper = f", upper/lower 27% {figure(d.upper_lower)}" if d.upper_lower is not None else ""
         return f"check: {what} discrimination {figure(d.point_biserial)}{upper}: {d.reason}"
     return ""
