@@ -20,12 +20,13 @@ What is shuffled:
   positions, then the right and the wrong choices are each shuffled into their places. Each
   question in turn (in a seeded order of the ids) takes the positions that hold the fewest
   right answers so far (ties drawn by its own seed); single- and multi-answer questions are
-  dealt apart. Independent shuffles would leave the key to chance: on the founding bank one
-  of them put 10 of 20 single answers at A, another 2 of 3 multi-answer sets at A, B, C. A
-  whole class sees the same file, so its key must be balanced, not just random. (Adding a
-  question to a bank can move the right answers of others; the key stays balanced.) The
-  question is rebuilt with its choices in the new order and its ``answers`` in that order
-  too, so every answer key written from it (letters, weights, ``ANSWER: C``) follows.
+  dealt apart. Independent shuffles leave the key to chance: tried on the founding bank, the
+  default seed put 10 of its 20 single answers at A, seed 1 two of its three multi-answer
+  sets at A, B, C. A whole class sees the same file, so its key must be balanced, not just
+  random. (Adding a question to a bank can move the right answers of others; the key stays
+  balanced.) The question is rebuilt with its choices in the new order and its ``answers`` in
+  that order too, so every answer key written from it (letters, weights, ``ANSWER: C``)
+  follows.
 - matching: the right-hand column, never in the order of the pairs.
 - ordering: the items, never in the right order.
 """
@@ -105,12 +106,12 @@ class Arranger:
         """``question`` with its choices shuffled and its answers listed in the new order."""
         key = self.key(question.id, "choices")
         slot = self.slots.get(question.id)
-        if slot is not None and _dealable(question) and max(slot) < len(question.choices):
+        size = len(question.choices)
+        # (A bank built in memory may reuse an id: deal only what fits.)
+        if slot and len(slot) == len(question.answers) and max(slot) < size and _dealable(question):
             rights = seeded_shuffle([c for c in question.choices if c in question.answers], key)
             wrongs = seeded_shuffle([c for c in question.choices if c not in question.answers], key)
-            shown = tuple(
-                (rights if i in slot else wrongs).pop() for i in range(len(question.choices))
-            )
+            shown = tuple((rights if i in slot else wrongs).pop() for i in range(size))
             answers = tuple(c for c in shown if c in question.answers)
             return msgspec.structs.replace(question, choices=shown, answers=answers)
         choices = tuple(seeded_shuffle(question.choices, key))
