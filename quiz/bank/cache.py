@@ -137,7 +137,12 @@ def _bank_from_payload(payload: Any, *, path: str) -> tuple[Bank, str]:
         as_of=as_of,
         path=path,
         source=Source(
-            *source[:2], outlet=source[2], published=source[3], url=source[4], file=source[5]
+            title=source[0],
+            text=source[1],
+            outlet=source[2],
+            published=source[3],
+            url=source[4],
+            file=source[5],
         ),
         facts=tuple(Fact(*f) for f in facts),
         questions=tuple(questions),

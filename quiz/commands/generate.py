@@ -6,6 +6,7 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import TypedDict
 
 from quiz.commands import COMMANDS
 from quiz.errors import QuizError
@@ -133,7 +134,16 @@ def _title(args: argparse.Namespace, article_path: Path, text: str) -> str:
     return (args.title or "").strip() or default_title(text, article_path.stem)
 
 
-def _options(args: argparse.Namespace, article_path: Path, text: str) -> dict[str, object]:
+class GenerateOptions(TypedDict):
+    """What ``generate`` and ``update_bank`` are called with, besides the text."""
+
+    bank_id: str
+    title: str
+    date: str
+    max_questions: int
+
+
+def _options(args: argparse.Namespace, article_path: Path, text: str) -> GenerateOptions:
     from quiz.library import new_bank_id
 
     title = _title(args, article_path, text)
@@ -178,7 +188,7 @@ def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
 
     data_dir = resolve_data_dir(args)
     options = _options(args, article_path, text)
-    bank_id, target, notes = new_bank_place(str(options["bank_id"]), args.output, data_dir)
+    bank_id, target, notes = new_bank_place(options["bank_id"], args.output, data_dir)
     options["bank_id"] = bank_id
     if target is not None and target.exists() and not args.force:
         raise QuizError(
@@ -190,7 +200,7 @@ def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
     in_library = not args.output
     article_name = f"{bank_id}.txt" if in_library else article_path.name
     source_file = "" if target is None else article_name
-    result = generate(text, source_file=source_file, **options)  # type: ignore[arg-type]
+    result = generate(text, source_file=source_file, **options)
     if not result.bank.questions:
         raise QuizError(
             f"no question could be drafted from {args.article!r}: it has no whole sentences "

@@ -198,11 +198,10 @@ def generate(
             key=lambda f: (_position(f, article), f.id),
         )
     )
-    source = Source(title=title, text=text, published=date, file=source_file)
     bank = Bank(
         id=bank_id,
         title=title,
-        source=source,
+        source=Source(title=title, text=text, published=date, file=source_file),
         questions=questions,
         facts=facts,
         as_of=date,

@@ -957,8 +957,8 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
         prompt = f"Who said: “{quote_snippet(fact.key)}”?"
         s = _with_antecedent(fact, article)
         if fact.speaker_is_person:
-            entity = article.entities.get(fact.speaker)
-            answers = alias_variants(entity, fact.speaker)
+            speaker = article.entities.get(fact.speaker)
+            answers = alias_variants(speaker, fact.speaker)
             out.append(
                 Candidate(
                     "short_answer", "quote", [fact], s, prompt, {"answers": answers}, key=base_key
@@ -984,8 +984,8 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
     if fact.label == "ROLE" and fact.person and _role_is_unique(fact, article):
         det = _determiner(fact)
         prompt = f"Who is described in the article as {det}{fact.role}?"
-        entity = article.entities.get(fact.person)
-        if entity is not None and not mentions_any(prompt, alias_variants(entity, entity.name)):
+        person = article.entities.get(fact.person)
+        if person is not None and not mentions_any(prompt, alias_variants(person, person.name)):
             out.append(
                 Candidate(
                     "short_answer",
@@ -993,11 +993,11 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
                     [fact],
                     s,
                     prompt,
-                    {"answers": alias_variants(entity, entity.name)},
+                    {"answers": alias_variants(person, person.name)},
                     key=base_key,
                 )
             )
-            probe = XFact("person", entity.name, fact.sentence, 0, entity=entity.name)
+            probe = XFact("person", person.name, fact.sentence, 0, entity=person.name)
             wrong = entity_distractors(probe, article, prompt)
             if len(wrong) >= 2:
                 out.append(
@@ -1008,8 +1008,8 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
                         s,
                         prompt,
                         {
-                            "choices": tuple(order_choices(entity.name, wrong, base_key + "r")),
-                            "answers": (entity.name,),
+                            "choices": tuple(order_choices(person.name, wrong, base_key + "r")),
+                            "answers": (person.name,),
                         },
                         key=base_key,
                     )

@@ -171,14 +171,14 @@ class QuizApp(App[None]):
     # ------------------------------------------------------------------ sessions
 
     def new_session(self, bank: Bank, options: Options | None = None) -> Session:
-        return self._attach(Session.start(bank, options, clock=self.config.clock))
+        return self._with_recorder(Session.start(bank, options, clock=self.config.clock))
 
     def cram_session(self, bank: Bank, seed: int | None = None) -> Session:
         from quiz.review import cram_session
 
-        return self._attach(cram_session(bank, clock=self.config.clock, seed=seed))
+        return self._with_recorder(cram_session(bank, clock=self.config.clock, seed=seed))
 
-    def _attach(self, session: Session) -> Session:
+    def _with_recorder(self, session: Session) -> Session:
         """Give ``session`` its own background recorder (a store session of its mode)."""
         recorder = BackgroundRecorder(
             lambda: self.config.recorder_factory(session.bank, session.mode),
@@ -286,7 +286,7 @@ class QuizApp(App[None]):
         self.start_quiz_session(again)
 
     def start_quiz_session(self, session: Session) -> None:
-        self.switch_screen(QuizScreen(self._attach(session)))
+        self.switch_screen(QuizScreen(self._with_recorder(session)))
 
     @work(thread=True, exclusive=True, group="open-bank")
     def cram_bank_file(self, path: Path) -> None:

@@ -18,7 +18,7 @@ import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any
+from typing import Any, cast
 
 from msgspec import Struct
 
@@ -141,7 +141,7 @@ class BackgroundRecorder:
             if isinstance(item, threading.Event):
                 item.set()
                 continue
-            job, arg, future = item  # type: ignore[misc]
+            job, arg, future = cast("tuple[Callable[[Any], Any], Any, Future[Any]]", item)
             try:
                 future.set_result(job(arg))
             except BaseException as error:  # pragma: no cover - jobs catch their own errors

@@ -10,7 +10,7 @@ text is shown literally (``Content``), never as markup. The state lives in
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -217,7 +217,7 @@ def source_content(draft: Draft, question: Question) -> Content:
 
 
 #: The dialogs' look (its confirmations and help are dialogs too), then the authoring screen's.
-AUTHOR_CSS = ["dialogs.tcss", "author.tcss"]
+AUTHOR_CSS: list[str | PurePath] = ["dialogs.tcss", "author.tcss"]
 
 class QuestionList(OptionList):
     """The draft's questions, one line each; Enter edits the highlighted one (a click only

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -77,7 +78,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 class HelpScreen(ModalScreen[None]):
     """The keys, section by section. Other help screens set ``HEADING`` and ``KEY_TABLE``."""
 
-    CSS_PATH = "dialogs.tcss"
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q,enter", "close", "Close", show=False),
     ]

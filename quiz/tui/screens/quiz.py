@@ -25,6 +25,8 @@ from quiz.tui.widgets.progress_line import ProgressLine
 from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from quiz.tui.app import QuizApp
 
 TYPE_NAMES = {
@@ -60,7 +62,7 @@ class QuizScreen(Screen[None]):
         self.session = session
         self.answered: Result | None = None
         self.saved: Saved | None = None  # set once the answered one is saved (or failed)
-        self._shown_at = None
+        self._shown_at: datetime | None = None
 
     @property
     def acknowledged(self) -> bool:

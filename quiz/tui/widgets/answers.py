@@ -173,7 +173,7 @@ class ChoiceList(CursorAnswer, can_focus=True):
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("enter", "choose", "Choose", show=False),
-        Binding("space", "toggle", "Toggle", show=False),
+        Binding("space", "toggle_choice", "Toggle", show=False),
     ]
 
     #: No row is under the cursor until ↑↓ put it there: an Enter pressed by accident (one
@@ -253,7 +253,7 @@ class ChoiceList(CursorAnswer, can_focus=True):
         else:
             self.cursor = (self.cursor + delta) % len(self.choices)
 
-    def action_toggle(self) -> None:
+    def action_toggle_choice(self) -> None:
         if self.multiple:
             self.pick(self.cursor)
         else:
