@@ -362,3 +362,52 @@ def test_a_drafted_title_names_the_article_too() -> None:
     draft = Draft(bank)
     draft.set_details("A better title")
     assert draft.bank.source.title == "A better title"
+
+
+ARTICLE_VARIANTS = {
+    "trailing blank lines": lambda t: t.rstrip("\n") + "\n\n\n",
+    "CRLF": lambda t: t.replace("\n", "\r\n"),
+    "BOM": lambda t: "\ufeff" + t,
+    "tabs": lambda t: t.replace(" ", "\t", 3) + "\t\n",
+    "no final newline": lambda t: t.rstrip("\n"),
+    "spaces on the last line": lambda t: t + "   \n \n",
+}
+
+
+@pytest.mark.parametrize("inline", [False, True], ids=["file", "inline"])
+@pytest.mark.parametrize("variant", sorted(ARTICLE_VARIANTS))
+def test_any_article_text_saves(tmp_path: Path, variant: str, inline: bool) -> None:
+    """Whatever the article's line ends, BOM, tabs or trailing blank lines, the edited bank
+    saves, and what is saved loads and checks."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(ALL_TYPES_BANK, folder / "b.yaml")
+    text = (DATA / "valid" / "article.txt").read_text(encoding="utf-8")
+    (folder / "article.txt").write_bytes(ARTICLE_VARIANTS[variant](text).encode("utf-8"))
+    bank = load_bank(folder / "b.yaml")
+    if inline:
+        bank = replace(bank, source=replace(bank.source, file=""))
+    draft = Draft.from_bank(bank)
+    draft.reject(0)
+    target = tmp_path / "out" / "b.yaml"
+    save_draft(draft, target)
+    saved = load_bank(target)
+    assert len(saved.questions) == len(bank.questions) - 1
+    assert "\n...\n" not in target.read_text(encoding="utf-8")
+    assert saved.source.text.strip() == bank.source.text.strip()
+
+
+def test_an_unedited_bank_saves_byte_for_byte(tmp_path: Path) -> None:
+    """Opening a bank and saving it without an edit keeps the file, comments and all, wherever
+    it is saved."""
+    for name in (FOUNDING_BANK.name, "japan-korea-summit-2025.txt"):
+        shutil.copy(FOUNDING_BANK.parent / name, tmp_path / name)
+    path = tmp_path / FOUNDING_BANK.name
+    before = path.read_bytes()
+    assert b"\n#" in before  # the shipped bank has comments
+    draft = Draft.from_bank(load_bank(path))
+    save_draft(draft, path)
+    assert path.read_bytes() == before
+    save_draft(draft, tmp_path / "copy" / "summit.yaml")
+    assert (tmp_path / "copy" / "summit.yaml").read_bytes() == before
+    assert load_bank(tmp_path / "copy" / "summit.yaml").questions == load_bank(path).questions

@@ -324,3 +324,13 @@ def test_the_teachers_path(tmp_path: Path, app_runs: Callable[..., AppInPty]) ->
     ok(quiz(data, "export", bank.id, "--format", "gift", "-o", str(tmp_path / "b.gift")))
     ok(quiz(data, "results", "export", "-o", str(tmp_path / "me.jsonl")))
     ok(quiz(data, "report", bank.id, "--results", str(tmp_path / "me.jsonl")))
+
+
+def test_the_readme_example_bank_checks(tmp_path: Path) -> None:
+    """The bank shown in the README is valid as it stands, with no other file beside it."""
+    text = README.read_text(encoding="utf-8").split("## A bank, in short", 1)[1]
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    out = ok(quiz(tmp_path / "data", "check", str(path)))
+    assert out.startswith(f"OK {path}: 1 question")
