@@ -202,6 +202,43 @@ def _rewrite_id(path: Path, old: str, new: str) -> None:
         ) from None
 
 
+def place_new_bank(
+    bank_id: str, text: str, output: str | None, data_dir: Path
+) -> tuple[str, Path | None, list[str]]:
+    """Where a new bank drafted from ``text`` goes, and its id: ``output`` (None for stdout
+    with ``-``), else ``DATA_DIR/banks/ID.yaml``.
+
+    An id that another bank of the library has, drafted from another article, is replaced by
+    a free one (with a note saying so), so two banks' scores never mix; a bank of the same
+    article (drafted again, to another file) is the same bank, and keeps the id."""
+    from quiz.bank.errors import BankError
+    from quiz.bank.text import normalise_for_match
+    from quiz.library import user_banks_dir
+
+    if output == "-":
+        return bank_id, None, []
+    target = Path(output).expanduser() if output else user_banks_dir(data_dir) / f"{bank_id}.yaml"
+    taken = taken_ids(data_dir, besides=target)
+    other = taken.get(bank_id)
+    if other is None:
+        return bank_id, target, []
+    try:
+        same = normalise_for_match(_cache(data_dir).load(other).source.text) == (
+            normalise_for_match(text)
+        )
+    except BankError:
+        same = False
+    if same:
+        return bank_id, target, []
+    new_id = free_id(bank_id, taken)
+    note = (
+        f"note: the id {bank_id!r} is used by another bank ({other}); this bank's id is {new_id!r}"
+    )
+    if not output:
+        target = target.with_name(f"{new_id}.yaml")
+    return new_id, target, [note]
+
+
 def open_in_library(name: str, data_dir: Path) -> tuple[Path, str]:
     """The bank file a BANK argument names, and a note to print when naming it by its path
     put it into the library (or gave it a new id); "" when it was there already.

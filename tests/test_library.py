@@ -22,7 +22,7 @@ from quiz.library import (
     user_banks_dir,
     write_registry,
 )
-from quiz.shelf import add_bank, list_library, open_in_library, remove_bank
+from quiz.shelf import add_bank, list_library, open_in_library, place_new_bank, remove_bank
 from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
 
 
@@ -147,3 +147,21 @@ def test_a_moved_registered_file_is_skipped_not_an_error(tmp_path: Path) -> None
     path.unlink()
     assert path not in library_files(tmp_path / "data")
     assert [e.place for e in list_library(tmp_path / "data")] == ["shipped"]
+
+
+def test_a_new_bank_of_another_article_never_takes_a_used_id(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    path = _copy_bank(tmp_path / "mine")
+    bank = load_bank(path)
+    add_bank(path, data)
+    # the same article again (to another file): the same bank, the same id
+    bank_id, target, notes = place_new_bank(bank.id, bank.source.text, None, data)
+    assert (bank_id, notes) == (bank.id, [])
+    assert target == user_banks_dir(data) / f"{bank.id}.yaml"
+    # another article whose id happens to be taken: a free id, and a note that says so
+    bank_id, target, notes = place_new_bank(bank.id, "Another article.", None, data)
+    assert bank_id == f"{bank.id}-2" and target == user_banks_dir(data) / f"{bank.id}-2.yaml"
+    assert notes == [
+        f"note: the id {bank.id!r} is used by another bank ({path}); this one's is {bank_id!r}"
+    ]
+    assert place_new_bank(bank.id, "x", "-", data) == (bank.id, None, [])

@@ -158,13 +158,13 @@ def _from_article(
 
         print(INSTALL_HINT, file=sys.stderr)
         raise SystemExit(1)
-    from quiz.commands.generate import new_bank_place
     from quiz.generate.pipeline import default_title
     from quiz.library import new_bank_id
+    from quiz.shelf import place_new_bank
 
     title = (args.title or "").strip() or default_title(text, article.stem)
     wanted = new_bank_id(title, text)
-    bank_id, target, notes = new_bank_place(wanted, str(output) if output else None, data_dir)
+    bank_id, target, notes = place_new_bank(wanted, text, str(output) if output else None, data_dir)
     assert target is not None
     source_file = article.name if output else f"{bank_id}.txt"
     date = args.date or ""

@@ -155,40 +155,15 @@ def _options(args: argparse.Namespace, article_path: Path, text: str) -> Generat
     }
 
 
-def new_bank_place(
-    bank_id: str, output: str | None, data_dir: Path
-) -> tuple[str, Path | None, list[str]]:
-    """Where a new bank goes, and its id: ``output`` (None for stdout with ``-``), else
-    ``DATA_DIR/banks/ID.yaml``; an id another bank of the library has is replaced by a free
-    one (with a note saying so), so two banks' scores never mix."""
-    from quiz.library import free_id, user_banks_dir
-    from quiz.shelf import taken_ids
-
-    if output == "-":
-        return bank_id, None, []
-    target = Path(output).expanduser() if output else user_banks_dir(data_dir) / f"{bank_id}.yaml"
-    taken = taken_ids(data_dir, besides=target)
-    notes = []
-    if bank_id in taken:
-        new_id = free_id(bank_id, taken)
-        notes.append(
-            f"note: the id {bank_id!r} is used by another bank ({taken[bank_id]}); "
-            f"this bank's id is {new_id!r}"
-        )
-        bank_id = new_id
-        if not output:
-            target = target.with_name(f"{bank_id}.yaml")
-    return bank_id, target, notes
-
-
 def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
     from quiz.bank.dump import dump_bank
     from quiz.cli import resolve_data_dir
     from quiz.generate.pipeline import generate
+    from quiz.shelf import place_new_bank
 
     data_dir = resolve_data_dir(args)
     options = _options(args, article_path, text)
-    bank_id, target, notes = new_bank_place(options["bank_id"], args.output, data_dir)
+    bank_id, target, notes = place_new_bank(options["bank_id"], text, args.output, data_dir)
     options["bank_id"] = bank_id
     if target is not None and target.exists() and not args.force:
         raise QuizError(

@@ -22,7 +22,8 @@ def _generate(folder: Path, article: Path, *extra: str) -> bytes:
     shutil.copy(article, folder / article.name)
     bank = folder / (article.stem + ".yaml")
     result = subprocess.run(
-        [sys.executable, "-m", "quiz", "generate", str(folder / article.name), *extra],
+        [sys.executable, "-m", "quiz", "generate", str(folder / article.name), "-o", str(bank),
+         *extra],
         capture_output=True,
         text=True,
         cwd=ROOT,
