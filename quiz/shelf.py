@@ -231,9 +231,7 @@ def place_new_bank(
     if same:
         return bank_id, target, []
     new_id = free_id(bank_id, taken)
-    note = (
-        f"note: the id {bank_id!r} is used by another bank ({other}); this bank's id is {new_id!r}"
-    )
+    note = f"note: the id {bank_id!r} is used by another bank ({other}); this one's is {new_id!r}"
     if not output:
         target = target.with_name(f"{new_id}.yaml")
     return new_id, target, [note]
