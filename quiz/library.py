@@ -37,6 +37,7 @@ __all__ = [
     "library_files",
     "new_bank_id",
     "read_registry",
+    "real_path",
     "registry_file",
     "resolve_bank",
     "shipped_banks_dir",
@@ -115,7 +116,7 @@ def find_bank_files(folders: list[Path]) -> list[Path]:
     found: list[Path] = []
     for folder in folders:
         try:
-            resolved = folder.resolve()
+            resolved = real_path(folder)
             if resolved in seen:
                 continue
             seen.add(resolved)
@@ -123,7 +124,7 @@ def find_bank_files(folders: list[Path]) -> list[Path]:
                 entries = sorted(
                     e.name
                     for e in listing
-                    if os.path.splitext(e.name)[1] in BANK_SUFFIXES and e.is_file()
+                    if os.path.splitext(e.name)[1] in BANK_SUFFIXES and _listed(e)
                 )
         except OSError:
             continue
@@ -131,11 +132,28 @@ def find_bank_files(folders: list[Path]) -> list[Path]:
     return found
 
 
+def _listed(entry: os.DirEntry[str]) -> bool:
+    """Whether a ``*.yaml`` entry of a banks folder is listed: a file, or something that only
+    looks like one and must be reported as broken (a symlink that loops or leads nowhere, a
+    FIFO, a device) — one line for it, never an error that hides the rest of the folder.
+    Folders named like banks are left out."""
+    try:
+        return not entry.is_dir()
+    except OSError:
+        return True
+
+
+def real_path(path: Path) -> Path:
+    """The path with its symlinks followed as far as they go: unlike ``Path.resolve`` it never
+    raises on a symlink loop (a bank folder may hold one), it stops there."""
+    return Path(os.path.realpath(path))
+
+
 def in_folders(path: Path, folders: list[Path]) -> bool:
     """Whether ``path`` is a file directly inside one of ``folders`` (which list it already)."""
     try:
-        parent = path.resolve().parent
-        return any(parent == folder.resolve() for folder in folders)
+        parent = real_path(path.parent)
+        return any(parent == real_path(folder) for folder in folders)
     except OSError:
         return False
 

@@ -23,6 +23,7 @@ from quiz.library import (
     in_folders,
     library_files,
     read_registry,
+    real_path,
     shipped_banks_dir,
     user_banks_dir,
     write_registry,
@@ -68,11 +69,11 @@ def _cache(data_dir: Path) -> BankCache:
 
 def list_library(data_dir: Path) -> list[LibraryEntry]:
     """Every bank of the library with where it lives, in the order the home screen shows."""
-    shipped = shipped_banks_dir().resolve()
-    mine = user_banks_dir(data_dir).resolve()
+    shipped = real_path(shipped_banks_dir())
+    mine = real_path(user_banks_dir(data_dir))
     entries = []
     for summary in _cache(data_dir).summaries(library_files(data_dir)):
-        parent = Path(summary.path).resolve().parent
+        parent = real_path(Path(summary.path).parent)
         place = "shipped" if parent == shipped else "banks folder" if parent == mine else "added"
         entries.append(LibraryEntry(summary, place))
     return entries
@@ -80,11 +81,11 @@ def list_library(data_dir: Path) -> list[LibraryEntry]:
 
 def taken_ids(data_dir: Path, *, besides: Path | None = None) -> dict[str, Path]:
     """The id of every valid bank of the library and its file (``besides`` left out)."""
-    skip = besides.resolve() if besides is not None else None
+    skip = real_path(besides) if besides is not None else None
     taken: dict[str, Path] = {}
     for summary in _cache(data_dir).summaries(library_files(data_dir)):
         path = Path(summary.path)
-        if summary.ok and (skip is None or path.resolve() != skip):
+        if summary.ok and (skip is None or real_path(path) != skip):
             taken.setdefault(summary.id, path)
     return taken
 

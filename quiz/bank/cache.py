@@ -249,9 +249,8 @@ class BankCache:
             try:
                 stat = path.stat()
             except OSError as error:
-                result.append(
-                    BankSummary(str(path), path.stem, path.stem, "", 0, errors=(str(error),))
-                )
+                why = error.strerror or str(error)  # "Too many levels of symbolic links"
+                result.append(BankSummary(str(path), path.stem, path.stem, "", 0, errors=(why,)))
                 continue
             stamp = (stat.st_size, stat.st_mtime_ns)
             entry = known.get(key)

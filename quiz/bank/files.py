@@ -5,6 +5,8 @@ Kept apart from the YAML loader so that a bank served from the cache never impor
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,14 +17,21 @@ MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 def read_bytes_bounded(path: Path, *, limit: int, what: str) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes; ValueError for people otherwise."""
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise ValueError(f"{what} is a directory, not a file")
-        size = path.stat().st_size
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(f"{what} is not a regular file (a pipe, socket or device)")
+        size = info.st_size
         if size > limit:
             raise ValueError(
                 f"{what} is {size / 1_048_576:.1f} MB; at most {limit / 1_048_576:.0f} MB is read"
             )
-        with path.open("rb") as handle:
+        # O_NONBLOCK: a file swapped for a FIFO after the check above still cannot block
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ValueError(f"{what} is not a regular file (a pipe, socket or device)")
             data = handle.read(limit + 1)
     except FileNotFoundError:
         raise ValueError(f"{what} was not found") from None
