@@ -44,13 +44,14 @@ from quiz.bank.model import (
     TrueFalse,
 )
 
-_MAGIC = b"QUIZBANK-CACHE/1\n"
+_MAGIC = b"QUIZBANK-CACHE/2\n"  # 2: questions carry their silenced advice
 _INDEX_NAME = "bank-index.json"
 _INDEX_VERSION = 5
 
 
 def _encode_question(q: Question) -> tuple[Any, ...]:
-    common = (q.TYPE, q.id, q.prompt, q.source, q.fact, q.explanation, q.tags, q.difficulty)
+    shared = (q.TYPE, q.id, q.prompt, q.source, q.fact, q.explanation, q.tags, q.difficulty)
+    common = (*shared, q.silence)
     if isinstance(q, MultipleChoice):
         return (*common, q.choices, q.answers, q.multiple)
     if isinstance(q, TrueFalse):
@@ -69,7 +70,7 @@ def _encode_question(q: Question) -> tuple[Any, ...]:
 
 
 def _decode_question(row: tuple[Any, ...]) -> Question:
-    kind, qid, prompt, source, fact, explanation, tags, difficulty, *rest = row
+    kind, qid, prompt, source, fact, explanation, tags, difficulty, silence, *rest = row
     common = dict(
         id=qid,
         prompt=prompt,
@@ -78,6 +79,7 @@ def _decode_question(row: tuple[Any, ...]) -> Question:
         explanation=explanation,
         tags=tags,
         difficulty=difficulty,
+        silence=silence,
     )
     if kind == "multiple_choice":
         return MultipleChoice(**common, choices=rest[0], answers=rest[1], multiple=rest[2])

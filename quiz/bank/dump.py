@@ -176,6 +176,8 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         out["tags"] = _texts(question.tags)
     if question.difficulty is not None:
         out["difficulty"] = question.difficulty
+    if question.silence:  # advice silenced by the teacher, each with its reason
+        out["silence"] = dict(question.silence)
     return out
 
 

@@ -72,6 +72,9 @@ class Question(Struct, frozen=True, kw_only=True):
     explanation: str = ""
     tags: tuple[str, ...] = ()
     difficulty: int | None = None
+    #: Item-review advice the teacher silenced for this question: (advice code, reason) pairs,
+    #: kept so ``quiz check`` can say what was silenced and why (docs/item-review.md).
+    silence: tuple[tuple[str, str], ...] = ()
 
     @property
     def type(self) -> str:

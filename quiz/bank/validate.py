@@ -32,6 +32,7 @@ from quiz.bank.model import (
     Source,
     TrueFalse,
 )
+from quiz.bank.review.codes import ADVICE_CODES, BANK_WIDE
 from quiz.bank.text import CONTROL_CHARS, normalise_for_match
 from quiz.bank.yamlsafe import LineDict, LineList, YamlProblem
 
@@ -55,7 +56,17 @@ _BANK_FIELDS = {
 }
 _SOURCE_FIELDS = {"title", "outlet", "published", "url", "file", "text"}
 _FACT_FIELDS = {"id", "statement", "kind", "key", "source"}
-_COMMON_FIELDS = {"id", "type", "prompt", "source", "fact", "explanation", "tags", "difficulty"}
+_COMMON_FIELDS = {
+    "id",
+    "type",
+    "prompt",
+    "source",
+    "fact",
+    "explanation",
+    "tags",
+    "difficulty",
+    "silence",
+}
 _TYPE_FIELDS: dict[str, set[str]] = {
     "multiple_choice": {"choices", "answer", "multiple"},
     "true_false": {"answer"},
@@ -462,10 +473,54 @@ def _question(
         tags=tags,
         difficulty=difficulty,
     )
+    if "silence" in q:
+        common["silence"] = _silence(check, q, where)
     built = _BUILDERS[qtype](check, q, where, common)
     if built is None or len(check.problems) > before:
         return None
     return built
+
+
+def _silence(check: _Checker, q: LineDict, where: str) -> tuple[tuple[str, str], ...]:
+    """``silence: {ADVICE-CODE: reason}``: item-review advice the teacher silenced for this
+    question. A reason is required, so a silenced advice always says why it does not apply."""
+    raw = q.get("silence")
+    if raw is None:
+        return ()
+    mapping = check.mapping(raw, check.line_of(q, "silence"), f"{where}: 'silence'")
+    if mapping is None:
+        return ()
+    silenced: list[tuple[str, str]] = []
+    for code in mapping:
+        line = check.line_of(mapping, code)
+        if code not in ADVICE_CODES:
+            hint = difflib.get_close_matches(code, ADVICE_CODES, n=1)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            check.add(
+                line,
+                f"{where}: 'silence' names unknown advice {code!r}{suggestion}; "
+                f"one of {', '.join(ADVICE_CODES)}",
+            )
+            continue
+        if code in BANK_WIDE:
+            check.add(
+                line,
+                f"{where}: advice {code!r} concerns the whole bank and cannot be silenced for "
+                "one question",
+            )
+            continue
+        value = mapping[code]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            check.add(
+                line,
+                f"{where}: silencing {code!r} needs a reason (why the advice does not apply), "
+                f"as '{code}: REASON'",
+            )
+            continue
+        reason = check.text(mapping, code, f"{where}: silence {code!r}")
+        if reason:
+            silenced.append((code, reason))
+    return tuple(silenced)
 
 
 def _multiple_choice(
