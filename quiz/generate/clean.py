@@ -183,7 +183,7 @@ _RELATED = re.compile(
     r"|(?:MORE|More)(?:\s*:|\s*$)|Click here (?:to|for)\s)"
 )
 _RELATED_HEADER = re.compile(
-    r"^(?:More (?:from|on|about) [^.!?]{1,60}|Most (?:read|popular|viewed|shared)"
+    r"^(?:More from [^.!?]{1,60}|Most (?:read|popular|viewed|shared)"
     r"|Trending(?: now)?|Top stories|You (?:may|might) also like|What to read next"
     r"|Editors['’]? picks?|Latest (?:news|stories)|Related|Read more|See also)\s*:?\s*$",
     re.IGNORECASE,
@@ -288,6 +288,8 @@ def _introduces_acronym(line: str, bracket: int) -> bool:
 
 def _is_caps(line: str) -> bool:
     """Mostly capital letters: a subhead ("WHAT THE UNION WANTS"), never a report's sentence."""
+    if len(line) > 200:
+        return False  # a subhead is short; and this keeps the per-character count cheap
     letters = [c for c in line if c.isalpha()]
     if len(letters) < 3:
         return False

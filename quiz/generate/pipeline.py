@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,8 @@ from quiz.bank.model import (
     TrueFalse,
 )
 from quiz.generate import ids
-from quiz.generate.facts import Article, XFact, extract, normalise_key, split_paragraphs
+from quiz.generate.clean import body_paragraphs
+from quiz.generate.facts import Article, Sentence, XFact, extract, normalise_key
 from quiz.generate.questions import Candidate, as_statement, build_candidates, ordering_candidates
 from quiz.generate.select import choose
 from quiz.generate.values import WEEKDAYS, When
@@ -41,13 +43,18 @@ class Generated:
 
 
 def analyse(text: str, nlp: Any = None) -> Article:
+    """Parse the article's body text only: page furniture (captions, credits, bylines, datelines,
+    subheads, links; see :mod:`quiz.generate.clean`) is never parsed, so it gives no sentence,
+    fact, option or prompt. Offsets stay those of ``text``, which is kept whole."""
     if nlp is None:
         from quiz.generate.nlp import load_model
 
         nlp = load_model()
-    paragraphs = split_paragraphs(text)
+    paragraphs = body_paragraphs(text)
     docs = list(nlp.pipe([p for _, p in paragraphs]))
-    return extract(text, paragraphs, docs)
+    article = extract(text, paragraphs, docs)
+    article.cache["body_spans"] = [(start, start + len(p)) for start, p in paragraphs]
+    return article
 
 
 def _reference(date: str):
@@ -225,8 +232,29 @@ def _source_text(c: Candidate, article: Article) -> str:
         "ordering",
     ):
         return c.sentences[-1].text
-    first, last = c.sentences[0], c.sentences[-1]
+    sentences = _one_stretch(c.sentences, article)
+    first, last = sentences[0], sentences[-1]
     return article.text[first.start : last.start + len(last.text)]
+
+
+def _one_stretch(sentences: list[Sentence], article: Article) -> list[Sentence]:
+    """The sentences of a quote that spans several (matching, ordering) that lie in one stretch
+    of body text: a quote is a verbatim slice of the article, and one across a caption, credit or
+    subhead would carry it. The stretch holding most of them (the later one on a tie)."""
+    spans: list[tuple[int, int]] = article.cache.get("body_spans") or []
+    if not spans:
+        return sentences
+    starts = [a for a, _ in spans]
+    stretch = [0] * len(spans)  # body spans with nothing but whitespace between share a stretch
+    for i in range(1, len(spans)):
+        between = article.text[spans[i - 1][1] : spans[i][0]]
+        stretch[i] = stretch[i - 1] + (1 if between.strip() else 0)
+    groups: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        groups.setdefault(stretch[max(0, bisect_right(starts, s.start) - 1)], []).append(s)
+    if len(groups) == 1:
+        return sentences
+    return max(groups.items(), key=lambda item: (len(item[1]), item[0]))[1]
 
 
 def default_title(text: str, stem: str) -> str:
