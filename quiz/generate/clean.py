@@ -193,8 +193,9 @@ _PLATFORM = (
     r"(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|LinkedIn|TikTok|YouTube|Mastodon"
     r"|WhatsApp|Telegram|Flipboard|Google News)"
 )
-#: Sign-offs that send the reader elsewhere. Each names the platform or the newsletter, so a
-#: sentence starting "Follow-up tests showed ..." or "Like many farmers ..." is kept.
+#: Sign-offs that send the reader elsewhere (or to the comments). Each names the platform or the
+#: newsletter, so a sentence starting "Follow-up tests showed ..." or "Like many farmers ..." is
+#: kept.
 _SOCIAL = re.compile(
     r"^(?:Follow\s+(?:us|me|him|her|them|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
     r"(?:\s+and\s+[\w.'’ -]{1,40})?\s+on\s+" + _PLATFORM + r"\b"
@@ -207,6 +208,8 @@ _SOCIAL = re.compile(
     + r"|email|Email))?\s*$"
     r"|(?:Download|Get) (?:the|our) [\w ]{0,30}\bapps?\b"
     r"|Listen to (?:this|the) (?:article|story)\b"
+    r"|(?:We want to hear from you|Write to us in the [Cc]omments section|Tell us what you think"
+    r"|Leave a comment|Join the conversation)\b"
     r"|@\w{2,30}\s*$"
     r"|[\w.+-]+@[\w-]+\.[\w.]+\s*$)"
 )

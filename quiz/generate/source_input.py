@@ -1,0 +1,120 @@
+"""The ARTICLE argument of ``quiz generate`` and ``quiz author``: a text file, a saved web page
+(``.html``, ``.htm``) or an http(s) URL, turned into the article text a bank stores.
+
+One function for both commands, so that they accept the same inputs and say the same things
+about bad ones. Every failure is a :class:`~quiz.errors.QuizError` with one line for people.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from quiz.errors import QuizError
+from quiz.generate.extract import HTML_SUFFIXES, MAX_PAGE_BYTES, NoArticle, Page, extract_page
+from quiz.generate.fetch import FetchError, fetch_page, is_url
+
+#: An article must have at least this many words to be worth a quiz.
+MIN_WORDS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    """An article as read from its argument."""
+
+    text: str  # the article, as the bank stores it beside itself (questions quote it verbatim)
+    title: str  # the page's title ("" for a text file, or a page without one)
+    date: str  # the page's publication date, YYYY-MM-DD ("" when unknown)
+    name: str  # a file name for the article beside a bank: "summit.txt", "river-flood.txt"
+    path: Path | None  # the plain-text file it was read from; None for a page or a URL
+
+    @property
+    def stem(self) -> str:
+        """The name without its suffix, for a default title."""
+        return Path(self.name).stem
+
+
+def read_article(argument: str) -> ArticleInput:
+    """Read ARTICLE: fetch a URL, extract a page's article, or read a UTF-8 text file."""
+    if is_url(argument):
+        return _from_url(argument)
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", argument):
+        raise QuizError(f"{argument}: only http:// and https:// addresses can be fetched")
+    path = Path(argument).expanduser()
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _from_html_file(argument, path)
+    return _from_text_file(argument, path)
+
+
+def _from_text_file(argument: str, path: Path) -> ArticleInput:
+    from quiz.bank.loader import MAX_ARTICLE_BYTES, read_text_file
+
+    try:
+        text = read_text_file(path, limit=MAX_ARTICLE_BYTES, what=f"article {argument!r}")
+    except ValueError as error:
+        raise QuizError(str(error)) from None
+    _check_words(text, f"article {argument!r}")
+    return ArticleInput(text, "", "", path.name, path)
+
+
+def _from_html_file(argument: str, path: Path) -> ArticleInput:
+    from quiz.bank.files import read_bytes_bounded
+
+    try:
+        html = read_bytes_bounded(path, limit=MAX_PAGE_BYTES, what=f"page {argument!r}")
+    except ValueError as error:
+        raise QuizError(str(error)) from None
+    page = _extract(argument, html)
+    return ArticleInput(page.text, page.title, page.date, f"{path.stem}.txt", None)
+
+
+def _from_url(url: str) -> ArticleInput:
+    try:
+        fetched = fetch_page(url)
+    except FetchError as error:
+        raise QuizError(f"{url}: could not fetch the page ({error})") from None
+    name = f"{_slug(fetched.url) or _slug(url) or 'article'}.txt"
+    if fetched.content_type == "text/plain":
+        from quiz.bank.files import decode_text
+
+        try:
+            text = decode_text(fetched.content, f"article {url!r}")
+        except ValueError as error:
+            raise QuizError(str(error)) from None
+        _check_words(text, f"article {url!r}")
+        return ArticleInput(text, "", "", name, None)
+    html: bytes | str = fetched.content
+    if fetched.charset:  # a wrong header is ignored: the extractor finds the page's own encoding
+        with contextlib.suppress(LookupError, UnicodeDecodeError):
+            html = fetched.content.decode(fetched.charset)
+    page = _extract(url, html, fetched.url)
+    return ArticleInput(page.text, page.title, page.date, name, None)
+
+
+def _extract(label: str, html: bytes | str, url: str | None = None) -> Page:
+    try:
+        page = extract_page(html, url)
+    except NoArticle as error:
+        raise QuizError(f"{label}: {error}") from None
+    _check_words(page.text, f"the article in {label}")
+    return page
+
+
+def _check_words(text: str, what: str) -> None:
+    if not text.strip():
+        raise QuizError(f"{what} is empty")
+    if sum(1 for w in text.split() if any(c.isalpha() for c in w)) < MIN_WORDS:
+        raise QuizError(f"{what} is too short to quiz on (fewer than {MIN_WORDS} words)")
+
+
+def _slug(url: str) -> str:
+    """A file name from a URL's last path segment ("river-flood" from .../river-flood.html),
+    else its host; only letters, digits, dots, dashes and underscores."""
+    parts = urlsplit(url)
+    segments = [s for s in unquote(parts.path).split("/") if s]
+    base = Path(segments[-1]).stem if segments else (parts.hostname or "")
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip("-._")
+    return slug[:60]
