@@ -1,4 +1,7 @@
-"""``quiz author ARTICLE.txt|BANK.yaml [-o BANK.yaml]``: review a bank in the TUI, then save.
+"""``quiz author ARTICLE|BANK.yaml [-o BANK.yaml]``: review a bank in the TUI, then save.
+
+ARTICLE is read as ``quiz generate`` reads it (:func:`quiz.generate.source_input.read_article`):
+a text file, a saved web page or an http(s) URL.
 
 From an article, the questions are drafted first (spaCy, on a worker thread, with a loading
 state); from a bank, its questions open for review. Saving writes the accepted and edited
@@ -26,8 +29,9 @@ BANK_SUFFIXES = (".yaml", ".yml")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 HELP = """\
-Opens ARTICLE (a plain-text article: its questions are drafted first, as `quiz generate` does)
-or BANK (a bank file or id: its questions open for review) in the authoring screen.
+Opens ARTICLE (a plain-text article, a saved web page (.html, .htm) or an http(s) URL: its
+questions are drafted first, as `quiz generate` does) or BANK (a bank file or id: its questions
+open for review) in the authoring screen.
 
 Keys: j/k or up/down move; a accepts, x rejects, e edits (question, answer, options), o offers
 other wrong options for a multiple-choice question, r restores the drafted question; t and s
@@ -48,7 +52,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "source", metavar="ARTICLE|BANK", help="a plain-text article (.txt) or a bank"
+        "source",
+        metavar="ARTICLE|BANK",
+        help="a plain-text article (.txt), a saved web page (.html), an http(s) URL, or a bank",
     )
     parser.add_argument(
         "-o",
@@ -78,11 +84,15 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser() if args.output else None
     if output is not None and output.suffix not in BANK_SUFFIXES:
         raise QuizError(f"the bank file must end in .yaml or .yml, not {output.name!r}")
+    from quiz.generate.fetch import is_url
+
     source = Path(args.source).expanduser()
-    if source.suffix in BANK_SUFFIXES or (not source.exists() and "/" not in args.source):
+    if is_url(args.source):
+        start = _from_article(args, output, data_dir)
+    elif source.suffix in BANK_SUFFIXES or (not source.exists() and "/" not in args.source):
         start = _from_bank(args.source, data_dir, output)
     else:
-        start = _from_article(args, source, output, data_dir)
+        start = _from_article(args, output, data_dir)
     from quiz.commands.home import launch
 
     return launch(data_dir, start)
@@ -135,24 +145,16 @@ def model_installed() -> bool:
     )
 
 
-def _from_article(
-    args: argparse.Namespace, article: Path, output: Path | None, data_dir: Path
-) -> StartAuthor:
-    from quiz.bank.loader import MAX_ARTICLE_BYTES, read_text_file
+def _from_article(args: argparse.Namespace, output: Path | None, data_dir: Path) -> StartAuthor:
+    from quiz.generate.source_input import read_article
     from quiz.tui.config import StartAuthor
 
     if args.date is not None and not _DATE.match(args.date):
         raise QuizError(f"--date {args.date!r} must be a date like 2025-08-23")
     if args.max < 1:
         raise QuizError("--max must be at least 1")
-    try:
-        text = read_text_file(article, limit=MAX_ARTICLE_BYTES, what=f"article {str(article)!r}")
-    except ValueError as error:
-        raise QuizError(str(error)) from None
-    if not text.strip():
-        raise QuizError(f"article {str(article)!r} is empty")
-    if sum(1 for w in text.split() if any(c.isalpha() for c in w)) < 20:
-        raise QuizError(f"article {str(article)!r} is too short to quiz on (fewer than 20 words)")
+    article = read_article(args.source)
+    text = article.text
     if not model_installed():
         from quiz.generate.nlp import INSTALL_HINT
 
@@ -162,12 +164,12 @@ def _from_article(
     from quiz.library import new_bank_id
     from quiz.shelf import place_new_bank
 
-    title = (args.title or "").strip() or default_title(text, article.stem)
+    title = (args.title or "").strip() or article.title or default_title(text, article.stem)
     wanted = new_bank_id(title, text)
     bank_id, target, notes = place_new_bank(wanted, text, str(output) if output else None, data_dir)
     assert target is not None
     source_file = article.name if output else f"{bank_id}.txt"
-    date = args.date or ""
+    date = args.date or article.date
     limit = args.max
 
     def make() -> Draft:

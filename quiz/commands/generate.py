@@ -1,4 +1,5 @@
-"""``quiz generate ARTICLE``: draft a question bank from a plain-text news article."""
+"""``quiz generate ARTICLE``: draft a question bank from a news article (a plain-text file, a
+saved web page or a URL)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,22 @@ import argparse
 import re
 import sys
 from pathlib import Path
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from quiz.commands import COMMANDS
 from quiz.errors import QuizError
 
+if TYPE_CHECKING:
+    from quiz.generate.source_input import ArticleInput
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 HELP = """\
-Reads ARTICLE (plain UTF-8 text, one paragraph per line), finds its facts with spaCy and writes
-a quiz-bank/1 bank that passes `quiz check`.
+Reads ARTICLE (plain UTF-8 text, one paragraph per line; a saved web page, .html or .htm; or an
+http(s) URL, fetched), finds its facts with spaCy and writes a quiz-bank/1 bank that passes
+`quiz check`. From a page, the article's text is extracted (trafilatura) and kept as the bank's
+article, and the page's title and date are the defaults of --title and --date. Photo captions,
+credits, bylines, datelines, subheads and "related" links are never asked about.
 
 Output: by default the bank goes into your library, DATA_DIR/banks/ID.yaml with the article
 beside it as ID.txt, where the home screen, quiz review and quiz stats find it. Its ID comes from
@@ -26,8 +33,8 @@ say, a copy of the article is put beside it (a bank names its article by a path 
 folder), and the file is added to your library. `-o -` prints the bank with the article
 inline. A bank whose id another bank of the library already has gets a new id, and says so.
 
-The same article and options always give the same bytes. Nothing is downloaded: the English
-model must be installed (pip install -e '.[generate]')."""
+The same article and options always give the same bytes. Nothing is downloaded but the page of
+a URL you give: the English model must be installed (pip install -e '.[generate]')."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,7 +44,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("article", metavar="ARTICLE", help="the article, a UTF-8 .txt file")
+    parser.add_argument(
+        "article",
+        metavar="ARTICLE",
+        help="the article: a UTF-8 .txt file, a saved web page (.html, .htm) or an http(s) URL",
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -46,13 +57,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--title",
-        help="the bank's title (default: the article's headline "
+        help="the bank's title (default: the page's title, else the article's headline "
         "if its first line is one, else its file name)",
     )
     parser.add_argument(
         "--date",
         help="publication date, YYYY-MM-DD: sets source.published and "
-        "as_of, and lets relative dates ('last week') be put in order",
+        "as_of, and lets relative dates ('last week') be put in order (default: a page's date)",
     )
     parser.add_argument(
         "--max", type=int, default=25, metavar="N", help="at most N questions (default 25)"
@@ -71,39 +82,30 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.bank.loader import MAX_ARTICLE_BYTES, read_text_file
+    from quiz.generate.source_input import read_article
 
     if args.date is not None and not _DATE.match(args.date):
         raise QuizError(f"--date {args.date!r} must be a date like 2025-08-23")
     if args.max < 1:
         raise QuizError("--max must be at least 1")
-    article_path = Path(args.article)
-    try:
-        text = read_text_file(
-            article_path, limit=MAX_ARTICLE_BYTES, what=f"article {args.article!r}"
-        )
-    except ValueError as error:
-        raise QuizError(str(error)) from None
-    if not text.strip():
-        raise QuizError(f"article {args.article!r} is empty")
-    if sum(1 for w in text.split() if any(c.isalpha() for c in w)) < 20:
-        raise QuizError(f"article {args.article!r} is too short to quiz on (fewer than 20 words)")
+    article = read_article(args.article)
 
     from quiz.generate.nlp import ModelMissing
 
     try:
         if args.update:
-            return _run_update(args, article_path, text)
-        return _run_new(args, article_path, text)
+            return _run_update(args, article)
+        return _run_new(args, article)
     except ModelMissing as missing:
         print(str(missing), file=sys.stderr)
         return 1
 
 
-def _place_article(article_path: Path, text: str, beside: Path) -> str:
+def _place_article(article: ArticleInput, beside: Path) -> str:
     """The article's file name beside the bank (``beside``), copying it there when it is
-    elsewhere; never over another text."""
-    if beside.exists() and beside.resolve() == article_path.resolve():
+    elsewhere (or writing it, from a page); never over another text."""
+    text = article.text
+    if beside.exists() and article.path is not None and beside.resolve() == article.path.resolve():
         return beside.name
     if beside.exists():
         try:
@@ -128,10 +130,10 @@ def _write(path: Path, content: str) -> None:
         raise QuizError(f"cannot write {path} ({error.strerror or error})") from None
 
 
-def _title(args: argparse.Namespace, article_path: Path, text: str) -> str:
+def _title(args: argparse.Namespace, article: ArticleInput) -> str:
     from quiz.generate.pipeline import default_title
 
-    return (args.title or "").strip() or default_title(text, article_path.stem)
+    return (args.title or "").strip() or article.title or default_title(article.text, article.stem)
 
 
 class GenerateOptions(TypedDict):
@@ -143,26 +145,27 @@ class GenerateOptions(TypedDict):
     max_questions: int
 
 
-def _options(args: argparse.Namespace, article_path: Path, text: str) -> GenerateOptions:
+def _options(args: argparse.Namespace, article: ArticleInput) -> GenerateOptions:
     from quiz.library import new_bank_id
 
-    title = _title(args, article_path, text)
+    title = _title(args, article)
     return {
-        "bank_id": new_bank_id(title, text),
+        "bank_id": new_bank_id(title, article.text),
         "title": title,
-        "date": args.date or "",
+        "date": args.date or article.date,
         "max_questions": args.max,
     }
 
 
-def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
+def _run_new(args: argparse.Namespace, article: ArticleInput) -> int:
     from quiz.bank.dump import dump_bank
     from quiz.cli import resolve_data_dir
     from quiz.generate.pipeline import generate
     from quiz.shelf import place_new_bank
 
     data_dir = resolve_data_dir(args)
-    options = _options(args, article_path, text)
+    text = article.text
+    options = _options(args, article)
     bank_id, target, notes = place_new_bank(options["bank_id"], text, args.output, data_dir)
     options["bank_id"] = bank_id
     if target is not None and target.exists() and not args.force:
@@ -173,7 +176,7 @@ def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
     if target is not None and target.suffix not in (".yaml", ".yml"):
         raise QuizError(f"the bank file must end in .yaml or .yml, not {target.name!r}")
     in_library = not args.output
-    article_name = f"{bank_id}.txt" if in_library else article_path.name
+    article_name = f"{bank_id}.txt" if in_library else article.name
     source_file = "" if target is None else article_name
     result = generate(text, source_file=source_file, **options)
     if not result.bank.questions:
@@ -182,7 +185,7 @@ def _run_new(args: argparse.Namespace, article_path: Path, text: str) -> int:
             "naming people, places, organisations, numbers or dates"
         )
     if target is not None:
-        _place_article(article_path, text, target.parent / article_name)
+        _place_article(article, target.parent / article_name)
     content = dump_bank(result.bank)
     if target is None:
         sys.stdout.write(content)
@@ -226,7 +229,7 @@ def shortfall_note(count: int, text: str, limit: int) -> str:
     )
 
 
-def _run_update(args: argparse.Namespace, article_path: Path, text: str) -> int:
+def _run_update(args: argparse.Namespace, article: ArticleInput) -> int:
     from quiz.bank import BankError, load_bank
     from quiz.bank.dump import dump_bank
     from quiz.generate.update import update_bank
@@ -237,9 +240,10 @@ def _run_update(args: argparse.Namespace, article_path: Path, text: str) -> int:
     except BankError as error:
         raise QuizError("cannot update: " + "; ".join(error.lines())) from None
     target = Path(args.output) if args.output and args.output != "-" else bank_path
-    source_file = old.source.file or article_path.name
+    text = article.text
+    source_file = old.source.file or article.name
     beside = target.parent / source_file
-    options = _options(args, article_path, text)
+    options = _options(args, article)
     options["bank_id"] = old.id
     if not args.title:
         options["title"] = old.title
