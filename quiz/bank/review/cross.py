@@ -1,0 +1,239 @@
+"""Questions that answer each other: checks over the whole bank.
+
+A quiz draws questions in any order, so one question's prompt, right answer, pairs or feedback
+must not state another's answer (``answer-leak``; ``matching-gives-away`` when a matching
+question's pairs answer two or more others), and two questions should not test the same fact the
+same way (``duplicate-test``). A leak is the other question's answer *together with* the words
+its prompt asks about: "Nairobi" alone in "the Nairobi River" gives nothing away, "the pact was
+signed in Nairobi" answers "Which city hosted the signing?".
+
+Keys are indexed by their first word and duplicates are looked for only among questions on the
+same source sentence or fact, so a big bank is reviewed in time proportional to its size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from quiz.bank.model import (
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Question,
+    ShortAnswer,
+    TrueFalse,
+)
+from quiz.bank.review import text
+from quiz.bank.review.base import Context, Hit, keys
+
+#: A leak needs this many of the other prompt's words beside its answer (fewer if it has fewer).
+CUE = 2
+#: Duplicates: how alike two prompts must be, beyond their answers.
+SAME_PROMPT = 0.2
+SAME_STATEMENT = 0.5
+SAME_ITEMS = 0.6
+#: A matching question whose pairs answer this many others gives the game away.
+MATCHING_LEAKS = 2
+
+
+def _family(q: Question) -> str:
+    if isinstance(q, MultipleChoice):
+        return "multi" if q.multiple else "choice"
+    return {"short_answer": "typed", "cloze": "typed", "numeric": "typed"}.get(q.TYPE, q.TYPE)
+
+
+def _key_words(q: Question) -> list[list[str]]:
+    out = []
+    for key in keys(q):
+        words = text.strip_leading(text.tokens(key))
+        if text.content_count(words) and words not in out:
+            out.append(words)
+    return out
+
+
+def _prompt_words(q: Question) -> set[str]:
+    prompt = text.content(text.tokens(q.prompt.replace("___", " ")))
+    return prompt - text.QUESTION_WORDS
+
+
+class _Bank:
+    """Per-question word sets, computed once."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.questions = list(ctx.bank.questions)
+        self.keys = [_key_words(q) for q in self.questions]
+        key_stems = [set().union(*(text.content(k) for k in ks)) for ks in self.keys]
+        self.key_stems = key_stems
+        self.asked = [_prompt_words(q) - s for q, s in zip(self.questions, key_stems, strict=True)]
+
+
+def _keys_match(a: list[list[str]], b: list[list[str]]) -> bool:
+    for ka in a:
+        for kb in b:
+            ca, cb = text.content(ka), text.content(kb)
+            small = min(len(ca), len(cb))
+            if small and (len(ca & cb) / small >= 0.8 or text.jaccard(ca, cb) >= 0.5):
+                return True
+    return False
+
+
+def _items(q: Question) -> set[str]:
+    if isinstance(q, Matching):
+        return {" ".join(text.tokens(f"{p.left} {p.right}")) for p in q.pairs}
+    if isinstance(q, Ordering):
+        return {" ".join(text.tokens(i)) for i in q.items}
+    return set()
+
+
+def _duplicate(b: _Bank, i: int, j: int) -> bool:
+    qi, qj = b.questions[i], b.questions[j]
+    if _family(qi) != _family(qj):
+        return False
+    if isinstance(qi, TrueFalse):
+        statement = text.content(text.tokens(qi.prompt))
+        return text.jaccard(statement, text.content(text.tokens(qj.prompt))) >= SAME_STATEMENT
+    if isinstance(qi, (Matching, Ordering)):
+        return text.jaccard(_items(qi), _items(qj)) >= SAME_ITEMS
+    if _answers_other(b, i, j) or _answers_other(b, j, i):
+        return False  # "Who said X?" and "What did W say?": the same fact asked both ways
+    asked = b.asked[i] - b.key_stems[j], b.asked[j] - b.key_stems[i]
+    return _keys_match(b.keys[i], b.keys[j]) and text.jaccard(*asked) >= SAME_PROMPT
+
+
+def _answers_other(b: _Bank, i: int, j: int) -> bool:
+    """Whether question i's prompt holds question j's answer."""
+    prompt = text.tokens(b.questions[i].prompt)
+    return any(text.contains(prompt, key) for key in b.keys[j])
+
+
+def _duplicates(b: _Bank) -> list[tuple[int, int]]:
+    """Pairs (earlier, later) testing the same thing, among questions on one sentence or fact."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, q in enumerate(b.questions):
+        groups["s:" + " ".join(text.tokens(q.source))].append(index)
+        if q.fact:
+            groups["f:" + q.fact].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in groups.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if (min(i, j), max(i, j)) not in pairs and _duplicate(b, i, j):
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+def _analysis(ctx: Context) -> tuple[_Bank, list[tuple[int, int]], dict[int, dict[int, str]]]:
+    """The bank's word sets, duplicate pairs and leaks, shared by the three checks."""
+    if "cross" not in ctx.memo:
+        b = _Bank(ctx)
+        duplicates = _duplicates(b)
+        ctx.memo["cross"] = (b, duplicates, _leaks(b, set(duplicates), ctx.topic))
+    result: tuple[_Bank, list[tuple[int, int]], dict[int, dict[int, str]]] = ctx.memo["cross"]
+    return result
+
+
+def duplicate_test(ctx: Context) -> Iterator[Hit]:
+    b, duplicates, _ = _analysis(ctx)
+    reported: set[int] = set()
+    for i, j in duplicates:
+        if j in reported:
+            continue
+        reported.add(j)
+        first = b.questions[i]
+        yield Hit(
+            b.questions[j].id,
+            f"it tests the same as {first.id} (line {ctx.lines.get(first.id, 0)}), the same way",
+            "keep one of the two, or make this one ask about another part of the fact",
+        )
+
+
+def _segments(q: Question) -> Iterator[tuple[str, str]]:
+    """What a learner reads of a question, by where it is: (where, text)."""
+    if not (isinstance(q, TrueFalse) and not q.answer):  # a false statement tells nothing
+        yield "prompt", q.prompt.replace("___", " ")
+    if isinstance(q, MultipleChoice):
+        for answer in q.answers:
+            yield "answer", f"{q.prompt} {answer}"
+    if isinstance(q, ShortAnswer):
+        yield "answer", f"{q.prompt} {q.answers[0]}"
+    if isinstance(q, Matching):
+        for pair in q.pairs:
+            yield "pairs", f"{pair.left} {pair.right}"
+    if isinstance(q, Ordering):
+        for item in q.items:
+            yield "items", item
+    if q.explanation:
+        yield "explanation", q.explanation
+
+
+def _leaks(
+    b: _Bank, duplicates: set[tuple[int, int]], topic: frozenset[str]
+) -> dict[int, dict[int, str]]:
+    """For each question, the questions whose answer it gives away, and where. The words shared
+    with the other prompt must include one the article does not use throughout (``topic``)."""
+    by_first: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
+    for index, ks in enumerate(b.keys):
+        for k in ks:
+            by_first[k[0]].append((index, k))
+    found: dict[int, dict[int, str]] = defaultdict(dict)
+    for a, q in enumerate(b.questions):
+        for where, shown in _segments(q):
+            words = text.tokens(shown.replace("___", " "))
+            stems = text.content(words)
+            for word in set(words):
+                for other, key in by_first.get(word, ()):
+                    if (
+                        other == a
+                        or other in found[a]
+                        or (min(a, other), max(a, other)) in duplicates
+                    ):
+                        continue
+                    shared = b.asked[other] & stems
+                    needed = min(CUE, len(b.asked[other]))
+                    if (
+                        needed
+                        and len(shared) >= needed
+                        and shared - topic
+                        and text.contains(words, key)
+                    ):
+                        found[a][other] = where
+    return found
+
+
+def _names(b: _Bank, ctx: Context, others: list[int]) -> str:
+    first = b.questions[others[0]].id
+    more = f" and {len(others) - 1} more" if len(others) > 1 else ""
+    return f"{first} (line {ctx.lines.get(first, 0)}){more}"
+
+
+def answer_leak(ctx: Context) -> Iterator[Hit]:
+    yield from _leak_hits(ctx, matching=False)
+
+
+def matching_gives_away(ctx: Context) -> Iterator[Hit]:
+    yield from _leak_hits(ctx, matching=True)
+
+
+def _leak_hits(ctx: Context, *, matching: bool) -> Iterator[Hit]:
+    b, _, leaks = _analysis(ctx)
+    for a, q in enumerate(b.questions):
+        given = leaks.get(a, {})
+        by_pairs = sorted(o for o, where in given.items() if where == "pairs")
+        if len(by_pairs) < MATCHING_LEAKS:
+            by_pairs = []
+        if matching and by_pairs:
+            yield Hit(
+                q.id,
+                f"its pairs answer {len(by_pairs)} other questions: {_names(b, ctx, by_pairs)}",
+                "match things no other question asks about, or drop the questions it answers",
+            )
+        rest = sorted(o for o in given if o not in by_pairs)
+        if not matching and rest:
+            where = given[rest[0]]
+            verb = "give" if where in ("pairs", "items") else "gives"
+            yield Hit(
+                q.id,
+                f"its {where} {verb} away the answer of {_names(b, ctx, rest)}",
+                "reword it so it does not state the other question's answer, or drop one",
+            )

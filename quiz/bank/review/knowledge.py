@@ -1,0 +1,94 @@
+"""General-knowledge freebies: questions anyone answers without reading the article.
+
+"In which Kenyan city ...?" when the answer is Nairobi, "Which US President ...?" in 2025, "the
+capital of which country?": the answer follows from the question and what every secondary-school
+reader knows (capitals, continents, currencies, the seats of the best-known international bodies
+and the best-known heads of state, :mod:`quiz.bank.review.words`), so the question tests nothing
+the article taught.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quiz.bank.model import Cloze, MultipleChoice, Question, ShortAnswer
+from quiz.bank.review import text
+from quiz.bank.review.base import Context, Hit
+from quiz.bank.review.words import COUNTRIES, LEADERS, OFFICES, SEATS
+
+_US = re.compile(r"\bU\.?S\.?A?\b")
+
+
+def _mentions(words: list[str], name: str) -> bool:
+    return text.contains(words, name.split())
+
+
+def _countries_named(words: list[str], raw: str, year: int | None) -> set[str]:
+    """Countries the words name: by name, capital, demonym, or a leader in office that year
+    ("us" only when written "US": the pronoun names no country)."""
+    named = set()
+    for country, (capital, other, _, _) in COUNTRIES.items():
+        names = (country, capital, *other)
+        spelled = any(_mentions(words, n) for n in names if n not in ("us", "usa", "u.s"))
+        if spelled or ("us" in names and _US.search(raw)):
+            named.add(country)
+    for country, leader, first, last in LEADERS:
+        if (year is None or first <= year <= last) and _mentions(words, leader.split()[-1]):
+            named.add(country)
+    return named
+
+
+def _why(answer: list[str], raw: str, year: int | None) -> str | None:
+    """What makes ``answer`` known in advance from the prompt ``raw``, if anything."""
+    joined = " ".join(answer)
+    prompt = text.tokens(raw)
+    named = _countries_named(prompt, raw, year)
+    for country in named:
+        capital, _, continent, currency = COUNTRIES[country]
+        if joined == capital or joined.removesuffix(" dc") == capital:
+            return f"{joined.title()} is the capital of {country.title()}"
+        if joined == continent:
+            return f"{country.title()} is in {continent.title()}"
+        if text.stem(joined) == text.stem(currency):
+            return f"the {currency} is the currency of {country.title()}"
+    for country, (capital, _, _, _) in COUNTRIES.items():
+        if joined == country and _mentions(prompt, capital):
+            return f"{capital.title()} is the capital of {country.title()}"
+    if OFFICES & set(prompt):
+        for country, leader, first, last in LEADERS:
+            in_office = year is None or first <= year <= last
+            if in_office and country in named and joined in (leader, leader.split()[-1]):
+                return f"{leader.title()} was the leader of {country.title()} then"
+    for body, seats in SEATS.items():
+        if joined == body and any(_mentions(prompt, s) for s in seats):
+            return f"the {body.upper() if len(body) <= 4 else body.title()} sits in " + (
+                " and ".join(s.title() for s in seats)
+            )
+    return None
+
+
+def _answers(q: Question) -> list[tuple[str, str]]:
+    """(prompt, answer) pairs to judge: the key of a question, each blank of a cloze."""
+    if isinstance(q, MultipleChoice) and not q.multiple:
+        return [(q.prompt, q.answers[0])]
+    if isinstance(q, ShortAnswer):
+        return [(q.prompt, q.answers[0])]
+    if isinstance(q, Cloze):
+        return [(q.prompt, blank[0]) for blank in q.blanks]
+    return []
+
+
+def general_knowledge(ctx: Context) -> Iterator[Hit]:
+    for q in ctx.bank.questions:
+        for prompt, answer in _answers(q):
+            words = text.strip_leading(text.tokens(answer))
+            reason = _why(words, prompt, ctx.year)
+            if reason:
+                yield Hit(
+                    q.id,
+                    f"{answer!r} can be answered without the article: {reason}",
+                    "ask about what the article adds (who, what was agreed, how many), or drop "
+                    "the clue from the question",
+                )
+                break
