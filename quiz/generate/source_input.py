@@ -95,19 +95,25 @@ def _from_url(url: str) -> ArticleInput:
 
 
 def _extract(label: str, html: bytes | str, url: str | None = None) -> Page:
+    """The page's article; a page whose text is a menu or a headline alone has none."""
     try:
         page = extract_page(html, url)
     except NoArticle as error:
         raise QuizError(f"{label}: {error}") from None
-    _check_words(page.text, f"the article in {label}")
+    if _words(page.text) < MIN_WORDS:
+        raise QuizError(f"{label}: no article text found in the page")
     return page
 
 
 def _check_words(text: str, what: str) -> None:
     if not text.strip():
         raise QuizError(f"{what} is empty")
-    if sum(1 for w in text.split() if any(c.isalpha() for c in w)) < MIN_WORDS:
+    if _words(text) < MIN_WORDS:
         raise QuizError(f"{what} is too short to quiz on (fewer than {MIN_WORDS} words)")
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalpha() for c in w))
 
 
 def _slug(url: str) -> str:

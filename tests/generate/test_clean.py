@@ -26,7 +26,7 @@ FURNITURE = [
         clean.CAPTION,
     ),
     (
-        "Lashing workers hold a banner outside a terminal gate. (Photo by Pieter Smit/Getty Images)",
+        "Lashing workers hold a banner outside a gate. (Photo by Pieter Smit/Getty Images)",
         clean.CAPTION,
     ),
     (
@@ -41,8 +41,14 @@ FURNITURE = [
     ("Logo: the union's banner at a rally in 2023", clean.CAPTION),
     ("Image source, Getty Images", clean.CAPTION),
     ("Members of the crew pose with the new rover in Houston (Reuters)", clean.CAPTION),
-    ("Honeybees on a frame of comb at a rooftop hive in Paris. (AP Photo/Claire Martin)", clean.CAPTION),
-    ("The prime minister waves on arrival in Seoul. Ludovic Marin/AFP via Getty Images", clean.CAPTION),
+    (
+        "Honeybees on a frame of comb at a rooftop hive in Paris. (AP Photo/Claire Martin)",
+        clean.CAPTION,
+    ),
+    (
+        "The prime minister waves on arrival in Seoul. Ludovic Marin/AFP via Getty Images",
+        clean.CAPTION,
+    ),
     ("AFP via Getty Images", clean.CAPTION),
     ("A view of the flooded plant. (Image courtesy of the county sheriff's office)", clean.CAPTION),
     # bylines and reporters' credits
