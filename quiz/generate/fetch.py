@@ -3,19 +3,21 @@
 One request, made only because the user named the URL: http and https only (a redirect to any
 other scheme is refused), a User-Agent that says what asks, a timeout on the whole download and
 a size limit, since a page is untrusted input. The bytes are handed to
-:mod:`quiz.generate.extract`; nothing else here touches the network.
+:mod:`quiz.generate.extract`; nothing else here touches the network. urllib is imported when a
+page is fetched, not with this module (``quiz author BANK`` imports it to tell a URL apart).
 """
 
 from __future__ import annotations
 
 import time
-import urllib.error
-import urllib.request
 import zlib
 from dataclasses import dataclass
-from email.message import Message
-from typing import IO, Any
+from functools import lru_cache
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    import urllib.request
 
 from quiz import __version__
 from quiz.generate.extract import MAX_PAGE_BYTES
@@ -48,19 +50,29 @@ def is_url(argument: str) -> bool:
     return argument[:8].lower().startswith(("http://", "https://"))
 
 
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows redirects to http and https only (urllib's own handler also follows ftp)."""
+@lru_cache(maxsize=1)
+def _opener() -> urllib.request.OpenerDirector:
+    """urllib's opener, with redirects followed to http and https only (its own handler also
+    follows ftp)."""
+    import urllib.request
 
-    def redirect_request(
-        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
-    ) -> urllib.request.Request | None:
-        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise FetchError(f"redirected to a {urlsplit(newurl).scheme or 'relative'} address")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(
+            self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+        ) -> urllib.request.Request | None:
+            scheme = urlsplit(newurl).scheme.lower()
+            if scheme not in ("http", "https"):
+                raise FetchError(f"redirected to a {scheme or 'relative'} address")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(HttpOnlyRedirects())
 
 
 def fetch_page(url: str, *, timeout: float = TIMEOUT, limit: int = MAX_PAGE_BYTES) -> Fetched:
     """The page at ``url``. Raises :class:`FetchError` with the reason."""
+    import urllib.error
+    import urllib.request
+
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise FetchError("only http:// and https:// addresses can be fetched")
@@ -72,11 +84,11 @@ def fetch_page(url: str, *, timeout: float = TIMEOUT, limit: int = MAX_PAGE_BYTE
             "Accept-Encoding": "gzip, deflate",
         },
     )
-    opener = urllib.request.build_opener(_HttpOnlyRedirects())
+    opener = _opener()
     deadline = time.monotonic() + timeout
     try:
         with opener.open(request, timeout=timeout) as response:
-            headers: Message = response.headers
+            headers = response.headers
             kind = headers.get_content_type()
             if kind not in ("text/html", "application/xhtml+xml", "text/plain", "text/xml"):
                 raise FetchError(f"not a web page: its type is {kind}")
