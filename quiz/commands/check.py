@@ -7,22 +7,37 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.commands import COMMANDS
 from quiz.library import BANK_SUFFIXES, UnknownBank, resolve_bank
+
+if TYPE_CHECKING:
+    from quiz.bank import Bank, Question
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check",
         help=COMMANDS["check"],
-        description="Validate banks: every error as FILE:LINE: message; exit 1 if any.",
+        description=(
+            "Validate banks: every error as FILE:LINE: message; exit 1 if any. Valid banks are "
+            "then reviewed item by item: each flaw as FILE:LINE: advice CODE [QUESTION]: what, "
+            "why — fix (docs/item-review.md). Advice never fails a valid bank unless --strict."
+        ),
     )
     parser.add_argument(
         "banks", nargs="+", metavar="BANK", help="bank files, folders of banks, or bank ids"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object for scripts")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 when any advice is shown, not only on errors"
+    )
+    parser.add_argument(
+        "--all-advice",
+        action="store_true",
+        help="also run the advice that is off by default (right less than 80%% of the time)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -49,18 +64,58 @@ def expand(
     return banks, skipped
 
 
+def load_with_lines(path: Path) -> tuple[Bank, dict[str, int]]:
+    """Load and validate a bank as :func:`quiz.bank.load_bank` does, and keep the line each
+    question starts on (the loader streams questions in with their lines; the bank model does
+    not carry them), so advice can name ``FILE:LINE``. Raises :class:`BankError`."""
+    from quiz.bank import BankError, Problem
+    from quiz.bank.files import MAX_BANK_BYTES, article_reader, read_text_file
+    from quiz.bank.validate import QuestionStream, build_bank
+    from quiz.bank.yamlsafe import YamlProblem, load_yaml
+
+    class Stream(QuestionStream):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lines: dict[str, int] = {}
+
+        def __call__(self, raw: Any, line: int) -> Question | None:
+            question = super().__call__(raw, line)
+            if question is not None:
+                self.lines[question.id] = line
+            return question
+
+    shown = str(path)
+    try:
+        text = read_text_file(path, limit=MAX_BANK_BYTES, what="the bank file")
+        stream = Stream()
+        document = load_yaml(text, on_item=stream)
+    except ValueError as error:
+        raise BankError(shown, [Problem(0, str(error))]) from None
+    except YamlProblem as problem:
+        raise BankError(shown, [Problem(problem.line, problem.message)]) from None
+    bank, problems = build_bank(
+        document, path=shown, read_article=article_reader(path), stream=stream
+    )
+    if problems or bank is None:
+        raise BankError(shown, problems or [Problem(0, "not a valid bank")])
+    return bank, stream.lines
+
+
 def run(args: argparse.Namespace) -> int:
-    from quiz.bank import BankError, load_bank
-    from quiz.bank.advice import advice
+    from msgspec.structs import asdict
+
+    from quiz.bank import BankError
+    from quiz.bank.review.registry import review
     from quiz.cli import resolve_data_dir
     from quiz.library import bank_dirs
 
     data_dir = resolve_data_dir(args)
     banks, skipped = expand(args.banks, bank_dirs(data_dir), data_dir)
     results: list[dict[str, Any]] = []
+    shown_advice = 0
     for path in banks:
         try:
-            bank = load_bank(path)
+            bank, lines = load_with_lines(path)
         except BankError as error:
             results.append(
                 {
@@ -74,7 +129,8 @@ def run(args: argparse.Namespace) -> int:
                     print(line)
             continue
         counts = bank.count_by_type()
-        notes = advice(bank)
+        found = review(bank, lines, all_advice=args.all_advice)
+        shown_advice += len(found.shown)
         results.append(
             {
                 "file": str(path),
@@ -82,20 +138,27 @@ def run(args: argparse.Namespace) -> int:
                 "id": bank.id,
                 "questions": len(bank.questions),
                 "by_type": counts,
-                "advice": notes,
+                "advice": [asdict(a) for a in found.shown],
+                "silenced": [{**asdict(s.advice), "reason": s.reason} for s in found.silenced],
+                "advice_off": list(found.off),
             }
         )
         if not args.json:
             by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
             print(f"OK {path}: {len(bank.questions)} questions ({by_type})")
-            for note in notes:
-                print(f"advice {path}: {note}")
+            for advice in found.shown:
+                print(advice.text(str(path)))
+            if found.silenced:
+                print(f"{path}: {len(found.silenced)} advice silenced (reasons: --json)")
     if not args.json:
         for path in skipped:
             print(f"skipped {path}: not a bank file (.yaml or .yml)", file=sys.stderr)
-    ok = bool(banks) and all(r["ok"] for r in results)
+    valid = bool(banks) and all(r["ok"] for r in results)
+    ok = valid and not (args.strict and shown_advice)
     if args.json:
         print(json.dumps({"ok": ok, "files": results}, ensure_ascii=False, indent=2))
     elif not banks:
         print("quiz check: no bank files given", file=sys.stderr)
+    elif valid and not ok:
+        print(f"quiz check: {shown_advice} advice shown and --strict given", file=sys.stderr)
     return 0 if ok else 1

@@ -1,4 +1,5 @@
-"""Advice on valid banks: the answer-position warning."""
+"""Advice on valid banks: the answer-position warning, and the one-line advice API kept over the
+item review (quiz/bank/review/)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,17 @@ def _bank(answer_positions: list[int], multiple: bool = False) -> Bank:
         choices.insert(at, f"right {n}")
         questions.append(
             MultipleChoice(
-                id=f"q{n}", prompt="Which?", source="A sentence.", choices=tuple(choices),
-                answers=(f"right {n}",), multiple=multiple,
+                id=f"q{n}",
+                prompt="Which?",
+                source="A sentence.",
+                choices=tuple(choices),
+                answers=(f"right {n}",),
+                multiple=multiple,
             )
         )
-    return Bank(id="b", title="B", source=Source(title="A", text="A sentence."),
-                questions=tuple(questions))
+    return Bank(
+        id="b", title="B", source=Source(title="A", text="A sentence."), questions=tuple(questions)
+    )
 
 
 def test_answers_mostly_first_draw_advice_naming_the_position_and_counts() -> None:
@@ -34,7 +40,12 @@ def test_spread_answers_few_questions_and_multi_answer_questions_draw_none() -> 
     assert answer_position_advice(_bank([0] * 8, multiple=True)) is None
 
 
-def test_the_shipped_bank_draws_no_advice() -> None:
+def test_the_shipped_bank_has_its_answers_spread_and_advice_lines_name_their_code() -> None:
     from quiz.bank import load_bank
 
-    assert advice(load_bank(FOUNDING_BANK)) == []
+    bank = load_bank(FOUNDING_BANK)
+    assert answer_position_advice(bank) is None
+    lines = advice(bank)
+    assert lines and all(line.startswith("advice ") for line in lines)
+    assert not any(line.startswith("advice answer-position") for line in lines)
+    assert any(line.startswith("advice key-longest [q-joint-announcement-mc]: ") for line in lines)

@@ -202,9 +202,11 @@ def _leaks(
 
 
 def _names(b: _Bank, ctx: Context, others: list[int]) -> str:
-    first = b.questions[others[0]].id
-    more = f" and {len(others) - 1} more" if len(others) > 1 else ""
-    return f"{first} (line {ctx.lines.get(first, 0)}){more}"
+    """"q-a (line 3), q-b (line 9) and 2 more": the first three by name and line."""
+    named = [b.questions[o].id for o in others[:3]]
+    shown = ", ".join(f"{qid} (line {ctx.lines.get(qid, 0)})" for qid in named)
+    more = len(others) - len(named)
+    return shown + (f" and {more} more" if more else "")
 
 
 def answer_leak(ctx: Context) -> Iterator[Hit]:
