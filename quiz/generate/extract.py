@@ -64,7 +64,27 @@ def extract_page(html: bytes | str, url: str | None = None) -> Page:
     _quiet()
     if isinstance(html, bytes) and len(html) > MAX_PAGE_BYTES:
         raise NoArticle(f"the page is larger than {MAX_PAGE_BYTES // 1_048_576} MB")
-    document: Any = trafilatura.bare_extraction(
+    try:
+        document = _bare_extraction(trafilatura, html, url)
+    except Exception as error:  # an untrusted page must end in one line, never a traceback
+        raise NoArticle(f"the page could not be read ({type(error).__name__})") from None
+    if document is None:
+        raise NoArticle("no article text found in the page")
+    title = " ".join(str(document.title or "").split())
+    lines = [" ".join(line.split()) for line in str(document.text or "").splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise NoArticle("no article text found in the page")
+    if title and lines[0] != title:
+        lines.insert(0, title)
+    date = str(document.date or "")
+    return Page("\n".join(lines) + "\n", title, date if _DATE.match(date) else "")
+
+
+def _bare_extraction(trafilatura: Any, html: bytes | str, url: str | None) -> Any:
+    """trafilatura's extraction with what a quiz needs: the main text with its metadata, no
+    comments, tables, images or links, and only the page's own dates."""
+    return trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,
@@ -80,14 +100,3 @@ def extract_page(html: bytes | str, url: str | None = None) -> Page:
             "max_date": dt.date.today().isoformat(),
         },
     )
-    if document is None:
-        raise NoArticle("no article text found in the page")
-    title = " ".join(str(document.title or "").split())
-    lines = [" ".join(line.split()) for line in str(document.text or "").splitlines()]
-    lines = [line for line in lines if line]
-    if not lines:
-        raise NoArticle("no article text found in the page")
-    if title and lines[0] != title:
-        lines.insert(0, title)
-    date = str(document.date or "")
-    return Page("\n".join(lines) + "\n", title, date if _DATE.match(date) else "")
