@@ -36,6 +36,7 @@ Pure functions over the parse: one pass over the tokens of each sentence, no I/O
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +78,13 @@ _TRIGGERS = {
     "fail", "lose", "refuse", "reject", "violate",
 }  # fmt: skip
 _EDGE_DEPS = {"punct", "cc", "mark", "case"}
+#: Any word a connective can start with (on the lower-cased text): most sentences have none
+#: and cost one regular-expression search.
+_CANDIDATE = re.compile(
+    r"\b(?:because|due|owing|thanks|as a (?:result|consequence)|since|so|in order|after"
+    r"|following|therefore|consequently|thus|hence|means?|meant|lead(?:s|ing)?|led"
+    r"|result(?:s|ed|ing)?|contribut|caus|prompt|trigger|spark|fuel)"
+)
 _NOT_SO = {"far", "much", "many", "long", "called", "that", "as", "too", "few", "little", "to"}
 
 
@@ -130,6 +138,8 @@ def _previous(article: Article, sentence: Sentence) -> Sentence | None:
 
 def sentence_links(sentence: Sentence, previous: Sentence | None = None) -> list[CauseLink]:
     """The links written in one sentence (``previous`` lends the cause to "As a result, …")."""
+    if not _CANDIDATE.search(sentence.text.lower()):
+        return []
     reader = _Reader(sentence, previous)
     tokens = list(sentence.span)
     taken: set[int] = set()

@@ -50,9 +50,11 @@ WEIGHTS = {"lead": 0.35, "centrality": 0.30, "salience": 0.20, "numbers": 0.15}
 #: The lead: the first body sentences, in order, then a slow fall over the rest of the text.
 LEAD = (1.0, 0.7, 0.5)
 TAIL = 0.3
-#: TextRank's damping factor and power-iteration budget (it settles in 10-20 steps).
+#: TextRank's damping factor, power-iteration budget and stopping point: the ranks sum to 1,
+#: and a total change under 1e-4 no longer reorders sentences (it settles in 5-15 steps).
 DAMPING = 0.85
 STEPS = 30
+TOLERANCE = 1e-4
 #: What an aside (a generic definition) keeps of its score.
 ASIDE = 0.5
 #: How many of the most-mentioned entities count as the article's main ones.
@@ -76,6 +78,70 @@ class Cue:
     start: int
     end: int
     text: str
+
+
+# -- the token table ---------------------------------------------------------------------------
+
+#: Columns of :class:`_Words` rows, in ``Doc.to_array`` order.
+_ATTRS = (
+    *("LOWER", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "IS_ALPHA", "IS_STOP"),
+    *("LIKE_NUM", "LENGTH", "IDX"),
+)
+LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT, ALPHA, STOP, NUM, LENGTH, IDX = range(len(_ATTRS))
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A sentence's tokens as rows of spaCy's hashed attributes (``HEAD`` made absolute).
+
+    Every signal and role looks at every token several times; a ``Token`` object per look
+    costs more than all the arithmetic. One ``Doc.to_array`` per paragraph, and comparing
+    hashes with the hashes of the word lists (:func:`_ids`), keeps the whole module at a few
+    milliseconds for 1,000 words. The spaCy ``Token`` is still used where a parse tree is
+    walked (children), only at the few words that need it.
+    """
+
+    first: int  # doc index of the sentence's first token
+    rows: list[list[int]]
+
+
+def _words(article: Article) -> list[_Words]:
+    found = article.cache.get("rank.words")
+    if found is None:
+        tables: dict[int, list[list[int]]] = {}
+        found = []
+        for s in article.sentences:
+            doc = s.span.doc
+            table = tables.get(id(doc))
+            if table is None:
+                table = doc.to_array(list(_ATTRS)).tolist()
+                for i, row in enumerate(table):
+                    row[HEAD] = i + _signed(row[HEAD])
+                tables[id(doc)] = table
+            found.append(_Words(s.span.start, table[s.span.start : s.span.end]))
+        article.cache["rank.words"] = found
+    return list(found)
+
+
+def _signed(value: int) -> int:
+    """``to_array`` gives relative heads as unsigned 64-bit integers."""
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def _ids(article: Article) -> dict[str, Any]:
+    """The hashes of every word and label this module compares with, from the article's own
+    string store (hashes are stable; labels such as ``nsubj`` are fixed symbol ids)."""
+    found = article.cache.get("rank.ids")
+    if found is None:
+        strings = article.sentences[0].span.doc.vocab.strings if article.sentences else None
+        found = {}
+        if strings is not None:
+            for name, words in _WORD_LISTS.items():
+                found[name] = frozenset(strings[w] for w in words)
+            for label in _LABELS:
+                found[label] = strings[label]
+        article.cache["rank.ids"] = found
+    return found
 
 
 # -- body text ---------------------------------------------------------------------------------
@@ -140,8 +206,9 @@ def sentence_importance(article: Article) -> list[float]:
             sum(WEIGHTS[name] * parts[name][i] for name in WEIGHTS) if body[i] else 0.0
             for i in range(len(article.sentences))
         ]
-        for s in article.sentences:
-            if raw[s.index] and _aside(s):
+        ids = _ids(article)
+        for s, words in zip(article.sentences, _words(article), strict=True):
+            if raw[s.index] and _aside(words, ids):
                 raw[s.index] *= ASIDE
         top = max(raw, default=0.0)
         found = [round(x / top, 6) if top > 0 else 0.0 for x in raw]
@@ -164,12 +231,19 @@ def signals(article: Article) -> dict[str, list[float]]:
     return {name: list(values) for name, values in found.items()}
 
 
-def _aside(sentence: Sentence) -> bool:
+def _aside(words: _Words, ids: dict[str, Any]) -> bool:
     """A generic definition: "A light year is …", "An exoplanet is …" (an indefinite subject
     of "be" as the main verb). It explains the report; it is not the report."""
-    for t in sentence.span:
-        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.lemma_ == "be":
-            return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+    rows, first = words.rows, words.first
+    for k, row in enumerate(rows):
+        head = row[HEAD] - first
+        if row[DEP] == ids["nsubj"] and 0 <= head < len(rows):
+            if rows[head][DEP] == ids["ROOT"] and rows[head][LEMMA] in ids["be"]:
+                return any(
+                    r[HEAD] == first + k and r[DEP] == ids["det"] and r[LOWER] in ids["indefinite"]
+                    for r in rows
+                )
+            return False
     return False
 
 
@@ -195,53 +269,58 @@ def _lead(body: list[bool]) -> list[float]:
     return out
 
 
-def _terms(article: Article, sentence: Sentence) -> set[str]:
-    """Content lemmas and entity names of a sentence (names prefixed, so "Lee" the entity and
-    "lee" the lemma count once each)."""
-    out = {
-        t.lemma_.lower() for t in sentence.span if t.is_alpha and not t.is_stop and len(t.text) > 1
+def _terms(article: Article, sentence: Sentence, words: _Words) -> set[int | str]:
+    """Content lemmas (hashes of non-stop, alphabetic ``lemma_``) and the names of the entities
+    a sentence mentions (strings, so an entity and a lemma never collide)."""
+    out: set[int | str] = {
+        row[LEMMA] for row in words.rows if row[ALPHA] and not row[STOP] and row[LENGTH] > 1
     }
     for m in article.by_sentence().get(sentence.index, []):
         if m.entity in article.entities:
-            out.add("@" + m.entity)
+            out.add(m.entity)
     return out
 
 
 def _centrality(article: Article, body: list[bool]) -> list[float]:
-    """TextRank (weighted PageRank) over sentences; O(pairs sharing a term) to build."""
-    n = len(article.sentences)
-    nodes = [i for i, s in enumerate(article.sentences) if body[i] or is_heading(s)]
-    terms = {i: _terms(article, article.sentences[i]) for i in nodes}
-    holders: dict[str, list[int]] = {}
-    for i in nodes:
-        for term in terms[i]:
-            holders.setdefault(term, []).append(i)
+    """TextRank (weighted PageRank) over sentences. Building the graph costs one step per pair
+    of sentences that share a term; each power-iteration step one per edge."""
+    words = _words(article)
+    nodes = [s.index for s in article.sentences if body[s.index] or is_heading(s)]
+    m = len(nodes)
+    terms = [_terms(article, article.sentences[i], words[i]) for i in nodes]
+    holders: dict[int | str, list[int]] = {}
+    for k, found in enumerate(terms):
+        for term in found:
+            holders.setdefault(term, []).append(k)
     shared: Counter[tuple[int, int]] = Counter()
     for group in holders.values():
-        if len(group) > 1:
-            for a in range(len(group)):
-                for b in range(a + 1, len(group)):
-                    shared[(group[a], group[b])] += 1
-    edges: dict[int, list[tuple[int, float]]] = {i: [] for i in nodes}
+        for a in range(len(group) - 1):
+            first = group[a]
+            shared.update((first, b) for b in group[a + 1 :])
+    size = [math.log(len(t) + 1) for t in terms]
+    edges: list[list[tuple[int, float]]] = [[] for _ in range(m)]
     for (a, b), count in sorted(shared.items()):
-        weight = count / (math.log(len(terms[a]) + 1) + math.log(len(terms[b]) + 1))
+        weight = count / (size[a] + size[b])
         edges[a].append((b, weight))
         edges[b].append((a, weight))
-    strength = {i: sum(w for _, w in edges[i]) for i in nodes}
-    rank = dict.fromkeys(nodes, 1.0 / max(1, len(nodes)))
-    base = (1 - DAMPING) / max(1, len(nodes))
+    strength = [sum(w for _, w in e) for e in edges]
+    rank = [1.0 / max(1, m)] * m
+    base = (1 - DAMPING) / max(1, m)
     for _ in range(STEPS):
-        new = dict.fromkeys(nodes, base)
-        for j in nodes:
+        new = [base] * m
+        for j in range(m):
             if strength[j] > 0:
                 share = DAMPING * rank[j] / strength[j]
                 for i, w in edges[j]:
                     new[i] += share * w
-        delta = sum(abs(new[i] - rank[i]) for i in nodes)
+        delta = sum(abs(x - y) for x, y in zip(new, rank, strict=True))
         rank = new
-        if delta < 1e-6:
+        if delta < TOLERANCE:
             break
-    return [rank.get(i, 0.0) if body[i] else 0.0 for i in range(n)]
+    out = [0.0] * len(article.sentences)
+    for k, i in enumerate(nodes):
+        out[i] = rank[k] if body[i] else 0.0
+    return out
 
 
 def _main_entities(article: Article) -> dict[str, float]:
@@ -258,45 +337,60 @@ def _main_entities(article: Article) -> dict[str, float]:
 
 
 def _named_in(article: Article, sentence: Sentence) -> set[str]:
-    """Entities a sentence names, or refers to with a subject "he"/"she"."""
-    names = {m.entity for m in article.by_sentence().get(sentence.index, [])}
-    base = sentence.span.start_char
-    for t in sentence.span:
-        if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
-            who = resolve_pronoun(
-                article.sentences, article.mentions, article.entities, sentence.index, t.idx - base
-            )
-            if who:
-                names.add(who)
-    return names
+    """Entities a sentence names, or refers to with a subject "he"/"she" (cached)."""
+    cache: dict[int, set[str]] = article.cache.setdefault("rank.named", {})
+    found = cache.get(sentence.index)
+    if found is None:
+        found = {m.entity for m in article.by_sentence().get(sentence.index, [])}
+        ids = _ids(article)
+        base = sentence.span.start_char
+        for row in _words(article)[sentence.index].rows:
+            if row[LOWER] in ids["he_she"] and row[DEP] in ids["subject"]:
+                who = resolve_pronoun(
+                    article.sentences,
+                    article.mentions,
+                    article.entities,
+                    sentence.index,
+                    row[IDX] - base,
+                )
+                if who:
+                    found.add(who)
+        cache[sentence.index] = found
+    return set(found)
 
 
 def _salience(article: Article, body: list[bool]) -> list[float]:
     """Main entities named; a sentence whose subject refers back ("They also pledged", "The
     two leaders agreed" after "Japan's leader") keeps most of the previous one's salience."""
     main = _main_entities(article)
+    words = _words(article)
+    ids = _ids(article)
     out: list[float] = []
-    previous: Sentence | None = None
+    previous: int | None = None
     for s in article.sentences:
         if not body[s.index]:
             out.append(0.0)
             continue
         value = min(1.5, sum(main.get(e, 0.0) for e in _named_in(article, s)))
-        if previous is not None and _refers_back(s, previous):
-            value = max(value, 0.8 * out[previous.index])
+        if previous is not None and _refers_back(words[s.index], words[previous], ids):
+            value = max(value, 0.8 * out[previous])
         out.append(value)
-        previous = s
+        previous = s.index
     return out
 
 
-def _refers_back(sentence: Sentence, previous: Sentence) -> bool:
+def _refers_back(words: _Words, previous: _Words, ids: dict[str, Any]) -> bool:
     """The main subject is a pronoun, or "the" + a noun the previous sentence used."""
-    for t in sentence.span:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
-            if t.lower_ in ("he", "she", "they", "it", "we"):
+    rows, first = words.rows, words.first
+    for k, row in enumerate(rows):
+        head = row[HEAD] - first
+        if row[DEP] in ids["subject"] and 0 <= head < len(rows) and rows[head][DEP] == ids["ROOT"]:
+            if row[LOWER] in ids["pronoun"]:
                 return True
-            if t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children):
-                return any(p.lemma_ == t.lemma_ for p in previous.span)
+            if row[POS] == ids["NOUN"] and any(
+                r[HEAD] == first + k and r[LOWER] in ids["the"] for r in rows
+            ):
+                return any(p[LEMMA] == row[LEMMA] for p in previous.rows)
             return False
     return False
 
@@ -355,6 +449,38 @@ _CONSEQUENCE_WORDS = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: The word lists compared as hashes (see :func:`_ids`).
+_WORD_LISTS: dict[str, set[str]] = {
+    "speech": _SPEECH,
+    "change": _CHANGE,
+    "multiply": _MULTIPLY,
+    "not_superlative": _NOT_SUPERLATIVE,
+    "be": {"be"},
+    "the": {"the"},
+    "than": {"than"},
+    "indefinite": {"a", "an"},
+    "he_she": {"he", "she"},
+    "pronoun": {"he", "she", "they", "it", "we"},
+    "approximately": {"about", "nearly", "almost", "some", "around", "roughly"},
+    "subject": {"nsubj", "nsubjpass"},
+    "verb": {"VERB", "AUX"},
+    "comparative": {"JJR", "RBR"},
+    "superlative": {"JJS", "RBS"},
+    "figure": {"PERCENT", "MONEY"},
+}
+#: Words without which a role's regular expression cannot match: it is searched only when the
+#: sentence has one (a set intersection instead of a search per sentence).
+_KEYS = {
+    "comparison_keys": {"compared", "comparison", "than", "from", "twice", "times", "record"}
+    | {"since", "up", "down"},
+    "background_keys": {"long", "past", "previously", "formerly", "historically", "ago", "last"}
+    | {"recent", "years", "decades", "founded", "first", "earlier", "history"},
+    "cause_keys": {"because", "owing", "result", "so", "order"},
+    "consequence_keys": {"result", "therefore", "consequently", "means", "meant", "prompting"}
+    | {"led", "leading", "resulted", "resulting"},
+}
+_WORD_LISTS.update(_KEYS)
+_LABELS = ("nsubj", "ROOT", "det", "amod", "NOUN", "VERB", "DATE", "VBN", "POS")
 
 
 def sentence_roles(article: Article) -> list[set[str]]:
@@ -379,8 +505,8 @@ def role_cues(article: Article) -> list[list[Cue]]:
       ("heavier than Ingenuity", not "more than 13,000 people"), a superlative, "compared
       with", "up/down from", "the first since", "twice as", or a verb of change (rose,
       doubled, fell) with an amount.
-    * ``background``: an earlier time than the report's: a year before the latest year the
-      article names, the past perfect ("had threatened"), or "has long", "in the past",
+    * ``background``: an earlier time than the report's: a year before the report's own
+      (:func:`_current_year`), the past perfect ("had threatened"), or "has long", "in the past",
       "previously", "years ago", "last year"…
     """
     found = article.cache.get("rank.roles")
@@ -389,20 +515,27 @@ def role_cues(article: Article) -> list[list[Cue]]:
         links: dict[int, list[CauseLink]] = {}
         for link in cause_links(article):
             links.setdefault(link.sentence, []).append(link)
-        latest = _latest_year(article, body)
         lead = _lead_sentences(article, body)
+        latest = _current_year(article, body, lead)
+        ids = _ids(article)
         found = []
-        for s in article.sentences:
+        for s, words in zip(article.sentences, _words(article), strict=True):
             if not body[s.index]:
                 found.append([])
                 continue
             cues: list[Cue] = []
             if s.index in lead:
                 cues += _event(s, first=s.index == lead[0])
-            cues += _causal(s, links.get(s.index, []))
-            cues += _reaction(s)
-            cues += _comparison(s)
-            cues += _background(s, latest)
+            lowers = {row[LOWER] for row in words.rows}
+            cues += _causal(
+                s,
+                links.get(s.index, []),
+                lowers & ids["cause_keys"],
+                lowers & ids["consequence_keys"],
+            )
+            cues += _reaction(s, words, ids)
+            cues += _comparison(s, words, ids, bool(lowers & ids["comparison_keys"]))
+            cues += _background(s, words, ids, latest, bool(lowers & ids["background_keys"]))
             found.append(cues)
         article.cache["rank.roles"] = found
     return [list(cues) for cues in found]
@@ -471,7 +604,9 @@ def _event(sentence: Sentence, first: bool) -> list[Cue]:
     return []
 
 
-def _causal(sentence: Sentence, links: list[CauseLink]) -> list[Cue]:
+def _causal(
+    sentence: Sentence, links: list[CauseLink], cause_words: Any, consequence_words: Any
+) -> list[Cue]:
     cues: list[Cue] = []
     for link in links:
         a, b = link.connective_span
@@ -484,67 +619,90 @@ def _causal(sentence: Sentence, links: list[CauseLink]) -> list[Cue]:
         if link.introduces == "effect":
             cues.append(Cue(CONSEQUENCE, a, b, text))
     roles = {c.role for c in cues}
-    for role, pattern in ((CAUSE, _CAUSE_WORDS), (CONSEQUENCE, _CONSEQUENCE_WORDS)):
-        if role not in roles:
+    for role, pattern, words in (
+        (CAUSE, _CAUSE_WORDS, cause_words),
+        (CONSEQUENCE, _CONSEQUENCE_WORDS, consequence_words),
+    ):
+        if role not in roles and words:
             match = pattern.search(sentence.text)
             if match:
                 cues.append(Cue(role, match.start(), match.end(), match.group()))
     return cues
 
 
-def _reaction(sentence: Sentence) -> list[Cue]:
-    for t in sentence.span:
-        if t.lemma_ in _SPEECH and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
-            if t.lemma_ == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
-                continue  # "a mission called Quesst"
-            if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in t.children) or (
-                t.dep_ in ("parataxis", "ccomp") and t.i > sentence.span.start
-            ):
-                return [_cue(sentence, REACTION, [t])]
-    quote = _QUOTE.search(sentence.text)
+def _reaction(sentence: Sentence, words: _Words, ids: dict[str, Any]) -> list[Cue]:
+    doc = sentence.span.doc
+    for row_index, row in enumerate(words.rows):
+        if (
+            row[LEMMA] not in ids["speech"]
+            or row[POS] not in ids["verb"]
+            or row[DEP] == ids["amod"]
+        ):
+            continue
+        t = doc[words.first + row_index]
+        if t.lemma_ == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
+            continue  # "a mission called Quesst"
+        if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in t.children) or (
+            t.dep_ in ("parataxis", "ccomp") and t.i > sentence.span.start
+        ):
+            return [_cue(sentence, REACTION, [t])]
+    quote = _QUOTE.search(sentence.text) if "“" in sentence.text or '"' in sentence.text else None
     if quote and len(quote.group(1).split()) >= 3:
         return [Cue(REACTION, quote.start(), quote.end(), quote.group())]
     return []
 
 
-def _comparison(sentence: Sentence) -> list[Cue]:
-    tokens = list(sentence.span)
-    figures = any(x.ent_type_ in ("PERCENT", "MONEY") for x in tokens)
-    for k, t in enumerate(tokens):
-        if t.tag_ in ("JJR", "RBR"):
-            for j in range(k + 1, min(len(tokens), k + 8)):
-                if tokens[j].lower_ == "than":
-                    after = tokens[j + 1] if j + 1 < len(tokens) else None
+def _comparison(sentence: Sentence, words: _Words, ids: dict[str, Any], keyed: bool) -> list[Cue]:
+    rows = words.rows
+    doc = sentence.span.doc
+    for k, row in enumerate(rows):
+        if row[TAG] in ids["comparative"]:
+            for j in range(k + 1, min(len(rows), k + 8)):
+                if rows[j][LOWER] in ids["than"]:
+                    after = rows[j + 1] if j + 1 < len(rows) else None
                     if after is not None and not (
-                        after.like_num or after.lower_ in ("about", "nearly", "almost", "some")
+                        after[NUM] or after[LOWER] in ids["approximately"]
                     ):
-                        return [_cue(sentence, COMPARISON, [t, tokens[j]])]
+                        first = words.first
+                        return [_cue(sentence, COMPARISON, [doc[first + k], doc[first + j]])]
                     break
         if (
-            t.tag_ in ("JJS", "RBS")
-            and t.lower_ not in _NOT_SUPERLATIVE
+            row[TAG] in ids["superlative"]
+            and row[LOWER] not in ids["not_superlative"]
             and k > 0
-            and (tokens[k - 1].lower_ == "the" or tokens[k - 1].tag_ == "POS")
+            and (rows[k - 1][LOWER] in ids["the"] or rows[k - 1][TAG] == ids["POS"])
         ):
-            return [_cue(sentence, COMPARISON, [t])]  # "the highest", "Ingenuity's longest"
-        if t.pos_ == "VERB" and (t.lemma_ in _MULTIPLY or (t.lemma_ in _CHANGE and figures)):
-            return [_cue(sentence, COMPARISON, [t])]
-    match = _COMPARISON.search(sentence.text)
+            return [_cue(sentence, COMPARISON, [doc[words.first + k]])]  # "the highest"
+        if row[POS] == ids["VERB"] and (
+            row[LEMMA] in ids["multiply"]
+            or (row[LEMMA] in ids["change"] and any(r[ENT] in ids["figure"] for r in rows))
+        ):
+            return [_cue(sentence, COMPARISON, [doc[words.first + k]])]
+    match = _COMPARISON.search(sentence.text) if keyed else None
     if match:
         return [Cue(COMPARISON, match.start(), match.end(), match.group())]
     return []
 
 
-def _latest_year(article: Article, body: list[bool]) -> int:
-    years = [
-        int(y)
-        for s in article.sentences
-        if body[s.index]
-        for m in article.by_sentence().get(s.index, [])
-        if m.label == "DATE"
-        for y in _YEAR.findall(m.text)
-    ]
-    return max(years, default=0)
+def _current_year(article: Article, body: list[bool], lead: list[int]) -> int:
+    """The year the report is written in, as far as the text says: the latest year its lead
+    names, else the year it names most (the later on a tie); 0 when it names none. A year
+    before it is background; a later one ("a full release in 2025") is not."""
+    counts: Counter[int] = Counter()
+    in_lead: list[int] = []
+    by_sentence = article.by_sentence()
+    for s in article.sentences:
+        if not body[s.index]:
+            continue
+        for m in by_sentence.get(s.index, []):
+            if m.label == "DATE":
+                years = [int(y) for y in _YEAR.findall(m.text)]
+                counts.update(years)
+                if s.index in lead:
+                    in_lead += years
+    if in_lead:
+        return max(in_lead)
+    return max(counts, key=lambda y: (counts[y], y), default=0)
 
 
 def _reported(verb: Any) -> bool:
@@ -553,21 +711,22 @@ def _reported(verb: Any) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_ in _SPEECH
 
 
-def _background(sentence: Sentence, latest: int) -> list[Cue]:
-    match = _BACKGROUND.search(sentence.text)
+def _background(
+    sentence: Sentence, words: _Words, ids: dict[str, Any], latest: int, keyed: bool
+) -> list[Cue]:
+    match = _BACKGROUND.search(sentence.text) if keyed else None
     if match:
         return [Cue(BACKGROUND, match.start(), match.end(), match.group())]
-    for t in sentence.span:
-        if (
-            t.ent_type_ == "DATE"
-            and t.like_num
-            and _YEAR.fullmatch(t.text)
-            and latest
-            and int(t.text) < latest
-        ):
-            return [_cue(sentence, BACKGROUND, [t])]
-        if t.tag_ == "VBN" and _tense(t) == "pluperfect" and not _reported(t):
-            return [_cue(sentence, BACKGROUND, _verb_group(t))]
+    doc = sentence.span.doc
+    for k, row in enumerate(words.rows):
+        if row[ENT] == ids["DATE"] and row[NUM] and latest:
+            t = doc[words.first + k]
+            if _YEAR.fullmatch(t.text) and int(t.text) < latest:
+                return [_cue(sentence, BACKGROUND, [t])]
+        if row[TAG] == ids["VBN"]:
+            t = doc[words.first + k]
+            if _tense(t) == "pluperfect" and not _reported(t):
+                return [_cue(sentence, BACKGROUND, _verb_group(t))]
     return []
 
 
