@@ -217,7 +217,7 @@ class _Reader:
             phrase |= self._subtree(t)
         phrase -= ids
         # the object hangs off a connective word, never off the clause: keep what follows
-        phrase = {i for i in phrase if i > max(ids)}
+        phrase = self._drop_aside({i for i in phrase if i > max(ids)})
         if not phrase:
             return set()
         anchor = self._attachment(conn, phrase)
@@ -238,7 +238,7 @@ class _Reader:
             return self._prep(conn, kind)  # parsed as a preposition after all
         # "just hours after X": the measure before the connective belongs to neither side
         clause = self._subtree(clause_head)
-        cause = {i for i in clause if i > max(ids)}
+        cause = self._drop_aside({i for i in clause if i > max(ids)})
         main = clause_head.head if clause_head.head.i != clause_head.i else None
         if main is None or clause_head.dep_ == "ROOT":
             return self._comma_split(conn, kind)  # the parse hung the main clause on it
@@ -382,8 +382,8 @@ class _Reader:
         effect = set()
         if need:
             preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == need]
-            if not preps:
-                return set()  # "led the team", "result" without "in"
+            if not preps or any(c.dep_ == "dobj" for c in tok.children):
+                return set()  # "led the team (to Tokyo)", "result" without "in"
             conn = [tok, preps[0]]
             effect = self._subtree(preps[0]) - {preps[0].i}
         else:
@@ -450,11 +450,21 @@ class _Reader:
         return self._drop_aside(out)
 
     def _drop_aside(self, ids: set[int]) -> set[int]:
-        """Without ", which …" asides (a non-restrictive relative clause starts after a comma)."""
+        """Without ", which …" asides: a clause that opens with a relative word after a comma
+        (however the parser attached it: "a shrine to Japan's war dead, which many Koreans
+        view as …" is read as an adverbial clause)."""
+        if not ids:
+            return ids
+        low = min(ids)
         for i in sorted(ids):
             t = self.doc[i]
-            if t.dep_ == "relcl" and any(
-                self.doc[j].lower_ == "," for j in range(t.left_edge.i - 1, t.left_edge.i)
+            if t.dep_ != "relcl" and t.pos_ not in ("VERB", "AUX"):
+                continue
+            edge = t.left_edge
+            if (
+                edge.i > low
+                and edge.tag_ in ("WDT", "WP", "WP$", "WRB")
+                and self.doc[edge.i - 1].lower_ == ","
             ):
                 ids = ids - self._subtree(t)
         return ids
@@ -475,6 +485,15 @@ class _Reader:
             self.doc[ordered[-1]].dep_ in _EDGE_DEPS or self.doc[ordered[-1]].is_punct
         ):
             ordered.pop()
+        if ordered:  # a quotation the span opens (or closes) keeps its other mark
+            marks = "".join(self.doc[i].text for i in ordered if self.doc[i].text in _QUOTES)
+            after, before = ordered[-1] + 1, ordered[0] - 1
+            if after + 1 < self.last and self.doc[after].text in (".", ",", "!", "?"):
+                after += 1  # "… to grow.”": the mark comes after the full stop
+            if _opened(marks) and after < self.last and self.doc[after].text in ("”", '"'):
+                ordered.extend(range(ordered[-1] + 1, after + 1))
+            elif _closed(marks) and before >= self.first and self.doc[before].text in ("“", '"'):
+                ordered.insert(0, before)
         return set(ordered)
 
     def _chars(self, ids: set[int]) -> tuple[int, int]:
@@ -548,16 +567,36 @@ class _Reader:
         )
 
 
+_QUOTES = {"“", "”", '"'}
+
+
+def _opened(marks: str) -> bool:
+    """A quotation opened and not closed: more “ than ”, or an odd number of straight marks
+    that starts with one."""
+    if "“" in marks or "”" in marks:
+        return marks.count("“") > marks.count("”")
+    return marks.count('"') % 2 == 1 and marks.startswith('"')
+
+
+def _closed(marks: str) -> bool:
+    if "“" in marks or "”" in marks:
+        return marks.count("”") > marks.count("“")
+    return marks.count('"') % 2 == 1 and marks.endswith('"')
+
+
 def _perfect(verb: Any) -> bool:
     """A perfect verb ("has grown", "had lived", "have been operating"): "since" on it is time."""
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _near_head(tok: Any) -> list[Any]:
-    """A phrase's head and the words two steps below it ("weeks of criticism" reaches
-    "criticism"; "an accident investigation" in a reported clause does not)."""
+    """A phrase's head, its object and the object of its "of" ("weeks of criticism" reaches
+    "criticism"); not what a relative clause or a reported clause says ("an insurgency that
+    has killed", "said it had carried out an accident investigation")."""
     out = [tok]
     for child in tok.children:
-        out.append(child)
-        out.extend(child.children)
+        if child.dep_ in ("dobj", "pobj", "compound", "amod"):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
     return out

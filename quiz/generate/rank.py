@@ -467,6 +467,7 @@ _WORD_LISTS: dict[str, set[str]] = {
     "comparative": {"JJR", "RBR"},
     "superlative": {"JJS", "RBS"},
     "figure": {"PERCENT", "MONEY"},
+    "possessive": {"POS", "PRP$"},
 }
 #: Words without which a role's regular expression cannot match: it is searched only when the
 #: sentence has one (a set intersection instead of a search per sentence).
@@ -670,9 +671,9 @@ def _comparison(sentence: Sentence, words: _Words, ids: dict[str, Any], keyed: b
             row[TAG] in ids["superlative"]
             and row[LOWER] not in ids["not_superlative"]
             and k > 0
-            and (rows[k - 1][LOWER] in ids["the"] or rows[k - 1][TAG] == ids["POS"])
-        ):
-            return [_cue(sentence, COMPARISON, [doc[words.first + k]])]  # "the highest"
+            and (rows[k - 1][LOWER] in ids["the"] or rows[k - 1][TAG] in ids["possessive"])
+        ):  # "the highest", "Ingenuity's longest", "its lowest"
+            return [_cue(sentence, COMPARISON, [doc[words.first + k]])]
         if row[POS] == ids["VERB"] and (
             row[LEMMA] in ids["multiply"]
             or (row[LEMMA] in ids["change"] and any(r[ENT] in ids["figure"] for r in rows))
