@@ -3,8 +3,9 @@
 A "Why …?" or "What followed …?" question needs two things the article states itself: a cause
 and an effect joined by a connective ("because", "due to", "led to", "as a result"). Guessing
 causes from world knowledge would put claims in the article's mouth; its own connectives do not.
-So :func:`cause_links` only reports a link where a connective is written, and gives both sides
-as character spans of the sentence (verbatim, like every question's source).
+So :func:`sentence_links` only reports a link where a connective is written, and gives both
+sides as character spans of the sentence (verbatim, like every question's source). The
+article-level entry point is :func:`quiz.generate.rank.cause_links` (body sentences only).
 
 How each connective is read (the parse decides the sides, the words only find the connective):
 
@@ -40,7 +41,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.generate.facts import Article, Sentence, is_heading
+from quiz.generate.facts import Sentence
 
 CAUSE = "cause"
 PURPOSE = "purpose"
@@ -113,27 +114,6 @@ class CauseLink:
     introduces: str  # "cause" or "effect"
     cause_sentence: int
     cause_first: bool
-
-
-def cause_links(article: Article) -> list[CauseLink]:
-    """Every cause-effect (or sequence) link written in the article's sentences, in order."""
-    cached = article.cache.get("rank.cause_links")
-    if cached is None:
-        cached = []
-        for sentence in article.sentences:
-            if is_heading(sentence) or sentence.span is None:
-                continue
-            previous = _previous(article, sentence)
-            cached.extend(sentence_links(sentence, previous))
-        article.cache["rank.cause_links"] = cached
-    return list(cached)
-
-
-def _previous(article: Article, sentence: Sentence) -> Sentence | None:
-    if sentence.index == 0:
-        return None
-    before = article.sentences[sentence.index - 1]
-    return None if is_heading(before) else before
 
 
 def sentence_links(sentence: Sentence, previous: Sentence | None = None) -> list[CauseLink]:

@@ -2,18 +2,21 @@
 
 A bank a teacher keeps asks about the main event, its causes and consequences, the reactions to
 it and the comparisons that put it in scale, and covers the whole article, not the blank-able
-tokens of whichever sentences come first. This module gives the rest of the generator three
+tokens of whichever sentences come first. This module gives the rest of the generator four
 views of an analysed :class:`~quiz.generate.facts.Article` to choose by:
 
 * :func:`sentence_importance`: how central each sentence is to the report, in [0, 1];
 * :func:`sentence_roles` (with :func:`role_cues` for the words that show it): event, cause,
   consequence, sequence, reaction, comparison, background;
-* :func:`coverage_bins`: which part (third, by default) of the body each sentence is in.
+* :func:`coverage_bins`: which part (third, by default) of the body each sentence is in;
 
-Cause-effect links themselves (for "Why …?" questions) are in :mod:`quiz.generate.causes`
-and re-exported here. Everything is a pure function of the article's parse: no I/O, no
-randomness, and each result is computed once per article (kept in ``article.cache``). The cost
-is one pass over the tokens plus a sparse sentence graph, a few milliseconds for 1,000 words.
+and :func:`cause_links`: the cause-effect links the article's own connectives write (for "Why
+…?" and "What followed …?" questions), read by :mod:`quiz.generate.causes`.
+
+Everything is a pure function of the article's parse: no I/O, no randomness, and each result is
+computed once per article (kept in ``article.cache``; callers get their own copies). The cost is
+one pass over the tokens plus a sparse sentence graph: about 4 ms for 1,000 words, against some
+200 ms for spaCy's parse of them.
 
 Headlines, subheads, sign-offs ("I'm Bryan Lynn.") and page furniture (captions, credits,
 bylines, as :mod:`quiz.generate.clean` finds them) are not body text: they score 0, are no lead
@@ -29,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.generate.causes import CAUSE, PURPOSE, SEQUENCE, CauseLink, cause_links
+from quiz.generate.causes import CAUSE, PURPOSE, SEQUENCE, CauseLink, sentence_links
 from quiz.generate.clean import body_spans
 from quiz.generate.facts import Article, Sentence, is_heading, resolve_pronoun
 
@@ -168,6 +171,29 @@ def body_mask(article: Article) -> list[bool]:
     return list(found)
 
 
+# -- cause links -------------------------------------------------------------------------------
+
+
+def cause_links(article: Article) -> list[CauseLink]:
+    """Every cause-effect (or sequence) link written in the article's body sentences, in text
+    order (see :mod:`quiz.generate.causes` for how each connective is read). A sentence that
+    opens with "As a result," or "This meant" takes its cause from the body sentence before it
+    (a caption between them is skipped; a subhead ends the thread)."""
+    found = article.cache.get("rank.cause_links")
+    if found is None:
+        body = body_mask(article)
+        found = []
+        previous: Sentence | None = None
+        for s in article.sentences:
+            if body[s.index]:
+                found.extend(sentence_links(s, previous))
+                previous = s
+            elif is_heading(s):
+                previous = None
+        article.cache["rank.cause_links"] = found
+    return list(found)
+
+
 # -- importance --------------------------------------------------------------------------------
 
 
@@ -187,9 +213,10 @@ def sentence_importance(article: Article) -> list[float]:
     * **salience** (0.20): the article's five most-mentioned entities, each weighted by its
       share of mentions, summed over the distinct ones a sentence names (or a "he"/"she" that
       refers to one). What the article is about is what a reader must know.
-    * **numbers** (0.15): an amount, percentage, sum of money or quantity, full weight when the
-      sentence also names a main entity, half otherwise. Key figures put the event in scale and
-      make good questions; a count of "two" or a year does not count.
+    * **numbers** (0.15): an amount, percentage, sum of money or quantity (as the fact
+      extractor reads them), full weight when the sentence also names a main entity, half
+      otherwise. Key figures put the event in scale and make good questions; a count of "two",
+      a year or the digits of a name do not count.
 
     A sentence that only explains a general term ("A light year is the distance light travels
     in a year") is an aside, however early it comes: its score is halved (``ASIDE``).
@@ -481,7 +508,7 @@ _KEYS = {
     | {"led", "leading", "resulted", "resulting"},
 }
 _WORD_LISTS.update(_KEYS)
-_LABELS = ("nsubj", "ROOT", "det", "amod", "NOUN", "VERB", "DATE", "VBN", "POS")
+_LABELS = ("nsubj", "ROOT", "det", "amod", "NOUN", "VERB", "DATE", "VBN")
 
 
 def sentence_roles(article: Article) -> list[set[str]]:
@@ -492,9 +519,10 @@ def sentence_roles(article: Article) -> list[set[str]]:
 def role_cues(article: Article) -> list[list[Cue]]:
     """Per sentence, the roles it plays with the words that show each; non-body sentences none.
 
-    * ``event``: one of the first three body sentences with a main verb in the past, the
-      present perfect (or, opening the article, the progressive: "is investigating"); for
-      "X said (that) Y" the verb of Y counts too. The main event is what the lead reports.
+    * ``event``: a lead sentence (up to three of the first body paragraph; in wire copy, where
+      a paragraph is one sentence, the first two) whose main verb is in the past or the present
+      perfect (or, opening the article, the progressive: "is investigating"); for "X said
+      (that) Y" the verb of Y counts too. The main event is what the lead reports.
     * ``cause`` / ``consequence``: a link of :func:`cause_links` (its connective) — the
       sentence states a cause ("because", "due to", "led to") and/or a consequence ("as a
       result", "so", "led to", "prompting", "which means"); with a lexical fallback when the
@@ -577,7 +605,8 @@ def _verb_group(verb: Any) -> list[Any]:
 
 
 def _tense(verb: Any) -> str:
-    """ "past", "perfect", "progressive", or "" for the verb group headed by ``verb``."""
+    """The tense of the verb group headed by ``verb``: "past", "perfect", "pluperfect",
+    "progressive" (present), or "" for anything else (present, future, modal)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes) and verb.tag_ == "VBN":
         return "perfect"
@@ -606,7 +635,7 @@ def _event(sentence: Sentence, first: bool) -> list[Cue]:
 
 
 def _causal(
-    sentence: Sentence, links: list[CauseLink], cause_words: Any, consequence_words: Any
+    sentence: Sentence, links: list[CauseLink], cause_words: set[int], consequence_words: set[int]
 ) -> list[Cue]:
     cues: list[Cue] = []
     for link in links:

@@ -126,10 +126,12 @@ def test_captions_bylines_and_sign_offs_rank_last(analyse: Any) -> None:
     scores = sentence_importance(article)
     report = [s for s in article.sentences if s.text in body]
     lowest_report = min(scores[s.index] for s in report if s.words >= 6)
+    linked = {link.sentence for link in cause_links(article)}
     for s in article.sentences:
         if any(s.text in line or line in s.text for line in [*furniture, "I’m Jo Roe."]):
             assert scores[s.index] == 0.0, s.text
             assert scores[s.index] < lowest_report
+            assert not sentence_roles(article)[s.index] and s.index not in linked
     lead = index_of(article, "Tens of thousands of people converged")
     assert place(scores, lead) == 0
     assert "event" in sentence_roles(article)[lead]
