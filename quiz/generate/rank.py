@@ -15,7 +15,7 @@ and :func:`cause_links`: the cause-effect links the article's own connectives wr
 
 Everything is a pure function of the article's parse: no I/O, no randomness, and each result is
 computed once per article (kept in ``article.cache``; callers get their own copies). The cost is
-one pass over the tokens plus a sparse sentence graph: about 4 ms for 1,000 words, against some
+one pass over the tokens plus a sparse sentence graph: about 5 ms for 1,000 words, against some
 200 ms for spaCy's parse of them.
 
 Headlines, subheads, sign-offs ("I'm Bryan Lynn.") and page furniture (captions, credits,
@@ -123,7 +123,7 @@ def _words(article: Article) -> list[_Words]:
                 tables[id(doc)] = table
             found.append(_Words(s.span.start, table[s.span.start : s.span.end]))
         article.cache["rank.words"] = found
-    return list(found)
+    return found  # private: callers only read it
 
 
 def _signed(value: int) -> int:
@@ -330,16 +330,19 @@ def _centrality(article: Article, body: list[bool]) -> list[float]:
         weight = count / (size[a] + size[b])
         edges[a].append((b, weight))
         edges[b].append((a, weight))
-    strength = [sum(w for _, w in e) for e in edges]
+    # what each sentence passes on, per unit of its rank, along each edge
+    passed = []
+    for e in edges:
+        strength = sum(w for _, w in e)
+        passed.append([(i, DAMPING * w / strength) for i, w in e])
     rank = [1.0 / max(1, m)] * m
     base = (1 - DAMPING) / max(1, m)
     for _ in range(STEPS):
         new = [base] * m
-        for j in range(m):
-            if strength[j] > 0:
-                share = DAMPING * rank[j] / strength[j]
-                for i, w in edges[j]:
-                    new[i] += share * w
+        for j, out_edges in enumerate(passed):
+            r = rank[j]
+            for i, w in out_edges:
+                new[i] += r * w
         delta = sum(abs(x - y) for x, y in zip(new, rank, strict=True))
         rank = new
         if delta < TOLERANCE:
