@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 
 class Outcome(StrEnum):
@@ -26,7 +27,12 @@ class Outcome(StrEnum):
 
 class Answer(Struct, frozen=True):
     """One graded answer. ``answer_key`` is the question's canonical correct answer at the time,
-    so a later change of the right answer can be detected and the schedule reset."""
+    so a later change of the right answer can be detected and the schedule reset.
+
+    Undo keeps the truth: an answer the learner took back stays, with ``undone`` set, and still
+    counts (score, stats, reports, and the schedule, which it set). The answer given to the
+    question asked again is a ``retake``: kept in the history, counted nowhere, since it came
+    after the feedback had shown the right answer."""
 
     bank_id: str
     question_id: str
@@ -37,6 +43,8 @@ class Answer(Struct, frozen=True):
     answered_at: datetime  # timezone-aware, UTC
     answer_key: str = ""
     tags: tuple[str, ...] = ()
+    undone: bool = False
+    retake: bool = False
 
 
 @runtime_checkable
@@ -54,3 +62,11 @@ class MemoryRecorder:
 
     def record(self, answer: Answer) -> None:
         self.answers.append(answer)
+
+    def undo(self) -> Answer | None:
+        """Mark the last answer as taken back, as the store does; returns it, or None when
+        there is none, or it is a retake or taken back already (an answer is undone once)."""
+        if not self.answers or self.answers[-1].undone or self.answers[-1].retake:
+            return None
+        self.answers[-1] = marked = replace(self.answers[-1], undone=True)
+        return marked

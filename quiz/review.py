@@ -4,6 +4,11 @@ No Textual here. The store says which cards are due (most overdue first) and whi
 questions fit in today's budget; the banks found on disk say which questions still exist
 (a question removed from its bank leaves the queue) and supply the questions themselves, each
 from its own bank, so the feedback quotes the right article and its "as of" date.
+
+Siblings (questions sharing a fact or a sentence of the article, see
+:func:`quiz.session.sibling_keys`) are buried as Anki buries them: once a question is
+answered, its siblings wait until the next day, and a review asks at most one question of a
+group of siblings.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from quiz.bank.model import Bank, Question
 from quiz.record import Recorder
-from quiz.session import Clock, Options, Session, mixed_bank, utc_now
+from quiz.session import Clock, Options, Session, mixed_bank, sibling_keys, utc_now
 
 if TYPE_CHECKING:
     from quiz.store import KnownQuestions, Store
@@ -57,6 +62,7 @@ class ReviewPlan:
     now: datetime
     scope: Bank | None = None  # the one bank reviewed, or None for all of them
     unseen: int = 0  # questions never answered in these banks (new ones left for later days)
+    buried: int = 0  # siblings of questions answered today (or in this review): tomorrow
 
     @property
     def empty(self) -> bool:
@@ -97,16 +103,49 @@ def plan_review(
     new_limit: int = DEFAULT_NEW_LIMIT,
     limit: int = REVIEW_LIMIT,
 ) -> ReviewPlan:
-    """What to review at ``now``: across ``banks``, or only ``scope``."""
+    """What to review at ``now``: across ``banks``, or only ``scope``.
+
+    Siblings are buried: a question whose sibling was answered today waits until tomorrow
+    (the feedback of that answer showed its fact or its sentence), and of the siblings due
+    together only the first (most overdue, or first new) is asked today. A question answered
+    today itself is never buried (it is back for a learning step: its answer was shown
+    anyway). Buried new questions give their place in today's budget to others."""
     chosen = [scope] if scope is not None else unique_banks(banks)
     by_id = {bank.id: bank for bank in chosen}
     known = known_questions(chosen)
-    queue = store.due_queue(
-        now, bank_ids=list(by_id), limit=limit, new_limit=new_limit, known_questions=known
-    )
+    keys = {
+        (bank.id, question.id): sibling_keys(question, bank.id)
+        for bank in chosen
+        for question in bank.questions
+    }
+    answered = {key for key in store.answered_today(now) if key in keys}
+    shown: set[str] = set().union(*(keys[key] for key in answered))
+    buried = {key for key, its in keys.items() if key not in answered and its & shown}
+    for _ in range(8):  # each pass buries siblings within the queue; a few settle it
+        visible = {
+            bank_id: [qid for qid in ids if (bank_id, qid) not in buried]
+            for bank_id, ids in known.items()
+        }
+        queue = store.due_queue(
+            now, bank_ids=list(by_id), limit=limit, new_limit=new_limit,
+            known_questions=visible,
+        )
+        taken: set[str] = set()
+        more: set[tuple[str, str]] = set()
+        for due in queue:
+            key = (due.bank_id, due.question_id)
+            its = keys.get(key, frozenset())
+            if key not in answered and its & taken:
+                more.add(key)
+            taken |= its
+        if not more:
+            break
+        buried |= more
     items: list[tuple[Bank, Question]] = []
     new = 0
     for due in queue:
+        if (due.bank_id, due.question_id) in buried:
+            continue  # only after the last pass, when the queue did not settle
         bank = by_id.get(due.bank_id)
         question = bank.question(due.question_id) if bank is not None else None
         if bank is None or question is None:
@@ -124,7 +163,20 @@ def plan_review(
         banks=tuple(chosen),
         now=now,
         scope=scope,
+        buried=len(buried & _due_now(store, now)),
     )
+
+
+def _due_now(store: Store, now: datetime) -> set[tuple[str, str]]:
+    """The cards due at ``now``: the buried ones among them are the ones worth a word (new
+    questions are a daily budget that others fill)."""
+    from quiz.store.timefmt import to_db
+
+    with store.reading() as conn:
+        rows = conn.execute(
+            "SELECT bank_id, question_id FROM cards WHERE due <= ?", (to_db(now),)
+        ).fetchall()
+    return {(bank_id, question_id) for bank_id, question_id in rows}
 
 
 def _unseen(store: Store, known: KnownQuestions) -> int:

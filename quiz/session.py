@@ -7,6 +7,8 @@ to a :class:`~quiz.record.Recorder`.
 from __future__ import annotations
 
 import random
+import re
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -30,8 +32,11 @@ __all__ = [
     "Result",
     "Session",
     "Summary",
+    "arrange",
     "mixed_bank",
     "select_questions",
+    "sibling_keys",
+    "spacing_window",
     "utc_now",
 ]
 
@@ -49,15 +54,18 @@ class NoQuestions(QuizError):
 class Options(Struct, frozen=True):
     """How to pick the questions of a session.
 
-    ``types`` and ``tags`` filter (a question passes with any of the tags); ``count`` caps how
-    many; ``seed`` makes the order (and the shuffles of ordering and matching items)
-    reproducible. With ``shuffle`` off the bank's order is kept."""
+    ``types`` and ``tags`` filter (a question passes with any of the tags); ``only`` keeps
+    just these question ids (the ones missed last time); ``count`` caps how many; ``seed``
+    makes the order (and the shuffles of ordering and matching items) reproducible. With
+    ``shuffle`` on, the order is random but siblings are spaced out (:func:`arrange`); with it
+    off the bank's order is kept exactly."""
 
     count: int | None = None
     types: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     seed: int | None = None
     shuffle: bool = True
+    only: tuple[str, ...] = ()
 
     def describe(self) -> str:
         """The filters in words, for messages ("type cloze, tag security")."""
@@ -66,21 +74,171 @@ class Options(Struct, frozen=True):
             bits.append("type " + " or ".join(self.types))
         if self.tags:
             bits.append("tag " + " or ".join(self.tags))
+        if self.only:
+            bits.append("missed last time")
         return ", ".join(bits)
 
 
 def select_questions(bank: Bank, options: Options, rng: random.Random) -> list[Question]:
+    """The questions of a session: filtered, then (with ``shuffle``) in a random order with
+    siblings spaced out; a ``count`` below what passes the filters takes as few siblings as
+    it can, so that a short quiz covers as many facts as it can."""
+    only = frozenset(options.only)
     chosen = [
         q
         for q in bank.questions
         if (not options.types or q.TYPE in options.types)
         and (not options.tags or set(q.tags) & set(options.tags))
+        and (not only or q.id in only)
     ]
     if options.shuffle:
         rng.shuffle(chosen)
     if options.count is not None:
-        chosen = chosen[: max(0, options.count)]
+        chosen = _fewest_siblings(chosen, max(0, options.count))
+    if options.shuffle:
+        chosen = arrange(chosen)
     return chosen
+
+
+# ---------------------------------------------------------------------- siblings
+
+#: Where one sentence of a question's source ends and the next begins.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+")
+#: The largest spacing window, whatever the length of the quiz.
+MAX_WINDOW = 10
+
+
+def sibling_keys(question: Question, bank_id: str = "") -> frozenset[str]:
+    """What makes two questions siblings: the same fact, or a sentence of the article in
+    common (a feedback quotes the source sentence and explains the fact, so it gives away
+    the answer of every question resting on either). Questions of one bank are siblings when
+    their keys meet; ``bank_id`` keeps the keys of different banks apart."""
+    keys = set()
+    if question.fact:
+        keys.add(f"{bank_id}\x00fact\x00{question.fact}")
+    for sentence in _SENTENCE_END.split(" ".join(question.source.split())):
+        folded = sentence.strip().casefold()
+        if folded:
+            keys.add(f"{bank_id}\x00sentence\x00{folded}")
+    return frozenset(keys)
+
+
+def spacing_window(length: int) -> int:
+    """N, the spacing of siblings in a quiz of ``length`` questions: a tenth of its length,
+    at least 2 and at most :data:`MAX_WINDOW` (7 for the founding bank's 70). Between two
+    siblings come at least N other questions; :func:`arrange` lowers N only when the
+    questions leave no way to keep it."""
+    return max(2, min(MAX_WINDOW, length // 10))
+
+
+def arrange(
+    questions: Sequence[Question],
+    *,
+    window: int | None = None,
+    keys: Sequence[frozenset[str]] | None = None,
+) -> list[Question]:
+    """``questions`` in an order where no two siblings come within ``window`` (default
+    :func:`spacing_window`) of each other, kept as close to the order given as that allows
+    (the order given is the preference: shuffled for a quiz, most overdue first for a
+    review). When the siblings are too many for the window (five questions from one sentence
+    in a quiz of eight), the window shrinks one step at a time until they fit; at 1 (never
+    back to back) whatever is left is unavoidable."""
+    if len(questions) < 2:
+        return list(questions)
+    every = list(keys) if keys is not None else [sibling_keys(q) for q in questions]
+    sizes: dict[str, int] = {}
+    for item_keys in every:
+        for key in item_keys:
+            sizes[key] = sizes.get(key, 0) + 1
+    largest = max(sizes.values(), default=1)
+    length = len(questions)
+    wanted = spacing_window(length) if window is None else window
+    if largest > 1:  # k siblings need (k - 1)(N + 1) + 1 places
+        wanted = min(wanted, max(1, (length - 1) // (largest - 1) - 1))
+    order: list[int] = list(range(length))
+    for n in range(max(1, wanted), 0, -1):
+        order = _spread(every, n)
+        if n == 1 or not _too_close(every, order, n):
+            break
+    return [questions[i] for i in order]
+
+
+def _spread(keys: Sequence[frozenset[str]], window: int) -> list[int]:
+    """One greedy pass: at each place, the first question (in the order given) with no
+    sibling among the last ``window`` placed, unless a large group of siblings has no room
+    left to wait: then the one whose group needs the most room. Over 300 questions only a
+    look-ahead of 64 is searched, so a bank of 100,000 questions is arranged in a moment."""
+    length = len(keys)
+    remaining: dict[str, int] = {}
+    for item_keys in keys:
+        for key in item_keys:
+            remaining[key] = remaining.get(key, 0) + 1
+
+    def need(key: str) -> int:
+        return (remaining[key] - 1) * (window + 1) + 1
+
+    most = max((need(k) for k in remaining), default=1)
+    ahead = length if length <= 300 else 64
+    stream = deque(range(length))
+    buffer: list[int] = []
+    last: dict[str, int] = {}
+    placed: list[int] = []
+    for place in range(length):
+        while len(buffer) < ahead and stream:
+            buffer.append(stream.popleft())
+        left = length - place
+        urgent_possible = left - window <= most
+        pick = fallback = -1
+        best = closest = -1
+        for at, item in enumerate(buffer):
+            gap = min((place - last[k] for k in keys[item] if k in last), default=length + 1)
+            if gap > window:
+                if not urgent_possible:
+                    pick = at
+                    break
+                score = max((need(k) for k in keys[item]), default=1)
+                score = score if score >= left - window else 0
+                if score > best:
+                    pick, best = at, score
+            elif gap > closest:
+                fallback, closest = at, gap
+        chosen = buffer.pop(pick if pick >= 0 else fallback)
+        placed.append(chosen)
+        for key in keys[chosen]:
+            last[key] = place
+            remaining[key] -= 1
+    return placed
+
+
+def _too_close(keys: Sequence[frozenset[str]], order: Sequence[int], window: int) -> bool:
+    """Whether two siblings in ``order`` come within ``window`` of each other."""
+    last: dict[str, int] = {}
+    for place, item in enumerate(order):
+        for key in keys[item]:
+            if key in last and place - last[key] <= window:
+                return True
+            last[key] = place
+    return False
+
+
+def _fewest_siblings(questions: Sequence[Question], count: int) -> list[Question]:
+    """The first ``count`` of ``questions``, passing over a sibling of one already taken
+    while others are left (taken last, in order, when there are not enough)."""
+    if count >= len(questions):
+        return list(questions)
+    taken: list[Question] = []
+    passed: list[Question] = []
+    seen: set[str] = set()
+    for question in questions:
+        keys = sibling_keys(question)
+        if keys & seen:
+            passed.append(question)
+            continue
+        taken.append(question)
+        seen |= keys
+        if len(taken) == count:
+            return taken
+    return taken + passed[: count - len(taken)]
 
 
 class Item(Struct, frozen=True):
@@ -151,7 +309,9 @@ class Miss(Struct, frozen=True):
 
 
 class Summary(Struct, frozen=True):
-    """The end of a session in figures: what the summary screen shows."""
+    """The end of a session in figures: what the summary screen shows. Every figure is of
+    first answers (an answer taken back with undo included); ``taken_back`` counts those.
+    ``answered < total`` when the quiz ended early."""
 
     correct: int
     near_misses: int
@@ -161,6 +321,11 @@ class Summary(Struct, frozen=True):
     by_type: tuple[Breakdown, ...]
     by_tag: tuple[Breakdown, ...]
     missed: tuple[Miss, ...]
+    taken_back: int = 0
+
+    @property
+    def ended_early(self) -> bool:
+        return self.answered < self.total
 
     @property
     def percent(self) -> int:
@@ -174,7 +339,12 @@ class Session(Struct):
     ``mode`` is how answers are kept: "play" and "review" schedule them, "cram" never touches
     a schedule. A session over several banks (a review) has one :class:`Item` per question
     with its own ``bank``; ``bank`` is then a stand-in naming the session (its id is
-    ``"*"``, see :func:`mixed_bank`)."""
+    ``"*"``, see :func:`mixed_bank`).
+
+    ``results`` holds the latest answer to each question asked; ``taken_back`` the first
+    answer to each question whose answer was undone (by question index). Undo keeps the
+    truth: the score, the summary and the schedule use first answers, and the answer given
+    when the question is asked again is a retake (see :class:`~quiz.record.Answer`)."""
 
     bank: Bank
     items: list[Item]
@@ -184,6 +354,7 @@ class Session(Struct):
     index: int = 0
     results: list[Result] = field(default_factory=list)
     mode: str = "play"
+    taken_back: dict[int, Result] = field(default_factory=dict)
 
     @classmethod
     def start(
@@ -199,9 +370,10 @@ class Session(Struct):
         """A new session over ``bank``. Raises :class:`NoQuestions` if nothing is left to ask."""
         options = options or Options()
         rng = random.Random(options.seed)
-        chosen = (
-            list(questions) if questions is not None else select_questions(bank, options, rng)
-        )
+        if questions is None:
+            chosen = select_questions(bank, options, rng)
+        else:  # in the order given, siblings spaced when the order is not the bank's
+            chosen = arrange(list(questions)) if options.shuffle else list(questions)
         if not chosen:
             what = options.describe()
             raise NoQuestions(
@@ -268,8 +440,25 @@ class Session(Struct):
 
     @property
     def score(self) -> int:
-        """Answers counted correct so far (near misses count)."""
-        return sum(r.outcome.correct for r in self.results)
+        """First answers counted correct so far (near misses count)."""
+        return sum(r.outcome.correct for r in self.first_answers())
+
+    @property
+    def answered(self) -> int:
+        """Questions answered so far (one taken back and not answered again included)."""
+        return len(self.first_answers())
+
+    def first_answers(self) -> list[Result]:
+        """The first answer to each question answered, in order: what counts."""
+        asked = range(max(len(self.results), max(self.taken_back, default=-1) + 1))
+        return [self.taken_back[i] if i in self.taken_back else self.results[i] for i in asked]
+
+    @property
+    def can_undo(self) -> bool:
+        """The current question is answered, and that answer is a first one (an answer is
+        taken back once: the retake stands)."""
+        return (not self.finished and len(self.results) == self.index + 1
+                and self.index not in self.taken_back)
 
     @property
     def last(self) -> Result | None:
@@ -311,20 +500,24 @@ class Session(Struct):
             answered_at=self.clock(),
             answer_key=question.answer_key(),
             tags=question.tags,
+            retake=self.index in self.taken_back,
         )
         result = Result(item, verdict, answer)
         self.results.append(result)
         return result
 
     def undo(self) -> Result | None:
-        """Take back the last answer: the score and the position go back to its question,
-        which is asked again. Returns the result removed (``None`` if nothing was answered).
-        The recorder is not told; the caller undoes the saved answer itself."""
-        if not self.results:
+        """Take back the answer just given (for a slip of the key): its question is asked
+        again. The answer is kept in :attr:`taken_back`, marked undone, and keeps counting;
+        the next answer to the question is a retake. Returns the answer taken back, or
+        ``None`` when there is none to take back (see :attr:`can_undo`). The recorder is
+        not told; the caller marks the saved answer itself."""
+        if not self.can_undo:
             return None
         removed = self.results.pop()
-        self.index = len(self.results)
-        return removed
+        marked = replace(removed, answer=replace(removed.answer, undone=True))
+        self.taken_back[self.index] = marked
+        return marked
 
     def advance(self) -> bool:
         """Move past the answered question; False once the session is over."""
@@ -337,13 +530,14 @@ class Session(Struct):
     # ------------------------------------------------------------------ the end
 
     def summary(self) -> Summary:
-        results = self.results
+        results = self.first_answers()
+        retakes = [r for r in self.results if r.answer.retake]
         return Summary(
-            correct=self.score,
+            correct=sum(r.outcome.correct for r in results),
             near_misses=sum(r.outcome is Outcome.NEAR_MISS for r in results),
             answered=len(results),
             total=self.total,
-            seconds=sum(r.answer.seconds for r in results),
+            seconds=sum(r.answer.seconds for r in [*results, *retakes]),
             by_type=_breakdown(results, lambda r: (r.question.TYPE,)),
             by_tag=_breakdown(results, lambda r: r.question.tags),
             missed=tuple(
@@ -351,19 +545,21 @@ class Session(Struct):
                 for r in results
                 if not r.outcome.correct
             ),
+            taken_back=len(self.taken_back),
         )
 
     def missed_questions(self) -> list[Question]:
-        return [r.question for r in self.results if not r.outcome.correct]
+        """The questions whose first answer was wrong."""
+        return [r.question for r in self.first_answers() if not r.outcome.correct]
 
     def retry_missed(self) -> Session:
         """A new session of the questions missed here, in the order they came (same mode)."""
         seed = None if self.options.seed is None else self.options.seed + 1
-        if any(r.item.bank is not None for r in self.results):
+        firsts = self.first_answers()
+        if any(r.item.bank is not None for r in firsts):
             return Session.over(
                 self.bank,
-                [(self.bank_of(r.item), r.question) for r in self.results
-                 if not r.outcome.correct],
+                [(self.bank_of(r.item), r.question) for r in firsts if not r.outcome.correct],
                 mode=self.mode,
                 recorder=self.recorder,
                 clock=self.clock,

@@ -8,7 +8,8 @@ history, so a learner with a million answers still gets the screen instantly:
   bank); days, weeks, totals and the streak are folded from them;
 * mastery per bank and per tag: one ``GROUP BY bank_id, tags`` over the covering index
   ``cards_bank_tags``, a few hundred rows out;
-* due now, due tomorrow and the 30-day forecast: range counts on the ``cards_due`` index;
+* due now, due later today, due tomorrow and the 30-day forecast: range counts on the
+  ``cards_due`` index;
 * removed questions (when the caller says which exist): SQLite lists the cards outside the
   known ids, usually none, and their share is taken back out.
 
@@ -181,6 +182,7 @@ class Stats:
     due_tomorrow: int
     streak_days: int
     retention: Retention
+    due_later_today: int = 0  # not due yet, but before the learner's midnight
     days: tuple[DayActivity, ...] = ()
     forecast: tuple[ForecastDay, ...] = ()
     banks: tuple[BankStats, ...] = ()
@@ -207,6 +209,7 @@ class Stats:
             "accuracy": self.accuracy,
             "sessions": self.sessions,
             "due_now": self.due_now,
+            "due_later_today": self.due_later_today,
             "due_tomorrow": self.due_tomorrow,
             "streak_days": self.streak_days,
             "desired_retention": self.retention.desired,
@@ -357,6 +360,8 @@ def collect_stats(
         sessions=int(sessions),
         due_now=due_now,
         due_tomorrow=due_tomorrow,
+        # today's forecast is everything due before midnight: what is not due yet of it
+        due_later_today=max(0, forecast[0] - due_now) if forecast else 0,
         streak_days=streak_days((d.day for d in activity), today),
         retention=Retention(
             reviews=sum(d.reviews for d in activity),

@@ -82,13 +82,20 @@ def test_normalise() -> None:
         ("2bn", 2e9), ("15%", 15), ("15 percent", 15), ("approximately 80,000", 80000),
         ("about 80,000 soldiers", 80000), ("-3", -3), ("1,5", 1.5), (".5", 0.5),
         ("12 million euros", 12e6),
+        # numbers in words
+        ("three", 3), ("seventy", 70), ("Seventy-five", 75), ("two million", 2e6),
+        ("1.5 million", 1.5e6), ("a million", 1e6), ("a hundred and two", 102),
+        ("eighty thousand soldiers", 80000), ("about seventy", 70),
+        ("one thousand two hundred and thirty-four", 1234),
+        ("nine hundred ninety-nine thousand", 999_000), ("twelve percent", 12),
+        ("three seven", 3),  # reading stops at the word that does not fit
     ],
 )
 def test_parse_number(text: str, value: float) -> None:
     assert parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "eighty", "k"])
+@pytest.mark.parametrize("text", ["", "abc", "k", "thousand", "and", "a few"])
 def test_parse_number_none(text: str) -> None:
     assert parse_number(text) is None
 
@@ -100,7 +107,7 @@ def numeric(answer: float, tolerance: float = 0, unit: str = "") -> Numeric:
 @pytest.mark.parametrize(
     ("typed", "outcome"),
     [("80000", R), ("80,000", R), ("80k", R), ("approximately 80,000", R), ("79,999", W),
-     ("8000", W), ("lots", W)],
+     ("8000", W), ("lots", W), ("eighty thousand", R), ("eighty", W), ("0.08 million", R)],
 )
 def test_numeric_exact(typed: str, outcome: Outcome) -> None:
     assert grade(numeric(80000), typed).outcome is outcome
@@ -112,6 +119,27 @@ def test_numeric_tolerance() -> None:
     assert grade(q, "16").notes == ("Close enough: the exact figure is 15.",)
     assert grade(q, "17").outcome is W
     assert grade(q, "nothing").notes == ("That isn't a number.",)
+
+
+def test_a_wrong_number_is_said_once() -> None:
+    """The feedback's "You said" shows the text as typed; the notes never say it again, and
+    only say how the text was read when that is not plain to see."""
+    q = numeric(80000)
+    assert grade(q, "75,000").given == "75,000"
+    assert grade(q, "75,000").notes == ()
+    assert grade(q, "75000").notes == ()
+    assert grade(q, "75k").notes == ("Read as 75,000.",)
+    assert grade(q, "seventy-five thousand").notes == ("Read as 75,000.",)
+    assert not any("You said" in n for t in ("75k", "7", "lots") for n in grade(q, t).notes)
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer", "outcome"),
+    [("3", "three", R), ("three", "3", R), ("Seventy", "70", R), ("eight", "eighty", W),
+     ("eighty", "eight", W), ("thre", "three", N), ("fourty", "forty", N)],
+)
+def test_numbers_in_words_in_typed_answers(typed: str, answer: str, outcome: Outcome) -> None:
+    assert grade(short(answer), typed).outcome is outcome
 
 
 def test_multiple_choice_single() -> None:

@@ -21,7 +21,7 @@ from quiz.review import (
     review_session,
     unique_banks,
 )
-from quiz.session import NoQuestions, Options, Session
+from quiz.session import NoQuestions, Options, Session, sibling_keys
 from quiz.store import Store
 from quiz.tui.recording import BackgroundRecorder
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
@@ -75,10 +75,44 @@ def test_due_first_most_overdue_first_then_new_within_the_daily_limit(
     plan = plan_review(store, banks, clock.now, new_limit=5)
     assert plan.ids()[:3] == [(riverton.id, "q-mayor-mc"), (summit.id, summit.questions[0].id),
                               (riverton.id, "q-cost-tf")]
-    # 3 introduced today (the one at 08:00 too), so 2 more new ones, in bank order
-    assert plan.ids()[3:] == [(riverton.id, "q-facts-multi"), (riverton.id, "q-cost-cloze")]
+    # 3 introduced today (the one at 08:00 too), so 2 more new ones, in bank order, leaving
+    # out the siblings of the questions answered today (q-facts-multi, q-cost-cloze and
+    # q-mayor-short share their sentences) and of each other (q-cars-numeric: the sentence
+    # of q-numbers-match)
+    assert plan.ids()[3:] == [(riverton.id, "q-numbers-match"), (riverton.id, "q-timeline-order")]
     assert (plan.due_now, plan.due_tomorrow, plan.new, plan.due) == (3, 3, 2, 3)
     assert plan.next_due is None  # every scheduled card is already due
+    assert plan.buried == 0  # none of the buried ones was due: they were new
+
+
+def test_siblings_of_a_question_answered_today_wait_until_tomorrow(
+    store: Store, banks: list[Bank], clock: Clock
+) -> None:
+    """As Anki buries siblings: the feedback of q-cost-tf showed the sentence q-cost-cloze
+    rests on, so q-cost-cloze, due today, waits until tomorrow; q-cost-tf itself comes back
+    for its learning step."""
+    riverton, _ = banks
+    answer_all(store, riverton, ["q-cost-cloze"], Outcome.WRONG, T0 - timedelta(days=1))
+    answer_all(store, riverton, ["q-cost-tf"], Outcome.WRONG, T0)
+    clock.now = T0 + timedelta(hours=1)
+    plan = plan_review(store, [riverton], clock.now, new_limit=0)
+    assert plan.ids() == [(riverton.id, "q-cost-tf")]
+    assert (plan.due_now, plan.buried) == (2, 1)
+
+    clock.now = T0 + timedelta(days=1)  # the next day: one of the two, the most overdue
+    plan = plan_review(store, [riverton], clock.now, new_limit=0)
+    assert plan.ids() == [(riverton.id, "q-cost-cloze")]
+    assert plan.buried == 1
+
+
+def test_a_review_asks_one_question_of_a_group_of_siblings(
+    store: Store, banks: list[Bank], clock: Clock
+) -> None:
+    _, summit = banks
+    plan = plan_review(store, [summit], T0, new_limit=70)
+    keys = [sibling_keys(q, summit.id) for _, q in plan.items]
+    assert len(plan.items) > 10
+    assert all(not keys[i] & keys[j] for i in range(len(keys)) for j in range(i))
 
 
 def test_one_bank_only(store: Store, banks: list[Bank], clock: Clock) -> None:
@@ -170,10 +204,12 @@ def test_undo_goes_back_to_the_question(banks: list[Bank]) -> None:
     assert (session.score, session.number) == (1, 2)
     removed = session.undo()
     assert removed is not None and removed.question.id == "q-facts-multi"
-    assert (session.score, session.number, session.awaiting_answer) == (1, 2, True)
+    assert removed.answer.undone
+    # asked again; the answer taken back still counts (wrong)
+    assert (session.score, session.answered, session.number, session.awaiting_answer) == (
+        1, 2, 2, True)
     assert session.current.question.id == "q-facts-multi"
-    Session.undo(session)
-    assert session.number == 1 and session.undo() is None
+    assert session.undo() is None  # never further back than the answer just given
 
 
 # ------------------------------------------------------------------ the background recorder
@@ -225,16 +261,25 @@ def test_failures_are_held_back_and_retried_in_order() -> None:
     assert recorder.close()
 
 
-def test_undo_of_an_unsaved_answer_only_forgets_it() -> None:
-    class Broken(MemoryRecorder):
-        def record(self, answer: Answer) -> None:
-            raise OSError("read-only")
+def test_undo_of_an_unsaved_answer_marks_it_for_when_it_is_saved() -> None:
+    class Flaky(MemoryRecorder):
+        broken = True
 
-    recorder = BackgroundRecorder(Broken)
+        def record(self, answer: Answer) -> None:
+            if self.broken:
+                raise OSError("read-only")
+            super().record(answer)
+
+    inner = Flaky()
+    recorder = BackgroundRecorder(lambda: inner)
     recorder.submit(_answer(1)).result(5)
     undone = recorder.undo().result(5)
-    assert undone.answer == _answer(1) and undone.error is None
-    assert recorder.unsaved == 0
+    assert undone.answer == replace(_answer(1), undone=True) and undone.error is None
+    assert recorder.undo().result(5).answer is None  # once
+    assert recorder.unsaved == 1
+    inner.broken = False
+    recorder.submit(replace(_answer(1), retake=True)).result(5)
+    assert [(a.undone, a.retake) for a in inner.answers] == [(True, False), (False, True)]
     assert recorder.close()
 
 
@@ -252,11 +297,12 @@ def test_undo_and_finish_reach_the_store(store: Store) -> None:
     assert saved.result is not None and saved.result.card is not None
     undone = recorder.undo().result(5)
     assert undone.answer is not None and undone.answer.question_id == "q2"
-    assert store.card("b", "q2") is None
+    assert undone.answer.undone
+    assert store.card("b", "q2") == saved.result.card  # the schedule stays
     recorder.finish().result(5)
     recorder.finish()  # only the first counts
     assert recorder.close()
-    assert store.last_scores()["b"][:2] == (1, 1)
+    assert store.last_scores()["b"][:2] == (2, 2)  # and the answer still counts
 
 
 # ------------------------------------------------------------------ the command and the core
@@ -273,13 +319,42 @@ def test_review_and_scores_import_no_textual() -> None:
     assert out == "False"
 
 
-@pytest.mark.parametrize("args", [["--cram"], ["--new", "-1"], ["--new", "x"]])
+@pytest.mark.parametrize("args", [["--new", "-1"], ["--new", "x"]])
 def test_review_usage_errors(args: list[str]) -> None:
     from quiz.cli import main
 
     with pytest.raises(SystemExit) as exit_:
         main(["review", *args])
     assert exit_.value.code == 2
+
+
+def test_cram_picks_the_only_bank(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With one bank in the library (the shipped one, in a fresh data dir), --cram needs no
+    --bank."""
+    from quiz.cli import main
+
+    started: list[object] = []
+    monkeypatch.setattr("quiz.commands.home.launch",
+                        lambda data_dir, start, recover=False: started.append(start) or 0)
+    assert main(["review", "--cram"]) == 0
+    (start,) = started
+    assert start.cram and start.bank.id == "japan-korea-summit-2025"  # type: ignore[attr-defined]
+
+
+def test_cram_with_several_banks_asks_which(
+    monkeypatch: pytest.MonkeyPatch, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from quiz.cli import main
+
+    (isolated_data_dir / "banks").mkdir()
+    shutil.copy(ALL_TYPES_BANK, isolated_data_dir / "banks" / "riverton.yaml")
+    shutil.copy(ALL_TYPES_BANK.with_name("article.txt"), isolated_data_dir / "banks")
+    with pytest.raises(SystemExit) as exit_:
+        main(["review", "--cram"])
+    assert exit_.value.code == 2
+    assert "add --bank BANK" in capsys.readouterr().err
 
 
 def test_review_of_an_unknown_or_broken_bank(capsys: pytest.CaptureFixture[str]) -> None:

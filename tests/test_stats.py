@@ -85,8 +85,8 @@ def test_an_empty_store(store: Store) -> None:
     assert stats.forecast[0] == ForecastDay(date(2026, 11, 20), 0)
     assert len(stats.forecast) == 30
     data = stats.to_json_dict()
-    assert {"attempts", "correct", "sessions", "due_now", "due_tomorrow", "streak_days",
-            "banks"} <= set(data)
+    assert {"attempts", "correct", "sessions", "due_now", "due_later_today", "due_tomorrow",
+            "streak_days", "banks"} <= set(data)
     assert data["banks"] == {}
 
 
@@ -98,6 +98,9 @@ def test_totals_and_due_counts(history: Store) -> None:
     assert (stats.attempts, stats.correct, stats.sessions) == (9, 7, 4)
     assert (stats.due_now, stats.due_tomorrow) == (2, 3)  # q9, q2 now; q3 relearns at 17:10
     assert (stats.due_now, stats.due_tomorrow) == history.due_counts(T0)
+    assert stats.due_later_today == 1  # q3, at 17:10: named apart from "due now"
+    assert stats.to_json_dict()["due_later_today"] == 1
+    assert stats.forecast[0].due == stats.due_now + stats.due_later_today
 
 
 def test_answers_per_day_and_week(history: Store) -> None:
@@ -225,14 +228,26 @@ def test_weeks_start_on_monday() -> None:
     )
 
 
-def test_undo_takes_an_answer_out_of_the_stats(history: Store) -> None:
+def test_an_undone_answer_stays_in_the_stats_and_its_retake_counts_nowhere(
+    history: Store,
+) -> None:
+    """Undo keeps the truth: the stats of the answer taken back stay as they were, and the
+    answer given again after it adds nothing."""
+    from msgspec.structs import replace
+
+    before = compute_stats(history)
     session = 4  # the review session of the fixture
-    history.undo_last(session)
+    undone = history.undo_last(session)
+    assert undone is not None
+    history.record(replace(undone, undone=False, retake=True), session_id=session)
 
     stats = compute_stats(history)
 
-    assert stats.days[-1] == DayActivity(date(2026, 11, 25), 1, 1, reviews=1, recalled=1)
-    assert stats.retention == Retention(reviews=1, recalled=1, desired=0.9)
+    assert stats.days == before.days
+    assert (stats.attempts, stats.correct, stats.sessions) == (
+        before.attempts, before.correct, before.sessions)
+    assert stats.retention == before.retention
+    assert (stats.due_now, stats.forecast) == (before.due_now, before.forecast)
 
 
 def test_days_are_the_learners_days(tmp_path: Path) -> None:

@@ -2,14 +2,16 @@
 
 Without ``--bank``, every bank found (shipped and the user's); due questions come first, most
 overdue first, then new ones up to the daily limit. ``--cram`` practises one bank without
-touching its schedule. ``--recover`` starts a new scores file when the old one cannot be used
-(the old one is kept aside, renamed with the date and time).
+touching its schedule (without ``--bank``, the library's only bank when it has one).
+``--recover`` starts a new scores file when the old one cannot be used (the old one is kept
+aside, renamed with the date and time).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from quiz.commands import COMMANDS
 
@@ -20,6 +22,19 @@ def add_recover_option(parser: argparse.ArgumentParser) -> None:
         help="if the scores file is damaged, foreign or from a newer quiz, keep it aside "
              "(renamed quiz.db.PROBLEM-DATE) and start a new one",
     )
+
+
+def only_bank(data_dir: Path) -> Path | None:
+    """The library's one usable bank, or None when it has several or none (broken files
+    and a second file of the same bank id do not count)."""
+    from quiz.bank.cache import BankCache
+    from quiz.library import library_files
+
+    summaries = BankCache(data_dir / "cache").summaries(library_files(data_dir))
+    usable = {summary.id: summary for summary in reversed(summaries) if summary.ok}
+    if len(usable) != 1:
+        return None
+    return Path(next(iter(usable.values())).path)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +51,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--bank", metavar="BANK", help="only this bank (a file or a bank id)")
     parser.add_argument(
         "--cram", action="store_true",
-        help="practise every question of --bank BANK; the schedule is not touched",
+        help="practise every question of --bank BANK (or of your only bank); the schedule "
+             "is not touched",
     )
     parser.add_argument(
         "--new", type=whole_number(0), default=DEFAULT_NEW_LIMIT, metavar="N",
@@ -54,9 +70,13 @@ def run(args: argparse.Namespace) -> int:
     from quiz.cli import resolve_data_dir
     from quiz.shelf import open_in_library
 
-    if args.cram and not args.bank:
-        args.parser.error("--cram practises one bank: add --bank BANK")
     data_dir = resolve_data_dir(args)
+    if args.cram and not args.bank:
+        only = only_bank(data_dir)
+        if only is None:
+            args.parser.error("--cram practises one bank and your library has several (or "
+                              "none): add --bank BANK (quiz banks lists them)")
+        args.bank = str(only)
     bank = None
     if args.bank:
         path, note = open_in_library(args.bank, data_dir)

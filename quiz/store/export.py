@@ -7,7 +7,12 @@ the item without the learner's database. Times are ISO 8601 in UTC.
 
 Fields: ``format`` ("quiz-results/1"), ``learner_id``, ``session_id``, ``mode``, ``cram``,
 ``bank_id``, ``question_id``, ``question_type``, ``given``, ``outcome`` ("right", "near_miss",
-"wrong"), ``correct``, ``seconds``, ``answered_at``, ``answer_key``, ``tags``.
+"wrong"), ``correct``, ``seconds``, ``answered_at``, ``answer_key``, ``tags``, ``undone``.
+
+An answer the learner took back (``undone``: true) is in the file and counts like any other:
+it is what they answered first. The answer given when the question was asked again is not in
+the file: it came after the feedback had shown the right answer, and item analysis is about
+first answers.
 """
 
 from __future__ import annotations
@@ -31,11 +36,12 @@ def write_results(
     returns how many attempts it holds. Attempts are in the order they were recorded."""
     sql = """SELECT a.session_id, s.mode, a.cram, a.bank_id, a.question_id, a.question_type,
                     a.given, a.outcome, a.correct, a.seconds, a.answered_at, a.answer_key,
-                    a.tags
-             FROM attempts a JOIN sessions s ON s.id = a.session_id"""
+                    a.tags, a.undone
+             FROM attempts a JOIN sessions s ON s.id = a.session_id
+             WHERE a.retake_of IS NULL"""
     params: list[str] = []
     if bank_ids is not None:
-        sql += f" WHERE a.bank_id IN ({', '.join('?' * len(bank_ids))})"
+        sql += f" AND a.bank_id IN ({', '.join('?' * len(bank_ids))})"
         params.extend(bank_ids)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,7 +51,7 @@ def write_results(
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             for row in conn.execute(sql + " ORDER BY a.id", params):
                 (session_id, mode, cram, bank_id, question_id, question_type, given, outcome,
-                 correct, seconds, answered_at, answer_key, tags) = row
+                 correct, seconds, answered_at, answer_key, tags, undone) = row
                 record = {
                     "format": RESULTS_FORMAT,
                     "learner_id": learner_id,
@@ -62,6 +68,7 @@ def write_results(
                     "answered_at": answered_at,
                     "answer_key": answer_key,
                     "tags": json.loads(tags),
+                    "undone": bool(undone),
                 }
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 count += 1

@@ -29,13 +29,15 @@ ALL_BANKS: Final = "*"
 @dataclass(frozen=True, slots=True)
 class RecordResult:
     """What recording one answer did. ``card`` is the schedule after it (``None`` in cram,
-    which never touches schedules); ``schedule_reset`` is true when the question's right answer
-    had changed since the card was last seen, so its schedule started over."""
+    which never touches schedules, and for a retake, which counts nowhere); ``schedule_reset``
+    is true when the question's right answer had changed since the card was last seen, so its
+    schedule started over."""
 
     attempt_id: int
     rating: Rating | None = None
     card: CardState | None = None
     schedule_reset: bool = False
+    retake: bool = False
 
     @property
     def due(self) -> datetime | None:

@@ -16,7 +16,15 @@ from quiz.srs import State
 from quiz.store.models import ALL_BANKS, DueCounts, DueItem, LastScore
 from quiz.store.timefmt import from_db, to_db
 
-__all__ = ["KnownQuestions", "due_count_by_bank", "due_counts", "due_queue", "last_scores"]
+__all__ = [
+    "KnownQuestions",
+    "answered_since",
+    "due_count_by_bank",
+    "due_counts",
+    "due_queue",
+    "last_scores",
+    "missed_last_time",
+]
 
 #: bank id → the ids of the questions the bank has now. A bank missing from the mapping is
 #: treated as gone: none of its cards are due.
@@ -140,6 +148,32 @@ def last_scores(conn: sqlite3.Connection) -> dict[str, LastScore]:
         bank_id: LastScore(correct=int(correct), total=int(total), when=from_db(ended_at))
         for bank_id, correct, total, ended_at in rows
     }
+
+
+def missed_last_time(conn: sqlite3.Connection, bank_id: str) -> list[str]:
+    """The questions whose first answer was wrong in the bank's latest session with an
+    answer (finished or left midway), in the order they were asked. A retake never counts,
+    and an answer taken back does: it is the first answer."""
+    rows = conn.execute(
+        """SELECT a.question_id FROM attempts a
+           WHERE a.session_id = (SELECT s.id FROM sessions s
+                                 WHERE s.bank_id = ? AND s.attempts > 0
+                                 ORDER BY s.id DESC LIMIT 1)
+             AND a.retake_of IS NULL AND a.correct = 0
+           ORDER BY a.id""",
+        (bank_id,),
+    )
+    return list(dict.fromkeys(row[0] for row in rows))
+
+
+def answered_since(conn: sqlite3.Connection, since: datetime) -> set[tuple[str, str]]:
+    """(bank id, question id) of every question answered at or after ``since``, in any mode:
+    a range scan on ``attempts_answered_at``."""
+    rows = conn.execute(
+        "SELECT DISTINCT bank_id, question_id FROM attempts WHERE answered_at >= ?",
+        (to_db(since),),
+    )
+    return {(bank_id, question_id) for bank_id, question_id in rows}
 
 
 def _due_rows(

@@ -1,5 +1,6 @@
 """The write path of an answer: the attempt row, the card's new schedule, the review log; and
-its exact reversal (undo).
+undo, which marks the attempt taken back and changes nothing else (see :mod:`quiz.record`:
+undo keeps the truth).
 
 Functions here run inside a transaction the caller opened; they never commit.
 """
@@ -48,21 +49,31 @@ def record_answer(
     day: date,
 ) -> RecordResult:
     """Inserts the attempt and, unless ``cram``, reviews the card. ``day`` is the learner's
-    calendar day of the answer."""
+    calendar day of the answer.
+
+    A retake (the answer to a question asked again after an undo) is kept, linked to the
+    attempt it follows, and does nothing else: no review, no count. An answer recorded as
+    ``undone`` already (taken back while it could not be saved) is recorded in full and
+    marked."""
     answered_at = to_db(answer.answered_at)
     tags = json.dumps(list(answer.tags), ensure_ascii=False)
+    retake_of = _retaken(conn, session_id, answer) if answer.retake else None
     attempt_id = int(
         conn.execute(
             """INSERT INTO attempts (session_id, bank_id, question_id, question_type, given,
-                   outcome, seconds, answered_at, correct, day, answer_key, tags, cram)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                   outcome, seconds, answered_at, correct, day, answer_key, tags, cram, undone,
+                   retake_of)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
             (
                 session_id, answer.bank_id, answer.question_id, answer.question_type,
                 answer.given, answer.outcome.value, _finite(answer.seconds), answered_at,
                 int(answer.outcome.correct), day.isoformat(), answer.answer_key, tags, int(cram),
+                int(answer.undone and not answer.retake), retake_of,
             ),
         ).fetchone()[0]
     )
+    if answer.retake:
+        return RecordResult(attempt_id=attempt_id, retake=True)
     conn.execute(
         "UPDATE sessions SET attempts = attempts + 1, correct = correct + ? WHERE id = ?",
         (int(answer.outcome.correct), session_id),
@@ -126,37 +137,26 @@ def record_answer(
 
 
 def undo_last_attempt(conn: sqlite3.Connection, session_id: int) -> Answer | None:
-    """Deletes the session's last attempt and puts its card back exactly as it was.
+    """Marks the session's last attempt taken back and returns it (with ``undone`` set).
 
-    The card is restored only if this attempt's review is still the card's latest (another
-    process may have reviewed the same question since); otherwise later history wins and only
-    the attempt goes.
+    Nothing else changes: the attempt keeps counting in the totals, the reports and the
+    session's score, and the card keeps the schedule its grade set (undo is for a slip of the
+    key, and a slip is still what the learner answered). ``None`` when the session has no
+    attempt, or its last one is a retake or taken back already: an answer is undone once.
     """
     row = conn.execute(
         """SELECT id, bank_id, question_id, question_type, given, outcome, seconds,
-                  answered_at, answer_key, tags, correct
+                  answered_at, answer_key, tags, undone, retake_of
            FROM attempts WHERE session_id = ? ORDER BY id DESC LIMIT 1""",
         (session_id,),
     ).fetchone()
     if row is None:
         return None
-    attempt_id, bank_id, question_id, qtype, given, outcome, seconds, at, key, tags, ok = row
-    log = conn.execute(
-        "SELECT card_id, card_before FROM review_log WHERE attempt_id = ?", (attempt_id,)
-    ).fetchone()
-    conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))  # cascades to review_log
-    conn.execute(
-        "UPDATE sessions SET attempts = attempts - 1, correct = correct - ? WHERE id = ?",
-        (ok, session_id),
-    )
-    if log is not None:
-        card_id, snapshot = log
-        later = conn.execute(
-            "SELECT 1 FROM review_log WHERE card_id = ? AND attempt_id > ? LIMIT 1",
-            (card_id, attempt_id),
-        ).fetchone()
-        if later is None:
-            _restore_card(conn, card_id, snapshot)
+    attempt_id, bank_id, question_id, qtype, given, outcome, seconds, at, key, tags = row[:10]
+    undone, retake_of = row[10:]
+    if undone or retake_of is not None:
+        return None
+    conn.execute("UPDATE attempts SET undone = 1 WHERE id = ?", (attempt_id,))
     return Answer(
         bank_id=bank_id,
         question_id=question_id,
@@ -167,20 +167,20 @@ def undo_last_attempt(conn: sqlite3.Connection, session_id: int) -> Answer | Non
         answered_at=from_db(at),
         answer_key=key,
         tags=tuple(json.loads(tags)),
+        undone=True,
     )
 
 
-def _restore_card(conn: sqlite3.Connection, card_id: int, snapshot: str | None) -> None:
-    if snapshot is None:  # the undone answer created the card
-        conn.execute("DELETE FROM cards WHERE id = ?", (card_id,))
-        return
-    saved: dict[str, Any] = json.loads(snapshot)
-    columns = [c for c in CARD_COLUMNS if c != "id"]
-    assignments = ", ".join(f"{c} = ?" for c in columns)
-    conn.execute(
-        f"UPDATE cards SET {assignments} WHERE id = ?",
-        (*(saved[c] for c in columns), card_id),
-    )
+def _retaken(conn: sqlite3.Connection, session_id: int, answer: Answer) -> int:
+    """The undone attempt a retake follows: the session's latest one of that question (0 if
+    there is none, which still marks the row a retake, so that it counts nowhere)."""
+    row = conn.execute(
+        """SELECT id FROM attempts
+           WHERE session_id = ? AND bank_id = ? AND question_id = ? AND undone = 1
+           ORDER BY id DESC LIMIT 1""",
+        (session_id, answer.bank_id, answer.question_id),
+    ).fetchone()
+    return 0 if row is None else int(row[0])
 
 
 def _card_state(row: dict[str, Any]) -> CardState:

@@ -29,6 +29,11 @@ History:
   it, with the same kind of triggers; ``cards_bank_tags (bank_id, tags, state, stability)``
   lets mastery per bank and per tag be one ordered, index-only scan, and ``cards_due`` gains
   ``bank_id`` so due counts per bank never visit the table.
+* v5: undo keeps the truth. Undo used to delete the attempt and put the card back; now the
+  attempt stays, marked ``undone``, and keeps counting (totals, reports, and the schedule it
+  set). The answer given when the question is asked again is kept with ``retake_of`` naming
+  the undone attempt; it counts nowhere (the totals triggers skip it, it has no review log,
+  the sessions' counts leave it out, results files leave it out).
 """
 
 from __future__ import annotations
@@ -254,6 +259,36 @@ _V4: tuple[str, ...] = (
     "CREATE INDEX cards_due ON cards(due, bank_id)",
 )
 
+_V5: tuple[str, ...] = (
+    "ALTER TABLE attempts ADD COLUMN undone INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE attempts ADD COLUMN retake_of INTEGER",
+    "DROP TRIGGER totals_attempt_added",
+    "DROP TRIGGER totals_attempt_removed",
+    """CREATE TRIGGER totals_attempt_added AFTER INSERT ON attempts
+       WHEN NEW.retake_of IS NULL BEGIN
+        INSERT INTO day_totals (day, attempts, correct) VALUES (NEW.day, 1, NEW.correct)
+        ON CONFLICT (day) DO UPDATE
+            SET attempts = attempts + 1, correct = correct + excluded.correct;
+        INSERT INTO bank_totals (bank_id, attempts, correct) VALUES (NEW.bank_id, 1, NEW.correct)
+        ON CONFLICT (bank_id) DO UPDATE
+            SET attempts = attempts + 1, correct = correct + excluded.correct;
+    END""",
+    """CREATE TRIGGER totals_attempt_removed BEFORE DELETE ON attempts
+       WHEN OLD.retake_of IS NULL BEGIN
+        UPDATE day_totals SET
+            attempts = attempts - 1,
+            correct = correct - OLD.correct,
+            reviews = reviews - coalesce(
+                (SELECT state_before = 2 FROM review_log WHERE attempt_id = OLD.id), 0),
+            recalled = recalled - coalesce(
+                (SELECT state_before = 2 AND rating > 1 FROM review_log
+                 WHERE attempt_id = OLD.id), 0)
+        WHERE day = OLD.day;
+        UPDATE bank_totals SET attempts = attempts - 1, correct = correct - OLD.correct
+        WHERE bank_id = OLD.bank_id;
+    END""",
+)
+
 #: The columns of a ``cards`` row in the order ``review_log.card_before`` snapshots them.
 #: Frozen with v2: a later version adding card columns snapshots them in a new format.
 V2_CARD_COLUMNS: tuple[str, ...] = (
@@ -351,6 +386,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, _V2, _replay_v1_history),
     Migration(3, _V3),
     Migration(4, _V4),
+    Migration(5, _V5),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -219,8 +219,9 @@ class Store:
         return SessionRecorder(self, session_id, cram=cram)
 
     def undo_last(self, session_id: int) -> Answer | None:
-        """Removes the session's last answer and restores its card exactly; returns the
-        answer removed, or ``None`` when the session has none left."""
+        """Marks the session's last answer taken back (it keeps counting, and its card keeps
+        the schedule it set: :func:`~quiz.store.records.undo_last_attempt`); returns it, or
+        ``None`` when there is none to take back."""
         return self._write(lambda c: undo_last_attempt(c, session_id), "undo the last answer")
 
     def card(self, bank_id: str, question_id: str) -> CardState | None:
@@ -278,6 +279,17 @@ class Store:
 
     def last_scores(self) -> dict[str, LastScore]:
         return self._read(queue.last_scores)
+
+    def missed_last_time(self, bank_id: str) -> list[str]:
+        """Question ids answered wrong first in the bank's latest session with an answer."""
+        return self._read(lambda c: queue.missed_last_time(c, bank_id))
+
+    def answered_today(self, now: datetime | None = None) -> set[tuple[str, str]]:
+        """(bank id, question id) of every question answered since the learner's midnight:
+        their siblings are buried until tomorrow (see :func:`quiz.review.plan_review`)."""
+        now = now or self.now()
+        midnight = start_of_day(self.today(now), self.tz)
+        return self._read(lambda c: queue.answered_since(c, midnight))
 
     # -- export, checks, raw reads -------------------------------------------------------
 

@@ -21,8 +21,9 @@ from concurrent.futures import Future
 from typing import Any, cast
 
 from msgspec import Struct
+from msgspec.structs import replace
 
-from quiz.record import Answer, MemoryRecorder, Recorder
+from quiz.record import Answer, Recorder
 
 _STOP = object()
 
@@ -52,8 +53,9 @@ class Saved(Struct, frozen=True):
 
 
 class Undone(Struct, frozen=True):
-    """How undoing the last answer went: ``answer`` is the answer removed (``None`` when there
-    was none), ``error`` set when the store could not undo it (then nothing changed)."""
+    """How undoing the last answer went: ``answer`` is the answer taken back, marked undone
+    (``None`` when there was none to take back), ``error`` set when the store could not mark
+    it (then nothing changed)."""
 
     answer: Answer | None = None
     error: BaseException | None = None
@@ -106,7 +108,8 @@ class BackgroundRecorder:
         self.submit(answer)
 
     def undo(self) -> Future[Undone]:
-        """Remove the last answer (from the store, restoring its card), after pending saves."""
+        """Mark the last answer taken back (it keeps counting: see
+        :func:`quiz.store.records.undo_last_attempt`), after pending saves."""
         future: Future[Undone] = Future()
         self._queue.put((self._undo, None, future))
         return future
@@ -172,17 +175,17 @@ class BackgroundRecorder:
         return Saved(answer, result=getattr(inner, "last_result", None), recovered=recovered)
 
     def _undo(self, _: object) -> Undone:
-        if self._backlog:  # never saved: forgetting it is the whole undo
-            return Undone(self._backlog.pop())
+        if self._backlog:  # not saved yet: it will be, marked
+            last = self._backlog[-1]
+            if last.undone or last.retake:
+                return Undone(None)
+            self._backlog[-1] = marked = replace(last, undone=True)
+            return Undone(marked)
         if self._inner is None:
             return Undone(None)
         try:
             undo = getattr(self._inner, "undo", None)
-            if callable(undo):
-                return Undone(undo())
-            if isinstance(self._inner, MemoryRecorder) and self._inner.answers:
-                return Undone(self._inner.answers.pop())
-            return Undone(None)
+            return Undone(undo() if callable(undo) else None)
         except Exception as error:
             self._report(None, error)
             return Undone(None, error)

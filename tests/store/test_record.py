@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from quiz.record import Outcome, Recorder
 from quiz.srs import CardState, Rating, State
@@ -92,43 +93,46 @@ def test_an_answer_without_a_key_never_resets(store: Store, clock: FakeClock) ->
     assert rows(store, "SELECT answer_key FROM cards") == [("Seoul",)]
 
 
-def test_undo_restores_the_card_exactly(store: Store, clock: FakeClock) -> None:
+def test_undo_keeps_the_answer_the_card_and_the_counts(store: Store, clock: FakeClock) -> None:
+    """Undo keeps the truth: the attempt stays, marked, and still counts; the card keeps the
+    schedule the first answer gave it."""
     session = store.start_session("bank", "play")
     store.record(answer(at=T0), session_id=session)
-    store.record(answer(at=clock.advance(minutes=10)), session_id=session)
-    before = store.card("bank", "q1")
-    undone_answer = answer(at=clock.advance(days=2), outcome=Outcome.WRONG, tags=("a", "b"))
-    store.record(undone_answer, session_id=session)
-    assert store.card("bank", "q1") != before
+    slip = answer(at=clock.advance(days=2), outcome=Outcome.WRONG, tags=("a", "b"))
+    after_slip = store.record(slip, session_id=session).card
+    totals = rows(store, "SELECT * FROM day_totals ORDER BY day")
 
-    assert store.undo_last(session) == undone_answer
-    assert store.card("bank", "q1") == before
-    assert rows(store, "SELECT count(*) FROM attempts") == [(2,)]
+    undone = store.undo_last(session)
+
+    assert undone == replace(slip, undone=True)
+    assert store.card("bank", "q1") == after_slip  # Again, as the wrong answer made it
+    assert rows(store, "SELECT id, undone, retake_of FROM attempts") == [
+        (1, 0, None), (2, 1, None)]
     assert rows(store, "SELECT count(*) FROM review_log") == [(2,)]
-    assert rows(store, "SELECT attempts, correct FROM sessions") == [(2, 2)]
+    assert rows(store, "SELECT attempts, correct FROM sessions") == [(2, 1)]
+    assert rows(store, "SELECT * FROM day_totals ORDER BY day") == totals
 
 
-def test_undo_of_a_reset_brings_back_the_old_answer_key(store: Store, clock: FakeClock) -> None:
+def test_a_retake_is_kept_and_counts_nowhere(store: Store, clock: FakeClock) -> None:
     session = store.start_session("bank", "play")
-    store.record(answer(at=T0), session_id=session)
-    before = store.card("bank", "q1")
-    store.record(answer(at=clock.advance(minutes=10), key="Busan"), session_id=session)
+    store.record(answer(at=T0, outcome=Outcome.WRONG), session_id=session)
+    card = store.card("bank", "q1")
+    slip = store.undo_last(session)
+    assert slip is not None
 
-    store.undo_last(session)
+    result = store.record(replace(slip, undone=False, retake=True, outcome=Outcome.RIGHT,
+                                  answered_at=clock.advance(seconds=9)), session_id=session)
 
-    assert store.card("bank", "q1") == before
-    assert rows(store, "SELECT answer_key FROM cards") == [("Seoul",)]
-
-
-def test_undo_of_a_first_answer_makes_the_question_new_again(store: Store) -> None:
-    session = store.start_session("bank", "play")
-    store.record(answer(at=T0), session_id=session)
-
-    store.undo_last(session)
-
-    assert store.card("bank", "q1") is None
+    assert result == RecordResult(attempt_id=2, retake=True)
+    assert store.card("bank", "q1") == card  # the schedule is the first answer's
+    assert rows(store, "SELECT id, outcome, undone, retake_of FROM attempts") == [
+        (1, "wrong", 1, None), (2, "right", 0, 1)]
+    assert rows(store, "SELECT attempts, correct FROM sessions") == [(1, 0)]
+    assert rows(store, "SELECT attempts, correct FROM day_totals") == [(1, 0)]
+    assert rows(store, "SELECT attempts, correct FROM bank_totals") == [(1, 0)]
+    assert rows(store, "SELECT count(*) FROM review_log") == [(1,)]
+    # an answer is undone once: neither the retake nor the first answer again
     assert store.undo_last(session) is None
-    assert rows(store, "SELECT count(*) FROM attempts") == [(0,)]
 
 
 def test_undo_stays_within_its_session(store: Store, clock: FakeClock) -> None:
@@ -140,29 +144,31 @@ def test_undo_stays_within_its_session(store: Store, clock: FakeClock) -> None:
     undone = store.undo_last(first)
 
     assert undone is not None and undone.question_id == "q1"
-    assert store.card("bank", "q2") is not None
+    assert rows(store, "SELECT question_id, undone FROM attempts ORDER BY id") == [
+        ("q1", 1), ("q2", 0)]
 
 
-def test_undo_leaves_a_card_reviewed_since_by_another_session(
-    store: Store, clock: FakeClock
-) -> None:
-    first = store.start_session("bank", "play")
-    second = store.start_session("bank", "play")
-    store.record(answer(at=T0), session_id=first)
-    later = store.record(answer(at=clock.advance(minutes=10)), session_id=second)
-
-    store.undo_last(first)
-
-    assert store.card("bank", "q1") == later.card
-    assert rows(store, "SELECT count(*) FROM review_log") == [(1,)]
+def test_undo_of_nothing(store: Store) -> None:
+    assert store.undo_last(store.start_session("bank", "play")) is None
 
 
-def test_undo_of_a_cram_answer_removes_only_the_attempt(store: Store) -> None:
+def test_an_answer_taken_back_before_it_could_be_saved_is_saved_marked(store: Store) -> None:
+    """The app keeps answers in memory while saving fails; one undone meanwhile reaches the
+    store marked, and schedules as any first answer does."""
+    session = store.start_session("bank", "play")
+    result = store.record(replace(answer(at=T0, outcome=Outcome.WRONG), undone=True),
+                          session_id=session)
+    assert result.rating is Rating.Again
+    assert rows(store, "SELECT undone, retake_of FROM attempts") == [(1, None)]
+
+
+def test_undo_of_a_cram_answer_only_marks_it(store: Store) -> None:
     session = store.start_session("bank", "cram")
     store.record(answer(at=T0), session_id=session, cram=True)
 
     assert store.undo_last(session) is not None
-    assert rows(store, "SELECT count(*) FROM attempts") == [(0,)]
+    assert rows(store, "SELECT undone FROM attempts") == [(1,)]
+    assert store.card("bank", "q1") is None
 
 
 def test_record_into_an_unknown_session_is_a_bug(store: Store) -> None:
@@ -182,13 +188,14 @@ def test_session_recorder_is_the_recorder_the_ui_calls(store: Store, clock: Fake
 
     recorder.record(answer(at=T0))
     assert recorder.last_result is not None and recorder.last_result.rating is Rating.Good
-    recorder.record(answer("q2", at=clock.advance(seconds=9)))
+    recorder.record(answer("q2", at=clock.advance(seconds=9), outcome=Outcome.WRONG))
     assert recorder.undo() is not None
     clock.advance(minutes=1)
     recorder.finish()
 
+    # the undone answer still counts in the session's score
     assert store.last_scores() == {
-        "bank": LastScore(correct=1, total=1, when=datetime(2026, 11, 25, 17, 1, 9, tzinfo=UTC))
+        "bank": LastScore(correct=1, total=2, when=datetime(2026, 11, 25, 17, 1, 9, tzinfo=UTC))
     }
 
 
@@ -269,10 +276,30 @@ def test_export_writes_one_json_object_per_attempt(store: Store, tmp_path: Path)
         "answered_at": "2026-11-25T17:00:00.000000+00:00",
         "answer_key": "Seoul",
         "tags": ["politics"],
+        "undone": False,
     }
     assert json.loads(lines[1])["outcome"] == "wrong"
     assert store.export_results(out, bank_ids=["other"]) == 1
     assert sorted(p.name for p in out.parent.iterdir()) == ["results.jsonl"]
+
+
+def test_export_keeps_an_undone_answer_and_leaves_its_retake_out(
+    store: Store, tmp_path: Path, clock: FakeClock
+) -> None:
+    """Item analysis reads first answers: the one taken back is one (marked), the answer
+    given after the feedback had shown the right one is not."""
+    session = store.start_session("bank", "play")
+    store.record(answer(at=T0, outcome=Outcome.WRONG), session_id=session)
+    slip = store.undo_last(session)
+    assert slip is not None
+    store.record(replace(slip, undone=False, retake=True, outcome=Outcome.RIGHT,
+                         answered_at=clock.advance(seconds=5)), session_id=session)
+    out = tmp_path / "results.jsonl"
+
+    assert store.export_results(out) == 1
+
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    assert (json.loads(line)["outcome"], json.loads(line)["undone"]) == ("wrong", True)
 
 
 def test_learner_id_is_made_once(data_dir: Path, clock: FakeClock) -> None:
