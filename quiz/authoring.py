@@ -125,6 +125,8 @@ class Draft:
     ) -> None:
         self.bank = bank
         self.items = [DraftItem(q, q, state) for q in bank.questions]
+        # the bank's held-back questions: to review, like a fresh draft (accepting promotes one)
+        self.items += [DraftItem(q, q, ItemState.PENDING) for q in bank.drafts]
         for item in self.items:
             if isinstance(item.question, MultipleChoice):
                 item.offered.update(_fold(c) for c in item.question.choices)
@@ -323,19 +325,38 @@ class Draft:
     # -- saving -------------------------------------------------------------------------------
 
     def kept(self) -> list[Question]:
-        return [item.question for item in self.items if item.state.kept]
+        """The questions of the quiz: accepted or edited (a promoted draft loses its
+        ``held_back`` note)."""
+        return [
+            replace(item.question, held_back="") if item.question.held_back else item.question
+            for item in self.items
+            if item.state.kept
+        ]
+
+    def held_back(self) -> list[Question]:
+        """The questions still to review: saved in the bank's ``drafts`` list, so that nothing
+        drafted is lost by saving early."""
+        return [item.question for item in self.items if item.state is ItemState.PENDING]
 
     def to_bank(self) -> Bank:
-        """The bank to save: the accepted and edited questions, in draft order, with the facts
-        they rest on (every fact of a loaded bank is kept)."""
+        """The bank to save: the accepted and edited questions, in draft order, the questions
+        still to review as its drafts, with the facts they rest on (every fact of a loaded
+        bank is kept)."""
         questions = self.kept()
         if not questions:
             raise DraftError("nothing to save yet: accept at least one question (a)")
-        used = {q.fact for q in questions if q.fact}
+        drafts = self.held_back()
+        used = {q.fact for q in (*questions, *drafts) if q.fact}
         facts = [f for f in self.bank.facts if self.keep_all_facts or f.id in used]
         have = {f.id for f in facts}
         facts += [self.facts[f] for f in sorted(used - have) if f in self.facts]
-        return replace(self.bank, questions=tuple(questions), facts=tuple(facts), path="")
+        return replace(
+            self.bank,
+            questions=tuple(questions),
+            drafts=tuple(drafts),
+            facts=tuple(facts),
+            path="",
+        )
 
 
 # -- wrong options ----------------------------------------------------------------------------

@@ -44,14 +44,14 @@ from quiz.bank.model import (
     TrueFalse,
 )
 
-_MAGIC = b"QUIZBANK-CACHE/2\n"  # 2: questions carry their silenced advice
+_MAGIC = b"QUIZBANK-CACHE/3\n"  # 2: questions carry their silenced advice; 3: drafts
 _INDEX_NAME = "bank-index.json"
 _INDEX_VERSION = 5
 
 
 def _encode_question(q: Question) -> tuple[Any, ...]:
     shared = (q.TYPE, q.id, q.prompt, q.source, q.fact, q.explanation, q.tags, q.difficulty)
-    common = (*shared, q.silence)
+    common = (*shared, q.silence, q.held_back)
     if isinstance(q, MultipleChoice):
         return (*common, q.choices, q.answers, q.multiple)
     if isinstance(q, TrueFalse):
@@ -70,7 +70,7 @@ def _encode_question(q: Question) -> tuple[Any, ...]:
 
 
 def _decode_question(row: tuple[Any, ...]) -> Question:
-    kind, qid, prompt, source, fact, explanation, tags, difficulty, silence, *rest = row
+    kind, qid, prompt, source, fact, explanation, tags, difficulty, silence, held, *rest = row
     common = dict(
         id=qid,
         prompt=prompt,
@@ -80,6 +80,7 @@ def _decode_question(row: tuple[Any, ...]) -> Question:
         tags=tags,
         difficulty=difficulty,
         silence=silence,
+        held_back=held,
     )
     if kind == "multiple_choice":
         return MultipleChoice(**common, choices=rest[0], answers=rest[1], multiple=rest[2])
@@ -106,6 +107,7 @@ def encode_bank(bank: Bank, article_digest: str) -> bytes:
         (s.title, s.text, s.outlet, s.published, s.url, s.file),
         tuple((f.id, f.statement, f.kind, f.key, f.source) for f in bank.facts),
         [_encode_question(q) for q in bank.questions],
+        [_encode_question(q) for q in bank.drafts],
     )
     data = marshal.dumps(payload)
     return _MAGIC + hashlib.sha256(data).hexdigest().encode() + b"\n" + data
@@ -124,7 +126,7 @@ def _unframe(blob: bytes) -> Any:
 
 
 def _bank_from_payload(payload: Any, *, path: str) -> tuple[Bank, str]:
-    article_digest, head, source, facts, rows = payload
+    article_digest, head, source, facts, rows, draft_rows = payload
     questions: list[Question] = []
     for index, row in enumerate(rows):
         questions.append(_decode_question(row))
@@ -148,6 +150,7 @@ def _bank_from_payload(payload: Any, *, path: str) -> tuple[Bank, str]:
         ),
         facts=tuple(Fact(*f) for f in facts),
         questions=tuple(questions),
+        drafts=tuple(_decode_question(row) for row in draft_rows),
     )
     return bank, article_digest
 

@@ -178,6 +178,8 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         out["difficulty"] = question.difficulty
     if question.silence:  # advice silenced by the teacher, each with its reason
         out["silence"] = dict(question.silence)
+    if question.held_back:
+        out["held_back"] = question.held_back
     return out
 
 
@@ -250,4 +252,7 @@ def dump_bank(bank: Bank) -> str:
     header["source"] = source
     facts = _items("facts", [fact_to_dict(f) for f in bank.facts])
     questions = _items("questions", [question_to_dict(q) for q in bank.questions])
-    return _join([_yaml(header), facts, questions])
+    parts = [_yaml(header), facts, questions]
+    if bank.drafts:
+        parts.append(_items("drafts", [question_to_dict(q) for q in bank.drafts]))
+    return _join(parts)

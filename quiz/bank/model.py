@@ -75,6 +75,9 @@ class Question(Struct, frozen=True, kw_only=True):
     #: Item-review advice the teacher silenced for this question: (advice code, reason) pairs,
     #: kept so ``quiz check`` can say what was silenced and why (docs/item-review.md).
     silence: tuple[tuple[str, str], ...] = ()
+    #: Why a question of the bank's ``drafts`` list was held back (by the generator's gate, or
+    #: left for later by the teacher): shown in ``quiz author``, where it can be promoted.
+    held_back: str = ""
 
     @property
     def type(self) -> str:
@@ -201,6 +204,9 @@ class Bank(Struct, frozen=True, dict=True):
     tags: tuple[str, ...] = ()
     as_of: str = ""  # ISO date the facts are current as of
     path: str = ""  # where it was loaded from, "" when built in memory
+    #: Questions kept out of the quiz: drafted but held back, for a teacher to promote in
+    #: ``quiz author``. Validated like questions; never played, reviewed or exported.
+    drafts: tuple[Question, ...] = ()
 
     @cached_property
     def _by_id(self) -> dict[str, Question]:

@@ -53,6 +53,7 @@ _BANK_FIELDS = {
     "source",
     "facts",
     "questions",
+    "drafts",
 }
 _SOURCE_FIELDS = {"title", "outlet", "published", "url", "file", "text"}
 _FACT_FIELDS = {"id", "statement", "kind", "key", "source"}
@@ -66,6 +67,7 @@ _COMMON_FIELDS = {
     "tags",
     "difficulty",
     "silence",
+    "held_back",
 }
 _TYPE_FIELDS: dict[str, set[str]] = {
     "multiple_choice": {"choices", "answer", "multiple"},
@@ -236,6 +238,7 @@ def build_bank(
     facts = _facts(check, root, article)
     fact_ids = {f.id for f in facts}
     questions = _questions(check, root, article, fact_ids, stream)
+    drafts = _drafts(check, root, article, fact_ids, stream)
 
     if check.problems or source is None:
         return None, check.problems
@@ -244,6 +247,7 @@ def build_bank(
         title=title,
         source=source,
         questions=tuple(questions),
+        drafts=tuple(drafts),
         facts=tuple(facts),
         description=description,
         language=language,
@@ -371,9 +375,11 @@ class QuestionStream:
     ``on_item``), and remembers what can only be checked once the whole file is read: that each
     ``source`` is in the article and each ``fact`` exists."""
 
-    def __init__(self) -> None:
+    def __init__(self, seen: dict[str, int] | None = None, what: str = "question") -> None:
         self.check = _Checker()
-        self.seen: dict[str, int] = {}
+        # ids already used (a bank's drafts share the id space of its questions)
+        self.seen: dict[str, int] = {} if seen is None else seen
+        self.what = what
         self.count = 0
         self.questions: list[Question] = []
         # (where, source sentence, its line, fact id, its line) per question, checked at the end
@@ -385,10 +391,12 @@ class QuestionStream:
             raise YamlProblem(
                 line, f"too many questions (more than {MAX_QUESTIONS:,}); split the bank"
             )
-        mapping = self.check.mapping(raw, line, f"question #{self.count}")
+        mapping = self.check.mapping(raw, line, f"{self.what} #{self.count}")
         if mapping is None:
             return None
-        question = _question(self.check, mapping, self.count - 1, self.seen, self.deferred)
+        question = _question(
+            self.check, mapping, self.count - 1, self.seen, self.deferred, what=self.what
+        )
         if question is not None:
             self.questions.append(question)
         return question
@@ -427,16 +435,35 @@ def _questions(
     return stream.finish(check, article, fact_ids)
 
 
+def _drafts(
+    check: _Checker,
+    root: LineDict,
+    article: str | None,
+    fact_ids: set[str],
+    stream: QuestionStream | None,
+) -> list[Question]:
+    """The held-back questions: checked as questions are (their ids unique among the bank's
+    questions too), built after them; an empty or missing list is fine."""
+    if "drafts" not in root:
+        return []
+    entries = _entries(check, root, "drafts")
+    drafts = QuestionStream(seen=stream.seen if stream is not None else None, what="draft")
+    for index, raw in enumerate(entries):
+        drafts(raw, entries.item_lines[index])
+    return drafts.finish(check, article, fact_ids)
+
+
 def _question(
     check: _Checker,
     q: LineDict,
     index: int,
     seen: dict[str, int],
     deferred: list[tuple[str, str, int, str, int]],
+    what: str = "question",
 ) -> Question | None:
     before = len(check.problems)
-    qid = check.text(q, "id", f"question #{index + 1}", required=True)
-    where = f"question {qid!r}" if qid else f"question #{index + 1}"
+    qid = check.text(q, "id", f"{what} #{index + 1}", required=True)
+    where = f"{what} {qid!r}" if qid else f"{what} #{index + 1}"
     if qid:
         _check_id(check, qid, check.line_of(q, "id"), seen, "question")
     qtype = check.text(q, "type", where, required=True)
@@ -475,6 +502,8 @@ def _question(
     )
     if "silence" in q:
         common["silence"] = _silence(check, q, where)
+    if "held_back" in q:
+        common["held_back"] = check.text(q, "held_back", where)
     built = _BUILDERS[qtype](check, q, where, common)
     if built is None or len(check.problems) > before:
         return None

@@ -62,8 +62,10 @@ async def test_from_an_article_to_a_saved_bank(harness: Harness, tmp_path: Path)
     article.parent.mkdir()
     shutil.copy(ARTICLE, article)
     out = tmp_path / "banks" / "wikimedia.yaml"
-    args = argparse.Namespace(title="Wikimedia's new executive director", date=None, max=25)
-    start = _from_article(args, article, out, tmp_path / "data")
+    args = argparse.Namespace(
+        source=str(article), title="Wikimedia's new executive director", date=None, max=25
+    )
+    start = _from_article(args, out, tmp_path / "data")
     app = harness.app(harness.config(start))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -147,13 +147,17 @@ def kind_line(item: DraftItem) -> Content:
     if isinstance(question, MultipleChoice) and question.multiple:
         kind += " · pick all that apply"
     mark, style = STATE_MARKS[item.state]
-    return Content.assemble(
+    line = Content.assemble(
         (kind, "bold"),
         ("  ·  ", "$text-muted"),
         (f"{mark} {STATE_NAMES[item.state]}", f"bold {style}"),
         ("  ·  ", "$text-muted"),
         (question.id, "$text-muted"),
     )
+    if question.held_back and not item.state.kept:
+        # why the generator (or the teacher) kept it out of the quiz: what to check first
+        line = Content.assemble(line, "\n", ("held back: ", "bold $warning"), question.held_back)
+    return line
 
 
 def answer_content(question: Question) -> Content:
@@ -611,7 +615,7 @@ class AuthorScreen(Screen[None]):
             return
         message = f"{result.questions} questions in {result.path}"
         if result.left_out:
-            message += f"; {result.left_out} still to review are not in it"
+            message += f"; {result.left_out} still to review are kept as its drafts"
         message += self._join_library(result.path)
         self.notify(message, title="Saved", markup=False)
         self.update_status()
