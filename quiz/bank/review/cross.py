@@ -33,6 +33,9 @@ CUE = 2
 SAME_PROMPT = 0.2
 SAME_STATEMENT = 0.5
 SAME_ITEMS = 0.6
+#: Leaks collected per question: enough to say "and many more" without a bank of repeated
+#: questions costing time in the square of its size.
+MAX_LEAKS = 25
 #: A matching question whose pairs answer this many others gives the game away.
 MATCHING_LEAKS = 2
 
@@ -66,6 +69,9 @@ class _Bank:
         key_stems = [set().union(*(text.content(k) for k in ks)) for ks in self.keys]
         self.key_stems = key_stems
         self.asked = [_prompt_words(q) - s for q, s in zip(self.questions, key_stems, strict=True)]
+        self.prompts = [text.tokens(q.prompt) for q in self.questions]
+        self.statements = [text.content(words) for words in self.prompts]
+        self.items = [_items(q) for q in self.questions]
 
 
 def _keys_match(a: list[list[str]], b: list[list[str]]) -> bool:
@@ -91,10 +97,9 @@ def _duplicate(b: _Bank, i: int, j: int) -> bool:
     if _family(qi) != _family(qj):
         return False
     if isinstance(qi, TrueFalse):
-        statement = text.content(text.tokens(qi.prompt))
-        return text.jaccard(statement, text.content(text.tokens(qj.prompt))) >= SAME_STATEMENT
+        return text.jaccard(b.statements[i], b.statements[j]) >= SAME_STATEMENT
     if isinstance(qi, (Matching, Ordering)):
-        return text.jaccard(_items(qi), _items(qj)) >= SAME_ITEMS
+        return text.jaccard(b.items[i], b.items[j]) >= SAME_ITEMS
     if _answers_other(b, i, j) or _answers_other(b, j, i):
         return False  # "Who said X?" and "What did W say?": the same fact asked both ways
     asked = b.asked[i] - b.key_stems[j], b.asked[j] - b.key_stems[i]
@@ -103,8 +108,7 @@ def _duplicate(b: _Bank, i: int, j: int) -> bool:
 
 def _answers_other(b: _Bank, i: int, j: int) -> bool:
     """Whether question i's prompt holds question j's answer."""
-    prompt = text.tokens(b.questions[i].prompt)
-    return any(text.contains(prompt, key) for key in b.keys[j])
+    return any(text.contains(b.prompts[i], key) for key in b.keys[j])
 
 
 def _duplicates(b: _Bank) -> list[tuple[int, int]]:
@@ -171,41 +175,45 @@ def _leaks(
     b: _Bank, duplicates: set[tuple[int, int]], topic: frozenset[str]
 ) -> dict[int, dict[int, str]]:
     """For each question, the questions whose answer it gives away, and where. The words shared
-    with the other prompt must include one the article does not use throughout (``topic``)."""
-    by_first: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
+    with the other prompt must include one the article does not use throughout (``topic``).
+
+    Answers are indexed by their exact words, and each text is looked up by its runs of words
+    of the answers' lengths, so only answers that occur in it are weighed."""
+    # answer words -> the words its question asks about -> the questions asking it so
+    by_key: dict[tuple[str, ...], dict[frozenset[str], list[int]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for index, ks in enumerate(b.keys):
         for k in ks:
-            by_first[k[0]].append((index, k))
+            by_key[tuple(k)][frozenset(b.asked[index])].append(index)
+    lengths = sorted({len(k) for k in by_key})
     found: dict[int, dict[int, str]] = defaultdict(dict)
     for a, q in enumerate(b.questions):
         for where, shown in _segments(q):
-            words = text.tokens(shown.replace("___", " "))
+            words = text.tokens(shown)
             stems = text.content(words)
-            for word in set(words):
-                for other, key in by_first.get(word, ()):
-                    if (
-                        other == a
-                        or other in found[a]
-                        or (min(a, other), max(a, other)) in duplicates
-                    ):
+            runs = {tuple(words[i : i + n]) for n in lengths for i in range(len(words) - n + 1)}
+            for run in runs & by_key.keys():
+                for asked, others in by_key[run].items():
+                    shared = asked & stems
+                    if len(shared) < min(CUE, len(asked)) or not asked or not shared - topic:
                         continue
-                    shared = b.asked[other] & stems
-                    needed = min(CUE, len(b.asked[other]))
-                    if (
-                        needed
-                        and len(shared) >= needed
-                        and shared - topic
-                        and text.contains(words, key)
-                    ):
-                        found[a][other] = where
+                    for other in others:
+                        pair = (min(a, other), max(a, other))
+                        if other != a and other not in found[a] and pair not in duplicates:
+                            found[a][other] = where
+                    if len(found[a]) >= MAX_LEAKS:
+                        break
     return found
 
 
 def _names(b: _Bank, ctx: Context, others: list[int]) -> str:
-    """"q-a (line 3), q-b (line 9) and 2 more": the first three by name and line."""
+    """ "q-a (line 3), q-b (line 9) and 2 more": the first three by name and line."""
     named = [b.questions[o].id for o in others[:3]]
     shown = ", ".join(f"{qid} (line {ctx.lines.get(qid, 0)})" for qid in named)
     more = len(others) - len(named)
+    if len(others) >= MAX_LEAKS:
+        return f"{shown} and {more} or more others"
     return shown + (f" and {more} more" if more else "")
 
 

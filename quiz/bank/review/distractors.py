@@ -24,6 +24,21 @@ SHARED = 2
 _QUALIFIED = re.compile(r"\b(according to|the article|in the article)\b", re.I)
 
 
+def _containing(ctx: Context, phrase: tuple[str, ...]) -> list[list[str]]:
+    """The article's sentences holding ``phrase`` word for word (options repeat: cached)."""
+    memo: dict[tuple[str, ...], list[list[str]]] = ctx.memo.setdefault("containing", {})
+    if phrase not in memo:
+        holding = ctx.memo.get("sentences-with")
+        if holding is None:  # word -> the sentences holding it
+            holding = ctx.memo["sentences-with"] = {}
+            for sentence in ctx.sentences:
+                for word in set(sentence):
+                    holding.setdefault(word, []).append(sentence)
+        candidates = holding.get(phrase[0], [])
+        memo[phrase] = [s for s in candidates if text.contains(s, phrase)]
+    return memo[phrase]
+
+
 def distractor_true_elsewhere(ctx: Context) -> Iterator[Hit]:
     for q in ctx.bank.questions:
         if not isinstance(q, MultipleChoice) or _QUALIFIED.search(q.prompt):
@@ -36,11 +51,8 @@ def distractor_true_elsewhere(ctx: Context) -> Iterator[Hit]:
             if not text.content_count(phrase):
                 continue
             about = asked - text.content(phrase)
-            for sentence in ctx.sentences:
-                if (
-                    text.contains(sentence, phrase)
-                    and len(about & text.content(sentence)) >= SHARED
-                ):
+            for sentence in _containing(ctx, tuple(phrase)):
+                if len(about & text.content(sentence)) >= SHARED:
                     yield Hit(
                         q.id,
                         f"the wrong option {option!r} is true in the article, in a sentence "

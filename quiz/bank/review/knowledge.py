@@ -21,7 +21,8 @@ _US = re.compile(r"\bU\.?S\.?A?\b")
 
 
 def _mentions(words: list[str], name: str) -> bool:
-    return text.contains(words, name.split())
+    first, _, _ = name.partition(" ")
+    return first in words and text.contains(words, name.split())
 
 
 def _countries_named(words: list[str], raw: str, year: int | None) -> set[str]:
