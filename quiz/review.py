@@ -121,31 +121,41 @@ def plan_review(
     answered = {key for key in store.answered_today(now) if key in keys}
     shown: set[str] = set().union(*(keys[key] for key in answered))
     buried = {key for key, its in keys.items() if key not in answered and its & shown}
-    for _ in range(8):  # each pass buries siblings within the queue; a few settle it
-        visible = {
+
+    def visible() -> dict[str, list[str]]:
+        return {
             bank_id: [qid for qid in ids if (bank_id, qid) not in buried]
             for bank_id, ids in known.items()
         }
-        queue = store.due_queue(
-            now, bank_ids=list(by_id), limit=limit, new_limit=new_limit,
-            known_questions=visible,
-        )
-        taken: set[str] = set()
-        more: set[tuple[str, str]] = set()
-        for due in queue:
-            key = (due.bank_id, due.question_id)
-            its = keys.get(key, frozenset())
-            if key not in answered and its & taken:
-                more.add(key)
-            taken |= its
-        if not more:
-            break
-        buried |= more
+
+    # Due cards, most overdue first: the first of each group of siblings is asked.
+    taken: set[str] = set()
+    due_cards = store.due_queue(
+        now, bank_ids=list(by_id), limit=limit, new_limit=0, known_questions=visible()
+    )
+    for due in due_cards:
+        key = (due.bank_id, due.question_id)
+        its = keys.get(key, frozenset())
+        if key not in answered and its & taken:
+            buried.add(key)
+        taken |= its
+    # New questions come in bank order: a sibling of an earlier one (or of a due card) waits;
+    # an earlier one left out by the day's budget leaves its later siblings out too.
+    seen = _seen(store, known)
+    for bank_id, ids in known.items():
+        for qid in ids:
+            key = (bank_id, qid)
+            if qid in seen.get(bank_id, ()) or key in buried:
+                continue
+            if keys[key] & taken:
+                buried.add(key)
+            taken |= keys[key]
+    queue = store.due_queue(
+        now, bank_ids=list(by_id), limit=limit, new_limit=new_limit, known_questions=visible()
+    )
     items: list[tuple[Bank, Question]] = []
     new = 0
     for due in queue:
-        if (due.bank_id, due.question_id) in buried:
-            continue  # only after the last pass, when the queue did not settle
         bank = by_id.get(due.bank_id)
         question = bank.question(due.question_id) if bank is not None else None
         if bank is None or question is None:
@@ -154,7 +164,7 @@ def plan_review(
         new += due.is_new
     counts = store.due_counts(now, known_questions=known)
     return ReviewPlan(
-        unseen=_unseen(store, known),
+        unseen=sum(len(set(ids) - seen.get(bank_id, set())) for bank_id, ids in known.items()),
         items=tuple(items),
         due_now=counts.due_now,
         due_tomorrow=counts.due_tomorrow,
@@ -179,14 +189,14 @@ def _due_now(store: Store, now: datetime) -> set[tuple[str, str]]:
     return {(bank_id, question_id) for bank_id, question_id in rows}
 
 
-def _unseen(store: Store, known: KnownQuestions) -> int:
-    """How many known questions have no card yet (were never answered, cram aside)."""
+def _seen(store: Store, known: KnownQuestions) -> dict[str, set[str]]:
+    """Per known bank, the questions that have a card (were answered, cram aside)."""
     seen: dict[str, set[str]] = {}
     with store.reading() as conn:
         for bank_id, question_id in conn.execute("SELECT bank_id, question_id FROM cards"):
             if bank_id in known:
                 seen.setdefault(bank_id, set()).add(question_id)
-    return sum(len(set(ids) - seen.get(bank_id, set())) for bank_id, ids in known.items())
+    return seen
 
 
 def next_due(store: Store, now: datetime, known: KnownQuestions) -> datetime | None:

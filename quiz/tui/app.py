@@ -49,9 +49,14 @@ class QuizApp(App[None]):
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "request_quit", "Quit", show=False),
-        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
-        Binding("question_mark,f1", "help", "Help", show=False),
+        Binding("ctrl+q", "request_quit", "Quit", show=False,
+                tooltip="quit, after confirming (in a quiz: end it, as q does)"),
+        Binding("ctrl+c", "interrupt", "Quit now", show=False, priority=True,
+                tooltip="quit at once, from any screen; every answer given is saved"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False,
+                tooltip="switch between the light and dark theme"),
+        Binding("question_mark,f1", "help", "Help", show=False,
+                tooltip="this help (F1 while typing an answer)"),
     ]
 
     def __init__(self, config: AppConfig, *, cursor_blink: bool = True) -> None:
@@ -65,6 +70,7 @@ class QuizApp(App[None]):
         self.saving_failed = False  # the last answer could not be saved
         self._saving_warned = False  # the one-time "not being saved" notice was shown
         self._scores_opening = False  # open_scores() was called
+        self.visited_home = False  # the home screen was shown: a quiz ends back there
 
     # ------------------------------------------------------------------ start and stop
 
@@ -257,6 +263,56 @@ class QuizApp(App[None]):
         self.switch_screen(QuizScreen(self.new_session(bank, options)))
 
     @work(thread=True, exclusive=True, group="open-bank")
+    def choose_and_start(self, path: Path) -> None:
+        """Home's Enter: load the bank (and what was chosen for it last time, and what was
+        missed in its last session) off the UI thread, then ask how to start it."""
+        from quiz.tui.choices import load_choice
+
+        try:
+            bank = self.bank_cache.load(path)
+        except BankError as error:
+            self.call_from_thread(
+                self.notify, "\n".join(error.lines()[:3]), title="This bank can't be used",
+                severity="warning", markup=False,
+            )
+            return
+        choice = load_choice(self.config.data_dir, bank.id)
+        missed: list[str] = []
+        with contextlib.suppress(Exception):  # no scores: nothing was missed, as far as we know
+            store = self.scores_store()
+            if store is not None:
+                known = {q.id for q in bank.questions}
+                missed = [qid for qid in store.missed_last_time(bank.id) if qid in known]
+        self.call_from_thread(self._ask_how_to_start, bank, choice, missed)
+
+    def _ask_how_to_start(self, bank: Bank, choice: object, missed: list[str]) -> None:
+        from quiz.tui.choices import StartChoice
+        from quiz.tui.screens.start import StartDialog, StartRequest
+
+        def chosen(request: StartRequest | None) -> None:
+            if request is None:
+                return
+            self._remember(bank.id, request.choice)
+            options = request.choice.options(missed)
+            if request.cram:
+                session = Session.start(bank, options, clock=self.config.clock, mode="cram")
+                self.switch_screen(QuizScreen(self._with_recorder(session)))
+            else:
+                self.start_quiz(bank, options)
+
+        remembered = choice if isinstance(choice, StartChoice) else None
+        self.push_screen(StartDialog(bank, remembered, missed), chosen)
+
+    @work(thread=True, group="choices")
+    def _remember(self, bank_id: str, choice: object) -> None:
+        """Keep the choice for the next start of this bank (a failure only costs that)."""
+        from quiz.tui.choices import StartChoice, save_choice
+
+        if isinstance(choice, StartChoice):
+            with contextlib.suppress(OSError):
+                save_choice(self.config.data_dir, bank_id, choice)
+
+    @work(thread=True, exclusive=True, group="open-bank")
     def play_bank_file(self, path: Path) -> None:
         """Load a bank (from the cache when it is unchanged) off the UI thread, then play it."""
         try:
@@ -319,22 +375,66 @@ class QuizApp(App[None]):
     # ------------------------------------------------------------------ actions
 
     def action_request_quit(self) -> None:
+        """Quit after confirming; in a quiz, end the quiz first (its summary, then home)."""
         from quiz.tui.screens.dialogs import ConfirmQuit
 
         if isinstance(self.screen, ConfirmQuit):
             return
-        in_quiz = isinstance(self.screen, QuizScreen)
-        message = (
-            "Your answers so far are kept; this quiz ends here."
-            if in_quiz
-            else "See you next time."
-        )
+        if isinstance(self.screen, QuizScreen):
+            self.end_quiz()
+            return
 
         def done(quit_: bool | None) -> None:
             if quit_:
                 self.exit()
 
-        self.push_screen(ConfirmQuit(message), done)
+        self.push_screen(ConfirmQuit("See you next time."), done)
+
+    def end_quiz(self) -> None:
+        """``q`` in a quiz: after confirming, the quiz ends and its summary shows what was
+        answered so far (every answer is saved already); with nothing answered, straight
+        back home (or out, for a quiz started from the command line)."""
+        from quiz.tui.screens.dialogs import ConfirmEnd
+
+        screen = self.screen
+        if not isinstance(screen, QuizScreen):
+            return
+        session = screen.session
+
+        def done(end: bool | None) -> None:
+            if not end or self.screen is not screen:
+                return
+            if session.answered:
+                self.finish_session(session)
+            elif self.visited_home:
+                self.go_home()
+            else:
+                self.end_session(session)
+                self.exit()
+
+        self.push_screen(ConfirmEnd(session.answered, session.total), done)
+
+    def action_interrupt(self) -> None:
+        """Ctrl+C: quit at once, from any screen, with every answer saved (a quiz's session
+        is ended and the answers still being saved are waited for as the app closes). An
+        unsaved bank being authored is the one thing worth a question first."""
+        for screen in reversed(self.screen_stack):
+            draft = getattr(screen, "draft", None)
+            if getattr(draft, "dirty", False) and callable(getattr(screen, "action_quit", None)):
+                if screen is not self.screen:
+                    return  # a dialog over it is already asking
+                screen.action_quit()  # type: ignore[attr-defined]
+                return
+        answered = 0
+        for screen in self.screen_stack:
+            if isinstance(screen, QuizScreen):
+                self.end_session(screen.session)
+                answered += screen.session.answered
+        message = "quiz: stopped (ctrl+c)"
+        if answered:
+            message += (f"; your {answered} answers are saved" if answered > 1
+                        else "; your answer is saved")
+        self.exit(message=Text(message + "."))
 
     def action_help(self) -> None:
         from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen

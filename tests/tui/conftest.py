@@ -76,6 +76,26 @@ class Harness:
         return self.app(self.config(StartHome(), folders))
 
 
+@pytest.fixture(autouse=True)
+def private_files(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """``FIXED_DATA_DIR`` is only a name to show: as root, ``/nonexistent`` can be made, and
+    a bank registered or a start choice remembered there by one test (of any run, anyone's)
+    would show in every later one. Both files go to this test's own folder instead."""
+    import quiz.library
+    import quiz.tui.choices
+
+    own = tmp_path_factory.mktemp("fixed-data-dir")
+    for module, name in ((quiz.library, "registry_file"), (quiz.tui.choices, "choices_file")):
+        real = getattr(module, name)
+
+        def redirected(data_dir: Path, real=real) -> Path:
+            path = real(data_dir)
+            return own / path.name if Path(data_dir) == FIXED_DATA_DIR else path
+
+        monkeypatch.setattr(module, name, redirected)
+
+
 @pytest.fixture
 def harness() -> Harness:
     return Harness()

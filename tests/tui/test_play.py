@@ -12,6 +12,7 @@ from quiz.record import Outcome
 from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.quiz import QuizScreen
+from quiz.tui.screens.start import StartDialog
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import GIVE_UP, ChoiceList, MatchingBoard, OrderingList
 from quiz.tui.widgets.feedback import Feedback
@@ -201,6 +202,8 @@ async def test_ordering_moves_items(harness: Harness) -> None:
 
 
 async def test_quit_asks_first(harness: Harness) -> None:
+    """q ends a quiz after confirming; with nothing answered in a quiz started by quiz play,
+    there is nothing to sum up and nowhere to go back to: the app ends."""
     app = harness.play()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
@@ -284,6 +287,9 @@ async def test_home_lists_banks_and_starts_a_quiz(harness: Harness, banks_folder
         await pilot.press("down", "down", "enter")  # the broken one: a warning, no quiz
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("up", "up", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StartDialog)  # how to start it: all, as it opens
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.session.bank.id == "japan-korea-summit-2025"

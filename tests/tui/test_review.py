@@ -17,7 +17,7 @@ from quiz.bank import load_bank
 from quiz.deferred_scores import DeferredScores
 from quiz.record import Outcome
 from quiz.scores import Scores
-from quiz.session import Options
+from quiz.session import Options, sibling_keys
 from quiz.store import Store
 from quiz.tui.app import QuizApp
 from quiz.tui.config import StartHome, StartPlay, StartReview
@@ -155,7 +155,8 @@ async def test_review_the_next_day_and_later(apps: Apps, clock: Clock, folder: P
 
     # Day 1, 09:30: everything answered is due again (learning steps: 1 min after a miss,
     # 10 min after a right answer): the misses first (due since 09:01), then the rest (since
-    # 09:10), then the three questions never seen.
+    # 09:10), then the questions never seen but q-cars-numeric: its sentence is
+    # q-numbers-match's, answered today, so it is buried until tomorrow.
     clock.at(DAY1 + timedelta(minutes=30))
     async with apps.review().run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
@@ -163,53 +164,56 @@ async def test_review_the_next_day_and_later(apps: Apps, clock: Clock, folder: P
         assert screen.plan.ids() == [(RIVERTON, q) for q in (
             "q-facts-multi", "q-cost-cloze",
             "q-mayor-mc", "q-cost-tf", "q-mayor-short", "q-numbers-match",
-        )] + [(RIVERTON, q) for q in ("q-cars-numeric", "q-timeline-order", "q-quote-literal")]
-        assert (screen.plan.due_now, screen.plan.new) == (6, 3)
+        )] + [(RIVERTON, q) for q in ("q-timeline-order", "q-quote-literal")]
+        assert (screen.plan.due_now, screen.plan.new) == (6, 2)
         assert "6 due now" in text(screen, "#counts")
         await pilot.press("enter")
         await pilot.pause()
         quiz = current(pilot)
         assert quiz.session.mode == "review"
-        await play_through(pilot, "R" * 9)  # the riverton ones, all right this time
+        await play_through(pilot, "R" * 8)  # the riverton ones, all right this time
         await pilot.press("q", "y")
         await settle(pilot)
 
     # Day 2, 09:00: the cards answered right twice graduated (due in days); the two missed
-    # on day 1 and the three first seen at 09:30 are in learning, due since 09:40.
+    # on day 1 and the two first seen at 09:30 are in learning, due since 09:40. Of the two
+    # missed, siblings (one sentence), only the first is asked; the other is buried.
     clock.at(DAY1 + timedelta(days=1))
     async with apps.review(new_limit=0).run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
         assert screen.plan is not None
         assert screen.plan.ids() == [(RIVERTON, q) for q in (
-            "q-facts-multi", "q-cost-cloze",
-            "q-cars-numeric", "q-timeline-order", "q-quote-literal",
+            "q-facts-multi", "q-timeline-order", "q-quote-literal",
         )]
-        assert screen.plan.due_now == 5
+        assert (screen.plan.due_now, screen.plan.buried) == (4, 1)
+        assert "1 related question waits until tomorrow" in text(screen, "#next-step")
         await pilot.press("enter")
-        await play_through(pilot, "RRRRR")
+        await play_through(pilot, "RRR")
         assert isinstance(pilot.app.screen, SummaryScreen)
         await settle(pilot)
 
-    # Day 5: everything is due, most overdue first: the two missed on day 1 graduated on day 2
-    # with a day's interval (due day 3, 09:00); the four right twice on day 1 got two days
-    # (due day 3, 09:30); the three first seen on day 1 at 09:30 graduated on day 2 (day 4).
+    # Day 5: all eight answered are due; most overdue first, one question per group of
+    # siblings: q-cost-cloze (buried on day 2, due since day 1, 09:40), q-mayor-mc and
+    # q-numbers-match (right twice on day 1: two days, due day 3, 09:30; q-cost-tf and
+    # q-mayor-short are their siblings), the two first seen on day 1 at 09:30 (graduated on
+    # day 2: day 4). q-facts-multi (graduated on day 2) is q-cost-cloze's sibling.
     clock.at(DAY1 + timedelta(days=4))
     async with apps.review(new_limit=0).run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
         assert screen.plan is not None
         assert screen.plan.ids() == [(RIVERTON, q) for q in (
-            "q-facts-multi", "q-cost-cloze",
-            "q-mayor-mc", "q-cost-tf", "q-mayor-short", "q-numbers-match",
-            "q-cars-numeric", "q-timeline-order", "q-quote-literal",
+            "q-cost-cloze", "q-mayor-mc", "q-numbers-match", "q-timeline-order",
+            "q-quote-literal",
         )]
         dues = [apps.store.card(b, q).due for b, q in screen.plan.ids()]  # type: ignore[union-attr]
-        assert dues == [DAY1 + timedelta(days=2)] * 2 + [
-            DAY1 + timedelta(days=2, minutes=30)] * 4 + [DAY1 + timedelta(days=3)] * 3
-        assert "9 due now" in text(screen, "#counts")
+        assert dues == [DAY1 + timedelta(minutes=40)] + [
+            DAY1 + timedelta(days=2, minutes=30)] * 2 + [DAY1 + timedelta(days=3)] * 2
+        assert (screen.plan.due_now, screen.plan.buried) == (8, 3)
+        assert "8 due now" in text(screen, "#counts")
 
     modes = {m for _, _, m in apps.attempts()}
     assert modes == {"play", "review"}
-    assert len(apps.attempts()) == 6 + 9 + 5
+    assert len(apps.attempts()) == 6 + 8 + 3
 
 
 async def test_nothing_due_says_when_the_next_one_is(apps: Apps, clock: Clock) -> None:
@@ -233,8 +237,12 @@ async def test_review_of_several_banks_quotes_each_bank(apps: Apps, clock: Clock
     async with apps.review(new_limit=20).run_test(size=(100, 40)) as pilot:
         screen = await loaded(pilot)
         assert screen.plan is not None
-        banks = [b for b, _ in screen.plan.ids()]  # new ones in bank order, 20 a day
-        assert banks == ["japan-korea-summit-2025"] * 20
+        # new ones in bank order, 20 a day, one per group of siblings: the founding bank's
+        # first, then the next bank's
+        banks = [b for b, _ in screen.plan.ids()]
+        assert len(banks) == 20 and banks == sorted(banks) and banks[0] != RIVERTON
+        keys = [sibling_keys(q, b.id) for b, q in screen.plan.items]
+        assert all(not keys[i] & keys[j] for i in range(20) for j in range(i))
     async with apps.play(FOUNDING_BANK).run_test(size=(100, 40)) as pilot:
         await play_through(pilot, "W")
         await pilot.press("q", "y")
@@ -352,28 +360,40 @@ async def test_home_c_crams_the_highlighted_bank(apps: Apps) -> None:
 # ------------------------------------------------------------------ undo
 
 
-async def test_undo_restores_the_card_the_score_and_the_question(apps: Apps) -> None:
+async def test_undo_keeps_the_first_answer_the_score_and_the_schedule(apps: Apps) -> None:
+    """Undo is for a slip of the key: the question is asked again, but the answer taken back
+    keeps counting (score, schedule), and the answer given again is kept as a retake."""
     async with apps.play().run_test(size=(80, 24)) as pilot:
         await play_through(pilot, "R")
-        card_before = apps.store.card(RIVERTON, "q-facts-multi")
         quiz = current(pilot)
         await answer_wrong(pilot)
-        assert quiz.session.score == 1 and len(quiz.session.results) == 2
-        assert apps.store.card(RIVERTON, "q-facts-multi") is not None
+        assert quiz.session.score == 1 and quiz.session.answered == 2
+        card_after_slip = apps.store.card(RIVERTON, "q-facts-multi")
+        assert card_after_slip is not None
         await pilot.press("u")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert quiz.answered is None  # asked again
         assert quiz.session.number == 2
         assert quiz.session.current.question.id == "q-facts-multi"
-        assert (quiz.session.score, len(quiz.session.results)) == (1, 1)
-        assert apps.store.card(RIVERTON, "q-facts-multi") == card_before is None
-        assert "1/1" in quiz.query_one(TopBar).status.plain
+        assert (quiz.session.score, quiz.session.answered) == (1, 2)
+        assert "1/2" in quiz.query_one(TopBar).status.plain
+        assert any("first answer still counts" in str(n.message) for n in pilot.app._notifications)
         await answer_right(pilot)
         assert quiz.answered is not None and quiz.answered.outcome is Outcome.RIGHT
+        notes = [str(s.render()) for s in quiz.query(".save-note").results(Static)]
+        assert notes == ["Answered again after an undo: your first answer (wrong) is the one "
+                         "that counts."]
+        assert "1/2" in quiz.query_one(TopBar).status.plain
+        assert not quiz.check_action("undo", ())  # once
         await settle(pilot)
+    assert apps.store.card(RIVERTON, "q-facts-multi") == card_after_slip
     assert apps.attempts() == [("q-mayor-mc", "right", "play"),
+                               ("q-facts-multi", "wrong", "play"),
                                ("q-facts-multi", "right", "play")]
+    with apps.store.reading() as conn:
+        assert conn.execute("SELECT undone, retake_of FROM attempts ORDER BY id").fetchall() == [
+            (0, None), (1, None), (0, 2)]
 
 
 async def test_undo_only_from_the_feedback(apps: Apps) -> None:

@@ -1,9 +1,15 @@
-"""Small modal screens: confirm quitting, and the keys help."""
+"""Small modal screens: confirm quitting or ending a quiz, and the keys help.
+
+The help is built from the screens' own bindings (their keys, and the ``tooltip`` of each as
+its longer text), so that it lists every key the key bars show and cannot drift from them;
+only what is not a binding (the number keys that answer a choice) is written out here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,15 +18,24 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+if TYPE_CHECKING:
+    from textual.app import App
+
+#: A section of the help: its title and its rows, (keys as shown, what they do).
+HelpSection = tuple[str, list[tuple[str, str]]]
+
 
 class ConfirmQuit(ModalScreen[bool]):
     """Dismissed with True to quit."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,q", "answer(True)", "Quit", show=False),
-        Binding("n,escape", "answer(False)", "Stay", show=False),
+        Binding("y,q", "answer(True)", "Quit", show=False, tooltip="yes, quit"),
+        Binding("n,escape", "answer(False)", "Stay", show=False, tooltip="no, stay"),
     ]
+    TITLE_TEXT: ClassVar[str] = "Quit quiz?"
+    STAY: ClassVar[str] = "Stay  n"
+    GO: ClassVar[str] = "Quit  y"
 
     def __init__(self, message: str) -> None:
         super().__init__()
@@ -28,11 +43,11 @@ class ConfirmQuit(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Content("Quit quiz?"), classes="title")
+            yield Static(Content(self.TITLE_TEXT), classes="title")
             yield Static(Content(self.message), classes="body")
             with Horizontal(classes="buttons"):
-                yield Button("Stay  n", id="stay", variant="default", compact=True)
-                yield Button("Quit  y", id="quit", variant="error", compact=True)
+                yield Button(self.STAY, id="stay", variant="default", compact=True)
+                yield Button(self.GO, id="quit", variant="error", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#stay", Button).focus()
@@ -44,58 +59,127 @@ class ConfirmQuit(ModalScreen[bool]):
         self.dismiss(quit_)
 
 
-KEYS: list[tuple[str, list[tuple[str, str]]]] = [
-    ("Anywhere", [
-        ("q  /  ctrl+q", "quit (after confirming); ctrl+q while typing"),
-        ("?  /  F1", "this help (F1 while typing)"),
-        ("ctrl+p", "command palette: every action by name"),
-        ("ctrl+t", "switch between the light and dark theme"),
-    ]),
-    ("Home", [
-        ("↑ ↓", "choose a bank"),
-        ("Enter", "start a quiz on it"),
-        ("r", "review what is due today, across your banks"),
-        ("c", "cram the bank: practise it without changing its schedule"),
-    ]),
-    ("Answering", [
-        ("1-6", "multiple choice: answer at once"),
-        ("1-6, Enter", "“pick all that apply”: toggle choices, then submit"),
-        ("t  f  (1  2)", "true or false"),
-        ("Enter", "typed answers: submit (twice on an empty answer to give up)"),
-        ("↑ ↓  [  ]", "ordering: choose an item, move it up or down (or shift+↑↓)"),
-        ("↑ ↓  1-8", "matching: choose an item, pair it with an option; Backspace clears"),
-        ("Enter / space", "continue after the feedback"),
-        ("u", "after the feedback: undo that answer and answer again"),
-        ("!", "after the feedback: flag the question as wrong or unclear"),
-    ]),
-    ("Summary", [
-        ("r", "retry the questions you missed"),
-        ("h  /  Esc", "back to the banks"),
-    ]),
-]
+class ConfirmEnd(ConfirmQuit):
+    """``q`` in a quiz: dismissed with True to end it (its summary follows)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,q", "answer(True)", "End", show=False, tooltip="yes, end the quiz"),
+        Binding("n,escape", "answer(False)", "Keep going", show=False,
+                tooltip="no, back to the question"),
+    ]
+    TITLE_TEXT = "End this quiz?"
+    STAY = "Keep going  n"
+    GO = "End  y"
+
+    def __init__(self, answered: int, total: int) -> None:
+        if answered:
+            message = (f"You answered {answered} of {total}; every answer is saved. The "
+                       "summary shows how it went.")
+        else:
+            message = "Nothing answered yet."
+        super().__init__(message)
+
+
+# ---------------------------------------------------------------------- the help
+
+
+def binding_rows(app: App[object], bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    """One row per action: every key bound to it as the key bar shows keys (``⏎ / space``),
+    and its ``tooltip`` (else its description). Bindings that only mark a key as taken (no
+    action) are left out."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    for binding in Binding.make_bindings(bindings):
+        if not binding.action:
+            continue
+        text = binding.tooltip or binding.description or binding.action
+        keys = rows.setdefault((binding.action, text), [])
+        shown = app.get_key_display(binding)
+        if shown not in keys:
+            keys.append(shown)
+    return [(" / ".join(keys), text) for (_action, text), keys in rows.items()]
+
+
+def help_sections(app: App[object]) -> list[HelpSection]:
+    """The whole help, screen by screen, from the bindings of each."""
+    from quiz.tui.screens.flag import FlagDialog
+    from quiz.tui.screens.home import BankList, HomeScreen
+    from quiz.tui.screens.quiz import QuizScreen
+    from quiz.tui.screens.review import ReviewScreen
+    from quiz.tui.screens.start import StartDialog
+    from quiz.tui.screens.stats import StatsScreen
+    from quiz.tui.screens.summary import SummaryScreen
+    from quiz.tui.widgets.answers import ChoiceList, MatchingBoard, OrderingList, TextAnswer
+
+    palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Palette")
+    rows = binding_rows
+    return [
+        ("Anywhere", [
+            *rows(app, type(app).BINDINGS),
+            (app.get_key_display(palette), "command palette: every action by name"),
+        ]),
+        ("Your banks (home)", [
+            ("↑ ↓", "choose a bank"),
+            *rows(app, [*HomeScreen.BINDINGS, *BankList.BINDINGS]),
+        ]),
+        ("Starting a quiz", [
+            ("Tab", "the next choice: how many, types, tags, missed last time"),
+            ("space", "tick or untick a type or a tag"),
+            *rows(app, StartDialog.BINDINGS),
+        ]),
+        ("In a quiz", rows(app, QuizScreen.BINDINGS)),
+        ("Choices, true or false", [
+            ("1-6", "multiple choice: answer at once"),
+            ("1-6, ⏎", "“pick all that apply”: toggle choices, then submit"),
+            ("t  f  (1  2)", "true or false"),
+            *rows(app, ChoiceList.BINDINGS),
+        ]),
+        ("Typed answers", [
+            ("⏎", "submit (twice on an empty answer to give up); numbers as 3400, 3,400, "
+                  "3.4k or in words (“seventy”, “two million”)"),
+            *rows(app, TextAnswer.BINDINGS),
+        ]),
+        ("Put in order", rows(app, OrderingList.BINDINGS)),
+        ("Matching", [
+            ("1-8", "pair the chosen item with that option"),
+            *rows(app, MatchingBoard.BINDINGS),
+        ]),
+        ("Flag a question", rows(app, FlagDialog.BINDINGS)),
+        ("Summary", rows(app, SummaryScreen.BINDINGS)),
+        ("Review", rows(app, ReviewScreen.BINDINGS)),
+        ("Stats", rows(app, StatsScreen.BINDINGS)),
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
-    """The keys, section by section. Other help screens set ``HEADING`` and ``KEY_TABLE``."""
+    """The keys, section by section, in a scrolling box that fits any terminal. Built from
+    the bindings (:func:`help_sections`); other help screens set ``HEADING`` and
+    ``KEY_TABLE``."""
 
     CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q,enter", "close", "Close", show=False),
     ]
     HEADING: ClassVar[str] = "Keys"
-    KEY_TABLE: ClassVar[list[tuple[str, list[tuple[str, str]]]]] = KEYS
+    KEY_TABLE: ClassVar[Sequence[HelpSection] | None] = None
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012 (Screen's type)
+
+    def sections(self) -> Sequence[HelpSection]:
+        return self.KEY_TABLE if self.KEY_TABLE is not None else help_sections(self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
             yield Static(Content(self.HEADING), classes="title")
             with VerticalScroll(id="help-body"):
-                for section, rows in self.KEY_TABLE:
+                for section, rows in self.sections():
                     yield Static(Content(section), classes="section")
                     for key, what in rows:
                         with Horizontal(classes="key-row"):
                             yield Static(Content(key), classes="key")
                             yield Static(Content(what), classes="what")
-            yield Static(Content("Esc or ? closes"), classes="hint")
+            yield Static(Content("↑ ↓ scroll  ·  Esc or ? closes"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -59,11 +59,12 @@ class FlagDialog(ModalScreen[FlagReport | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False),
-        Binding("1", "reason(0)", show=False),
-        Binding("2", "reason(1)", show=False),
-        Binding("3", "reason(2)", show=False),
-        Binding("ctrl+s", "send", "Send", show=False),
+        Binding("escape", "cancel", "Cancel", show=False, tooltip="back, nothing flagged"),
+        Binding("1", "reason(0)", show=False, tooltip="the answer is wrong"),
+        Binding("2", "reason(1)", show=False, tooltip="the question is unclear"),
+        Binding("3", "reason(2)", show=False, tooltip="something else"),
+        Binding("ctrl+s", "send", "Send", show=False,
+                tooltip="send the flag (Enter in the note too)"),
     ]
 
     def __init__(self, question: Question) -> None:

@@ -119,19 +119,29 @@ def _progress(entry: BankEntry) -> list[str | tuple[str, str]]:
 class BankList(OptionList):
     """The banks; Enter starts a quiz on the highlighted one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Start quiz")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Start",
+                tooltip="start the highlighted bank: how many questions, which types and "
+                        "tags, only the ones missed last time (remembered per bank)"),
+    ]
 
 
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "play", "Start quiz", show=False),
-        Binding("r", "app.review", "Review"),
-        Binding("c", "cram", "Cram", show=False),
-        Binding("s", "app.show_stats", "Stats"),
-        Binding("q", "app.request_quit", "Quit"),
-        Binding("question_mark", "app.help", "Help"),
-        Binding("ctrl+t", "app.toggle_theme", "Light/dark"),
+        Binding("enter", "play", "Start", show=False,
+                tooltip="start the highlighted bank: how many questions, which types and "
+                        "tags, only the ones missed last time (remembered per bank)"),
+        Binding("r", "app.review", "Review",
+                tooltip="review what is due today across your banks (spaced repetition)"),
+        Binding("c", "cram", "Cram",
+                tooltip="cram the highlighted bank: every question, its schedule untouched"),
+        Binding("s", "app.show_stats", "Stats",
+                tooltip="your streak, calendar, forecast and mastery"),
+        Binding("q", "app.request_quit", "Quit", tooltip="quit (after confirming)"),
+        Binding("question_mark", "app.help", "Help", tooltip="this help"),
+        Binding("ctrl+t", "app.toggle_theme", "Light/dark",
+                tooltip="switch between the light and dark theme"),
     ]
 
     app: QuizApp
@@ -151,6 +161,7 @@ class HomeScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.app.visited_home = True  # a quiz started from here ends back here
         self.query_one("#banks").display = False
         self.query_one("#empty").display = False
         self.query_one("#lead").display = False
@@ -301,7 +312,7 @@ class HomeScreen(Screen[None]):
                 markup=False,
             )
             return
-        self.app.play_bank_file(entry.path)
+        self.app.choose_and_start(entry.path)
 
 
 def _display_path(path: Path) -> str:

@@ -44,11 +44,17 @@ class QuizScreen(Screen[None]):
     """Asks the session's questions. Enter or space moves on after the feedback."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "next", "Continue"),
-        Binding("u", "undo", "Undo"),
-        Binding("exclamation_mark", "flag", "Flag"),
-        Binding("q", "app.request_quit", "Quit"),
-        Binding("question_mark", "app.help", "Help"),
+        Binding("enter,space", "next", "Continue", tooltip="after the feedback: go on"),
+        Binding("u", "undo", "Undo", tooltip=(
+            "after the feedback, for a slip of the key: answer again. Your first answer "
+            "still counts (score, stats, reports and schedule); the new one is kept as a "
+            "retake")),
+        Binding("exclamation_mark", "flag", "Flag",
+                tooltip="after the feedback: flag the question as wrong or unclear"),
+        Binding("q", "end", "End", tooltip=(
+            "end the quiz here: a summary of what you answered (every answer is saved), "
+            "then home")),
+        Binding("question_mark", "app.help", "Help", tooltip="this help"),
     ]
 
     #: How long a save may take before the screen says "Saving…" (a commit takes ~1 ms; it
@@ -73,7 +79,7 @@ class QuizScreen(Screen[None]):
         """The first question is composed with the screen (not mounted after it): it is what
         the learner waits for."""
         item = self.session.current
-        answer = answer_widget(item)
+        answer = answer_widget(item, self.session.bank_of(item))
         mode = ["cram"] if self.session.mode == "cram" else []
         yield TopBar(brand(self.session.title, *mode), self._status())
         yield ProgressLine(self.session.total, id="progress")
@@ -104,7 +110,7 @@ class QuizScreen(Screen[None]):
         self.query_one("#prompt", Static).update(prompt_content(self.session.current.question))
         slot = self.query_one("#slot", Vertical)
         await slot.remove_children()
-        widget = answer_widget(self.session.current)
+        widget = answer_widget(self.session.current, self.session.bank_of(self.session.current))
         await slot.mount(widget)
         self._set_hint(widget.hint)
         for feedback in self.query("#feedback").results(Feedback):
@@ -132,14 +138,15 @@ class QuizScreen(Screen[None]):
         )
 
     def _status(self) -> Content:
-        """``3 of 70 · score 2/2`` (and "not saved" while answers are not reaching the disk)."""
+        """``3 of 70 · score 2/2`` (and "not saved" while answers are not reaching the disk).
+        The score is of first answers: undo never raises it."""
         s = self.session
         return Content.assemble(
             ("not saved  ·  ", "bold $error") if self.app.progress_not_saved else "",
             (f"{min(s.number, s.total)} of {s.total}", "bold"),
             ("  ·  ", "$text-muted"),
             ("score ", "$text-muted"),
-            (f"{s.score}/{len(s.results)}", "bold"),
+            (f"{s.score}/{s.answered}", "bold"),
             " ",
         )
 
@@ -216,15 +223,29 @@ class QuizScreen(Screen[None]):
         self._set_hint("")
         feedback = await self._feedback_panel()
         await feedback.show(
-            result, hint, bank=self.session.bank_of(result.item), notes=_save_notes(saved)
+            result, hint, bank=self.session.bank_of(result.item),
+            notes=_retake_notes(self.session, result) + _save_notes(saved),
         )
         feedback.display = True
         self._update_status()
         scroll = self.query_one("#scroll", VerticalScroll)
         if scroll.allow_focus():
             scroll.focus()
-        self.call_after_refresh(feedback.scroll_visible, animate=False)
+        self.call_after_refresh(self._show_feedback_under_question)
         self.refresh_bindings()
+
+    def _show_feedback_under_question(self) -> None:
+        """Scroll to show as much of the feedback as fits, but never past the question's
+        first line: the feedback answers a question the learner must still see (↑↓ and
+        Page Down read the rest)."""
+        scroll = self.query_one("#scroll", VerticalScroll)
+        found = list(self.query("#feedback").results(Feedback))
+        if not found:
+            return
+        top = scroll.region.y - int(scroll.scroll_y)  # where the content starts, on screen
+        prompt = self.query_one("#prompt").region.y - top
+        bottom = found[0].region.bottom - top
+        scroll.scroll_to(y=min(prompt, max(0, bottom - scroll.size.height)), animate=False)
 
     async def _feedback_panel(self) -> Feedback:
         """The panel under the question, mounted the first time an answer is shown."""
@@ -236,9 +257,15 @@ class QuizScreen(Screen[None]):
         return panel
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("next", "undo", "flag"):
+        if action == "undo":
+            return self.acknowledged and self.session.can_undo
+        if action in ("next", "flag"):
             return self.acknowledged
         return True
+
+    def action_end(self) -> None:
+        """End the quiz here (after confirming): the summary of what was answered."""
+        self.app.end_quiz()
 
     async def action_next(self) -> None:
         if not self.acknowledged:
@@ -249,8 +276,9 @@ class QuizScreen(Screen[None]):
             self.app.finish_session(self.session)
 
     def action_undo(self) -> None:
-        """Take the last answer back (its saved attempt too); the question is asked again."""
-        if self.acknowledged:
+        """Take the answer back (for a slip of the key) and ask the question again; the
+        saved answer is marked undone and keeps counting."""
+        if self.acknowledged and self.session.can_undo:
             self.run_worker(self._undo(), group="save", exclusive=True, exit_on_error=True)
 
     async def _undo(self) -> None:
@@ -272,13 +300,24 @@ class QuizScreen(Screen[None]):
             return
         self.session.undo()
         await self.show_question()
-        self.notify("Answer taken back: the question is asked again.", timeout=3)
+        self.notify("Answer again. Your first answer still counts: undo is for a slip of the "
+                    "key, and the schedule keeps what you answered first.", timeout=5)
 
     def action_flag(self) -> None:
         """Report the question as wrong or unclear, for the bank's author."""
         if self.acknowledged and self.answered is not None:
             item = self.answered.item
             self.app.flag_question(self.session.bank_of(item), item.question)
+
+
+def _retake_notes(session: Session, result: Result) -> list[tuple[str, str]]:
+    """For an answer given after an undo: which answer counts."""
+    first = session.taken_back.get(session.index)
+    if not result.answer.retake or first is None:
+        return []
+    verdict = "right" if first.outcome.correct else "wrong"
+    return [(f"Answered again after an undo: your first answer ({verdict}) is the one that "
+             "counts.", "retake")]
 
 
 def _save_notes(saved: Saved | None) -> list[tuple[str, str]]:

@@ -45,10 +45,11 @@ class ReviewScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "start", "Start review"),
-        Binding("h,escape", "home", "Home"),
-        Binding("q", "app.request_quit", "Quit"),
-        Binding("question_mark", "app.help", "Help"),
+        Binding("enter,space", "start", "Start review",
+                tooltip="start today's review: what is due, most overdue first, then new"),
+        Binding("h,escape", "home", "Home", tooltip="back to your banks"),
+        Binding("q", "app.request_quit", "Quit", tooltip="quit (after confirming)"),
+        Binding("question_mark", "app.help", "Help", tooltip="this help"),
     ]
 
     app: QuizApp
@@ -132,9 +133,8 @@ class ReviewScreen(Screen[None]):
             self.query_one("#per-bank", Static).update(_per_bank(plan, room))
             n = len(plan.items)
             order = ", most overdue first" if plan.due > 1 else ""
-            self.query_one("#next-step", Static).update(
-                _keys(("Enter", f"start ({plural(n, 'question')}{order})"), ("h", "home"))
-            )
+            step = _keys(("Enter", f"start ({plural(n, 'question')}{order})"), ("h", "home"))
+            self.query_one("#next-step", Static).update(step + _buried(plan))
         self.refresh_bindings()
 
     def _nothing_due(self, plan: ReviewPlan, tz: object) -> None:
@@ -158,7 +158,8 @@ class ReviewScreen(Screen[None]):
                                         else ", a few a day."))
         self.query_one("#headline", Static).update(Content(headline))
         self.query_one("#per-bank", Static).update(detail)
-        self.query_one("#next-step", Static).update(_keys(("h", "home"), ("q", "quit")))
+        self.query_one("#next-step", Static).update(
+            _keys(("h", "home"), ("q", "quit")) + _buried(plan))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "start":
@@ -198,6 +199,19 @@ def _per_bank(plan: ReviewPlan, room: int = 44) -> Content:
             bits.append(f"{new[bank_id]} new")
         lines.append(Content.assemble(*bits))
     return Content("\n").join(lines)
+
+
+def _buried(plan: ReviewPlan) -> Content:
+    """A line on the due questions held back: siblings of ones answered today."""
+    if not plan.buried:
+        return Content()
+    waits = "waits" if plan.buried == 1 else "wait"
+    return Content(
+        f"\n{plural(plan.buried, 'related question')} {waits} until tomorrow: it shares a "
+        "fact or a sentence with one answered today." if plan.buried == 1 else
+        f"\n{plural(plan.buried, 'related question')} {waits} until tomorrow: they share a "
+        "fact or a sentence with ones answered today."
+    )
 
 
 def _keys(*pairs: tuple[str, str]) -> Content:

@@ -128,12 +128,12 @@ class StatsScreen(Screen[None]):
     ]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("escape", "banks", "Banks"),
-        Binding("q", "back", "Back", show=False),
-        Binding("q", "quit", "Quit"),
-        Binding("r", "reload", "Refresh"),
-        Binding("question_mark", "app.help", "Help"),
+        Binding("escape", "back", "Back", tooltip="back to the screen you came from"),
+        Binding("escape", "banks", "Banks", tooltip="your banks (when opened by quiz stats)"),
+        Binding("q", "back", "Back", show=False, tooltip="back to the screen you came from"),
+        Binding("q", "quit", "Quit", tooltip="quit (when opened by quiz stats)"),
+        Binding("r", "reload", "Refresh", tooltip="read the figures again"),
+        Binding("question_mark", "app.help", "Help", tooltip="this help"),
     ]
 
     DEFAULT_CSS = """
@@ -411,7 +411,9 @@ class StatsScreen(Screen[None]):
         )
         self.query_one("#figure-sessions", Figure).show(f"{stats.sessions:,}")
         self.query_one("#figure-due", Figure).show(
-            f"{stats.due_now:,}", f"{stats.due_tomorrow:,} by tomorrow"
+            f"{stats.due_now:,}",
+            f"+{stats.due_later_today:,} later today" if stats.due_later_today
+            else f"{stats.due_tomorrow:,} by tomorrow",
         )
         mastered = sum(b.mastered for b in stats.banks)
         questions = sum(b.questions or 0 for b in stats.banks)
@@ -438,8 +440,11 @@ class StatsScreen(Screen[None]):
         week = sum(values[:7])
         self.query_one("#forecast-caption", Static).update(
             Content.assemble(
-                (f"{values[0] if values else 0}", "bold $warning"),
-                " today",
+                (f"{stats.due_now}", "bold $warning"),
+                " now",
+                (" · ", "$text-muted"),
+                (f"{stats.due_later_today}", "bold"),
+                " later today",
                 (" · ", "$text-muted"),
                 (f"{week}", "bold"),
                 " in 7 days",

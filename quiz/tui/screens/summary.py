@@ -40,10 +40,10 @@ def bar(fraction: float, width: int = 12) -> str:
 class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "retry", "Retry missed"),
-        Binding("h,escape", "home", "Home"),
-        Binding("q", "app.request_quit", "Quit"),
-        Binding("question_mark", "app.help", "Help"),
+        Binding("r", "retry", "Retry missed", tooltip="a new quiz of the questions you missed"),
+        Binding("h,escape", "home", "Home", tooltip="back to your banks"),
+        Binding("q", "app.request_quit", "Quit", tooltip="quit (after confirming)"),
+        Binding("question_mark", "app.help", "Help", tooltip="this help"),
     ]
 
     app: QuizApp
@@ -57,6 +57,14 @@ class SummaryScreen(Screen[None]):
         s = self.summary
         yield TopBar(brand(self.session.bank.title, "Summary"))
         with VerticalScroll(id="scroll"), Vertical(id="card"):
+            if s.ended_early:
+                yield Static(
+                    Content.assemble(
+                        ("Ended early: ", "bold"),
+                        f"{s.answered} of {s.total} questions answered, every answer saved.",
+                    ),
+                    id="ended-early",
+                )
             verdict = (
                 "Perfect." if s.correct == s.answered
                 else "Well done." if s.percent >= 80
@@ -74,10 +82,13 @@ class SummaryScreen(Screen[None]):
                 id="score",
             )
             extra = f"  ·  {s.near_misses} near miss" + ("es" if s.near_misses != 1 else "")
+            taken = (f"  ·  {s.taken_back} taken back with undo (first answers count)"
+                     if s.taken_back else "")
             yield Static(
                 Content.assemble(
                     ("Time  ", "$text-muted"), duration(s.seconds),
                     (extra if s.near_misses else "", "$text-muted"),
+                    (taken, "$text-muted"),
                 ),
                 id="time",
             )

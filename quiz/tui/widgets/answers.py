@@ -4,6 +4,7 @@ were right with :meth:`AnswerWidget.reveal`."""
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -19,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from quiz.bank.model import (
+    Bank,
     Cloze,
     Matching,
     MultipleChoice,
@@ -170,10 +172,12 @@ class ChoiceList(CursorAnswer, can_focus=True):
     and true/false (t/f or 1/2)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("enter", "choose", "Choose", show=False),
-        Binding("space", "toggle_choice", "Toggle", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False, tooltip="the choice above"),
+        Binding("down,j", "move(1)", "Down", show=False, tooltip="the choice below"),
+        Binding("enter", "choose", "Choose", show=False,
+                tooltip="answer with the choice under the cursor (pick all: submit)"),
+        Binding("space", "toggle_choice", "Toggle", show=False,
+                tooltip="pick all that apply: tick or untick the choice under the cursor"),
     ]
 
     #: No row is under the cursor until ↑↓ put it there: an Enter pressed by accident (one
@@ -327,11 +331,12 @@ class TextAnswer(AnswerWidget):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "app.request_quit", "Quit"),
-        Binding("f1", "app.help", "Help"),
+        Binding("ctrl+q", "screen.end", "End",
+                tooltip="while typing: end the quiz (q is a letter here)"),
+        Binding("f1", "app.help", "Help", tooltip="while typing: this help (? is a letter)"),
     ]
 
-    def __init__(self, item: Item) -> None:
+    def __init__(self, item: Item, bank: Bank | None = None) -> None:
         super().__init__(item)
         question = item.question
         self.numeric = isinstance(question, Numeric)
@@ -342,8 +347,9 @@ class TextAnswer(AnswerWidget):
         else:
             self.labels = [""]
         self._empty_enter = False
+        self.examples = number_examples(bank or item.bank) if self.numeric else ""
         if self.numeric:
-            self.hint = "Type a number (80000, 80,000 and 80k all work) and press Enter."
+            self.hint = f"Type a number, then Enter: {self.examples} all work."
         elif len(self.labels) > 1:
             self.hint = "Fill each blank; Enter moves to the next and submits on the last."
         else:
@@ -393,7 +399,7 @@ class TextAnswer(AnswerWidget):
                 return
         elif self.numeric and _parse_number(values[0]) is None:
             self.post_message(
-                self.Hint("That isn't a number I can read — try 80000, 80,000 or 80k.")
+                self.Hint(f"That isn't a number I can read — try {self.examples}.")
             )
             return
         if isinstance(self.item.question, Cloze):
@@ -416,11 +422,14 @@ class OrderingList(CursorAnswer, can_focus=True):
     """Put items in order: ↑↓ choose an item, [ ] (or shift+↑↓) move it, Enter submits."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("left_square_bracket,shift+up,ctrl+up", "shift(-1)", "Move up", show=False),
-        Binding("right_square_bracket,shift+down,ctrl+down", "shift(1)", "Move down", show=False),
-        Binding("enter", "done", "Submit", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False, tooltip="the item above"),
+        Binding("down,j", "cursor(1)", "Down", show=False, tooltip="the item below"),
+        Binding("left_square_bracket,shift+up,ctrl+up", "shift(-1)", "Move up", show=False,
+                tooltip="move the chosen item up"),
+        Binding("right_square_bracket,shift+down,ctrl+down", "shift(1)", "Move down",
+                show=False, tooltip="move the chosen item down"),
+        Binding("enter", "done", "Submit", show=False,
+                tooltip="submit the order (twice if nothing moved)"),
     ]
 
     hint = "↑↓ choose an item, [ and ] (or shift+↑↓) move it, Enter when the order is right."
@@ -513,10 +522,11 @@ class MatchingBoard(CursorAnswer, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("backspace,delete", "clear", "Clear", show=False),
-        Binding("enter", "done", "Submit", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False, tooltip="the item above"),
+        Binding("down,j", "cursor(1)", "Down", show=False, tooltip="the item below"),
+        Binding("backspace,delete", "clear", "Clear", show=False,
+                tooltip="clear the chosen item's pair"),
+        Binding("enter", "done", "Submit", show=False, tooltip="submit once every item is paired"),
     ]
 
     def __init__(self, item: Item) -> None:
@@ -629,18 +639,85 @@ class MatchingBoard(CursorAnswer, can_focus=True):
         self.query_one(".options-title").display = False
 
 
-def answer_widget(item: Item) -> AnswerWidget:
-    """The input for ``item``'s question type."""
+def answer_widget(item: Item, bank: Bank | None = None) -> AnswerWidget:
+    """The input for ``item``'s question type; ``bank`` is the question's bank (the hint of
+    a number question is chosen so that it gives none of its answers away)."""
     question = item.question
     if isinstance(question, MultipleChoice | TrueFalse):
         return ChoiceList(item)
     if isinstance(question, Cloze | ShortAnswer | Numeric):
-        return TextAnswer(item)
+        return TextAnswer(item, bank)
     if isinstance(question, Ordering):
         return OrderingList(item)
     if isinstance(question, Matching):
         return MatchingBoard(item)
     raise TypeError(f"no input for {type(question).__name__}")
+
+
+#: The examples a number question's hint can show, in the order tried: (value, as typed).
+#: A hint must never be the answer of a question of the bank (the founding bank's "80000,
+#: 80,000 and 80k" was literally one), so the first example whose value no question of the
+#: bank answers is shown.
+DIGIT_EXAMPLES: tuple[tuple[float, str], ...] = (
+    (3400, "3400, 3,400, 3.4k"),
+    (2700, "2700, 2,700, 2.7k"),
+    (5600, "5600, 5,600, 5.6k"),
+    (7100, "7100, 7,100, 7.1k"),
+)
+WORD_EXAMPLES: tuple[tuple[float, str], ...] = (
+    (2e6, "two million"),
+    (70, "seventy"),
+    (3e6, "three million"),
+    (90, "ninety"),
+)
+_EXAMPLES_OF: dict[tuple[str, str, int], str] = {}  # a bank is looked through once
+
+
+def number_examples(bank: Bank | None) -> str:
+    """``3400, 3,400, 3.4k and “two million”``, or other examples when the bank has one of
+    those numbers among its answers (a number question's, within its tolerance; a typed
+    answer or blank that is a number)."""
+    key = ("", "", 0) if bank is None else (bank.id, bank.path, len(bank.questions))
+    found = _EXAMPLES_OF.get(key)
+    if found is not None:
+        return found
+    taken = _bank_numbers(bank)
+
+    def free(value: float) -> bool:
+        return all(abs(value - answer) > max(slack, 1e-9 * abs(answer)) for answer, slack in taken)
+
+    digits = next((text for value, text in DIGIT_EXAMPLES if free(value)), "")
+    words = next((text for value, text in WORD_EXAMPLES if free(value)), "")
+    shown = " and ".join(bit for bit in (digits, f"“{words}”" if words else "") if bit)
+    found = shown or "a number in digits or in words"
+    if bank is not None:
+        _EXAMPLES_OF[key] = found
+    return found
+
+
+_PLAIN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _bank_numbers(bank: Bank | None) -> list[tuple[float, float]]:
+    """(value, tolerance) of each number the bank takes as an answer: no parsing of words
+    here (that would load the grader before the first answer); plain figures are enough to
+    keep the examples clear of them."""
+    if bank is None:
+        return []
+    numbers: list[tuple[float, float]] = []
+    for question in bank.questions:
+        if isinstance(question, Numeric):
+            numbers.append((question.answer, question.tolerance))
+            continue
+        texts: tuple[str, ...] = ()
+        if isinstance(question, ShortAnswer):
+            texts = question.answers
+        elif isinstance(question, Cloze):
+            texts = tuple(text for blank in question.blanks for text in blank)
+        for text in texts:
+            for match in _PLAIN_NUMBER.finditer(text):
+                numbers.append((float(match[0].replace(",", "")), 0.0))
+    return numbers
 
 
 def _parse_number(text: str) -> float | None:

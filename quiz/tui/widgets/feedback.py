@@ -68,6 +68,7 @@ class Feedback(Vertical):
     }
     Feedback .save-note { margin-bottom: 1; }
     Feedback .save-note.reset { color: $warning; }
+    Feedback .save-note.retake { color: $warning; }
     Feedback .save-note.not-saved { color: $error; text-style: bold; }
     """
 
