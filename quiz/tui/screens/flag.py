@@ -9,7 +9,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
@@ -46,16 +46,17 @@ class FlagDialog(ModalScreen[FlagReport | None]):
     DEFAULT_CSS = """
     FlagDialog { align: center middle; background: $background 60%; }
     FlagDialog #flag {
-        width: 64; max-width: 95%; height: auto; padding: 1 2;
+        width: 64; max-width: 100%; height: auto; max-height: 100%; padding: 0 1;
         background: $surface; border: round $accent 60%;
     }
-    FlagDialog .title { text-style: bold; }
+    FlagDialog .title { text-style: bold; dock: top; }
+    FlagDialog #flag-body { height: auto; max-height: 100%; scrollbar-size-vertical: 1; }
     FlagDialog .prompt { color: $text-muted; margin-bottom: 1; }
     FlagDialog RadioSet { width: 100%; border: none; padding: 0; background: transparent; }
     FlagDialog .label { margin-top: 1; color: $text-muted; }
     FlagDialog Input { margin-top: 0; }
-    FlagDialog .buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    FlagDialog Button { margin-left: 2; }
+    FlagDialog .buttons { height: auto; align-horizontal: right; dock: bottom; }
+    FlagDialog Button { margin-left: 2; min-width: 0; width: auto; padding: 0 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -74,13 +75,14 @@ class FlagDialog(ModalScreen[FlagReport | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="flag"):
             yield Static(Content("Flag this question for its author"), classes="title")
-            yield Static(Content(self.question.prompt), classes="prompt")
-            with ReasonSet(id="reason", compact=True):
-                for n, (_, label) in enumerate(REASONS):
-                    yield RadioButton(f"{n + 1}  {label}", value=n == 0, compact=True)
-            yield Static(Content("Note (optional) — Enter sends"), classes="label")
-            yield Input(placeholder="what is wrong, what the answer should be…", id="note",
-                        max_length=NOTE_MAX, compact=True)
+            with VerticalScroll(id="flag-body"):
+                yield Static(Content(self.question.prompt), classes="prompt")
+                with ReasonSet(id="reason", compact=True):
+                    for n, (_, label) in enumerate(REASONS):
+                        yield RadioButton(f"{n + 1}  {label}", value=n == 0, compact=True)
+                yield Static(Content("Note (optional) — Enter sends"), classes="label")
+                yield Input(placeholder="what is wrong, what the answer should be…", id="note",
+                            max_length=NOTE_MAX, compact=True)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel  esc", id="cancel", compact=True)
                 yield Button("Send  ⏎", id="send", variant="primary", compact=True)
