@@ -21,12 +21,16 @@ from pathlib import Path
 import pytest
 
 from quiz.bank import load_bank
+from quiz.bank.model import Cloze, MultipleChoice, Question, ShortAnswer
 from quiz.commands.author import model_installed
+from quiz.session import Options, Session
 from tests.conftest import FOUNDING_BANK, ROOT
 from tests.reliability.pty_app import AppInPty
 
 README = ROOT / "README.md"
 ARTICLE = ROOT / "question_banks" / "japan-korea-summit-2025.txt"
+#: The buttons of the dialog that ends a quiz early ("Quit" or "End", then its key).
+QUIT_DIALOG = r"(?:Quit|End)\s+y"
 needs_model = pytest.mark.skipif(not model_installed(), reason="spaCy's English model is missing")
 
 
@@ -79,6 +83,25 @@ def app_runs(tmp_path: Path) -> Iterator[Callable[..., AppInPty]]:
         app.close()
 
 
+def leave_quiz(app: AppInPty) -> int:
+    """End a quiz as a learner does: q, confirm, then quit from the summary it shows (asking
+    once more when the app asks), and the exit code."""
+    import time
+
+    app.send("q")
+    app.wait_for(QUIT_DIALOG)
+    app.send("y")
+    deadline = time.monotonic() + 20
+    while app.process.poll() is None and time.monotonic() < deadline:
+        app.pump(0.3)
+        tail = app.text[-3000:]
+        if re.search(r"(?:Quit|End)\s+y\s*│?\s*$", tail.rstrip()) or "Quit quiz?" in tail[-600:]:
+            app.send("y")
+        elif "Retry" in tail[-400:] or "q Quit" in tail[-300:]:
+            app.send("q")
+    return ended(app)
+
+
 def ended(app: AppInPty, timeout: float = 20.0) -> int:
     """The app's exit code once it has gone (reading what it paints meanwhile)."""
     import time
@@ -109,10 +132,7 @@ def run_play(tmp_path: Path, start: Callable[..., AppInPty]) -> None:
     app.wait_for("1 of 2")
     app.send("t")
     app.wait_for("Right|Not quite")
-    app.send("q")
-    app.wait_for("Quit")
-    app.send("y")
-    assert ended(app) == 0
+    assert leave_quiz(app) == 0
 
 
 def run_review(tmp_path: Path, start: Callable[..., AppInPty]) -> None:
@@ -311,19 +331,29 @@ def test_the_teachers_path(tmp_path: Path, app_runs: Callable[..., AppInPty]) ->
     assert len(saved.questions) == len(bank.questions) - 1
     ok(quiz(data, "check", str(bank_path)))
 
-    assert saved.count_by_type().get("true_false")
-    play = app_runs("play", bank.id, "--count", "1", "--type", "true_false")
+    qtype = next(
+        t for t in ("multiple_choice", "cloze", "short_answer") if t in saved.count_by_type()
+    )
+    first = Session.start(saved, Options(count=1, types=(qtype,), seed=3)).items[0].question
+    play = app_runs("play", bank.id, "--count", "1", "--type", qtype, "--seed", "3")
     play.wait_for("1 of 1")
-    play.send("t")
+    play.send(_keys_for(first))
     play.wait_for("Right|Not quite")
-    play.send("q")
-    play.wait_for("Quit")
-    play.send("y")
-    assert ended(play) == 0
+    assert leave_quiz(play) == 0
 
     ok(quiz(data, "export", bank.id, "--format", "gift", "-o", str(tmp_path / "b.gift")))
     ok(quiz(data, "results", "export", "-o", str(tmp_path / "me.jsonl")))
     ok(quiz(data, "report", bank.id, "--results", str(tmp_path / "me.jsonl")))
+
+
+def _keys_for(question: Question) -> str:
+    """What a learner types to answer ``question`` right (the types the walk plays)."""
+    if isinstance(question, MultipleChoice):
+        return str(question.choices.index(question.answers[0]) + 1)
+    if isinstance(question, Cloze):
+        return question.blanks[0][0] + "\r"
+    assert isinstance(question, ShortAnswer)
+    return question.answers[0] + "\r"
 
 
 def test_the_readme_example_bank_checks(tmp_path: Path) -> None:

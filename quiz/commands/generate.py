@@ -199,34 +199,31 @@ def _run_new(args: argparse.Namespace, article: ArticleInput) -> int:
         print(note, file=sys.stderr)
     counts = result.bank.count_by_type()
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
-    print(f"wrote {target}: {len(result.bank.questions)} questions ({by_type})")
+    drafted = f" and {len(result.bank.drafts)} drafts" if result.bank.drafts else ""
+    print(f"wrote {target}: {len(result.bank.questions)} questions ({by_type}){drafted}")
     print(f"in your library as {bank_id}: play it with `quiz play {bank_id}`")
-    note = shortfall_note(len(result.bank.questions), text, args.max)
+    note = shortfall_note(len(result.bank.questions), len(result.bank.drafts), text, args.max)
     if note:
         print(note, file=sys.stderr)
     return 0
 
 
-#: An article of at least this many words is expected to give a full bank (15 questions).
-FULL_ARTICLE_WORDS = 250
+def shortfall_note(count: int, drafts: int, text: str, limit: int) -> str:
+    """The line printed when fewer questions passed the quality gate than an article of this
+    length can carry (:func:`quiz.generate.gate.question_target`): says how many are held
+    back as drafts and where to review them. No question is added to reach the number."""
+    from quiz.generate.gate import question_target
 
-
-def shortfall_note(count: int, text: str, limit: int) -> str:
-    """The line printed when a bank has fewer than 15 questions (and --max allowed more)."""
-    from quiz.generate.select import MIN_QUESTIONS
-
-    if count >= min(MIN_QUESTIONS, limit):
-        return ""
     words = sum(1 for w in text.split() if any(c.isalnum() for c in w))
-    if words < FULL_ARTICLE_WORDS:
-        return (
-            f"note: only {count} questions: the article is short ({words} words); "
-            "add your own with `quiz author`"
-        )
-    return (
-        f"note: only {count} questions could be drafted from this {words}-word article "
-        "(few whole sentences with names, numbers or dates); add your own with `quiz author`"
+    if count >= question_target(words, limit):
+        return ""
+    held = (
+        f"; {drafts} more are held back as drafts, each with its reason: review and promote "
+        "them with `quiz author`"
+        if drafts
+        else "; add your own with `quiz author`"
     )
+    return f"note: {count} questions of this {words}-word article passed the quality gate{held}"
 
 
 def _run_update(args: argparse.Namespace, article: ArticleInput) -> int:

@@ -8,6 +8,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from msgspec.structs import replace
+
 from quiz.bank.model import (
     Bank,
     Cloze,
@@ -23,8 +25,10 @@ from quiz.bank.model import (
     TrueFalse,
 )
 from quiz.generate import ids
+from quiz.generate.balance import balance_true_false, deal_positions
 from quiz.generate.clean import body_paragraphs
 from quiz.generate.facts import Article, Sentence, XFact, extract, normalise_key
+from quiz.generate.gate import cross_conflicts, own_flaws, question_target, review_flaws
 from quiz.generate.questions import Candidate, as_statement, build_candidates, ordering_candidates
 from quiz.generate.select import choose
 from quiz.generate.values import WEEKDAYS, When
@@ -194,10 +198,14 @@ def generate(
             all_facts.setdefault(
                 fid2, Fact(fid2, _fact_statement(f, article), _fact_kind(f), f.key, f.sentence.text)
             )
-    chosen = choose([c for _, c in with_ids if id(c) in by_candidate], article, max_questions)
-    questions = tuple(all_questions[by_candidate[id(c)]] for c in chosen)
-    used = {q.fact for q in questions}
-    for c in chosen:
+    valid = [c for _, c in with_ids if id(c) in by_candidate]
+    chosen, held = _gated(valid, article, max_questions, all_questions, by_candidate)
+    questions = deal_positions(tuple(all_questions[by_candidate[id(c)]] for c in chosen))
+    drafts = tuple(
+        replace(all_questions[by_candidate[id(c)]], held_back=reason) for c, reason in held
+    )
+    used = {q.fact for q in (*questions, *drafts)}
+    for c in chosen + [c for c, _ in held]:
         used.update(fact_ids[id(f)] for f in c.facts)
     facts = tuple(
         sorted(
@@ -210,11 +218,72 @@ def generate(
         title=title,
         source=Source(title=title, text=text, published=date, file=source_file),
         questions=questions,
+        drafts=drafts,
         facts=facts,
         as_of=date,
         language="en",
     )
     return Generated(bank, all_questions, all_facts, article)
+
+
+#: The gate's rounds: each round holds back what the item review flags and chooses again from
+#: the rest (a round costs a few ms); what is still flagged after the last is held back too.
+GATE_ROUNDS = 10
+UNBALANCED = (
+    "held back to keep the bank's true and false statements balanced (a bank of mostly false "
+    "statements teaches 'answer False')"
+)
+
+
+def _true(c: Candidate) -> bool:
+    return c.type == "true_false" and c.fields.get("answer") is True
+
+
+def _gated(
+    valid: list[Candidate],
+    article: Article,
+    limit: int,
+    questions: dict[str, Question],
+    qid_of: dict[int, str],
+) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
+    """The questions of the bank, and the drafts with why each was held back (see
+    :mod:`quiz.generate.gate`): a question is in the bank only when neither the generator nor
+    the item review finds a flaw in it; the bank's size follows the article, never a quota."""
+    reasons: dict[int, str] = {}
+    for c in valid:
+        own = own_flaws(c, article)
+        if own:
+            reasons[id(c)] = own[0]
+    if not any(c.type == "true_false" and id(c) not in reasons for c in valid if _true(c)):
+        for c in valid:  # no true statement passed: false ones alone would only be held back
+            if c.type == "true_false" and id(c) not in reasons:
+                reasons[id(c)] = UNBALANCED
+    words = sum(len(s.text.split()) for s in article.sentences)
+    target = question_target(words, limit)
+    chosen: list[Candidate] = []
+    for _ in range(GATE_ROUNDS):
+        chosen = choose([c for c in valid if id(c) not in reasons], article, target)
+        provisional = Bank(
+            id="draft",
+            title="draft",
+            source=Source(title="", text=article.text),
+            questions=tuple(questions[qid_of[id(c)]] for c in chosen),
+        )
+        found = review_flaws(provisional)
+        rank = sorted(chosen, key=lambda c: (-c.score, qid_of[id(c)]))
+        found.update(cross_conflicts(provisional, [qid_of[id(c)] for c in rank]))
+        flawed = [c for c in chosen if qid_of[id(c)] in found]
+        if not flawed:
+            break
+        for c in flawed:
+            reasons[id(c)] = found[qid_of[id(c)]]
+        chosen = [c for c in chosen if id(c) not in reasons]
+    chosen, unbalanced = balance_true_false(chosen)
+    for c in unbalanced:
+        reasons[id(c)] = UNBALANCED
+    pool = [c for c in valid if id(c) in reasons]
+    drafted = choose(pool, article, target, relax=False)
+    return chosen, [(c, reasons[id(c)]) for c in drafted]
 
 
 def _position(fact: Fact, article: Article) -> int:

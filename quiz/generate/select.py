@@ -201,9 +201,15 @@ def trivial(c: Candidate, article: Article) -> bool:
 
 
 def score(c: Candidate, article: Article) -> float:
+    """How much a question is worth asking: how it asks and about what kind of fact, and above
+    all how much its sentence matters to the article (:func:`quiz.generate.rank.
+    sentence_importance`: the lead, centrality, the main entities, key figures)."""
+    from quiz.generate.rank import sentence_importance
+
     fact = c.fact
-    n = max(1, len(article.sentences))
-    position = 1.0 - 0.6 * (fact.sentence.index / n)  # the lead matters most in news
+    importance = sentence_importance(article)
+    index = fact.sentence.index
+    position = 1.4 * importance[index] if index < len(importance) else 0.0
     salience = 0.0
     if fact.entity and fact.entity in article.entities:
         salience = 0.15 * math.log1p(article.entities[fact.entity].count)
@@ -256,7 +262,9 @@ def mode_of(c: Candidate) -> str:
     return _MODE.get(c.type, c.type)
 
 
-def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Candidate]:
+def choose(
+    candidates: list[Candidate], article: Article, limit: int, *, relax: bool = True
+) -> list[Candidate]:
     """Greedy choice in rounds: first one question per answer-in-a-sentence (the best of each
     type first, then the best of the rest), then a second and a third question on the same
     answer in a clearly different mode, all under caps that keep the quiz balanced across
@@ -367,7 +375,7 @@ def choose(candidates: list[Candidate], article: Article, limit: int) -> list[Ca
     # A short article cannot fill a quiz under the strict caps: relax them (never the hard rules
     # or the near-duplicate check) until there are enough questions, if the candidates allow.
     floor = min(limit, MIN_QUESTIONS)
-    if len(chosen) < floor:
+    if relax and len(chosen) < floor:
         state["relaxed"] = True
         fill(floor)
     chosen = chosen[:limit]

@@ -1,0 +1,114 @@
+"""The precision gate (generation v2): what a generated bank guarantees, on every article we
+have — the questions pass ``quiz check``'s item review, the true/false statements are balanced,
+the keys are spread over the positions, and whatever was held back is a draft with its reason."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quiz.bank.model import MultipleChoice, TrueFalse
+from quiz.bank.review.registry import review
+from quiz.generate.balance import balance_true_false, deal_positions
+from quiz.generate.gate import question_target
+from tests.generate.conftest import ARTICLES, FOUNDING_ARTICLE
+
+DEV_ARTICLES = [
+    FOUNDING_ARTICLE,
+    *sorted(ARTICLES.glob("*.txt")),
+    *sorted(ARTICLES.glob("*/*.txt")),
+]
+
+
+@pytest.fixture(scope="module")
+def banks(make: Any) -> dict[str, Any]:
+    return {p.stem: make(p.read_text(encoding="utf-8")).bank for p in DEV_ARTICLES}
+
+
+def test_every_question_passes_the_item_review(banks: dict[str, Any]) -> None:
+    for name, bank in banks.items():
+        shown = [f"{a.code} {a.question}: {a.finding}" for a in review(bank).shown]
+        assert shown == [], name
+
+
+def test_attribution_and_trivia_are_held_back(banks: dict[str, Any]) -> None:
+    for name, bank in banks.items():
+        for q in bank.questions:
+            assert not re.match(r"Who (?:said|told)\b", q.prompt), (name, q.prompt)
+            if isinstance(q, MultipleChoice):
+                days = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+                assert not set(q.choices) & days, (name, q.prompt)
+
+
+def test_true_and_false_statements_are_balanced(banks: dict[str, Any]) -> None:
+    for name, bank in banks.items():
+        keyed = [q.answer for q in bank.questions if isinstance(q, TrueFalse)]
+        if keyed:
+            assert 0.4 <= sum(keyed) / len(keyed) <= 0.6, name
+
+
+def test_the_right_option_is_spread_over_the_positions(banks: dict[str, Any]) -> None:
+    for name, bank in banks.items():
+        single = [q for q in bank.questions if isinstance(q, MultipleChoice) and not q.multiple]
+        places = Counter(q.choices.index(q.answers[0]) for q in single)
+        if single:
+            assert max(places.values()) <= math.ceil(len(single) / 3) + 1, (name, places)
+
+
+def test_drafts_carry_their_reason_and_the_bank_follows_the_article(
+    banks: dict[str, Any],
+) -> None:
+    for name, bank in banks.items():
+        assert all(q.held_back for q in bank.drafts), name
+        assert not {q.id for q in bank.drafts} & {q.id for q in bank.questions}, name
+        words = sum(len(s.split()) for s in bank.source.text.splitlines())
+        assert len(bank.questions) <= question_target(words, 25), name
+
+
+def test_question_target() -> None:
+    assert question_target(120, 25) == 5
+    assert question_target(400, 25) == 11
+    assert question_target(350, 25) == 10  # 350 / 35
+    assert question_target(2000, 25) == 25
+    assert question_target(600, 8) == 8
+
+
+def test_balance_holds_back_the_surplus_never_pads() -> None:
+    class C:  # the fields balance reads
+        def __init__(self, answer: bool | None, qtype: str = "true_false") -> None:
+            self.type, self.fields = qtype, {"answer": answer}
+
+    false = [C(False) for _ in range(4)]
+    true = [C(True)]
+    other = C(None, "cloze")
+    kept, held = balance_true_false([*false, *true, other])  # type: ignore[list-item]
+    assert kept == [false[0], true[0], other] and held == false[1:]
+    kept, held = balance_true_false(false)  # type: ignore[arg-type]
+    assert kept == [] and held == false
+
+
+def test_deal_positions_moves_only_the_key() -> None:
+    def mc(n: int) -> MultipleChoice:
+        return MultipleChoice(
+            id=f"q{n}", prompt="?", source="s", choices=("k", "a", "b", "c"), answers=("k",)
+        )
+
+    dealt = deal_positions(tuple(mc(n) for n in range(8)))
+    assert [q.choices.index("k") for q in dealt] == [0, 1, 2, 3, 0, 1, 2, 3]  # type: ignore[union-attr]
+    assert [tuple(c for c in q.choices if c != "k") for q in dealt] == [("a", "b", "c")] * 8  # type: ignore[union-attr]
+
+
+def test_the_gate_is_part_of_the_path_a_user_takes(tmp_path: Path, nlp: Any) -> None:
+    from quiz.cli import main
+
+    article = tmp_path / "summit.txt"
+    article.write_text(FOUNDING_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "summit.yaml"
+    assert main(["generate", str(article), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "\ndrafts:\n" in text and "held_back:" in text
