@@ -27,9 +27,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from math import ceil
+from typing import Any
 
 from quiz.generate.causes import _CAUSE_VERBS, CAUSE, PURPOSE, SEQUENCE, CauseLink
-from quiz.generate.facts import Article, Sentence, XFact, normalise_key, usable_sentence
+from quiz.generate.facts import (
+    PERSON_TITLES,
+    Article,
+    Sentence,
+    XFact,
+    normalise_key,
+    usable_sentence,
+)
 from quiz.generate.questions import Candidate, mentions_any, order_choices
 from quiz.generate.rank import body_mask, cause_links
 from quiz.generate.why_text import (
@@ -38,6 +46,7 @@ from quiz.generate.why_text import (
     content_words,
     lemminflect,
     option_span,
+    option_spans,
     render,
     subject_text,
     to_infinitive,
@@ -72,7 +81,16 @@ _NOT_EVENTS = {
     "creature", "temperature", "procedure", "literature", "picture", "signature", "mixture",
     "measure",
 }  # fmt: skip
-_DETERMINERS = {"my", "our", "your", "his", "her", "its", "their", "this", "these", "that", "those"}
+#: A noun that alone says nothing a reader can check: "the information", "the finding".
+_VAGUE = {
+    "information", "finding", "result", "thing", "fact", "matter", "reason", "way", "data",
+    "effect", "issue", "problem", "case", "event", "development", "work", "effort", "step",
+}  # fmt: skip
+#: The subject of a clause that can be turned into someone's purpose ("to build …").
+_AGENTS = {"people", "company", "government", "agency", "team", "group", "country", "firm"}
+_DETERMINERS = {
+    "my", "our", "your", "his", "her", "its", "their", "this", "these", "that", "those", "such",
+}  # fmt: skip
 _PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "this", "these", "that"}
 _FRAMES = {"come", "happen", "follow", "occur"}  # "The request came after …": no event
 
@@ -89,8 +107,9 @@ class Option:
     form: str  # "clause", "phrase" (a noun phrase) or "to" (a purpose: "to produce …")
     content: frozenset[str]
     pronoun: bool  # opens with a pronoun ("It was still being negotiated")
-    personal: bool  # holds a pronoun elsewhere, or "we", "I", "you": a wrong option's is unplaced
-    link: int = -1  # the index of the link it is a side of, -1 for a sentence's main clause
+    personal: bool  # a pronoun past the first word, "we", "these …": unplaced in a wrong option
+    link: int = -1  # the link it is a side of; -1 for a sentence's main clause
+    head: str = ""  # the lemma of the word heading it
 
     @property
     def words(self) -> int:
@@ -217,7 +236,12 @@ def _good_key(key: Option, prompt: str) -> bool:
     words, at least ("the information" says nothing); no "this …" pointing at another sentence,
     no quotation (it would be the only quoted option), not in the stem."""
     first = key.text.split()[0].lower()
-    enough = key.words >= 3 and key.content if key.form != "phrase" else len(key.content) >= 2
+    if key.form == "phrase":
+        enough = len(key.content) >= 2 or (
+            len(key.content) == 1 and key.head not in _VAGUE | _NOT_EVENTS
+        )
+    else:
+        enough = key.words >= 3 and bool(key.content)
     return (
         bool(enough)
         and first not in ("this", "these", "that", "those")
@@ -348,6 +372,7 @@ class _Pool:
         article's other events; never from ``sentences`` (the question's own) or from the
         ``related`` links (a cause of the same effect, or of the cause)."""
         pool: list[tuple[int, Option]] = []
+        banned: list[frozenset[str]] = []  # what the left-out links say: no option may echo it
         for m in range(len(self.links)):
             other = self.links[m]
             near = any(
@@ -356,6 +381,7 @@ class _Pool:
                 for b in sentences
             )
             if m in related or near:
+                banned.append(self.cause_content(m) if side == "cause" else self.effect_content(m))
                 continue
             found = self.cause_option(m) if side == "cause" else self.effect_option(m)
             if found is not None:
@@ -367,14 +393,20 @@ class _Pool:
         low, high = max(2, ceil(key.words / 2)), key.words * 2 + 2
         ranked = sorted(
             ((g, o) for g, o in pool if o.form == key.form and low <= o.words <= high),
-            key=lambda p: (p[0], abs(p[1].words - key.words) // 3, p[1].sentence),
+            key=lambda p: (
+                p[0],
+                abs(p[1].words - key.words) // 3,
+                p[1].sentence,
+                abs(p[1].words - key.words),
+            ),
         )
+        used = set(sentences)
         chosen: list[Option] = []
         seen = {normalise_key(key.text)}
         for _, o in ranked:
             folded = normalise_key(o.text)
             if (
-                o.sentence in sentences
+                o.sentence in used
                 or folded in seen
                 or any(folded in s or s in folded for s in seen)
                 or (o.pronoun and not key.pronoun)
@@ -383,16 +415,26 @@ class _Pool:
                 or (stem and len(o.content & stem) / max(1, len(o.content)) >= 0.8)
                 or mentions_any(prompt, [o.text])
                 or any(_shares(o.content, c.content) for c in chosen)
+                or any(_shares(o.content, b) for b in banned)
             ):
                 continue
             chosen.append(o)
+            used.add(o.sentence)
             seen.add(folded)
             if len(chosen) == MAX_CHOICES - 1:
                 break
+        names = _names(prompt) & set(key.text.split())
+        if names and not any(names & set(o.text.split()) for o in chosen):
+            return []  # only the right answer would repeat the name the question asks about
         longest = max((len(o.text) for o in chosen), default=0)
         if len(key.text) >= 1.3 * longest and len(key.text) - longest >= 10:
             return []  # the right answer would be by far the longest: a giveaway
         return chosen
+
+
+def _names(prompt: str) -> set[str]:
+    """The capitalised words of a question after its first word."""
+    return {w.strip("?,’'s") for w in prompt.split()[1:] if w[:1].isupper()}
 
 
 def content_words_of(text: str) -> frozenset[str]:
@@ -402,8 +444,16 @@ def content_words_of(text: str) -> frozenset[str]:
 
 def _option(sentence: Sentence, ids: set[int], link: int = -1) -> Option | None:
     span = option_span(sentence, ids)
-    if span is None:
-        return None
+    return None if span is None else _made(sentence, span, link)
+
+
+def _variants(sentence: Sentence, ids: set[int]) -> list[Option]:
+    """Every readable cut of the words ``ids`` (see :func:`why_text.option_spans`)."""
+    made = (_made(sentence, span) for span in option_spans(sentence, ids, every=True))
+    return [o for o in made if o is not None]
+
+
+def _made(sentence: Sentence, span: tuple[int, int], link: int = -1) -> Option | None:
     start, end = span
     verbatim = sentence.text[start:end]
     doc = sentence.span.doc
@@ -429,11 +479,21 @@ def _option(sentence: Sentence, ids: set[int], link: int = -1) -> Option | None:
         content=content_words(doc, kept),
         pronoun=first.lower_ in _PRONOUNS,
         personal=any(
-            doc[i].tag_ in ("PRP", "PRP$") and (i != first.i or doc[i].lower_ not in ("it", "they"))
+            (
+                doc[i].tag_ in ("PRP", "PRP$")
+                and (i != first.i or doc[i].lower_ not in ("it", "they"))
+            )
+            or (doc[i].dep_ == "det" and doc[i].lower_ in _DETERMINERS)
             for i in kept
         ),
         link=link,
+        head=_top_lemma(doc, kept),
     )
+
+
+def _top_lemma(doc: Any, ids: set[int]) -> str:
+    tops = [doc[i] for i in ids if doc[i].head.i not in ids or doc[i].head.i == i]
+    return str(tops[0].lemma_.lower()) if len(tops) == 1 else ""
 
 
 def _sentence_options(sentence: Sentence) -> list[Option]:
@@ -447,22 +507,20 @@ def _sentence_options(sentence: Sentence) -> list[Option]:
         if c.dep_ == "conj" and c.i > root.i and c.pos_ in ("VERB", "AUX"):
             clause -= {t.i for t in c.subtree}
             clause -= {t.i for t in root.children if t.dep_ == "cc" and t.i < c.i}
-    main = _option(sentence, clause)
-    if main is not None and main.form == "clause" and not main.pronoun:
-        out.append(main)
+    out.extend(o for o in _variants(sentence, clause) if o.form == "clause" and not o.pronoun)
     for t in span:
         if t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
             continue
         if not _eventive(t.lemma_.lower()):
             continue
-        phrase = _option(sentence, {x.i for x in t.subtree})
-        if (
-            phrase is not None
-            and phrase.form == "phrase"
-            and len(phrase.content) >= 2
-            and phrase.text.split()[0].lower() not in _DETERMINERS
-        ):
-            out.append(phrase)
+        out.extend(
+            o
+            for o in _variants(sentence, {x.i for x in t.subtree})
+            if o.form == "phrase"
+            and (len(o.content) >= 2 or o.head in _EVENT_NOUNS)
+            and o.head not in _VAGUE
+            and o.text.split()[0].lower() not in _DETERMINERS
+        )
     return [o for o in out if "“" not in o.text and '"' not in o.text]
 
 
@@ -488,7 +546,12 @@ def _as_purposes(article: Article, events: list[Option]) -> list[Option]:
         sentence = article.sentences[o.sentence]
         doc = sentence.span.doc
         ids = token_ids(sentence, o.start, o.start + len(o.key))
-        text = to_infinitive(doc, ids)
+        subject = clause_subject(doc, ids)
+        agent = subject is not None and (
+            subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or subject.lemma_.lower() in PERSON_TITLES | _AGENTS
+        )
+        text = to_infinitive(doc, ids) if agent else None
         if text is None or len(text.split()) < 3:
             continue
         out.append(

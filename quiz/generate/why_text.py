@@ -34,6 +34,7 @@ _DROPPABLE = {
     "prep", "advcl", "relcl", "acl", "conj", "cc", "punct", "appos", "advmod", "npadvmod",
     "agent", "parataxis", "dep", "meta",
 }  # fmt: skip
+_OBJECTS = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative"}
 _PLAIN_AUX = {
     "'re": "are",
     "’re": "are",
@@ -333,11 +334,19 @@ def option_span(sentence: Sentence, ids: set[int]) -> tuple[int, int] | None:
     text (so the option is the article's own words). The reporting frame, what stands before
     the subject, enclosing quotation marks and trailing modifiers past :data:`MAX_WORDS` go;
     None when no whole phrase is left."""
+    found = option_spans(sentence, ids)
+    return found[0] if found else None
+
+
+def option_spans(sentence: Sentence, ids: set[int], every: bool = False) -> list[tuple[int, int]]:
+    """:func:`option_span`'s ranges, best first; with ``every``, each shorter whole-phrase
+    prefix too ("The mayor opened a library" as well as "… in the town centre"), so that a
+    wrong option can be taken at the right answer's length."""
     doc = sentence.span.doc
     ids = {i for i in ids if sentence.span.start <= i < sentence.span.end}
     top = _top(doc, ids)
     if top is None:
-        return None
+        return []
     if top.lemma_ in SPEECH_VERBS or top.lemma_ == "say":
         said = [c for c in top.children if c.dep_ == "ccomp" and c.i in ids]
         if said:
@@ -349,20 +358,23 @@ def option_span(sentence: Sentence, ids: set[int]) -> tuple[int, int] | None:
         ids = {i for i in ids if i >= subject.left_edge.i}
     run = _first_run(doc, ids)
     if not run:
-        return None
-    for k in _cuts(doc, run):
+        return []
+    base = base_offset(sentence)
+    out: list[tuple[int, int]] = []
+    for k in _cuts(doc, run, every):
         span = _trimmed(doc, run[:k])
         if not span:
             continue
-        base = base_offset(sentence)
         start = doc[span[0]].idx - base
         end = doc[span[-1]].idx + len(doc[span[-1]].text) - base
         text = sentence.text[start:end]
         if text[:1] in '“"' and text[-1:] in '”"' and text.count(text[0]) == 1:
             start, end, text = start + 1, end - 1, text[1:-1]
-        if balanced(text) and len(text.split()) <= MAX_WORDS:
-            return start, end
-    return None
+        if balanced(text) and len(text.split()) <= MAX_WORDS and (start, end) not in out:
+            out.append((start, end))
+            if not every:
+                break
+    return out
 
 
 def _first_run(doc: Any, ids: set[int]) -> list[int]:
@@ -392,18 +404,25 @@ def _trimmed(doc: Any, run: list[int]) -> list[int]:
     return run
 
 
-def _cuts(doc: Any, run: list[int]) -> list[int]:
+def _cuts(doc: Any, run: list[int], every: bool = False) -> list[int]:
     """Where the option may end (how many words of ``run`` it keeps), best first: the whole run
     when short, else the longest whole-phrase prefix within :data:`MAX_WORDS` (a cut right
-    before a comma preferred once an option passes ten words)."""
+    before a comma preferred once an option passes ten words); with ``every``, all of them."""
     words = _word_counts(doc, run)
-    if words[-1] <= 10:
+    if words[-1] <= 10 and not every:
         return [len(run)]
-    valid = [k for k in range(len(run), 1, -1) if _closed(doc, run, k)]
+    valid = _closed(doc, run)
     fitting = [k for k in valid if words[k - 1] <= MAX_WORDS]
     at_comma = [k for k in fitting if k < len(run) and doc[run[k]].text in (",", ";", "–", "—")]
-    at_comma = [k for k in at_comma if words[k - 1] >= 5]
-    return at_comma + [k for k in fitting if k not in at_comma]
+    at_comma = [k for k in at_comma if words[k - 1] >= 5 and words[-1] > 10]
+    ordered = at_comma + [k for k in fitting if k not in at_comma]
+    return [k for k in ordered if not _stub_after_comma(doc, run[:k])]
+
+
+def _stub_after_comma(doc: Any, kept: list[int]) -> bool:
+    """ "…, for adults": a cut that leaves one or two words after the last comma."""
+    commas = [n for n, i in enumerate(kept[:-1]) if doc[i].text == ","]
+    return bool(commas) and sum(not doc[i].is_punct for i in kept[commas[-1] + 1 :]) < 3
 
 
 def _word_counts(doc: Any, run: list[int]) -> list[int]:
@@ -417,21 +436,39 @@ def _word_counts(doc: Any, run: list[int]) -> list[int]:
     return out
 
 
-def _closed(doc: Any, run: list[int], k: int) -> bool:
-    """Whether ``run[:k]`` is whole: no word of it depends on a word cut off, and what is cut
-    off hangs on it only as droppable modifiers."""
-    kept = set(run[:k])
-    cut = set(run[k:])
-    for i in kept:
-        if doc[i].head.i in cut:
-            return False
-    for i in cut:
-        t = doc[i]
-        while t.head.i in cut and t.head.i != t.i:
-            t = t.head
-        if t.head.i in kept and t.dep_ not in _DROPPABLE:
-            return False
-    return True
+def _closed(doc: Any, run: list[int]) -> list[int]:
+    """The lengths k, longest first, at which ``run[:k]`` is whole: no word of it depends on a
+    word cut off, and what is cut off hangs on it only as droppable modifiers."""
+    first = run[0]
+    n = len(run)
+    head = [doc[i].head.i - first for i in run]  # the head's place in the run (may be outside)
+    droppable = [
+        doc[i].dep_ in _DROPPABLE and not (doc[i].dep_ == "prep" and doc[i].lower_ == "of")
+        for i in run
+    ]
+    # a verb's prepositional phrase goes only once its object is kept ("permits the import",
+    # not "were to first meet"): the place of each verb's first object, n when it has none
+    needs = [
+        min(
+            (c.i - first for c in doc[i].children if c.dep_ in _OBJECTS and c.i - first < n),
+            default=n,
+        )
+        if doc[i].pos_ in ("VERB", "AUX")
+        else -1
+        for i in run
+    ]
+    out: list[int] = []
+    for k in range(n, 1, -1):
+        if any(k <= head[j] < n and head[j] != j for j in range(k)):
+            continue
+        if any(
+            0 <= head[j] < k
+            and (not droppable[j] or (doc[run[j]].dep_ == "prep" and needs[head[j]] >= k))
+            for j in range(k, n)
+        ):
+            continue
+        out.append(k)
+    return out
 
 
 def to_infinitive(doc: Any, ids: set[int]) -> str | None:
@@ -440,9 +477,9 @@ def to_infinitive(doc: Any, ids: set[int]) -> str | None:
     verb = _top(doc, ids)
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.tag_ in ("VBG",):
         return None
-    if any(c.dep_ in ("neg", "auxpass") for c in verb.children):
-        return None
-    head = "be" if verb.lemma_ == "be" and verb.dep_ != "aux" else base_form(verb)
+    if any(c.dep_ in ("neg", "auxpass") for c in verb.children) or verb.lemma_ == "be":
+        return None  # "to be twenty times heavier" is no one's purpose
+    head = base_form(verb)
     rest = render(doc, {i for i in ids if i > verb.i})
     return f"to {head} {rest}".strip()
 
