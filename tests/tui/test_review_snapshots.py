@@ -1,4 +1,5 @@
-"""Snapshots of the review, undo, flag and saving states, at 80x24 (and the review at 120x40).
+"""Snapshots of the review, undo, flag and saving states, at 80x24 (the review and the flag
+dialog at 40x12, 80x24 and 120x40).
 
 The store is a real SQLite file in a temporary dir, filled through the Store API with a fixed
 clock, so each picture is the same on every run. Review the SVGs in ``__snapshots__`` before
@@ -24,8 +25,10 @@ from tests.tui.conftest import settle
 from tests.tui.helpers import answer_right, answer_wrong
 from tests.tui.test_review import DAY1, Apps, Clock, _swap_mayor_answer
 
+TINY = (40, 12)
 SMALL = (80, 24)
 LARGE = (120, 40)
+SIZES = pytest.mark.parametrize("size", [TINY, SMALL, LARGE], ids=["40x12", "80x24", "120x40"])
 
 
 @pytest.fixture
@@ -75,7 +78,7 @@ async def review_loaded(pilot: Pilot) -> None:
 
 
 class TestReview:
-    @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+    @SIZES
     def test_due_today_and_tomorrow(self, snap_compare, apps: Apps, store: Store, clock: Clock,
                                     folder: Path, size) -> None:
         shutil.copy(FOUNDING_BANK, folder / FOUNDING_BANK.name)
@@ -109,7 +112,8 @@ class TestAfterAnswering:
 
         assert snap_compare(apps.play(), terminal_size=SMALL, run_before=before)
 
-    def test_flag_dialog(self, snap_compare, apps: Apps) -> None:
+    @SIZES
+    def test_flag_dialog(self, snap_compare, apps: Apps, size) -> None:
         async def before(pilot: Pilot) -> None:
             await answer_wrong(pilot)
             await pilot.press("exclamation_mark", "down", "enter")
@@ -117,7 +121,7 @@ class TestAfterAnswering:
                 await pilot.press("space" if key == " " else key)
             await pilot.pause()
 
-        assert snap_compare(apps.play(), terminal_size=SMALL, run_before=before)
+        assert snap_compare(apps.play(), terminal_size=size, run_before=before)
 
     def test_schedule_reset(self, snap_compare, apps: Apps, store: Store, clock: Clock,
                             tmp_path: Path) -> None:

@@ -1,4 +1,7 @@
-"""A snapshot of every screen state, at 80x24, and the main ones at 120x40.
+"""A snapshot of every screen state at 80x24, and of each screen at 40x12, 80x24 and 120x40
+(``SIZES``): home, the start dialog, a question, its feedback, the summary (whole and ended
+early), the help and the quit and end dialogs. The review, flag and stats screens are in
+``test_review_snapshots.py`` and ``test_stats_screen.py``.
 
 Review the SVGs in ``__snapshots__`` before accepting an update (``--snapshot-update``)."""
 
@@ -13,8 +16,11 @@ from tests.conftest import FOUNDING_BANK
 from tests.tui.conftest import Harness, settle, type_text
 from tests.tui.helpers import answer_right, answer_wrong
 
+TINY = (40, 12)
 SMALL = (80, 24)
 LARGE = (120, 40)
+#: Every screen at these sizes: the smallest usable terminal, the classic one, a roomy one.
+SIZES = pytest.mark.parametrize("size", [TINY, SMALL, LARGE], ids=["40x12", "80x24", "120x40"])
 
 
 async def _settled(pilot: Pilot) -> None:
@@ -22,7 +28,7 @@ async def _settled(pilot: Pilot) -> None:
 
 
 class TestHome:
-    @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+    @SIZES
     def test_banks(self, snap_compare, harness: Harness, banks_folder: Path, size) -> None:
         assert snap_compare(harness.home((banks_folder,)), terminal_size=size,
                             run_before=_settled)
@@ -38,6 +44,25 @@ class TestHome:
 
     def test_empty(self, snap_compare, harness: Harness, tmp_path: Path) -> None:
         assert snap_compare(harness.home((tmp_path,)), terminal_size=SMALL, run_before=_settled)
+
+
+class TestStart:
+    @SIZES
+    def test_start_dialog(self, snap_compare, harness: Harness, banks_folder: Path,
+                          size) -> None:
+        """Ten questions, multiple choice ticked (the count and the list as the learner
+        sees them while choosing)."""
+
+        async def before(pilot: Pilot) -> None:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            await type_text(pilot, "10")
+            await pilot.press("tab", "space")
+            await pilot.pause()
+
+        assert snap_compare(harness.home((banks_folder,)), terminal_size=size,
+                            run_before=before)
 
 
 class TestQuestions:
@@ -71,13 +96,10 @@ class TestQuestions:
         assert snap_compare(harness.play(types=("short_answer",)), terminal_size=SMALL,
                             run_before=before)
 
-    def test_founding_bank_large(self, snap_compare, harness: Harness) -> None:
+    @SIZES
+    def test_founding_bank(self, snap_compare, harness: Harness, size) -> None:
         assert snap_compare(harness.play(FOUNDING_BANK, seed=1, shuffle=True),
-                            terminal_size=LARGE, run_before=_settled)
-
-    def test_founding_bank_small(self, snap_compare, harness: Harness) -> None:
-        assert snap_compare(harness.play(FOUNDING_BANK, seed=1, shuffle=True),
-                            terminal_size=SMALL, run_before=_settled)
+                            terminal_size=size, run_before=_settled)
 
 
 class TestFeedback:
@@ -118,12 +140,27 @@ class TestFeedback:
         assert snap_compare(harness.play(types=("matching",)), terminal_size=SMALL,
                             run_before=before)
 
-    def test_wrong_large(self, snap_compare, harness: Harness) -> None:
+    @SIZES
+    def test_founding_wrong(self, snap_compare, harness: Harness, size) -> None:
+        """A long multiple-choice question answered wrong: the question's first line stays
+        at the top, the feedback under it."""
+
         async def before(pilot: Pilot) -> None:
             await answer_wrong(pilot)
+            await pilot.pause()
 
-        assert snap_compare(harness.play(FOUNDING_BANK, seed=1, shuffle=True),
-                            terminal_size=LARGE, run_before=before)
+        assert snap_compare(harness.play(FOUNDING_BANK, seed=4, shuffle=True,
+                                         types=("multiple_choice",)),
+                            terminal_size=size, run_before=before)
+
+    def test_a_number_in_words(self, snap_compare, harness: Harness) -> None:
+        async def before(pilot: Pilot) -> None:
+            await type_text(pilot, "seventy-five thousand")
+            await pilot.press("enter")
+            await settle(pilot)
+
+        assert snap_compare(harness.play(types=("numeric",)), terminal_size=SMALL,
+                            run_before=before)
 
 
 async def _play_half(pilot: Pilot) -> None:
@@ -134,9 +171,20 @@ async def _play_half(pilot: Pilot) -> None:
 
 
 class TestSummary:
-    @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+    @SIZES
     def test_summary(self, snap_compare, harness: Harness, size) -> None:
         assert snap_compare(harness.play(), terminal_size=size, run_before=_play_half)
+
+    @SIZES
+    def test_ended_early(self, snap_compare, harness: Harness, size) -> None:
+        async def before(pilot: Pilot) -> None:
+            await answer_right(pilot)
+            await pilot.press("enter")
+            await answer_wrong(pilot)
+            await pilot.press("q", "y")
+            await settle(pilot)
+
+        assert snap_compare(harness.play(), terminal_size=size, run_before=before)
 
     def test_perfect(self, snap_compare, harness: Harness) -> None:
         async def before(pilot: Pilot) -> None:
@@ -148,11 +196,30 @@ class TestSummary:
 
 
 class TestDialogs:
-    def test_help(self, snap_compare, harness: Harness) -> None:
-        assert snap_compare(harness.play(), terminal_size=SMALL, press=["question_mark"])
+    @SIZES
+    def test_help(self, snap_compare, harness: Harness, size) -> None:
+        assert snap_compare(harness.play(), terminal_size=size, press=["question_mark"])
 
-    def test_quit(self, snap_compare, harness: Harness) -> None:
-        assert snap_compare(harness.play(), terminal_size=SMALL, press=["q"])
+    def test_help_at_its_end(self, snap_compare, harness: Harness) -> None:
+        assert snap_compare(harness.play(), terminal_size=SMALL,
+                            press=["question_mark", "end"])
+
+    @SIZES
+    def test_end_quiz(self, snap_compare, harness: Harness, size) -> None:
+        async def before(pilot: Pilot) -> None:
+            await answer_right(pilot)
+            await pilot.press("q")
+
+        assert snap_compare(harness.play(), terminal_size=size, run_before=before)
+
+    @SIZES
+    def test_quit(self, snap_compare, harness: Harness, banks_folder: Path, size) -> None:
+        async def before(pilot: Pilot) -> None:
+            await settle(pilot)
+            await pilot.press("q")
+
+        assert snap_compare(harness.home((banks_folder,)), terminal_size=size,
+                            run_before=before)
 
     def test_light_theme(self, snap_compare, harness: Harness) -> None:
         async def before(pilot: Pilot) -> None:

@@ -344,7 +344,7 @@ async def _loaded(pilot: Pilot) -> None:
 
 
 class TestStatsSnapshots:
-    @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+    @pytest.mark.parametrize("size", [(40, 12), SMALL, LARGE], ids=["40x12", "80x24", "120x40"])
     def test_with_history(
         self, snap_compare, harness: Harness, store: Store, clock: FakeClock, folder: Path, size
     ) -> None:

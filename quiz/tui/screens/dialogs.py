@@ -84,19 +84,18 @@ class ConfirmEnd(ConfirmQuit):
 
 
 def binding_rows(app: App[object], bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-    """One row per action: every key bound to it as the key bar shows keys (``⏎ / space``),
-    and its ``tooltip`` (else its description). Bindings that only mark a key as taken (no
-    action) are left out."""
-    rows: dict[tuple[str, str], list[str]] = {}
+    """One row per thing done: every key that does it as the key bar shows keys
+    (``⏎ / space``), and the ``tooltip`` (else the description). Bindings that only mark a
+    key as taken (no action) are left out."""
+    rows: dict[str, list[str]] = {}
     for binding in Binding.make_bindings(bindings):
         if not binding.action:
             continue
-        text = binding.tooltip or binding.description or binding.action
-        keys = rows.setdefault((binding.action, text), [])
+        keys = rows.setdefault(binding.tooltip or binding.description or binding.action, [])
         shown = app.get_key_display(binding)
         if shown not in keys:
             keys.append(shown)
-    return [(" / ".join(keys), text) for (_action, text), keys in rows.items()]
+    return [(" / ".join(keys), text) for text, keys in rows.items()]
 
 
 def help_sections(app: App[object]) -> list[HelpSection]:
@@ -111,10 +110,15 @@ def help_sections(app: App[object]) -> list[HelpSection]:
     from quiz.tui.widgets.answers import ChoiceList, MatchingBoard, OrderingList, TextAnswer
 
     palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Palette")
-    rows = binding_rows
+    anywhere = binding_rows(app, type(app).BINDINGS)
+
+    def rows(app: App[object], bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+        """A screen's rows, less what "Anywhere" says already (ctrl+t on home)."""
+        return [row for row in binding_rows(app, bindings) if row not in anywhere]
+
     return [
         ("Anywhere", [
-            *rows(app, type(app).BINDINGS),
+            *anywhere,
             (app.get_key_display(palette), "command palette: every action by name"),
         ]),
         ("Your banks (home)", [

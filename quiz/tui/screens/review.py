@@ -205,12 +205,10 @@ def _buried(plan: ReviewPlan) -> Content:
     """A line on the due questions held back: siblings of ones answered today."""
     if not plan.buried:
         return Content()
-    waits = "waits" if plan.buried == 1 else "wait"
+    waits, its = ("waits", "it shares") if plan.buried == 1 else ("wait", "each shares")
     return Content(
-        f"\n{plural(plan.buried, 'related question')} {waits} until tomorrow: it shares a "
-        "fact or a sentence with one answered today." if plan.buried == 1 else
-        f"\n{plural(plan.buried, 'related question')} {waits} until tomorrow: they share a "
-        "fact or a sentence with ones answered today."
+        f"\n{plural(plan.buried, 'related question')} {waits} until tomorrow: {its} a fact "
+        "or a sentence with a question answered today or in this review."
     )
 
 
