@@ -140,6 +140,7 @@ class Draft:
         self.reserve: list[Question] = []
         self.dirty = False
         self.saved_to: Path | None = None
+        self._advice: tuple[tuple[int, ...], dict[str, list[str]]] | None = None
 
     # -- making one ---------------------------------------------------------------------------
 
@@ -165,7 +166,7 @@ class Draft:
             return _merge(from_generator(question), fact_alternatives(question, pool))
 
         draft = cls(generated.bank, extra_facts=pool, alternatives=alternatives)
-        chosen = {q.id for q in generated.bank.questions}
+        chosen = {q.id for q in (*generated.bank.questions, *generated.bank.drafts)}
         draft.reserve = [q for q in generated.candidates.values() if q.id not in chosen]
         return draft
 
@@ -323,6 +324,23 @@ class Draft:
         return []
 
     # -- saving -------------------------------------------------------------------------------
+
+    def advice(self) -> dict[str, list[str]]:
+        """What ``quiz check``'s item review says of each question not rejected, as the bank
+        would hold them (question id -> "code: finding — fix" lines), reviewed again only after
+        a change: the same advice as on the command line, beside the question it concerns."""
+        from quiz.bank.review.registry import review
+
+        live = [item.question for item in self.items if item.state is not ItemState.REJECTED]
+        key = tuple(id(q) for q in live)
+        if self._advice is None or self._advice[0] != key:
+            bank = replace(self.bank, questions=tuple(live), drafts=(), path="")
+            found: dict[str, list[str]] = {}
+            for a in review(bank).shown:
+                if a.question:
+                    found.setdefault(a.question, []).append(f"{a.code}: {a.finding} — {a.fix}")
+            self._advice = (key, found)
+        return self._advice[1]
 
     def kept(self) -> list[Question]:
         """The questions of the quiz: accepted or edited (a promoted draft loses its

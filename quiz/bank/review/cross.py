@@ -147,7 +147,7 @@ def duplicate_test(ctx: Context) -> Iterator[Hit]:
         first = b.questions[i]
         yield Hit(
             b.questions[j].id,
-            f"it tests the same as {first.id} (line {ctx.lines.get(first.id, 0)}), the same way",
+            f"it tests the same as {_where(ctx, first.id)}, the same way",
             "keep one of the two, or make this one ask about another part of the fact",
         )
 
@@ -207,10 +207,16 @@ def _leaks(
     return found
 
 
+def _where(ctx: Context, qid: str) -> str:
+    """ "q-a (line 3)", or just "q-a" where lines are not known (a bank built in memory)."""
+    line = ctx.lines.get(qid, 0)
+    return f"{qid} (line {line})" if line else qid
+
+
 def _names(b: _Bank, ctx: Context, others: list[int]) -> str:
     """ "q-a (line 3), q-b (line 9) and 2 more": the first three by name and line."""
     named = [b.questions[o].id for o in others[:3]]
-    shown = ", ".join(f"{qid} (line {ctx.lines.get(qid, 0)})" for qid in named)
+    shown = ", ".join(_where(ctx, qid) for qid in named)
     more = len(others) - len(named)
     if len(others) >= MAX_LEAKS:
         return f"{shown} and {more} or more others"

@@ -279,6 +279,7 @@ class AuthorScreen(Screen[None]):
                 yield QuestionList(id="author-list")
                 with VerticalScroll(id="author-detail"):
                     yield Static(id="d-kind")
+                    yield Static(id="d-advice")
                     yield Static(id="d-prompt")
                     yield Static(id="d-answer")
                     yield Static(id="d-explanation")
@@ -373,10 +374,19 @@ class AuthorScreen(Screen[None]):
             for widget in (*parts, source):
                 widget.update("")
             source.display = False
+            self.query_one("#d-advice", Static).display = False
             return
         item = draft.items[index]
         question = item.question
         kind.update(kind_line(item))
+        advice = self.query_one("#d-advice", Static)
+        notes = draft.advice().get(question.id, []) if item.state is not ItemState.REJECTED else []
+        advice.update(
+            Content("\n").join(
+                Content.assemble(("▲ ", "bold $warning"), note) for note in notes
+            )
+        )
+        advice.display = bool(notes)
         parts[0].update(prompt_content(question))
         parts[1].update(answer_content(question))
         explanation = question.explanation
