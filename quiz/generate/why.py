@@ -45,6 +45,7 @@ from quiz.generate.why_text import (
     clause_subject,
     content_words,
     lemminflect,
+    name_pronouns,
     option_span,
     option_spans,
     render,
@@ -92,6 +93,7 @@ _DETERMINERS = {
     "my", "our", "your", "his", "her", "its", "their", "this", "these", "that", "those", "such",
 }  # fmt: skip
 _PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "this", "these", "that"}
+_PERSONAL = {"he", "him", "his", "she", "her"}
 _FRAMES = {"come", "happen", "follow", "occur"}  # "The request came after …": no event
 
 
@@ -208,17 +210,22 @@ def _earlier(article: Article, pool: _Pool, n: int) -> str | None:
         return None
     doc = sentence.span.doc
     ids = token_ids(sentence, *span)
+    if any(doc[i].tag_ in ("PRP", "PRP$") and doc[i].lower_ not in _PERSONAL for i in ids):
+        return None  # "after a fire damaged its roof": whose roof is in the other clause
     subject = clause_subject(doc, ids)
     if subject is not None:
         named = subject_text(article, sentence, subject, ids)
-        if named is None:
-            return None
         after = max(t.i for t in subject.subtree if t.i in ids)
-        return f"{named} {render(doc, {i for i in ids if i > after})}"
+        rest = {i for i in ids if i > after}
+        names = name_pronouns(article, sentence, ids)
+        if named is None or names is None:
+            return None
+        return f"{named} {render(doc, rest, {i: w for i, w in names.items() if i in rest})}"
     first = doc[min(ids)]
-    if first.lower_ in _PRONOUNS or first.tag_ == "VBG" or len(ids) < 2:
+    names = name_pronouns(article, sentence, ids)
+    if first.lower_ in _PRONOUNS or first.tag_ == "VBG" or len(ids) < 2 or names is None:
         return None  # "emptying out the base": whose doing is not said
-    text = render(doc, ids)
+    text = render(doc, ids, names)
     return text if first.pos_ == "PROPN" else text[:1].lower() + text[1:]
 
 
@@ -365,6 +372,22 @@ class _Pool:
                     self._events.extend(_sentence_options(s))
         return self._events
 
+    def _people(self, prompt: str) -> set[str]:
+        """The words of the prompt that name one of the article's people (what the item review's
+        key-names-stem-person advice looks for)."""
+        words = self._memo.get(("people", 0))
+        if not isinstance(words, frozenset):
+            words = frozenset(
+                w
+                for e in self.article.entities.values()
+                if e.label == "PERSON"
+                for name in (e.name, *e.aliases)
+                for w in name.split()
+                if w[:1].isupper()
+            )
+            self._memo[("people", 0)] = words
+        return {w.strip("?,’'") for w in prompt.split()[1:]} & words
+
     def pick(
         self, key: Option, prompt: str, sentences: set[int], related: set[int], side: str
     ) -> list[Option]:
@@ -423,18 +446,13 @@ class _Pool:
             seen.add(folded)
             if len(chosen) == MAX_CHOICES - 1:
                 break
-        names = _names(prompt) & set(key.text.split())
+        names = self._people(prompt) & set(key.text.split())
         if names and not any(names & set(o.text.split()) for o in chosen):
             return []  # only the right answer would repeat the name the question asks about
         longest = max((len(o.text) for o in chosen), default=0)
         if len(key.text) >= 1.3 * longest and len(key.text) - longest >= 10:
             return []  # the right answer would be by far the longest: a giveaway
         return chosen
-
-
-def _names(prompt: str) -> set[str]:
-    """The capitalised words of a question after its first word."""
-    return {w.strip("?,’'s") for w in prompt.split()[1:] if w[:1].isupper()}
 
 
 def content_words_of(text: str) -> frozenset[str]:
