@@ -18,15 +18,15 @@ async def test_key_bar_shows_the_keys_that_apply_and_a_click_presses_one(
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
         line = bar.render().plain
-        assert line.startswith(" q Quit  ? Help ") and line.rstrip().endswith("^p palette")
+        assert line.startswith(" q End  ? Help ") and line.rstrip().endswith("^p palette")
         assert "Continue" not in line  # not before an answer
         await answer_right(pilot)
         await settle(pilot)
-        assert bar.render().plain.startswith(" ⏎ Continue  u Undo  ! Flag  q Quit")
-        quit_at = bar.render().plain.index("q Quit")
-        await pilot.click(KeyBar, offset=(quit_at, 0))
+        assert bar.render().plain.startswith(" ⏎ Continue  u Undo  ! Flag  q End")
+        end_at = bar.render().plain.index("q End")
+        await pilot.click(KeyBar, offset=(end_at, 0))
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmQuit)
+        assert isinstance(app.screen, ConfirmQuit)  # "End this quiz?"
 
 
 async def test_top_bar_cuts_the_title_not_the_status(harness: Harness) -> None:
