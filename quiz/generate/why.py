@@ -313,7 +313,7 @@ class _Pool:
     def __init__(self, article: Article, links: list[CauseLink]) -> None:
         self.article = article
         self.links = links
-        self._memo: dict[tuple[str, int], object] = {}
+        self._memo: dict[tuple[str, int], Any] = {}
         self._events: list[Option] | None = None
 
     def _sentence(self, link: CauseLink, side: str) -> Sentence:
@@ -321,25 +321,47 @@ class _Pool:
         return self.article.sentences[index]
 
     def connective_ids(self, n: int) -> set[int]:
-        link = self.links[n]
-        return token_ids(self.article.sentences[link.sentence], *link.connective_span)
+        found = self._memo.get(("connective", n))
+        if found is None:
+            link = self.links[n]
+            found = token_ids(self.article.sentences[link.sentence], *link.connective_span)
+            self._memo[("connective", n)] = found
+        return set(found)
 
     def cause_ids(self, n: int) -> set[int]:
-        link = self.links[n]
-        return token_ids(self._sentence(link, "cause"), *link.cause) - self.connective_ids(n)
+        found = self._memo.get(("cause_ids", n))
+        if found is None:
+            link = self.links[n]
+            found = token_ids(self._sentence(link, "cause"), *link.cause) - self.connective_ids(n)
+            self._memo[("cause_ids", n)] = found
+        return set(found)
 
     def effect_ids(self, n: int) -> set[int]:
-        link = self.links[n]
-        ids = token_ids(self._sentence(link, "effect"), *link.effect) - self.connective_ids(n)
-        return ids - self.cause_ids(n) if link.cause_sentence == link.sentence else ids
+        found = self._memo.get(("effect_ids", n))
+        if found is None:
+            link = self.links[n]
+            found = token_ids(self._sentence(link, "effect"), *link.effect)
+            found -= self.connective_ids(n)
+            if link.cause_sentence == link.sentence:
+                found -= self.cause_ids(n)
+            self._memo[("effect_ids", n)] = found
+        return set(found)
 
     def cause_content(self, n: int) -> frozenset[str]:
-        doc = self._sentence(self.links[n], "cause").span.doc
-        return content_words(doc, self.cause_ids(n))
+        found = self._memo.get(("cause_content", n))
+        if found is None:
+            doc = self._sentence(self.links[n], "cause").span.doc
+            found = content_words(doc, self.cause_ids(n))
+            self._memo[("cause_content", n)] = found
+        return frozenset(found)
 
     def effect_content(self, n: int) -> frozenset[str]:
-        doc = self._sentence(self.links[n], "effect").span.doc
-        return content_words(doc, self.effect_ids(n))
+        found = self._memo.get(("effect_content", n))
+        if found is None:
+            doc = self._sentence(self.links[n], "effect").span.doc
+            found = content_words(doc, self.effect_ids(n))
+            self._memo[("effect_content", n)] = found
+        return frozenset(found)
 
     def cause_option(self, n: int) -> Option | None:
         memo = ("cause", n)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -34,6 +35,9 @@ _DROPPABLE = {
     "prep", "advcl", "relcl", "acl", "conj", "cc", "punct", "appos", "advmod", "npadvmod",
     "agent", "parataxis", "dep", "meta",
 }  # fmt: skip
+#: "do" for a tense and number: a closed class, so a table; asking lemminflect for it would
+#: load its whole inflection table (half a second) for every article.
+_DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _OBJECTS = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative"}
 _PLAIN_AUX = {
     "'re": "are",
@@ -68,14 +72,30 @@ def inflect(lemma: str, tag: str) -> str:
 
 def base_offset(sentence: Sentence) -> int:
     """Where ``sentence.text`` starts in its spaCy doc (the span may open with whitespace)."""
-    span = sentence.span
-    return int(span.start_char + len(span.text) - len(span.text.lstrip()))
+    return _layout(sentence)[0]
 
 
 def token_ids(sentence: Sentence, start: int, end: int) -> set[int]:
     """The doc indices of the sentence's tokens inside characters [start, end) of its text."""
-    base = base_offset(sentence)
-    return {t.i for t in sentence.span if start <= t.idx - base < end}
+    base, starts, first = _layout(sentence)
+    lo = bisect_left(starts, base + start)
+    hi = bisect_left(starts, base + end)
+    return set(range(first + lo, first + hi))
+
+
+def _layout(sentence: Sentence) -> tuple[int, list[int], int]:
+    """The sentence's text offset in its doc, its tokens' offsets and its first token index;
+    kept in the doc's ``user_data`` (options and stems ask for token ranges hundreds of times
+    per article, and the doc is what they belong to)."""
+    span = sentence.span
+    table = span.doc.user_data.setdefault("quiz.why.layout", {})
+    found = table.get((span.start, span.end))
+    if found is None:
+        text = span.text
+        base = int(span.start_char + len(text) - len(text.lstrip()))
+        found = (base, [t.idx for t in span], span.start)
+        table[(span.start, span.end)] = found
+    return found[0], found[1], found[2]
 
 
 def render(doc: Any, ids: Iterable[int], replace: dict[int, str] | None = None) -> str:
@@ -100,8 +120,15 @@ def render(doc: Any, ids: Iterable[int], replace: dict[int, str] | None = None) 
 
 def _top(doc: Any, ids: set[int]) -> Any | None:
     """The one word of ``ids`` that heads the others (punctuation aside)."""
-    tops = [doc[i] for i in ids if not doc[i].is_punct and doc[i].head.i not in ids - {i}]
-    return tops[0] if len(tops) == 1 else None
+    top = None
+    for i in ids:
+        t = doc[i]
+        head = t.head.i
+        if (head == i or head not in ids) and not t.is_punct:
+            if top is not None:
+                return None
+            top = t
+    return top
 
 
 def _subtree(tok: Any, ids: set[int]) -> set[int]:
@@ -260,7 +287,7 @@ def why_question(article: Article, sentence: Sentence, ids: set[int]) -> str | N
             front += nxt.text
             drop.add(nxt.i)
     elif verb.tag_ in ("VBD", "VBZ", "VBP"):
-        front = inflect("do", verb.tag_)
+        front = _DO[verb.tag_]
         replace[verb.i] = base_form(verb)
         for conj in verb.conjuncts:
             if conj.i in ids and conj.tag_ == verb.tag_ and _subject(conj, ids) is None:
@@ -441,29 +468,27 @@ def _closed(doc: Any, run: list[int]) -> list[int]:
     word cut off, and what is cut off hangs on it only as droppable modifiers."""
     first = run[0]
     n = len(run)
-    head = [doc[i].head.i - first for i in run]  # the head's place in the run (may be outside)
-    droppable = [
-        doc[i].dep_ in _DROPPABLE and not (doc[i].dep_ == "prep" and doc[i].lower_ == "of")
-        for i in run
-    ]
+    toks = [doc[i] for i in run]
+    head = [t.head.i - first for t in toks]  # the head's place in the run (may be outside)
+    droppable = [t.dep_ in _DROPPABLE and not (t.dep_ == "prep" and t.lower_ == "of") for t in toks]
     # a verb's prepositional phrase goes only once its object is kept ("permits the import",
     # not "were to first meet"): the place of each verb's first object, n when it has none
     needs = [
         min(
-            (c.i - first for c in doc[i].children if c.dep_ in _OBJECTS and c.i - first < n),
+            (c.i - first for c in t.children if c.dep_ in _OBJECTS and c.i - first < n),
             default=n,
         )
-        if doc[i].pos_ in ("VERB", "AUX")
+        if t.pos_ in ("VERB", "AUX")
         else -1
-        for i in run
+        for t in toks
     ]
+    prep = [t.dep_ == "prep" for t in toks]
     out: list[int] = []
     for k in range(n, 1, -1):
         if any(k <= head[j] < n and head[j] != j for j in range(k)):
             continue
         if any(
-            0 <= head[j] < k
-            and (not droppable[j] or (doc[run[j]].dep_ == "prep" and needs[head[j]] >= k))
+            0 <= head[j] < k and (not droppable[j] or (prep[j] and needs[head[j]] >= k))
             for j in range(k, n)
         ):
             continue
