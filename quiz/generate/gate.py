@@ -49,6 +49,15 @@ _ASKS_WHO_SAID = re.compile(
     r"described|suggested|confirmed|estimated|predicted|called|urged)\b",
     re.I,
 )
+#: "said in a statement in April", "announced on Tuesday": the date of a remark, not of an event.
+_ANNOUNCED_WHEN = re.compile(
+    r"\b(?:said|says|announced|reported|stated|told \w+|confirmed|revealed|statement|"
+    r"press release|news conference)\b[^.;]{0,25}\b(?:in|on|at|last|this)?\s*$",
+    re.I,
+)
+_ASKS_WHEN_SAID = re.compile(
+    r"^When did (?:\w+\s+){1,4}(?:say|said|announce|report|state|confirm|reveal|tell)\b", re.I
+)
 _SPEAKS_AFTER = re.compile(r"[\W]*(?:\w+\s+){0,2}" + _SPEECH + r"\b", re.I)
 _SPOKEN_BEFORE = re.compile(r"\b(?:according to|" + _SPEECH + r")\s*$", re.I)
 
@@ -76,6 +85,11 @@ def own_flaws(c: Candidate, article: Article) -> list[str]:
         )
     if fact.kind == "date" and _WEEKDAY.match(fact.key.strip()):
         flaws.append("asks for the weekday of an event: trivia, not content")
+    elif fact.kind == "date" and (
+        _ANNOUNCED_WHEN.search(fact.sentence.text[max(0, fact.start - 45) : fact.start])
+        or _ASKS_WHEN_SAID.match(c.prompt)
+    ):
+        flaws.append("asks when something was said or announced: trivia, not what happened")
     if fact.kind in ("organisation", "person", "term") and _PUBLISHERS.fullmatch(
         fact.key.strip()
     ):
