@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from quiz.generate.causes import _CAUSE_VERBS
 from quiz.generate.facts import SPEECH_VERBS, Article, Sentence, resolve_pronoun
 from quiz.generate.questions import short_name
 
@@ -38,6 +39,7 @@ _DROPPABLE = {
 #: "do" for a tense and number: a closed class, so a table; asking lemminflect for it would
 #: load its whole inflection table (half a second) for every article.
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
 _OBJECTS = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative"}
 _PLAIN_AUX = {
     "'re": "are",
@@ -143,7 +145,12 @@ def _subject(verb: Any, ids: set[int]) -> Any | None:
 
 
 def _proper(tok: Any) -> bool:
-    return bool(tok.pos_ == "PROPN" or tok.ent_type_ or tok.text == "I" or tok.text.isupper())
+    return bool(
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in _NAME_LABELS
+        or tok.text == "I"
+        or (tok.text.isupper() and len(tok.text) > 1)
+    )
 
 
 def _lower_first(doc: Any, ids: set[int], text: str) -> str:
@@ -286,11 +293,15 @@ def why_question(article: Article, sentence: Sentence, ids: set[int]) -> str | N
         if nxt is not None and nxt.lower_ in ("n't", "n’t") and nxt.i in ids:
             front += nxt.text
             drop.add(nxt.i)
-    elif verb.tag_ in ("VBD", "VBZ", "VBP"):
-        front = _DO[verb.tag_]
+    elif _tense(verb, subject) in _DO:
+        front = _DO[_tense(verb, subject)]
         replace[verb.i] = base_form(verb)
         for conj in verb.conjuncts:
-            if conj.i in ids and conj.tag_ == verb.tag_ and _subject(conj, ids) is None:
+            if (
+                conj.i in ids
+                and conj.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+                and _subject(conj, ids) is None
+            ):
                 replace[conj.i] = base_form(conj)
     else:
         return None
@@ -316,8 +327,11 @@ def what_caused_question(sentence: Sentence, verb: Any, effect: set[int]) -> str
     if not text or not balanced(text) or _points_away(doc, effect):
         return None
     text = _lower_first(doc, effect, text)
+    # the preposition the connective itself takes ("led to", "resulted in"), never another
     preposition = [
-        c.text for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "in")
+        c.text
+        for c in verb.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == _CAUSE_VERBS.get(verb.lemma_, "")
     ]
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     passive = any(c.dep_ == "agent" for c in verb.children) or (
@@ -350,10 +364,24 @@ def clause_subject(doc: Any, ids: set[int]) -> Any | None:
     verb = _top(doc, ids)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
-    finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+    subject = _subject(verb, ids)
+    finite = _tense(verb, subject) in ("VBD", "VBZ", "VBP", "MD") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children if c.i in ids
     )
-    return _subject(verb, ids) if finite else None
+    return subject if finite else None
+
+
+def _tense(verb: Any, subject: Any | None) -> str:
+    """The verb's tag, except that a participle with an active subject and no auxiliary ("the
+    ice melted", tagged VBN) is a past tense the tagger misread."""
+    if (
+        verb.tag_ == "VBN"
+        and subject is not None
+        and subject.dep_ == "nsubj"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        return "VBD"
+    return str(verb.tag_)
 
 
 def option_span(sentence: Sentence, ids: set[int]) -> tuple[int, int] | None:

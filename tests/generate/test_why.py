@@ -127,6 +127,21 @@ CASES = [
         "Inspectors found a crack in a blade",
     ),
     (
+        "Thousands of people fled their homes as a result of the fighting.",
+        "Why did thousands of people flee their homes?",
+        "The fighting",
+    ),
+    (  # the tagger reads "melted" as a participle; the reported clause is what is asked
+        "Scientists say the ice melted because the ocean warmed.",
+        "Why did the ice melt?",
+        "The ocean warmed",
+    ),
+    (
+        "The new law has led to fewer accidents on the roads.",
+        "What has led to fewer accidents on the roads?",
+        "The new law",
+    ),
+    (
         "The markets fell sharply after the bank collapsed.",
         "What happened after the bank collapsed?",
         "The markets fell sharply",
