@@ -13,7 +13,7 @@ COMMANDS: dict[str, str] = {
     "play": "play a quiz on one bank",
     "review": "review what is due (spaced repetition)",
     "stats": "your progress: streak, calendar, forecast, mastery",
-    "check": "validate bank files",
+    "check": "validate bank files and review their items",
     "generate": "draft a bank from a plain-text article",
     "author": "review drafted questions in the TUI, edit them, save a bank",
     "export": "write a bank as GIFT, Aiken, Anki, CSV or a printable worksheet",

@@ -137,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
                 "ok": True,
                 "id": bank.id,
                 "questions": len(bank.questions),
+                "drafts": len(bank.drafts),
                 "by_type": counts,
                 "advice": [asdict(a) for a in found.shown],
                 "silenced": [{**asdict(s.advice), "reason": s.reason} for s in found.silenced],
@@ -145,7 +146,8 @@ def run(args: argparse.Namespace) -> int:
         )
         if not args.json:
             by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
-            print(f"OK {path}: {len(bank.questions)} questions ({by_type})")
+            drafts = f"; {len(bank.drafts)} drafts held back" if bank.drafts else ""
+            print(f"OK {path}: {len(bank.questions)} questions ({by_type}){drafts}")
             for advice in found.shown:
                 print(advice.text(str(path)))
             if found.silenced:

@@ -92,3 +92,24 @@ def test_an_unedited_bank_with_drafts_saves_byte_for_byte(tmp_path: Path) -> Non
     save_draft(Draft.from_bank(load_bank(path)), path)
     assert path.read_bytes() == before
     assert parse_bank_text(before.decode(), path=path).drafts
+
+
+def test_quiz_check_counts_the_drafts(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    _, path = _with_drafts(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = [sys.executable, "-m", "quiz", "--data-dir", str(tmp_path / "d"), "check", str(path)]
+    text = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
+    assert (
+        text.stdout.startswith(f"OK {path}: 7 questions") and "; 2 drafts held back" in text.stdout
+    )
+    data = json.loads(
+        subprocess.run([*run, "--json"], capture_output=True, text=True, env=env).stdout
+    )
+    assert data["files"][0]["drafts"] == 2
