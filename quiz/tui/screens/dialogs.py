@@ -49,8 +49,10 @@ class ConfirmQuit(ModalScreen[bool]):
                 yield Button(self.STAY, id="stay", variant="default", compact=True)
                 yield Button(self.GO, id="quit", variant="error", compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#stay", Button).focus()
+    #: Stay has the focus: an Enter too many keeps the learner where they are. (Textual's own
+    #: auto focus, not a query in on_mount: a dialog pushed while the app is closing is never
+    #: composed, and must not fail.)
+    AUTO_FOCUS = "#stay"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "quit")
