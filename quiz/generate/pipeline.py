@@ -32,6 +32,7 @@ from quiz.generate.gate import cross_conflicts, own_flaws, question_target, revi
 from quiz.generate.questions import Candidate, as_statement, build_candidates, ordering_candidates
 from quiz.generate.select import choose
 from quiz.generate.values import WEEKDAYS, When
+from quiz.generate.why import why_candidates
 
 DEFAULT_MAX = 25
 
@@ -175,6 +176,9 @@ def generate(
     """Generate a bank from article text. Same inputs, same bank."""
     article = analyse(text, nlp)
     candidates = build_candidates(article)
+    understanding = why_candidates(article)  # causes and what followed: "Why …?", "What …?"
+    article.facts.extend(f for c in understanding for f in c.facts if f not in article.facts)
+    candidates += understanding
     reference = _reference(date)
     if reference is not None:
         candidates = [c for c in candidates if c.type != "ordering"]

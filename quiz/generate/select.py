@@ -21,8 +21,13 @@ _FORM_FAMILY = {
     "how-many": "wh",
     "quote": "quote",
     "role": "role",
+    "why": "why",
+    "followed": "why",
 }
 _FORM_WEIGHT = {
+    # understanding first: why something happened and what followed (generation v2)
+    "why": 1.25,
+    "followed": 1.2,
     "who": 1.0,
     "where": 0.95,
     "when": 1.0,
