@@ -203,6 +203,26 @@ async def test_figures_of_seven_answers(
         assert not screen.query_one("#stats-message").display
 
 
+async def test_due_later_today_is_named_apart_from_due_now(
+    harness: Harness, store: Store, clock: FakeClock, folder: Path
+) -> None:
+    """A question missed half a minute ago comes back in a minute: not due now, but today
+    (the forecast's today column); the screen says both, as quiz stats --json does."""
+    session = store.start_session("riverton-bridge", "play")
+    store.record(answer("q-mayor-mc", bank_id="riverton-bridge", outcome=Outcome.WRONG,
+                        at=NOW - timedelta(seconds=30)), session_id=session)
+    app = stats_app(harness, store, folder)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert screen.view is not None and screen.view.stats is not None
+        assert (screen.view.stats.due_now, screen.view.stats.due_later_today) == (0, 1)
+        due = screen.query_one("#figure-due", Figure)
+        assert (due.label, due.value, due.note) == ("Due now", "0", "+1 later today")
+        caption = str(screen.query_one("#forecast-caption", Static).render())
+        assert caption.startswith("0 now · 1 later today · 1 in 7 days")
+
+
 async def test_forecast_and_accuracy_series(
     harness: Harness, store: Store, clock: FakeClock, folder: Path
 ) -> None:
