@@ -301,7 +301,7 @@ class QuizScreen(Screen[None]):
         self.session.undo()
         await self.show_question()
         self.notify("Answer again. Your first answer still counts: undo is for a slip of the "
-                    "key, and the schedule keeps what you answered first.", timeout=5)
+                    "key, and the schedule keeps what you answered first.", timeout=3)
 
     def action_flag(self) -> None:
         """Report the question as wrong or unclear, for the bank's author."""
