@@ -243,6 +243,18 @@ def _true(c: Candidate) -> bool:
     return c.type == "true_false" and c.fields.get("answer") is True
 
 
+def _provisional(
+    chosen: list[Candidate], article: Article, questions: dict[str, Question], qid: dict[int, str]
+) -> Bank:
+    """The chosen candidates as a bank, for the item review to read."""
+    return Bank(
+        id="draft",
+        title="draft",
+        source=Source(title="", text=article.text),
+        questions=tuple(questions[qid[id(c)]] for c in chosen),
+    )
+
+
 def _gated(
     valid: list[Candidate],
     article: Article,
@@ -265,15 +277,14 @@ def _gated(
     words = sum(len(s.text.split()) for s in article.sentences)
     target = question_target(words, limit)
     chosen: list[Candidate] = []
+    reviewed: set[int] = set()  # each question's own review is the same every round: once
     for _ in range(GATE_ROUNDS):
         chosen = choose([c for c in valid if id(c) not in reasons], article, target)
-        provisional = Bank(
-            id="draft",
-            title="draft",
-            source=Source(title="", text=article.text),
-            questions=tuple(questions[qid_of[id(c)]] for c in chosen),
+        provisional = _provisional(chosen, article, questions, qid_of)
+        found = review_flaws(
+            _provisional([c for c in chosen if id(c) not in reviewed], article, questions, qid_of)
         )
-        found = review_flaws(provisional)
+        reviewed.update(id(c) for c in chosen)
         rank = sorted(chosen, key=lambda c: (-c.score, qid_of[id(c)]))
         found.update(cross_conflicts(provisional, [qid_of[id(c)] for c in rank]))
         flawed = [c for c in chosen if qid_of[id(c)] in found]
