@@ -101,7 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_home(args)
         return int(func(args) or 0)
     except QuizError as error:
-        print(f"quiz: {error}", file=sys.stderr)
+        from quiz.safe_text import printable
+
+        lines = str(error).split("\n")  # paths and bank text shown escaped, never raw
+        print(
+            "\n".join(printable(line) for line in [f"quiz: {lines[0]}", *lines[1:]]),
+            file=sys.stderr,
+        )
         return error.exit_code
     except KeyboardInterrupt:
         return 130

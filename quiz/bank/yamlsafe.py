@@ -24,6 +24,8 @@ except ImportError:  # pragma: no cover
 
 MAX_DEPTH = 50
 MAX_ALIAS_NODES = 100_000
+#: Longer digit strings are read as text (Python's int() refuses more than 4,300 digits).
+MAX_INT_DIGITS = 4_000
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null")}
@@ -96,6 +98,11 @@ def _resolve_plain(text: str) -> Any:
     if _BOOL.match(text):
         return text in _TRUE
     if _INT.match(text):
+        if len(text) > MAX_INT_DIGITS:
+            # no bank number is this long; Python refuses to convert such strings (a
+            # ValueError that once reached the user as a traceback): it stays text, and the
+            # validator names the field that wanted a number
+            return text
         return int(text.replace("_", ""))
     if _FLOAT.match(text):
         lowered = text.replace("_", "").lower()

@@ -101,6 +101,14 @@ def load_with_lines(path: Path) -> tuple[Bank, dict[str, int]]:
     return bank, stream.lines
 
 
+def _say(text: str, file: Any = None) -> None:
+    """Print a line about a bank: file names and bank text may hold escape codes or bidi
+    overrides, which are shown escaped, never sent to the terminal raw."""
+    from quiz.safe_text import printable
+
+    print("\n".join(printable(line) for line in text.split("\n")), file=file or sys.stdout)
+
+
 def run(args: argparse.Namespace) -> int:
     from msgspec.structs import asdict
 
@@ -126,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
             )
             if not args.json:
                 for line in error.lines():
-                    print(line)
+                    _say(line)
             continue
         counts = bank.count_by_type()
         found = review(bank, lines, all_advice=args.all_advice)
@@ -147,20 +155,20 @@ def run(args: argparse.Namespace) -> int:
         if not args.json:
             by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
             drafts = f"; {len(bank.drafts)} drafts held back" if bank.drafts else ""
-            print(f"OK {path}: {len(bank.questions)} questions ({by_type}){drafts}")
+            _say(f"OK {path}: {len(bank.questions)} questions ({by_type}){drafts}")
             for advice in found.shown:
-                print(advice.text(str(path)))
+                _say(advice.text(str(path)))
             if found.silenced:
-                print(f"{path}: {len(found.silenced)} advice silenced (reasons: --json)")
+                _say(f"{path}: {len(found.silenced)} advice silenced (reasons: --json)")
     if not args.json:
         for path in skipped:
-            print(f"skipped {path}: not a bank file (.yaml or .yml)", file=sys.stderr)
+            _say(f"skipped {path}: not a bank file (.yaml or .yml)", file=sys.stderr)
     valid = bool(banks) and all(r["ok"] for r in results)
     ok = valid and not (args.strict and shown_advice)
     if args.json:
         print(json.dumps({"ok": ok, "files": results}, ensure_ascii=False, indent=2))
     elif not banks:
-        print("quiz check: no bank files given", file=sys.stderr)
+        _say("quiz check: no bank files given", file=sys.stderr)
     elif valid and not ok:
-        print(f"quiz check: {shown_advice} advice shown and --strict given", file=sys.stderr)
+        _say(f"quiz check: {shown_advice} advice shown and --strict given", file=sys.stderr)
     return 0 if ok else 1

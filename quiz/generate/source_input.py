@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -108,8 +110,41 @@ def _extract(label: str, html: bytes | str, url: str | None = None) -> Page:
 def _check_words(text: str, what: str) -> None:
     if not text.strip():
         raise QuizError(f"{what} is empty")
+    control = CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        raise QuizError(
+            f"{what}: line {line} holds control characters or terminal escape codes; "
+            "save the article as plain text"
+        )
+    script = not_english(text)
+    if script:
+        raise QuizError(
+            f"{what} is not in English (most of its letters are {script}); quiz generate "
+            "reads English articles only"
+        )
     if _words(text) < MIN_WORDS:
         raise QuizError(f"{what} is too short to quiz on (fewer than {MIN_WORDS} words)")
+
+
+#: Characters no article text holds: C0/C1 controls other than tab and newline, ESC included
+#: (an article with terminal escape codes made banks that quiz check then refused).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def not_english(text: str) -> str:
+    """The writing system most of the article's letters are in, when it is not the Latin
+    alphabet (a Japanese or Arabic article was refused as "fewer than 20 words", which sent
+    the user looking in the wrong place); "" for Latin-script text."""
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    if not letters or sum(1 for c in letters if c < "\u0250") * 2 >= len(letters):
+        return ""
+    scripts = Counter(unicodedata.name(c, "?").split(" ")[0] for c in letters if c >= "\u0250")
+    script = scripts.most_common(1)[0][0]
+    return _SCRIPT_NAMES.get(script, script.title())
+
+
+_SCRIPT_NAMES = {"CJK": "Chinese or Japanese", "HIRAGANA": "Japanese", "KATAKANA": "Japanese"}
 
 
 def _words(text: str) -> int:
