@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from quiz.bank.text import normalise_for_match
 
@@ -52,6 +53,13 @@ QUESTION_WORDS = word_set(
 
 def tokens(text: str) -> list[str]:
     """Lowercase word tokens; ``Japan's`` -> ``japan``, ``3,000`` -> ``3000``."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    """The tokens of one text, kept: the generator's gate reviews the same article and
+    questions again each round, and the article alone is thousands of tokens."""
     flat = normalise_for_match(text).casefold()
     out: list[str] = []
     for match in _TOKEN.finditer(flat):
@@ -63,7 +71,7 @@ def tokens(text: str) -> list[str]:
         elif token.endswith("s'"):
             token = token[:-1]
         out.append(token)
-    return out
+    return tuple(out)
 
 
 #: Irregular past forms of common verbs of news English, so "began" meets "begin".
