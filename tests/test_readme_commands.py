@@ -10,11 +10,9 @@ trailing blank line -> generate -> home -> author -> play -> export -> results -
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from quiz.bank import load_bank
 from quiz.bank.model import Cloze, MultipleChoice, Question, ShortAnswer
 from quiz.commands.author import model_installed
 from quiz.session import Options, Session
+from tests.cli_run import run_quiz
 from tests.conftest import FOUNDING_BANK, ROOT
 from tests.reliability.pty_app import AppInPty
 
@@ -52,15 +51,7 @@ def readme_commands() -> set[str]:
 
 
 def quiz(data_dir: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QUIZ_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "quiz", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=300,
-    )
+    return run_quiz(data_dir, *args, cwd=cwd)
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> str:

@@ -9,7 +9,6 @@ import shutil
 import sqlite3
 import stat
 import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,22 +19,15 @@ from quiz.commands.stats import current_banks
 from quiz.record import Outcome
 from quiz.stats import compute_stats
 from quiz.store import DB_NAME, Store
-from tests.conftest import ALL_TYPES_BANK, DATA, ROOT
+from tests.cli_run import run_quiz
+from tests.conftest import ALL_TYPES_BANK, DATA
 from tests.store.helpers import FakeClock, answer
 
 BANK = "riverton-bridge"
 
 
 def quiz(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QUIZ_DATA_DIR": str(data_dir)}
-    return subprocess.run(
-        [sys.executable, "-m", "quiz", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-    )
+    return run_quiz(data_dir, *args, timeout=60)
 
 
 def stats_json(data_dir: Path) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from quiz.commands.author import model_installed
 from quiz.generate.extract import extract_page
 from quiz.generate.fetch import USER_AGENT, FetchError, fetch_page, is_url
 from quiz.generate.source_input import read_article
+from tests.cli_run import run_quiz
 from tests.generate.page_server import (
     EMPTY_PAGE,
     LOOPBACK_ONLY,
@@ -275,19 +276,7 @@ def _quiz(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     guard = tmp_path / "guard"
     guard.mkdir(exist_ok=True)
     (guard / "sitecustomize.py").write_text(LOOPBACK_ONLY, encoding="utf-8")
-    env = {
-        **os.environ,
-        "QUIZ_DATA_DIR": str(tmp_path / "data"),
-        "PYTHONPATH": f"{guard}{os.pathsep}{ROOT}",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "quiz", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=300,
-    )
+    return run_quiz(tmp_path / "data", *args, pythonpath=str(guard))
 
 
 def _check_bank(bank_path: Path, article_text: str, name: str) -> None:

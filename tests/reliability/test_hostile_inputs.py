@@ -4,29 +4,19 @@ hold escape codes each get one clear line, never a traceback."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.cli_run import run_quiz
 
 ARTICLE = "The cat sat on the mat today."
 LONG = "1" * 5000
 
 
 def _quiz(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QUIZ_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "quiz", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+    return run_quiz(tmp_path / "data", *args, timeout=120)
 
 
 def _bank(tmp_path: Path, title: str, answer: str) -> Path:

@@ -6,28 +6,20 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from quiz.library import library_files, user_banks_dir
 from quiz.shelf import list_library
-from tests.conftest import FOUNDING_BANK, ROOT
+from tests.cli_run import run_quiz
+from tests.conftest import FOUNDING_BANK
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 
 
 def _quiz(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QUIZ_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "quiz", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
-    )
+    return run_quiz(data_dir, *args, timeout=60)
 
 
 def _user_bank(data_dir: Path) -> Path:
