@@ -1,5 +1,5 @@
-"""``quiz generate ARTICLE``: draft a question bank from a news article (a plain-text file, a
-saved web page or a URL)."""
+"""``quiz generate ARTICLE...``: draft a question bank from each news article (a plain-text file,
+a saved web page, a URL, or a folder of them), all in one process so spaCy is loaded once."""
 
 from __future__ import annotations
 
@@ -33,6 +33,12 @@ say, a copy of the article is put beside it (a bank names its article by a path 
 folder), and the file is added to your library. `-o -` prints the bank with the article
 inline. A bank whose id another bank of the library already has gets a new id, and says so.
 
+Several articles (or a folder, which stands for its .txt, .html and .htm files, in name
+order) are drafted in one go, one bank each, with the same rules: into your library, or with
+-o FOLDER one ID.yaml per article with its article beside it. A bad article prints its error
+and the others still run; the last line counts the banks written and failed (exit 1 if any
+failed). --update, -o - and --title name one bank, so they take one ARTICLE.
+
 The same article and options always give the same bytes. Nothing is downloaded but the page of
 a URL you give: the English model must be installed (pip install -e '.[generate]')."""
 
@@ -46,14 +52,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "article",
+        nargs="+",
         metavar="ARTICLE",
-        help="the article: a UTF-8 .txt file, a saved web page (.html, .htm) or an http(s) URL",
+        help="an article: a UTF-8 .txt file, a saved web page (.html, .htm), an http(s) URL, "
+        "or a folder of .txt/.html/.htm files; several are drafted in one process",
     )
     parser.add_argument(
         "-o",
         "--output",
-        metavar="BANK",
-        help="where to write the bank (default: DATA_DIR/banks/ID.yaml, in your library)",
+        metavar="BANK|FOLDER",
+        help="where to write the bank (default: DATA_DIR/banks/ID.yaml, in your library); "
+        "with several articles, a folder for their ID.yaml files",
     )
     parser.add_argument(
         "--title",
@@ -78,7 +87,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     from quiz.cli import add_data_dir_option
 
     add_data_dir_option(parser)
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, generate_parser=parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,17 +97,116 @@ def run(args: argparse.Namespace) -> int:
         raise QuizError(f"--date {args.date!r} must be a date like 2025-08-23")
     if args.max < 1:
         raise QuizError("--max must be at least 1")
-    article = read_article(args.article)
+    arguments: list[str] = args.article
+    if len(arguments) > 1 or any(_is_folder(a) for a in arguments):
+        return _run_many(args, arguments)
+    argument = arguments[0]
+    article = read_article(argument)
 
     from quiz.generate.nlp import ModelMissing
 
     try:
         if args.update:
-            return _run_update(args, article)
-        return _run_new(args, article)
+            return _run_update(args, article, argument)
+        return _run_new(args, article, argument)
     except ModelMissing as missing:
         print(str(missing), file=sys.stderr)
         return 1
+
+
+#: The files a folder given as ARTICLE stands for (the suffixes ``read_article`` reads).
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def _is_folder(argument: str) -> bool:
+    from quiz.generate.fetch import is_url
+
+    return not is_url(argument) and Path(argument).expanduser().is_dir()
+
+
+def _run_many(args: argparse.Namespace, arguments: list[str]) -> int:
+    """Several articles (or folders) in this one process, so spaCy's model is loaded once
+    rather than once per article (about 2 s each): one bank each, by the rules of one.
+
+    Each article fails alone (its one-line error, then the next), so one bad file in a folder
+    costs only its own bank; the exit status still says that something failed."""
+    parser: argparse.ArgumentParser = args.generate_parser
+    if args.update:
+        parser.error("--update regenerates one bank: give it one ARTICLE")
+    if args.output == "-":
+        parser.error("-o - prints one bank: give one ARTICLE, or -o FOLDER for several")
+    if args.title:
+        parser.error("--title names one bank: with several articles each keeps its own title")
+    folder = _output_folder(parser, args.output)
+
+    from quiz.generate.nlp import ModelMissing
+    from quiz.generate.source_input import read_article
+
+    written = failed = 0
+    for argument, empty_folder in _expand(arguments):
+        try:
+            if empty_folder:
+                raise QuizError(f"{argument}: a directory with no .txt, .html or .htm file")
+            _run_new(args, read_article(argument), argument, folder, many=True)
+            written += 1
+        except QuizError as error:
+            print(f"quiz: {error}", file=sys.stderr)
+            failed += 1
+        except ModelMissing as missing:  # every article would fail the same way: stop
+            print(str(missing), file=sys.stderr)
+            return 1
+    banks = "bank" if written == 1 else "banks"
+    print(f"{written} {banks} written, {failed} failed")
+    return 1 if failed else 0
+
+
+def _output_folder(parser: argparse.ArgumentParser, output: str | None) -> Path | None:
+    """The folder ``-o`` names for several banks (made if missing); None for the library.
+    A bank file's name there is a usage error: several banks cannot share one file."""
+    if not output:
+        return None
+    folder = Path(output).expanduser()
+    if folder.exists() and not folder.is_dir():
+        parser.error(f"-o {output}: with several articles -o names a folder, not a file")
+    if not folder.exists() and folder.suffix.lower() in (".yaml", ".yml"):
+        parser.error(f"-o {output}: with several articles -o names a folder, one ID.yaml each")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise QuizError(f"cannot make the folder {folder} ({error.strerror or error})") from None
+    return folder
+
+
+def _expand(arguments: list[str]) -> list[tuple[str, bool]]:
+    """Each ARTICLE argument, a folder replaced by its article files (sorted by name, not
+    searched below), each file once; paired with True for a folder that has none, for the loop
+    to report and count in its turn. A folder's other files are named on stderr, so a .pdf or
+    .md left out is never a silent surprise."""
+    expanded: list[tuple[str, bool]] = []
+    seen: set[Path] = set()
+    for argument in arguments:
+        names = [argument]
+        if _is_folder(argument):
+            entries = sorted(Path(argument).expanduser().iterdir(), key=lambda p: p.name)
+            read = [p for p in entries if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
+            skipped = [p.name + ("/" if p.is_dir() else "") for p in entries if p not in read]
+            if skipped:
+                print(
+                    f"note: {argument}: skipped {', '.join(skipped)} "
+                    "(only .txt, .html and .htm files are read, and no folder inside)",
+                    file=sys.stderr,
+                )
+            if not read:
+                expanded.append((argument, True))
+                continue
+            names = [str(p) for p in read]
+        for name in names:
+            path = Path(name).expanduser()
+            key = path.resolve() if path.exists() else Path(name)
+            if key not in seen:  # a file named twice, or also through its folder: one bank
+                seen.add(key)
+                expanded.append((name, False))
+    return expanded
 
 
 def _place_article(article: ArticleInput, beside: Path) -> str:
@@ -157,7 +265,16 @@ def _options(args: argparse.Namespace, article: ArticleInput) -> GenerateOptions
     }
 
 
-def _run_new(args: argparse.Namespace, article: ArticleInput) -> int:
+def _run_new(
+    args: argparse.Namespace,
+    article: ArticleInput,
+    argument: str,
+    folder: Path | None = None,
+    *,
+    many: bool = False,
+) -> int:
+    """Draft one bank from ``article``: into the library, to ``-o``, or (one of several) to
+    ``folder/ID.yaml`` with the id's usual clash rules. One of several prints one line."""
     from quiz.bank.dump import dump_bank
     from quiz.cli import resolve_data_dir
     from quiz.generate.pipeline import generate
@@ -166,7 +283,10 @@ def _run_new(args: argparse.Namespace, article: ArticleInput) -> int:
     data_dir = resolve_data_dir(args)
     text = article.text
     options = _options(args, article)
-    bank_id, target, notes = place_new_bank(options["bank_id"], text, args.output, data_dir)
+    output = args.output if folder is None else str(folder / f"{options['bank_id']}.yaml")
+    bank_id, target, notes = place_new_bank(options["bank_id"], text, output, data_dir)
+    if folder is not None:  # a clash gave a new id: the file is named by it, as in the library
+        target = folder / f"{bank_id}.yaml"
     options["bank_id"] = bank_id
     if target is not None and target.exists() and not args.force:
         raise QuizError(
@@ -176,12 +296,17 @@ def _run_new(args: argparse.Namespace, article: ArticleInput) -> int:
     if target is not None and target.suffix not in (".yaml", ".yml"):
         raise QuizError(f"the bank file must end in .yaml or .yml, not {target.name!r}")
     in_library = not args.output
-    article_name = f"{bank_id}.txt" if in_library else article.name
+    if in_library:
+        article_name = f"{bank_id}.txt"
+    elif folder is not None:
+        article_name = _free_article_name(article, folder, bank_id)
+    else:
+        article_name = article.name
     source_file = "" if target is None else article_name
     result = generate(text, source_file=source_file, **options)
     if not result.bank.questions:
         raise QuizError(
-            f"no question could be drafted from {args.article!r}: it has no whole sentences "
+            f"no question could be drafted from {argument!r}: it has no whole sentences "
             "naming people, places, organisations, numbers or dates"
         )
     if target is not None:
@@ -201,11 +326,30 @@ def _run_new(args: argparse.Namespace, article: ArticleInput) -> int:
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
     drafted = f" and {len(result.bank.drafts)} drafts" if result.bank.drafts else ""
     print(f"wrote {target}: {len(result.bank.questions)} questions ({by_type}){drafted}")
-    print(f"in your library as {bank_id}: play it with `quiz play {bank_id}`")
+    if not many:
+        print(f"in your library as {bank_id}: play it with `quiz play {bank_id}`")
     note = shortfall_note(len(result.bank.questions), len(result.bank.drafts), text, args.max)
+    if note and many:  # among several, say which article the note is about
+        note = f"note: {argument}: {note.removeprefix('note: ')}"
     if note:
         print(note, file=sys.stderr)
     return 0
+
+
+def _free_article_name(article: ArticleInput, folder: Path, bank_id: str) -> str:
+    """The article's name beside its bank in an ``-o`` folder: its own name (so a folder
+    drafted into itself gets no copies), else, when another text has that name there (two
+    folders' ``story.txt``), ``ID.txt`` as in the library."""
+    beside = folder / article.name
+    if not beside.exists():
+        return article.name
+    if article.path is not None and beside.resolve() == article.path.resolve():
+        return article.name
+    try:
+        same = beside.read_text(encoding="utf-8").replace("\r\n", "\n") == article.text
+    except (OSError, UnicodeDecodeError):
+        same = False
+    return article.name if same else f"{bank_id}.txt"
 
 
 def shortfall_note(count: int, drafts: int, text: str, limit: int) -> str:
@@ -226,7 +370,7 @@ def shortfall_note(count: int, drafts: int, text: str, limit: int) -> str:
     return f"note: {count} questions of this {words}-word article passed the quality gate{held}"
 
 
-def _run_update(args: argparse.Namespace, article: ArticleInput) -> int:
+def _run_update(args: argparse.Namespace, article: ArticleInput, argument: str) -> int:
     from quiz.bank import BankError, load_bank
     from quiz.bank.dump import dump_bank
     from quiz.generate.update import update_bank
@@ -248,7 +392,7 @@ def _run_update(args: argparse.Namespace, article: ArticleInput) -> int:
         options["date"] = old.as_of
     result = update_bank(old, text, source_file=source_file, **options)
     if not result.bank.questions:
-        raise QuizError(f"no question is left after updating from {args.article!r}; bank unchanged")
+        raise QuizError(f"no question is left after updating from {argument!r}; bank unchanged")
     _write(target, dump_bank(result.bank))
     try:
         if not beside.exists() or beside.read_text(encoding="utf-8").replace("\r\n", "\n") != text:
