@@ -106,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.generate.nlp import ModelMissing
 
     try:
+        _load_model()
         if args.update:
             return _run_update(args, article, argument)
         return _run_new(args, article, argument)
@@ -142,8 +143,14 @@ def _run_many(args: argparse.Namespace, arguments: list[str]) -> int:
     from quiz.generate.nlp import ModelMissing
     from quiz.generate.source_input import read_article
 
+    expanded = _expand(arguments)
+    try:
+        _load_model()
+    except ModelMissing as missing:  # every article would fail the same way
+        print(str(missing), file=sys.stderr)
+        return 1
     written = failed = 0
-    for argument, empty_folder in _expand(arguments):
+    for argument, empty_folder in expanded:
         try:
             if empty_folder:
                 raise QuizError(f"{argument}: a directory with no .txt, .html or .htm file")
@@ -152,12 +159,21 @@ def _run_many(args: argparse.Namespace, arguments: list[str]) -> int:
         except QuizError as error:
             print(f"quiz: {error}", file=sys.stderr)
             failed += 1
-        except ModelMissing as missing:  # every article would fail the same way: stop
-            print(str(missing), file=sys.stderr)
-            return 1
     banks = "bank" if written == 1 else "banks"
     print(f"{written} {banks} written, {failed} failed")
     return 1 if failed else 0
+
+
+def _load_model() -> None:
+    """Load spaCy's model now, then freeze what exists into the collector's permanent
+    generation: the model's ~90,000 long-lived objects are otherwise walked again by every
+    full collection while articles are parsed (about 15% of the time of ten articles)."""
+    import gc
+
+    from quiz.generate.nlp import load_model
+
+    load_model()
+    gc.freeze()
 
 
 def _output_folder(parser: argparse.ArgumentParser, output: str | None) -> Path | None:

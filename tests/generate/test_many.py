@@ -175,3 +175,17 @@ def test_a_folder_alone_is_several(inputs: tuple[Path, Path, Path], capsys: Any)
     with pytest.raises(SystemExit) as exit_:
         main(["generate", str(folder), "--title", "T"])
     assert exit_.value.code == 2 and "--title" in capsys.readouterr().err
+
+
+def test_missing_model_is_said_once(
+    inputs: tuple[Path, Path, Path], capsys: Any, monkeypatch: Any
+) -> None:
+    import quiz.generate.nlp as nlp_module
+
+    def missing() -> None:
+        raise nlp_module.ModelMissing()
+
+    monkeypatch.setattr(nlp_module, "load_model", missing)
+    a, b, _ = inputs
+    assert main(["generate", str(a), str(b)]) == 1
+    assert capsys.readouterr().err == f"{nlp_module.INSTALL_HINT}\n"
