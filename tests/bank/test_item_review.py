@@ -19,6 +19,10 @@ from quiz.bank.model import (
 )
 from quiz.bank.review.codes import ADVICE_CODES
 from quiz.bank.review.registry import BY_CODE, CHECKS, review, run
+from tests.conftest import DATA
+
+#: The founding bank as issue 16 found it, before its revision with the item review.
+SHIPPED_BEFORE_REVISION = DATA / "item-review" / "shipped-before-revision.yaml"
 
 ARTICLE = (
     "Environment ministers from Kenya, Norway and Chile signed a pact in Nairobi on Tuesday. "
@@ -395,15 +399,13 @@ def test_the_review_never_imports_spacy_or_textual() -> None:
 
 
 def test_the_shipped_bank_as_issue_16_found_it_draws_the_flaws_a_rater_named() -> None:
-    """The founding bank before its revision: key length (52 against 37, 89 against 57),
-    verbatim keys, verbatim true statements, guessable blanks, general knowledge, leakage.
-    Once the bank is revised with the checker, this test becomes "no advice that is not
-    silenced with a reason" (issue 16, Done when)."""
+    """The founding bank before its revision (kept verbatim as test data): key length (52
+    against 37, 89 against 57), verbatim keys, verbatim true statements, guessable blanks,
+    general knowledge, leakage."""
     from quiz.bank import load_bank
-    from tests.conftest import FOUNDING_BANK
 
     found: dict[str, set[str]] = {}
-    for advice in review(load_bank(FOUNDING_BANK)).shown:
+    for advice in review(load_bank(SHIPPED_BEFORE_REVISION)).shown:
         found.setdefault(advice.code, set()).add(advice.question)
     assert {"q-joint-announcement-mc", "q-sign-of-importance-mc"} <= found["key-longest"]
     assert found["key-verbatim"] and found["tf-true-verbatim"] and found["answer-leak"]
@@ -413,3 +415,20 @@ def test_the_shipped_bank_as_issue_16_found_it_draws_the_flaws_a_rater_named() -
     assert {"q-trump-role-sa", "q-washington-city-sa"} <= found["general-knowledge"]
     assert "q-joint-announcement-mc" in found["stem-key-mismatch"]
     assert "q-people-roles-match" in found["matching-gives-away"]
+
+
+def test_the_revised_shipped_bank_has_no_advice_tests_every_fact_and_has_every_type() -> None:
+    """Issue 16, Done when: on the revised bank ``quiz check`` prints no advice that is not
+    silenced with a reason (the advice off by default included), every fact of the article is
+    still tested by a question, and all seven types are there."""
+    from quiz.bank import load_bank
+    from quiz.bank.model import QUESTION_TYPES
+    from tests.conftest import FOUNDING_BANK
+
+    bank = load_bank(FOUNDING_BANK)
+    assert review(bank, all_advice=True).shown == ()
+    assert all(reason.strip() for q in bank.questions for _, reason in q.silence)
+    assert {f.id for f in bank.facts} <= {q.fact for q in bank.questions}
+    assert {q.TYPE for q in bank.questions} == set(QUESTION_TYPES)
+    before = load_bank(SHIPPED_BEFORE_REVISION)
+    assert {q.id for q in bank.questions} <= {q.id for q in before.questions}  # ids kept

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK, ROOT
 
+#: The founding bank as issue 16 found it, before its revision: the item review's flaws.
+BEFORE_REVISION = DATA / "item-review" / "shipped-before-revision.yaml"
+
 
 def quiz(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -77,7 +80,7 @@ def test_a_bank_id_is_checked_as_play_takes_it(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith(f"OK {FOUNDING_BANK}: 70 questions")
+    assert result.stdout.startswith(f"OK {FOUNDING_BANK}: 56 questions")
     result = quiz("check", "no-such-bank")
     assert result.returncode == 1
     assert result.stdout == "no-such-bank: the bank file was not found\n"
@@ -108,7 +111,7 @@ def test_advice_follows_the_ok_line_and_the_check_still_passes(tmp_path: Path) -
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.fullmatch(
         rf"{re.escape(str(biased))}: advice answer-position \[bank\]: the right answer is "
-        r"choice 1 in 20 of 20 .*",
+        r"choice 1 in 19 of 19 .*",
         result.stdout.splitlines()[1],
     )
 
@@ -141,10 +144,10 @@ def _line_of(path: Path, question_id: str) -> int:
 
 
 def test_item_review_text_names_file_line_code_and_question(tmp_path: Path) -> None:
-    result = check_in(tmp_path, str(FOUNDING_BANK))
+    result = check_in(tmp_path, str(BEFORE_REVISION))
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"OK {FOUNDING_BANK}: 70 questions")
+    assert lines[0].startswith(f"OK {BEFORE_REVISION}: 70 questions")
     found = [ADVICE_LINE.match(line) for line in lines[1:]]
     assert found and all(found), [line for line, m in zip(lines[1:], found, strict=True) if not m]
     codes = {m["code"] for m in found if m}
@@ -152,11 +155,11 @@ def test_item_review_text_names_file_line_code_and_question(tmp_path: Path) -> N
     assert {"answer-leak", "general-knowledge"} <= codes
     assert "distractor-true-elsewhere" not in codes  # off by default: precision below 0.8
     longest = next(m for m in found if m and m["q"] == "q-joint-announcement-mc")
-    assert int(longest["line"]) == _line_of(FOUNDING_BANK, "q-joint-announcement-mc")
+    assert int(longest["line"]) == _line_of(BEFORE_REVISION, "q-joint-announcement-mc")
 
 
 def test_item_review_json_strict_and_all_advice(tmp_path: Path) -> None:
-    result = check_in(tmp_path, "--json", str(FOUNDING_BANK))
+    result = check_in(tmp_path, "--json", str(BEFORE_REVISION))
     assert result.returncode == 0
     report = json.loads(result.stdout)
     assert report["ok"] is True
@@ -169,12 +172,12 @@ def test_item_review_json_strict_and_all_advice(tmp_path: Path) -> None:
         for a in bank["advice"]
     )
 
-    strict = check_in(tmp_path, "--strict", str(FOUNDING_BANK))
+    strict = check_in(tmp_path, "--strict", str(BEFORE_REVISION))
     assert strict.returncode == 1 and "--strict" in strict.stderr
-    strict_json = json.loads(check_in(tmp_path, "--strict", "--json", str(FOUNDING_BANK)).stdout)
+    strict_json = json.loads(check_in(tmp_path, "--strict", "--json", str(BEFORE_REVISION)).stdout)
     assert strict_json["ok"] is False and strict_json["files"][0]["ok"] is True
 
-    every = json.loads(check_in(tmp_path, "--all-advice", "--json", str(FOUNDING_BANK)).stdout)
+    every = json.loads(check_in(tmp_path, "--all-advice", "--json", str(BEFORE_REVISION)).stdout)
     assert every["files"][0]["advice_off"] == []
     assert "distractor-true-elsewhere" in {a["code"] for a in every["files"][0]["advice"]}
 
@@ -187,7 +190,7 @@ def test_a_silenced_advice_is_counted_and_its_reason_listed(tmp_path: Path) -> N
     from quiz.bank import load_bank
     from quiz.bank.dump import dump_bank
 
-    bank = load_bank(FOUNDING_BANK)
+    bank = load_bank(BEFORE_REVISION)
     reason = "The whole phrase is what the article says; shorter keys would be wrong."
     questions = tuple(
         replace(q, silence=(("key-longest", reason), ("stem-key-mismatch", "kept on purpose")))
@@ -195,8 +198,8 @@ def test_a_silenced_advice_is_counted_and_its_reason_listed(tmp_path: Path) -> N
         else q
         for q in bank.questions
     )
-    shutil.copy(FOUNDING_BANK.with_suffix(".txt"), tmp_path)
-    path = tmp_path / FOUNDING_BANK.name
+    shutil.copy(BEFORE_REVISION.parent / "japan-korea-summit-2025.txt", tmp_path)
+    path = tmp_path / BEFORE_REVISION.name
     path.write_text(dump_bank(replace(bank, questions=questions)), encoding="utf-8")
 
     text = check_in(tmp_path, str(path))

@@ -34,9 +34,11 @@ WEAK = ("dev", "eli")
 QUESTIONS = 16
 T0 = datetime(2025, 10, 6, 9, 0, tzinfo=UTC)
 #: Chosen so that, besides the rigged question, the draw leaves one question of low (but not
-#: negative) discrimination, q-lee-liberal-mc: both flags show in one class.
-SEED = 8
-LOW = "q-lee-liberal-mc"
+#: negative) discrimination, q-trilateral-partner-mc, and the learners' scores in the order of
+#: their ability: both flags show in one class. (The founding bank's revision in issue 16
+#: changed the questions drawn; it was seed 8 and q-lee-liberal-mc before.)
+SEED = 160
+LOW = "q-trilateral-partner-mc"
 
 
 def quiz_questions(bank: Bank) -> list[Question]:

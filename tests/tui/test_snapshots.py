@@ -149,7 +149,7 @@ class TestFeedback:
             await answer_wrong(pilot)
             await pilot.pause()
 
-        assert snap_compare(harness.play(FOUNDING_BANK, seed=4, shuffle=True,
+        assert snap_compare(harness.play(FOUNDING_BANK, seed=5, shuffle=True,
                                          types=("multiple_choice",)),
                             terminal_size=size, run_before=before)
 
