@@ -422,6 +422,40 @@ def bench_generation(sizes: Sizes) -> list[Result]:
     ]
 
 
+# -- generate-many: `quiz generate` on ten articles, one process against ten --------------------
+
+
+def bench_generate_many(sizes: Sizes) -> Result:
+    """Ten articles through the real command, in one process against one process per article,
+    run in turn (medians of the rounds; min / median / max printed above the row)."""
+    from benchmarks.generate_many import ARTICLES, TARGET_WORDS_PER_S, measure, spread
+
+    runs = measure(DATA / "generate-many", _env, rounds=3 if sizes is FULL else 2)
+    one = statistics.median(runs.one_process)
+    per = statistics.median(runs.per_article)
+    print(
+        f"#   words/s, min / median / max of {len(runs.one_process)} rounds: one process "
+        f"{spread(runs.words_per_s(runs.one_process))}; one per article "
+        f"{spread(runs.words_per_s(runs.per_article))}; one process is {per / one:.1f}x faster; "
+        f"by its CPU time {spread(runs.words_per_s(runs.one_process_cpu))}",
+        flush=True,
+    )
+    return Result(
+        f"generate-many (quiz generate on {len(ARTICLES)} articles, {runs.words:,} words, "
+        "one process)",
+        runs.words / one,
+        "words/s",
+        runs.words / per,
+        "words/s (one process per article, run in turn)",
+        f">= {TARGET_WORDS_PER_S:,} words/s",
+        runs.words / one >= TARGET_WORDS_PER_S,
+        one / per,
+    )
+
+
+GROUPS = ["startup", "bank", "home", "store", "generation", "generate-many", "memory"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -431,12 +465,12 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         nargs="+",
         metavar="NAME",
-        choices=["startup", "bank", "home", "store", "generation", "memory"],
+        choices=GROUPS,
         help="run only these groups",
     )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
-    wanted = set(args.only or ["startup", "bank", "home", "store", "generation", "memory"])
+    wanted = set(args.only or GROUPS)
     DATA.mkdir(parents=True, exist_ok=True)
     big_folder = DATA / f"big-{sizes.bank_questions}"
     big_bank = big_folder / "big.yaml"
@@ -465,6 +499,8 @@ def main(argv: list[str] | None = None) -> int:
         report(bench_store(sizes))
     if "generation" in wanted:
         report(bench_generation(sizes))
+    if "generate-many" in wanted:
+        report([bench_generate_many(sizes)])
     if "memory" in wanted:
         report(bench_memory(big_bank))
     failed = [r.name for r in results if not r.passed]
