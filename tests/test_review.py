@@ -160,8 +160,9 @@ def test_a_review_of_several_banks_answers_under_each_bank(banks: list[Bank]) ->
     recorder = MemoryRecorder()
     from quiz.session import mixed_bank
 
+    typed = next(q for q in summit.questions if q.TYPE == "short_answer")
     session = Session.over(mixed_bank("Review"),
-                           [(summit, summit.questions[0]), (riverton, riverton.questions[2])],
+                           [(summit, typed), (riverton, riverton.questions[2])],
                            mode="review", recorder=recorder)
     session.answer("nonsense", 1.0)
     session.advance()
