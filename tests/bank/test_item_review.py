@@ -431,7 +431,7 @@ def test_the_revised_shipped_bank_has_no_advice_tests_every_fact_and_has_every_t
     assert {f.id for f in bank.facts} <= {q.fact for q in bank.questions}
     assert {q.TYPE for q in bank.questions} == set(QUESTION_TYPES)
     before = load_bank(SHIPPED_BEFORE_REVISION)
-    # ids kept; the second revision (after the blind rating of the first) added these
-    added = {"q-threat-kind-mc", "q-g7-meeting-mc", "q-tokyo-first-mc", "q-us-allies-mc",
-             "q-paramount-mc", "q-virtuous-cycle-tf"}
+    # ids kept; the second and third revisions (after blind ratings) added these
+    added = {"q-threat-kind-mc", "q-g7-meeting-mc", "q-tokyo-first-mc", "q-paramount-mc",
+             "q-lee-turn-mc", "q-officials-reading-mc", "q-virtuous-cycle-mc"}
     assert {q.id for q in bank.questions} - added <= {q.id for q in before.questions}
