@@ -10,6 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 FOUNDING_BANK = ROOT / "question_banks" / "japan-korea-summit-2025.yaml"
 ALL_TYPES_BANK = DATA / "valid" / "all-types.yaml"
+#: The founding bank as it was before its revision in issue 16 (70 questions, kept with its
+#: article): a rich, stable bank for tests that depend on particular questions, so that the
+#: shipped bank can keep improving without rewriting them.
+RICH_BANK = DATA / "item-review" / "shipped-before-revision.yaml"
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,7 @@ from quiz.tui.screens.author import (
     UnsavedChanges,
 )
 from quiz.tui.widgets.topbar import TopBar
-from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
+from tests.conftest import ALL_TYPES_BANK, DATA, RICH_BANK
 from tests.tui.conftest import Harness, settle, type_text
 
 SIZE = (120, 40)
@@ -227,9 +227,9 @@ async def test_edit_form_validates_as_you_type(
 async def test_other_wrong_options(harness: Harness, tmp_path: Path) -> None:
     folder = tmp_path / "founding"
     folder.mkdir()
-    shutil.copy(FOUNDING_BANK, folder / FOUNDING_BANK.name)
-    shutil.copy(FOUNDING_BANK.with_suffix(".txt"), folder / FOUNDING_BANK.with_suffix(".txt").name)
-    app = author_app(harness, folder / FOUNDING_BANK.name, tmp_path / "out.yaml")
+    shutil.copy(RICH_BANK, folder / RICH_BANK.name)  # the questions these tests name
+    shutil.copy(RICH_BANK.parent / "japan-korea-summit-2025.txt", folder)
+    app = author_app(harness, folder / RICH_BANK.name, tmp_path / "out.yaml")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         items = draft(app).items
@@ -401,9 +401,9 @@ async def test_enter_edits_a_click_only_highlights(
 async def test_other_wrong_options_in_the_form(harness: Harness, tmp_path: Path) -> None:
     folder = tmp_path / "founding"
     folder.mkdir()
-    shutil.copy(FOUNDING_BANK, folder / FOUNDING_BANK.name)
-    shutil.copy(FOUNDING_BANK.with_suffix(".txt"), folder / FOUNDING_BANK.with_suffix(".txt").name)
-    app = author_app(harness, folder / FOUNDING_BANK.name, tmp_path / "out.yaml")
+    shutil.copy(RICH_BANK, folder / RICH_BANK.name)  # the questions these tests name
+    shutil.copy(RICH_BANK.parent / "japan-korea-summit-2025.txt", folder)
+    app = author_app(harness, folder / RICH_BANK.name, tmp_path / "out.yaml")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         items = draft(app).items

@@ -55,7 +55,7 @@ async def test_questions_to_check_first_then_learners_and_q_quits(tmp_path: Path
         assert isinstance(screen, ReportScreen)
         questions = screen.query_one("#report-questions", DataTable)
         assert questions.has_focus
-        assert questions.row_count == 56
+        assert questions.row_count == 70
         figure = f"{rigged.discrimination.point_biserial:.2f}"
         assert figure.startswith("-")
         # check, discr, right, asked, median, question, type
