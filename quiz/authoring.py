@@ -326,19 +326,24 @@ class Draft:
     # -- saving -------------------------------------------------------------------------------
 
     def advice(self) -> dict[str, list[str]]:
-        """What ``quiz check``'s item review says of each question not rejected, as the bank
-        would hold them (question id -> "code: finding — fix" lines), reviewed again only after
-        a change: the same advice as on the command line, beside the question it concerns."""
+        """What ``quiz check``'s item review says of each question not rejected (question id ->
+        "code: finding — fix" lines), reviewed again only after a change: the same advice as on
+        the command line, beside the question it concerns. A kept question is reviewed with the
+        other kept ones, as the saved bank will hold them (a draft it leaks to is no concern of
+        the quiz's); a question still to review, with them, as it would be once promoted."""
         from quiz.bank.review.registry import review
 
-        live = [item.question for item in self.items if item.state is not ItemState.REJECTED]
-        key = tuple(id(q) for q in live)
+        kept = [item.question for item in self.items if item.state.kept]
+        pending = [item.question for item in self.items if item.state is ItemState.PENDING]
+        key = tuple(id(q) for q in (*kept, None, *pending))
         if self._advice is None or self._advice[0] != key:
-            bank = replace(self.bank, questions=tuple(live), drafts=(), path="")
             found: dict[str, list[str]] = {}
-            for a in review(bank).shown:
-                if a.question:
-                    found.setdefault(a.question, []).append(f"{a.code}: {a.finding} — {a.fix}")
+            for questions, about in ((kept, kept), ([*kept, *pending], pending)):
+                wanted = {q.id for q in about}
+                bank = replace(self.bank, questions=tuple(questions), drafts=(), path="")
+                for a in review(bank).shown if questions and wanted else ():
+                    if a.question in wanted:
+                        found.setdefault(a.question, []).append(f"{a.code}: {a.finding} — {a.fix}")
             self._advice = (key, found)
         return self._advice[1]
 

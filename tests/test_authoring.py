@@ -412,3 +412,16 @@ def test_an_unedited_bank_saves_byte_for_byte(tmp_path: Path) -> None:
     save_draft(draft, tmp_path / "copy" / "summit.yaml")
     assert (tmp_path / "copy" / "summit.yaml").read_bytes() == before
     assert load_bank(tmp_path / "copy" / "summit.yaml").questions == load_bank(path).questions
+
+
+def test_advice_for_a_kept_question_ignores_the_drafts_it_would_leak_to() -> None:
+    """The kept questions are reviewed as the saved bank will hold them; a question still to
+    review, as if promoted."""
+    draft = _draft(pending=False)
+    leaks = [n for n in draft.advice().get("q-facts-multi", []) if n.startswith("answer-leak")]
+    assert leaks and "q-cost-cloze" in leaks[0]
+    draft.reject(_index(draft, "q-cost-cloze"))
+    assert not any(n.startswith("answer-leak") for n in draft.advice().get("q-facts-multi", []))
+    fresh = _draft()  # everything still to review: reviewed together, as if all were promoted
+    fresh.accept(_index(fresh, "q-cost-cloze"))
+    assert any(n.startswith("answer-leak") for n in fresh.advice().get("q-facts-multi", []))
