@@ -23,10 +23,11 @@ from quiz.bank.validate import QuestionStream, build_bank
 from quiz.bank.yamlsafe import YamlProblem, load_yaml
 
 
-def parse_bank_text(text: str, *, path: Path) -> Bank:
-    """Parse and validate bank text; ``path`` names the file in errors and anchors the article."""
+def parse_bank_text(text: str, *, path: Path, stream: QuestionStream | None = None) -> Bank:
+    """Parse and validate bank text; ``path`` names the file in errors and anchors the article.
+    ``stream`` builds the questions (one that keeps their lines, for ``quiz check``)."""
     shown = str(path)
-    stream = QuestionStream()
+    stream = stream or QuestionStream()
     try:
         document = load_yaml(text, on_item=stream)
     except YamlProblem as problem:
@@ -39,14 +40,14 @@ def parse_bank_text(text: str, *, path: Path) -> Bank:
     return bank
 
 
-def load_bank(path: str | os.PathLike[str]) -> Bank:
+def load_bank(path: str | os.PathLike[str], stream: QuestionStream | None = None) -> Bank:
     """Load and validate the bank at ``path``; raises :class:`BankError` for any bad input."""
     bank_path = Path(path)
     try:
         text = read_text_file(bank_path, limit=MAX_BANK_BYTES, what="the bank file")
     except ValueError as error:
         raise BankError(str(bank_path), [Problem(0, str(error))]) from None
-    return parse_bank_text(text, path=bank_path)
+    return parse_bank_text(text, path=bank_path, stream=stream)
 
 
 __all__ = [

@@ -375,8 +375,13 @@ class QuestionStream:
     ``on_item``), and remembers what can only be checked once the whole file is read: that each
     ``source`` is in the article and each ``fact`` exists."""
 
-    def __init__(self, seen: dict[str, int] | None = None, what: str = "question") -> None:
+    def __init__(
+        self, seen: dict[str, int] | None = None, what: str = "question", *, lines: bool = False
+    ) -> None:
         self.check = _Checker()
+        #: With ``lines``: the line each question starts on, by id (``quiz check`` names
+        #: ``FILE:LINE``; the bank model does not carry lines, and a quiz never needs them).
+        self.lines: dict[str, int] | None = {} if lines else None
         # ids already used (a bank's drafts share the id space of its questions)
         self.seen: dict[str, int] = {} if seen is None else seen
         self.what = what
@@ -399,6 +404,8 @@ class QuestionStream:
         )
         if question is not None:
             self.questions.append(question)
+            if self.lines is not None:
+                self.lines[question.id] = line
         return question
 
     def finish(self, check: _Checker, article: str | None, fact_ids: set[str]) -> list[Question]:

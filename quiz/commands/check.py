@@ -13,7 +13,7 @@ from quiz.commands import COMMANDS
 from quiz.library import BANK_SUFFIXES, UnknownBank, resolve_bank
 
 if TYPE_CHECKING:
-    from quiz.bank import Bank, Question
+    from quiz.bank import Bank
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -68,36 +68,12 @@ def load_with_lines(path: Path) -> tuple[Bank, dict[str, int]]:
     """Load and validate a bank as :func:`quiz.bank.load_bank` does, and keep the line each
     question starts on (the loader streams questions in with their lines; the bank model does
     not carry them), so advice can name ``FILE:LINE``. Raises :class:`BankError`."""
-    from quiz.bank import BankError, Problem
-    from quiz.bank.files import MAX_BANK_BYTES, article_reader, read_text_file
-    from quiz.bank.validate import QuestionStream, build_bank
-    from quiz.bank.yamlsafe import YamlProblem, load_yaml
+    from quiz.bank.loader import load_bank
+    from quiz.bank.validate import QuestionStream
 
-    class Stream(QuestionStream):
-        def __init__(self) -> None:
-            super().__init__()
-            self.lines: dict[str, int] = {}
-
-        def __call__(self, raw: Any, line: int) -> Question | None:
-            question = super().__call__(raw, line)
-            if question is not None:
-                self.lines[question.id] = line
-            return question
-
-    shown = str(path)
-    try:
-        text = read_text_file(path, limit=MAX_BANK_BYTES, what="the bank file")
-        stream = Stream()
-        document = load_yaml(text, on_item=stream)
-    except ValueError as error:
-        raise BankError(shown, [Problem(0, str(error))]) from None
-    except YamlProblem as problem:
-        raise BankError(shown, [Problem(problem.line, problem.message)]) from None
-    bank, problems = build_bank(
-        document, path=shown, read_article=article_reader(path), stream=stream
-    )
-    if problems or bank is None:
-        raise BankError(shown, problems or [Problem(0, "not a valid bank")])
+    stream = QuestionStream(lines=True)
+    bank = load_bank(path, stream)
+    assert stream.lines is not None
     return bank, stream.lines
 
 

@@ -268,13 +268,8 @@ class QuizApp(App[None]):
         missed in its last session) off the UI thread, then ask how to start it."""
         from quiz.tui.choices import load_choice
 
-        try:
-            bank = self.bank_cache.load(path)
-        except BankError as error:
-            self.call_from_thread(
-                self.notify, "\n".join(error.lines()[:3]), title="This bank can't be used",
-                severity="warning", markup=False,
-            )
+        bank = self._load_in_worker(path)
+        if bank is None:
             return
         choice = load_choice(self.config.data_dir, bank.id)
         missed: list[str] = []
@@ -312,16 +307,23 @@ class QuizApp(App[None]):
             with contextlib.suppress(OSError):
                 save_choice(self.config.data_dir, bank_id, choice)
 
-    @work(thread=True, exclusive=True, group="open-bank")
-    def play_bank_file(self, path: Path) -> None:
-        """Load a bank (from the cache when it is unchanged) off the UI thread, then play it."""
+    def _load_in_worker(self, path: Path) -> Bank | None:
+        """The bank at ``path`` (from the cache when it is unchanged), for a worker thread; None,
+        with a notice saying why, when it cannot be used."""
         try:
-            bank = self.bank_cache.load(path)
+            return self.bank_cache.load(path)
         except BankError as error:
             self.call_from_thread(
                 self.notify, "\n".join(error.lines()[:3]), title="This bank can't be used",
                 severity="warning", markup=False,
             )
+            return None
+
+    @work(thread=True, exclusive=True, group="open-bank")
+    def play_bank_file(self, path: Path) -> None:
+        """Load a bank (from the cache when it is unchanged) off the UI thread, then play it."""
+        bank = self._load_in_worker(path)
+        if bank is None:
             return
         self.call_from_thread(self.start_quiz, bank)
 
@@ -347,13 +349,8 @@ class QuizApp(App[None]):
     @work(thread=True, exclusive=True, group="open-bank")
     def cram_bank_file(self, path: Path) -> None:
         """Load a bank off the UI thread, then practise it without touching its schedule."""
-        try:
-            bank = self.bank_cache.load(path)
-        except BankError as error:
-            self.call_from_thread(
-                self.notify, "\n".join(error.lines()[:3]), title="This bank can't be used",
-                severity="warning", markup=False,
-            )
+        bank = self._load_in_worker(path)
+        if bank is None:
             return
         self.call_from_thread(lambda: self.switch_screen(QuizScreen(self.cram_session(bank))))
 
