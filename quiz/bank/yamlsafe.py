@@ -110,7 +110,10 @@ def _resolve_plain(text: str) -> Any:
             return float("-inf") if lowered.startswith("-") else float("inf")
         if lowered.endswith("nan"):
             return float("nan")
-        return float(lowered)
+        try:
+            return float(lowered)
+        except ValueError:  # "._" matches YAML 1.1's float pattern but is no number: text
+            return text
     return text
 
 

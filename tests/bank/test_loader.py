@@ -122,3 +122,11 @@ def test_symlinked_article_outside_the_folder_is_refused(tmp_path: Path) -> None
     (folder / "bank.yaml").write_text(ALL_TYPES_BANK.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(BankError, match="points outside the bank's folder"):
         load_bank(folder / "bank.yaml")
+
+
+def test_a_plain_scalar_that_only_looks_like_a_float_is_text() -> None:
+    """``._`` matches YAML 1.1's float pattern but is no number (found by hypothesis in
+    test_dump's round trip): it is read as the text it is, never a crash."""
+    from quiz.bank.yamlsafe import load_yaml
+
+    assert load_yaml("a: ._\nb: .5\n") == {"a": "._", "b": 0.5}
