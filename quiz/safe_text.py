@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["printable"]
+__all__ = ["json_printable", "printable"]
 
 #: C0 and C1 controls (tab and newline included: one printed line stays one line), DEL, and
-#: the bidirectional embedding, override and isolate characters.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: the bidirectional marks, embeddings, overrides and isolates.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -21,3 +21,20 @@ def _escape(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """``text`` with every unsafe character written as its escape."""
     return _UNSAFE.sub(_escape, text)
+
+
+#: What JSON itself leaves raw of :data:`_UNSAFE` (it escapes C0 controls inside strings; a
+#: newline outside them is layout).
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def json_printable(dumped: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with the unsafe characters that
+    JSON leaves raw (DEL, C1 controls, bidi overrides) written as ``\\uXXXX``: the same JSON
+    value for a script, nothing that reverses or recolours a terminal it is printed to. They can
+    only occur inside strings, where the escape means the very same character."""
+    return _JSON_RAW.sub(_json_escape, dumped)

@@ -27,7 +27,7 @@ import msgspec
 from msgspec import Struct
 from msgspec.structs import replace
 
-from quiz.bank.errors import BankError, Problem
+from quiz.bank.errors import BankError, read_problem
 from quiz.bank.files import MAX_BANK_BYTES, article_reader, decode_text, read_bytes_bounded
 from quiz.bank.model import (
     Bank,
@@ -226,7 +226,7 @@ class BankCache:
             data = read_bytes_bounded(bank_path, limit=MAX_BANK_BYTES, what="the bank file")
             text = decode_text(data, "the bank file")
         except ValueError as error:
-            raise BankError(shown, [Problem(0, str(error))]) from None
+            raise BankError(shown, [read_problem(error)]) from None
         del data
         from quiz.bank.loader import parse_bank_text  # the YAML parser only on a cache miss
 
@@ -240,7 +240,7 @@ class BankCache:
         try:
             data = read_bytes_bounded(bank_path, limit=MAX_BANK_BYTES, what="the bank file")
         except ValueError as error:
-            raise BankError(str(bank_path), [Problem(0, str(error))]) from None
+            raise BankError(str(bank_path), [read_problem(error)]) from None
         return hashlib.sha256(data).hexdigest()
 
     def summaries(self, paths: Iterable[Path]) -> list[BankSummary]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from msgspec import Struct
 
+from quiz.bank.files import NotText
 from quiz.errors import QuizError
+from quiz.safe_text import printable
 
 
 class Problem(Struct, frozen=True, order=True):
@@ -23,10 +25,24 @@ class BankError(QuizError):
         super().__init__(self.format())
 
     def lines(self) -> list[str]:
+        """One ``file:line: message`` line per problem, safe to print: a control character,
+        escape code or bidi override in the file name or the quoted text is shown escaped, so
+        every command that prints a bank's errors (check, play, review, export, the home
+        screen) shows them as text and a file name cannot recolour or reverse the terminal."""
         return [
-            f"{self.path}:{p.line}: {p.message}" if p.line else f"{self.path}: {p.message}"
+            printable(
+                f"{self.path}:{p.line}: {p.message}" if p.line else f"{self.path}: {p.message}"
+            )
             for p in self.problems
         ]
 
     def format(self) -> str:
         return "\n".join(self.lines())
+
+
+def read_problem(error: ValueError) -> Problem:
+    """The problem of a bank file that could not be read as text: on the line where that shows
+    (a bad byte, binary data, UTF-16), else about the whole file (missing, too large, a FIFO)."""
+    if isinstance(error, NotText):
+        return Problem(error.line, error.reason)
+    return Problem(0, str(error))

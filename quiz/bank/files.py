@@ -47,24 +47,83 @@ def read_bytes_bounded(path: Path, *, limit: int, what: str) -> bytes:
 def read_text_file(path: Path, *, limit: int, what: str) -> str:
     """Read a UTF-8 text file (BOM and CRLF allowed) of at most ``limit`` bytes.
 
-    Raises ValueError with a message for people; the line of a bad byte is named.
+    Raises ValueError with a message for people; :class:`NotText` (one) names the line.
     """
     return decode_text(read_bytes_bounded(path, limit=limit, what=what), what)
 
 
+class NotText(ValueError):
+    """A file that is not UTF-8 text, and the line where that shows.
+
+    ``str()`` is one sentence naming the line, for callers that report a file without lines (an
+    article given to ``quiz generate``); a bank's loader reports ``FILE:LINE: reason`` instead,
+    so the line is where every other bank error has it (issue 20: it was inside the message).
+    """
+
+    def __init__(self, line: int, reason: str, sentence: str) -> None:
+        self.line = line
+        self.reason = reason
+        super().__init__(sentence)
+
+
+#: Byte-order marks of the encodings a text editor may have saved a file in instead of UTF-8
+#: (UTF-32 first: its little-endian mark starts with UTF-16's).
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _other_encoding(data: bytes) -> str:
+    """ "UTF-16" or "UTF-32" when ``data`` looks saved in one (a mark, or ASCII with a NUL after
+    or before every byte), else "". Said as such: "binary data" sent people looking for a
+    corrupted file when their editor had only chosen another encoding."""
+    for bom, name in _OTHER_BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:64]
+    evens, odds = head[0::2], head[1::2]
+    if len(head) >= 4 and ((all(evens) and not any(odds)) or (not any(evens) and all(odds))):
+        return "UTF-16"
+    return ""
+
+
+def _line_at(data: bytes, index: int) -> int:
+    """The line of byte ``index``, counted as the decoded text's lines are (CRLF, CR, LF each end
+    one), so the line given here and a YAML error's line agree."""
+    before = data[:index]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+
+
 def decode_text(data: bytes, what: str) -> str:
+    """``data`` as text: UTF-8 (a BOM dropped, CRLF and CR made LF).
+
+    Raises :class:`NotText` for binary data, UTF-16/32 and invalid UTF-8, with the line. UTF-16
+    is refused, not read: the bank format is UTF-8 (docs/bank-format.md), the article beside a
+    bank and every file quiz writes (``--update``, ``quiz author``, exports) are UTF-8, and a
+    bank that loads here must load the same everywhere it is shared; the message says the fix.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    other = _other_encoding(data)
+    if other:
+        reason = f"{what} is {other}; save it as UTF-8"
+        raise NotText(1, reason, reason)
     if b"\x00" in data:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise ValueError(f"{what} is not a text file (it holds binary data, from line {line})")
+        line = _line_at(data, data.index(b"\x00"))
+        reason = f"{what} is not a text file (it holds binary data)"
+        raise NotText(line, reason, f"{reason[:-1]}, from line {line})")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise ValueError(
-            f"{what} is not valid UTF-8 (byte {data[error.start]:#04x} on line {line}); "
-            "save it as UTF-8"
+        line = _line_at(data, error.start)
+        byte = f"byte {data[error.start]:#04x}"
+        raise NotText(
+            line,
+            f"{what} is not valid UTF-8 ({byte}); save it as UTF-8",
+            f"{what} is not valid UTF-8 ({byte} on line {line}); save it as UTF-8",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

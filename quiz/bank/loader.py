@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quiz.bank.errors import BankError, Problem
+from quiz.bank.errors import BankError, Problem, read_problem
 from quiz.bank.files import (
     MAX_ARTICLE_BYTES,
     MAX_BANK_BYTES,
@@ -46,7 +46,7 @@ def load_bank(path: str | os.PathLike[str], stream: QuestionStream | None = None
     try:
         text = read_text_file(bank_path, limit=MAX_BANK_BYTES, what="the bank file")
     except ValueError as error:
-        raise BankError(str(bank_path), [Problem(0, str(error))]) from None
+        raise BankError(str(bank_path), [read_problem(error)]) from None
     return parse_bank_text(text, path=bank_path, stream=stream)
 
 

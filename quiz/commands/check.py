@@ -142,7 +142,10 @@ def run(args: argparse.Namespace) -> int:
     valid = bool(banks) and all(r["ok"] for r in results)
     ok = valid and not (args.strict and shown_advice)
     if args.json:
-        print(json.dumps({"ok": ok, "files": results}, ensure_ascii=False, indent=2))
+        from quiz.safe_text import json_printable
+
+        dumped = json.dumps({"ok": ok, "files": results}, ensure_ascii=False, indent=2)
+        print(json_printable(dumped))
     elif not banks:
         _say("quiz check: no bank files given", file=sys.stderr)
     elif valid and not ok:
