@@ -15,11 +15,7 @@ anywhere in the library.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -76,6 +72,9 @@ def registry_file(data_dir: Path) -> Path:
 
 def slugify(name: str) -> str:
     """``"Japan & Korea: a summit"`` -> ``"japan-korea-a-summit"`` (accents dropped)."""
+    import re  # here and below: every start imports this module, few make an id or read JSON
+    import unicodedata
+
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     out = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:80].strip("-")
     return out or "article"
@@ -87,6 +86,10 @@ def new_bank_id(title: str, text: str) -> str:
     Not the file name, which two teachers' ``article.txt`` share: two banks of different
     articles never get the same id, and the same article and title always get the same one
     (so regenerating a bank keeps its scores)."""
+    import hashlib
+    import re
+    import unicodedata
+
     body = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:6]
     return f"{slugify(title)[:48].strip('-')}-{digest}"
@@ -164,6 +167,8 @@ def read_registry(data_dir: Path) -> list[Path]:
     A missing, damaged or foreign registry reads as empty: the library then shows its folders,
     and the next registration writes a fresh one (the damaged file is kept aside first)."""
     path = registry_file(data_dir)
+    import json
+
     try:
         if path.stat().st_size > _MAX_REGISTRY_BYTES:
             return []
@@ -180,6 +185,8 @@ def read_registry(data_dir: Path) -> list[Path]:
 
 def write_registry(data_dir: Path, paths: list[Path]) -> None:
     """Replace the registry with ``paths`` (atomically). Raises :class:`OSError`."""
+    import json
+
     path = registry_file(data_dir)
     if path.exists() and not read_registry(data_dir) and path.stat().st_size > 2:
         with_suffix = path.with_name(path.name + ".damaged")

@@ -250,6 +250,8 @@ def open_in_library(name: str, data_dir: Path) -> tuple[Path, str]:
     path = resolve_bank(name, bank_dirs(data_dir), data_dir)
     if not Path(name).expanduser().exists():
         return path, ""  # named by its id: in the library already
+    if in_folders(path, [shipped_banks_dir()]):
+        return path, ""  # shipped: listed already and never rewritten, so no need to load it
     try:
         added = add_bank(path, data_dir)
     except QuizError:
