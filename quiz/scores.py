@@ -2,9 +2,12 @@
 store in memory so the quiz still runs (review, undo and flags included) and says plainly that
 progress is not being saved and how to fix it.
 
-* A damaged, foreign or newer ``quiz.db`` is left untouched; the notice names the problem and
-  the way out (``--recover`` keeps the file aside as ``quiz.db.<problem>-<date>`` and starts a
-  new one; a newer file wants a newer quiz).
+* A ``quiz.db`` with damaged pages (found by the check at open) is set aside as
+  ``quiz.db.damaged-<date>`` and a new one started; the notice says where the old one is, and
+  ``--recover`` copies into the new one what can still be read of it.
+* A ``quiz.db`` that is not SQLite, foreign or newer is left untouched; the notice names the
+  problem and the way out (``--recover`` keeps the file aside as ``quiz.db.<problem>-<date>``
+  and starts a new one; a newer file wants a newer quiz).
 * A read-only or full data dir: the notice says so; if the file can still be read, the
   in-memory store starts as a copy of it, so the review still shows what is due.
 
@@ -22,8 +25,9 @@ from pathlib import Path
 
 from quiz.bank.model import Bank
 from quiz.store import DB_NAME, SessionRecorder, Store, StoreError
+from quiz.store.journal import JOURNAL_NAME
 
-__all__ = ["RECOVER_HINT", "Scores", "memory_store", "open_scores"]
+__all__ = ["RECOVER_HINT", "Scores", "memory_store", "open_scores", "store_notice"]
 
 RECOVER_HINT = "quiz review --recover"
 MEMORY = Path(":memory:")
@@ -56,23 +60,43 @@ def open_scores(
     """The scores in ``data_dir``; never raises for a problem with the file or the folder."""
     path = Path(data_dir) / DB_NAME
     try:
-        store = Store.open(data_dir, clock=clock)
-        return Scores(store, saved=True)
+        store = Store.open(data_dir, clock=clock, recover=recover)
     except StoreError as error:
-        if recover and error.recoverable:
-            before = set(path.parent.glob(f"{DB_NAME}.{error.problem}-*"))
-            try:
-                store = Store.open(data_dir, clock=clock, recover=True)
-            except StoreError as again:
-                return _in_memory(again, clock, path)
-            aside = sorted(set(path.parent.glob(f"{DB_NAME}.{error.problem}-*")) - before)
-            moved = next((p for p in aside if not p.name.endswith(("-wal", "-shm"))), None)
-            notice = (
-                f"Your old scores file could not be used ({error.problem}); it was kept as "
-                f"{moved or 'a copy beside it'} and a new one was started."
-            )
-            return Scores(store, saved=True, notice=notice, moved_aside=moved)
         return _in_memory(error, clock, path)
+    return Scores(store, saved=True, notice=store_notice(store), moved_aside=store.set_aside)
+
+
+def store_notice(store: Store) -> str:
+    """What opening ``store`` did that the learner should know, one line per thing, plain:
+    a file set aside and where it is, what ``--recover`` copied from it, answers saved from
+    the pending-answers journal. Commands that open the store print it on stderr."""
+    lines: list[str] = []
+    damage = store.damage
+    if store.set_aside is not None and damage is not None:
+        if damage.problem == "damaged":
+            lines.append(
+                f"Your scores file was damaged; it was kept as {store.set_aside} and a new one "
+                "was started."
+                + ("" if store.salvaged else
+                   f" To copy what can still be read from it, run  {RECOVER_HINT}")
+            )
+        else:
+            lines.append(
+                f"Your old scores file could not be used ({damage.problem}); it was kept as "
+                f"{store.set_aside} and a new one was started."
+            )
+    for aside, report in store.salvaged:
+        lines.append(f"From {aside}: {report.summary()}.")
+    if store.replayed is not None and store.replayed.saved:
+        count = store.replayed.saved
+        lines.append(f"{count} answer{'s' if count != 1 else ''} kept in "
+                     f"{JOURNAL_NAME} last time {'were' if count != 1 else 'was'} saved.")
+    if store.replayed is not None and store.replayed.kept_aside is not None:
+        lines.append(f"{store.replayed.unreadable} unreadable lines of {JOURNAL_NAME} were "
+                     f"kept in {store.replayed.kept_aside}.")
+    if store.replay_error:
+        lines.append(store.replay_error)
+    return "\n".join(lines)
 
 
 def _in_memory(error: StoreError, clock: Callable[[], datetime] | None, path: Path) -> Scores:
@@ -84,7 +108,7 @@ def _in_memory(error: StoreError, clock: Callable[[], datetime] | None, path: Pa
 def _notice(error: StoreError) -> str:
     lead = "Progress is not being saved this time: nothing is kept after you quit.\n"
     where = error.path or "the scores file"
-    if error.problem == "corrupt":
+    if error.problem in ("corrupt", "damaged"):
         what = f"{where} is damaged or is not an SQLite file. It was left untouched."
     elif error.problem == "foreign":
         what = f"{where} is not a quiz scores file. It was left untouched."

@@ -58,6 +58,7 @@ _PROBLEMS: dict[str, StoreProblem] = {
 
 _ADVICE: dict[StoreProblem, str] = {
     "corrupt": "it is damaged or not an SQLite file",
+    "damaged": "it is damaged",
     "unwritable": "check that the data directory exists and is writable, and the disk not full",
     "busy": "another quiz process kept it locked; try again",
     "foreign": "",
@@ -107,7 +108,7 @@ def store_error(error: sqlite3.Error, path: Path, doing: str) -> StoreError:
         problem = "corrupt"
     advice = _ADVICE[problem]
     message = f"{path}: could not {doing}: {error}"
-    if problem == "corrupt":
+    if problem in ("corrupt", "damaged"):
         message = f"{path}: the scores database cannot be read ({error}); {advice}"
     elif advice:
         message += f" ({advice})"

@@ -9,13 +9,16 @@ from quiz.errors import QuizError
 
 __all__ = ["StoreError", "StoreProblem"]
 
-#: corrupt: damaged or not SQLite at all; foreign: SQLite, but not a quiz database;
-#: newer: written by a newer quiz; unwritable: the data dir or file cannot be written;
-#: busy: another process held the database too long; failed: any other database failure.
-StoreProblem = Literal["corrupt", "foreign", "newer", "unwritable", "busy", "failed"]
+#: corrupt: damaged or not SQLite at all; damaged: a quiz database with damaged pages (found
+#: by the check at open, or later by the check in the background); foreign: SQLite, but not a
+#: quiz database; newer: written by a newer quiz; unwritable: the data dir or file cannot be
+#: written; busy: another process held the database too long; failed: any other failure.
+StoreProblem = Literal[
+    "corrupt", "damaged", "foreign", "newer", "unwritable", "busy", "failed"
+]
 
 #: The problems that opening with ``recover=True`` cures by moving the file aside.
-RECOVERABLE: frozenset[str] = frozenset({"corrupt", "foreign", "newer"})
+RECOVERABLE: frozenset[str] = frozenset({"corrupt", "damaged", "foreign", "newer"})
 
 
 class StoreError(QuizError):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
@@ -26,18 +25,31 @@ from quiz.record import Answer
 from quiz.srs import DEFAULT_DESIRED_RETENTION, CardState, Srs
 from quiz.store import flags as flag_repo
 from quiz.store import queue
-from quiz.store.connection import connect, move_aside, store_error, use_wal
+from quiz.store.check import OPEN_BUDGET_SECONDS, BackgroundCheck, CheckResult
+from quiz.store.connection import connect, store_error
 from quiz.store.errors import StoreError
 from quiz.store.export import write_results
+from quiz.store.journal import JOURNAL_NAME, ReplayReport, replay
 from quiz.store.models import MODES, DueCounts, DueItem, Flag, LastScore, RecordResult
+from quiz.store.opening import open_checked
 from quiz.store.queue import KnownQuestions
 from quiz.store.records import insert_session, load_card, record_answer, undo_last_attempt
-from quiz.store.schema import check_ours, migrate
+from quiz.store.salvage import SalvageReport, salvage
 from quiz.store.timefmt import day_of, start_of_day, to_db
 
-__all__ = ["DB_NAME", "SessionRecorder", "Store", "local_now"]
+__all__ = ["DB_NAME", "SessionRecorder", "Store", "damaged_files_aside", "local_now"]
 
 DB_NAME = "quiz.db"
+
+
+def damaged_files_aside(path: Path) -> list[Path]:
+    """The damaged copies of ``path`` set aside so far, oldest first (their ``-wal`` and
+    ``-shm`` companions are not listed: they go with them)."""
+    found = [
+        p for pattern in (f"{path.name}.damaged-*", f"{path.name}.corrupt-*")
+        for p in path.parent.glob(pattern) if not p.name.endswith(("-wal", "-shm"))
+    ]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
 
 T = TypeVar("T")
 
@@ -64,6 +76,17 @@ class Store:
         self._srs = srs
         self._lock = threading.Lock()
         self._learner_id: str | None = None
+        #: where a damaged or unusable file was moved at this open, and why
+        self.set_aside: Path | None = None
+        self.damage: StoreError | None = None
+        #: what ``recover`` copied from damaged files set aside, one report per file
+        self.salvaged: list[tuple[Path, SalvageReport]] = []
+        #: what the journal replay at open did, or why it could not
+        self.replayed: ReplayReport | None = None
+        self.replay_error: str = ""
+        self.background_check: BackgroundCheck | None = None
+        #: set when the background check finds damage: nothing more is written to the file
+        self._refused: StoreError | None = None
 
     # -- opening -------------------------------------------------------------------------
 
@@ -76,13 +99,19 @@ class Store:
         desired_retention: float = DEFAULT_DESIRED_RETENTION,
         recover: bool = False,
         fuzz: bool = True,
+        check_budget: float | None = OPEN_BUDGET_SECONDS,
     ) -> Store:
-        """Opens (creating if needed) ``data_dir/quiz.db`` and brings its schema up to date.
+        """Opens (creating if needed) ``data_dir/quiz.db``, checks it for damage and brings
+        its schema up to date (see :mod:`quiz.store.opening`), then saves the answers left in
+        the pending-answers journal (:mod:`quiz.store.journal`).
 
-        A damaged, foreign or newer file raises :class:`StoreError` and is left untouched,
-        unless ``recover`` is true: then it is renamed to ``quiz.db.<problem>-<timestamp>``
-        (never deleted, never overwritten) and a new database is started. ``fuzz=False``
-        makes FSRS intervals exact, for tests.
+        A file with damaged pages is renamed ``quiz.db.damaged-<timestamp>`` (never deleted,
+        never overwritten) and a new one started; :attr:`set_aside` says where it went. A file
+        that is not SQLite, foreign or newer raises :class:`StoreError` and is left untouched,
+        unless ``recover`` is true: then it is set aside the same way. ``recover`` also copies
+        into the new file what can be read of a damaged one set aside now or at an earlier
+        start (:attr:`salvaged`). ``fuzz=False`` makes FSRS intervals exact, for tests;
+        ``check_budget`` bounds the check at open (None: check it all first).
         """
         clock = clock or local_now
         if clock().utcoffset() is None:
@@ -98,34 +127,25 @@ class Store:
                 problem="unwritable",
                 path=data_dir,
             ) from error
-        try:
-            return cls(_open_migrated(path, srs), path, clock, srs)
-        except StoreError as error:
-            if not (recover and error.recoverable):
-                if error.recoverable:
-                    raise StoreError(
-                        f"{error}. It was left untouched; starting afresh keeps it as "
-                        f"{path.name}.{error.problem}-<date and time> and creates a new one",
-                        problem=error.problem,
-                        path=path,
-                    ) from error
-                raise
-            try:
-                move_aside(path, error.problem, clock())
-            except OSError as move_error:
-                raise StoreError(
-                    f"{error}; it could not be moved aside: {move_error}",
-                    problem="unwritable",
-                    path=path,
-                ) from move_error
-        return cls(_open_migrated(path, srs), path, clock, srs)
+        opened = open_checked(path, srs, recover=recover, when=clock(), budget=check_budget)
+        store = cls(opened.conn, path, clock, srs)
+        store.set_aside, store.damage = opened.set_aside, opened.damage
+        if recover:
+            store.salvaged = store._salvage_aside()
+        store._replay_journal()
+        if opened.check.verdict == "unfinished":
+            store.background_check = BackgroundCheck(path, store._found_damage)
+        return store
 
     def close(self) -> None:
         """Closes the connection, first letting SQLite refresh its query planner statistics
         (``PRAGMA optimize``: cheap, and recommended before closing)."""
+        if self.background_check is not None:
+            self.background_check.stop()
         with self._lock:
-            with contextlib.suppress(sqlite3.Error):
-                self._conn.execute("PRAGMA optimize")
+            if self._refused is None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("PRAGMA optimize")
             self._conn.close()
 
     def __enter__(self) -> Self:
@@ -200,15 +220,27 @@ class Store:
             # PASSIVE: never waits on another process; at worst it syncs less this time
             self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
-    def record(self, answer: Answer, *, session_id: int, cram: bool = False) -> RecordResult:
+    def record(
+        self, answer: Answer, *, session_id: int, cram: bool = False, if_absent: bool = False
+    ) -> RecordResult:
         """Saves one answer and, unless ``cram``, reschedules its card: one transaction,
-        committed (and synced) before this returns."""
+        committed (and synced) before this returns. ``if_absent``: an answer that may be in
+        the database already (it went to the journal, which another quiz may have replayed)
+        is saved only if it is not, known by its bank, question and moment."""
         day = self.today(answer.answered_at)
 
         def work(conn: sqlite3.Connection) -> RecordResult:
             known = conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,))
             if known.fetchone() is None:
                 raise ValueError(f"no session {session_id} in {self._path}")
+            if if_absent:
+                there = conn.execute(
+                    """SELECT id FROM attempts
+                       WHERE answered_at = ? AND bank_id = ? AND question_id = ?""",
+                    (to_db(answer.answered_at), answer.bank_id, answer.question_id),
+                ).fetchone()
+                if there is not None:
+                    return RecordResult(attempt_id=int(there[0]))
             return record_answer(
                 conn, self._srs, answer, session_id=session_id, cram=cram, day=day
             )
@@ -335,8 +367,11 @@ class Store:
             return work(conn)
 
     def _write(self, work: Callable[[sqlite3.Connection], T], doing: str) -> T:
-        """Runs ``work`` in one ``BEGIN IMMEDIATE`` transaction and commits it."""
+        """Runs ``work`` in one ``BEGIN IMMEDIATE`` transaction and commits it; refuses at
+        once, writing nothing, once the file is known to be damaged."""
         with self._lock:
+            if self._refused is not None:
+                raise self._refused
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -353,41 +388,64 @@ class Store:
                 raise store_error(error, self._path, doing) from error
 
 
-#: How long opening keeps retrying while another process holds the database busy. SQLite
-#: reports some busy states at once, without waiting out the busy timeout (a reader meeting a
-#: WAL restart, a journal-mode check during another's write): opening simply tries again.
-OPEN_RETRY_SECONDS = 10.0
+    # -- damage, recovery and the journal ------------------------------------------------
 
+    def _found_damage(self, result: CheckResult) -> None:
+        """The background check found damage: write nothing more into the file (answers go
+        to the journal); the next start sets the file aside."""
+        self._refused = StoreError(
+            f"{self._path}: the scores database is damaged ({result.detail}); nothing more is "
+            "written to it, and it will be set aside and replaced the next time quiz starts",
+            problem="damaged",
+            path=self._path,
+        )
 
-def _open_migrated(path: Path, srs: Srs) -> sqlite3.Connection:
-    deadline = time.monotonic() + OPEN_RETRY_SECONDS
-    delay = 0.02
-    while True:
+    @property
+    def refused(self) -> StoreError | None:
+        """Why the store writes nothing more (damage found after it opened), else None."""
+        return self._refused
+
+    def _salvage_aside(self) -> list[tuple[Path, SalvageReport]]:
+        """Copies what can be read of each damaged file set aside (now or at an earlier
+        start) and not copied yet; the ones copied are named in ``meta`` so a second
+        ``--recover`` does not read them again (it would change nothing anyway)."""
+        done: list[tuple[Path, SalvageReport]] = []
+        for aside in damaged_files_aside(self._path):
+            key = f"recovered:{aside.name}"
+            with self.reading() as conn:
+                if conn.execute("SELECT 1 FROM meta WHERE key = ?", (key,)).fetchone():
+                    continue
+            try:
+                with self._lock:
+                    report = salvage(aside, self._conn)
+            except (sqlite3.Error, OSError) as error:
+                raise StoreError(f"{aside}: could not recover from it: {error}",
+                                 problem="failed", path=aside) from error
+            self._note(key, to_db(self.now()))
+            self._learner_id = None
+            done.append((aside, report))
+        return done
+
+    def _note(self, key: str, value: str) -> None:
+        def work(conn: sqlite3.Connection) -> None:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+        self._write(work, "note the recovery")
+
+    def _replay_journal(self) -> None:
+        """Saves the answers a quiz could not write into the database (see
+        :mod:`quiz.store.journal`). A failure here is reported, never raised: the journal
+        stays as it was, for the next start."""
+        path = self._path.with_name(JOURNAL_NAME)
+        if self._path == Path(":memory:") or not path.exists():
+            return
         try:
-            return _open_migrated_once(path, srs)
-        except StoreError as error:
-            if error.problem != "busy" or time.monotonic() + delay > deadline:
-                raise
-        time.sleep(delay)
-        delay = min(delay * 2, 0.5)
-
-
-def _open_migrated_once(path: Path, srs: Srs) -> sqlite3.Connection:
-    try:
-        conn = connect(path, wal=False)
-    except sqlite3.Error as error:
-        raise store_error(error, path, "open the scores database") from error
-    try:
-        check_ours(conn, path)  # before WAL: switching journals would rewrite a foreign file
-        use_wal(conn)
-        migrate(conn, srs, path=path)
-    except sqlite3.Error as error:
-        conn.close()
-        raise store_error(error, path, "update the scores database") from error
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+            learner = self.learner_id
+            with self._lock:
+                self.replayed = replay(self._conn, self._srs, path, day_of=self.today,
+                                       learner=learner, now=self.now())
+        except (sqlite3.Error, StoreError, OSError) as error:
+            self.replay_error = f"{path}: the answers kept there could not be saved yet: {error}"
 
 
 @dataclass
