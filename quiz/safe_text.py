@@ -6,11 +6,35 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["json_printable", "printable"]
+__all__ = ["PLACEHOLDER", "VISIBLE_TABLE", "json_printable", "printable", "visible"]
 
 #: C0 and C1 controls (tab and newline included: one printed line stays one line), DEL, and
 #: the bidirectional marks, embeddings, overrides and isolates.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+#: What a screen laid out cell by cell shows for a C1 control or a bidi character.
+PLACEHOLDER = "\ufffd"
+
+#: One visible character for each unsafe one but newline and tab, which a screen lays out
+#: itself: C0 controls as their control pictures (ESC as ␛), DEL as ␡, the rest as
+#: :data:`PLACEHOLDER`. One for one, so the text keeps its length and the styles and highlights
+#: set on it by position stay on the right characters.
+VISIBLE_TABLE: dict[int, str] = {
+    **{code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A)},
+    0x7F: "\u2421",
+    **{code: PLACEHOLDER for code in range(0x80, 0xA0)},
+    **{
+        code: PLACEHOLDER
+        for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+    },
+}
+
+
+def visible(text: str) -> str:
+    """``text`` with every unsafe character but newline and tab as one visible character, for
+    the TUI (:mod:`quiz.tui.safe_render`), where ``\\u202e`` would not keep the text's length."""
+    return text.translate(VISIBLE_TABLE)
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -1,5 +1,7 @@
 """Bank text made into :class:`~textual.content.Content`, always literally: ``[b]`` in a bank is
-shown as those three characters and never styles or runs anything."""
+shown as those three characters and never styles or runs anything, and a control character or
+bidi override as a visible placeholder (installed here, as every screen imports this module:
+see :mod:`quiz.tui.safe_render`)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,9 @@ import re
 from textual.content import Content
 
 from quiz.bank.model import BLANK_PATTERN, Bank, Cloze, Question
+from quiz.tui import safe_render
+
+safe_render.install()
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "′": "'"})
 
