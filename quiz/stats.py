@@ -392,16 +392,34 @@ def _count_due(conn: sqlite3.Connection, start: str, end: str) -> int:
 def _removed_cards(
     conn: sqlite3.Connection, known_questions: KnownQuestions
 ) -> list[tuple[str, str, int, float | None, str]]:
-    """Cards whose question is gone from its bank (or whose bank is gone). SQLite does the
-    set difference: the known ids go in as one JSON document, built into a temporary index."""
-    known = json.dumps({bank: list(ids) for bank, ids in known_questions.items()})
-    return conn.execute(
-        """SELECT bank_id, tags, state, stability, due FROM cards
-           WHERE (bank_id, question_id) NOT IN (
-               SELECT bank.key, question.value
-               FROM json_each(?) AS bank, json_each(bank.value) AS question)""",
-        (known,),
-    ).fetchall()
+    """Cards whose question is gone from its bank (or whose bank is gone), usually none.
+
+    The card ids come out of SQLite one string per bank (``group_concat`` over the
+    ``(bank_id, question_id)`` index) and the set difference is taken in Python: for 100,000
+    cards this is a few milliseconds, where handing the known ids to SQLite as JSON took a
+    third of a second. Only the cards found gone are then read whole."""
+    gone: list[tuple[str, str]] = []
+    for bank_id, count, joined in conn.execute(
+        "SELECT bank_id, count(*), group_concat(question_id, ?) FROM cards GROUP BY bank_id",
+        (_SEPARATOR,),
+    ):
+        ids = joined.split(_SEPARATOR)
+        if len(ids) != count:  # an id holding the separator: ask SQLite for them one by one
+            ids = [row[0] for row in conn.execute(
+                "SELECT question_id FROM cards WHERE bank_id = ?", (bank_id,)
+            )]
+        known = known_questions.get(bank_id, ())
+        if not isinstance(known, set | frozenset):
+            known = frozenset(known)
+        gone.extend((bank_id, question_id) for question_id in set(ids).difference(known))
+    sql = """SELECT bank_id, tags, state, stability, due FROM cards
+             WHERE bank_id = ? AND question_id = ?"""
+    return [row for key in sorted(gone) for row in conn.execute(sql, key)]
+
+
+#: Between the question ids of one bank in :func:`_removed_cards` (a control character, which
+#: a bank file cannot hold; an id that does is still found, only more slowly).
+_SEPARATOR = "\x1f"
 
 
 def streak_days(active_days: Iterable[date], today: date) -> int:

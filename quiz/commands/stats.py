@@ -63,8 +63,8 @@ def run(args: argparse.Namespace) -> int:
 
     banks = current_banks(library_files(data_dir), data_dir / "cache")
     stats = read_stats(data_dir, banks.questions)
-    json.dump(stats.to_json_dict(), sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    # one write: json.dump with an indent hands stdout some 25,000 small pieces
+    sys.stdout.write(json.dumps(stats.to_json_dict(), indent=2, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -80,21 +80,21 @@ class CurrentBanks:
 
 
 def current_banks(paths: Iterable[Path], cache_dir: Path) -> CurrentBanks:
-    """Loads every bank file through the bank cache; broken or unreadable banks are skipped
-    (``quiz check`` is where they are reported). Two files with one bank id pool their ids."""
-    from quiz.bank import BankError
+    """Each bank's question ids and title from the folder index (:meth:`BankCache.summaries`,
+    the home screen's list): an unchanged file is not read at all, so a hundred banks cost one
+    small JSON decode instead of loading every bank (over a second for 100 banks of 1,000
+    questions). A new or changed file is loaded once, through the bank cache, and indexed.
+    Broken or unreadable banks are skipped (``quiz check`` is where they are reported). Two
+    files with one bank id pool their ids."""
     from quiz.bank.cache import BankCache
 
-    cache = BankCache(cache_dir)
     questions: dict[str, set[str]] = {}
     titles: dict[str, str] = {}
-    for path in paths:
-        try:
-            bank = cache.load(path)
-        except (BankError, OSError, ValueError):
+    for summary in BankCache(cache_dir).summaries(paths):
+        if not summary.ok:
             continue
-        questions.setdefault(bank.id, set()).update(q.id for q in bank.questions)
-        titles.setdefault(bank.id, bank.title)
+        questions.setdefault(summary.id, set()).update(summary.question_ids)
+        titles.setdefault(summary.id, summary.title)
     return CurrentBanks({bank: frozenset(ids) for bank, ids in questions.items()}, titles)
 
 
