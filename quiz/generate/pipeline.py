@@ -29,6 +29,8 @@ from quiz.generate.balance import balance_true_false, deal_positions
 from quiz.generate.clean import body_paragraphs
 from quiz.generate.facts import Article, Sentence, XFact, extract, normalise_key
 from quiz.generate.gate import cross_conflicts, own_flaws, question_target, review_flaws
+from quiz.generate.keep_features import answer_of, same_answer
+from quiz.generate.keep_model import THRESHOLD, judge
 from quiz.generate.questions import Candidate, as_statement, build_candidates, ordering_candidates
 from quiz.generate.select import choose
 from quiz.generate.values import WEEKDAYS, When
@@ -203,7 +205,7 @@ def generate(
                 fid2, Fact(fid2, _fact_statement(f, article), _fact_kind(f), f.key, f.sentence.text)
             )
     valid = [c for _, c in with_ids if id(c) in by_candidate]
-    chosen, held = _gated(valid, article, max_questions, all_questions, by_candidate)
+    chosen, held = _gated(valid, article, max_questions, all_questions, by_candidate, title)
     questions = deal_positions(tuple(all_questions[by_candidate[id(c)]] for c in chosen))
     drafts = tuple(
         replace(all_questions[by_candidate[id(c)]], held_back=reason) for c, reason in held
@@ -233,6 +235,9 @@ def generate(
 #: The gate's rounds: each round holds back what the item review flags and chooses again from
 #: the rest (a round costs a few ms); what is still flagged after the last is held back too.
 GATE_ROUNDS = 10
+#: However doubtful, a bank keeps its best few questions (see :func:`teacher_choice`).
+AT_LEAST = 3
+DOUBT = "the teacher model expects a teacher to change it"
 UNBALANCED = (
     "held back to keep the bank's true and false statements balanced (a bank of mostly false "
     "statements teaches 'answer False')"
@@ -261,6 +266,7 @@ def _gated(
     limit: int,
     questions: dict[str, Question],
     qid_of: dict[int, str],
+    title: str = "",
 ) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
     """The questions of the bank, and the drafts with why each was held back (see
     :mod:`quiz.generate.gate`): a question is in the bank only when neither the generator nor
@@ -276,10 +282,11 @@ def _gated(
                 reasons[id(c)] = UNBALANCED
     words = sum(len(s.text.split()) for s in article.sentences)
     target = question_target(words, limit)
+    pool_size = target * 2  # the teacher model picks the best half of twice the target
     chosen: list[Candidate] = []
     reviewed: set[int] = set()  # each question's own review is the same every round: once
     for _ in range(GATE_ROUNDS):
-        chosen = choose([c for c in valid if id(c) not in reasons], article, target)
+        chosen = choose([c for c in valid if id(c) not in reasons], article, pool_size)
         provisional = _provisional(chosen, article, questions, qid_of)
         found = review_flaws(
             _provisional([c for c in chosen if id(c) not in reviewed], article, questions, qid_of)
@@ -296,9 +303,44 @@ def _gated(
     chosen, unbalanced = balance_true_false(chosen)
     for c in unbalanced:
         reasons[id(c)] = UNBALANCED
+    chosen, doubted = teacher_choice(
+        chosen, [questions[qid_of[id(c)]] for c in chosen], article.text, title, target
+    )
+    reasons.update((id(c), why) for c, why in doubted)
+    chosen, unbalanced = balance_true_false(chosen)
+    for c in unbalanced:
+        reasons[id(c)] = UNBALANCED
     pool = [c for c in valid if id(c) in reasons]
     drafted = choose(pool, article, target, relax=False)
     return chosen, [(c, reasons[id(c)]) for c in drafted]
+
+
+def teacher_choice(
+    chosen: list[Candidate], asked: list[Question], text: str, title: str, target: int
+) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
+    """The candidates a teacher would most likely keep, best first, at most ``target`` of them
+    and one per answer (four questions answered "Neumann" give each other away even when no
+    prompt names him); the doubtful ones with their reason, for the drafts. The best
+    :data:`AT_LEAST` are kept even when doubtful, so that a bank is never empty: a teacher
+    reviews a short bank, but cannot play an empty one. Candidates beyond the target are
+    simply not asked, as before."""
+    judged = judge(asked, text, title)
+    order = sorted(range(len(chosen)), key=lambda i: (-judged[i][0], asked[i].id))
+    kept: set[int] = set()
+    answers: list[str] = []
+    doubted: list[tuple[Candidate, str]] = []
+    for i in order:
+        chance, against = judged[i]
+        answer = answer_of(asked[i])
+        if answer and any(same_answer(answer, a) for a in answers):
+            doubted.append((chosen[i], "same answer as another question of the bank"))
+        elif chance < THRESHOLD and len(kept) >= AT_LEAST:
+            why = f"{DOUBT} (chance kept {chance:.0%}; against it: {against})"
+            doubted.append((chosen[i], why))
+        elif len(kept) < target:
+            kept.add(i)
+            answers.append(answer)
+    return [c for i, c in enumerate(chosen) if i in kept], doubted
 
 
 def _position(fact: Fact, article: Article) -> int:

@@ -1,0 +1,194 @@
+"""What a teacher's keep-or-change judgement of a generated question depends on, as numbers.
+
+Ten rounds of blind ratings (docs/generation-quality.md) gave the same reasons again and again:
+a blank on a minor figure (a yield to three decimals, a six-digit count), on a name every
+reader knows, on something the headline never mentions; a stem cut from its paragraph; four
+questions with one answer; the speaker rather than what was said. Each reason is visible in the
+finished question next to its article, so each becomes a feature here, computed from what the
+rater saw: the question as written in the bank, its cited sentence, the article and the other
+questions of the bank. :mod:`quiz.generate.keep_model` weighs them with weights learned from
+those ratings. No parser is needed, so scoring a whole bank costs well under a millisecond per
+question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from quiz.bank.model import Cloze, MultipleChoice, Numeric, Question, ShortAnswer, TrueFalse
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_NUMBER = re.compile(r"^[\d,.]+$|^\d")
+_STOP = frozenset(
+    """a an the of to in on at for by with from and or but as is are was were be been has have had
+    it its this that these those he she they his her their them we our you your i not no than
+    then so if into about over after before said says will would could can may also more most
+    who which what when where why how all any some one two new last year years mr ms""".split()  # noqa: SIM905 (a word list reads best as words)
+)
+_OPENERS = re.compile(
+    r"^(?:Now|Also|But|And|However|Still|Meanwhile|In retaliation|The next|Neither|Nor|So|Yet|"
+    r"That|This|These|Those|He|She|They|It|His|Her|Their|Its|Instead|Then|Later|Earlier|There)\b"
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|according|spokesman|spokeswoman|spokesperson|declined|added|"
+    r"statement|reported|wrote|asked|comment)\b",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"\.[A-Z]{2,}\b|[A-Z]{2,}=|https?://|\bwww\.")
+_TIME_WORD = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b"
+)
+
+#: The features, in the order the model's weights are kept.
+NAMES: tuple[str, ...] = (
+    "type_cloze",
+    "type_choice",
+    "type_numeric",
+    "type_short",
+    "type_true_false",
+    "why",
+    "answer_number",
+    "answer_digits",
+    "answer_decimal",
+    "answer_words",
+    "answer_name",
+    "answer_time",
+    "answer_frequency",
+    "answer_in_title",
+    "answer_in_lead",
+    "answer_shared",
+    "answer_shown_elsewhere",
+    "sentence_position",
+    "sentence_in_lead",
+    "title_overlap",
+    "centrality",
+    "sentence_length",
+    "quotation",
+    "attribution",
+    "dangling_start",
+    "prompt_length",
+    "codes",
+    "number_off_headline",
+    "same_sentence",
+)
+
+
+def answer_of(question: Question) -> str:
+    """The text a learner must produce or pick ("" for types without a single answer)."""
+    if isinstance(question, Cloze):
+        return " ".join(b[0] for b in question.blanks if b)
+    if isinstance(question, MultipleChoice | ShortAnswer):
+        return question.answers[0] if question.answers else ""
+    if isinstance(question, Numeric):
+        return f"{question.answer:g}"
+    return ""
+
+
+def same_answer(a: str, b: str) -> bool:
+    """Two answers a learner would give the same way: equal, or sharing a content word
+    ("Neumann" and "Adam Neumann")."""
+    return a.lower() == b.lower() or bool(set(_content(a)) & set(_content(b)))
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().strip("'’-") for w in _WORD.findall(text)]
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in _words(text) if w not in _STOP and len(w) > 2]
+
+
+def _shown(question: Question) -> str:
+    """Everything a learner sees of a question before answering it."""
+    parts = [question.prompt]
+    if isinstance(question, MultipleChoice):
+        parts.extend(question.choices)
+    return " ".join(parts).lower()
+
+
+class ArticleIndex:
+    """The article's word counts, lead and sentences, computed once per bank."""
+
+    def __init__(self, text: str, title: str) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self.counts = Counter(_content(text))
+        self.title_words = set(_content(title))
+        self.lead = self.lower[: max(400, len(self.lower) // 6)]
+        self.length = max(1, len(text))
+
+
+def features(question: Question, index: ArticleIndex, others: Sequence[Question]) -> list[float]:
+    """The feature vector of one question, in :data:`NAMES` order."""
+    answer = answer_of(question)
+    low = answer.lower()
+    source = question.source
+    content = _content(source)
+    digits = sum(ch.isdigit() for ch in answer)
+    at = index.text.find(source[:80]) if source else -1
+    position = at / index.length if at >= 0 else 0.5
+    answer_words = set(_content(answer))
+    shared = 0
+    shown = 0
+    for other in others:
+        if other is question:
+            continue
+        other_answer = answer_of(other).lower()
+        if low and other_answer and same_answer(low, other_answer):
+            shared += 1
+        if low and low in _shown(other):
+            shown += 1
+    near = ""
+    if answer and answer in source:
+        i = source.find(answer)
+        near = source[max(0, i - 40) : i + len(answer) + 40]
+    is_number = bool(answer) and bool(_NUMBER.match(answer.strip()))
+    centrality = (
+        sum(math.log1p(index.counts[w]) for w in content) / len(content) if content else 0.0
+    )
+    overlap = (
+        len(index.title_words & set(content)) / len(index.title_words) if index.title_words else 0.0
+    )
+    return [
+        float(isinstance(question, Cloze)),
+        float(isinstance(question, MultipleChoice)),
+        float(isinstance(question, Numeric)),
+        float(isinstance(question, ShortAnswer)),
+        float(isinstance(question, TrueFalse)),
+        float(question.prompt.startswith(("Why", "What followed", "What happened"))),
+        float(is_number),
+        min(digits, 8) / 8,
+        float(bool(re.search(r"\d\.\d", answer))),
+        min(len(answer.split()), 6) / 6,
+        float(bool(answer[:1].isupper()) and not digits),
+        float(bool(_TIME_WORD.match(answer))),
+        math.log1p(index.lower.count(low)) / 3 if low else 0.0,
+        float(bool(answer_words & index.title_words)),
+        float(bool(low) and low in index.lead),
+        min(shared, 3) / 3,
+        min(shown, 3) / 3,
+        position,
+        float(position < 0.12),
+        overlap,
+        centrality / 3,
+        min(len(source.split()), 60) / 60,
+        float(any(q in source for q in "\"“”")),
+        float(bool(_ATTRIBUTION.search(near))),
+        float(bool(_OPENERS.match(source))),
+        min(len(question.prompt.split()), 60) / 60,
+        float(bool(_CODE.search(question.prompt))),
+        float(is_number and not answer_words & index.title_words and overlap < 0.3),
+        min(sum(1 for o in others if o is not question and o.source == source), 3) / 3,
+    ]
+
+
+def bank_features(
+    questions: Sequence[Question], text: str, title: str
+) -> list[list[float]]:
+    """The feature vectors of every question of a bank, each judged beside the others."""
+    index = ArticleIndex(text, title)
+    return [features(q, index, questions) for q in questions]

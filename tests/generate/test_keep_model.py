@@ -1,0 +1,105 @@
+"""The teacher model: weights learned from the blind ratings, and how the gate uses them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quiz.bank.model import Cloze, MultipleChoice
+from quiz.generate.keep_features import NAMES, ArticleIndex, features, same_answer
+from quiz.generate.keep_model import judge, topic, weights
+from tests.generate.conftest import ARTICLES, FOUNDING_ARTICLE
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "docs" / "quality" / "v2" / "keep-model"
+ARTICLE = (
+    "Emirates orders 30 Boeing jets\n"
+    "Emirates ordered 30 Boeing 787 jets worth $9 billion on Wednesday, the airline said. "
+    "The 787-9 seats 290 passengers and its fuel burn fell 2.375 percent, a spokesman said. "
+    "The order replaces an earlier plan for 40 jets."
+)
+HEADLINE = "Emirates ordered ___ Boeing 787 jets worth $9 billion on Wednesday, the airline said."
+SIDE = "The 787-9 seats 290 passengers and its fuel burn fell ___ percent, a spokesman said."
+
+
+def _cloze(qid: str, prompt: str, answer: str) -> Cloze:
+    source = prompt.replace("___", answer)
+    return Cloze(id=qid, prompt=prompt, source=source, blanks=((answer,),))
+
+
+def test_the_shipped_weights_are_what_training_on_the_ratings_gives(tmp_path: Path) -> None:
+    """No hand-set weight: the file is reproduced from the committed feature table."""
+    out = tmp_path / "weights.json"
+    subprocess.run(
+        [sys.executable, str(MODEL / "train.py"), str(MODEL / "features.csv"), "--out", str(out)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    shipped = json.loads((ROOT / "quiz" / "generate" / "keep_weights.json").read_text())
+    assert json.loads(out.read_text()) == shipped
+    assert list(shipped["weights"]) == list(NAMES)
+
+
+def test_the_feature_table_has_every_rated_question() -> None:
+    rows = (MODEL / "features.csv").read_text().splitlines()
+    assert rows[0].split(",")[4:] == list(NAMES)
+    assert len(rows) - 1 == 304  # rounds 8, 9 and 10 of docs/generation-quality.md
+
+
+def test_a_headline_figure_is_judged_better_than_a_decimal_beside_a_speaker() -> None:
+    headline = _cloze("cz-a", HEADLINE, "30")
+    side = _cloze("cz-b", SIDE, "2.375")
+    (good, _), (bad, against) = judge([headline, side], ARTICLE, "Emirates orders 30 Boeing jets")
+    assert good > bad
+    assert "answer decimal" in against or "attribution" in against
+
+
+def test_an_article_without_its_headline_is_judged_by_its_lead() -> None:
+    assert topic(ARTICLE, "Emirates orders 30 Boeing jets") == "Emirates orders 30 Boeing jets"
+    body = ARTICLE.split("\n", 1)[1]
+    assert topic(body, "Boeing article").startswith("Emirates ordered 30 Boeing 787 jets")
+
+
+def test_features_see_the_other_questions_of_the_bank() -> None:
+    one = _cloze("cz-a", HEADLINE, "30")
+    shown = MultipleChoice(
+        id="mc-b",
+        prompt="How many jets were in the earlier plan?",
+        source="The order replaces an earlier plan for 40 jets.",
+        choices=("30", "40", "50", "60"),
+        answers=("40",),
+    )
+    index = ArticleIndex(ARTICLE, "Emirates orders 30 Boeing jets")
+    alone = features(one, index, [one])
+    beside = features(one, index, [one, shown])
+    where = NAMES.index("answer_shown_elsewhere")
+    assert alone[where] == 0 and beside[where] > 0
+    assert len(alone) == len(NAMES) == len(weights().weights)
+
+
+def test_answers_a_learner_gives_the_same_way() -> None:
+    assert same_answer("Neumann", "Adam Neumann")
+    assert same_answer("NASA", "nasa")
+    assert not same_answer("Canada", "Japan")
+
+
+@pytest.mark.parametrize(
+    "path", [FOUNDING_ARTICLE, *sorted(ARTICLES.glob("heldout2/*.txt"))[:3]], ids=lambda p: p.stem
+)
+def test_a_bank_keeps_one_question_per_answer_and_never_ends_empty(make: Any, path: Path) -> None:
+    from quiz.generate.keep_features import answer_of
+    from quiz.generate.pipeline import AT_LEAST, DOUBT
+
+    bank = make(path.read_text(encoding="utf-8")).bank
+    answers = [answer_of(q) for q in bank.questions if answer_of(q)]
+    for i, a in enumerate(answers):
+        assert not any(same_answer(a, b) for b in answers[i + 1 :]), (a, answers)
+    assert len(bank.questions) >= AT_LEAST
+    doubted = [q for q in bank.drafts if q.held_back.startswith(DOUBT)]
+    assert all("chance kept" in q.held_back for q in doubted)
