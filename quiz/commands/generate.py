@@ -22,7 +22,8 @@ Reads ARTICLE (plain UTF-8 text, one paragraph per line; a saved web page, .html
 http(s) URL, fetched), finds its facts with spaCy and writes a quiz-bank/1 bank that passes
 `quiz check`. From a page, the article's text is extracted (trafilatura) and kept as the bank's
 article, and the page's title and date are the defaults of --title and --date. Photo captions,
-credits, bylines, datelines, subheads and "related" links are never asked about.
+credits, bylines, datelines, subheads and "related" links are never asked about. A text of more
+than 20,000 words (a report, a book) is refused: split it into articles.
 
 Output: by default the bank goes into your library, DATA_DIR/banks/ID.yaml with the article
 beside it as ID.txt, where the home screen, quiz review and quiz stats find it. Its ID comes from

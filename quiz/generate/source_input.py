@@ -21,6 +21,12 @@ from quiz.generate.fetch import FetchError, fetch_page, is_url
 
 #: An article must have at least this many words to be worth a quiz.
 MIN_WORDS = 20
+#: And at most this many. A news article has a few hundred to a few thousand words, a long read
+#: up to about 15,000. Generation takes about 1 s per 1,000 words and its memory grows with them
+#: (14,000 words: 15 s, 400 MB; 42,000: 35 s, 610 MB), so a 1.9 MB file (300,000 words) ran
+#: minutes at 846 MB with nothing shown (issue 20). Past this it is a book or a report: refused
+#: at once, saying how to split it, before spaCy is loaded.
+MAX_WORDS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +110,7 @@ def _extract(label: str, html: bytes | str, url: str | None = None) -> Page:
         raise QuizError(f"{label}: {error}") from None
     if _words(page.text) < MIN_WORDS:
         raise QuizError(f"{label}: no article text found in the page")
+    _check_not_too_long(page.text, label)
     return page
 
 
@@ -125,6 +132,18 @@ def _check_words(text: str, what: str) -> None:
         )
     if _words(text) < MIN_WORDS:
         raise QuizError(f"{what} is too short to quiz on (fewer than {MIN_WORDS} words)")
+    _check_not_too_long(text, what)
+
+
+def _check_not_too_long(text: str, what: str) -> None:
+    words = _words(text)
+    if words > MAX_WORDS:
+        raise QuizError(
+            f"{what} has {words:,} words; quiz generate reads articles of at most "
+            f"{MAX_WORDS:,} words (a news article has a few thousand): split it at paragraph "
+            f"breaks into files of at most {MAX_WORDS:,} words and give them all, or a folder "
+            "of them"
+        )
 
 
 #: Characters no article text holds: C0/C1 controls other than tab and newline, ESC included
