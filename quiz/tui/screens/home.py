@@ -1,7 +1,16 @@
-"""The banks you can study, with progress; Enter starts a quiz."""
+"""The banks you can study, with progress; Enter starts a quiz.
+
+A library the app has not seen before (a first start, a folder of new banks) is listed as it is
+read (:func:`quiz.bank.reading.read_library`): the banks the folder index knows at once, then a
+glance at each new one (its title and question count), then each is loaded and checked while
+a progress bar says how many remain. 500 new banks take 20-50 s to check; their list shows in
+well under a second.
+"""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -12,10 +21,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import LoadingIndicator, OptionList, Static
+from textual.widgets import LoadingIndicator, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from quiz.bank.cache import BankSummary
+from quiz.bank.reading import Found, Listed, read_library
 from quiz.library import user_banks_dir
 from quiz.tui.progress import LastScore
 from quiz.tui.widgets.footer import KeyBar
@@ -28,14 +39,16 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class BankEntry:
     """A bank file as the home screen lists it: its summary (from the folder index, so that a
-    library of hundreds of banks lists at once) and, once the scores are read, the learner's
-    progress on it (``scored``)."""
+    library of hundreds of banks lists at once, or from a glance at a new file until it is
+    ``checked``) and, once the scores are read, the learner's progress on it (``scored``)."""
 
     path: Path
     summary: BankSummary
     last: LastScore | None = None
     due: int = 0
     scored: bool = False
+    checked: bool = True  # loaded and validated; else a glance, and the count may be unknown
+    counted: bool = True
 
     @property
     def ok(self) -> bool:
@@ -45,38 +58,49 @@ class BankEntry:
     def errors(self) -> tuple[str, ...]:
         return self.summary.errors
 
+    @property
+    def order(self) -> tuple[bool, str]:
+        """The ones you can play first (by title), the broken ones after (by file name)."""
+        return (not self.ok, self.summary.title.casefold() if self.ok else self.path.name)
 
-def list_banks(app: QuizApp) -> list[BankEntry]:
-    """Runs on a worker thread: every bank file, summarised or with its errors; the ones you
-    can play first (by title), the broken ones after."""
-    entries = [
-        BankEntry(Path(summary.path), summary)
-        for summary in app.bank_cache.summaries(app.bank_files())
-    ]
-    return sorted(
-        entries,
-        key=lambda e: (not e.ok, e.summary.title.casefold() if e.ok else e.path.name),
+
+def entry_of(found: Found) -> BankEntry:
+    return BankEntry(
+        Path(found.summary.path), found.summary, checked=found.checked, counted=found.counted
     )
 
 
-def with_progress(app: QuizApp, entries: list[BankEntry]) -> list[BankEntry] | None:
+@dataclass(frozen=True)
+class Progress:
+    """The learner's last score and due count per bank id, as read from the scores."""
+
+    last: Mapping[str, LastScore]
+    due: Mapping[str, int]
+
+    def on(self, entry: BankEntry) -> BankEntry:
+        bank_id = entry.summary.id
+        return replace(entry, last=self.last.get(bank_id), due=self.due.get(bank_id, 0),
+                       scored=True)
+
+
+def read_progress(app: QuizApp, entries: list[BankEntry]) -> Progress | None:
     """Runs on a worker thread, after the list is shown (opening the scores database can take
-    a while): the entries with the learner's last score and due count, or None when the scores
-    cannot be read (progress is a nicety: the banks list without it).
+    a while): the learner's last scores and due counts, or None when the scores cannot be read
+    (progress is a nicety: the banks list without it).
 
     Due counts leave out questions removed from a bank since they were answered: they keep
-    their history but leave every queue."""
+    their history but leave every queue. A bank not checked yet has no question ids to go by:
+    its due count comes with the next reading, once it is checked."""
     config = app.config
-    known = {e.summary.id: frozenset(e.summary.question_ids) for e in entries if e.ok}
+    known = {
+        e.summary.id: frozenset(e.summary.question_ids) for e in entries if e.ok and e.checked
+    }
     try:
-        scores = dict(config.progress.last_scores())
+        last = dict(config.progress.last_scores())
         due = dict(config.progress.due_count_by_bank(config.clock(), known_questions=known))
     except Exception:
         return None
-    return [
-        replace(e, last=scores.get(e.summary.id), due=due.get(e.summary.id, 0), scored=True)
-        for e in entries
-    ]
+    return Progress(last, due)
 
 
 def entry_prompt(entry: BankEntry) -> Content:
@@ -92,9 +116,8 @@ def entry_prompt(entry: BankEntry) -> Content:
             (first + more, "$text-muted"),
         )
     bank = entry.summary
-    meta: list[str | tuple[str, str]] = [
-        (f"{bank.questions} questions", "$text-muted"),
-    ]
+    count = f"{bank.questions} questions" if entry.counted else "questions not counted yet"
+    meta: list[str | tuple[str, str]] = [(count, "$text-muted")]
     if entry.scored:
         meta += _progress(entry)  # before the date: a narrow terminal cuts the line's end
     if bank.as_of:
@@ -149,12 +172,21 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[BankEntry] = []
+        self._found: dict[int, BankEntry] = {}  # by place in the library's file list
+        self._progress: Progress | None = None
+        self._scores_asked = False
+        self._reading_done = False
+        self._glanced = False  # some banks were listed from a glance, before their check
+        self._progress_asked = 0  # readings of the progress asked for
 
     def compose(self) -> ComposeResult:
         yield TopBar(brand("your banks"))
         with Vertical(id="home"):
             yield Static(Content("Choose a bank and press Enter to start."), id="lead")
             yield LoadingIndicator(id="loading")
+            with Vertical(id="reading"):
+                yield Static(id="reading-what")
+                yield ProgressBar(id="reading-bar", show_eta=False)
             yield BankList(id="banks")
             yield Static(id="detail")
             yield Static(id="empty")
@@ -162,56 +194,97 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.visited_home = True  # a quiz started from here ends back here
-        self.query_one("#banks").display = False
-        self.query_one("#empty").display = False
-        self.query_one("#lead").display = False
-        self.query_one("#detail").display = False
+        for hidden in ("#banks", "#empty", "#lead", "#detail", "#reading"):
+            self.query_one(hidden).display = False
         self.load()
 
     @work(thread=True, exclusive=True, group="banks")
     def load(self) -> None:
-        entries = list_banks(self.app)
-        self.app.call_from_thread(self.show_entries, entries)
-        # the scores once the list is painted: opening them meanwhile would slow the paint
-        self.app.call_from_thread(self.call_after_refresh, self._list_painted, entries)
+        """Read the library on this worker thread, handing each part to the screen as it is
+        read (:func:`~quiz.bank.reading.read_library`)."""
+        worker = get_current_worker()
+        for listed in read_library(self.app.bank_cache, self.app.bank_files()):
+            if worker.is_cancelled:
+                return
+            try:
+                self.app.call_from_thread(self.show_listed, listed)
+            except RuntimeError:  # the app is gone
+                return
 
-    def _list_painted(self, entries: list[BankEntry]) -> None:
+    def show_listed(self, listed: Listed) -> None:
+        """Add or update the banks just read; the list shows at the first part."""
+        if not self.is_attached:
+            return
+        grew = False
+        for found in listed.found:
+            grew = grew or found.index not in self._found
+            self._glanced = self._glanced or not found.checked
+            self._found[found.index] = entry_of(found)
+        self._reading_done = listed.complete
+        self._show_reading(listed)
+        if grew or listed.complete or not self.entries:
+            self.show_entries(sorted(self._found.values(), key=lambda e: e.order))
+        else:
+            self._update_in_place()
+        if self.entries and not self._scores_asked:
+            self._scores_asked = True
+            # the scores once the list is painted: opening them meanwhile would slow the paint
+            self.call_after_refresh(self._list_painted)
+        elif listed.complete and self._glanced:
+            self.load_progress(self.entries)  # with the due counts of the banks checked since
+
+    def _show_reading(self, listed: Listed) -> None:
+        """The progress bar while banks remain to be read or checked (none when the folder
+        index knew them all): first the glances, which list them, then the checks."""
+        reading = self.query_one("#reading")
+        reading.display = not listed.complete and bool(self._found)
+        if not reading.display:
+            return
+        what = self.query_one("#reading-what", Static)
+        bar = self.query_one("#reading-bar", ProgressBar)
+        if len(self._found) < listed.total:
+            read = f"{len(self._found)} of {listed.total}"
+            what.update(Content.assemble(("Reading banks: ", "$text-muted"), (read, "bold")))
+            bar.update(total=listed.total, progress=len(self._found))
+            return
+        what.update(Content.assemble(
+            ("Checking new banks: ", "$text-muted"),
+            (f"{listed.total - listed.checked} of {listed.total} to go", "bold"),
+            ("  (you can start one meanwhile)", "$text-muted"),
+        ))
+        bar.update(total=listed.total, progress=listed.checked)
+
+    def _list_painted(self) -> None:
         self.app.open_scores()
-        if entries:
-            self.load_progress(entries)
+        if self.entries:
+            self.load_progress(self.entries)
 
-    @work(thread=True, exclusive=True, group="progress")
     def load_progress(self, entries: list[BankEntry]) -> None:
-        scored = with_progress(self.app, entries)
-        if scored is not None:
-            self.app.call_from_thread(self.show_progress, scored)
+        """Read the learner's progress on a worker thread; only the latest reading is shown
+        (a second one follows the check of new banks, with their due counts)."""
+        self._progress_asked += 1
+        self._read_progress(list(entries), self._progress_asked)
+
+    @work(thread=True, group="progress")
+    def _read_progress(self, entries: list[BankEntry], asked: int) -> None:
+        progress = read_progress(self.app, entries)
+        if progress is not None:
+            with contextlib.suppress(RuntimeError):  # the app is gone
+                self.app.call_from_thread(self.show_progress, progress, asked)
 
     def show_entries(self, entries: list[BankEntry]) -> None:
-        self.entries = entries
-        self.app.known_banks = [e.summary for e in entries if e.ok]
-        self.query_one("#loading").display = False
+        """List ``entries`` (in this order), keeping the highlighted bank highlighted."""
+        if self._progress is not None:
+            entries = [self._progress.on(e) for e in entries]
         banks = self.query_one("#banks", OptionList)
+        was = self._highlighted_path()
+        self.entries = entries
+        self.app.known_banks = [e.summary for e in entries if e.ok and e.checked]
         if not entries:
-            folder = user_banks_dir(self.app.config.data_dir)
-            self.query_one("#empty", Static).update(
-                Content.assemble(
-                    ("No banks yet.", "bold"),
-                    "\n\nMake one from an article:  ",
-                    ("quiz generate article.txt", "bold $accent"),
-                    "\nor put a bank ",
-                    (".yaml", "bold"),
-                    " file in  ",
-                    (_display_path(folder), "bold"),
-                    "\n\nSee ",
-                    ("docs/bank-format.md", "bold"),
-                    " for the format.",
-                )
-            )
-            self.query_one("#empty").display = True
-            banks.disabled = True
-            self.set_focus(None)
-            self.refresh_bindings()
+            if self._reading_done:
+                self._show_empty()
             return
+        self.query_one("#loading").display = False
         banks.clear_options()
         options: list[Option | None] = []
         for i, entry in enumerate(entries):
@@ -219,22 +292,74 @@ class HomeScreen(Screen[None]):
                 options.append(None)  # a thin rule between banks
             options.append(Option(entry_prompt(entry), id=str(i)))
         banks.add_options(options)
+        first = not banks.display
         banks.display = True
         self.query_one("#lead").display = True
         self.query_one("#detail").display = True
-        banks.highlighted = 0
-        banks.focus()
-        self._describe(0)
+        paths = [e.path for e in entries]
+        highlighted = paths.index(was) if was in paths else 0
+        banks.highlighted = highlighted
+        if first:
+            banks.focus()
+        self._describe(highlighted)
         self.refresh_bindings()
 
-    def show_progress(self, entries: list[BankEntry]) -> None:
-        """Add the learner's progress to the banks already listed."""
-        if not self.is_attached or [e.path for e in entries] != [e.path for e in self.entries]:
-            return  # the screen is gone, or its list was loaded again (its progress follows)
+    def _highlighted_path(self) -> Path | None:
         banks = self.query_one("#banks", OptionList)
-        for index, entry in enumerate(entries):
-            banks.replace_option_prompt_at_index(index, entry_prompt(entry))
-        self.entries = entries
+        if banks.highlighted is None or not self.entries:
+            return None
+        return self.entries[int(banks.get_option_at_index(banks.highlighted).id or 0)].path
+
+    def _update_in_place(self) -> None:
+        """Banks checked since the last part replace their glance where they are listed (the
+        order is put right once every bank is read: a list reordering under the cursor every
+        tenth of a second would be hard to use)."""
+        banks = self.query_one("#banks", OptionList)
+        latest = {e.path: e for e in self._found.values()}
+        for index, entry in enumerate(self.entries):
+            now = latest.get(entry.path, entry)
+            if now is not entry:
+                if self._progress is not None:
+                    now = self._progress.on(now)
+                if now != entry:
+                    self.entries[index] = now
+                    banks.replace_option_prompt_at_index(index, entry_prompt(now))
+        highlighted = banks.highlighted
+        if highlighted is not None:
+            self._describe(int(banks.get_option_at_index(highlighted).id or 0))
+
+    def _show_empty(self) -> None:
+        self.query_one("#loading").display = False
+        folder = user_banks_dir(self.app.config.data_dir)
+        self.query_one("#empty", Static).update(
+            Content.assemble(
+                ("No banks yet.", "bold"),
+                "\n\nMake one from an article:  ",
+                ("quiz generate article.txt", "bold $accent"),
+                "\nor put a bank ",
+                (".yaml", "bold"),
+                " file in  ",
+                (_display_path(folder), "bold"),
+                "\n\nSee ",
+                ("docs/bank-format.md", "bold"),
+                " for the format.",
+            )
+        )
+        self.query_one("#empty").display = True
+        self.query_one("#banks", OptionList).disabled = True
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    def show_progress(self, progress: Progress, asked: int = 0) -> None:
+        """Add the learner's progress to the banks already listed."""
+        if not self.is_attached or asked < self._progress_asked:
+            return  # the screen is gone, or a later reading is on its way
+        self._progress = progress
+        banks = self.query_one("#banks", OptionList)
+        for index, entry in enumerate(self.entries):
+            scored = progress.on(entry)
+            self.entries[index] = scored
+            banks.replace_option_prompt_at_index(index, entry_prompt(scored))
 
     @on(OptionList.OptionHighlighted, "#banks")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
