@@ -549,8 +549,8 @@ def _perturbed(kind: str, answer: str) -> list[str]:
 def generator_alternatives(generated: Generated) -> AlternativeSource:
     """The generator's own distractor choice (same kind of entity from the article, then
     numbers and dates perturbed in their format), with a longer list than it used."""
+    from quiz.generate.distractors import distractors_for
     from quiz.generate.pipeline import _fact_ids
-    from quiz.generate.questions import distractors_for
 
     article = generated.article
     ids = _fact_ids(article)

@@ -14,7 +14,7 @@ import math
 from msgspec.structs import replace
 
 from quiz.bank.model import MultipleChoice, Question, TrueFalse
-from quiz.generate.questions import Candidate
+from quiz.generate.candidate import Candidate
 
 __all__ = ["balance_true_false", "deal_positions"]
 

@@ -26,12 +26,14 @@ from quiz.bank.model import (
 )
 from quiz.generate import ids
 from quiz.generate.balance import balance_true_false, deal_positions
+from quiz.generate.candidate import Candidate, as_statement
 from quiz.generate.clean import body_paragraphs
 from quiz.generate.facts import Article, Sentence, XFact, extract, normalise_key
 from quiz.generate.gate import cross_conflicts, own_flaws, question_target, review_flaws
+from quiz.generate.grouped import ordering_candidates
 from quiz.generate.keep_features import answer_of, same_answer
 from quiz.generate.keep_model import THRESHOLD, judge
-from quiz.generate.questions import Candidate, as_statement, build_candidates, ordering_candidates
+from quiz.generate.questions import build_candidates
 from quiz.generate.select import choose
 from quiz.generate.values import WEEKDAYS, When
 from quiz.generate.why import why_candidates

@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Any
 
+from quiz.generate.candidate import Candidate, mentions_any
 from quiz.generate.causes import _CAUSE_VERBS, CAUSE, PURPOSE, SEQUENCE, CauseLink
+from quiz.generate.distractors import order_choices
 from quiz.generate.facts import (
     PERSON_TITLES,
     Article,
@@ -38,7 +40,6 @@ from quiz.generate.facts import (
     normalise_key,
     usable_sentence,
 )
-from quiz.generate.questions import Candidate, mentions_any, order_choices
 from quiz.generate.rank import body_mask, cause_links
 from quiz.generate.why_text import (
     balanced,

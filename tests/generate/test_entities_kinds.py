@@ -109,7 +109,7 @@ def test_no_swap_inside_a_quotation_or_after_called(make: Any) -> None:
 
 
 def test_ordering_skips_since_dates_and_joins_words(analyse: Any) -> None:
-    from quiz.generate.questions import ordering_candidates
+    from quiz.generate.grouped import ordering_candidates
 
     article = analyse(
         "NASA said the agency had not used the S-band since 1981.\n"

@@ -1,0 +1,226 @@
+"""A question before it has an id, and the text surgery every builder shares (blanks, pronouns,
+leading connectives), kept apart so the builders read as what they ask."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from quiz.generate.facts import (
+    Article,
+    Entity,
+    Sentence,
+    XFact,
+    normalise_key,
+    resolve_pronoun,
+)
+
+CONNECTIVES = (
+    "however",
+    "but",
+    "and",
+    "also",
+    "instead",
+    "still",
+    "meanwhile",
+    "yet",
+    "so",
+    "further",
+    "furthermore",
+    "moreover",
+    "in addition",
+    "additionally",
+    "despite this",
+    "thereafter",
+    "afterwards",
+    "then",
+)
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_SINGULAR_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+_NEUTER_PRONOUNS = {"it", "its", "itself"}
+_ALL_PRONOUNS = (
+    _PLURAL_PRONOUNS | _SINGULAR_PRONOUNS | _NEUTER_PRONOUNS | {"this", "these", "those"}
+)
+_GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+_WH_BY_LABEL = {"PERSON": "Who", "ORG": "Which organisation"}
+BLANK = "___"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A question before it has an id. ``fields`` are the type-specific model fields."""
+
+    type: str
+    form: str  # how it asks: blank, who, when, how-many, quote, role, statement, ...
+    facts: list[XFact]
+    sentences: list[Sentence]
+    prompt: str
+    fields: dict[str, Any]
+    explanation: str = ""
+    score: float = 0.0
+    key: str = ""  # what identifies it across runs (with the type): see ids.py
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def fact(self) -> XFact:
+        return self.facts[0]
+
+
+# -- text helpers ------------------------------------------------------------------------------
+
+
+def _rel(sentence: Sentence, token: Any) -> int:
+    return int(token.idx - sentence.span.start_char)
+
+
+def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """Replace character ranges of ``text`` (non-overlapping), right to left."""
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,/'’-]{1,40}\s[—–-]+\s+")
+
+
+def tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _DATELINE.sub("", text)  # "SEOUL/TOKYO — North Korea said ..."
+    text = re.sub(r"\s+([,.;:?!])", r"\1", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def pronoun_edits(
+    sentence: Sentence, article: Article, skip: tuple[int, int] | None = None
+) -> list[tuple[int, int, str]] | None:
+    """Edits that name whom a leading "he"/"she" means; None when a pronoun stays unresolved
+    (see :func:`_pronoun_edits`). Kept per article: the question builders ask about the same
+    sentence and blank about twice on average, and each answer walks the sentence's tokens."""
+    table: dict[tuple[int, str, tuple[int, int] | None], tuple[tuple[int, int, str], ...] | None]
+    table = article.cache.setdefault("pronoun_edits", {})
+    key = (sentence.index, sentence.text, skip)
+    if key not in table:
+        found = _pronoun_edits(sentence, article, skip)
+        table[key] = None if found is None else tuple(found)
+    edits = table[key]
+    return None if edits is None else list(edits)
+
+
+def _pronoun_edits(
+    sentence: Sentence, article: Article, skip: tuple[int, int] | None = None
+) -> list[tuple[int, int, str]] | None:
+    """Edits that name whom a leading "he"/"she" means; None when a pronoun stays unresolved.
+
+    A pronoun after a noun of the sentence is taken as bound to it (plural pronouns need a plural
+    noun or a coordination before them). ``skip`` is a character range (the blank or the wh-word)
+    treated as a noun.
+    """
+    edits: list[tuple[int, int, str]] = []
+    if re.match(
+        r"^(?:The (?:two|three|four|pair|latter|former)|Both)\b", strip_connective(sentence.text)
+    ):
+        return None  # "The two wrote that ...": whom it means is in another sentence
+    if re.match(r"^(?:That|This|These|Those)\b", strip_connective(sentence.text)):
+        return None  # "That flight ...", "This meant ...": what it means is in another sentence
+    seen_noun = False
+    seen_plural = False
+    in_quote = False
+    for token in sentence.span:
+        rel = _rel(sentence, token)
+        if token.text in ("“", "”", '"'):
+            in_quote = not in_quote if token.text == '"' else token.text == "“"
+            continue
+        if in_quote:
+            continue
+        if skip is not None and skip[0] <= rel < skip[1]:
+            seen_noun = True
+            continue
+        low = token.lower_
+        if token.pos_ in ("PROPN", "NOUN") or (token.pos_ == "NUM" and token.dep_ == "nsubj"):
+            seen_noun = True
+            if token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj":
+                seen_plural = True
+            continue
+        if low in ("we", "us", "i") and token.tag_ == "PRP":
+            return None  # the writer's "we reported": no statement a learner can check
+        if token.tag_ not in ("PRP", "PRP$") and low not in ("this", "these", "those"):
+            continue
+        if low in _PLURAL_PRONOUNS:
+            if not seen_plural:
+                return None
+        elif low in _NEUTER_PRONOUNS:
+            if not seen_noun and token.dep_ != "expl":
+                return None
+        elif low in _SINGULAR_PRONOUNS and not seen_noun:
+            name = resolve_pronoun(
+                article.sentences, article.mentions, article.entities, sentence.index, rel
+            )
+            if not name:
+                return None
+            shown = short_name(article.entities.get(name), name)
+            if token.tag_ == "PRP$":
+                shown += "’s" if "’" in sentence.text else "'s"
+            edits.append((rel, rel + len(token.text), shown))
+            seen_noun = True
+        elif (
+            low in ("this", "these", "those")
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and not seen_noun
+        ):
+            return None
+    return edits
+
+
+def short_name(entity: Entity | None, fallback: str) -> str:
+    """How a question names a person already introduced: the surname the article uses, else
+    the full name."""
+    if entity is None:
+        return fallback
+    if entity.label == "PERSON":
+        surname = entity.name.split()[-1]
+        if surname in entity.aliases:
+            return surname
+    return entity.name
+
+
+@lru_cache(maxsize=65536)
+def strip_connective(text: str) -> str:
+    low = text.lower()
+    for word in CONNECTIVES:
+        for sep in (", ", " "):
+            if low.startswith(word + sep):
+                if low.startswith(word + " to ") or low.startswith(word + " of "):
+                    return text  # "In addition to the agreement, …": not a connective
+                rest = text[len(word) + len(sep) :]
+                return rest[:1].upper() + rest[1:]
+    return text
+
+
+def as_statement(
+    sentence: Sentence,
+    article: Article,
+    edits: list[tuple[int, int, str]],
+    skip: tuple[int, int] | None = None,
+) -> str | None:
+    """The sentence rewritten with ``edits``, pronouns named, leading connective dropped."""
+    named = pronoun_edits(sentence, article, skip)
+    if named is None:
+        return None
+    text = apply(sentence.text, [*edits, *named])
+    return tidy(strip_connective(text))
+
+
+def mentions_any(text: str, names: tuple[str, ...] | list[str]) -> bool:
+    low = normalise_key(text)
+    for name in names:
+        n = normalise_key(name)
+        if n and n in low and _word(n).search(low):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _word(n: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)")
