@@ -261,7 +261,10 @@ def load_yaml(
         if error.context:
             what = f"{what} ({error.context})"
         at_end = error.problem_mark is not None and error.problem_mark.index >= len(text.rstrip())
-        if error.context_mark is not None and ("end of stream" in what or at_end):
+        # a character that cannot start a token (a tab among the trailing blanks) is where its
+        # mark is, whether or not it is at the end: nothing there was left open
+        stray = "cannot start any token" in what
+        if error.context_mark is not None and ("end of stream" in what or at_end) and not stray:
             # an unclosed quote or bracket: the end of the file says nothing, its start does
             mark = error.context_mark
             what += ", which starts on this line and is never closed"
