@@ -19,7 +19,7 @@ import contextlib
 import hashlib
 import marshal
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -215,17 +215,26 @@ class BankCache:
     def _entry(self, digest: str) -> Path:
         return self.cache_dir / "banks" / f"{digest}.bin"
 
-    def load(self, path: str | os.PathLike[str]) -> Bank:
-        """Like :func:`quiz.bank.load_bank`, but a file seen before is not parsed again."""
+    def load(
+        self, path: str | os.PathLike[str], progress: Callable[[float], None] | None = None
+    ) -> Bank:
+        """Like :func:`quiz.bank.load_bank`, but a file seen before is not parsed again.
+
+        ``progress(done)``, when given, is called while the file is parsed (a cache miss only:
+        a hit takes a fraction of a second), ``done`` rising from 0.0 to 1.0, so that a command
+        can show a progress bar through the first load of a big bank."""
         bank_path = Path(path)
         shown = str(bank_path)
         digest = self._digest(bank_path)
         entry = self._entry(digest)
         read_article = article_reader(bank_path)
+        recent = _recent_bank(self.cache_dir, digest, shown, read_article)
+        if recent is not None:
+            return recent
         try:
             bank, article_digest = _bank_from_payload(_read_entry(entry), path=shown)
             if not bank.source.file or _article_digest(bank, read_article) == article_digest:
-                return bank
+                return _remember(self.cache_dir, digest, article_digest, bank)
         except (OSError, ValueError, TypeError, EOFError, IndexError, KeyError):
             pass  # no entry, or a stale or damaged one: build it anew
         try:
@@ -236,10 +245,18 @@ class BankCache:
         del data
         from quiz.bank.loader import parse_bank_text  # the YAML parser only on a cache miss
 
-        bank = parse_bank_text(text, path=bank_path)
+        stream = None
+        if progress is not None:
+            from quiz.bank.progress_stream import ProgressStream
+
+            stream = ProgressStream(progress, text.count("\n") + 1)
+        bank = parse_bank_text(text, path=bank_path, stream=stream)
+        article_digest = _article_digest(bank, read_article)
         with contextlib.suppress(OSError, ValueError):  # a read-only data dir only costs speed
-            _write_atomic(entry, encode_bank(bank, _article_digest(bank, read_article)))
-        return bank
+            _write_atomic(entry, encode_bank(bank, article_digest))
+        if progress is not None:
+            progress(1.0)
+        return _remember(self.cache_dir, digest, article_digest, bank)
 
     @staticmethod
     def _digest(bank_path: Path) -> str:
@@ -292,6 +309,32 @@ class BankCache:
             by_type=tuple(sorted(bank.count_by_type().items())),
             question_ids=tuple(q.id for q in bank.questions),
         )
+
+
+#: The last bank loaded in this process: (the cache it went through, its file's digest, its
+#: article's digest, the bank). ``quiz play FILE`` loads its bank to put it into the library,
+#: then to play it: decoding a 100,000-question bank twice cost over half a second before the
+#: first question.
+_RECENT: tuple[Path, str, str, Bank] | None = None
+
+
+def _remember(cache_dir: Path, digest: str, article_digest: str, bank: Bank) -> Bank:
+    global _RECENT
+    _RECENT = (cache_dir, digest, article_digest, bank)
+    return bank
+
+
+def _recent_bank(cache_dir: Path, digest: str, shown: str, read_article: Any) -> Bank | None:
+    """The last bank loaded through this cache, when it came from the same bytes and its
+    article is unchanged (banks are immutable, so it is shared; named by ``shown`` as this
+    caller names it)."""
+    recent = _RECENT
+    if recent is None or recent[1] != digest or recent[0] != cache_dir:
+        return None
+    bank = recent[3]
+    if bank.source.file and _article_digest(bank, read_article) != recent[2]:
+        return None
+    return bank if bank.path == shown else replace(bank, path=shown)
 
 
 class _IndexEntry(Struct, frozen=True):

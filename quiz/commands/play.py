@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.bank.model import QUESTION_TYPES
 from quiz.commands import COMMANDS
+
+if TYPE_CHECKING:
+    from quiz.bank.model import Bank
+    from quiz.session import Options
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,17 +45,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError
-    from quiz.bank.cache import BankCache
     from quiz.cli import resolve_data_dir
-    from quiz.session import Options, Session
+    from quiz.commands.loading import load_for_app
+    from quiz.library import bank_dirs, resolve_bank
+    from quiz.session import Options
     from quiz.shelf import open_in_library
 
     data_dir = resolve_data_dir(args)
-    path, note = open_in_library(args.bank, data_dir)
-    if note:
-        print(f"quiz: {note}", file=sys.stderr)
     try:
-        bank = BankCache(data_dir / "cache").load(path)
+        # Loaded before it joins the library, so that a long first load shows its progress
+        # bar; putting it into the library then reuses the bank just loaded.
+        bank = load_for_app(resolve_bank(args.bank, bank_dirs(data_dir), data_dir), data_dir)
+        path, note = open_in_library(args.bank, data_dir)
+        if note:
+            print(f"quiz: {note}", file=sys.stderr)
+        if note or path != Path(bank.path):  # added (or given a new id): as it is now
+            bank = load_for_app(path, data_dir)
     except BankError as error:
         for line in error.lines():
             print(line, file=sys.stderr)
@@ -60,9 +71,31 @@ def run(args: argparse.Namespace) -> int:
         tags=tuple(args.tags or ()),
         seed=args.seed,
     )
-    Session.start(bank, options)  # NoQuestions (exit 1) before the screen changes
+    check_something_to_ask(bank, options)  # NoQuestions (exit 1) before the screen changes
 
     from quiz.commands.home import launch
     from quiz.tui.config import StartPlay
 
     return launch(data_dir, StartPlay(bank, options), recover=args.recover)
+
+
+def check_something_to_ask(bank: Bank, options: Options) -> None:
+    """Raise :class:`~quiz.session.NoQuestions` when the filters leave nothing to ask.
+
+    The app starts the session itself, once: starting one here too, only to see it is not
+    empty, shuffled and spaced a 100,000-question bank twice before the first question (over
+    a second). Without filters only an empty bank has nothing to ask; with them, the filter
+    alone runs here (no shuffle, no spacing)."""
+    import random
+
+    from msgspec.structs import replace
+
+    from quiz.session import Session, select_questions
+
+    if options.types or options.tags or options.only:
+        just_filter = replace(options, shuffle=False, count=None)
+        if select_questions(bank, just_filter, random.Random(0)):
+            return
+    elif bank.questions:
+        return
+    Session.start(bank, options, questions=())  # says why, as a session start would

@@ -66,8 +66,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError
-    from quiz.bank.cache import BankCache
     from quiz.cli import resolve_data_dir
+    from quiz.commands.loading import load_for_app
     from quiz.shelf import open_in_library
 
     data_dir = resolve_data_dir(args)
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         if note:
             print(f"quiz: {note}", file=sys.stderr)
         try:
-            bank = BankCache(data_dir / "cache").load(path)
+            bank = load_for_app(path, data_dir)
         except BankError as error:
             for line in error.lines():
                 print(line, file=sys.stderr)

@@ -1,0 +1,114 @@
+"""``quiz play`` starts its session once (in the app), and a long first load of a big bank
+shows a progress bar on the terminal before the first question, which a cached start does not."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.commands import home
+from quiz.commands.loading import TerminalProgress, load_for_app
+from quiz.session import Session
+from quiz.tui.app import QuizApp
+from quiz.tui.config import AppConfig, StartPlay
+from quiz.tui.screens.quiz import QuizScreen
+from tests.conftest import ALL_TYPES_BANK
+from tests.reliability.pty_app import AppInPty
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from benchmarks.synth import write_bank
+
+
+def test_play_starts_the_session_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    starts: list[int] = []
+    real_start = Session.start.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[Session], *args: object, **kwargs: object) -> Session:
+        starts.append(1)
+        return real_start(cls, *args, **kwargs)
+
+    def first_screen_only(data_dir: Path, start: StartPlay, **kwargs: object) -> int:
+        """The app as ``launch`` makes it, as far as its first screen (the quiz)."""
+        screen = QuizApp(AppConfig(data_dir=data_dir, start=start)).get_default_screen()
+        assert isinstance(screen, QuizScreen)
+        return 0
+
+    monkeypatch.setattr(Session, "start", classmethod(counted))
+    monkeypatch.setattr(home, "launch", first_screen_only)
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path))
+
+    assert main(["play", str(ALL_TYPES_BANK), "--seed", "1"]) == 0
+    assert starts == [1]
+
+
+def test_filters_that_leave_nothing_still_stop_before_the_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path))
+    assert main(["play", str(ALL_TYPES_BANK), "--type", "ordering", "--tag", "nope"]) == 1
+    assert "no questions in riverton-bridge match type ordering, tag nope" in (
+        capsys.readouterr().err
+    )
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_bar_shows_only_once_the_load_takes_long_and_is_cleared() -> None:
+    out, clock = io.StringIO(), Clock()
+    progress = TerminalProgress("big.yaml", out, clock=clock, show_after=0.3)
+    progress(0.1)
+    assert out.getvalue() == ""  # a quick load draws nothing
+    clock.now = 0.5
+    progress(0.45)
+    assert "Reading big.yaml for the first time" in out.getvalue()
+    assert "45%" in out.getvalue()
+    progress.close()
+    assert out.getvalue().endswith("\r\x1b[K")
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_cache_hit_draws_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quiz.commands import loading
+
+    monkeypatch.setattr(loading, "SHOW_AFTER", 0.0)
+    first, second = FakeTerminal(), FakeTerminal()
+    bank = load_for_app(ALL_TYPES_BANK, tmp_path, first)
+    again = load_for_app(ALL_TYPES_BANK, tmp_path, second)
+    assert "Reading all-types.yaml" in first.getvalue() and "100%" in first.getvalue()
+    assert second.getvalue() == ""
+    assert again == bank
+
+
+def test_a_big_banks_first_play_shows_a_progress_bar_then_the_question(tmp_path: Path) -> None:
+    """20,000 questions: a few seconds of parsing, with the bar on screen meanwhile; the next
+    start, from the cache, goes straight to the question."""
+    bank = write_bank(tmp_path / "banks", "big", 20_000)
+    app = AppInPty(["play", str(bank), "--seed", "1"], tmp_path / "data")
+    try:
+        app.wait_for(r"Reading big\.yaml for the first time", timeout=30)
+        app.wait_for(r"\d+%")
+        app.wait_for("Question 1", timeout=120)
+    finally:
+        app.close()
+    again = AppInPty(["play", str(bank), "--seed", "1"], tmp_path / "data")
+    try:
+        again.wait_for("Question 1", timeout=60)
+        assert "for the first time" not in again.text
+    finally:
+        again.close()
