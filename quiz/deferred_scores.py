@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
+    from quiz.recording import JournalingRecorder
     from quiz.scores import Scores
     from quiz.stats import Stats
-    from quiz.store import KnownQuestions, LastScore, SessionRecorder
+    from quiz.store import KnownQuestions, LastScore
 
 
 class DeferredScores:
@@ -66,7 +67,7 @@ class DeferredScores:
         """The scores if someone opened them already; never waits."""
         return self._scores
 
-    def recorder(self, bank: Bank, mode: str) -> SessionRecorder:
+    def recorder(self, bank: Bank, mode: str) -> JournalingRecorder:
         return self.get().recorder(bank, mode)
 
     def last_scores(self) -> Mapping[str, LastScore]:

@@ -49,9 +49,11 @@ class Answer(Struct, frozen=True):
 
 @runtime_checkable
 class Recorder(Protocol):
-    """Receives every answer as it is given. ``record`` returns only once the answer is safe."""
+    """Receives every answer as it is given. ``record`` returns only once the answer is safe
+    (what it returns, if anything, says what saving did: the store's ``RecordResult``). The
+    whole interface of a session's recorder is :class:`quiz.recording.SessionRecording`."""
 
-    def record(self, answer: Answer) -> None: ...
+    def record(self, answer: Answer) -> object: ...
 
 
 class MemoryRecorder:
@@ -70,3 +72,6 @@ class MemoryRecorder:
             return None
         self.answers[-1] = marked = replace(self.answers[-1], undone=True)
         return marked
+
+    def finish(self) -> None:
+        """Nothing to close: the answers are the list."""

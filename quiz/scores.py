@@ -24,8 +24,9 @@ from datetime import datetime
 from pathlib import Path
 
 from quiz.bank.model import Bank
-from quiz.store import DB_NAME, SessionRecorder, Store, StoreError
-from quiz.store.journal import JOURNAL_NAME
+from quiz.recording import JournalingRecorder
+from quiz.store import DB_NAME, Store, StoreError
+from quiz.store.journal import JOURNAL_NAME, Journal
 
 __all__ = ["RECOVER_HINT", "Scores", "memory_store", "open_scores", "store_notice"]
 
@@ -41,11 +42,13 @@ class Scores:
     saved: bool
     notice: str = ""
     moved_aside: Path | None = None
+    journal: Journal | None = None
 
-    def recorder(self, bank: Bank, mode: str) -> SessionRecorder:
-        """A recorder for a new store session over ``bank`` (``"*"`` for several banks)."""
-        session = self.store.start_session(bank.id, mode)
-        return self.store.recorder(session, cram=mode == "cram")
+    def recorder(self, bank: Bank, mode: str) -> JournalingRecorder:
+        """A recorder for a new store session over ``bank`` (``"*"`` for several banks),
+        started with its first answer; what the store refuses goes to the journal."""
+        journal = self.journal or Journal(self.store.path.with_name(JOURNAL_NAME))
+        return JournalingRecorder(self.store, bank.id, mode, journal)
 
     def close(self) -> None:
         self.store.close()
@@ -63,7 +66,8 @@ def open_scores(
         store = Store.open(data_dir, clock=clock, recover=recover)
     except StoreError as error:
         return _in_memory(error, clock, path)
-    return Scores(store, saved=True, notice=store_notice(store), moved_aside=store.set_aside)
+    return Scores(store, saved=True, notice=store_notice(store), moved_aside=store.set_aside,
+                  journal=Journal(path.with_name(JOURNAL_NAME)))
 
 
 def store_notice(store: Store) -> str:
@@ -102,7 +106,8 @@ def store_notice(store: Store) -> str:
 def _in_memory(error: StoreError, clock: Callable[[], datetime] | None, path: Path) -> Scores:
     readable = path if error.problem in ("unwritable", "busy") else None
     store = memory_store(clock, copy_of=readable)
-    return Scores(store, saved=False, notice=_notice(error))
+    return Scores(store, saved=False, notice=_notice(error),
+                  journal=Journal(path.with_name(JOURNAL_NAME)))
 
 
 def _notice(error: StoreError) -> str:

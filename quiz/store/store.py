@@ -461,8 +461,9 @@ class SessionRecorder:
     cram: bool = False
     last_result: RecordResult | None = field(default=None, init=False)
 
-    def record(self, answer: Answer) -> None:
+    def record(self, answer: Answer) -> RecordResult:
         self.last_result = self.store.record(answer, session_id=self.session_id, cram=self.cram)
+        return self.last_result
 
     def undo(self) -> Answer | None:
         self.last_result = None

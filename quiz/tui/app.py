@@ -42,6 +42,15 @@ if TYPE_CHECKING:
 LIGHT, DARK = "textual-light", "textual-dark"
 
 
+def _reason(error: BaseException | None) -> str:
+    """A failure in a few plain words (an OSError's strerror, not its errno tuple)."""
+    if error is None:
+        return "saving failed"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
+
+
 class QuizApp(App[None]):
     """A terminal study trainer. See :class:`~quiz.tui.config.AppConfig` for the wiring."""
 
@@ -219,9 +228,12 @@ class QuizApp(App[None]):
             self.saving_failed = True
             if not self._saving_warned:
                 self._saving_warned = True
+                kept = ("kept on disk beside the database, and saved as soon as saving works "
+                        "again or the next time quiz starts" if saved.journaled else
+                        "kept in memory and saved if saving works again")
                 self.notify(
                     f"Progress is not being saved: {saved.error}\n\nThe quiz goes on; your "
-                    "answers are kept in memory and saved if saving works again.",
+                    f"answers are {kept}.",
                     title="Not saved", severity="error", timeout=15, markup=False,
                 )
         elif self.saving_failed:
@@ -383,9 +395,13 @@ class QuizApp(App[None]):
 
         def done(quit_: bool | None) -> None:
             if quit_:
-                self.exit()
+                self.quit_safely()
 
-        self.push_screen(ConfirmQuit("See you next time."), done)
+        held, at_risk = self.unsaved_answers()
+        message = "See you next time."
+        if held:
+            message = f"Of the answers you gave, {self._kept(held, at_risk)}."
+        self.push_screen(ConfirmQuit(message), done)
 
     def end_quiz(self) -> None:
         """``q`` in a quiz: after confirming, the quiz ends and its summary shows what was
@@ -407,9 +423,81 @@ class QuizApp(App[None]):
                 self.go_home()
             else:
                 self.end_session(session)
-                self.exit()
+                self.quit_safely()
 
-        self.push_screen(ConfirmEnd(session.answered, session.total), done)
+        held, at_risk = self.unsaved_answers()
+        self.push_screen(ConfirmEnd(session.answered, session.total,
+                                    self._kept(held, at_risk)), done)
+
+    # ------------------------------------------------------------------ answers not saved
+
+    def unsaved_answers(self) -> tuple[int, int]:
+        """(answers not in the database, of those the ones not in the journal either)."""
+        held = sum(r.unsaved for r in self.recorders)
+        return held, sum(r.at_risk for r in self.recorders)
+
+    def _kept(self, held: int, at_risk: int) -> str:
+        from quiz.store.journal import JOURNAL_NAME
+        from quiz.tui.screens.dialogs import answers_kept
+
+        return answers_kept(held, at_risk, JOURNAL_NAME)
+
+    def quit_safely(self) -> None:
+        """Quit, unless that would lose answers: first wait for the answers still being
+        saved and try the held-back ones once more; if some are still in neither the
+        database nor the journal, ask (:class:`~quiz.tui.screens.dialogs.UnsavedAnswers`)."""
+        self._settle_answers()
+
+    @work(thread=True, exclusive=True, group="quit")
+    def _settle_answers(self) -> None:
+        at_risk = 0
+        for recorder in list(self.recorders):
+            recorder.flush(5.0)
+            if recorder.at_risk:
+                with contextlib.suppress(Exception):
+                    recorder.retry().result(15.0)
+            at_risk += recorder.at_risk
+        with contextlib.suppress(RuntimeError):  # RuntimeError: the app is gone
+            self.call_from_thread(self._quit_or_ask, at_risk)
+
+    def _quit_or_ask(self, at_risk: int) -> None:
+        from quiz.tui.screens.dialogs import UnsavedAnswers
+
+        if not at_risk:
+            self.exit()
+            return
+        error = next((r.last_error for r in self.recorders if r.at_risk and r.last_error), None)
+        reason = _reason(error)
+        suggested = str(Path.home() / "quiz-unsaved-answers.jsonl")
+
+        def chosen(choice: str | None) -> None:
+            if choice == "retry":
+                self.quit_safely()
+            elif choice == "lose":
+                self.exit(message=Text(f"quiz: {at_risk} answer{'s' if at_risk != 1 else ''} "
+                                       "could not be saved and were lost."))
+            elif choice and choice.startswith("file:"):
+                self._write_unsaved(Path(choice.removeprefix("file:")).expanduser())
+
+        self.push_screen(UnsavedAnswers(at_risk, reason, suggested), chosen)
+
+    def _write_unsaved(self, path: Path) -> None:
+        from quiz.store.journal import JOURNAL_NAME
+
+        written = 0
+        try:
+            for recorder in self.recorders:
+                written += recorder.write_unsaved(path)
+        except OSError as error:
+            self.notify(f"Could not write {path}: {_reason(error)}", title="Not saved",
+                        severity="error", markup=False)
+            self.quit_safely()  # asks again
+            return
+        self.exit(message=Text(
+            f"quiz: {written} answer{'s' if written != 1 else ''} that could not be saved "
+            f"{'are' if written != 1 else 'is'} in {path}. To save them, add that file's lines "
+            f"to {self.config.data_dir / JOURNAL_NAME} once there is room: quiz saves them "
+            "the next time it starts."))
 
     def action_interrupt(self) -> None:
         """Ctrl+C: quit at once, from any screen, with every answer saved (a quiz's session
@@ -427,8 +515,14 @@ class QuizApp(App[None]):
             if isinstance(screen, QuizScreen):
                 self.end_session(screen.session)
                 answered += screen.session.answered
+        held, at_risk = self.unsaved_answers()
+        if at_risk:  # quitting at once would lose them: ask first
+            self.quit_safely()
+            return
         message = "quiz: stopped (ctrl+c)"
-        if answered:
+        if answered and held:
+            message += f"; {self._kept(held, at_risk)}"
+        elif answered:
             message += (f"; your {answered} answers are saved" if answered > 1
                         else "; your answer is saved")
         self.exit(message=Text(message + "."))
@@ -500,10 +594,12 @@ class QuizApp(App[None]):
         except OSError:
             pass
         self.bell()
+        kept = "The answers you gave were kept."
+        with contextlib.suppress(Exception):
+            held, at_risk = self.unsaved_answers()
+            if held:
+                kept = f"Of the answers you gave, {self._kept(held, at_risk)}."
         self._exit_renderables.append(
-            Text(
-                "quiz ran into a problem it did not expect and stopped. "
-                "The answers you gave were kept." + where,
-            )
+            Text("quiz ran into a problem it did not expect and stopped. " + kept + where)
         )
         self._close_messages_no_wait()

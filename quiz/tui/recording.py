@@ -9,21 +9,31 @@ acknowledged is on disk, whatever happens to the process next.
 
 If saving fails (a full disk, a read-only file), the answer is kept in memory, the future says
 so, and the next answer first retries the ones held back, in order: nothing is reordered, and
-when saving works again the backlog is saved before anything newer.
+when saving works again the backlog is saved before anything newer. The store's recorder also
+puts a refused answer in the pending-answers journal beside the database (``Saved.journaled``),
+so it outlives the process; the answers in neither (:attr:`BackgroundRecorder.at_risk`) are
+what quitting warns about, offering to try again (:meth:`BackgroundRecorder.retry`) or to write
+them to a file (:meth:`BackgroundRecorder.write_unsaved`).
 """
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
+import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
+from pathlib import Path
 from typing import Any, cast
 
+import msgspec
 from msgspec import Struct
 from msgspec.structs import replace
 
 from quiz.record import Answer, Recorder
+from quiz.recording import AnswerJournaled, JournalingRecorder, SessionRecording
+from quiz.store.journal import PendingAnswer, answer_key
 
 _STOP = object()
 
@@ -46,6 +56,7 @@ class Saved(Struct, frozen=True):
     result: Any = None
     error: BaseException | None = None
     recovered: int = 0
+    journaled: bool = False  # not in the database, but safe in the journal beside it
 
     @property
     def ok(self) -> bool:
@@ -79,6 +90,8 @@ class BackgroundRecorder:
         self._on_error = on_error
         self._inner: Recorder | None = None
         self._backlog: list[Answer] = []  # answers that could not be saved yet, in order
+        self._journaled: set[tuple[str, str, str]] = set()  # of those, the ones on disk
+        self.last_error: BaseException | None = None  # why the last save failed
         self._finish: Future[None] | None = None
         self._queue: queue.Queue[object] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="quiz-recorder", daemon=True)
@@ -93,6 +106,35 @@ class BackgroundRecorder:
     def unsaved(self) -> int:
         """Answers held back because saving failed (kept in memory, retried)."""
         return len(self._backlog)
+
+    @property
+    def at_risk(self) -> int:
+        """Answers held back that are not in the journal either: lost if the process ends."""
+        return sum(answer_key(a) not in self._journaled for a in list(self._backlog))
+
+    def retry(self) -> Future[int]:
+        """Try the held-back answers again now (after pending work); the future gives how
+        many are still at risk."""
+        future: Future[int] = Future()
+        self._queue.put((self._retry, None, future))
+        return future
+
+    def write_unsaved(self, path: Path) -> int:
+        """Writes the answers at risk to ``path`` as journal lines (appending, synced), for a
+        learner who cannot wait for the disk; returns how many. Raises :class:`OSError`."""
+        lines = [msgspec.json.encode(self._entry(a)) + b"\n" for a in list(self._backlog)
+                 if answer_key(a) not in self._journaled]
+        with open(path, "ab") as file:
+            file.write(b"".join(lines))
+            file.flush()
+            os.fsync(file.fileno())
+        return len(lines)
+
+    def _entry(self, answer: Answer) -> PendingAnswer:
+        if isinstance(self._inner, JournalingRecorder):
+            return self._inner.entry(answer)
+        mode = "play"
+        return PendingAnswer(f"unsaved-{uuid.uuid4().hex}", answer.bank_id, mode, answer)
 
     @property
     def finished(self) -> bool:
@@ -162,17 +204,45 @@ class BackgroundRecorder:
     def _save(self, answer: Answer) -> Saved:
         self._backlog.append(answer)
         recovered = 0
+        result: object = None
         try:
             inner = self._recorder()
             while self._backlog:
-                inner.record(self._backlog[0])
+                result = inner.record(self._backlog[0])
                 self._backlog.pop(0)
                 if self._backlog:
                     recovered += 1
         except Exception as error:  # kept in memory; retried before the next answer
+            journaled = self._note_failure(error)
             self._report(answer, error)
-            return Saved(answer, error=error, recovered=recovered)
-        return Saved(answer, result=getattr(inner, "last_result", None), recovered=recovered)
+            return Saved(answer, error=error, recovered=recovered, journaled=journaled)
+        return Saved(answer, result=result, recovered=recovered)
+
+    def _note_failure(self, error: BaseException) -> bool:
+        """The answer at the head of the backlog failed: the ones behind it, never tried,
+        go to the journal too. Is the newest one there?"""
+        self.last_error = error
+        if not self._backlog:
+            return False
+        if isinstance(error, AnswerJournaled):
+            self._journaled.add(answer_key(self._backlog[0]))
+        if isinstance(self._inner, JournalingRecorder):
+            for waiting in self._backlog[1:]:
+                key = answer_key(waiting)
+                if key not in self._journaled and self._inner.keep(waiting, error):
+                    self._journaled.add(key)
+        return answer_key(self._backlog[-1]) in self._journaled
+
+    def _retry(self, _: object) -> int:
+        if self._backlog:
+            try:
+                inner = self._recorder()
+                while self._backlog:
+                    inner.record(self._backlog[0])
+                    self._backlog.pop(0)
+            except Exception as error:
+                self._note_failure(error)
+        return self.at_risk
 
     def _undo(self, _: object) -> Undone:
         if self._backlog:  # not saved yet: it will be, marked
@@ -181,11 +251,10 @@ class BackgroundRecorder:
                 return Undone(None)
             self._backlog[-1] = marked = replace(last, undone=True)
             return Undone(marked)
-        if self._inner is None:
-            return Undone(None)
+        if not isinstance(self._inner, SessionRecording):
+            return Undone(None)  # none yet, or one that cannot take an answer back
         try:
-            undo = getattr(self._inner, "undo", None)
-            return Undone(undo() if callable(undo) else None)
+            return Undone(self._inner.undo())
         except Exception as error:
             self._report(None, error)
             return Undone(None, error)
@@ -198,8 +267,8 @@ class BackgroundRecorder:
             while self._backlog:  # a last try for what was held back
                 inner.record(self._backlog[0])
                 self._backlog.pop(0)
-            finish = getattr(inner, "finish", None)
-            if callable(finish):
-                finish()
+            if isinstance(inner, SessionRecording):
+                inner.finish()
         except Exception as error:
+            self._note_failure(error)
             self._report(None, error)

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -73,13 +73,99 @@ class ConfirmEnd(ConfirmQuit):
     STAY = "Keep going  n"
     GO = "End  y"
 
-    def __init__(self, answered: int, total: int) -> None:
+    def __init__(self, answered: int, total: int, kept: str = "every answer is saved") -> None:
+        """``kept`` says truly where the answers are (:func:`answers_kept`)."""
         if answered:
-            message = (f"You answered {answered} of {total}; every answer is saved. The "
-                       "summary shows how it went.")
+            message = f"You answered {answered} of {total}; {kept}. The summary shows how it went."
         else:
             message = "Nothing answered yet."
         super().__init__(message)
+
+
+def answers_kept(held: int, at_risk: int, journal: str) -> str:
+    """Where the answers given are, in words, for the quit and end dialogs: never "saved"
+    when some are not. ``held``: answers not in the database; ``at_risk``: of those, the ones
+    not in the journal either (only in memory)."""
+    if not held:
+        return "every answer is saved"
+    if not at_risk:
+        return (f"{_answers(held)} could not be saved to the database yet and "
+                f"{'are' if held > 1 else 'is'} kept in {journal}, to be saved the next time "
+                "quiz starts")
+    return (f"{_answers(at_risk)} could not be saved anywhere yet and would be lost if quiz "
+            "stopped now")
+
+
+def _answers(count: int) -> str:
+    return f"{count} answer{'s' if count != 1 else ''}"
+
+
+class UnsavedAnswers(ModalScreen[str]):
+    """Quitting would lose answers that neither the database nor the journal took. Dismissed
+    with ``"retry"`` (wait and try saving again), ``"file:PATH"`` (write them to a file the
+    learner names), ``"lose"`` (quit anyway) or ``"stay"``."""
+
+    CSS_PATH = "dialogs.tcss"
+    DEFAULT_CSS = """
+    UnsavedAnswers { align: center middle; background: $background 60%; }
+    UnsavedAnswers #unsaved-path { margin-bottom: 1; }
+    UnsavedAnswers #unsaved-path.-hidden { display: none; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "answer('retry')", "Try again", show=False, tooltip="try saving again"),
+        Binding("s", "ask_file", "Save to a file", show=False,
+                tooltip="write the answers to a file you name"),
+        Binding("escape", "answer('stay')", "Stay", show=False, tooltip="back to quiz"),
+    ]
+
+    def __init__(self, at_risk: int, reason: str, suggested: str) -> None:
+        super().__init__()
+        self.at_risk = at_risk
+        self.reason = reason
+        self.suggested = suggested
+
+    @property
+    def message(self) -> str:
+        return (f"{_answers(self.at_risk)} would be lost: quiz could not save "
+                f"{'them' if self.at_risk > 1 else 'it'} ({self.reason}). Try again once there "
+                "is room, or save them to a file you name.")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content("Answers not saved"), classes="title")
+            yield Static(Content(self.message), classes="body", id="unsaved-message")
+            yield Input(self.suggested, id="unsaved-path", classes="-hidden",
+                        placeholder="a file to write them to")
+            with Horizontal(classes="buttons"):
+                yield Button("Retry  r", id="retry", variant="primary", compact=True)
+                yield Button("Save to file  s", id="file", variant="default", compact=True)
+                yield Button("Lose them", id="lose", variant="error", compact=True)
+
+    AUTO_FOCUS = "#retry"
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "file":
+            self.action_ask_file()
+        else:
+            self.dismiss(event.button.id or "stay")
+
+    def action_ask_file(self) -> None:
+        path = self.query_one("#unsaved-path", Input)
+        if path.has_class("-hidden"):
+            path.remove_class("-hidden")
+            path.focus()
+        else:
+            self._write_to(path.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._write_to(event.value)
+
+    def _write_to(self, value: str) -> None:
+        if value.strip():
+            self.dismiss(f"file:{value.strip()}")
+
+    def action_answer(self, choice: str) -> None:
+        self.dismiss(choice)
 
 
 # ---------------------------------------------------------------------- the help
