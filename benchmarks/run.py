@@ -149,7 +149,9 @@ def bench_home(sizes: Sizes) -> Result:
     startup_env = _env(DATA / "startup-data")
     marker = "Synthetic bank lib-0000"
     home_command = [sys.executable, "-m", "quiz"]
-    run_until_painted(home_command, marker, env=env, timeout=600)  # warm the folder index
+    from benchmarks.home_cold import warm_index
+
+    warm_index(env)  # the whole folder index (the home screen now lists before it is complete)
     run_until_painted(_play_command(FOUNDING), PLAY_MARKER, env=startup_env)  # and the bank
     home_runs: list[float] = []
     startup_runs: list[float] = []
@@ -202,6 +204,26 @@ def bench_memory(big_bank: Path) -> list[Result]:
             cold.peak_rss_mb <= 250,
         ),
     ]
+
+
+def bench_home_cold(sizes: Sizes) -> Result:
+    """The home screen's first start on the big library (benchmarks/home_cold.py)."""
+    from benchmarks.home_cold import TARGET_SECONDS, measure
+
+    runs = measure(DATA, _env, banks=sizes.library_banks,
+                   questions=sizes.library_bank_questions, rounds=sizes.repeats)
+    print(runs.describe(), flush=True)
+    return Result(
+        f"home screen ({sizes.library_banks} banks x {sizes.library_bank_questions}, first "
+        "start: every bank listed)",
+        runs.median,
+        "s",
+        runs.warm_median,
+        "s (warm start, index complete, run in turn)",
+        f"<= {TARGET_SECONDS:.0f} s",
+        runs.passed,
+        runs.median / runs.warm_median,
+    )
 
 
 # -- 2, 3: loading a big bank ----------------------------------------------------------------------
@@ -456,7 +478,7 @@ def bench_generate_many(sizes: Sizes) -> Result:
     )
 
 
-GROUPS = ["startup", "bank", "home", "store", "generation", "generate-many", "memory"]
+GROUPS = ["startup", "bank", "home", "home-cold", "store", "generation", "generate-many", "memory"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -498,6 +520,8 @@ def main(argv: list[str] | None = None) -> int:
         report(bench_bank_load(big_bank, sizes))
     if "home" in wanted:
         report([bench_home(sizes)])
+    if "home-cold" in wanted:
+        report([bench_home_cold(sizes)])
     if "store" in wanted:
         report(bench_store(sizes))
     if "generation" in wanted:

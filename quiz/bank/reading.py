@@ -11,9 +11,11 @@ same work comes in three steps, each handed over as it is done:
    count, well under 1 ms a bank), marked unchecked;
 3. the full load and validation of each of those, replacing its glance, with the count done.
 
-Steps 2 and 3 hand over what they have every ``every`` seconds, and step 3 saves the folder
-index every ``save_every`` seconds, so that a library left half-read (the app quit) is not read
-again from the start. The index is the one ``BankCache.summaries`` keeps (same file, same
+Step 2 hands over its first glances after ``every`` seconds and the rest at doubling intervals
+(each hand-over makes the screen sort and lay out its whole list again: a few, not one every
+tenth of a second); step 3 hands over every ``check_every`` seconds and saves the folder index
+every ``save_every`` seconds, so that a library left half-read (the app quit) is not read again
+from the start. The index is the one ``BankCache.summaries`` keeps (same file, same
 format): this module reads and extends it, it does not keep another.
 """
 
@@ -69,6 +71,7 @@ def read_library(
     paths: Sequence[Path],
     *,
     every: float = 0.1,
+    check_every: float = 0.5,
     save_every: float = 2.0,
     clock: Callable[[], float] = time.monotonic,
 ) -> Iterator[Listed]:
@@ -104,12 +107,12 @@ def read_library(
         return
 
     batch: list[Found] = []
-    last = clock()
+    last, wait = clock(), every
     for position, path, _key, _stamp in pending:
         batch.append(_glance(position, path))
-        if clock() - last >= every:
+        if clock() - last >= wait:
             yield Listed(tuple(batch), checked, total)
-            batch, last = [], clock()
+            batch, last, wait = [], clock(), wait * 2
     yield Listed(tuple(batch), checked, total)
 
     batch, last, saved = [], clock(), clock()
@@ -122,7 +125,7 @@ def read_library(
         if now - saved >= save_every:
             _save(index_file, fresh)
             saved = now
-        if now - last >= every and checked < total:
+        if now - last >= check_every and checked < total:
             yield Listed(tuple(batch), checked, total)
             batch, last = [], clock()
     _save(index_file, fresh)

@@ -88,8 +88,8 @@ def _library(folder: Path, count: int) -> list[Path]:
 
 
 def _parts(cache: BankCache, paths: list[Path]) -> list[Listed]:
-    # every=0: each glance and each check is its own part, whatever the machine's speed
-    return list(read_library(cache, paths, every=0.0))
+    # intervals of 0: each glance and each check is its own part, whatever the machine's speed
+    return list(read_library(cache, paths, every=0.0, check_every=0.0))
 
 
 def test_new_banks_are_glanced_at_then_checked_and_the_index_remembers_them(

@@ -125,6 +125,13 @@ def entry_prompt(entry: BankEntry) -> Content:
     return Content.assemble((bank.title, "bold"), "\n", *meta)
 
 
+def _shown(entry: BankEntry) -> tuple[object, ...]:
+    """What :func:`entry_prompt` shows of an entry: equal for two entries listed alike."""
+    bank = entry.summary
+    return (bank.errors, entry.path.name, bank.title, bank.questions, bank.as_of, entry.counted,
+            entry.scored, entry.last, entry.due)
+
+
 def _progress(entry: BankEntry) -> list[str | tuple[str, str]]:
     meta: list[str | tuple[str, str]] = []
     if entry.last is not None and entry.last.total:
@@ -321,8 +328,8 @@ class HomeScreen(Screen[None]):
             if now is not entry:
                 if self._progress is not None:
                     now = self._progress.on(now)
-                if now != entry:
-                    self.entries[index] = now
+                self.entries[index] = now
+                if _shown(now) != _shown(entry):  # a glance that was right costs no layout
                     banks.replace_option_prompt_at_index(index, entry_prompt(now))
         highlighted = banks.highlighted
         if highlighted is not None:
