@@ -1,6 +1,6 @@
-"""Hands answers to the real recorder on a background thread, in order, so that a slow save
+"""Hands answers to the session's recorder on a background thread, in order, so that a slow save
 (SQLite waiting on another process's lock, syncing to disk) never holds up the screen.
-Imports nothing from Textual.
+Imports nothing from Textual, and neither the store nor SQLite until an answer is saved.
 
 "Acknowledged means saved": :meth:`BackgroundRecorder.submit` returns a future that is done
 once the inner recorder's ``record`` has returned (for the SQLite store: committed). The quiz
@@ -24,16 +24,28 @@ import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
+from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import msgspec
 from msgspec import Struct
 from msgspec.structs import replace
 
 from quiz.record import Answer, Recorder
-from quiz.recording import AnswerJournaled, JournalingRecorder, SessionRecording
-from quiz.store.journal import PendingAnswer, answer_key
+from quiz.recording.protocol import SessionRecording
+
+if TYPE_CHECKING:
+    from quiz.store.journal import PendingAnswer
+
+__all__ = ["BackgroundRecorder", "RecordingFailed", "Saved", "Undone", "answer_key"]
+
+#: An answer as the journal knows it (the store's key, without loading the store to make it).
+AnswerKey = tuple[str, str, datetime]
+
+
+def answer_key(answer: Answer) -> AnswerKey:
+    return (answer.bank_id, answer.question_id, answer.answered_at)
 
 _STOP = object()
 
@@ -90,7 +102,7 @@ class BackgroundRecorder:
         self._on_error = on_error
         self._inner: Recorder | None = None
         self._backlog: list[Answer] = []  # answers that could not be saved yet, in order
-        self._journaled: set[tuple[str, str, str]] = set()  # of those, the ones on disk
+        self._journaled: set[AnswerKey] = set()  # of those, the ones on disk
         self.last_error: BaseException | None = None  # why the last save failed
         self._finish: Future[None] | None = None
         self._queue: queue.Queue[object] = queue.Queue()
@@ -131,6 +143,9 @@ class BackgroundRecorder:
         return len(lines)
 
     def _entry(self, answer: Answer) -> PendingAnswer:
+        from quiz.recording.journaling import JournalingRecorder
+        from quiz.store.journal import PendingAnswer
+
         if isinstance(self._inner, JournalingRecorder):
             return self._inner.entry(answer)
         mode = "play"
@@ -221,6 +236,8 @@ class BackgroundRecorder:
     def _note_failure(self, error: BaseException) -> bool:
         """The answer at the head of the backlog failed: the ones behind it, never tried,
         go to the journal too. Is the newest one there?"""
+        from quiz.recording.journaling import AnswerJournaled, JournalingRecorder
+
         self.last_error = error
         if not self._backlog:
             return False

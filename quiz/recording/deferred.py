@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
-    from quiz.recording import JournalingRecorder
-    from quiz.scores import Scores
+    from quiz.recording.journaling import JournalingRecorder
+    from quiz.recording.scores import Scores
     from quiz.stats import Stats
     from quiz.store import KnownQuestions, LastScore
+
+
+__all__ = ["DeferredScores"]
 
 
 class DeferredScores:
@@ -52,7 +55,7 @@ class DeferredScores:
         opens them); see :func:`open_scores`."""
         with self._lock:
             if self._scores is None:
-                from quiz.scores import open_scores
+                from quiz.recording.scores import open_scores
                 from quiz.store import StoreError
 
                 if self._closed:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING
 
 from quiz.record import Answer
 from quiz.store.journal import Journal, PendingAnswer, answer_key
@@ -18,19 +18,7 @@ from quiz.store.journal import Journal, PendingAnswer, answer_key
 if TYPE_CHECKING:
     from quiz.store import RecordResult, Store
 
-__all__ = ["AnswerJournaled", "AnswerNotKept", "JournalingRecorder", "SessionRecording"]
-
-
-@runtime_checkable
-class SessionRecording(Protocol):
-    """What the background writer hands a session's answers to. ``record`` returns only once
-    the answer is kept (the store's :class:`~quiz.store.RecordResult`, or None), or raises."""
-
-    def record(self, answer: Answer) -> object: ...
-
-    def undo(self) -> Answer | None: ...
-
-    def finish(self) -> None: ...
+__all__ = ["AnswerJournaled", "AnswerNotKept", "JournalingRecorder"]
 
 
 class AnswerJournaled(Exception):

@@ -24,11 +24,11 @@ from datetime import datetime
 from pathlib import Path
 
 from quiz.bank.model import Bank
-from quiz.recording import JournalingRecorder
+from quiz.recording.journaling import JournalingRecorder
 from quiz.store import DB_NAME, Store, StoreError
 from quiz.store.journal import JOURNAL_NAME, Journal
 
-__all__ = ["RECOVER_HINT", "Scores", "memory_store", "open_scores", "store_notice"]
+__all__ = ["MEMORY", "RECOVER_HINT", "Scores", "memory_store", "open_scores", "store_notice"]
 
 RECOVER_HINT = "quiz review --recover"
 MEMORY = Path(":memory:")

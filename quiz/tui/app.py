@@ -18,6 +18,7 @@ from quiz.bank import BankError
 from quiz.bank.cache import BankCache, BankSummary
 from quiz.bank.model import Bank, Question
 from quiz.library import library_files
+from quiz.recording.background import BackgroundRecorder, RecordingFailed, Saved
 from quiz.session import Options, Session
 from quiz.tui.config import (
     AppConfig,
@@ -28,14 +29,13 @@ from quiz.tui.config import (
     StartReview,
     StartStats,
 )
-from quiz.tui.recording import BackgroundRecorder, RecordingFailed, Saved
 from quiz.tui.screens.quiz import QuizScreen
 
 # Screens other than the quiz are imported where they are first shown: `quiz play` paints its
 # first question without loading the home, review, stats, flag, summary or dialog screens.
 if TYPE_CHECKING:
-    from quiz.deferred_scores import DeferredScores
-    from quiz.scores import Scores
+    from quiz.recording.deferred import DeferredScores
+    from quiz.recording.scores import Scores
     from quiz.store import Store
     from quiz.tui.screens.flag import FlagReport
 
@@ -131,7 +131,7 @@ class QuizApp(App[None]):
 
     def open_scores(self) -> None:
         """Open the scores on a worker thread, once the first screen's content is painted (see
-        :class:`~quiz.deferred_scores.DeferredScores`), then say what is wrong with them.
+        :class:`~quiz.recording.deferred.DeferredScores`), then say what is wrong with them.
         Only the first call does anything."""
         scores = self.config.scores
         if scores is None or self._scores_opening:

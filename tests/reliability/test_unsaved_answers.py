@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank import load_bank
-from quiz.deferred_scores import DeferredScores
+from quiz.recording.deferred import DeferredScores
 from quiz.session import Options, Session
 from quiz.store import Store
 from quiz.store import journal as journal_module

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from quiz.record import Answer, Outcome
-from quiz.scores import open_scores
+from quiz.recording.scores import open_scores
 from quiz.store import DB_NAME, Store, StoreError, opening
 from quiz.store.check import CheckResult, quick_check
 from quiz.store.synthetic import populate

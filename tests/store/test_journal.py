@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 
 from quiz.record import Answer, Outcome
-from quiz.recording import AnswerJournaled, AnswerNotKept, JournalingRecorder
-from quiz.scores import open_scores, store_notice
+from quiz.recording.background import BackgroundRecorder
+from quiz.recording.journaling import AnswerJournaled, AnswerNotKept, JournalingRecorder
+from quiz.recording.scores import open_scores, store_notice
 from quiz.store import Store
 from quiz.store import journal as journal_module
 from quiz.store import store as store_module
 from quiz.store.journal import JOURNAL_NAME, Journal
-from quiz.tui.recording import BackgroundRecorder
 
 NOW = datetime(2025, 9, 1, 9, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[2]
