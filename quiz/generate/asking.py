@@ -30,13 +30,52 @@ from quiz.generate.values import APPROXIMATE
 # -- answers -----------------------------------------------------------------------------------
 
 
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+_PERCENT = re.compile(r"^(?P<n>[\d.,]+)\s*(?:%|percent|per cent)$", re.IGNORECASE)
+
+
+def number_variants(key: str) -> tuple[str, ...]:
+    """Every way a reader writes the same number, listed in the bank so a teacher reading it
+    sees what is accepted: "7" and "seven", "20%", "20 percent" and "20", "1,200" and "1200"."""
+    out = [key]
+    low = key.lower()
+    if low in _SMALL:
+        out.append(str(_SMALL.index(low)))
+    elif key.isdigit() and int(key) < len(_SMALL):
+        out.append(_SMALL[int(key)])
+    percent = _PERCENT.match(key)
+    if percent:
+        n = percent["n"]
+        out += [f"{n}%", f"{n} percent", n]
+    out.append(key.replace(",", ""))
+    return tuple(dict.fromkeys(out))
+
+
 def answer_variants(fact: XFact, article: Article) -> tuple[str, ...]:
     if fact.kind == "number" and fact.amount is not None:
-        out = [fact.key]
-        plain = fact.key.replace(",", "")
-        if plain not in out:
-            out.append(plain)
-        return tuple(out)
+        return number_variants(fact.key)
     if fact.entity and fact.kind != "quote":
         entity = article.entities.get(fact.entity)
         return alias_variants(entity, fact.key)

@@ -38,6 +38,13 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _CODE = re.compile(r"\.[A-Z]{2,}\b|[A-Z]{2,}=|https?://|\bwww\.")
+_RELATIVE_TIME = re.compile(
+    r"\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|"
+    r"tomorrow|(?:last|next|this) (?:week|month|year)|a (?:year|month|week) ago|"
+    r"(?:earlier|later) this)\b",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(r"\b(?:those|these|such)\b", re.IGNORECASE)
 _TIME_WORD = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b"
@@ -74,6 +81,10 @@ NAMES: tuple[str, ...] = (
     "codes",
     "number_off_headline",
     "same_sentence",
+    "relative_time",
+    "list_item",
+    "split_name",
+    "refers_back",
 )
 
 
@@ -183,7 +194,38 @@ def features(question: Question, index: ArticleIndex, others: Sequence[Question]
         float(bool(_CODE.search(question.prompt))),
         float(is_number and not answer_words & index.title_words and overlap < 0.3),
         min(sum(1 for o in others if o is not question and o.source == source), 3) / 3,
+        float(bool(_RELATIVE_TIME.search(question.prompt))),
+        float(_in_list(answer, source)),
+        float(_splits_name(question.prompt)),
+        float(bool(_REFERS_BACK.search(question.prompt))),
     ]
+
+
+def _in_list(answer: str, source: str) -> bool:
+    """The answer is one item of a list ("X, Y and Z"): other items fit the blank as well."""
+    if not answer:
+        return False
+    a = re.escape(answer)
+    return bool(re.search(rf"(?:, |^){a}(?:,| and | or )|, (?:and |or )?{a}\b", source))
+
+
+def _splits_name(prompt: str) -> bool:
+    """The blank is part of a longer name ("Blue ___", "___.C"): the rest of it gives the
+    answer away or makes the blank ambiguous."""
+    i = prompt.find("___")
+    if i < 0:
+        return False
+    before, after = prompt[:i], prompt[i + 3 :]
+    word_before = before.rstrip().rsplit(" ", 1)[-1] if before.strip() else ""
+    joined = (before[-1:] in "/-" and before[-1:] != "") or (after[:1] in "/-" and after[:1] != "")
+    suffix = bool(re.match(r"\.[A-Za-z0-9]", after))
+    capital = (
+        before.endswith(" ")
+        and word_before[:1].isupper()
+        and not word_before.endswith((".", ",", ":", ";"))
+        and len(before.split()) > 1
+    )
+    return joined or suffix or capital
 
 
 def bank_features(

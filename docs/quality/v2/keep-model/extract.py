@@ -1,4 +1,4 @@
-"""Build the keep model's training table from the blind ratings of rounds 8-10.
+"""Build the keep model's training table from the blind ratings of rounds 8-11.
 
 Reads each rated bank (the questions the rater saw) with its article, computes the features of
 quiz.generate.keep_features for every rated question, and writes features.csv: article,
@@ -24,6 +24,9 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setA-tuned/ratings-3.csv": ("9", "setA-tuned"),
     "setB/ratings-4.csv": ("10", "setB"),
     "setB/ratings-5.csv": ("10", "setB"),
+    "setC/ratings-6.csv": ("11", "setC"),
+    "setC/ratings-7.csv": ("11", "setC"),
+    "setC-base/ratings-8.csv": ("11-baseline", "setC-base"),
 }
 
 
