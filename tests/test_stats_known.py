@@ -70,3 +70,30 @@ def test_current_banks_come_from_the_index_without_loading_a_bank(
     assert again == first
     assert first.questions == {bank.id: frozenset(q.id for q in bank.questions)}
     assert first.titles == {bank.id: bank.title}
+
+
+def test_stats_are_read_without_opening_the_store_when_nothing_waits(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No pending answers to replay and the schema current: the file is read as it is (no
+    damage check at open, nothing written), with the same figures as through the store."""
+    from quiz.commands import stats as command
+    from quiz.store.journal import JOURNAL_NAME
+
+    data_dir = store.path.parent
+    known = {"bank": frozenset(["kept", ODD, "new"])}
+    clock = store.now
+    expected = compute_stats(store, known_questions=known).to_json_dict()
+    opened: list[Path] = []
+    real_open = Store.open
+
+    def counting_open(data_dir: Path, **kwargs: object) -> Store:
+        opened.append(data_dir)
+        return real_open(data_dir, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "open", counting_open)
+    assert command.read_stats(data_dir, known, clock=clock).to_json_dict() == expected
+    assert opened == []
+    (data_dir / JOURNAL_NAME).write_text("", encoding="utf-8")  # answers may wait there
+    assert command.read_stats(data_dir, known, clock=clock).to_json_dict() == expected
+    assert opened == [data_dir]

@@ -121,11 +121,19 @@ def read_stats(
 ) -> Stats:
     """The stats of the scores in ``data_dir``, writing nothing that is not already there.
 
+    A database at this version's schema with no answers waiting in the pending-answers
+    journal is read as it is, through a read-only connection: opening the store would first
+    spend up to a quarter of a second checking the whole file for damage (a million review
+    logs), more than the figures take, for a report that changes nothing. Anything unusual
+    (an older schema, answers to replay, a file SQLite cannot read) goes through
+    :meth:`Store.open`, which migrates, replays and reports as it always does.
+
     No database yet: the stats of an empty one (made in a temporary folder, so that the
     figures have the very same shape). A database in a folder that cannot be written: read
     through a read-only connection. Anything else wrong raises :class:`StoreError`.
     """
     from quiz.store import DB_NAME, Store, StoreError
+    from quiz.store.journal import JOURNAL_NAME
 
     path = data_dir / DB_NAME
     if not path.exists():
@@ -134,6 +142,10 @@ def read_stats(
             Store.open(Path(scratch), clock=clock) as empty,
         ):
             return _compute(empty, known)
+    if not (data_dir / JOURNAL_NAME).exists():
+        as_it_is = _read_as_it_is(path, known, clock)
+        if as_it_is is not None:
+            return as_it_is
     try:
         store = Store.open(data_dir, clock=clock)
     except StoreError as error:
@@ -150,6 +162,25 @@ def _compute(store: Store, known: KnownQuestions | None) -> Stats:
     return compute_stats(store, known_questions=known)
 
 
+def _read_as_it_is(
+    path: Path, known: KnownQuestions | None, clock: Callable[[], datetime] | None
+) -> Stats | None:
+    """Stats through a read-only connection, or None when anything is unusual (the caller
+    then opens the store the usual way, which says what is wrong)."""
+    from quiz.store import StoreError
+
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return _collect(conn, path, known, clock)
+    except (sqlite3.Error, StoreError):
+        return None
+    finally:
+        conn.close()
+
+
 def _read_only(
     path: Path,
     known: KnownQuestions | None,
@@ -158,13 +189,9 @@ def _read_only(
 ) -> Stats:
     """Stats from a database whose folder cannot be written (a backup on read-only media, a
     shared machine). The file must already be at this version's schema: nothing migrates."""
-    from quiz.srs import DEFAULT_DESIRED_RETENTION
-    from quiz.stats import collect_stats
-    from quiz.store import LATEST_VERSION, StoreError, local_now
+    from quiz.store import StoreError
     from quiz.store.connection import store_error
-    from quiz.store.schema import check_ours
 
-    now = (clock or local_now)()
     # With no write-ahead log beside it, nobody can be writing (that would need the folder):
     # "immutable" lets SQLite read a WAL database without creating its shared-memory file.
     wal = path.with_name(path.name + "-wal")
@@ -174,19 +201,39 @@ def _read_only(
     except sqlite3.Error:
         raise cause from None
     try:
-        if check_ours(conn, path) != LATEST_VERSION:
+        stats = _collect(conn, path, known, clock)
+        if stats is None:
             raise cause
-        conn.execute("BEGIN")
-        return collect_stats(
-            conn,
-            now,
-            zone=now.tzinfo,
-            desired_retention=DEFAULT_DESIRED_RETENTION,
-            known_questions=known,
-        )
+        return stats
     except sqlite3.Error as error:
         raise store_error(error, path, "read the scores") from error
     except StoreError:
         raise
     finally:
         conn.close()
+
+
+def _collect(
+    conn: sqlite3.Connection,
+    path: Path,
+    known: KnownQuestions | None,
+    clock: Callable[[], datetime] | None,
+) -> Stats | None:
+    """The stats over ``conn`` in one read transaction; None when the file is not at this
+    version's schema (nothing migrates here)."""
+    from quiz.srs import DEFAULT_DESIRED_RETENTION
+    from quiz.stats import collect_stats
+    from quiz.store import LATEST_VERSION, local_now
+    from quiz.store.schema import check_ours
+
+    now = (clock or local_now)()
+    if check_ours(conn, path) != LATEST_VERSION:
+        return None
+    conn.execute("BEGIN")
+    return collect_stats(
+        conn,
+        now,
+        zone=now.tzinfo,
+        desired_retention=DEFAULT_DESIRED_RETENTION,
+        known_questions=known,
+    )
