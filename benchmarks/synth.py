@@ -18,9 +18,8 @@ def article_sentences() -> list[str]:
     ]
 
 
-def _question(i: int, sentence: str, rng: random.Random) -> str:
+def _question(i: int, sentence: str, rng: random.Random, sid: str) -> str:
     kind = i % 7
-    sid = f"q-{i:06d}"
     head = (
         f"  - id: {sid}\n"
         f'    source: "{sentence}"\n'
@@ -76,8 +75,12 @@ def _question(i: int, sentence: str, rng: random.Random) -> str:
     )
 
 
-def write_bank(folder: Path, bank_id: str, count: int, *, seed: int = 7) -> Path:
-    """A valid ``quiz-bank/1`` file of ``count`` questions of all seven types, with its article."""
+def write_bank(
+    folder: Path, bank_id: str, count: int, *, seed: int = 7, question_id: str = "q-{:06d}"
+) -> Path:
+    """A valid ``quiz-bank/1`` file of ``count`` questions of all seven types, with its article.
+    ``question_id`` formats the question number into its id (the synthetic score store names
+    its questions ``q0000``..., so banks that match it use ``"q{:04d}"``)."""
     folder.mkdir(parents=True, exist_ok=True)
     sentences = article_sentences()
     article = folder / f"{bank_id}.txt"
@@ -94,5 +97,5 @@ def write_bank(folder: Path, bank_id: str, count: int, *, seed: int = 7) -> Path
             "questions:\n"
         )
         for i in range(count):
-            out.write(_question(i, sentences[i % len(sentences)], rng))
+            out.write(_question(i, sentences[i % len(sentences)], rng, question_id.format(i)))
     return path

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from quiz.srs import State
 from quiz.store.models import ALL_BANKS, DueCounts, DueItem, LastScore
 from quiz.store.timefmt import from_db, to_db
+from quiz.timings import timed
 
 __all__ = [
     "KnownQuestions",
@@ -31,6 +32,7 @@ __all__ = [
 KnownQuestions = Mapping[str, Collection[str]]
 
 
+@timed("due_queue")  # read by benchmarks/review_queue.py through the real `quiz review`
 def due_queue(
     conn: sqlite3.Connection,
     now: datetime,
