@@ -3,8 +3,12 @@
 `quiz review` runs in a pseudo-terminal over the synthetic store (100,000 cards, a million
 review logs) and its 100 banks, until today's review is on the screen. The command builds
 its plan with :func:`quiz.store.queue.due_queue` (twice: once to see which due siblings to
-bury, once for the queue itself); with ``QUIZ_TIMINGS`` set, each call's time is appended to a
-file (:mod:`quiz.timings`), which is read here after each run. The baseline, measured in turn
+bury, once for the queue itself); with ``QUIZ_TIMINGS`` set, each call's wall-clock and CPU
+time is appended to a file (:mod:`quiz.timings`), which is read here after each run. The
+figure is the median wall-clock time of one call, as the command makes it: on the review
+screen's worker thread, beside the app's own thread, with the garbage collector walking the
+banks' objects when a collection falls inside the call; the CPU time beside it is what the
+queue itself costs. The baseline, measured in turn
 with the runs, is the bare indexed SQL of the 200 most overdue cards on the same database.
 """
 
@@ -20,7 +24,7 @@ from pathlib import Path
 from benchmarks.interleave import Spread, in_turn
 from benchmarks.terminal import run_until_painted
 
-#: The figure the queue must reach (median over runs of one plan's due_queue calls, ms).
+#: The figure the queue must reach (median wall-clock ms of one due_queue call).
 TARGET_MS = 5.0
 MARKER = "Today's review"
 
@@ -29,6 +33,7 @@ MARKER = "Today's review"
 class QueueRuns:
     per_plan: Spread  # seconds of all due_queue calls of one plan
     per_call: Spread  # seconds of each call
+    per_call_cpu: Spread  # CPU seconds of each call (its thread's)
     painted: Spread  # seconds from Enter to the plan on screen
     bare_sql: Spread  # seconds of the bare indexed query
     cards: int
@@ -43,6 +48,7 @@ def measure(
     run_until_painted(command, MARKER, env=env, size=(100, 30), timeout=900)  # warm caches
     per_plan: list[float] = []
     per_call: list[float] = []
+    per_call_cpu: list[float] = []
     conn = sqlite3.connect(data_dir / "quiz.db")
     cards = int(conn.execute("SELECT count(*) FROM cards").fetchone()[0])
     now = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
@@ -50,12 +56,13 @@ def measure(
     def review() -> float:
         log.unlink(missing_ok=True)
         painted = run_until_painted(command, MARKER, env=env, size=(100, 30), timeout=900)
-        calls = [float(line.split()[1]) for line in log.read_text().splitlines()
+        calls = [line.split()[1:] for line in log.read_text().splitlines()
                  if line.startswith("due_queue ")]
         if not calls:
             raise RuntimeError("quiz review built no due queue (QUIZ_TIMINGS not read?)")
-        per_plan.append(sum(calls))
-        per_call.extend(calls)
+        per_plan.append(sum(float(wall) for wall, _ in calls))
+        per_call.extend(float(wall) for wall, _ in calls)
+        per_call_cpu.extend(float(cpu) for _, cpu in calls)
         return painted.seconds
 
     def bare() -> float:
@@ -70,5 +77,6 @@ def measure(
     runs = in_turn({"review": review, "bare": bare}, rounds)
     conn.close()
     return QueueRuns(
-        Spread(tuple(per_plan)), Spread(tuple(per_call)), runs["review"], runs["bare"], cards
+        Spread(tuple(per_plan)), Spread(tuple(per_call)), Spread(tuple(per_call_cpu)),
+        runs["review"], runs["bare"], cards,
     )
