@@ -322,7 +322,8 @@ def teacher_choice(
 ) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
     """The candidates a teacher would most likely keep, best first, at most ``target`` of them
     and one per answer (four questions answered "Neumann" give each other away even when no
-    prompt names him); the doubtful ones with their reason, for the drafts. The best
+    prompt names him) and per sentence (a second blank in one sentence is its side detail, and
+    each shows the other's answer); the doubtful ones with their reason, for the drafts. The best
     :data:`AT_LEAST` are kept even when doubtful, so that a bank is never empty: a teacher
     reviews a short bank, but cannot play an empty one. Candidates beyond the target are
     simply not asked, as before."""
@@ -330,18 +331,22 @@ def teacher_choice(
     order = sorted(range(len(chosen)), key=lambda i: (-judged[i][0], asked[i].id))
     kept: set[int] = set()
     answers: list[str] = []
+    sources: set[str] = set()  # one question per sentence: its best blank, not its side details
     doubted: list[tuple[Candidate, str]] = []
     for i in order:
         chance, against = judged[i]
         answer = answer_of(asked[i])
         if answer and any(same_answer(answer, a) for a in answers):
             doubted.append((chosen[i], "same answer as another question of the bank"))
+        elif asked[i].source in sources:
+            doubted.append((chosen[i], "another question asks about the same sentence"))
         elif chance < THRESHOLD and len(kept) >= AT_LEAST:
             why = f"{DOUBT} (chance kept {chance:.0%}; against it: {against})"
             doubted.append((chosen[i], why))
         elif len(kept) < target:
             kept.add(i)
             answers.append(answer)
+            sources.add(asked[i].source)
     return [c for i, c in enumerate(chosen) if i in kept], doubted
 
 

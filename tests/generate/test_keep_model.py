@@ -92,7 +92,7 @@ def test_answers_a_learner_gives_the_same_way() -> None:
 @pytest.mark.parametrize(
     "path", [FOUNDING_ARTICLE, *sorted(ARTICLES.glob("heldout2/*.txt"))[:3]], ids=lambda p: p.stem
 )
-def test_a_bank_keeps_one_question_per_answer_and_never_ends_empty(make: Any, path: Path) -> None:
+def test_a_bank_asks_once_per_answer_and_sentence_and_is_never_empty(make: Any, path: Path) -> None:
     from quiz.generate.keep_features import answer_of
     from quiz.generate.pipeline import AT_LEAST, DOUBT
 
@@ -101,6 +101,8 @@ def test_a_bank_keeps_one_question_per_answer_and_never_ends_empty(make: Any, pa
     for i, a in enumerate(answers):
         assert not any(same_answer(a, b) for b in answers[i + 1 :]), (a, answers)
     assert len(bank.questions) >= AT_LEAST
+    sources = [q.source for q in bank.questions]
+    assert len(sources) == len(set(sources))  # one question per sentence
     doubted = [q for q in bank.drafts if q.held_back.startswith(DOUBT)]
     assert all("chance kept" in q.held_back for q in doubted)
 
