@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 
 from msgspec import Struct
@@ -74,7 +74,7 @@ def read_library(
     check_every: float = 0.5,
     save_every: float = 2.0,
     clock: Callable[[], float] = time.monotonic,
-) -> Iterator[Listed]:
+) -> Generator[Listed, None, None]:
     """The summaries of ``paths`` in hand-overs (see the module's docstring). The first one
     always comes, with what the index knows (possibly nothing); the last has ``complete``."""
     index_file = cache.cache_dir / _INDEX_NAME
@@ -116,19 +116,21 @@ def read_library(
     yield Listed(tuple(batch), checked, total)
 
     batch, last, saved = [], clock(), clock()
-    for position, path, key, stamp in pending:
-        entry = _IndexEntry(stamp, cache._summarise(path))
-        fresh[key] = entry
-        checked += 1
-        batch.append(Found(position, replace(entry.summary, path=str(path)), checked=True))
-        now = clock()
-        if now - saved >= save_every:
-            _save(index_file, fresh)
-            saved = now
-        if now - last >= check_every and checked < total:
-            yield Listed(tuple(batch), checked, total)
-            batch, last = [], clock()
-    _save(index_file, fresh)
+    try:
+        for position, path, key, stamp in pending:
+            entry = _IndexEntry(stamp, cache._summarise(path))
+            fresh[key] = entry
+            checked += 1
+            batch.append(Found(position, replace(entry.summary, path=str(path)), checked=True))
+            now = clock()
+            if now - saved >= save_every:
+                _save(index_file, fresh)
+                saved = now
+            if now - last >= check_every and checked < total:
+                yield Listed(tuple(batch), checked, total)
+                batch, last = [], clock()
+    finally:  # also when the reader stops early (the screen is gone): keep what was checked
+        _save(index_file, fresh)
     yield Listed(tuple(batch), checked, total)
 
 

@@ -138,3 +138,15 @@ def test_the_founding_bank_glanced_at_lists_like_its_summary(tmp_path: Path) -> 
     summary = cache.summaries([FOUNDING_BANK])[0]
     assert (glance.summary.id, glance.summary.title, glance.summary.questions) == (
         summary.id, summary.title, summary.questions)
+
+
+def test_a_reading_stopped_early_keeps_what_it_checked(tmp_path: Path) -> None:
+    paths = _library(tmp_path / "banks", 4)
+    cache = BankCache(tmp_path / "cache")
+    reading = read_library(cache, paths, every=0.0, check_every=0.0, save_every=3600.0)
+    for part in reading:
+        if part.checked == 2:
+            break
+    reading.close()  # as when the home screen goes away mid-reading
+    parts = _parts(cache, paths)
+    assert sorted(f.index for f in parts[0].found) == [0, 1]  # known now: listed at once

@@ -210,13 +210,15 @@ class HomeScreen(Screen[None]):
         """Read the library on this worker thread, handing each part to the screen as it is
         read (:func:`~quiz.bank.reading.read_library`)."""
         worker = get_current_worker()
-        for listed in read_library(self.app.bank_cache, self.app.bank_files()):
-            if worker.is_cancelled:
-                return
-            try:
-                self.app.call_from_thread(self.show_listed, listed)
-            except RuntimeError:  # the app is gone
-                return
+        reading = read_library(self.app.bank_cache, self.app.bank_files())
+        with contextlib.closing(reading):  # stopped early, it saves what it checked
+            for listed in reading:
+                if worker.is_cancelled:
+                    return
+                try:
+                    self.app.call_from_thread(self.show_listed, listed)
+                except RuntimeError:  # the app is gone
+                    return
 
     def show_listed(self, listed: Listed) -> None:
         """Add or update the banks just read; the list shows at the first part."""
