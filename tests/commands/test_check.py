@@ -80,7 +80,7 @@ def test_a_bank_id_is_checked_as_play_takes_it(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith(f"OK {FOUNDING_BANK}: 36 questions")
+    assert result.stdout.startswith(f"OK {FOUNDING_BANK}: 34 questions")
     result = quiz("check", "no-such-bank")
     assert result.returncode == 1
     assert result.stdout == "no-such-bank: the bank file was not found\n"
@@ -111,7 +111,7 @@ def test_advice_follows_the_ok_line_and_the_check_still_passes(tmp_path: Path) -
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.fullmatch(
         rf"{re.escape(str(biased))}: advice answer-position \[bank\]: the right answer is "
-        r"choice 1 in 17 of 17 .*",
+        r"choice 1 in 18 of 18 .*",
         result.stdout.splitlines()[1],
     )
 

@@ -67,15 +67,15 @@ def export_twice(fmt: str, folder: Path, *extra: str) -> bytes:
 
 def assert_spread(single: Sequence[int], multi: Sequence[Collection[int]] = ()) -> None:
     """Right-answer positions read back from an export of the founding bank are spread: its
-    17 single answers sit 4 or 5 at each of A-D (the key is dealt evenly), and its 2
+    18 single answers sit 4 or 5 at each of A-D (the key is dealt evenly), and its 3
     multi-answer sets (the first choices in the bank) are not all the first choices and use
     most positions."""
     counts = Counter(single)
-    assert len(single) == 17, single
+    assert len(single) == 18, single
     assert sorted(counts) == [0, 1, 2, 3], counts
     assert max(counts.values()) - min(counts.values()) <= 1, counts
     if multi:
-        assert len(multi) == 2, multi
+        assert len(multi) == 3, multi
         assert not all(set(m) == set(range(len(m))) for m in multi), multi
         assert len(set().union(*multi)) >= 4, multi
 

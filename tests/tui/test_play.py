@@ -303,7 +303,7 @@ async def test_home_lists_banks_and_starts_a_quiz(harness: Harness, banks_folder
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.session.bank.id == "japan-korea-summit-2025"
-        assert app.screen.session.total == 36
+        assert app.screen.session.total == 34
 
 
 async def test_home_lists_banks_before_the_scores_are_read_then_adds_progress(
