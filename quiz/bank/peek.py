@@ -61,10 +61,17 @@ def peek_bank(path: Path) -> Peek:
 
 def peek_text(text: str) -> Peek:
     """:func:`peek_bank` on the text of a bank file."""
-    text = "\n" + text.replace("\r\n", "\n").replace("\r", "\n") + "\n"
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n" + text + "\n"
     found: dict[str, str] = {}
-    for match in _TOP_KEY.finditer(text):
+    questions = _QUESTIONS.search(text)
+    head = questions.start() + 1 if questions is not None else len(text)
+    for match in _TOP_KEY.finditer(text, 0, head):  # where the format puts them
         found.setdefault(match.group(1), _scalar(match.group(2)))
+    if not ("id" in found and "title" in found):
+        for match in _TOP_KEY.finditer(text, head):  # after the questions, then
+            found.setdefault(match.group(1), _scalar(match.group(2)))
     if found.get("format", "quiz-bank/1") != "quiz-bank/1":
         return Peek()  # not a bank of this format: the full load says so
     source_title, source_outlet = _source(text)
