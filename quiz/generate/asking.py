@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from quiz.generate.article import Article, XFact
 from quiz.generate.candidate import (
     _ALL_PRONOUNS,
     _WH_BY_LABEL,
@@ -19,12 +20,8 @@ from quiz.generate.candidate import (
     strip_connective,
     tidy,
 )
-from quiz.generate.facts import (
-    Article,
-    XFact,
-    alias_variants,
-    resolve_pronoun,
-)
+from quiz.generate.entities import alias_variants
+from quiz.generate.pronouns import resolve_pronoun
 from quiz.generate.values import APPROXIMATE
 
 # -- answers -----------------------------------------------------------------------------------

@@ -8,14 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from quiz.generate.facts import (
-    Article,
-    Entity,
-    Sentence,
-    XFact,
-    normalise_key,
-    resolve_pronoun,
-)
+from quiz.generate.article import Article, Entity, Sentence, XFact, normalise_key
+from quiz.generate.pronouns import resolve_pronoun
 
 CONNECTIVES = (
     "however",

@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.generate.facts import Sentence
+from quiz.generate.article import Sentence
 
 CAUSE = "cause"
 PURPOSE = "purpose"

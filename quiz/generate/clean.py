@@ -13,7 +13,7 @@ cut off the front of its paragraph (the rest of the sentence stays usable, and s
 verbatim in the article); a reporter's credit at the end of a paragraph is cut off its end.
 
 Each rule is a compiled regular expression over one paragraph (a line of the text, as
-:func:`quiz.generate.facts.split_paragraphs` gives them), tried in one pass over the text: the
+:func:`quiz.generate.article.split_paragraphs` gives them), tried in one pass over the text: the
 cost is linear in its length and small beside spaCy's parse. Rules that could also match a
 sentence of the report (a body sentence may start "By 2030," or mention a photo) carry a guard,
 said beside them; when in doubt a line is kept, since a lost sentence costs less than a quiz
@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quiz.generate.facts import split_paragraphs
+from quiz.generate.article import split_paragraphs
 
 BODY = "body"
 CAPTION = "caption"  # a photo caption or an image / logo credit
@@ -302,7 +302,7 @@ def _is_caps(line: str) -> bool:
 
 def _headline_like(line: str) -> bool:
     """A short line without a sentence's ending: a subhead or a link title. Such a line is not a
-    whole statement (:func:`quiz.generate.facts.usable_sentence` would refuse it), and its names
+    whole statement (:func:`quiz.generate.article.usable_sentence` would refuse it), and its names
     are no facts; questions about a subhead come from the paragraphs under it."""
     words = len(line.split())
     if line[-1] == "?":
@@ -394,7 +394,7 @@ def parts(text: str) -> list[Part]:
 
 
 def body_paragraphs(text: str) -> list[tuple[int, str]]:
-    """Like :func:`~quiz.generate.facts.split_paragraphs`, with furniture left out: (offset,
+    """Like :func:`~quiz.generate.article.split_paragraphs`, with furniture left out: (offset,
     text) of each body stretch, the text verbatim from the article."""
     return [(p.start, text[p.start : p.end]) for p in parts(text) if p.kind == BODY]
 

@@ -7,15 +7,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quiz.generate.article import Article, Entity, XFact, normalise_key
 from quiz.generate.candidate import mentions_any
-from quiz.generate.facts import (
-    ORG_KINDS,
-    Article,
-    Entity,
-    XFact,
-    alias_variants,
-    normalise_key,
-)
+from quiz.generate.entities import alias_variants
+from quiz.generate.lexicon import ORG_KINDS
 from quiz.generate.quality import is_fragment
 from quiz.generate.values import parse_amount, perturb_amount, perturb_when
 

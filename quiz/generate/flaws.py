@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from quiz.generate.article import Article, Entity
 from quiz.generate.candidate import Candidate
-from quiz.generate.facts import Article, Entity
 from quiz.generate.select import trivial
 
 __all__ = ["RULES", "own_flaws"]

@@ -5,15 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from quiz.generate.article import Article, Sentence, XFact, normalise_key
 from quiz.generate.asking import _date_attachment, quote_snippet
 from quiz.generate.candidate import _ALL_PRONOUNS, Candidate, _rel, short_name, tidy
-from quiz.generate.facts import (
-    Article,
-    Sentence,
-    XFact,
-    normalise_key,
-    resolve_pronoun,
-)
+from quiz.generate.pronouns import resolve_pronoun
 
 # -- matching and ordering -----------------------------------------------------------------------
 

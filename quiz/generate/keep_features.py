@@ -187,7 +187,7 @@ def features(question: Question, index: ArticleIndex, others: Sequence[Question]
         overlap,
         centrality / 3,
         min(len(source.split()), 60) / 60,
-        float(any(q in source for q in "\"“”")),
+        float(any(q in source for q in '"“”')),
         float(bool(_ATTRIBUTION.search(near))),
         float(bool(_OPENERS.match(source))),
         min(len(question.prompt.split()), 60) / 60,
@@ -228,9 +228,7 @@ def _splits_name(prompt: str) -> bool:
     return joined or suffix or capital
 
 
-def bank_features(
-    questions: Sequence[Question], text: str, title: str
-) -> list[list[float]]:
+def bank_features(questions: Sequence[Question], text: str, title: str) -> list[list[float]]:
     """The feature vectors of every question of a bank, each judged beside the others."""
     index = ArticleIndex(text, title)
     return [features(q, index, questions) for q in questions]

@@ -64,9 +64,7 @@ def topic(text: str, title: str) -> str:
     return re.split(r"(?<=[.!?”])\s", text.strip(), maxsplit=1)[0]
 
 
-def judge(
-    questions: Sequence[Question], text: str, title: str
-) -> list[tuple[float, str]]:
+def judge(questions: Sequence[Question], text: str, title: str) -> list[tuple[float, str]]:
     """Each question's chance of being kept unchanged, judged beside the others, with the
     signs that count most against it."""
     model = weights()

@@ -25,10 +25,11 @@ from quiz.bank.model import (
     TrueFalse,
 )
 from quiz.generate import ids
+from quiz.generate.article import Article, Sentence, XFact, normalise_key
 from quiz.generate.balance import balance_true_false, deal_positions
 from quiz.generate.candidate import Candidate, as_statement
 from quiz.generate.clean import body_paragraphs
-from quiz.generate.facts import Article, Sentence, XFact, extract, normalise_key
+from quiz.generate.facts import extract
 from quiz.generate.gate import cross_conflicts, own_flaws, question_target, review_flaws
 from quiz.generate.grouped import ordering_candidates
 from quiz.generate.keep_features import answer_of, same_answer

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from quiz.generate.facts import Article, Entity, Mention, is_heading, normalise_key
+from quiz.generate.article import Article, Entity, Mention, normalise_key
+from quiz.generate.entities import is_heading
 
 # -- name fragments ---------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from quiz.generate.article import Article, Sentence, XFact, normalise_key
 from quiz.generate.asking import (
     answer_variants,
     blanked,
@@ -26,16 +27,10 @@ from quiz.generate.distractors import (
     entity_distractors,
     order_choices,
 )
-from quiz.generate.facts import (
-    PERSON_TITLES,
-    Article,
-    Sentence,
-    XFact,
-    _inside_name,
-    alias_variants,
-    normalise_key,
-)
+from quiz.generate.entities import alias_variants
+from quiz.generate.facts import _inside_name
 from quiz.generate.grouped import matching_candidates, ordering_candidates
+from quiz.generate.lexicon import PERSON_TITLES
 from quiz.generate.quality import relative_day
 from quiz.generate.statements import _determiner, _false_statement, _swapped, true_statements
 

@@ -3,7 +3,7 @@
 A bank a teacher keeps asks about the main event, its causes and consequences, the reactions to
 it and the comparisons that put it in scale, and covers the whole article, not the blank-able
 tokens of whichever sentences come first. This module gives the rest of the generator four
-views of an analysed :class:`~quiz.generate.facts.Article` to choose by:
+views of an analysed :class:`~quiz.generate.article.Article` to choose by:
 
 * :func:`sentence_importance`: how central each sentence is to the report, in [0, 1];
 * :func:`sentence_roles` (with :func:`role_cues` for the words that show it): event, cause,
@@ -32,9 +32,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from quiz.generate.article import Article, Sentence
 from quiz.generate.causes import CAUSE, PURPOSE, SEQUENCE, CauseLink, sentence_links
 from quiz.generate.clean import body_spans
-from quiz.generate.facts import Article, Sentence, is_heading, resolve_pronoun
+from quiz.generate.entities import is_heading
+from quiz.generate.pronouns import resolve_pronoun
 
 __all__ = [
     "CauseLink",

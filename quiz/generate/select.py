@@ -8,8 +8,8 @@ import re
 from rapidfuzz import fuzz
 
 from quiz.generate import quality
+from quiz.generate.article import Article, normalise_key
 from quiz.generate.candidate import BLANK, Candidate, mentions_any
-from quiz.generate.facts import Article, normalise_key
 
 _FORM_FAMILY = {
     "blank": "blank",

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import re
 
+from quiz.generate.article import Article, Sentence, XFact, normalise_key
 from quiz.generate.candidate import _GENDERED, Candidate, _rel, as_statement, mentions_any
-from quiz.generate.facts import (
-    PERSON_TITLES,
-    Article,
-    Sentence,
-    XFact,
-    normalise_key,
-)
+from quiz.generate.lexicon import PERSON_TITLES
 
 
 def true_statements(article: Article) -> list[Candidate]:

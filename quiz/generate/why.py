@@ -29,17 +29,11 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Any
 
+from quiz.generate.article import Article, Sentence, XFact, normalise_key, usable_sentence
 from quiz.generate.candidate import Candidate, mentions_any
 from quiz.generate.causes import _CAUSE_VERBS, CAUSE, PURPOSE, SEQUENCE, CauseLink
 from quiz.generate.distractors import order_choices
-from quiz.generate.facts import (
-    PERSON_TITLES,
-    Article,
-    Sentence,
-    XFact,
-    normalise_key,
-    usable_sentence,
-)
+from quiz.generate.lexicon import PERSON_TITLES
 from quiz.generate.rank import body_mask, cause_links
 from quiz.generate.why_text import (
     balanced,

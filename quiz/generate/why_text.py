@@ -25,9 +25,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from quiz.generate.article import Article, Sentence
 from quiz.generate.candidate import short_name
 from quiz.generate.causes import _CAUSE_VERBS
-from quiz.generate.facts import SPEECH_VERBS, Article, Sentence, resolve_pronoun
+from quiz.generate.lexicon import SPEECH_VERBS
+from quiz.generate.pronouns import resolve_pronoun
 
 #: An option longer than this many words is cut back (a reader compares four options at once).
 MAX_WORDS = 14

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from quiz.generate import quality
+from quiz.generate.article import Mention
 from quiz.generate.candidate import strip_connective
-from quiz.generate.facts import Mention
 from quiz.generate.questions import build_candidates
 from quiz.generate.select import violations
 
@@ -205,8 +205,8 @@ def test_blind_banks_keep_the_rules(blind_banks: dict[str, Any]) -> None:
 
 
 def test_options_share_the_kind_of_the_answer() -> None:
+    from quiz.generate.article import Entity
     from quiz.generate.distractors import _entity_kind
-    from quiz.generate.facts import Entity
 
     def org(name: str, label: str = "ORG") -> Entity:
         return Entity(name, label, (name,), 1, 0)

@@ -227,7 +227,7 @@ def test_spans_are_verbatim_offsets_into_the_text() -> None:
 
 
 def test_text_without_furniture_is_one_body_span_per_paragraph() -> None:
-    from quiz.generate.facts import split_paragraphs
+    from quiz.generate.article import split_paragraphs
     from tests.generate.conftest import FOUNDING_ARTICLE
 
     text = FOUNDING_ARTICLE.read_text(encoding="utf-8")
