@@ -6,8 +6,8 @@ tokens of whichever sentences come first. This module gives the rest of the gene
 views of an analysed :class:`~quiz.generate.article.Article` to choose by:
 
 * :func:`sentence_importance`: how central each sentence is to the report, in [0, 1];
-* :func:`sentence_roles` (with :func:`role_cues` for the words that show it): event, cause,
-  consequence, sequence, reaction, comparison, background;
+* :func:`quiz.generate.roles.sentence_roles` (with ``role_cues`` for the words that show it):
+  event, cause, consequence, sequence, reaction, comparison, background;
 * :func:`coverage_bins`: which part (third, by default) of the body each sentence is in;
 
 and :func:`cause_links`: the cause-effect links the article's own connectives write (for "Why
@@ -26,27 +26,36 @@ and take no role. When the pipeline already leaves furniture out, this costs not
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from quiz.generate.article import Article, Sentence
-from quiz.generate.causes import CAUSE, PURPOSE, SEQUENCE, CauseLink, sentence_links
+from quiz.generate.causes import CauseLink, sentence_links
 from quiz.generate.clean import body_spans
 from quiz.generate.entities import is_heading
 from quiz.generate.pronouns import resolve_pronoun
+from quiz.generate.tokens import (
+    ALPHA,
+    DEP,
+    HEAD,
+    IDX,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    POS,
+    STOP,
+    Words,
+    token_rows,
+    word_ids,
+)
 
 __all__ = [
     "CauseLink",
-    "Cue",
     "body_mask",
     "cause_links",
     "coverage_bins",
-    "role_cues",
     "sentence_importance",
-    "sentence_roles",
     "signals",
 ]
 
@@ -66,87 +75,6 @@ ASIDE = 0.5
 MAIN_ENTITIES = 5
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT"}
 _NUMBER_WEIGHT = {"PERCENT": 1.0, "MONEY": 1.0, "QUANTITY": 0.8, "CARDINAL": 0.6}
-
-EVENT = "event"
-CONSEQUENCE = "consequence"
-REACTION = "reaction"
-COMPARISON = "comparison"
-BACKGROUND = "background"
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """Why a sentence has a role: the words that show it, as character offsets in the
-    sentence (the connective for causes and consequences, the verb for events and reactions)."""
-
-    role: str
-    start: int
-    end: int
-    text: str
-
-
-# -- the token table ---------------------------------------------------------------------------
-
-#: Columns of :class:`_Words` rows, in ``Doc.to_array`` order.
-_ATTRS = (
-    *("LOWER", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "IS_ALPHA", "IS_STOP"),
-    *("LIKE_NUM", "LENGTH", "IDX"),
-)
-LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT, ALPHA, STOP, NUM, LENGTH, IDX = range(len(_ATTRS))
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """A sentence's tokens as rows of spaCy's hashed attributes (``HEAD`` made absolute).
-
-    Every signal and role looks at every token several times; a ``Token`` object per look
-    costs more than all the arithmetic. One ``Doc.to_array`` per paragraph, and comparing
-    hashes with the hashes of the word lists (:func:`_ids`), keeps the whole module at a few
-    milliseconds for 1,000 words. The spaCy ``Token`` is still used where a parse tree is
-    walked (children), only at the few words that need it.
-    """
-
-    first: int  # doc index of the sentence's first token
-    rows: list[list[int]]
-
-
-def _words(article: Article) -> list[_Words]:
-    found = article.cache.get("rank.words")
-    if found is None:
-        tables: dict[int, list[list[int]]] = {}
-        found = []
-        for s in article.sentences:
-            doc = s.span.doc
-            table = tables.get(id(doc))
-            if table is None:
-                table = doc.to_array(list(_ATTRS)).tolist()
-                for i, row in enumerate(table):
-                    row[HEAD] = i + _signed(row[HEAD])
-                tables[id(doc)] = table
-            found.append(_Words(s.span.start, table[s.span.start : s.span.end]))
-        article.cache["rank.words"] = found
-    return found  # private: callers only read it
-
-
-def _signed(value: int) -> int:
-    """``to_array`` gives relative heads as unsigned 64-bit integers."""
-    return value - (1 << 64) if value >= 1 << 63 else value
-
-
-def _ids(article: Article) -> dict[str, Any]:
-    """The hashes of every word and label this module compares with, from the article's own
-    string store (hashes are stable; labels such as ``nsubj`` are fixed symbol ids)."""
-    found = article.cache.get("rank.ids")
-    if found is None:
-        strings = article.sentences[0].span.doc.vocab.strings if article.sentences else None
-        found = {}
-        if strings is not None:
-            for name, words in _WORD_LISTS.items():
-                found[name] = frozenset(strings[w] for w in words)
-            for label in _LABELS:
-                found[label] = strings[label]
-        article.cache["rank.ids"] = found
-    return found
 
 
 # -- body text ---------------------------------------------------------------------------------
@@ -235,8 +163,8 @@ def sentence_importance(article: Article) -> list[float]:
             sum(WEIGHTS[name] * parts[name][i] for name in WEIGHTS) if body[i] else 0.0
             for i in range(len(article.sentences))
         ]
-        ids = _ids(article)
-        for s, words in zip(article.sentences, _words(article), strict=True):
+        ids = word_ids(article)
+        for s, words in zip(article.sentences, token_rows(article), strict=True):
             if raw[s.index] and _aside(words, ids):
                 raw[s.index] *= ASIDE
         top = max(raw, default=0.0)
@@ -260,7 +188,7 @@ def signals(article: Article) -> dict[str, list[float]]:
     return {name: list(values) for name, values in found.items()}
 
 
-def _aside(words: _Words, ids: dict[str, Any]) -> bool:
+def _aside(words: Words, ids: dict[str, Any]) -> bool:
     """A generic definition: "A light year is …", "An exoplanet is …" (an indefinite subject
     of "be" as the main verb). It explains the report; it is not the report."""
     rows, first = words.rows, words.first
@@ -298,7 +226,7 @@ def _lead(body: list[bool]) -> list[float]:
     return out
 
 
-def _terms(article: Article, sentence: Sentence, words: _Words) -> set[int | str]:
+def _terms(article: Article, sentence: Sentence, words: Words) -> set[int | str]:
     """Content lemmas (hashes of non-stop, alphabetic ``lemma_``) and the names of the entities
     a sentence mentions (strings, so an entity and a lemma never collide)."""
     out: set[int | str] = {
@@ -313,7 +241,7 @@ def _terms(article: Article, sentence: Sentence, words: _Words) -> set[int | str
 def _centrality(article: Article, body: list[bool]) -> list[float]:
     """TextRank (weighted PageRank) over sentences. Building the graph costs one step per pair
     of sentences that share a term; each power-iteration step one per edge."""
-    words = _words(article)
+    words = token_rows(article)
     nodes = [s.index for s in article.sentences if body[s.index] or is_heading(s)]
     m = len(nodes)
     terms = [_terms(article, article.sentences[i], words[i]) for i in nodes]
@@ -374,9 +302,9 @@ def _named_in(article: Article, sentence: Sentence) -> set[str]:
     found = cache.get(sentence.index)
     if found is None:
         found = {m.entity for m in article.by_sentence().get(sentence.index, [])}
-        ids = _ids(article)
+        ids = word_ids(article)
         base = sentence.span.start_char
-        for row in _words(article)[sentence.index].rows:
+        for row in token_rows(article)[sentence.index].rows:
             if row[LOWER] in ids["he_she"] and row[DEP] in ids["subject"]:
                 who = resolve_pronoun(
                     article.sentences,
@@ -395,8 +323,8 @@ def _salience(article: Article, body: list[bool]) -> list[float]:
     """Main entities named; a sentence whose subject refers back ("They also pledged", "The
     two leaders agreed" after "Japan's leader") keeps most of the previous one's salience."""
     main = _main_entities(article)
-    words = _words(article)
-    ids = _ids(article)
+    words = token_rows(article)
+    ids = word_ids(article)
     out: list[float] = []
     previous: int | None = None
     for s in article.sentences:
@@ -411,7 +339,7 @@ def _salience(article: Article, body: list[bool]) -> list[float]:
     return out
 
 
-def _refers_back(words: _Words, previous: _Words, ids: dict[str, Any]) -> bool:
+def _refers_back(words: Words, previous: Words, ids: dict[str, Any]) -> bool:
     """The main subject is a pronoun, or "the" + a noun the previous sentence used."""
     rows, first = words.rows, words.first
     for k, row in enumerate(rows):
@@ -441,331 +369,6 @@ def _numbers(article: Article, body: list[bool]) -> list[float]:
             weight *= 0.5
         out[i] = max(out[i], weight)
     return out
-
-
-# -- roles -------------------------------------------------------------------------------------
-
-_SPEECH = {
-    "say", "tell", "warn", "criticize", "criticise", "welcome", "condemn", "praise", "denounce",
-    "accuse", "urge", "respond", "react", "insist", "argue", "claim", "deny", "add", "state",
-    "express", "complain", "reply", "hail", "slam", "blame", "applaud", "reject", "dismiss",
-    "vow", "acknowledge", "admit", "stress", "note", "explain", "describe", "call",
-}  # fmt: skip
-_QUOTE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
-#: Verbs of change: a comparison with the earlier figure when a percentage or sum goes with them.
-_CHANGE = {
-    "rise", "fall", "increase", "decrease", "drop", "jump", "grow", "decline", "surge",
-    "plunge", "slump", "shrink", "soar", "cut", "raise",
-}  # fmt: skip
-_MULTIPLY = {"double", "triple", "halve", "quadruple"}
-#: Superlatives that rank nothing: "at least", "the latest launch", "the last flight".
-_NOT_SUPERLATIVE = {"most", "least", "latest", "last", "best-known"}
-_COMPARISON = re.compile(
-    r"\b(?:compared (?:with|to)|in comparison|than ever|(?:up|down) from|(?:up|down) \d[\d.,]*"
-    r"(?: percent| per cent|%)|twice as|(?:\d+|two|three|four|five|ten) times (?:as|more|less|"
-    r"[a-z]+er)|record (?:high|low|level)|first time since|(?:highest|lowest|most|least|biggest"
-    r"|largest|smallest) since)\b",
-    re.I,
-)
-_BACKGROUND = re.compile(
-    r"\b(?:ha(?:s|ve|d) long|in the past|previously|formerly|historically|years ago|decades ago"
-    r"|months ago|last year|in recent years|for (?:years|decades)|was founded|were founded"
-    r"|first (?:met|began|started|launched)|earlier this (?:year|month)|long-(?:standing|running)"
-    r"|has a history|had a history)\b",
-    re.I,
-)
-_CAUSE_WORDS = re.compile(r"\b(?:because|owing to|as a result of|so that|in order to)\b", re.I)
-_CONSEQUENCE_WORDS = re.compile(
-    r"\b(?:as a result(?! of)|therefore|consequently|which means|this means|this meant"
-    r"|prompting|led to|leading to|resulted in|resulting in)\b",
-    re.I,
-)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-#: The word lists compared as hashes (see :func:`_ids`).
-_WORD_LISTS: dict[str, set[str]] = {
-    "speech": _SPEECH,
-    "change": _CHANGE,
-    "multiply": _MULTIPLY,
-    "not_superlative": _NOT_SUPERLATIVE,
-    "be": {"be"},
-    "the": {"the"},
-    "than": {"than"},
-    "indefinite": {"a", "an"},
-    "he_she": {"he", "she"},
-    "pronoun": {"he", "she", "they", "it", "we"},
-    "approximately": {"about", "nearly", "almost", "some", "around", "roughly"},
-    "subject": {"nsubj", "nsubjpass"},
-    "verb": {"VERB", "AUX"},
-    "comparative": {"JJR", "RBR"},
-    "superlative": {"JJS", "RBS"},
-    "figure": {"PERCENT", "MONEY"},
-    "possessive": {"POS", "PRP$"},
-}
-#: Words without which a role's regular expression cannot match: it is searched only when the
-#: sentence has one (a set intersection instead of a search per sentence).
-_KEYS = {
-    "comparison_keys": {"compared", "comparison", "than", "from", "twice", "times", "record"}
-    | {"since", "up", "down"},
-    "background_keys": {"long", "past", "previously", "formerly", "historically", "ago", "last"}
-    | {"recent", "years", "decades", "founded", "first", "earlier", "history"},
-    "cause_keys": {"because", "owing", "result", "so", "order"},
-    "consequence_keys": {"result", "therefore", "consequently", "means", "meant", "prompting"}
-    | {"led", "leading", "resulted", "resulting"},
-}
-_WORD_LISTS.update(_KEYS)
-_LABELS = ("nsubj", "ROOT", "det", "amod", "NOUN", "VERB", "DATE", "VBN")
-
-
-def sentence_roles(article: Article) -> list[set[str]]:
-    """What each sentence does, from its own words and parse (see :func:`role_cues`)."""
-    return [{c.role for c in cues} for cues in role_cues(article)]
-
-
-def role_cues(article: Article) -> list[list[Cue]]:
-    """Per sentence, the roles it plays with the words that show each; non-body sentences none.
-
-    * ``event``: a lead sentence (up to three of the first body paragraph; in wire copy, where
-      a paragraph is one sentence, the first two) whose main verb is in the past or the present
-      perfect (or, opening the article, the progressive: "is investigating"); for "X said
-      (that) Y" the verb of Y counts too. The main event is what the lead reports.
-    * ``cause`` / ``consequence``: a link of :func:`cause_links` (its connective) — the
-      sentence states a cause ("because", "due to", "led to") and/or a consequence ("as a
-      result", "so", "led to", "prompting", "which means"); with a lexical fallback when the
-      parse gives no sides. ``sequence``: "after"/"following" that the parse reads as order
-      only (a "What followed …?" question, not a "Why …?").
-    * ``reaction``: a speech or stance verb with a subject (said, told, warned, criticised,
-      welcomed, condemned…) or a quotation: reported speech.
-    * ``comparison``: a comparative with "than" against something other than a bare number
-      ("heavier than Ingenuity", not "more than 13,000 people"), a superlative, "compared
-      with", "up/down from", "the first since", "twice as", or a verb of change (rose,
-      doubled, fell) with an amount.
-    * ``background``: an earlier time than the report's: a year before the report's own
-      (:func:`_current_year`), the past perfect ("had threatened"), or "has long", "in the past",
-      "previously", "years ago", "last year"…
-    """
-    found = article.cache.get("rank.roles")
-    if found is None:
-        body = body_mask(article)
-        links: dict[int, list[CauseLink]] = {}
-        for link in cause_links(article):
-            links.setdefault(link.sentence, []).append(link)
-        lead = _lead_sentences(article, body)
-        latest = _current_year(article, body, lead)
-        ids = _ids(article)
-        found = []
-        for s, words in zip(article.sentences, _words(article), strict=True):
-            if not body[s.index]:
-                found.append([])
-                continue
-            cues: list[Cue] = []
-            if s.index in lead:
-                cues += _event(s, first=s.index == lead[0])
-            lowers = {row[LOWER] for row in words.rows}
-            cues += _causal(
-                s,
-                links.get(s.index, []),
-                lowers & ids["cause_keys"],
-                lowers & ids["consequence_keys"],
-            )
-            cues += _reaction(s, words, ids)
-            cues += _comparison(s, words, ids, bool(lowers & ids["comparison_keys"]))
-            cues += _background(s, words, ids, latest, bool(lowers & ids["background_keys"]))
-            found.append(cues)
-        article.cache["rank.roles"] = found
-    return [list(cues) for cues in found]
-
-
-def _lead_sentences(article: Article, body: list[bool]) -> list[int]:
-    """The sentences that may report the main event: up to three body sentences of the first
-    body paragraph, and when that paragraph is a single sentence (as wire copy writes), the
-    first sentence of the next one. Later paragraphs go back in time or to reactions."""
-    indices = [s.index for s in article.sentences if body[s.index]]
-    if not indices:
-        return []
-    paragraph = article.sentences[indices[0]].paragraph
-    first = [i for i in indices if article.sentences[i].paragraph == paragraph][: len(LEAD)]
-    if len(first) == 1 and len(indices) > 1:
-        first.append(indices[1])
-    return first
-
-
-def _offset(sentence: Sentence) -> int:
-    span = sentence.span
-    return span.start_char + (len(span.text) - len(span.text.lstrip()))
-
-
-def _cue(sentence: Sentence, role: str, tokens: list[Any]) -> Cue:
-    base = _offset(sentence)
-    start = min(t.idx for t in tokens) - base
-    last = max(tokens, key=lambda t: t.i)
-    end = last.idx + len(last.text) - base
-    return Cue(role, start, end, sentence.text[start:end])
-
-
-def _verb_group(verb: Any) -> list[Any]:
-    return sorted(
-        [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))],
-        key=lambda t: t.i,
-    )
-
-
-def _tense(verb: Any) -> str:
-    """The tense of the verb group headed by ``verb``: "past", "perfect", "pluperfect",
-    "progressive" (present), or "" for anything else (present, future, modal)."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes) and verb.tag_ == "VBN":
-        return "perfect"
-    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
-        return "pluperfect"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not auxes:
-        return "past"  # "people converged on …" tagged as a participle
-    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "progressive"
-    return ""
-
-
-def _event(sentence: Sentence, first: bool) -> list[Cue]:
-    roots = [t for t in sentence.span if t.dep_ == "ROOT"]
-    candidates = list(roots)
-    for root in roots:
-        if root.lemma_ in _SPEECH:
-            candidates += [c for c in root.children if c.dep_ == "ccomp"]
-    allowed = {"past", "perfect"} | ({"progressive"} if first else set())
-    for verb in candidates:
-        if verb.pos_ in ("VERB", "AUX") and _tense(verb) in allowed:
-            return [_cue(sentence, EVENT, _verb_group(verb))]
-    return []
-
-
-def _causal(
-    sentence: Sentence, links: list[CauseLink], cause_words: set[int], consequence_words: set[int]
-) -> list[Cue]:
-    cues: list[Cue] = []
-    for link in links:
-        a, b = link.connective_span
-        text = sentence.text[a:b]
-        if link.kind == SEQUENCE:
-            cues.append(Cue(SEQUENCE, a, b, text))
-            continue
-        if link.kind in (CAUSE, PURPOSE) and link.cause_sentence == sentence.index:
-            cues.append(Cue(CAUSE, a, b, text))
-        if link.introduces == "effect":
-            cues.append(Cue(CONSEQUENCE, a, b, text))
-    roles = {c.role for c in cues}
-    for role, pattern, words in (
-        (CAUSE, _CAUSE_WORDS, cause_words),
-        (CONSEQUENCE, _CONSEQUENCE_WORDS, consequence_words),
-    ):
-        if role not in roles and words:
-            match = pattern.search(sentence.text)
-            if match:
-                cues.append(Cue(role, match.start(), match.end(), match.group()))
-    return cues
-
-
-def _reaction(sentence: Sentence, words: _Words, ids: dict[str, Any]) -> list[Cue]:
-    doc = sentence.span.doc
-    for row_index, row in enumerate(words.rows):
-        if (
-            row[LEMMA] not in ids["speech"]
-            or row[POS] not in ids["verb"]
-            or row[DEP] == ids["amod"]
-        ):
-            continue
-        t = doc[words.first + row_index]
-        if t.lemma_ == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
-            continue  # "a mission called Quesst"
-        if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in t.children) or (
-            t.dep_ in ("parataxis", "ccomp") and t.i > sentence.span.start
-        ):
-            return [_cue(sentence, REACTION, [t])]
-    quote = _QUOTE.search(sentence.text) if "“" in sentence.text or '"' in sentence.text else None
-    if quote and len(quote.group(1).split()) >= 3:
-        return [Cue(REACTION, quote.start(), quote.end(), quote.group())]
-    return []
-
-
-def _comparison(sentence: Sentence, words: _Words, ids: dict[str, Any], keyed: bool) -> list[Cue]:
-    rows = words.rows
-    doc = sentence.span.doc
-    for k, row in enumerate(rows):
-        if row[TAG] in ids["comparative"]:
-            for j in range(k + 1, min(len(rows), k + 8)):
-                if rows[j][LOWER] in ids["than"]:
-                    after = rows[j + 1] if j + 1 < len(rows) else None
-                    if after is not None and not (
-                        after[NUM] or after[LOWER] in ids["approximately"]
-                    ):
-                        first = words.first
-                        return [_cue(sentence, COMPARISON, [doc[first + k], doc[first + j]])]
-                    break
-        if (
-            row[TAG] in ids["superlative"]
-            and row[LOWER] not in ids["not_superlative"]
-            and k > 0
-            and (rows[k - 1][LOWER] in ids["the"] or rows[k - 1][TAG] in ids["possessive"])
-        ):  # "the highest", "Ingenuity's longest", "its lowest"
-            return [_cue(sentence, COMPARISON, [doc[words.first + k]])]
-        if row[POS] == ids["VERB"] and (
-            row[LEMMA] in ids["multiply"]
-            or (row[LEMMA] in ids["change"] and any(r[ENT] in ids["figure"] for r in rows))
-        ):
-            return [_cue(sentence, COMPARISON, [doc[words.first + k]])]
-    match = _COMPARISON.search(sentence.text) if keyed else None
-    if match:
-        return [Cue(COMPARISON, match.start(), match.end(), match.group())]
-    return []
-
-
-def _current_year(article: Article, body: list[bool], lead: list[int]) -> int:
-    """The year the report is written in, as far as the text says: the latest year its lead
-    names, else the year it names most (the later on a tie); 0 when it names none. A year
-    before it is background; a later one ("a full release in 2025") is not."""
-    counts: Counter[int] = Counter()
-    in_lead: list[int] = []
-    by_sentence = article.by_sentence()
-    for s in article.sentences:
-        if not body[s.index]:
-            continue
-        for m in by_sentence.get(s.index, []):
-            if m.label == "DATE":
-                years = [int(y) for y in _YEAR.findall(m.text)]
-                counts.update(years)
-                if s.index in lead:
-                    in_lead += years
-    if in_lead:
-        return max(in_lead)
-    return max(counts, key=lambda y: (counts[y], y), default=0)
-
-
-def _reported(verb: Any) -> bool:
-    """A verb in what someone said ("NASA said it had carried out"): its past perfect is the
-    tense shifted back by "said", not an earlier time."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_ in _SPEECH
-
-
-def _background(
-    sentence: Sentence, words: _Words, ids: dict[str, Any], latest: int, keyed: bool
-) -> list[Cue]:
-    match = _BACKGROUND.search(sentence.text) if keyed else None
-    if match:
-        return [Cue(BACKGROUND, match.start(), match.end(), match.group())]
-    doc = sentence.span.doc
-    for k, row in enumerate(words.rows):
-        if row[ENT] == ids["DATE"] and row[NUM] and latest:
-            t = doc[words.first + k]
-            if _YEAR.fullmatch(t.text) and int(t.text) < latest:
-                return [_cue(sentence, BACKGROUND, [t])]
-        if row[TAG] == ids["VBN"]:
-            t = doc[words.first + k]
-            if _tense(t) == "pluperfect" and not _reported(t):
-                return [_cue(sentence, BACKGROUND, _verb_group(t))]
-    return []
-
-
-# -- coverage ----------------------------------------------------------------------------------
 
 
 def coverage_bins(article: Article, n: int = 3) -> list[int]:

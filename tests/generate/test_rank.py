@@ -16,11 +16,10 @@ from quiz.generate.rank import (
     body_mask,
     cause_links,
     coverage_bins,
-    role_cues,
     sentence_importance,
-    sentence_roles,
     signals,
 )
+from quiz.generate.roles import role_cues, sentence_roles
 
 from .conftest import ARTICLES, FOUNDING_ARTICLE
 
