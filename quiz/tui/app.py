@@ -475,7 +475,8 @@ class QuizApp(App[None]):
                 self.quit_safely()
             elif choice == "lose":
                 self.exit(message=Text(f"quiz: {at_risk} answer{'s' if at_risk != 1 else ''} "
-                                       "could not be saved and were lost."))
+                                       "could not be saved and "
+                                       f"{'were' if at_risk != 1 else 'was'} lost."))
             elif choice and choice.startswith("file:"):
                 self._write_unsaved(Path(choice.removeprefix("file:")).expanduser())
 
@@ -516,6 +517,13 @@ class QuizApp(App[None]):
                 self.end_session(screen.session)
                 answered += screen.session.answered
         held, at_risk = self.unsaved_answers()
+        from quiz.tui.screens.dialogs import UnsavedAnswers
+
+        if at_risk and isinstance(self.screen, UnsavedAnswers):  # asked, and ctrl+c again
+            self.exit(message=Text(f"quiz: stopped (ctrl+c); {at_risk} answer"
+                                   f"{'s' if at_risk != 1 else ''} could not be saved and "
+                                   f"{'were' if at_risk != 1 else 'was'} lost."))
+            return
         if at_risk:  # quitting at once would lose them: ask first
             self.quit_safely()
             return

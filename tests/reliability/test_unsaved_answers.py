@@ -132,6 +132,27 @@ async def test_answers_kept_nowhere_are_counted_and_quitting_asks_first(
         assert conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 1
 
 
+async def test_ctrl_c_asks_before_losing_answers_and_a_second_one_quits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store.open(tmp_path).close()
+    monkeypatch.setattr(store_module, "record_answer", _full)
+    monkeypatch.setattr(journal_module.os, "fsync", _enospc)
+    app, scores = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await answer_right(pilot)
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedAnswers)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert not app.is_running
+    scores.close()
+
+
 async def test_nothing_held_back_says_saved(tmp_path: Path) -> None:
     app, scores = _app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
