@@ -77,6 +77,7 @@ async def test_new_banks_list_at_once_with_a_progress_bar_then_are_checked(
             what = str(home.query_one("#reading-what", Static).render())
             assert f"{BANKS + 1} of {BANKS + 1} to go" in what
             assert not any(e.checked for e in home.entries)
+            assert len(app.known_banks) == BANKS + 1  # the palette can play them meanwhile
             banks = home.query_one("#banks", OptionList)
             assert str(banks.get_option_at_index(1).prompt).startswith(
                 "Bank number 00\n9 questions")

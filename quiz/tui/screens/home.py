@@ -288,7 +288,8 @@ class HomeScreen(Screen[None]):
         banks = self.query_one("#banks", OptionList)
         was = self._highlighted_path()
         self.entries = entries
-        self.app.known_banks = [e.summary for e in entries if e.ok and e.checked]
+        # the command palette plays them by title: a glance serves, unless it found no count
+        self.app.known_banks = [e.summary for e in entries if e.ok and (e.checked or e.counted)]
         if not entries:
             if self._reading_done:
                 self._show_empty()
