@@ -45,6 +45,11 @@ _RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )
 _REFERS_BACK = re.compile(r"\b(?:those|these|such)\b", re.IGNORECASE)
+_STEM_NUMBER = re.compile(
+    r"(?<![\w.])\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
+)
+#: A blank beside the same amount in other units ("___ mph (97 kph)"): the stem converts it.
+_CONVERSION = re.compile(r"___[^()]{0,20}\(\s*(?:about |some )?\d|\d[^()]{0,20}\(\s*___")
 _TIME_WORD = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b"
@@ -85,6 +90,9 @@ NAMES: tuple[str, ...] = (
     "list_item",
     "split_name",
     "refers_back",
+    "stem_numbers",
+    "conversion",
+    "headline_itself",
 )
 
 
@@ -128,6 +136,7 @@ class ArticleIndex:
         self.text = text
         self.lower = text.lower()
         self.counts = Counter(_content(text))
+        self.title = title
         self.title_words = set(_content(title))
         self.lead = self.lower[: max(400, len(self.lower) // 6)]
         self.length = max(1, len(text))
@@ -198,6 +207,9 @@ def features(question: Question, index: ArticleIndex, others: Sequence[Question]
         float(_in_list(answer, source)),
         float(_splits_name(question.prompt)),
         float(bool(_REFERS_BACK.search(question.prompt))),
+        min(len(_STEM_NUMBER.findall(question.prompt)), 3) / 3 if is_number else 0.0,
+        float(bool(_CONVERSION.search(question.prompt))),
+        float(bool(index.title) and _words(source) == _words(index.title)),
     ]
 
 

@@ -1,4 +1,4 @@
-"""Build the keep model's training table from the blind ratings of rounds 8-11.
+"""Build the keep model's training table from the blind ratings of rounds 8-12.
 
 Reads each rated bank (the questions the rater saw) with its article, computes the features of
 quiz.generate.keep_features for every rated question, and writes features.csv: article,
@@ -27,6 +27,8 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setC/ratings-6.csv": ("11", "setC"),
     "setC/ratings-7.csv": ("11", "setC"),
     "setC-base/ratings-8.csv": ("11-baseline", "setC-base"),
+    "setD/ratings-9.csv": ("12", "setD"),
+    "setD-base/ratings-10.csv": ("12-baseline", "setD-base"),
 }
 
 
