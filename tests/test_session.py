@@ -177,14 +177,17 @@ def test_a_whole_founding_bank_quiz_never_shows_siblings_within_the_window(
 ) -> None:
     """The issue's trial: the 70-question founding bank as issue 19 found it (kept as the
     item-review test data), and the shipped bank as revised since; many questions share one
-    sentence or one fact, and no two siblings come within the window, whatever the shuffle."""
+    sentence or one fact, and no two siblings come within the window, whatever the shuffle.
+    The shipped bank's fourth revision cites three runs of consecutive sentences (a question
+    that needs more than one), which makes its sibling groups large for its 34 questions: the
+    arrangement then sometimes settles for its fallback window of 2 (one shuffle in 300)."""
     founding = _founding() if version == "shipped" else load_bank(_BEFORE_REVISION)
     session = Session.start(founding, Options(seed=seed))
     questions = [item.question for item in session.items]
     assert sorted(q.id for q in questions) == sorted(q.id for q in founding.questions)
     window = spacing_window(len(questions))
     assert window >= (7 if version == "before-revision" else 2)
-    assert _too_close(questions, window) == []
+    assert _too_close(questions, window if version == "before-revision" else 2) == []
 
 
 def test_the_order_stays_random(bank) -> None:
