@@ -219,6 +219,27 @@ def test_damage_found_while_quizzing_sends_answers_to_the_journal(
     assert [e.answer.question_id for e in recorder.journal.entries()] == ["q1"]
 
 
+def test_after_real_damage_the_next_start_sets_the_file_aside_and_saves_the_journal(
+    tmp_path: Path
+) -> None:
+    from quiz.store.check import CheckResult
+    from tests.store.test_damaged_db import a_real_db, damage_a_middle_page
+
+    a_real_db(tmp_path, answers=600)
+    store = Store.open(tmp_path, clock=clock, fuzz=False)
+    recorder = recorder_for(store)
+    damage_a_middle_page(tmp_path / "quiz.db")  # the disk goes bad while the quiz runs
+    store._found_damage(CheckResult("damaged", "found by the background check"))
+    for n in range(3):
+        with pytest.raises(AnswerJournaled):
+            recorder.record(answer(n, f"after-{n}"))
+    store.close()
+    with Store.open(tmp_path, clock=clock) as again:
+        assert again.set_aside is not None and again.set_aside.name.startswith("quiz.db.damaged-")
+        assert again.replayed is not None and again.replayed.saved == 3
+    assert attempts(tmp_path) == ["after-0", "after-1", "after-2"]
+
+
 KILLED_REPLAY = textwrap.dedent("""
     import os, signal, sys
     from datetime import UTC, datetime
