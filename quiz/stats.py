@@ -411,7 +411,8 @@ def _removed_cards(
         known = known_questions.get(bank_id, ())
         if not isinstance(known, set | frozenset):
             known = frozenset(known)
-        gone.extend((bank_id, question_id) for question_id in set(ids).difference(known))
+        if not known.issuperset(ids):  # the usual case needs no set of the card ids
+            gone.extend((bank_id, question_id) for question_id in set(ids).difference(known))
     sql = """SELECT bank_id, tags, state, stability, due FROM cards
              WHERE bank_id = ? AND question_id = ?"""
     return [row for key in sorted(gone) for row in conn.execute(sql, key)]

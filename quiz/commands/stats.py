@@ -33,7 +33,7 @@ __all__ = ["CurrentBanks", "current_banks", "read_stats", "register", "run", "st
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from quiz.cli import add_data_dir_option
+    from quiz.commands.options import add_data_dir_option
 
     parser = subparsers.add_parser(
         "stats",
@@ -50,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.cli import resolve_data_dir
+    from quiz.commands.options import resolve_data_dir
 
     data_dir = resolve_data_dir(args)
     if not args.json:
@@ -88,14 +88,15 @@ def current_banks(paths: Iterable[Path], cache_dir: Path) -> CurrentBanks:
     files with one bank id pool their ids."""
     from quiz.bank.cache import BankCache
 
-    questions: dict[str, set[str]] = {}
+    questions: dict[str, frozenset[str]] = {}
     titles: dict[str, str] = {}
     for summary in BankCache(cache_dir).summaries(paths):
         if not summary.ok:
             continue
-        questions.setdefault(summary.id, set()).update(summary.question_ids)
+        ids = frozenset(summary.question_ids)
+        questions[summary.id] = questions[summary.id] | ids if summary.id in questions else ids
         titles.setdefault(summary.id, summary.title)
-    return CurrentBanks({bank: frozenset(ids) for bank, ids in questions.items()}, titles)
+    return CurrentBanks(questions, titles)
 
 
 # ---------------------------------------------------------------------- reading the scores
