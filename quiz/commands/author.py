@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.cli import add_data_dir_option, resolve_data_dir
 from quiz.commands import COMMANDS
+from quiz.commands.options import add_data_dir_option, resolve_data_dir
 from quiz.errors import QuizError
 
 if TYPE_CHECKING:

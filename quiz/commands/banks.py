@@ -16,7 +16,7 @@ from quiz.commands import COMMANDS
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from quiz.cli import add_data_dir_option
+    from quiz.commands.options import add_data_dir_option
 
     parser = subparsers.add_parser(
         "banks",
@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.cli import resolve_data_dir
+    from quiz.commands.options import resolve_data_dir
 
     data_dir = resolve_data_dir(args)
     if args.action == "add":

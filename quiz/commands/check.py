@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.bank import BankError
     from quiz.bank.review.registry import review
-    from quiz.cli import resolve_data_dir
+    from quiz.commands.options import resolve_data_dir
     from quiz.library import bank_dirs
 
     data_dir = resolve_data_dir(args)

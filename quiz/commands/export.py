@@ -9,8 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from quiz.cli import add_data_dir_option, resolve_data_dir
 from quiz.commands import COMMANDS
+from quiz.commands.options import add_data_dir_option, resolve_data_dir
 from quiz.errors import QuizError
 from quiz.export import FORMATS, format_for_path
 

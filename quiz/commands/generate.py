@@ -85,7 +85,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "added, removed and changed",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing bank")
-    from quiz.cli import add_data_dir_option
+    from quiz.commands.options import add_data_dir_option
 
     add_data_dir_option(parser)
     parser.set_defaults(func=run, generate_parser=parser)
@@ -297,7 +297,7 @@ def _run_new(
     """Draft one bank from ``article``: into the library, to ``-o``, or (one of several) to
     ``folder/ID.yaml`` with the id's usual clash rules. One of several prints one line."""
     from quiz.bank.dump import dump_bank
-    from quiz.cli import resolve_data_dir
+    from quiz.commands.options import resolve_data_dir
     from quiz.generate.pipeline import generate
     from quiz.shelf import place_new_bank
 

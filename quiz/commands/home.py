@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 def run_home(args: argparse.Namespace) -> int:
-    from quiz.cli import resolve_data_dir
+    from quiz.commands.options import resolve_data_dir
     from quiz.tui.config import StartHome
 
     return launch(resolve_data_dir(args), StartHome())

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from quiz.cli import add_data_dir_option, whole_number
+    from quiz.commands.options import add_data_dir_option, whole_number
 
     parser = subparsers.add_parser(
         "play",
@@ -45,8 +45,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError
-    from quiz.cli import resolve_data_dir
     from quiz.commands.loading import load_for_app
+    from quiz.commands.options import resolve_data_dir
     from quiz.library import bank_dirs, resolve_bank
     from quiz.session import Options
     from quiz.shelf import open_in_library

@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from quiz.cli import add_data_dir_option, resolve_data_dir
 from quiz.commands import COMMANDS
+from quiz.commands.options import add_data_dir_option, resolve_data_dir
 from quiz.errors import QuizError
 
 

@@ -38,7 +38,7 @@ def only_bank(data_dir: Path) -> Path | None:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from quiz.cli import add_data_dir_option, whole_number
+    from quiz.commands.options import add_data_dir_option, whole_number
     from quiz.review import DEFAULT_NEW_LIMIT
 
     parser = subparsers.add_parser(
@@ -66,8 +66,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError
-    from quiz.cli import resolve_data_dir
     from quiz.commands.loading import load_for_app
+    from quiz.commands.options import resolve_data_dir
     from quiz.shelf import open_in_library
 
     data_dir = resolve_data_dir(args)
