@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,6 +73,10 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
     )
     check_something_to_ask(bank, options)  # NoQuestions (exit 1) before the screen changes
+    # Everything alive now (the bank above all: a million objects for 100,000 questions) lives
+    # as long as the quiz: out of the collector's sight, building the session and every later
+    # collection skip it (about 15 % of a big bank's session start).
+    gc.freeze()
 
     from quiz.commands.home import launch
     from quiz.tui.config import StartPlay
