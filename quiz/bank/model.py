@@ -64,6 +64,8 @@ class Question(Struct, frozen=True, kw_only=True):
     """Fields every question type shares. ``id`` is stable: progress is keyed on it."""
 
     TYPE: ClassVar[str] = ""
+    #: The type's name as a learner or teacher reads it, everywhere the app shows it.
+    NAME: ClassVar[str] = ""
 
     id: str
     prompt: str
@@ -96,6 +98,7 @@ class MultipleChoice(Question, frozen=True, kw_only=True):
     """``answers`` holds the correct choice texts: one, or several when ``multiple``."""
 
     TYPE: ClassVar[str] = "multiple_choice"
+    NAME: ClassVar[str] = "Multiple choice"
     choices: tuple[str, ...]
     answers: tuple[str, ...]
     multiple: bool = False
@@ -111,6 +114,7 @@ class TrueFalse(Question, frozen=True, kw_only=True):
     """A statement to judge; ``answer`` says whether the article bears it out."""
 
     TYPE: ClassVar[str] = "true_false"
+    NAME: ClassVar[str] = "True or false"
     answer: bool
 
     def answer_text(self) -> str:
@@ -122,6 +126,7 @@ class Cloze(Question, frozen=True, kw_only=True):
     blank i, the first being the one shown as correct."""
 
     TYPE: ClassVar[str] = "cloze"
+    NAME: ClassVar[str] = "Fill in the blank"
     blanks: tuple[tuple[str, ...], ...]
 
     def answer_text(self) -> str:
@@ -132,6 +137,7 @@ class ShortAnswer(Question, frozen=True, kw_only=True):
     """``answers[0]`` is shown as correct; the rest are accepted variants."""
 
     TYPE: ClassVar[str] = "short_answer"
+    NAME: ClassVar[str] = "Short answer"
     answers: tuple[str, ...]
 
     def answer_text(self) -> str:
@@ -149,6 +155,7 @@ class Matching(Question, frozen=True, kw_only=True):
     """Each pair holds a left item and its right match."""
 
     TYPE: ClassVar[str] = "matching"
+    NAME: ClassVar[str] = "Matching"
     pairs: tuple[Pair, ...]
 
     def answer_text(self) -> str:
@@ -159,6 +166,7 @@ class Numeric(Question, frozen=True, kw_only=True):
     """Right when ``abs(given - answer) <= tolerance``."""
 
     TYPE: ClassVar[str] = "numeric"
+    NAME: ClassVar[str] = "Number"
     answer: float
     tolerance: float = 0.0
     unit: str = ""
@@ -175,6 +183,7 @@ class Ordering(Question, frozen=True, kw_only=True):
     """``items`` are in their right order; a quiz shows them shuffled."""
 
     TYPE: ClassVar[str] = "ordering"
+    NAME: ClassVar[str] = "Put in order"
     items: tuple[str, ...]
 
     def answer_text(self) -> str:
@@ -189,6 +198,8 @@ QUESTION_TYPES: dict[str, type[Question]] = {
     cls.TYPE: cls
     for cls in (MultipleChoice, TrueFalse, Cloze, ShortAnswer, Matching, Numeric, Ordering)
 }
+#: Type name in the file -> the name people read ("cloze" -> "Fill in the blank").
+TYPE_NAMES: dict[str, str] = {name: cls.NAME for name, cls in QUESTION_TYPES.items()}
 
 
 class Bank(Struct, frozen=True, dict=True):

@@ -3,6 +3,7 @@ the web page and the TUI screen write "33%", "10.0s" and "-0.87" the same way.""
 
 from __future__ import annotations
 
+from quiz.bank.model import TYPE_NAMES
 from quiz.report.discrimination import MIN_LEARNERS, NEGATIVE, Discrimination
 from quiz.report.model import NO_ANSWER, Count, Report
 from quiz.report.results import FlagNote
@@ -23,20 +24,12 @@ __all__ = [
 ]
 
 DASH = "–"
-TYPE_NAMES = {
-    "multiple_choice": "multiple choice",
-    "true_false": "true or false",
-    "cloze": "fill in the blank",
-    "short_answer": "short answer",
-    "numeric": "number",
-    "matching": "matching",
-    "ordering": "ordering",
-}
 PROMPT_WIDTH = 72
 
 
 def type_name(qtype: str) -> str:
-    return TYPE_NAMES.get(qtype, qtype)
+    """The type as a sentence reads it ("fill in the blank"): the app's name, in lower case."""
+    return TYPE_NAMES.get(qtype, qtype).lower()
 
 
 def percent(value: float | None) -> str:

@@ -44,6 +44,7 @@ from quiz.authoring import (
     swap_in,
 )
 from quiz.bank.model import (
+    TYPE_NAMES,
     Cloze,
     Matching,
     MultipleChoice,
@@ -62,15 +63,6 @@ if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
     from quiz.tui.config import StartAuthor
 
-TYPE_NAMES = {
-    "multiple_choice": "Multiple choice",
-    "true_false": "True or false",
-    "cloze": "Fill in the blank",
-    "short_answer": "Short answer",
-    "numeric": "Number",
-    "matching": "Matching",
-    "ordering": "Put in order",
-}
 #: The type as the list shows it: short, so the prompt keeps the room.
 TYPE_TAGS = {
     "multiple_choice": "choice",
@@ -97,30 +89,42 @@ STATE_MARKS = {
 STATE_FILTERS: tuple[ItemState | None, ...] = (None, *STATES)
 
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
-    ("Reviewing", [
-        ("↑ ↓  /  j k", "move between questions"),
-        ("a", "accept the question as it is"),
-        ("x", "reject it (it is left out of the bank)"),
-        ("e  /  Enter", "edit it: the question, the answer, the options"),
-        ("o", "multiple choice: other wrong options from the article"),
-        ("r", "restore it as it was drafted, to review again"),
-        ("m", "from an article: 5 more drafted questions to review"),
-        ("b", "the bank's title, description and tags"),
-    ]),
-    ("Finding", [
-        ("t", "show one type of question, then the next, then all"),
-        ("s", "show one state: to review, accepted, rejected, edited, all"),
-    ]),
-    ("Saving", [
-        ("ctrl+s", "save the accepted and edited questions as a bank"),
-        ("q  /  ctrl+q", "quit (asks first if there are unsaved changes)"),
-    ]),
-    ("Editing", [
-        ("Tab  shift+Tab", "next or previous field"),
-        ("ctrl+s", "keep the changes (when the question is valid)"),
-        ("ctrl+o", "multiple choice: other wrong options"),
-        ("Esc", "cancel the changes"),
-    ]),
+    (
+        "Reviewing",
+        [
+            ("↑ ↓  /  j k", "move between questions"),
+            ("a", "accept the question as it is"),
+            ("x", "reject it (it is left out of the bank)"),
+            ("e  /  Enter", "edit it: the question, the answer, the options"),
+            ("o", "multiple choice: other wrong options from the article"),
+            ("r", "restore it as it was drafted, to review again"),
+            ("m", "from an article: 5 more drafted questions to review"),
+            ("b", "the bank's title, description and tags"),
+        ],
+    ),
+    (
+        "Finding",
+        [
+            ("t", "show one type of question, then the next, then all"),
+            ("s", "show one state: to review, accepted, rejected, edited, all"),
+        ],
+    ),
+    (
+        "Saving",
+        [
+            ("ctrl+s", "save the accepted and edited questions as a bank"),
+            ("q  /  ctrl+q", "quit (asks first if there are unsaved changes)"),
+        ],
+    ),
+    (
+        "Editing",
+        [
+            ("Tab  shift+Tab", "next or previous field"),
+            ("ctrl+s", "keep the changes (when the question is valid)"),
+            ("ctrl+o", "multiple choice: other wrong options"),
+            ("Esc", "cancel the changes"),
+        ],
+    ),
 ]
 
 
@@ -222,6 +226,7 @@ def source_content(draft: Draft, question: Question) -> Content:
 
 #: The dialogs' look (its confirmations and help are dialogs too), then the authoring screen's.
 AUTHOR_CSS: list[str | PurePath] = ["dialogs.tcss", "author.tcss"]
+
 
 class QuestionList(OptionList):
     """The draft's questions, one line each; Enter edits the highlighted one (a click only
@@ -346,9 +351,7 @@ class AuthorScreen(Screen[None]):
         questions = self.query_one(QuestionList)
         old = questions.highlighted or 0
         self.shown = draft.visible(self.type_filter, self.state_filter)
-        questions.set_options(
-            Option(list_prompt(draft.items[i]), id=f"q{i}") for i in self.shown
-        )
+        questions.set_options(Option(list_prompt(draft.items[i]), id=f"q{i}") for i in self.shown)
         if self.shown:
             if keep is not None and keep in self.shown:
                 row = self.shown.index(keep)
@@ -382,9 +385,7 @@ class AuthorScreen(Screen[None]):
         advice = self.query_one("#d-advice", Static)
         notes = draft.advice().get(question.id, []) if item.state is not ItemState.REJECTED else []
         advice.update(
-            Content("\n").join(
-                Content.assemble(("▲ ", "bold $warning"), note) for note in notes
-            )
+            Content("\n").join(Content.assemble(("▲ ", "bold $warning"), note) for note in notes)
         )
         advice.display = bool(notes)
         parts[0].update(prompt_content(question))
@@ -532,7 +533,8 @@ class AuthorScreen(Screen[None]):
         left = f"; {len(draft.reserve)} more left" if draft.reserve else ""
         self.notify(
             f"{len(added)} more questions to review, at the end of the list{left}.",
-            title="More questions", markup=False,
+            title="More questions",
+            markup=False,
         )
 
     def action_type_filter(self) -> None:
@@ -719,7 +721,10 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
         wid = f"f-{form_field.name}"
         if form_field.options:
             return Select(
-                [(o, o) for o in form_field.options], value=value, allow_blank=False, id=wid,
+                [(o, o) for o in form_field.options],
+                value=value,
+                allow_blank=False,
+                id=wid,
                 compact=True,
             )
         if form_field.lines or form_field.wrap:
@@ -811,7 +816,8 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
         if not fresh:
             self.notify(
                 "No other wrong options found in the article: write your own.",
-                severity="warning", markup=False,
+                severity="warning",
+                markup=False,
             )
             return
         self.offered.update(f.casefold() for f in fresh)
@@ -871,7 +877,10 @@ class BankDetails(ModalScreen[bool]):
                     classes="field-label",
                 )
                 yield ParagraphArea(
-                    bank.description, id="f-description", soft_wrap=True, compact=True,
+                    bank.description,
+                    id="f-description",
+                    soft_wrap=True,
+                    compact=True,
                     classes="-paragraph",
                 )
                 yield Static(

@@ -395,7 +395,7 @@ class HomeScreen(Screen[None]):
             return
         bank = entry.summary
         counts = dict(bank.by_type)
-        from quiz.tui.screens.quiz import TYPE_NAMES
+        from quiz.bank.model import TYPE_NAMES
 
         kinds = ", ".join(
             f"{n} {TYPE_NAMES.get(t, t).lower()}"

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quiz.bank.model import MultipleChoice
+from quiz.bank.model import TYPE_NAMES, MultipleChoice
 from quiz.session import Result, Session
 from quiz.tui.recording import BackgroundRecorder, Saved
 from quiz.tui.text import prompt_content
@@ -29,31 +29,37 @@ if TYPE_CHECKING:
 
     from quiz.tui.app import QuizApp
 
-TYPE_NAMES = {
-    "multiple_choice": "Multiple choice",
-    "true_false": "True or false",
-    "cloze": "Fill in the blank",
-    "short_answer": "Short answer",
-    "numeric": "Number",
-    "matching": "Matching",
-    "ordering": "Put in order",
-}
-
 
 class QuizScreen(Screen[None]):
     """Asks the session's questions. Enter or space moves on after the feedback."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Continue", tooltip="after the feedback: go on"),
-        Binding("u", "undo", "Undo", tooltip=(
-            "after the feedback, for a slip of the key: answer again. Your first answer "
-            "still counts (score, stats, reports and schedule); the new one is kept as a "
-            "retake")),
-        Binding("exclamation_mark", "flag", "Flag",
-                tooltip="after the feedback: flag the question as wrong or unclear"),
-        Binding("q", "end", "End", tooltip=(
-            "end the quiz here: a summary of what you answered (every answer is saved), "
-            "then home")),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            tooltip=(
+                "after the feedback, for a slip of the key: answer again. Your first answer "
+                "still counts (score, stats, reports and schedule); the new one is kept as a "
+                "retake"
+            ),
+        ),
+        Binding(
+            "exclamation_mark",
+            "flag",
+            "Flag",
+            tooltip="after the feedback: flag the question as wrong or unclear",
+        ),
+        Binding(
+            "q",
+            "end",
+            "End",
+            tooltip=(
+                "end the quiz here: a summary of what you answered (every answer is saved), "
+                "then home"
+            ),
+        ),
         Binding("question_mark", "app.help", "Help", tooltip="this help"),
     ]
 
@@ -133,7 +139,8 @@ class QuizScreen(Screen[None]):
         if isinstance(question, MultipleChoice) and question.multiple:
             kind += " · pick all that apply"
         return Content.assemble(
-            (f"Question {self.session.number}", "bold"), ("  ·  ", "$text-muted"),
+            (f"Question {self.session.number}", "bold"),
+            ("  ·  ", "$text-muted"),
             (kind, "$text-muted"),
         )
 
@@ -217,13 +224,17 @@ class QuizScreen(Screen[None]):
         self.remove_class("-saving")
         self.add_class("-answered")
         self.answer_input.reveal(result)
-        hint = "Enter ⏎ next" if self.session.number < self.session.total else (
-            "Enter ⏎ see how you did"
+        hint = (
+            "Enter ⏎ next"
+            if self.session.number < self.session.total
+            else ("Enter ⏎ see how you did")
         )
         self._set_hint("")
         feedback = await self._feedback_panel()
         await feedback.show(
-            result, hint, bank=self.session.bank_of(result.item),
+            result,
+            hint,
+            bank=self.session.bank_of(result.item),
             notes=_retake_notes(self.session, result) + _save_notes(saved),
         )
         feedback.display = True
@@ -295,13 +306,20 @@ class QuizScreen(Screen[None]):
         if error is not None:
             self.saved = Saved(result.answer)
             self.refresh_bindings()
-            self.notify(f"That answer could not be taken back: {error}",
-                        title="Not undone", severity="error", markup=False)
+            self.notify(
+                f"That answer could not be taken back: {error}",
+                title="Not undone",
+                severity="error",
+                markup=False,
+            )
             return
         self.session.undo()
         await self.show_question()
-        self.notify("Answer again. Your first answer still counts: undo is for a slip of the "
-                    "key, and the schedule keeps what you answered first.", timeout=3)
+        self.notify(
+            "Answer again. Your first answer still counts: undo is for a slip of the "
+            "key, and the schedule keeps what you answered first.",
+            timeout=3,
+        )
 
     def action_flag(self) -> None:
         """Report the question as wrong or unclear, for the bank's author."""
@@ -316,8 +334,12 @@ def _retake_notes(session: Session, result: Result) -> list[tuple[str, str]]:
     if not result.answer.retake or first is None:
         return []
     verdict = "right" if first.outcome.correct else "wrong"
-    return [(f"Answered again after an undo: your first answer ({verdict}) is the one that "
-             "counts.", "retake")]
+    return [
+        (
+            f"Answered again after an undo: your first answer ({verdict}) is the one that counts.",
+            "retake",
+        )
+    ]
 
 
 def _save_notes(saved: Saved | None) -> list[tuple[str, str]]:
@@ -327,9 +349,12 @@ def _save_notes(saved: Saved | None) -> list[tuple[str, str]]:
     notes: list[tuple[str, str]] = []
     result = saved.result
     if saved.error is not None:
-        notes.append(("Not saved: kept in memory, and saved if saving works again.",
-                      "not-saved"))
+        notes.append(("Not saved: kept in memory, and saved if saving works again.", "not-saved"))
     elif getattr(result, "schedule_reset", False):
-        notes.append(("This question's answer changed since you last saw it; its schedule "
-                      "starts afresh.", "reset"))
+        notes.append(
+            (
+                "This question's answer changed since you last saw it; its schedule starts afresh.",
+                "reset",
+            )
+        )
     return notes

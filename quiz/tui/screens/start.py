@@ -22,9 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.bank.model import Bank
+from quiz.bank.model import TYPE_NAMES, Bank
 from quiz.tui.choices import StartChoice
-from quiz.tui.screens.quiz import TYPE_NAMES
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quiz.bank.model import TYPE_NAMES
 from quiz.session import Breakdown, Session
-from quiz.tui.screens.quiz import TYPE_NAMES
 from quiz.tui.widgets.feedback import Labelled
 from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar, brand
