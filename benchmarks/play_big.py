@@ -34,6 +34,13 @@ def _play(bank: Path) -> list[str]:
 class WarmRuns:
     big: Spread
     shipped: Spread
+    big_cpu: Spread  # CPU seconds of each start, up to the paint
+    shipped_cpu: Spread
+
+    @property
+    def cpu_ratio(self) -> float:
+        """The ratio by CPU time: what a machine with a core free for each would show."""
+        return self.big_cpu.median / self.shipped_cpu.median
 
 
 def measure_warm(
@@ -43,14 +50,19 @@ def measure_warm(
     env = env_for(data_dir)
     run_until_painted(_play(big), QUESTION, env=env, timeout=900)  # the cache, the library
     run_until_painted(_play(shipped), QUESTION, env=env)
+    cpu: dict[str, list[float]] = {"big": [], "shipped": []}
+
+    def start(name: str, bank: Path) -> float:
+        painted = run_until_painted(_play(bank), QUESTION, env=env, timeout=900)
+        cpu[name].append(painted.cpu_seconds)
+        return painted.seconds
+
     runs = in_turn(
-        {
-            "big": lambda: run_until_painted(_play(big), QUESTION, env=env, timeout=900).seconds,
-            "shipped": lambda: run_until_painted(_play(shipped), QUESTION, env=env).seconds,
-        },
-        rounds,
+        {"big": lambda: start("big", big), "shipped": lambda: start("shipped", shipped)}, rounds
     )
-    return WarmRuns(runs["big"], runs["shipped"])
+    return WarmRuns(
+        runs["big"], runs["shipped"], Spread(tuple(cpu["big"])), Spread(tuple(cpu["shipped"]))
+    )
 
 
 @dataclass(frozen=True)

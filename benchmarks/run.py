@@ -550,6 +550,11 @@ def bench_play_big(big_bank: Path, sizes: Sizes) -> Result:
     from benchmarks.play_big import TARGET_RATIO, measure_warm
 
     runs = measure_warm(big_bank, FOUNDING, DATA / "play-big", _env, rounds=sizes.repeats)
+    print(
+        f"#   play big bank, CPU to the first question: {runs.big_cpu.describe()}; shipped "
+        f"bank {runs.shipped_cpu.describe()}; ratio by CPU {runs.cpu_ratio:.2f}",
+        flush=True,
+    )
     ratio = runs.big.median / runs.shipped.median
     return Result(
         f"play big bank, warm ({sizes.bank_questions:,} questions, first question painted)",

@@ -27,6 +27,9 @@ _ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[P\]X^_].*?(?:\x07|\x1
 class Painted:
     seconds: float
     peak_rss_mb: float
+    #: CPU time (user + system) the process had used when the marker showed: what the start
+    #: cost, without the time it waited for a core on a busy machine
+    cpu_seconds: float = float("nan")
 
 
 def _peak_rss_mb(pid: int) -> float:
@@ -38,6 +41,15 @@ def _peak_rss_mb(pid: int) -> float:
     except OSError:
         pass
     return float("nan")
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
 
 
 def run_until_painted(
@@ -81,7 +93,9 @@ def run_until_painted(
                 seen += chunk
                 if wanted in _ESCAPES.sub(b"", seen):
                     elapsed = time.perf_counter() - started
-                    return Painted(elapsed, _peak_rss_mb(process.pid))
+                    return Painted(
+                        elapsed, _peak_rss_mb(process.pid), _cpu_seconds(process.pid)
+                    )
             elif process.poll() is not None:
                 raise RuntimeError(f"{command} exited: {_ESCAPES.sub(b'', seen)[-2000:]!r}")
     finally:
