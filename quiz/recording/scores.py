@@ -91,6 +91,8 @@ def store_notice(store: Store) -> str:
             )
     for aside, report in store.salvaged:
         lines.append(f"From {aside}: {report.summary()}.")
+    if store.salvage_error:
+        lines.append(store.salvage_error)
     if store.replayed is not None and store.replayed.saved:
         count = store.replayed.saved
         lines.append(f"{count} answer{'s' if count != 1 else ''} kept in "

@@ -73,9 +73,12 @@ class SalvageReport:
         return text
 
 
-def salvage(damaged: Path, target: sqlite3.Connection) -> SalvageReport:
+def salvage(
+    damaged: Path, target: sqlite3.Connection, *, mark: tuple[str, str] | None = None
+) -> SalvageReport:
     """Copies what can be read of ``damaged`` into ``target`` (a migrated quiz database in
-    autocommit mode), in one transaction. Never writes to ``damaged``."""
+    autocommit mode), in one transaction, which also writes ``mark`` (key, value) into
+    ``meta`` when given. Never writes to ``damaged``."""
     report = SalvageReport()
     with tempfile.TemporaryDirectory(prefix="quiz-recover-") as tmp:
         copy = Path(tmp) / "damaged.db"
@@ -87,6 +90,8 @@ def salvage(damaged: Path, target: sqlite3.Connection) -> SalvageReport:
         try:
             with _transaction(target):
                 _copy_all(source, target, report)
+                if mark is not None:
+                    target.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", mark)
         finally:
             source.close()
     return report

@@ -29,27 +29,18 @@ from quiz.store.check import OPEN_BUDGET_SECONDS, BackgroundCheck, CheckResult
 from quiz.store.connection import connect, store_error
 from quiz.store.errors import StoreError
 from quiz.store.export import write_results
-from quiz.store.journal import JOURNAL_NAME, ReplayReport, replay
+from quiz.store.journal import ReplayReport
 from quiz.store.models import MODES, DueCounts, DueItem, Flag, LastScore, RecordResult
 from quiz.store.opening import open_checked
 from quiz.store.queue import KnownQuestions
 from quiz.store.records import insert_session, load_card, record_answer, undo_last_attempt
-from quiz.store.salvage import SalvageReport, salvage
+from quiz.store.recovery import replay_pending, salvage_aside
+from quiz.store.salvage import SalvageReport
 from quiz.store.timefmt import day_of, start_of_day, to_db
 
-__all__ = ["DB_NAME", "SessionRecorder", "Store", "damaged_files_aside", "local_now"]
+__all__ = ["DB_NAME", "SessionRecorder", "Store", "local_now"]
 
 DB_NAME = "quiz.db"
-
-
-def damaged_files_aside(path: Path) -> list[Path]:
-    """The damaged copies of ``path`` set aside so far, oldest first (their ``-wal`` and
-    ``-shm`` companions are not listed: they go with them)."""
-    found = [
-        p for pattern in (f"{path.name}.damaged-*", f"{path.name}.corrupt-*")
-        for p in path.parent.glob(pattern) if not p.name.endswith(("-wal", "-shm"))
-    ]
-    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
 
 T = TypeVar("T")
 
@@ -82,6 +73,7 @@ class Store:
         #: what ``recover`` copied from damaged files set aside, one report per file
         self.salvaged: list[tuple[Path, SalvageReport]] = []
         #: what the journal replay at open did, or why it could not
+        self.salvage_error: str = ""
         self.replayed: ReplayReport | None = None
         self.replay_error: str = ""
         self.background_check: BackgroundCheck | None = None
@@ -131,8 +123,12 @@ class Store:
         store = cls(opened.conn, path, clock, srs)
         store.set_aside, store.damage = opened.set_aside, opened.damage
         if recover:
-            store.salvaged = store._salvage_aside()
-        store._replay_journal()
+            store.salvaged, store.salvage_error = salvage_aside(
+                store._conn, store._lock, path, clock())
+            store._learner_id = None  # the recovered file's, if it was a new one
+        store.replayed, store.replay_error = replay_pending(
+            store._conn, store._lock, srs, path, day_of=store.today,
+            learner=lambda: store.learner_id, now=clock())
         if opened.check.verdict == "unfinished":
             store.background_check = BackgroundCheck(path, store._found_damage)
         return store
@@ -404,48 +400,6 @@ class Store:
     def refused(self) -> StoreError | None:
         """Why the store writes nothing more (damage found after it opened), else None."""
         return self._refused
-
-    def _salvage_aside(self) -> list[tuple[Path, SalvageReport]]:
-        """Copies what can be read of each damaged file set aside (now or at an earlier
-        start) and not copied yet; the ones copied are named in ``meta`` so a second
-        ``--recover`` does not read them again (it would change nothing anyway)."""
-        done: list[tuple[Path, SalvageReport]] = []
-        for aside in damaged_files_aside(self._path):
-            key = f"recovered:{aside.name}"
-            with self.reading() as conn:
-                if conn.execute("SELECT 1 FROM meta WHERE key = ?", (key,)).fetchone():
-                    continue
-            try:
-                with self._lock:
-                    report = salvage(aside, self._conn)
-            except (sqlite3.Error, OSError) as error:
-                raise StoreError(f"{aside}: could not recover from it: {error}",
-                                 problem="failed", path=aside) from error
-            self._note(key, to_db(self.now()))
-            self._learner_id = None
-            done.append((aside, report))
-        return done
-
-    def _note(self, key: str, value: str) -> None:
-        def work(conn: sqlite3.Connection) -> None:
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-
-        self._write(work, "note the recovery")
-
-    def _replay_journal(self) -> None:
-        """Saves the answers a quiz could not write into the database (see
-        :mod:`quiz.store.journal`). A failure here is reported, never raised: the journal
-        stays as it was, for the next start."""
-        path = self._path.with_name(JOURNAL_NAME)
-        if self._path == Path(":memory:") or not path.exists():
-            return
-        try:
-            learner = self.learner_id
-            with self._lock:
-                self.replayed = replay(self._conn, self._srs, path, day_of=self.today,
-                                       learner=learner, now=self.now())
-        except (sqlite3.Error, StoreError, OSError) as error:
-            self.replay_error = f"{path}: the answers kept there could not be saved yet: {error}"
 
 
 @dataclass

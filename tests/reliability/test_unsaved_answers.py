@@ -56,6 +56,16 @@ def _body(app) -> str:
     return str(app.screen.message)
 
 
+async def _until(pilot, condition, seconds: float = 10.0) -> None:
+    """The dialogs come from a worker thread: wait for them as a person would."""
+    for _ in range(int(seconds / 0.05)):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        if condition():
+            return
+    raise AssertionError(f"never happened; the screen is {pilot.app.screen}")
+
+
 async def test_answers_in_the_journal_are_said_to_be_kept_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -105,15 +115,14 @@ async def test_answers_kept_nowhere_are_counted_and_quitting_asks_first(
         assert isinstance(app.screen, ConfirmQuit)
         assert "would be lost" in _body(app) and "kept" not in _body(app)
         await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, UnsavedAnswers)  # not gone: it asks
-        assert app.screen.message.startswith("1 answer would be lost")
-        assert "No space left on device" in app.screen.message
+        await _until(pilot, lambda: isinstance(app.screen, UnsavedAnswers))  # it asks
+        asked = app.screen
+        assert isinstance(asked, UnsavedAnswers)
+        assert asked.message.startswith("1 answer would be lost")
+        assert "No space left on device" in asked.message
         await pilot.press("r")  # try again: still full, it asks again
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, UnsavedAnswers)
+        await _until(pilot, lambda: isinstance(app.screen, UnsavedAnswers)
+                     and app.screen is not asked)
         monkeypatch.setattr(journal_module.os, "fsync", real_fsync)  # another disk has room
         await pilot.press("s")
         await pilot.pause()
@@ -144,9 +153,7 @@ async def test_ctrl_c_asks_before_losing_answers_and_a_second_one_quits(
         await answer_right(pilot)
         await settle(pilot)
         await pilot.press("ctrl+c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, UnsavedAnswers)
+        await _until(pilot, lambda: isinstance(app.screen, UnsavedAnswers))
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert not app.is_running
