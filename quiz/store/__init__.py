@@ -1,7 +1,9 @@
 """The learner's scores and spaced-repetition schedules, in SQLite.
 
-Open one :class:`Store` per process with :meth:`Store.open`; hand the UI a
-:class:`SessionRecorder` (a :class:`quiz.record.Recorder`). Everything the store raises for a
+Open one :class:`Store` per process with :meth:`Store.open` (it checks the file for damage and
+saves the answers left in the pending-answers journal, :mod:`quiz.store.journal`). The app
+records through :class:`quiz.recording.journaling.JournalingRecorder`; :class:`SessionRecorder`
+is the bare one, without the journal, for scripts and tests. Everything the store raises for a
 person to act on is a :class:`StoreError`.
 """
 

@@ -347,9 +347,11 @@ class QuizApp(App[None]):
 
     def end_session(self, session: Session) -> None:
         """Mark the session ended in the store (after its last answer); only once."""
-        finish = getattr(session.recorder, "finish", None)
-        if callable(finish):
-            finish()
+        from quiz.recording import SessionRecording
+
+        recorder = session.recorder
+        if isinstance(recorder, BackgroundRecorder | SessionRecording):
+            recorder.finish()
 
     def retry_missed(self, session: Session) -> None:
         again = session.retry_missed()
