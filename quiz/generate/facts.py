@@ -54,6 +54,12 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
     if mention.label == "QUANTITY" and " " in text:
         text, counted = text.split(" ", 1)
     amount = parse_amount(text)
+    lead = re.match(r"(?:[A-Za-z]+ )+(?=[$€£¥]?\d)", text)
+    if amount is None and lead:
+        # "just 2.7%", "only 40", "a mere $5": the figure is the number; its modifier stays in
+        # the stem (spaCy puts it inside the entity)
+        text = text[lead.end() :]
+        amount = parse_amount(text)
     if amount is None or amount.value == 0:
         return None
     if _inside_name(sentence, mention.start + mention.text.index(text), len(text)):

@@ -107,3 +107,16 @@ def test_list_markers_are_not_part_of_sentences(analyse: Any) -> None:
     ]
     for s in article.sentences:
         assert text[s.start : s.start + len(s.text)] == s.text
+
+
+def test_a_figure_with_a_modifier_inside_its_entity_is_still_a_number(analyse: Any) -> None:
+    """spaCy reads "just 2.7%" as one entity; the figure is 2.7%, and "just" stays in the stem
+    (found on a fresh article, round 13: the IMF's headline forecast was never asked)."""
+    article = analyse(
+        "The fund forecast on Tuesday that the global economy would grow by just 2.7% next "
+        "year, a sharp slowdown. Officials said the outlook was uncertain."
+    )
+    numbers = {f.key: f for f in article.facts if f.kind == "number"}
+    assert "2.7%" in numbers and numbers["2.7%"].amount.value == 2.7
+    fact = numbers["2.7%"]
+    assert fact.sentence.text[fact.start : fact.start + len(fact.key)] == "2.7%"
