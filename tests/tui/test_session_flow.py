@@ -26,7 +26,7 @@ from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import DIGIT_EXAMPLES, WORD_EXAMPLES, number_examples
 from quiz.tui.widgets.feedback import Feedback
-from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
+from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK, RICH_BANK
 from tests.tui.conftest import FIXED_DATA_DIR, Harness, settle, type_text
 from tests.tui.helpers import answer_right, answer_wrong, current
 from tests.tui.test_review import RIVERTON, Apps, apps, clock, folder, play_through, store
@@ -322,8 +322,9 @@ async def _open(pilot: Pilot, dialog: str) -> None:
 
 @pytest.mark.parametrize("dialog", ["quit", "end", "start", "flag", "help"])
 async def test_dialogs_fit_at_40x12(apps: Apps, dialog: str) -> None:
+    # the frozen copy: its first question (seed 1) is a choice one, where q and ? are keys
     start = StartHome() if dialog in ("quit", "start") else StartPlay(
-        load_bank(FOUNDING_BANK), Options(seed=1))
+        load_bank(RICH_BANK), Options(seed=1))
     app = apps.make(start)
     async with app.run_test(size=(40, 12)) as pilot:
         await _open(pilot, dialog)
