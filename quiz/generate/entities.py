@@ -209,6 +209,10 @@ def _not_a_name(sentence: Sentence, m: Mention, lowered: set[str]) -> bool:
     return False
 
 
+#: Generational suffixes after a surname.
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[str, Entity]:
     """Group mentions into entities: a bare surname joins the person named in full (and takes
     the PERSON label); an acronym in brackets joins the name before it; labels are voted."""
@@ -243,6 +247,8 @@ def merge_entities(sentences: list[Sentence], mentions: list[Mention]) -> dict[s
     by_part: dict[str, set[str]] = {}
     for name in full_names:
         parts = name.split()
+        while len(parts) > 2 and parts[-1].rstrip(".,").lower() in _SUFFIXES:
+            parts = parts[:-1]  # "James Roosevelt Jr." is a Roosevelt, not a "Jr."
         for part in (
             (parts[-1], parts[0])
             if len(parts) == 2
