@@ -83,7 +83,7 @@ right  asked  median  discr  question (hardest first)
   50%      2    7.5s      –  q-cars-numeric · number
                              About how many cars are expected to cross the bridge every day?
                              wrong answers: 400 (1)
-  50%      2   23.5s      –  q-timeline-order · ordering
+  50%      2   23.5s      –  q-timeline-order · put in order
                              Put these events in order.
                              wrong answers: The bridge is finished → Construction begins → The ferry stops running (1)
  100%      2   11.0s      –  q-cost-cloze · fill in the blank
