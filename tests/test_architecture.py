@@ -1,9 +1,13 @@
-"""The core never imports Textual: the UI is a leaf (DESIGN.md, habit 1)."""
+"""The core never imports Textual: the UI is a leaf (DESIGN.md, habit 1); the layers of
+docs/architecture.md hold and no import circle exists."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CORE_MODULES = [
     "quiz.bank",
@@ -63,3 +67,29 @@ def fresh_python(probe: str) -> list[str]:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     return result.stdout.splitlines()
+
+
+def test_no_module_imports_itself_back_through_others() -> None:
+    """No import circle anywhere in quiz (issue 18 found one of ten modules: cli -> commands ->
+    tui -> screens -> commands). Imports for type hints only are left out: they never run."""
+    import grimp
+
+    graph = grimp.build_graph("quiz", exclude_type_checking_imports=True)
+    circles = [
+        (module, other)
+        for module in sorted(graph.modules)
+        for other in graph.find_modules_directly_imported_by(module)
+        if graph.chain_exists(importer=other, imported=module)
+    ]
+    assert circles == []
+
+
+def test_the_layer_contract_is_kept() -> None:
+    """The same check as .ci/run's lint-imports, so a local test run catches a broken layer."""
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]

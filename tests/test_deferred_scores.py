@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from quiz.bank import load_bank
-from quiz.deferred_scores import DeferredScores
 from quiz.record import Answer, Outcome
+from quiz.recording.deferred import DeferredScores
 from quiz.store import StoreError
 from tests.conftest import ALL_TYPES_BANK
 

@@ -13,6 +13,7 @@ from msgspec.structs import replace
 from quiz.bank import load_bank
 from quiz.bank.model import Bank
 from quiz.record import Answer, MemoryRecorder, Outcome
+from quiz.recording.background import BackgroundRecorder
 from quiz.review import (
     cram_session,
     describe_when,
@@ -23,7 +24,6 @@ from quiz.review import (
 )
 from quiz.session import NoQuestions, Options, Session, sibling_keys
 from quiz.store import Store
-from quiz.tui.recording import BackgroundRecorder
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
 
 T0 = datetime(2025, 9, 1, 9, 0, tzinfo=UTC)
@@ -313,7 +313,7 @@ def test_review_and_scores_import_no_textual() -> None:
     import subprocess
     import sys
 
-    probe = ("import sys, quiz.review, quiz.scores, quiz.commands.review\n"
+    probe = ("import sys, quiz.review, quiz.recording.scores, quiz.commands.review\n"
              "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.strip()

@@ -21,7 +21,7 @@ LATER = (
     "yaml",
     "sqlite3",
     "quiz.store",
-    "quiz.scores",
+    "quiz.recording.scores",
     "quiz.stats",
     "quiz.srs",
     "quiz.grading",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.cache import BankCache
-from quiz.commands.stats import current_banks
+from quiz.library import current_banks
 from quiz.stats import compute_stats
 from quiz.store import Store
 from tests.conftest import ALL_TYPES_BANK, DATA

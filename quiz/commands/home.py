@@ -24,9 +24,10 @@ def launch(
     recover: bool = False,
 ) -> int:
     """Run the TUI with the learner's scores (in memory only if they cannot be opened;
-    ``recover`` moves a damaged file aside and starts afresh, see :mod:`quiz.scores`). They
-    are opened once the first screen is painted (:mod:`quiz.deferred_scores`)."""
-    from quiz.deferred_scores import DeferredScores
+    ``recover`` moves a damaged file aside and starts afresh, see
+    :mod:`quiz.recording.scores`). They are opened once the first screen is painted
+    (:mod:`quiz.recording.deferred`)."""
+    from quiz.recording.deferred import DeferredScores
     from quiz.tui.app import QuizApp
     from quiz.tui.config import AppConfig
 

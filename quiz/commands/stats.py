@@ -2,8 +2,8 @@
 
 Without ``--json`` the app opens on the stats screen. With it, one JSON object
 (:meth:`quiz.stats.Stats.to_json_dict`) goes to stdout. Either way the figures count only the
-questions the banks have now (:func:`current_banks`), so a removed question leaves the due
-counts and the mastery figures while its history still counts as answers.
+questions the banks have now (:func:`quiz.library.current_banks`), so a removed question leaves
+the due counts and the mastery figures while its history still counts as answers.
 
 Reporting never needs to write: with no scores database yet, the figures are zeros and no file
 is created; with a data dir that cannot be written, the database is read as it is.
@@ -16,8 +16,7 @@ import json
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
     from quiz.store import KnownQuestions, Store
     from quiz.tui.config import StatsSource
 
-__all__ = ["CurrentBanks", "current_banks", "read_stats", "register", "run", "store_stats"]
+__all__ = ["read_stats", "register", "run", "store_stats"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,44 +58,13 @@ def run(args: argparse.Namespace) -> int:
 
         return launch(data_dir, StartStats())
 
-    from quiz.library import library_files
+    from quiz.library import current_banks, library_files
 
     banks = current_banks(library_files(data_dir), data_dir / "cache")
     stats = read_stats(data_dir, banks.questions)
     # one write: json.dump with an indent hands stdout some 25,000 small pieces
     sys.stdout.write(json.dumps(stats.to_json_dict(), indent=2, ensure_ascii=False) + "\n")
     return 0
-
-
-# ---------------------------------------------------------------------- the banks there are
-
-
-@dataclass(frozen=True)
-class CurrentBanks:
-    """What the bank folders hold now: each bank's question ids, and its title for display."""
-
-    questions: dict[str, frozenset[str]] = field(default_factory=dict)
-    titles: dict[str, str] = field(default_factory=dict)
-
-
-def current_banks(paths: Iterable[Path], cache_dir: Path) -> CurrentBanks:
-    """Each bank's question ids and title from the folder index (:meth:`BankCache.summaries`,
-    the home screen's list): an unchanged file is not read at all, so a hundred banks cost one
-    small JSON decode instead of loading every bank (over a second for 100 banks of 1,000
-    questions). A new or changed file is loaded once, through the bank cache, and indexed.
-    Broken or unreadable banks are skipped (``quiz check`` is where they are reported). Two
-    files with one bank id pool their ids."""
-    from quiz.bank.cache import BankCache
-
-    questions: dict[str, frozenset[str]] = {}
-    titles: dict[str, str] = {}
-    for summary in BankCache(cache_dir).summaries(paths):
-        if not summary.ok:
-            continue
-        ids = frozenset(summary.question_ids)
-        questions[summary.id] = questions[summary.id] | ids if summary.id in questions else ids
-        titles.setdefault(summary.id, summary.title)
-    return CurrentBanks(questions, titles)
 
 
 # ---------------------------------------------------------------------- reading the scores

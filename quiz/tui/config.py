@@ -18,7 +18,7 @@ from quiz.tui.progress import NoProgress, ProgressProvider
 
 if TYPE_CHECKING:
     from quiz.authoring import Draft
-    from quiz.deferred_scores import DeferredScores
+    from quiz.recording.deferred import DeferredScores
     from quiz.report import Report
     from quiz.stats import Stats
     from quiz.store import KnownQuestions

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from quiz.commands.stats import current_banks
+from quiz.library import current_banks
 from quiz.record import Outcome
 from quiz.stats import compute_stats
 from quiz.store import DB_NAME, Store

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from quiz.record import Answer, Outcome
-from quiz.scores import memory_store, open_scores
+from quiz.recording.scores import memory_store, open_scores
 from quiz.session import Options
 from quiz.store import DB_NAME, Store, StoreError
 from quiz.store.schema import APPLICATION_ID
@@ -201,7 +201,7 @@ async def test_the_app_paints_then_says_the_scores_are_not_saved_and_the_quiz_ru
     """Scores on a corrupt file run in memory: the notice and "not saved" follow the first
     paint, whether they are opened after it (as the CLI does) or were opened before."""
     from quiz.bank import load_bank
-    from quiz.deferred_scores import DeferredScores
+    from quiz.recording.deferred import DeferredScores
 
     data_dir = tmp_path / "data"
     corrupt(data_dir)

@@ -10,7 +10,7 @@ import pytest
 
 from quiz.cli import main
 from quiz.record import MemoryRecorder
-from quiz.tui.recording import BackgroundRecorder
+from quiz.recording.background import BackgroundRecorder
 from tests.conftest import ALL_TYPES_BANK, DATA
 
 
@@ -40,7 +40,7 @@ def test_usage_errors(args: list[str]) -> None:
 
 def test_plain_tui_modules_import_no_textual() -> None:
     probe = (
-        "import sys, quiz.tui.config, quiz.tui.progress, quiz.tui.recording\n"
+        "import sys, quiz.tui.config, quiz.tui.progress, quiz.recording.background\n"
         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

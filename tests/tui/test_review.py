@@ -14,9 +14,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from quiz.bank import load_bank
-from quiz.deferred_scores import DeferredScores
 from quiz.record import Outcome
-from quiz.scores import Scores
+from quiz.recording.deferred import DeferredScores
+from quiz.recording.scores import Scores
 from quiz.session import Options, sibling_keys
 from quiz.store import Store
 from quiz.tui.app import QuizApp

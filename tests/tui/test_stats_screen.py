@@ -15,10 +15,11 @@ from textual.pilot import Pilot
 from textual.widgets import Digits, Static
 
 from quiz.bank import load_bank
-from quiz.commands.stats import current_banks, store_stats
-from quiz.deferred_scores import DeferredScores
+from quiz.commands.stats import store_stats
+from quiz.library import current_banks
 from quiz.record import Outcome
-from quiz.scores import Scores
+from quiz.recording.deferred import DeferredScores
+from quiz.recording.scores import Scores
 from quiz.store import ALL_BANKS, Store
 from quiz.tui.app import QuizApp
 from quiz.tui.config import StartHome, StartStats

@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quiz.bank.model import TYPE_NAMES, MultipleChoice
+from quiz.recording.background import BackgroundRecorder, Saved
 from quiz.session import Result, Session
-from quiz.tui.recording import BackgroundRecorder, Saved
 from quiz.tui.text import prompt_content
 from quiz.tui.widgets.answers import AnswerWidget, answer_widget
 from quiz.tui.widgets.feedback import Feedback

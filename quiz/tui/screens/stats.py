@@ -54,7 +54,7 @@ class StatsView:
 
 def gather(app: QuizApp) -> StatsView:
     """Runs on a worker thread: the banks there are now, then the figures from the store."""
-    from quiz.commands.stats import current_banks
+    from quiz.library import current_banks
     from quiz.store import StoreError
 
     config = app.config
