@@ -101,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
 def _from_bank(name: str, data_dir: Path, output: Path | None) -> StartAuthor:
     from quiz.authoring import Draft
     from quiz.bank import BankError, load_bank
+    from quiz.safe_text import printable
     from quiz.shelf import open_in_library
     from quiz.tui.config import StartAuthor
 
@@ -110,7 +111,7 @@ def _from_bank(name: str, data_dir: Path, output: Path | None) -> StartAuthor:
     except BankError as error:
         raise QuizError("\n".join(error.lines())) from None
     if note:
-        print(f"quiz: {note}", file=sys.stderr)
+        print(printable(f"quiz: {note}"), file=sys.stderr)  # it names the file
     draft = Draft.from_bank(bank)
     notices = [note] if note else []
     if has_comments(path):

@@ -13,6 +13,7 @@ from quiz.commands import COMMANDS
 from quiz.commands.options import add_data_dir_option, resolve_data_dir
 from quiz.errors import QuizError
 from quiz.export import FORMATS, format_for_path
+from quiz.safe_text import printable
 
 _FORMAT_HELP = "; ".join(f"{f.name}: {f.description} ({f.suffix})" for f in FORMATS.values())
 
@@ -83,10 +84,11 @@ def run(args: argparse.Namespace) -> int:
         raise ExportError(f"{first}{extra}") from None
 
     result = fmt.export(bank, seed=args.seed)
+    # notes, warnings and the target can quote bank text or a path: escaped, never raw
     for note in result.notes:
-        print(f"quiz export: {note}", file=sys.stderr)
+        print(printable(f"quiz export: {note}"), file=sys.stderr)
     for warning in result.warnings:
-        print(f"quiz export: warning: {warning}", file=sys.stderr)
+        print(printable(f"quiz export: warning: {warning}"), file=sys.stderr)
 
     if output == "-":
         sys.stdout.flush()
@@ -96,7 +98,9 @@ def run(args: argparse.Namespace) -> int:
     target = Path(output) if output else Path(f"{bank.id}{fmt.suffix}")
     write_atomically(target, result.data)
     print(
-        f"wrote {result.exported} of {len(bank.questions)} questions to {target} ({name})",
+        printable(
+            f"wrote {result.exported} of {len(bank.questions)} questions to {target} ({name})"
+        ),
         file=sys.stderr,
     )
     return 0

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from quiz.commands import COMMANDS
 from quiz.errors import QuizError
+from quiz.safe_text import printable
 
 if TYPE_CHECKING:
     from quiz.generate.source_input import ArticleInput
@@ -158,7 +159,10 @@ def _run_many(args: argparse.Namespace, arguments: list[str]) -> int:
             _run_new(args, read_article(argument), argument, folder, many=True)
             written += 1
         except QuizError as error:
-            print(f"quiz: {error}", file=sys.stderr)
+            # it names the article (a path or URL): escaped, never raw, one line kept one
+            print(
+                "\n".join(printable(line) for line in f"quiz: {error}".split("\n")), file=sys.stderr
+            )
             failed += 1
     banks = "bank" if written == 1 else "banks"
     print(f"{written} {banks} written, {failed} failed")
@@ -213,8 +217,10 @@ def _expand(arguments: list[str]) -> list[tuple[str, str]]:
             skipped = [p.name + ("/" if p.is_dir() else "") for p in entries if p not in read]
             if skipped:
                 print(
-                    f"note: {argument}: skipped {', '.join(skipped)} "
-                    "(only .txt, .html and .htm files are read, and no folder inside)",
+                    printable(
+                        f"note: {argument}: skipped {', '.join(skipped)} "
+                        "(only .txt, .html and .htm files are read, and no folder inside)"
+                    ),
                     file=sys.stderr,
                 )
             if not read:
@@ -341,19 +347,20 @@ def _run_new(
         from quiz.shelf import add_bank
 
         add_bank(target, data_dir)
+    # every line below can quote a path or an argument: escaped, never sent raw
     for note in notes:
-        print(note, file=sys.stderr)
+        print(printable(note), file=sys.stderr)
     counts = result.bank.count_by_type()
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
     drafted = f" and {len(result.bank.drafts)} drafts" if result.bank.drafts else ""
-    print(f"wrote {target}: {len(result.bank.questions)} questions ({by_type}){drafted}")
+    print(printable(f"wrote {target}: {len(result.bank.questions)} questions ({by_type}){drafted}"))
     if not many:
         print(f"in your library as {bank_id}: play it with `quiz play {bank_id}`")
     note = shortfall_note(len(result.bank.questions), len(result.bank.drafts), text, args.max)
     if note and many:  # among several, say which article the note is about
         note = f"note: {argument}: {note.removeprefix('note: ')}"
     if note:
-        print(note, file=sys.stderr)
+        print(printable(note), file=sys.stderr)
     return 0
 
 
@@ -422,6 +429,6 @@ def _run_update(args: argparse.Namespace, article: ArticleInput, argument: str) 
         raise QuizError(
             f"cannot write the article to {beside} ({error.strerror or error})"
         ) from None
-    for line in result.report():
-        print(line)
+    for line in result.report():  # it quotes the bank's questions: escaped, never raw
+        print(printable(line))
     return 0

@@ -29,11 +29,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--count", type=whole_number(1), metavar="N", help="ask at most N questions"
     )
     parser.add_argument(
-        "--type", action="append", dest="types", metavar="T", choices=sorted(QUESTION_TYPES),
+        "--type",
+        action="append",
+        dest="types",
+        metavar="T",
+        choices=sorted(QUESTION_TYPES),
         help="only questions of this type (repeatable): " + ", ".join(sorted(QUESTION_TYPES)),
     )
     parser.add_argument(
-        "--tag", action="append", dest="tags", metavar="T",
+        "--tag",
+        action="append",
+        dest="tags",
+        metavar="T",
         help="only questions with this tag (repeatable)",
     )
     parser.add_argument("--seed", type=int, metavar="S", help="a fixed order, for repeatable runs")
@@ -49,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.commands.loading import load_for_app
     from quiz.commands.options import resolve_data_dir
     from quiz.library import bank_dirs, resolve_bank
+    from quiz.safe_text import printable
     from quiz.session import Options
     from quiz.shelf import open_in_library
 
@@ -59,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         bank = load_for_app(resolve_bank(args.bank, bank_dirs(data_dir), data_dir), data_dir)
         path, note = open_in_library(args.bank, data_dir)
         if note:
-            print(f"quiz: {note}", file=sys.stderr)
+            print(printable(f"quiz: {note}"), file=sys.stderr)  # it names the file
         if note or path != Path(bank.path):  # added (or given a new id): as it is now
             bank = load_for_app(path, data_dir)
     except BankError as error:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from quiz.commands import COMMANDS
 from quiz.commands.options import add_data_dir_option, resolve_data_dir
 from quiz.errors import QuizError
+from quiz.safe_text import json_printable, printable
 
 if TYPE_CHECKING:
     from quiz.report import Report
@@ -130,10 +131,24 @@ def run(args: argparse.Namespace) -> int:
 
         target = Path(args.output)
         write_atomically(target, text.encode("utf-8"))
-        print(f"wrote the report ({fmt}) to {target}", file=sys.stderr)
+        print(printable(f"wrote the report ({fmt}) to {target}"), file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(_for_terminal(text, fmt))
     return 0
+
+
+def _for_terminal(text: str, fmt: str) -> str:
+    """``text`` as printed to standard output: bank text, learners' answers and results file
+    names quoted in it are escaped (``\\x1b``, ``\\u202e``), never sent raw, so a bank or a
+    handed-in file cannot recolour the terminal or reverse what follows. JSON keeps the same
+    value for a script (:func:`~quiz.safe_text.json_printable`); a file written with ``-o``
+    keeps the exact text."""
+    if fmt == "json":
+        return json_printable(text)
+    lines = text.split("\n")  # CSV rows end in \r\n: the \r stays the row's end
+    return "\n".join(
+        printable(line[:-1]) + "\r" if line.endswith("\r") else printable(line) for line in lines
+    )
 
 
 def _format(args: argparse.Namespace) -> str:

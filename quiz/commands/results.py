@@ -13,6 +13,7 @@ from pathlib import Path
 from quiz.commands import COMMANDS
 from quiz.commands.options import add_data_dir_option, resolve_data_dir
 from quiz.errors import QuizError
+from quiz.safe_text import json_printable, printable
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -88,12 +89,13 @@ def run_export(args: argparse.Namespace) -> int:
                 except OSError as error:
                     raise QuizError(f"cannot write {target}: {error.strerror or error}") from None
         if to_stdout:
-            sys.stdout.write(written.read_text(encoding="utf-8"))
+            # the same JSON values, with nothing raw that could recolour a terminal
+            sys.stdout.write(json_printable(written.read_text(encoding="utf-8")))
             sys.stdout.flush()
     where = "standard output" if to_stdout else str(target)
     which = f" to {', '.join(bank_ids)}" if bank_ids else ""
     answers = "1 answer" if count == 1 else f"{count} answers"
-    print(f"wrote {answers}{which} to {where}", file=sys.stderr)
+    print(printable(f"wrote {answers}{which} to {where}"), file=sys.stderr)
     if count == 0:
         print("note: no answers recorded on this computer yet", file=sys.stderr)
     return 0

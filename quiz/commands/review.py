@@ -18,9 +18,10 @@ from quiz.commands import COMMANDS
 
 def add_recover_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--recover", action="store_true",
+        "--recover",
+        action="store_true",
         help="if the scores file is damaged, foreign or from a newer quiz, keep it aside "
-             "(renamed quiz.db.PROBLEM-DATE) and start a new one",
+        "(renamed quiz.db.PROBLEM-DATE) and start a new one",
     )
 
 
@@ -45,17 +46,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "review",
         help=COMMANDS["review"],
         description="Review what is due across your banks (or one), most overdue first, then "
-                    "new questions up to a daily limit. --cram practises a bank without "
-                    "changing its schedule.",
+        "new questions up to a daily limit. --cram practises a bank without "
+        "changing its schedule.",
     )
     parser.add_argument("--bank", metavar="BANK", help="only this bank (a file or a bank id)")
     parser.add_argument(
-        "--cram", action="store_true",
+        "--cram",
+        action="store_true",
         help="practise every question of --bank BANK (or of your only bank); the schedule "
-             "is not touched",
+        "is not touched",
     )
     parser.add_argument(
-        "--new", type=whole_number(0), default=DEFAULT_NEW_LIMIT, metavar="N",
+        "--new",
+        type=whole_number(0),
+        default=DEFAULT_NEW_LIMIT,
+        metavar="N",
         help=f"new questions a day, across banks (default {DEFAULT_NEW_LIMIT})",
     )
     parser.add_argument("--seed", type=int, metavar="S", help="a fixed order, for repeatable runs")
@@ -68,20 +73,23 @@ def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError
     from quiz.commands.loading import load_for_app
     from quiz.commands.options import resolve_data_dir
+    from quiz.safe_text import printable
     from quiz.shelf import open_in_library
 
     data_dir = resolve_data_dir(args)
     if args.cram and not args.bank:
         only = only_bank(data_dir)
         if only is None:
-            args.parser.error("--cram practises one bank and your library has several (or "
-                              "none): add --bank BANK (quiz banks lists them)")
+            args.parser.error(
+                "--cram practises one bank and your library has several (or "
+                "none): add --bank BANK (quiz banks lists them)"
+            )
         args.bank = str(only)
     bank = None
     if args.bank:
         path, note = open_in_library(args.bank, data_dir)
         if note:
-            print(f"quiz: {note}", file=sys.stderr)
+            print(printable(f"quiz: {note}"), file=sys.stderr)  # it names the file
         try:
             bank = load_for_app(path, data_dir)
         except BankError as error:
@@ -89,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
                 print(line, file=sys.stderr)
             return 1
         if not bank.questions:
-            print(f"quiz: {path}: the bank has no questions", file=sys.stderr)
+            print(printable(f"quiz: {path}: the bank has no questions"), file=sys.stderr)
             return 1
 
     from quiz.commands.home import launch
