@@ -194,7 +194,10 @@ def _local(data_dir: Path, bank_id: str) -> tuple[list[Any], list[Any]]:
 
     if not (data_dir / DB_NAME).exists():
         return [], []
+    from quiz.commands.stats import say_store_notice
+
     with Store.open(data_dir) as store, tempfile.TemporaryDirectory(prefix="quiz-") as scratch:
+        say_store_notice(store)
         path = Path(scratch) / "results.jsonl"
         store.export_results(path, bank_ids=[bank_id])
         return read_results(path), store.flags(bank_id)

@@ -83,7 +83,10 @@ def run_export(args: argparse.Namespace) -> int:
         if not (data_dir / DB_NAME).exists():
             count = _write_empty(written)
         else:
+            from quiz.commands.stats import say_store_notice
+
             with Store.open(data_dir) as store:
+                say_store_notice(store)
                 try:
                     count = store.export_results(written, bank_ids=bank_ids)
                 except OSError as error:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from quiz.store import KnownQuestions, Store
     from quiz.tui.config import StatsSource
 
-__all__ = ["read_stats", "register", "run", "store_stats"]
+__all__ = ["read_stats", "register", "run", "say_store_notice", "store_stats"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -68,6 +68,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- reading the scores
+
+
+def say_store_notice(store: Store) -> None:
+    """Print on stderr what opening ``store`` did that the learner should know (a damaged file
+    set aside and where it is, answers saved from the pending-answers journal), in the words
+    the app shows: a command that opens the store itself must not let a history vanish from
+    its figures without a word. Paths in it are escaped, never printed raw."""
+    from quiz.recording.scores import store_notice
+    from quiz.safe_text import printable
+
+    notice = store_notice(store)
+    if notice:
+        print("\n".join(printable(line) for line in notice.split("\n")), file=sys.stderr)
 
 
 def store_stats(store: Store) -> StatsSource:
@@ -122,6 +135,7 @@ def read_stats(
             raise
         return _read_only(path, known, clock, error)
     with store:
+        say_store_notice(store)
         return _compute(store, known)
 
 
