@@ -3,8 +3,10 @@
 Without ``--bank``, every bank found (shipped and the user's); due questions come first, most
 overdue first, then new ones up to the daily limit. ``--cram`` practises one bank without
 touching its schedule (without ``--bank``, the library's only bank when it has one).
-``--recover`` starts a new scores file when the old one cannot be used (the old one is kept
-aside, renamed with the date and time).
+``--recover`` copies into the scores file what can still be read of a damaged one set aside
+(``quiz.db.damaged-DATE``: every start sets a damaged file aside by itself, and says so), and
+keeps aside a file that is not SQLite, not quiz's or from a newer quiz, starting a new one
+(:mod:`quiz.store.salvage`, :mod:`quiz.store.opening`).
 """
 
 from __future__ import annotations
@@ -20,8 +22,13 @@ def add_recover_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--recover",
         action="store_true",
-        help="if the scores file is damaged, foreign or from a newer quiz, keep it aside "
-        "(renamed quiz.db.PROBLEM-DATE) and start a new one",
+        # A damaged file is set aside at every start without being asked; what --recover
+        # adds is the copy of what can still be read, and the courage to move a file that
+        # may not be quiz's at all.
+        help="copy into your scores what can still be read of a damaged scores file set "
+        "aside (quiz.db.damaged-DATE: a damaged file is kept aside and a new one started on "
+        "its own, at any start); also keep aside a scores file that is not SQLite, not "
+        "quiz's or from a newer quiz (renamed quiz.db.PROBLEM-DATE) and start a new one",
     )
 
 
