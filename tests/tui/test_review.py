@@ -533,7 +533,7 @@ async def test_a_full_disk_is_said_once_and_the_quiz_goes_on(apps: Apps) -> None
         await answer_right(pilot)  # not saved: the feedback still comes, and says so
         assert quiz.acknowledged and quiz.saved is not None and not quiz.saved.ok
         notes = [str(s.render()) for s in quiz.query(".save-note").results(Static)]
-        assert notes[0] == "Not saved: kept in memory, and saved if saving works again."
+        assert notes[0].startswith("Not saved to your scores yet: kept on disk in ")
         warnings = [n for n in pilot.app._notifications if n.title == "Not saved"]
         assert len(warnings) == 1
         assert "Progress is not being saved" in warnings[0].message

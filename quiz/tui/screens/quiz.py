@@ -342,6 +342,21 @@ def _retake_notes(session: Session, result: Result) -> list[tuple[str, str]]:
     ]
 
 
+def _not_saved_note(saved: Saved) -> str:
+    """Where an answer the database refused really is: on disk in the pending-answers journal
+    (safe if quiz stops now; the next start saves it), or only in memory (lost if quiz stops
+    before saving works again). Saying "in memory" of a journaled answer would scare a learner
+    into waiting for nothing; saying "kept" of one in memory alone would hide a real risk."""
+    if saved.journaled:
+        journal = getattr(getattr(saved.error, "journal", None), "path", None)
+        where = journal.name if journal is not None else "the pending-answers journal"
+        return (
+            f"Not saved to your scores yet: kept on disk in {where}, and saved when saving "
+            "works again or at the next start."
+        )
+    return "Not saved: kept in memory only, and saved if saving works again before you quit."
+
+
 def _save_notes(saved: Saved | None) -> list[tuple[str, str]]:
     """Lines for the feedback about how saving went: (text, class)."""
     if saved is None:
@@ -349,7 +364,7 @@ def _save_notes(saved: Saved | None) -> list[tuple[str, str]]:
     notes: list[tuple[str, str]] = []
     result = saved.result
     if saved.error is not None:
-        notes.append(("Not saved: kept in memory, and saved if saving works again.", "not-saved"))
+        notes.append((_not_saved_note(saved), "not-saved"))
     elif getattr(result, "schedule_reset", False):
         notes.append(
             (
