@@ -7,13 +7,14 @@ import argparse
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from quiz.commands import COMMANDS
 from quiz.errors import QuizError
 from quiz.safe_text import printable
 
 if TYPE_CHECKING:
+    from quiz.generate.pipeline import Generated
     from quiz.generate.source_input import ArticleInput
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -304,7 +305,6 @@ def _run_new(
     ``folder/ID.yaml`` with the id's usual clash rules. One of several prints one line."""
     from quiz.bank.dump import dump_bank
     from quiz.commands.options import resolve_data_dir
-    from quiz.generate.pipeline import generate
     from quiz.shelf import place_new_bank
 
     data_dir = resolve_data_dir(args)
@@ -330,7 +330,7 @@ def _run_new(
     else:
         article_name = article.name
     source_file = "" if target is None else article_name
-    result = generate(text, source_file=source_file, **options)
+    result = _drafted(text, argument, source_file=source_file, **options)
     if not result.bank.questions:
         raise QuizError(
             f"no question could be drafted from {argument!r}: it has no whole sentences "
@@ -432,3 +432,20 @@ def _run_update(args: argparse.Namespace, article: ArticleInput, argument: str) 
     for line in result.report():  # it quotes the bank's questions: escaped, never raw
         print(printable(line))
     return 0
+
+
+def _drafted(text: str, argument: str, **options: Any) -> Generated:
+    """Generate with a progress bar on the terminal once it takes a while (a long article takes
+    many seconds to parse), cleared before anything is printed; ctrl+c stops it (exit 130)."""
+    from quiz.commands.loading import TerminalProgress
+    from quiz.generate.pipeline import generate
+
+    name = printable(Path(argument).name or argument)
+    bar: TerminalProgress | None = None
+    if sys.stderr.isatty():  # a pipe or a file gets no bar
+        bar = TerminalProgress(name, sys.stderr, label=f"Drafting {name}")
+    try:
+        return generate(text, progress=bar, **options)
+    finally:
+        if bar is not None:
+            bar.close()

@@ -37,8 +37,10 @@ class TerminalProgress:
         *,
         clock: Callable[[], float] = time.monotonic,
         show_after: float | None = None,
+        label: str | None = None,
     ) -> None:
         self.name = name
+        self.label = label if label is not None else f"Reading {name} for the first time"
         self.stream = stream
         self.clock = clock
         self.started = clock()
@@ -55,7 +57,7 @@ class TerminalProgress:
         filled = BAR_WIDTH * percent // 100
         bar = "█" * filled + "·" * (BAR_WIDTH - filled)
         gauge = f"  [{bar}] {percent:3d}%"
-        label = f"Reading {self.name} for the first time"
+        label = self.label
         room = max(0, _columns(self.stream) - 1 - len(gauge))  # the label gives way, not the bar
         label = label if len(label) <= room else label[: max(0, room - 1)] + "…"
         self.stream.write("\r\x1b[K" + label + gauge)

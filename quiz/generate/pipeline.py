@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,16 +53,29 @@ class Generated:
     article: Article
 
 
-def analyse(text: str, nlp: Any = None) -> Article:
+#: Share of a generation's time spent parsing (the rest: facts, candidates, the gate), for the
+#: progress shown on a long article.
+PARSE_SHARE = 0.8
+
+
+def analyse(text: str, nlp: Any = None, progress: Callable[[float], None] | None = None) -> Article:
     """Parse the article's body text only: page furniture (captions, credits, bylines, datelines,
     subheads, links; see :mod:`quiz.generate.clean`) is never parsed, so it gives no sentence,
-    fact, option or prompt. Offsets stay those of ``text``, which is kept whole."""
+    fact, option or prompt. Offsets stay those of ``text``, which is kept whole. ``progress``
+    hears how much of the parse is done (0.0 to :data:`PARSE_SHARE`), paragraph by paragraph."""
     if nlp is None:
         from quiz.generate.nlp import load_model
 
         nlp = load_model()
     paragraphs = body_paragraphs(text)
-    docs = list(nlp.pipe([p for _, p in paragraphs]))
+    total = max(1, sum(len(p) for _, p in paragraphs))
+    docs = []
+    parsed = 0
+    for (_, paragraph), doc in zip(paragraphs, nlp.pipe([p for _, p in paragraphs]), strict=True):
+        docs.append(doc)
+        parsed += len(paragraph)
+        if progress is not None:
+            progress(PARSE_SHARE * parsed / total)
     article = extract(text, paragraphs, docs)
     article.cache["body_spans"] = [(start, start + len(p)) for start, p in paragraphs]
     return article
@@ -177,9 +191,11 @@ def generate(
     source_file: str = "",
     max_questions: int = DEFAULT_MAX,
     nlp: Any = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Generated:
-    """Generate a bank from article text. Same inputs, same bank."""
-    article = analyse(text, nlp)
+    """Generate a bank from article text. Same inputs, same bank. ``progress`` hears how much
+    is done, 0.0 to 1.0 (a long article takes many seconds; the command draws a bar)."""
+    article = analyse(text, nlp, progress)
     candidates = build_candidates(article)
     understanding = why_candidates(article)  # causes and what followed: "Why …?", "What …?"
     article.facts.extend(f for c in understanding for f in c.facts if f not in article.facts)
@@ -232,6 +248,8 @@ def generate(
         as_of=date,
         language="en",
     )
+    if progress is not None:
+        progress(1.0)
     return Generated(bank, all_questions, all_facts, article)
 
 
