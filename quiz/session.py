@@ -11,7 +11,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from msgspec import Struct, field
 from msgspec.structs import replace
@@ -83,14 +83,7 @@ def select_questions(bank: Bank, options: Options, rng: random.Random) -> list[Q
     """The questions of a session: filtered, then (with ``shuffle``) in a random order with
     siblings spaced out; a ``count`` below what passes the filters takes as few siblings as
     it can, so that a short quiz covers as many facts as it can."""
-    only = frozenset(options.only)
-    chosen = [
-        q
-        for q in bank.questions
-        if (not options.types or q.TYPE in options.types)
-        and (not options.tags or set(q.tags) & set(options.tags))
-        and (not only or q.id in only)
-    ]
+    chosen = _filtered(bank, options)
     if options.shuffle:
         rng.shuffle(chosen)
     if options.count is not None:
@@ -98,6 +91,20 @@ def select_questions(bank: Bank, options: Options, rng: random.Random) -> list[Q
     if options.shuffle:
         chosen = arrange(chosen)
     return chosen
+
+
+def _filtered(bank: Bank, options: Options) -> list[Question]:
+    """The questions of ``bank`` that pass the filters of ``options``, in bank order."""
+    if not (options.types or options.tags or options.only):
+        return list(bank.questions)
+    only = frozenset(options.only)
+    return [
+        q
+        for q in bank.questions
+        if (not options.types or q.TYPE in options.types)
+        and (not options.tags or set(q.tags) & set(options.tags))
+        and (not only or q.id in only)
+    ]
 
 
 # ---------------------------------------------------------------------- siblings
@@ -272,6 +279,114 @@ def _present(question: Question, rng: random.Random, bank: Bank | None = None) -
     return Item(question)
 
 
+#: Above this many questions, a shuffled session without ``count`` is ordered and presented
+#: as the quiz goes (:class:`_AsItGoes`) rather than all before the first question.
+LAZY_OVER = 2_000
+#: How many questions ahead :class:`_AsItGoes` looks for one with no sibling close by (as
+#: :func:`_spread` does over 300 questions).
+LOOK_AHEAD = 64
+#: The last this many questions of such a session are drawn and keyed all at once, so that
+#: the end of the quiz is placed as :func:`_spread` places it, knowing every group left.
+TAIL = 300
+
+
+class _AsItGoes(Sequence[Item]):
+    """The items of a big shuffled session, each ordered and presented when first asked for.
+
+    Before, a 100,000-question session computed the sibling keys of every question (a
+    regular expression each), spaced them all (:func:`arrange`) and presented them all before
+    the first one was shown: 0.9 s, where the first question needs only the first 64. Here
+    the questions are drawn at random one at a time (a Fisher-Yates shuffle from the front,
+    so a draw costs the same whether 10 or 100,000 remain), keyed as they are drawn, and
+    placed by the same greedy rule as :func:`_spread`: the first of the next
+    :data:`LOOK_AHEAD` with no sibling among the last ``window`` placed, or failing that the
+    one whose nearest sibling is farthest. The last :data:`TAIL` questions are drawn at once
+    and placed as :func:`_spread` places them, making room in time for the groups of
+    siblings still left (the end, where the look-ahead ran dry and siblings met). What it
+    cannot do without every key is shrink the window for a group of siblings too large for
+    it: a bank of that shape gets the farthest sibling it can instead. Items are made in
+    order, whatever index is asked for first, so one seed gives one quiz."""
+
+    def __init__(self, pool: list[Question], rng: random.Random, window: int) -> None:
+        self._pool = pool  # shuffled in place as it is drawn: [:_drawn] is drawn
+        self._drawn = 0
+        self._rng = rng
+        self._window = window
+        self._buffer: list[tuple[Question, frozenset[str]]] = []
+        self._last: dict[str, int] = {}  # sibling key -> the place it was last seen at
+        self._items: list[Item] = []
+        self._left: dict[str, int] | None = None  # in the tail: sibling key -> questions left
+        self._most = 1  # in the tail: the room the largest group left needs
+
+    def __len__(self) -> int:
+        return len(self._pool)
+
+    @overload
+    def __getitem__(self, index: int) -> Item: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Item]: ...
+
+    def __getitem__(self, index: int | slice) -> Item | list[Item]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        while len(self._items) <= index:
+            self._place_next()
+        return self._items[index]
+
+    def _draw(self) -> Question:
+        pool, at = self._pool, self._drawn
+        other = self._rng.randrange(at, len(pool))
+        pool[at], pool[other] = pool[other], pool[at]
+        self._drawn += 1
+        return pool[at]
+
+    def _need(self, key: str) -> int:
+        assert self._left is not None
+        return (self._left[key] - 1) * (self._window + 1) + 1
+
+    def _place_next(self) -> None:
+        buffer, last, place, window = self._buffer, self._last, len(self._items), self._window
+        left = len(self) - place
+        if self._left is None and left <= TAIL:
+            while self._drawn < len(self._pool):
+                question = self._draw()
+                buffer.append((question, sibling_keys(question)))
+            self._left = {}
+            for _question, keys in buffer:
+                for key in keys:
+                    self._left[key] = self._left.get(key, 0) + 1
+            self._most = max((self._need(k) for k in self._left), default=1)
+        while len(buffer) < LOOK_AHEAD and self._drawn < len(self._pool):
+            question = self._draw()
+            buffer.append((question, sibling_keys(question)))
+        urgent_possible = self._left is not None and left - window <= self._most
+        pick = fallback = -1
+        best = closest = -1
+        for at, (_question, keys) in enumerate(buffer):
+            gap = min((place - last[k] for k in keys if k in last), default=len(self) + 1)
+            if gap > window:
+                if not urgent_possible:
+                    pick = at
+                    break
+                score = max((self._need(k) for k in keys), default=1)
+                score = score if score >= left - window else 0
+                if score > best:
+                    pick, best = at, score
+            elif gap > closest:
+                fallback, closest = at, gap
+        question, keys = buffer.pop(pick if pick >= 0 else fallback)
+        for key in keys:
+            last[key] = place
+            if self._left is not None:
+                self._left[key] -= 1
+        self._items.append(_present(question, self._rng))
+
+
 class Result(Struct, frozen=True):
     """A graded answer within the session."""
 
@@ -347,7 +462,7 @@ class Session(Struct):
     when the question is asked again is a retake (see :class:`~quiz.record.Answer`)."""
 
     bank: Bank
-    items: list[Item]
+    items: Sequence[Item]  # a list, or for a big shuffled bank made as the quiz goes
     recorder: Recorder = field(default_factory=MemoryRecorder)
     clock: Clock = utc_now
     options: Options = field(default_factory=Options)
@@ -370,15 +485,24 @@ class Session(Struct):
         """A new session over ``bank``. Raises :class:`NoQuestions` if nothing is left to ask."""
         options = options or Options()
         rng = random.Random(options.seed)
+        if questions is None and options.shuffle and options.count is None:
+            pool = _filtered(bank, options)
+            if len(pool) > LAZY_OVER:
+                return cls(
+                    bank=bank,
+                    items=_AsItGoes(pool, rng, spacing_window(len(pool))),
+                    recorder=recorder if recorder is not None else MemoryRecorder(),
+                    clock=clock,
+                    options=options,
+                    mode=mode,
+                )
         if questions is None:
             chosen = select_questions(bank, options, rng)
         else:  # in the order given, siblings spaced when the order is not the bank's
             chosen = arrange(list(questions)) if options.shuffle else list(questions)
         if not chosen:
             what = options.describe()
-            raise NoQuestions(
-                f"no questions in {bank.id}" + (f" match {what}" if what else "")
-            )
+            raise NoQuestions(f"no questions in {bank.id}" + (f" match {what}" if what else ""))
         return cls(
             bank=bank,
             items=[_present(q, rng) for q in chosen],
@@ -457,8 +581,11 @@ class Session(Struct):
     def can_undo(self) -> bool:
         """The current question is answered, and that answer is a first one (an answer is
         taken back once: the retake stands)."""
-        return (not self.finished and len(self.results) == self.index + 1
-                and self.index not in self.taken_back)
+        return (
+            not self.finished
+            and len(self.results) == self.index + 1
+            and self.index not in self.taken_back
+        )
 
     @property
     def last(self) -> Result | None:
