@@ -632,22 +632,32 @@ class AuthorScreen(Screen[None]):
         self.notify(message, title="Saved", markup=False)
         self.update_status()
         if then_quit:
-            self.app.exit()
+            self._quit()
 
     def action_quit(self) -> None:
         draft = self.draft
         if draft is None or not draft.dirty:
-            self.app.exit(return_code=1 if self.failed else 0)
+            self._quit()
             return
 
         def chosen(choice: str | None) -> None:
             if choice == "save":
                 self.save(then_quit=True)
             elif choice == "discard":
-                self.app.exit()
+                self._quit()
 
         counts = draft.counts()
         self.app.push_screen(UnsavedChanges(counts[ItemState.PENDING]), chosen)
+
+    def _quit(self) -> None:
+        """Out through the app's quit path, which waits for answers still being saved and asks
+        before losing any (a quiz played in this app may hold some). A draft that could not be
+        made exits with 1 for scripts; with no quiz played in this app there is nothing to
+        lose, so it exits at once."""
+        if self.failed and not self.app.recorders:
+            self.app.exit(return_code=1)
+            return
+        self.app.quit_safely()
 
 
 def _same_file(a: Path, b: Path) -> bool:

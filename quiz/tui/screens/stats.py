@@ -547,7 +547,7 @@ class StatsScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Over another screen, Escape and q go back to it; opened by ``quiz stats``, Escape
-        goes to the banks and q quits at once (nothing is lost here)."""
+        goes to the banks and q quits."""
         if action == "back":
             return not self.direct
         if action in ("banks", "quit"):
@@ -561,4 +561,6 @@ class StatsScreen(Screen[None]):
         self.app.go_home()
 
     def action_quit(self) -> None:
-        self.app.exit()
+        """Out through the app's quit path: answers given since (a quiz started from the
+        banks) may still be saving or be kept nowhere, and quitting must ask first."""
+        self.app.quit_safely()
