@@ -47,6 +47,7 @@ AnswerKey = tuple[str, str, datetime]
 def answer_key(answer: Answer) -> AnswerKey:
     return (answer.bank_id, answer.question_id, answer.answered_at)
 
+
 _STOP = object()
 
 
@@ -106,8 +107,24 @@ class BackgroundRecorder:
         self.last_error: BaseException | None = None  # why the last save failed
         self._finish: Future[None] | None = None
         self._queue: queue.Queue[object] = queue.Queue()
-        self._thread = threading.Thread(target=self._run, name="quiz-recorder", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None  # started by the first piece of work
+        self._starting = threading.Lock()
+
+    def _put(self, item: object) -> None:
+        """Queue ``item``, starting the thread with the first one: a recorder is made before
+        the first question is shown, and starting a thread there cost the start-up time a
+        learner waits for (a thread start, and the GIL shared from the first paint on) for
+        work that only comes with the first answer."""
+        with self._starting:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="quiz-recorder", daemon=True)
+                self._thread.start()
+        self._queue.put(item)
+
+    @property
+    def started(self) -> bool:
+        """Whether the thread was started (by the first answer, undo, retry or finish)."""
+        return self._thread is not None
 
     @property
     def inner(self) -> Recorder | None:
@@ -128,14 +145,17 @@ class BackgroundRecorder:
         """Try the held-back answers again now (after pending work); the future gives how
         many are still at risk."""
         future: Future[int] = Future()
-        self._queue.put((self._retry, None, future))
+        self._put((self._retry, None, future))
         return future
 
     def write_unsaved(self, path: Path) -> int:
         """Writes the answers at risk to ``path`` as journal lines (appending, synced), for a
         learner who cannot wait for the disk; returns how many. Raises :class:`OSError`."""
-        lines = [msgspec.json.encode(self._entry(a)) + b"\n" for a in list(self._backlog)
-                 if answer_key(a) not in self._journaled]
+        lines = [
+            msgspec.json.encode(self._entry(a)) + b"\n"
+            for a in list(self._backlog)
+            if answer_key(a) not in self._journaled
+        ]
         with open(path, "ab") as file:
             file.write(b"".join(lines))
             file.flush()
@@ -158,7 +178,7 @@ class BackgroundRecorder:
     def submit(self, answer: Answer) -> Future[Saved]:
         """Queue ``answer``; the future is done once it is saved (or failed to be)."""
         future: Future[Saved] = Future()
-        self._queue.put((self._save, answer, future))
+        self._put((self._save, answer, future))
         return future
 
     def record(self, answer: Answer) -> None:
@@ -168,7 +188,7 @@ class BackgroundRecorder:
         """Mark the last answer taken back (it keeps counting: see
         :func:`quiz.store.records.undo_last_attempt`), after pending saves."""
         future: Future[Undone] = Future()
-        self._queue.put((self._undo, None, future))
+        self._put((self._undo, None, future))
         return future
 
     def finish(self) -> Future[None]:
@@ -176,17 +196,26 @@ class BackgroundRecorder:
         (the store marks the session ended). Only the first call counts."""
         if self._finish is None:
             self._finish = Future()
-            self._queue.put((self._finish_now, None, self._finish))
+            if self._thread is None:  # nothing was answered: no session to finish
+                self._finish.set_result(None)
+            else:
+                self._put((self._finish_now, None, self._finish))
         return self._finish
 
     def close(self, timeout: float = 5.0) -> bool:
         """Wait (up to ``timeout`` s) for pending work; True if all of it was done."""
+        with self._starting:
+            thread = self._thread
+        if thread is None:
+            return True  # never started: nothing was ever queued
         self._queue.put(_STOP)
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
+        thread.join(timeout)
+        return not thread.is_alive()
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every answer given so far was handed over (tests use this)."""
+        if self._thread is None:
+            return True  # never started: nothing was ever queued
         done = threading.Event()
         self._queue.put(done)
         return done.wait(timeout)
