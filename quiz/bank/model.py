@@ -60,8 +60,14 @@ class Fact(Struct, frozen=True):
     source: str
 
 
-class Question(Struct, frozen=True, kw_only=True):
-    """Fields every question type shares. ``id`` is stable: progress is keyed on it."""
+class Question(Struct, frozen=True, kw_only=True, gc=False):
+    """Fields every question type shares. ``id`` is stable: progress is keyed on it.
+
+    ``gc=False`` (inherited by every type): the cyclic garbage collector never tracks a
+    question. A question holds only strings, numbers, tuples of them and :class:`Pair` lines,
+    and is frozen, so it can never be part of a reference cycle (msgspec's condition for
+    ``gc=False``); tracked, the 100,000 questions of a big bank were walked by the collection
+    that follows their load (0.12 s of ``quiz play``'s start) and by every full one after."""
 
     TYPE: ClassVar[str] = ""
     #: The type's name as a learner or teacher reads it, everywhere the app shows it.
@@ -144,8 +150,9 @@ class ShortAnswer(Question, frozen=True, kw_only=True):
         return self.answers[0]
 
 
-class Pair(Struct, frozen=True):
-    """One line of a matching question: ``left`` is shown, ``right`` is to be matched."""
+class Pair(Struct, frozen=True, gc=False):
+    """One line of a matching question: ``left`` is shown, ``right`` is to be matched. Two
+    strings, never in a cycle: untracked by the collector, as questions are."""
 
     left: str
     right: str
