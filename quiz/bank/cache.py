@@ -342,6 +342,10 @@ class BankCache:
 
 
 _STAMPS_NAME = "bank-stamps.json"
+#: Files this large or larger are stamped; a smaller one is hashed in well under a millisecond,
+#: less than rewriting the stamps file costs (the home screen's first start would rewrite it
+#: once for each of 500 banks of 200 questions).
+_STAMP_FROM = 1 << 20
 #: A file modified this recently (ns) is hashed every time: a write within the same tick of
 #: the clock as the stamp, leaving the size alone, would otherwise go unnoticed (git's "racily
 #: clean" rule). Banks are edited by hand or written once by ``quiz generate``: seconds apart.
@@ -363,16 +367,19 @@ def _stamped_digest(stamps_file: Path, bank_path: Path) -> str:
     (28 MB for a 100,000-question bank, twice for ``quiz play FILE``) before the entry could
     be looked up. Any write changes the modification or change time (a replaced file also
     its inode); a file changed in the last :data:`_RACY_NS` is not stamped, so a second write
-    within one tick of the clock is still seen by its hash."""
+    within one tick of the clock is still seen by its hash. Files under :data:`_STAMP_FROM`
+    are hashed every time, as before."""
     try:
         stat: os.stat_result | None = bank_path.stat()
     except OSError:
         stat = None  # the read below says what is wrong, as it always has
+    stamped = stat is not None and stat.st_size >= _STAMP_FROM
     key = str(bank_path.absolute())
-    stamps = _read_stamps(stamps_file)
-    known = stamps.get(key)
-    if stat is not None and known is not None and known[:4] == _stamp(stat):
-        return known[4]
+    if stamped:
+        assert stat is not None
+        known = _read_stamps(stamps_file).get(key)
+        if known is not None and known[:4] == _stamp(stat):
+            return known[4]
     try:
         data = read_bytes_bounded(bank_path, limit=MAX_BANK_BYTES, what="the bank file")
     except ValueError as error:
@@ -380,7 +387,8 @@ def _stamped_digest(stamps_file: Path, bank_path: Path) -> str:
     digest = hashlib.sha256(data).hexdigest()
     import time
 
-    if stat is not None and time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > _RACY_NS:
+    settled = stat is not None and time.time_ns() - stat.st_mtime_ns > _RACY_NS
+    if stamped and settled and stat is not None and time.time_ns() - stat.st_ctime_ns > _RACY_NS:
         with _stamps_lock:
             stamps = dict(_read_stamps(stamps_file))
             stamps[key] = (*_stamp(stat), digest)

@@ -17,6 +17,12 @@ from tests.conftest import ALL_TYPES_BANK
 HOUR_AGO = time.time() - 3600
 
 
+@pytest.fixture(autouse=True)
+def stamp_small_banks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test bank is small; the stamps are kept for files of a megabyte and more."""
+    monkeypatch.setattr(cache, "_STAMP_FROM", 0)
+
+
 @pytest.fixture
 def bank_file(tmp_path: Path) -> Path:
     folder = tmp_path / "banks"
@@ -84,6 +90,19 @@ def test_a_file_changed_just_now_is_hashed_every_time(
     """A second write within one tick of the clock, same size, would keep the stamp: a file
     this fresh is never stamped."""
     BankCache(tmp_path / "cache").load(bank_file)
+    reads = reads_of_the_bank(monkeypatch)
+    BankCache(tmp_path / "cache").load(bank_file)
+    assert reads == [bank_file]
+
+
+def test_a_small_bank_is_hashed_every_time_and_leaves_no_stamp(
+    bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_STAMP_FROM", bank_file.stat().st_size + 1)
+    age(bank_file)
+    later_clock(monkeypatch)
+    BankCache(tmp_path / "cache").load(bank_file)
+    assert not (tmp_path / "cache" / "bank-stamps.json").exists()
     reads = reads_of_the_bank(monkeypatch)
     BankCache(tmp_path / "cache").load(bank_file)
     assert reads == [bank_file]
