@@ -52,8 +52,12 @@ def run_command(command: Sequence[str], env: dict[str, str], timeout: float = 60
     thrown away); raises if it fails."""
     started = time.perf_counter()
     result = subprocess.run(
-        list(command), capture_output=True, env=env, cwd=ROOT,
-        timeout=timeout, check=False,
+        list(command),
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        timeout=timeout,
+        check=False,
     )
     seconds = time.perf_counter() - started
     if result.returncode != 0:

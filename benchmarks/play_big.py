@@ -44,7 +44,10 @@ class WarmRuns:
 
 
 def measure_warm(
-    big: Path, shipped: Path, data_dir: Path, env_for: Callable[[Path], dict[str, str]],
+    big: Path,
+    shipped: Path,
+    data_dir: Path,
+    env_for: Callable[[Path], dict[str, str]],
     rounds: int,
 ) -> WarmRuns:
     env = env_for(data_dir)
@@ -73,7 +76,10 @@ class ColdRuns:
 
 
 def measure_cold(
-    big: Path, shipped: Path, work: Path, env_for: Callable[[Path], dict[str, str]],
+    big: Path,
+    shipped: Path,
+    work: Path,
+    env_for: Callable[[Path], dict[str, str]],
     rounds: int,
 ) -> ColdRuns:
     shipped_env = env_for(work / "shipped")

@@ -39,9 +39,7 @@ class QueueRuns:
     cards: int
 
 
-def measure(
-    data_dir: Path, env_for: Callable[[Path], dict[str, str]], rounds: int
-) -> QueueRuns:
+def measure(data_dir: Path, env_for: Callable[[Path], dict[str, str]], rounds: int) -> QueueRuns:
     log = data_dir.parent / "review-timings.txt"
     env = {**env_for(data_dir), "QUIZ_TIMINGS": str(log)}
     command = [sys.executable, "-m", "quiz", "review"]
@@ -56,8 +54,11 @@ def measure(
     def review() -> float:
         log.unlink(missing_ok=True)
         painted = run_until_painted(command, MARKER, env=env, size=(100, 30), timeout=900)
-        calls = [line.split()[1:] for line in log.read_text().splitlines()
-                 if line.startswith("due_queue ")]
+        calls = [
+            line.split()[1:]
+            for line in log.read_text().splitlines()
+            if line.startswith("due_queue ")
+        ]
         if not calls:
             raise RuntimeError("quiz review built no due queue (QUIZ_TIMINGS not read?)")
         per_plan.append(sum(float(wall) for wall, _ in calls))
@@ -77,6 +78,10 @@ def measure(
     runs = in_turn({"review": review, "bare": bare}, rounds)
     conn.close()
     return QueueRuns(
-        Spread(tuple(per_plan)), Spread(tuple(per_call)), Spread(tuple(per_call_cpu)),
-        runs["review"], runs["bare"], cards,
+        Spread(tuple(per_plan)),
+        Spread(tuple(per_call)),
+        Spread(tuple(per_call_cpu)),
+        runs["review"],
+        runs["bare"],
+        cards,
     )

@@ -218,8 +218,13 @@ def bench_home_cold(sizes: Sizes) -> Result:
     """The home screen's first start on the big library (benchmarks/home_cold.py)."""
     from benchmarks.home_cold import TARGET_SECONDS, measure
 
-    runs = measure(DATA, _env, banks=sizes.library_banks,
-                   questions=sizes.library_bank_questions, rounds=sizes.repeats)
+    runs = measure(
+        DATA,
+        _env,
+        banks=sizes.library_banks,
+        questions=sizes.library_bank_questions,
+        rounds=sizes.repeats,
+    )
     print(runs.describe(), flush=True)
     return Result(
         f"home screen ({sizes.library_banks} banks x {sizes.library_bank_questions}, first "
@@ -590,8 +595,18 @@ def bench_play_big_cold(big_bank: Path, sizes: Sizes) -> Result:
 
 
 GROUPS = [
-    "startup", "bank", "home", "home-cold", "store", "generation", "generate-many", "memory",
-    "stats-command", "review-queue", "play-big", "play-big-cold",
+    "startup",
+    "bank",
+    "home",
+    "home-cold",
+    "store",
+    "generation",
+    "generate-many",
+    "memory",
+    "stats-command",
+    "review-queue",
+    "play-big",
+    "play-big-cold",
 ]
 
 

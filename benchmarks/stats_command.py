@@ -38,9 +38,7 @@ def library_for_store(data_dir: Path, banks: int, questions: int) -> None:
         write_bank(folder, f"bank-{index:02d}", questions, seed=index, question_id="q{:04d}")
 
 
-def measure(
-    data_dir: Path, env_for: Callable[[Path], dict[str, str]], rounds: int
-) -> StatsRuns:
+def measure(data_dir: Path, env_for: Callable[[Path], dict[str, str]], rounds: int) -> StatsRuns:
     env = env_for(data_dir)
     stats = [sys.executable, "-m", "quiz", "stats", "--json"]
     version = [sys.executable, "-m", "quiz", "--version"]

@@ -93,9 +93,7 @@ def run_until_painted(
                 seen += chunk
                 if wanted in _ESCAPES.sub(b"", seen):
                     elapsed = time.perf_counter() - started
-                    return Painted(
-                        elapsed, _peak_rss_mb(process.pid), _cpu_seconds(process.pid)
-                    )
+                    return Painted(elapsed, _peak_rss_mb(process.pid), _cpu_seconds(process.pid))
             elif process.poll() is not None:
                 raise RuntimeError(f"{command} exited: {_ESCAPES.sub(b'', seen)[-2000:]!r}")
     finally:

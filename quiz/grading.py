@@ -97,7 +97,7 @@ def normalise_answer(text: str) -> str:
     text = " ".join(text.split())
     for article in _ARTICLES:
         if text.startswith(article) and len(text) > len(article):
-            text = text[len(article):]
+            text = text[len(article) :]
             break
     return text
 
@@ -184,9 +184,14 @@ _NUMERIC_ONLY = re.compile(
     r"\s*(?:thousand|million|billion|trillion|mn|bn|k|m|b|%|percent|per cent)?"
 )
 _SCALES = {
-    "k": 1e3, "thousand": 1e3,
-    "m": 1e6, "mn": 1e6, "million": 1e6,
-    "b": 1e9, "bn": 1e9, "billion": 1e9,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
     "trillion": 1e12,
 }
 
@@ -220,9 +225,26 @@ _UNITS = {
     word: n
     for n, word in enumerate(
         [
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-            "seventeen", "eighteen", "nineteen",
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
         ]
     )
 }
@@ -233,8 +255,20 @@ _TENS = {
     )
 }
 _WORD_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_APPROX = frozenset({"about", "around", "approximately", "approx", "roughly", "nearly",
-                     "almost", "some", "over", "under"})
+_APPROX = frozenset(
+    {
+        "about",
+        "around",
+        "approximately",
+        "approx",
+        "roughly",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "under",
+    }
+)
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -243,9 +277,14 @@ def _words_number(text: str) -> float | None:
     -> 75000.0), or None."""
     words = _WORD.findall(text.casefold())
     for start, word in enumerate(words):
-        if word in _UNITS or word in _TENS or (
-            word in ("a", "an") and start + 1 < len(words)
-            and (words[start + 1] == "hundred" or words[start + 1] in _WORD_SCALES)
+        if (
+            word in _UNITS
+            or word in _TENS
+            or (
+                word in ("a", "an")
+                and start + 1 < len(words)
+                and (words[start + 1] == "hundred" or words[start + 1] in _WORD_SCALES)
+            )
         ):
             value, _used = _read_words(words[start:])
             return value
@@ -285,8 +324,11 @@ def _read_words(words: list[str]) -> tuple[float, int]:
     while i < len(words):
         word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
-        if word in ("a", "an") and phase == "" and (following == "hundred"
-                                                     or following in _WORD_SCALES):
+        if (
+            word in ("a", "an")
+            and phase == ""
+            and (following == "hundred" or following in _WORD_SCALES)
+        ):
             group, phase = 1, "unit"
         elif (word in _UNITS and phase in ("", "hundred")) or (
             word in _UNITS and phase == "ten" and _UNITS[word] < 10 and _UNITS[word] > 0
@@ -303,8 +345,11 @@ def _read_words(words: list[str]) -> tuple[float, int]:
             total += group * _WORD_SCALES[word]
             last_scale = _WORD_SCALES[word]
             group, phase = 0, ""
-        elif word == "and" and used and (following in _UNITS or following in _TENS) and (
-            phase == "hundred" or (phase == "" and total)
+        elif (
+            word == "and"
+            and used
+            and (following in _UNITS or following in _TENS)
+            and (phase == "hundred" or (phase == "" and total))
         ):
             pass  # "a hundred and two", "a thousand and one"
         else:
@@ -432,8 +477,9 @@ def _grade_matching(question: Matching, response: Any) -> Grade:
     else:
         picks = list(response) + [None] * (len(question.pairs) - len(response))
     parts = tuple(pick == pair.right for pick, pair in zip(picks, question.pairs, strict=False))
-    given = "; ".join(f"{p.left} → {pick or '?'}" for p, pick in zip(question.pairs, picks,
-                                                                    strict=False))
+    given = "; ".join(
+        f"{p.left} → {pick or '?'}" for p, pick in zip(question.pairs, picks, strict=False)
+    )
     if all(parts):
         return Grade(Outcome.RIGHT, given, parts=parts)
     note = f"{sum(parts)} of {len(parts)} pairs right."
@@ -442,9 +488,7 @@ def _grade_matching(question: Matching, response: Any) -> Grade:
 
 def _grade_ordering(question: Ordering, response: list[str]) -> Grade:
     order = [str(r) for r in response]
-    parts = tuple(
-        i < len(order) and order[i] == item for i, item in enumerate(question.items)
-    )
+    parts = tuple(i < len(order) and order[i] == item for i, item in enumerate(question.items))
     given = " → ".join(order)
     if all(parts) and len(order) == len(question.items):
         return Grade(Outcome.RIGHT, given, parts=parts)

@@ -344,12 +344,11 @@ def collect_stats(
             cards=figures["cards"],
             due_now=figures["due_now"],
             mastered=figures["mastered"],
-            questions=(
-                None if known_questions is None else len(known_questions.get(bank_id, ()))
-            ),
+            questions=(None if known_questions is None else len(known_questions.get(bank_id, ()))),
         )
         for bank_id, figures in sorted(banks.items())
-        if figures["attempts"] or figures["cards"]
+        if figures["attempts"]
+        or figures["cards"]
         or (known_questions is not None and bank_id in known_questions)
     )
     return Stats(
@@ -405,9 +404,12 @@ def _removed_cards(
     ):
         ids = joined.split(_SEPARATOR)
         if len(ids) != count:  # an id holding the separator: ask SQLite for them one by one
-            ids = [row[0] for row in conn.execute(
-                "SELECT question_id FROM cards WHERE bank_id = ?", (bank_id,)
-            )]
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT question_id FROM cards WHERE bank_id = ?", (bank_id,)
+                )
+            ]
         known = known_questions.get(bank_id, ())
         if not isinstance(known, set | frozenset):
             known = frozenset(known)

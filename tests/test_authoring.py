@@ -49,7 +49,12 @@ def test_states() -> None:
     assert draft.visible("multiple_choice") == [0, 1]
     assert draft.visible("multiple_choice", ItemState.ACCEPTED) == [0]
     assert draft.types() == [
-        "multiple_choice", "true_false", "cloze", "short_answer", "matching", "numeric",
+        "multiple_choice",
+        "true_false",
+        "cloze",
+        "short_answer",
+        "matching",
+        "numeric",
         "ordering",
     ]
     draft.restore(1)
@@ -110,16 +115,22 @@ def test_invalid_edits_are_refused_with_every_problem() -> None:
 @pytest.mark.parametrize(
     ("qid", "change", "problems"),
     [
-        ("q-cost-cloze", {"blanks": "12"},
-         ["The prompt has 2 blank(s) (___) but 'blanks' lists 1"]),
+        (
+            "q-cost-cloze",
+            {"blanks": "12"},
+            ["The prompt has 2 blank(s) (___) but 'blanks' lists 1"],
+        ),
         ("q-cars-numeric", {"answer": "lots"}, ["'answer' must be a number like 80000 or 2.5"]),
         ("q-cars-numeric", {"tolerance": "-5"}, ["'tolerance' cannot be negative"]),
         ("q-numbers-match", {"pairs": "a -> b\nc -> d"}, ["Give 3 to 8 pairs, not 2"]),
         ("q-numbers-match", {"pairs": "a -> b\nc"}, ["pair 2: write it as left -> right"]),
         ("q-timeline-order", {"items": "only one"}, ["Give 2 to 8 items, not 1"]),
         ("q-cost-tf", {"prompt": ""}, ["'prompt' is empty"]),
-        ("q-mayor-short", {"prompt": "Who?\x1b[31m"},
-         ["'prompt' contains control characters (such as escape codes); remove them"]),
+        (
+            "q-mayor-short",
+            {"prompt": "Who?\x1b[31m"},
+            ["'prompt' contains control characters (such as escape codes); remove them"],
+        ),
         ("q-facts-multi", {"answer": ""}, ["write the right answer"]),
     ],
 )
@@ -145,39 +156,65 @@ def test_every_type_round_trips_through_its_form() -> None:
 
 def test_edits_of_each_type() -> None:
     draft = _draft()
-    tf = draft.edit(_index(draft, "q-cost-tf"), {
-        "prompt": "The bridge cost approximately 12 million euros.", "answer": "true",
-        "explanation": "",
-    })
+    tf = draft.edit(
+        _index(draft, "q-cost-tf"),
+        {
+            "prompt": "The bridge cost approximately 12 million euros.",
+            "answer": "true",
+            "explanation": "",
+        },
+    )
     assert isinstance(tf, TrueFalse) and tf.answer is True
-    cloze = draft.edit(_index(draft, "q-cost-cloze"), {
-        "prompt": "The bridge cost approximately ___ million euros.",
-        "blanks": "12 | twelve | XII", "explanation": "",
-    })
+    cloze = draft.edit(
+        _index(draft, "q-cost-cloze"),
+        {
+            "prompt": "The bridge cost approximately ___ million euros.",
+            "blanks": "12 | twelve | XII",
+            "explanation": "",
+        },
+    )
     assert isinstance(cloze, Cloze) and cloze.blanks == (("12", "twelve", "XII"),)
-    numeric = draft.edit(_index(draft, "q-cars-numeric"), {
-        "prompt": "How many cars a day?", "answer": "4,000", "tolerance": "500", "unit": "cars",
-        "explanation": "About 4,000.",
-    })
+    numeric = draft.edit(
+        _index(draft, "q-cars-numeric"),
+        {
+            "prompt": "How many cars a day?",
+            "answer": "4,000",
+            "tolerance": "500",
+            "unit": "cars",
+            "explanation": "About 4,000.",
+        },
+    )
     assert isinstance(numeric, Numeric)
     assert (numeric.answer, numeric.tolerance, numeric.explanation) == (4000, 500, "About 4,000.")
-    matching = draft.edit(_index(draft, "q-numbers-match"), {
-        "prompt": "Match.", "explanation": "",
-        "pairs": "12 million → euros\n4,000 -> cars a day\nthree => years",
-    })
+    matching = draft.edit(
+        _index(draft, "q-numbers-match"),
+        {
+            "prompt": "Match.",
+            "explanation": "",
+            "pairs": "12 million → euros\n4,000 -> cars a day\nthree => years",
+        },
+    )
     assert isinstance(matching, Matching)
     assert [(p.left, p.right) for p in matching.pairs] == [
-        ("12 million", "euros"), ("4,000", "cars a day"), ("three", "years"),
+        ("12 million", "euros"),
+        ("4,000", "cars a day"),
+        ("three", "years"),
     ]
-    multi = draft.edit(_index(draft, "q-facts-multi"), {
-        "prompt": "Which are true?", "explanation": "",
-        "answer": "It cost about 12 million euros",
-        "wrong": "It replaced a tunnel\nIt has four lanes",
-    })
+    multi = draft.edit(
+        _index(draft, "q-facts-multi"),
+        {
+            "prompt": "Which are true?",
+            "explanation": "",
+            "answer": "It cost about 12 million euros",
+            "wrong": "It replaced a tunnel\nIt has four lanes",
+        },
+    )
     assert isinstance(multi, MultipleChoice) and multi.multiple
     assert multi.answers == ("It cost about 12 million euros",)
     assert multi.choices == (
-        "It cost about 12 million euros", "It replaced a tunnel", "It has four lanes",
+        "It cost about 12 million euros",
+        "It replaced a tunnel",
+        "It has four lanes",
     )
 
 
@@ -207,14 +244,16 @@ def test_other_wrong_options_never_the_answer_nor_in_the_stem() -> None:
         Fact("f6", "The bridge cost 12 million euros.", "number", "12 million euros", "s"),
     ]
     question = MultipleChoice(
-        id="q", prompt="Who, after Rui Lopes spoke, opened it?", source="s", fact="f1",
-        choices=("Ana Costa", "João Pires"), answers=("Ana Costa",),
+        id="q",
+        prompt="Who, after Rui Lopes spoke, opened it?",
+        source="s",
+        fact="f1",
+        choices=("Ana Costa", "João Pires"),
+        answers=("Ana Costa",),
     )
     # not the answer, not one inside it (Costa), not a role, not a number, not in the stem
     assert fact_alternatives(question, facts) == ["Marta Silva"]
-    draft = Draft(
-        load_bank(ALL_TYPES_BANK), alternatives=lambda q: fact_alternatives(q, facts)
-    )
+    draft = Draft(load_bank(ALL_TYPES_BANK), alternatives=lambda q: fact_alternatives(q, facts))
     draft.items[0] = DraftItem(question, question, offered={"ana costa", "joão pires"})
     changed = draft.other_wrong_options(0)
     assert changed.choices == ("Ana Costa", "Marta Silva")
@@ -222,7 +261,10 @@ def test_other_wrong_options_never_the_answer_nor_in_the_stem() -> None:
 
 def test_numbers_keep_their_format() -> None:
     question = MultipleChoice(
-        id="q", prompt="How much did it cost?", source="s", choices=("a", "b"),
+        id="q",
+        prompt="How much did it cost?",
+        source="s",
+        choices=("a", "b"),
         answers=("approximately 12 million euros",),
     )
     assert fact_alternatives(question, []) == [
@@ -254,7 +296,10 @@ def test_save_writes_a_bank_that_loads(tmp_path: Path) -> None:
     assert result.article == target.parent / "article.txt"
     bank = load_bank(target)
     assert [q.id for q in bank.questions] == [
-        "q-mayor-mc", "q-cost-cloze", "q-mayor-short", "q-cars-numeric",
+        "q-mayor-mc",
+        "q-cost-cloze",
+        "q-mayor-short",
+        "q-cars-numeric",
     ]
     assert bank.question("q-mayor-short").prompt == "Riverton's mayor?"  # type: ignore[union-attr]
     assert [f.id for f in bank.facts] == ["f-mayor"]  # the facts the saved questions rest on
@@ -316,9 +361,7 @@ def test_a_generated_draft(tmp_path: Path) -> None:
 
     text = ARTICLE.read_text(encoding="utf-8")
     try:
-        generated = generate(
-            text, bank_id="florence", title="Florence", source_file=ARTICLE.name
-        )
+        generated = generate(text, bank_id="florence", title="Florence", source_file=ARTICLE.name)
     except ModelMissing:
         pytest.skip("no English model")
     draft = Draft.from_generated(generated)
@@ -351,7 +394,9 @@ def test_bank_details() -> None:
     assert draft.bank.title == "Riverton opens its bridge" and not draft.dirty
     assert draft.set_details("Riverton's  new bridge", "Opened in May.", "local, , roads") == []
     assert (draft.bank.title, draft.bank.description, draft.bank.tags) == (
-        "Riverton's new bridge", "Opened in May.", ("local", "roads"),
+        "Riverton's new bridge",
+        "Opened in May.",
+        ("local", "roads"),
     )
     assert draft.bank.source.title == "Riverton bridge opens"  # the article's own title stays
     assert draft.dirty

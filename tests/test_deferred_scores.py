@@ -20,8 +20,18 @@ def test_nothing_is_opened_until_the_first_answer_and_then_it_is_saved(tmp_path:
     assert scores.opened is None and not (tmp_path / "quiz.db").exists()
     bank = load_bank(ALL_TYPES_BANK)
     recorder = scores.recorder(bank, "play")
-    recorder.record(Answer(bank.id, "q-cost-tf", "true_false", "False", Outcome.RIGHT, 3.0,
-                           datetime.now(UTC), "False"))
+    recorder.record(
+        Answer(
+            bank.id,
+            "q-cost-tf",
+            "true_false",
+            "False",
+            Outcome.RIGHT,
+            3.0,
+            datetime.now(UTC),
+            "False",
+        )
+    )
     recorder.finish()
     last = scores.last_scores()[bank.id]
     assert (last.correct, last.total) == (1, 1)

@@ -53,14 +53,18 @@ def banks() -> list[Bank]:
     return [load_bank(ALL_TYPES_BANK), load_bank(FOUNDING_BANK)]
 
 
-def answer_all(store: Store, bank: Bank, ids: list[str], outcome: Outcome, at: datetime,
-               mode: str = "play") -> None:
+def answer_all(
+    store: Store, bank: Bank, ids: list[str], outcome: Outcome, at: datetime, mode: str = "play"
+) -> None:
     session = store.start_session(bank.id, mode)
     for qid in ids:
         q = bank.question(qid)
         assert q is not None
-        store.record(Answer(bank.id, qid, q.TYPE, "x", outcome, 0.0, at, q.answer_key()),
-                     session_id=session, cram=mode == "cram")
+        store.record(
+            Answer(bank.id, qid, q.TYPE, "x", outcome, 0.0, at, q.answer_key()),
+            session_id=session,
+            cram=mode == "cram",
+        )
     store.end_session(session)
 
 
@@ -73,8 +77,11 @@ def test_due_first_most_overdue_first_then_new_within_the_daily_limit(
     answer_all(store, riverton, ["q-mayor-mc"], Outcome.WRONG, T0 - timedelta(hours=1))
     clock.now = T0 + timedelta(hours=1)
     plan = plan_review(store, banks, clock.now, new_limit=5)
-    assert plan.ids()[:3] == [(riverton.id, "q-mayor-mc"), (summit.id, summit.questions[0].id),
-                              (riverton.id, "q-cost-tf")]
+    assert plan.ids()[:3] == [
+        (riverton.id, "q-mayor-mc"),
+        (summit.id, summit.questions[0].id),
+        (riverton.id, "q-cost-tf"),
+    ]
     # 3 introduced today (the one at 08:00 too), so 2 more new ones, in bank order, leaving
     # out the siblings of the questions answered today (q-facts-multi, q-cost-cloze and
     # q-mayor-short share their sentences) and of each other (q-cars-numeric: the sentence
@@ -130,8 +137,9 @@ def test_one_bank_only(store: Store, banks: list[Bank], clock: Clock) -> None:
 def test_removed_questions_leave_the_queue(store: Store, banks: list[Bank], clock: Clock) -> None:
     riverton, _ = banks
     answer_all(store, riverton, ["q-cost-tf", "q-mayor-mc"], Outcome.WRONG, T0)
-    edited = replace(riverton, questions=tuple(q for q in riverton.questions
-                                               if q.id != "q-cost-tf"))
+    edited = replace(
+        riverton, questions=tuple(q for q in riverton.questions if q.id != "q-cost-tf")
+    )
     clock.now = T0 + timedelta(days=1)
     plan = plan_review(store, [edited], clock.now, new_limit=0)
     assert plan.ids() == [(riverton.id, "q-mayor-mc")]
@@ -161,9 +169,12 @@ def test_a_review_of_several_banks_answers_under_each_bank(banks: list[Bank]) ->
     from quiz.session import mixed_bank
 
     typed = next(q for q in summit.questions if q.TYPE == "short_answer")
-    session = Session.over(mixed_bank("Review"),
-                           [(summit, typed), (riverton, riverton.questions[2])],
-                           mode="review", recorder=recorder)
+    session = Session.over(
+        mixed_bank("Review"),
+        [(summit, typed), (riverton, riverton.questions[2])],
+        mode="review",
+        recorder=recorder,
+    )
     session.answer("nonsense", 1.0)
     session.advance()
     session.answer("nonsense", 1.0)
@@ -180,15 +191,18 @@ def test_unique_banks_and_known_questions(banks: list[Bank]) -> None:
     assert known[riverton.id][:2] == ["q-mayor-mc", "q-facts-multi"]
 
 
-@pytest.mark.parametrize(("delta", "words"), [
-    (timedelta(seconds=20), "in a minute"),
-    (timedelta(minutes=10), "in 10 minutes"),
-    (timedelta(hours=3), "today at 12:00"),
-    (timedelta(days=1), "tomorrow at 09:00"),
-    (timedelta(days=3), "on Thursday at 09:00"),
-    (timedelta(days=30), "on Wednesday 1 October"),
-    (timedelta(days=400), "on Tuesday 6 October 2026"),
-])
+@pytest.mark.parametrize(
+    ("delta", "words"),
+    [
+        (timedelta(seconds=20), "in a minute"),
+        (timedelta(minutes=10), "in 10 minutes"),
+        (timedelta(hours=3), "today at 12:00"),
+        (timedelta(days=1), "tomorrow at 09:00"),
+        (timedelta(days=3), "on Thursday at 09:00"),
+        (timedelta(days=30), "on Wednesday 1 October"),
+        (timedelta(days=400), "on Tuesday 6 October 2026"),
+    ],
+)
 def test_describe_when(delta: timedelta, words: str) -> None:
     assert describe_when(T0 + delta, T0) == words
 
@@ -208,7 +222,11 @@ def test_undo_goes_back_to_the_question(banks: list[Bank]) -> None:
     assert removed.answer.undone
     # asked again; the answer taken back still counts (wrong)
     assert (session.score, session.answered, session.number, session.awaiting_answer) == (
-        1, 2, 2, True)
+        1,
+        2,
+        2,
+        True,
+    )
     assert session.current.question.id == "q-facts-multi"
     assert session.undo() is None  # never further back than the answer just given
 
@@ -313,10 +331,13 @@ def test_review_and_scores_import_no_textual() -> None:
     import subprocess
     import sys
 
-    probe = ("import sys, quiz.review, quiz.recording.scores, quiz.commands.review\n"
-             "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    probe = (
+        "import sys, quiz.review, quiz.recording.scores, quiz.commands.review\n"
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == "False"
 
 
@@ -335,8 +356,10 @@ def test_cram_picks_the_only_bank(monkeypatch: pytest.MonkeyPatch) -> None:
     from quiz.cli import main
 
     started: list[object] = []
-    monkeypatch.setattr("quiz.commands.home.launch",
-                        lambda data_dir, start, recover=False: started.append(start) or 0)
+    monkeypatch.setattr(
+        "quiz.commands.home.launch",
+        lambda data_dir, start, recover=False: started.append(start) or 0,
+    )
     assert main(["review", "--cram"]) == 0
     (start,) = started
     assert start.cram and start.bank.id == "japan-korea-summit-2025"  # type: ignore[attr-defined]

@@ -85,8 +85,16 @@ def test_an_empty_store(store: Store) -> None:
     assert stats.forecast[0] == ForecastDay(date(2026, 11, 20), 0)
     assert len(stats.forecast) == 30
     data = stats.to_json_dict()
-    assert {"attempts", "correct", "sessions", "due_now", "due_later_today", "due_tomorrow",
-            "streak_days", "banks"} <= set(data)
+    assert {
+        "attempts",
+        "correct",
+        "sessions",
+        "due_now",
+        "due_later_today",
+        "due_tomorrow",
+        "streak_days",
+        "banks",
+    } <= set(data)
     assert data["banks"] == {}
 
 
@@ -245,7 +253,10 @@ def test_an_undone_answer_stays_in_the_stats_and_its_retake_counts_nowhere(
 
     assert stats.days == before.days
     assert (stats.attempts, stats.correct, stats.sessions) == (
-        before.attempts, before.correct, before.sessions)
+        before.attempts,
+        before.correct,
+        before.sessions,
+    )
     assert stats.retention == before.retention
     assert (stats.due_now, stats.forecast) == (before.due_now, before.forecast)
 
@@ -281,7 +292,11 @@ def test_the_json_is_plain_json(history: Store) -> None:
     assert data["streak_days"] == 3
     assert data["true_retention"] == 0.5
     assert data["days"][-1] == {
-        "date": "2026-11-25", "attempts": 2, "correct": 1, "reviews": 2, "recalled": 1,
+        "date": "2026-11-25",
+        "attempts": 2,
+        "correct": 1,
+        "reviews": 2,
+        "recalled": 1,
     }
     assert data["forecast"][0] == {"date": "2026-11-25", "due": 3}
     assert data["tags"]["politics"] == {"cards": 2, "mastered": 0, "mastery": 0.0}

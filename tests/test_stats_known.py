@@ -43,9 +43,12 @@ def test_removed_cards_are_found_whatever_the_known_ids_are(store: Store, kind: 
     assert (bank.cards, bank.questions, bank.new) == (2, 3, 1)
     other = stats.bank("other")
     assert other is not None and other.cards == 0
-    assert stats.to_json_dict() == compute_stats(
-        store, known_questions={"bank": frozenset(["kept", ODD, "new"])}
-    ).to_json_dict()
+    assert (
+        stats.to_json_dict()
+        == compute_stats(
+            store, known_questions={"bank": frozenset(["kept", ODD, "new"])}
+        ).to_json_dict()
+    )
 
 
 def test_current_banks_come_from_the_index_without_loading_a_bank(

@@ -59,10 +59,8 @@ class DeferredScores:
                 from quiz.store import StoreError
 
                 if self._closed:
-                    raise StoreError("the scores are closed: the app is quitting",
-                                     problem="failed")
-                self._scores = open_scores(self.data_dir, recover=self._recover,
-                                           clock=self._clock)
+                    raise StoreError("the scores are closed: the app is quitting", problem="failed")
+                self._scores = open_scores(self.data_dir, recover=self._recover, clock=self._clock)
             return self._scores
 
     @property

@@ -25,8 +25,10 @@ class AnswerJournaled(Exception):
     """The database refused the answer, but it is safe in the journal."""
 
     def __init__(self, cause: BaseException, journal: Journal) -> None:
-        super().__init__(f"{cause}; the answer is kept in {journal.path} and will be saved "
-                         "the next time quiz starts")
+        super().__init__(
+            f"{cause}; the answer is kept in {journal.path} and will be saved "
+            "the next time quiz starts"
+        )
         self.cause = cause
         self.journal = journal
 
@@ -67,8 +69,9 @@ class JournalingRecorder:
         try:
             if self.session_id is None:
                 self.session_id = self.store.start_session(self.bank_id, self.mode)
-            result = self.store.record(answer, session_id=self.session_id, cram=self.cram,
-                                       if_absent=key in self._journaled)
+            result = self.store.record(
+                answer, session_id=self.session_id, cram=self.cram, if_absent=key in self._journaled
+            )
         except StoreError as error:
             raise self._keep(answer, key, error) from error
         self.last_result = result
@@ -79,8 +82,15 @@ class JournalingRecorder:
         learner = None
         with contextlib.suppress(Exception):
             learner = self.store.learner_id
-        return PendingAnswer(self._journal_session, self.bank_id, self.mode, answer,
-                             cram=self.cram, db_session=self.session_id, learner=learner)
+        return PendingAnswer(
+            self._journal_session,
+            self.bank_id,
+            self.mode,
+            answer,
+            cram=self.cram,
+            db_session=self.session_id,
+            learner=learner,
+        )
 
     def keep(self, answer: Answer, error: BaseException) -> bool:
         """Journals ``answer`` without trying the database: it waits behind one that was

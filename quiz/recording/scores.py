@@ -66,8 +66,13 @@ def open_scores(
         store = Store.open(data_dir, clock=clock, recover=recover)
     except StoreError as error:
         return _in_memory(error, clock, path)
-    return Scores(store, saved=True, notice=store_notice(store), moved_aside=store.set_aside,
-                  journal=Journal(path.with_name(JOURNAL_NAME)))
+    return Scores(
+        store,
+        saved=True,
+        notice=store_notice(store),
+        moved_aside=store.set_aside,
+        journal=Journal(path.with_name(JOURNAL_NAME)),
+    )
 
 
 def store_notice(store: Store) -> str:
@@ -81,8 +86,11 @@ def store_notice(store: Store) -> str:
             lines.append(
                 f"Your scores file was damaged; it was kept as {store.set_aside} and a new one "
                 "was started."
-                + ("" if store.salvaged else
-                   f" To copy what can still be read from it, run  {RECOVER_HINT}")
+                + (
+                    ""
+                    if store.salvaged
+                    else f" To copy what can still be read from it, run  {RECOVER_HINT}"
+                )
             )
         else:
             lines.append(
@@ -95,11 +103,15 @@ def store_notice(store: Store) -> str:
         lines.append(store.salvage_error)
     if store.replayed is not None and store.replayed.saved:
         count = store.replayed.saved
-        lines.append(f"{count} answer{'s' if count != 1 else ''} kept in "
-                     f"{JOURNAL_NAME} last time {'were' if count != 1 else 'was'} saved.")
+        lines.append(
+            f"{count} answer{'s' if count != 1 else ''} kept in "
+            f"{JOURNAL_NAME} last time {'were' if count != 1 else 'was'} saved."
+        )
     if store.replayed is not None and store.replayed.kept_aside is not None:
-        lines.append(f"{store.replayed.unreadable} unreadable lines of {JOURNAL_NAME} were "
-                     f"kept in {store.replayed.kept_aside}.")
+        lines.append(
+            f"{store.replayed.unreadable} unreadable lines of {JOURNAL_NAME} were "
+            f"kept in {store.replayed.kept_aside}."
+        )
     if store.replay_error:
         lines.append(store.replay_error)
     return "\n".join(lines)
@@ -108,8 +120,9 @@ def store_notice(store: Store) -> str:
 def _in_memory(error: StoreError, clock: Callable[[], datetime] | None, path: Path) -> Scores:
     readable = path if error.problem in ("unwritable", "busy") else None
     store = memory_store(clock, copy_of=readable)
-    return Scores(store, saved=False, notice=_notice(error),
-                  journal=Journal(path.with_name(JOURNAL_NAME)))
+    return Scores(
+        store, saved=False, notice=_notice(error), journal=Journal(path.with_name(JOURNAL_NAME))
+    )
 
 
 def _notice(error: StoreError) -> str:
@@ -120,13 +133,17 @@ def _notice(error: StoreError) -> str:
     elif error.problem == "foreign":
         what = f"{where} is not a quiz scores file. It was left untouched."
     elif error.problem == "newer":
-        return (f"{lead}{where} was written by a newer quiz. It was left untouched: upgrade "
-                f"quiz to use it, or keep it aside and start afresh with  {RECOVER_HINT}")
+        return (
+            f"{lead}{where} was written by a newer quiz. It was left untouched: upgrade "
+            f"quiz to use it, or keep it aside and start afresh with  {RECOVER_HINT}"
+        )
     elif error.problem == "busy":
         return f"{lead}{error}.\nClose the other quiz, then start again."
     else:
-        return (f"{lead}{error}.\nUse a writable folder with  --data-dir DIR  (or "
-                "QUIZ_DATA_DIR), or free some disk space.")
+        return (
+            f"{lead}{error}.\nUse a writable folder with  --data-dir DIR  (or "
+            "QUIZ_DATA_DIR), or free some disk space."
+        )
     return f"{lead}{what}\nTo keep it aside and start a new one, run  {RECOVER_HINT}"
 
 

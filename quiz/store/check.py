@@ -123,8 +123,9 @@ class BackgroundCheck:
 
     def _run(self) -> None:
         try:
-            conn = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=ro", uri=True,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                f"{self._path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
         except sqlite3.Error:
             return  # cannot even open it read-only: the store's own writes will say so
         try:

@@ -13,9 +13,7 @@ __all__ = ["StoreError", "StoreProblem"]
 #: by the check at open, or later by the check in the background); foreign: SQLite, but not a
 #: quiz database; newer: written by a newer quiz; unwritable: the data dir or file cannot be
 #: written; busy: another process held the database too long; failed: any other failure.
-StoreProblem = Literal[
-    "corrupt", "damaged", "foreign", "newer", "unwritable", "busy", "failed"
-]
+StoreProblem = Literal["corrupt", "damaged", "foreign", "newer", "unwritable", "busy", "failed"]
 
 #: The problems that opening with ``recover=True`` cures by moving the file aside.
 RECOVERABLE: frozenset[str] = frozenset({"corrupt", "damaged", "foreign", "newer"})

@@ -50,8 +50,22 @@ def write_results(
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             for row in conn.execute(sql + " ORDER BY a.id", params):
-                (session_id, mode, cram, bank_id, question_id, question_type, given, outcome,
-                 correct, seconds, answered_at, answer_key, tags, undone) = row
+                (
+                    session_id,
+                    mode,
+                    cram,
+                    bank_id,
+                    question_id,
+                    question_type,
+                    given,
+                    outcome,
+                    correct,
+                    seconds,
+                    answered_at,
+                    answer_key,
+                    tags,
+                    undone,
+                ) = row
                 record = {
                     "format": RESULTS_FORMAT,
                     "learner_id": learner_id,

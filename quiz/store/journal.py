@@ -136,8 +136,9 @@ def replay(
             _replay_session(conn, srs, group, day_of, learner, report)
         if bad:
             report.unreadable = len(bad)
-            aside = path.with_name(f"{path.stem}.unreadable-{now.strftime('%Y%m%dT%H%M%S')}"
-                                   f"{path.suffix}")
+            aside = path.with_name(
+                f"{path.stem}.unreadable-{now.strftime('%Y%m%dT%H%M%S')}{path.suffix}"
+            )
             aside.write_bytes(b"".join(line + b"\n" for line in bad))
             report.kept_aside = aside
         os.ftruncate(fd, 0)
@@ -174,11 +175,19 @@ def _replay_session(
                 continue
             if session is None:
                 session = insert_session(conn, first.bank_id, first.mode, at)
-                conn.execute("UPDATE sessions SET ended_at = ? WHERE id = ?",
-                             (to_db(group[-1].answer.answered_at), session))
+                conn.execute(
+                    "UPDATE sessions SET ended_at = ? WHERE id = ?",
+                    (to_db(group[-1].answer.answered_at), session),
+                )
                 report.sessions.append(session)
-            record_answer(conn, srs, answer, session_id=session, cram=first.cram,
-                          day=day_of(answer.answered_at))
+            record_answer(
+                conn,
+                srs,
+                answer,
+                session_id=session,
+                cram=first.cram,
+                day=day_of(answer.answered_at),
+            )
             report.saved += 1
         conn.execute("COMMIT")
     except BaseException:

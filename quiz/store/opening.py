@@ -48,7 +48,11 @@ class Opened:
 
 
 def open_checked(
-    path: Path, srs: Srs, *, recover: bool, when: datetime,
+    path: Path,
+    srs: Srs,
+    *,
+    recover: bool,
+    when: datetime,
     budget: float | None = OPEN_BUDGET_SECONDS,
 ) -> Opened:
     """Opens ``path`` as described above; raises :class:`StoreError` when it cannot."""

@@ -131,9 +131,10 @@ def _question_ids(conn: sqlite3.Connection, bank_id: str) -> list[str]:
         return []
     ids = joined.split(_SEPARATOR)
     if len(ids) != count:
-        ids = [row[0] for row in conn.execute(
-            "SELECT question_id FROM cards WHERE bank_id = ?", (bank_id,)
-        )]
+        ids = [
+            row[0]
+            for row in conn.execute("SELECT question_id FROM cards WHERE bank_id = ?", (bank_id,))
+        ]
     return ids
 
 

@@ -65,10 +65,21 @@ def record_answer(
                    retake_of)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
             (
-                session_id, answer.bank_id, answer.question_id, answer.question_type,
-                answer.given, answer.outcome.value, _finite(answer.seconds), answered_at,
-                int(answer.outcome.correct), day.isoformat(), answer.answer_key, tags, int(cram),
-                int(answer.undone and not answer.retake), retake_of,
+                session_id,
+                answer.bank_id,
+                answer.question_id,
+                answer.question_type,
+                answer.given,
+                answer.outcome.value,
+                _finite(answer.seconds),
+                answered_at,
+                int(answer.outcome.correct),
+                day.isoformat(),
+                answer.answer_key,
+                tags,
+                int(cram),
+                int(answer.undone and not answer.retake),
+                retake_of,
             ),
         ).fetchone()[0]
     )
@@ -96,8 +107,14 @@ def record_answer(
     review = srs.review(card, answer)
     after = review.card
     schedule = (
-        int(after.state), after.step, after.stability, after.difficulty, to_db(after.due),
-        to_db(after.last_review) if after.last_review else None, after.reps, after.lapses,
+        int(after.state),
+        after.step,
+        after.stability,
+        after.difficulty,
+        to_db(after.due),
+        to_db(after.last_review) if after.last_review else None,
+        after.reps,
+        after.lapses,
     )
     # A card whose answer changed is new material again: it counts as introduced today.
     introduced = day.isoformat() if before is None or reset else before["introduced_day"]
@@ -125,10 +142,16 @@ def record_answer(
                due_after, reviewed_at, duration_ms, schedule_reset, card_before)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
-            attempt_id, card_id, int(review.rating),
+            attempt_id,
+            card_id,
+            int(review.rating),
             None if review.before.is_new else int(review.before.state),
-            int(after.state), to_db(after.due), answered_at, _milliseconds(answer.seconds),
-            int(reset), None if before is None else json.dumps(before),
+            int(after.state),
+            to_db(after.due),
+            answered_at,
+            _milliseconds(answer.seconds),
+            int(reset),
+            None if before is None else json.dumps(before),
         ),
     )
     return RecordResult(

@@ -23,8 +23,10 @@ def damaged_files_aside(path: Path) -> list[Path]:
     """The damaged copies of ``path`` set aside so far, oldest first (their ``-wal`` and
     ``-shm`` companions are not listed: they go with them)."""
     found = [
-        p for pattern in (f"{path.name}.damaged-*", f"{path.name}.corrupt-*")
-        for p in path.parent.glob(pattern) if not p.name.endswith(("-wal", "-shm"))
+        p
+        for pattern in (f"{path.name}.damaged-*", f"{path.name}.corrupt-*")
+        for p in path.parent.glob(pattern)
+        if not p.name.endswith(("-wal", "-shm"))
     ]
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
 

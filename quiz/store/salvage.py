@@ -34,17 +34,50 @@ _PROBE_RUN = 256
 
 _SESSION_COLS = ("id", "bank_id", "mode", "started_at", "ended_at")
 _ATTEMPT_COLS = (
-    "id", "session_id", "bank_id", "question_id", "question_type", "given", "outcome",
-    "seconds", "answered_at", "correct", "day", "answer_key", "tags", "cram", "undone",
+    "id",
+    "session_id",
+    "bank_id",
+    "question_id",
+    "question_type",
+    "given",
+    "outcome",
+    "seconds",
+    "answered_at",
+    "correct",
+    "day",
+    "answer_key",
+    "tags",
+    "cram",
+    "undone",
     "retake_of",
 )
 _CARD_COLS = (
-    "id", "bank_id", "question_id", "answer_key", "tags", "state", "step", "stability",
-    "difficulty", "due", "last_review", "reps", "lapses", "introduced_day",
+    "id",
+    "bank_id",
+    "question_id",
+    "answer_key",
+    "tags",
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "reps",
+    "lapses",
+    "introduced_day",
 )
 _REVIEW_COLS = (
-    "attempt_id", "card_id", "rating", "state_before", "state_after", "due_after",
-    "reviewed_at", "duration_ms", "schedule_reset", "card_before",
+    "attempt_id",
+    "card_id",
+    "rating",
+    "state_before",
+    "state_after",
+    "due_after",
+    "reviewed_at",
+    "duration_ms",
+    "schedule_reset",
+    "card_before",
 )
 _FLAG_COLS = ("id", "bank_id", "question_id", "reason", "note", "created_at")
 
@@ -63,8 +96,11 @@ class SalvageReport:
 
     def summary(self) -> str:
         """One line for a person."""
-        parts = [f"{self.answers} answers", f"{self.copied.get('cards', 0)} schedules",
-                 f"{self.copied.get('sessions', 0)} sessions"]
+        parts = [
+            f"{self.answers} answers",
+            f"{self.copied.get('cards', 0)} schedules",
+            f"{self.copied.get('sessions', 0)} sessions",
+        ]
         text = "recovered " + ", ".join(parts)
         if self.lost or self.unreadable_tables:
             text += f"; {self.lost} rows could not be read"
@@ -108,14 +144,16 @@ class _transaction:
         self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
 
 
-def _copy_all(source: sqlite3.Connection, target: sqlite3.Connection,
-              report: SalvageReport) -> None:
+def _copy_all(
+    source: sqlite3.Connection, target: sqlite3.Connection, report: SalvageReport
+) -> None:
     fresh = target.execute("SELECT count(*) FROM attempts").fetchone()[0] == 0
     if fresh:  # the same learner: keep the id their exported results carry
         for key, value in _rows(source, "meta", ("key", "value"), report, rowid=False):
             if key in ("learner_id", "created_at"):
-                target.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                               (key, value))
+                target.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
+                )
 
     # a session is copied with its first answer: one whose answers are all lost, or all
     # there already (a second recovery), is not worth a row
@@ -135,15 +173,17 @@ def _copy_all(source: sqlite3.Connection, target: sqlite3.Connection,
         if session is None:
             # its session row, or one standing in for it if that row was lost
             mode = "cram" if values["cram"] else "play"
-            was = old_sessions.get(values["session_id"],
-                                   (values["bank_id"], mode, values["answered_at"], None))
+            was = old_sessions.get(
+                values["session_id"], (values["bank_id"], mode, values["answered_at"], None)
+            )
             session = _insert(target, "sessions", _SESSION_COLS[1:], tuple(was))
             sessions[values["session_id"]] = session
         values["session_id"] = session
         if values["retake_of"] is not None:
             values["retake_of"] = attempts.get(values["retake_of"], 0)
-        attempts[values["id"]] = _insert(target, "attempts", _ATTEMPT_COLS[1:],
-                                         tuple(values[c] for c in _ATTEMPT_COLS[1:]))
+        attempts[values["id"]] = _insert(
+            target, "attempts", _ATTEMPT_COLS[1:], tuple(values[c] for c in _ATTEMPT_COLS[1:])
+        )
     report.copied["attempts"] = len(attempts)
     report.copied["sessions"] = len(sessions)
 
@@ -191,12 +231,11 @@ def _copy_all(source: sqlite3.Connection, target: sqlite3.Connection,
         )
 
 
-def _insert(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
-            values: tuple[object, ...]) -> int:
+def _insert(
+    conn: sqlite3.Connection, table: str, columns: tuple[str, ...], values: tuple[object, ...]
+) -> int:
     marks = ", ".join("?" * len(columns))
-    cursor = conn.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
-    )
+    cursor = conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values)
     return int(cursor.lastrowid or 0)
 
 
@@ -242,7 +281,11 @@ def _rows(
 
 
 def _next_readable(
-    source: sqlite3.Connection, table: str, select: str, after: int, top: int,
+    source: sqlite3.Connection,
+    table: str,
+    select: str,
+    after: int,
+    top: int,
     report: SalvageReport,
 ) -> tuple[int, tuple[Any, ...]] | None:
     """The first row past ``after`` that a lookup by rowid can read, counting misses."""

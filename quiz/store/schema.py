@@ -292,8 +292,20 @@ _V5: tuple[str, ...] = (
 #: The columns of a ``cards`` row in the order ``review_log.card_before`` snapshots them.
 #: Frozen with v2: a later version adding card columns snapshots them in a new format.
 V2_CARD_COLUMNS: tuple[str, ...] = (
-    "id", "bank_id", "question_id", "answer_key", "tags", "state", "step", "stability",
-    "difficulty", "due", "last_review", "reps", "lapses", "introduced_day",
+    "id",
+    "bank_id",
+    "question_id",
+    "answer_key",
+    "tags",
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "reps",
+    "lapses",
+    "introduced_day",
 )
 #: The ``cards`` columns of the current version.
 CARD_COLUMNS = V2_CARD_COLUMNS
@@ -326,8 +338,14 @@ def _replay_v1_history(conn: sqlite3.Connection, srs: Srs) -> None:
         review = srs.review(known[1] if known else None, answer)
         card = review.card
         values = (
-            int(card.state), card.step, card.stability, card.difficulty, to_db(card.due),
-            to_db(card.last_review) if card.last_review else None, card.reps, card.lapses,
+            int(card.state),
+            card.step,
+            card.stability,
+            card.difficulty,
+            to_db(card.due),
+            to_db(card.last_review) if card.last_review else None,
+            card.reps,
+            card.lapses,
         )
         if known is None:
             card_id = conn.execute(
@@ -352,9 +370,15 @@ def _replay_v1_history(conn: sqlite3.Connection, srs: Srs) -> None:
                    due_after, reviewed_at, duration_ms, card_before)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
-                attempt_id, card_id, int(review.rating),
+                attempt_id,
+                card_id,
+                int(review.rating),
                 None if review.before.is_new else int(review.before.state),
-                int(card.state), to_db(card.due), at, _milliseconds(seconds), snapshot,
+                int(card.state),
+                to_db(card.due),
+                at,
+                _milliseconds(seconds),
+                snapshot,
             ),
         )
         cards[key] = (card_id, card)

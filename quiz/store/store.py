@@ -124,11 +124,18 @@ class Store:
         store.set_aside, store.damage = opened.set_aside, opened.damage
         if recover:
             store.salvaged, store.salvage_error = salvage_aside(
-                store._conn, store._lock, path, clock())
+                store._conn, store._lock, path, clock()
+            )
             store._learner_id = None  # the recovered file's, if it was a new one
         store.replayed, store.replay_error = replay_pending(
-            store._conn, store._lock, srs, path, day_of=store.today,
-            learner=lambda: store.learner_id, now=clock())
+            store._conn,
+            store._lock,
+            srs,
+            path,
+            day_of=store.today,
+            learner=lambda: store.learner_id,
+            now=clock(),
+        )
         if opened.check.verdict == "unfinished":
             store.background_check = BackgroundCheck(path, store._found_damage)
         return store
@@ -237,9 +244,7 @@ class Store:
                 ).fetchone()
                 if there is not None:
                     return RecordResult(attempt_id=int(there[0]))
-            return record_answer(
-                conn, self._srs, answer, session_id=session_id, cram=cram, day=day
-            )
+            return record_answer(conn, self._srs, answer, session_id=session_id, cram=cram, day=day)
 
         return self._write(work, "save the answer")
 
@@ -286,7 +291,12 @@ class Store:
         today = self.today(now)
         return self._read(
             lambda c: queue.due_queue(
-                c, now, today, bank_ids=banks, limit=limit, new_limit=new_limit,
+                c,
+                now,
+                today,
+                bank_ids=banks,
+                limit=limit,
+                new_limit=new_limit,
                 known=known_questions,
             )
         )
@@ -338,9 +348,7 @@ class Store:
     def integrity_check(self) -> list[str]:
         """SQLite's ``PRAGMA integrity_check``: ``["ok"]`` when the file is sound. Reads the
         whole file, so it is for ``quiz doctor``-style commands, not for every start."""
-        return self._read(
-            lambda c: [str(row[0]) for row in c.execute("PRAGMA integrity_check")]
-        )
+        return self._read(lambda c: [str(row[0]) for row in c.execute("PRAGMA integrity_check")])
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -382,7 +390,6 @@ class Store:
                     with contextlib.suppress(sqlite3.Error):
                         self._conn.execute("ROLLBACK")
                 raise store_error(error, self._path, doing) from error
-
 
     # -- damage, recovery and the journal ------------------------------------------------
 

@@ -74,13 +74,29 @@ def populate(
                 session[5] += int(right)
                 yield (
                     (
-                        sid, bank, f"q{question:04d}", _QUESTION_TYPES[question % 5],
-                        "answer", "right" if right else "wrong", seconds, when, int(right),
-                        day_of(at, zone).isoformat(), "answer", "[]", 0,
+                        sid,
+                        bank,
+                        f"q{question:04d}",
+                        _QUESTION_TYPES[question % 5],
+                        "answer",
+                        "right" if right else "wrong",
+                        seconds,
+                        when,
+                        int(right),
+                        day_of(at, zone).isoformat(),
+                        "answer",
+                        "[]",
+                        0,
                     ),
                     (
-                        first_attempt + i, card_ids[key], rating, state_before,
-                        2 if right else 3, when, when, int(seconds * 1000),
+                        first_attempt + i,
+                        card_ids[key],
+                        rating,
+                        state_before,
+                        2 if right else 3,
+                        when,
+                        when,
+                        int(seconds * 1000),
                     ),
                 )
 
@@ -100,14 +116,24 @@ def populate(
         cards = []
         for (bank, question), card_id in card_ids.items():
             review_state = rng.random() < 0.85
-            cards.append((
-                card_id, bank, f"q{question:04d}", "answer", tag_sets[question % 4],
-                int(State.Review if review_state else State.Learning),
-                None if review_state else 1,
-                rng.uniform(0.5, 120.0), rng.uniform(1.0, 10.0),
-                to_db(end + timedelta(days=rng.uniform(-10, 60))), to_db(end),
-                rng.randrange(1, 30), rng.randrange(0, 4), day_of(start, zone).isoformat(),
-            ))
+            cards.append(
+                (
+                    card_id,
+                    bank,
+                    f"q{question:04d}",
+                    "answer",
+                    tag_sets[question % 4],
+                    int(State.Review if review_state else State.Learning),
+                    None if review_state else 1,
+                    rng.uniform(0.5, 120.0),
+                    rng.uniform(1.0, 10.0),
+                    to_db(end + timedelta(days=rng.uniform(-10, 60))),
+                    to_db(end),
+                    rng.randrange(1, 30),
+                    rng.randrange(0, 4),
+                    day_of(start, zone).isoformat(),
+                )
+            )
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(
             """INSERT INTO sessions (id, bank_id, mode, started_at, ended_at, attempts, correct)

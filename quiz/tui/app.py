@@ -58,14 +58,35 @@ class QuizApp(App[None]):
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "request_quit", "Quit", show=False,
-                tooltip="quit, after confirming (in a quiz: end it, as q does)"),
-        Binding("ctrl+c", "interrupt", "Quit now", show=False, priority=True,
-                tooltip="quit at once, from any screen; every answer given is saved"),
-        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False,
-                tooltip="switch between the light and dark theme"),
-        Binding("question_mark,f1", "help", "Help", show=False,
-                tooltip="this help (F1 while typing an answer)"),
+        Binding(
+            "ctrl+q",
+            "request_quit",
+            "Quit",
+            show=False,
+            tooltip="quit, after confirming (in a quiz: end it, as q does)",
+        ),
+        Binding(
+            "ctrl+c",
+            "interrupt",
+            "Quit now",
+            show=False,
+            priority=True,
+            tooltip="quit at once, from any screen; every answer given is saved",
+        ),
+        Binding(
+            "ctrl+t",
+            "toggle_theme",
+            "Light/dark",
+            show=False,
+            tooltip="switch between the light and dark theme",
+        ),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Help",
+            show=False,
+            tooltip="this help (F1 while typing an answer)",
+        ),
     ]
 
     def __init__(self, config: AppConfig, *, cursor_blink: bool = True) -> None:
@@ -228,20 +249,30 @@ class QuizApp(App[None]):
             self.saving_failed = True
             if not self._saving_warned:
                 self._saving_warned = True
-                kept = ("kept on disk beside the database, and saved as soon as saving works "
-                        "again or the next time quiz starts" if saved.journaled else
-                        "kept in memory and saved if saving works again")
+                kept = (
+                    "kept on disk beside the database, and saved as soon as saving works "
+                    "again or the next time quiz starts"
+                    if saved.journaled
+                    else "kept in memory and saved if saving works again"
+                )
                 self.notify(
                     f"Progress is not being saved: {saved.error}\n\nThe quiz goes on; your "
                     f"answers are {kept}.",
-                    title="Not saved", severity="error", timeout=15, markup=False,
+                    title="Not saved",
+                    severity="error",
+                    timeout=15,
+                    markup=False,
                 )
         elif self.saving_failed:
             self.saving_failed = False
             self._saving_warned = False
             held = f" (and the {saved.recovered} held back)" if saved.recovered else ""
-            self.notify(f"Saving works again: this answer{held} is saved.", title="Saved",
-                        timeout=6, markup=False)
+            self.notify(
+                f"Saving works again: this answer{held} is saved.",
+                title="Saved",
+                timeout=6,
+                markup=False,
+            )
 
     def flag_question(self, bank: Bank, question: Question) -> None:
         """Ask why ``question`` is wrong or unclear, and keep the report for its author."""
@@ -262,13 +293,18 @@ class QuizApp(App[None]):
             store.flag(bank_id, question_id, report.reason, report.note)
         except Exception as error:
             self.call_from_thread(
-                self.notify, f"The flag could not be saved: {error}", title="Not saved",
-                severity="error", markup=False,
+                self.notify,
+                f"The flag could not be saved: {error}",
+                title="Not saved",
+                severity="error",
+                markup=False,
             )
             return
         self.call_from_thread(
-            self.notify, "Thanks: the question is flagged for the bank's author.",
-            title="Flagged", timeout=4,
+            self.notify,
+            "Thanks: the question is flagged for the bank's author.",
+            title="Flagged",
+            timeout=4,
         )
 
     def start_quiz(self, bank: Bank, options: Options | None = None) -> None:
@@ -326,8 +362,11 @@ class QuizApp(App[None]):
             return self.bank_cache.load(path)
         except BankError as error:
             self.call_from_thread(
-                self.notify, "\n".join(error.lines()[:3]), title="This bank can't be used",
-                severity="warning", markup=False,
+                self.notify,
+                "\n".join(error.lines()[:3]),
+                title="This bank can't be used",
+                severity="warning",
+                markup=False,
             )
             return None
 
@@ -378,6 +417,7 @@ class QuizApp(App[None]):
     def action_review(self) -> None:
         """Today's review across every bank."""
         from quiz.tui.screens.review import ReviewScreen
+
         if isinstance(self.screen, QuizScreen):
             self.end_session(self.screen.session)
         if not isinstance(self.screen, ReviewScreen):
@@ -428,8 +468,9 @@ class QuizApp(App[None]):
                 self.quit_safely()
 
         held, at_risk = self.unsaved_answers()
-        self.push_screen(ConfirmEnd(session.answered, session.total,
-                                    self._kept(held, at_risk)), done)
+        self.push_screen(
+            ConfirmEnd(session.answered, session.total, self._kept(held, at_risk)), done
+        )
 
     # ------------------------------------------------------------------ answers not saved
 
@@ -476,9 +517,13 @@ class QuizApp(App[None]):
             if choice == "retry":
                 self.quit_safely()
             elif choice == "lose":
-                self.exit(message=Text(f"quiz: {at_risk} answer{'s' if at_risk != 1 else ''} "
-                                       "could not be saved and "
-                                       f"{'were' if at_risk != 1 else 'was'} lost."))
+                self.exit(
+                    message=Text(
+                        f"quiz: {at_risk} answer{'s' if at_risk != 1 else ''} "
+                        "could not be saved and "
+                        f"{'were' if at_risk != 1 else 'was'} lost."
+                    )
+                )
             elif choice and choice.startswith("file:"):
                 self._write_unsaved(Path(choice.removeprefix("file:")).expanduser())
 
@@ -492,15 +537,22 @@ class QuizApp(App[None]):
             for recorder in self.recorders:
                 written += recorder.write_unsaved(path)
         except OSError as error:
-            self.notify(f"Could not write {path}: {_reason(error)}", title="Not saved",
-                        severity="error", markup=False)
+            self.notify(
+                f"Could not write {path}: {_reason(error)}",
+                title="Not saved",
+                severity="error",
+                markup=False,
+            )
             self.quit_safely()  # asks again
             return
-        self.exit(message=Text(
-            f"quiz: {written} answer{'s' if written != 1 else ''} that could not be saved "
-            f"{'are' if written != 1 else 'is'} in {path}. To save them, add that file's lines "
-            f"to {self.config.data_dir / JOURNAL_NAME} once there is room: quiz saves them "
-            "the next time it starts."))
+        self.exit(
+            message=Text(
+                f"quiz: {written} answer{'s' if written != 1 else ''} that could not be saved "
+                f"{'are' if written != 1 else 'is'} in {path}. To save them, add that file's lines "
+                f"to {self.config.data_dir / JOURNAL_NAME} once there is room: quiz saves them "
+                "the next time it starts."
+            )
+        )
 
     def action_interrupt(self) -> None:
         """Ctrl+C: quit at once, from any screen, with every answer saved (a quiz's session
@@ -522,9 +574,13 @@ class QuizApp(App[None]):
         from quiz.tui.screens.dialogs import UnsavedAnswers
 
         if at_risk and isinstance(self.screen, UnsavedAnswers):  # asked, and ctrl+c again
-            self.exit(message=Text(f"quiz: stopped (ctrl+c); {at_risk} answer"
-                                   f"{'s' if at_risk != 1 else ''} could not be saved and "
-                                   f"{'were' if at_risk != 1 else 'was'} lost."))
+            self.exit(
+                message=Text(
+                    f"quiz: stopped (ctrl+c); {at_risk} answer"
+                    f"{'s' if at_risk != 1 else ''} could not be saved and "
+                    f"{'were' if at_risk != 1 else 'was'} lost."
+                )
+            )
             return
         if at_risk:  # quitting at once would lose them: ask first
             self.quit_safely()
@@ -533,8 +589,9 @@ class QuizApp(App[None]):
         if answered and held:
             message += f"; {self._kept(held, at_risk)}"
         elif answered:
-            message += (f"; your {answered} answers are saved" if answered > 1
-                        else "; your answer is saved")
+            message += (
+                f"; your {answered} answers are saved" if answered > 1 else "; your answer is saved"
+            )
         self.exit(message=Text(message + "."))
 
     def action_help(self) -> None:
@@ -549,6 +606,7 @@ class QuizApp(App[None]):
     def action_show_stats(self) -> None:
         """The stats screen over the current one (Escape comes back)."""
         from quiz.tui.screens.stats import StatsScreen
+
         if not isinstance(self.screen, StatsScreen):
             self.push_screen(StatsScreen())
 
@@ -566,7 +624,8 @@ class QuizApp(App[None]):
             yield SystemCommand("Home", "Back to your banks", self.go_home)
         if not isinstance(screen, ReviewScreen):
             yield SystemCommand(
-                "Review", "What is due today across your banks (spaced repetition)",
+                "Review",
+                "What is due today across your banks (spaced repetition)",
                 self.action_review,
             )
         if not isinstance(screen, StatsScreen):
@@ -575,7 +634,8 @@ class QuizApp(App[None]):
             )
         if isinstance(screen, SummaryScreen) and screen.summary.missed:
             yield SystemCommand(
-                "Retry the missed ones", "A new quiz of the questions you missed",
+                "Retry the missed ones",
+                "A new quiz of the questions you missed",
                 screen.action_retry,
             )
         for summary in self.known_banks:

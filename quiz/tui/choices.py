@@ -55,8 +55,9 @@ def load_choice(data_dir: Path, bank_id: str) -> StartChoice | None:
     count = entry.get("count")
     types = entry.get("types", [])
     tags = entry.get("tags", [])
-    if not (count is None or (isinstance(count, int) and not isinstance(count, bool)
-                              and count > 0)):
+    if not (
+        count is None or (isinstance(count, int) and not isinstance(count, bool) and count > 0)
+    ):
         count = None
     return StartChoice(
         count=count,

@@ -46,9 +46,7 @@ def prompt_content(question: Question) -> Content:
 def _fold(text: str) -> str:
     """Same length as ``text``; case and quote style folded, for finding a span."""
     folded = text.translate(_QUOTES)
-    return "".join(
-        ch.lower() if len(ch.lower()) == 1 else ch for ch in folded
-    )
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
 
 
 def find_span(sentence: str, key: str) -> tuple[int, int] | None:

@@ -432,8 +432,17 @@ def test_the_revised_shipped_bank_has_no_advice_tests_every_fact_and_has_every_t
     assert {q.TYPE for q in bank.questions} == set(QUESTION_TYPES)
     before = load_bank(SHIPPED_BEFORE_REVISION)
     # ids kept; the second, third and fourth revisions (after blind ratings) added these
-    added = {"q-g7-meeting-mc", "q-tokyo-first-mc", "q-paramount-mc", "q-lee-turn-mc",
-             "q-officials-reading-mc", "q-virtuous-cycle-mc", "q-people-match",
-             "q-ishiba-statement-mc", "q-north-korea-mc", "q-common-ground-multi",
-             "q-us-forces-mc"}
+    added = {
+        "q-g7-meeting-mc",
+        "q-tokyo-first-mc",
+        "q-paramount-mc",
+        "q-lee-turn-mc",
+        "q-officials-reading-mc",
+        "q-virtuous-cycle-mc",
+        "q-people-match",
+        "q-ishiba-statement-mc",
+        "q-north-korea-mc",
+        "q-common-ground-multi",
+        "q-us-forces-mc",
+    }
     assert {q.id for q in bank.questions} - added <= {q.id for q in before.questions}

@@ -32,7 +32,11 @@ def test_a_glance_finds_what_the_load_finds(path: Path) -> None:
     bank = load_bank(path)
     peek = peek_bank(path)
     assert (peek.id, peek.title, peek.as_of, peek.questions) == (
-        bank.id, bank.title, bank.as_of, len(bank.questions))
+        bank.id,
+        bank.title,
+        bank.as_of,
+        len(bank.questions),
+    )
     assert (peek.source_title, peek.source_outlet) == (bank.source.title, bank.source.outlet)
 
 
@@ -78,7 +82,8 @@ def _library(folder: Path, count: int) -> list[Path]:
         path = folder / f"bank-{n:02d}.yaml"
         path.write_text(
             text.replace("id: riverton-bridge", f"id: bank-{n:02d}").replace(
-                "title: Riverton opens its bridge", f"title: Bank number {n:02d}"),
+                "title: Riverton opens its bridge", f"title: Bank number {n:02d}"
+            ),
             encoding="utf-8",
         )
         paths.append(path)
@@ -132,12 +137,13 @@ def test_a_changed_bank_is_read_again_and_the_others_come_at_once(tmp_path: Path
 
 def test_the_founding_bank_glanced_at_lists_like_its_summary(tmp_path: Path) -> None:
     cache = BankCache(tmp_path / "cache")
-    glance = next(
-        f for part in _parts(cache, [FOUNDING_BANK]) for f in part.found if not f.checked
-    )
+    glance = next(f for part in _parts(cache, [FOUNDING_BANK]) for f in part.found if not f.checked)
     summary = cache.summaries([FOUNDING_BANK])[0]
     assert (glance.summary.id, glance.summary.title, glance.summary.questions) == (
-        summary.id, summary.title, summary.questions)
+        summary.id,
+        summary.title,
+        summary.questions,
+    )
 
 
 def test_a_reading_stopped_early_keeps_what_it_checked(tmp_path: Path) -> None:

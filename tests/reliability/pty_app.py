@@ -22,9 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-_ESCAPES = re.compile(
-    rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[P\]X^_].*?(?:\x07|\x1b\\)|\x1b[@-Z\\-_]"
-)
+_ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[P\]X^_].*?(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 #: The verdict line of the feedback panel (quiz/tui/widgets/feedback.py).
 VERDICT = re.compile(r"✓ Right|✗ Not quite|≈ Near miss")
 
@@ -48,8 +46,13 @@ class AppInPty:
         }
         self.process = subprocess.Popen(
             [sys.executable, "-m", "quiz", *args],
-            stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
-            start_new_session=True, close_fds=True,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=ROOT,
+            start_new_session=True,
+            close_fds=True,
         )
         os.close(slave)
         self.master = master

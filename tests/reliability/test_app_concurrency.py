@@ -66,8 +66,19 @@ def test_two_apps_and_a_writer_lose_nothing(tmp_path: Path) -> None:
     seeds = (11, 12)
     questions = {seed: order(seed) for seed in seeds}
     apps = {
-        seed: AppInPty(["play", str(FOUNDING_BANK), "--seed", str(seed), "--type", TYPES[0],
-                        "--type", TYPES[1]], data_dir)
+        seed: AppInPty(
+            [
+                "play",
+                str(FOUNDING_BANK),
+                "--seed",
+                str(seed),
+                "--type",
+                TYPES[0],
+                "--type",
+                TYPES[1],
+            ],
+            data_dir,
+        )
         for seed in seeds
     }
     hammer: subprocess.Popen[str] | None = None
@@ -77,8 +88,11 @@ def test_two_apps_and_a_writer_lose_nothing(tmp_path: Path) -> None:
             app.wait_for(r"Question 1(?!\d)", timeout=60)
         hammer = subprocess.Popen(
             [sys.executable, str(script), str(data_dir), str(stop)],
-            cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for n in range(ANSWERS):
             for seed, app in apps.items():  # both answer, then both wait: saves overlap
@@ -110,8 +124,10 @@ def test_two_apps_and_a_writer_lose_nothing(tmp_path: Path) -> None:
     hammered = int(hammer_out[0].split()[0])
     assert hammered > ANSWERS  # it really wrote meanwhile
     waits = sum(app.text.count("Saving your answer") for app in apps.values())
-    print(f"\ntwo apps: {2 * ANSWERS} answers, the writer {hammered}; the apps showed "
-          f"'Saving…' {waits} times while the lock was held")
+    print(
+        f"\ntwo apps: {2 * ANSWERS} answers, the writer {hammered}; the apps showed "
+        f"'Saving…' {waits} times while the lock was held"
+    )
     for app in apps.values():
         assert "locked" not in app.text
         assert "Not saved" not in app.text
@@ -123,8 +139,12 @@ def test_two_apps_and_a_writer_lose_nothing(tmp_path: Path) -> None:
             "SELECT id, bank_id, attempts, ended_at IS NOT NULL FROM sessions ORDER BY id"
         ).fetchall()
         by_session = {
-            sid: [q for (q,) in conn.execute(
-                "SELECT question_id FROM attempts WHERE session_id = ? ORDER BY id", (sid,))]
+            sid: [
+                q
+                for (q,) in conn.execute(
+                    "SELECT question_id FROM attempts WHERE session_id = ? ORDER BY id", (sid,)
+                )
+            ]
             for sid, *_ in sessions
         }
     app_sessions = [s for s in sessions if s[1] == "japan-korea-summit-2025"]

@@ -56,8 +56,7 @@ def one_run(data_dir: Path, seed: int) -> Outcome:
     answers = rng.randint(0, 12)
     delay = rng.uniform(0, 0.25)
     app = AppInPty(
-        ["play", str(FOUNDING_BANK), "--seed", str(seed), "--type", TYPES[0],
-         "--type", TYPES[1]],
+        ["play", str(FOUNDING_BANK), "--seed", str(seed), "--type", TYPES[0], "--type", TYPES[1]],
         data_dir,
     )
     sent = acknowledged = 0
@@ -118,12 +117,14 @@ def run_many(tmp_path: Path, seeds: range) -> list[Outcome]:
     saved = sum(o.saved for o in outcomes)
     latencies = sorted(t for o in outcomes for t in o.latencies)
     median = latencies[len(latencies) // 2] * 1000 if latencies else float("nan")
-    print(f"\nkill test: {len(outcomes)} runs, {acknowledged} answers acknowledged, "
-          f"{saved} saved, 0 lost; the last answer sent was saved but not yet shown in "
-          f"{sum(o.saved > o.acknowledged for o in outcomes)} runs, not yet saved in "
-          f"{sum(o.saved < o.sent for o in outcomes)} runs, after it was shown in "
-          f"{sum(o.acknowledged == o.sent for o in outcomes)} runs; key to feedback: median "
-          f"{median:.0f} ms")
+    print(
+        f"\nkill test: {len(outcomes)} runs, {acknowledged} answers acknowledged, "
+        f"{saved} saved, 0 lost; the last answer sent was saved but not yet shown in "
+        f"{sum(o.saved > o.acknowledged for o in outcomes)} runs, not yet saved in "
+        f"{sum(o.saved < o.sent for o in outcomes)} runs, after it was shown in "
+        f"{sum(o.acknowledged == o.sent for o in outcomes)} runs; key to feedback: median "
+        f"{median:.0f} ms"
+    )
     return outcomes
 
 

@@ -31,14 +31,19 @@ def one_run(data_dir: Path, seed: int, template: Path) -> tuple[int, int]:
     pages = len(original) // PAGE
     page = rng.randrange(1, pages)  # never page 0: the header stays intact
     damaged = bytearray(original)
-    damaged[page * PAGE:(page + 1) * PAGE] = b"\xde\xad\xbe\xef" * (PAGE // 4)
+    damaged[page * PAGE : (page + 1) * PAGE] = b"\xde\xad\xbe\xef" * (PAGE // 4)
     (data_dir / DB_NAME).write_bytes(bytes(damaged))
-    questions = [item.question for item in Session.start(
-        load_bank(FOUNDING_BANK), Options(seed=seed, types=("true_false",))).items]
+    questions = [
+        item.question
+        for item in Session.start(
+            load_bank(FOUNDING_BANK), Options(seed=seed, types=("true_false",))
+        ).items
+    ]
     answers = rng.randint(1, 4)
     kill = rng.random() < 0.5
-    app = AppInPty(["play", str(FOUNDING_BANK), "--seed", str(seed), "--type", "true_false"],
-                   data_dir)
+    app = AppInPty(
+        ["play", str(FOUNDING_BANK), "--seed", str(seed), "--type", "true_false"], data_dir
+    )
     acknowledged = 0
     try:
         app.wait_for(r"Question 1(?!\d)", timeout=60)
@@ -67,8 +72,11 @@ def one_run(data_dir: Path, seed: int, template: Path) -> tuple[int, int]:
             assert app.process.wait(30) == 0
     finally:
         app.close()
-    aside = [p for p in data_dir.iterdir()
-             if p.name.startswith(f"{DB_NAME}.damaged-") and not p.name.endswith(("-wal", "-shm"))]
+    aside = [
+        p
+        for p in data_dir.iterdir()
+        if p.name.startswith(f"{DB_NAME}.damaged-") and not p.name.endswith(("-wal", "-shm"))
+    ]
     assert len(aside) == 1 and aside[0].read_bytes() == bytes(damaged), page
     with sqlite3.connect(data_dir / DB_NAME) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -86,6 +94,8 @@ def test_a_damaged_database_loses_no_acknowledged_answer(tmp_path: Path) -> None
         ack, kept = one_run(tmp_path / f"run-{seed}", seed, template)
         acknowledged += ack
         saved += kept
-    print(f"\ndamaged database: {RUNS} runs, {acknowledged} answers acknowledged, {saved} saved, "
-          "0 lost")
+    print(
+        f"\ndamaged database: {RUNS} runs, {acknowledged} answers acknowledged, {saved} saved, "
+        "0 lost"
+    )
     assert saved >= acknowledged

@@ -43,8 +43,10 @@ def a_real_db(data_dir: Path, answers: int = 3) -> None:
     with Store.open(data_dir, clock=clock, fuzz=False) as store:
         session = store.start_session("bank", "play")
         for n in range(answers):
-            store.record(Answer("bank", f"q{n}", "true_false", "True", Outcome.WRONG, 3.0, NOW,
-                                "False"), session_id=session)
+            store.record(
+                Answer("bank", f"q{n}", "true_false", "True", Outcome.WRONG, 3.0, NOW, "False"),
+                session_id=session,
+            )
         store.end_session(session)
 
 
@@ -91,8 +93,18 @@ def test_a_bad_file_is_left_alone_and_explained(tmp_path: Path, kind: str) -> No
             assert "upgrade quiz" in scores.notice
         # the quiz runs on the store in memory: answers, undo, review all work
         recorder = scores.recorder(_bank(), "play")
-        recorder.record(Answer("riverton-bridge", "q-cost-tf", "true_false", "False",
-                               Outcome.RIGHT, 3.0, NOW, "False"))
+        recorder.record(
+            Answer(
+                "riverton-bridge",
+                "q-cost-tf",
+                "true_false",
+                "False",
+                Outcome.RIGHT,
+                3.0,
+                NOW,
+                "False",
+            )
+        )
         assert scores.store.card("riverton-bridge", "q-cost-tf") is not None
     finally:
         scores.close()
@@ -140,8 +152,11 @@ def _db_is_a_directory(tmp_path: Path) -> Path:
     return data_dir
 
 
-@pytest.mark.parametrize("make", [_unwritable_under_a_file, _db_is_a_directory],
-                         ids=["dir-under-a-file", "db-is-a-directory"])
+@pytest.mark.parametrize(
+    "make",
+    [_unwritable_under_a_file, _db_is_a_directory],
+    ids=["dir-under-a-file", "db-is-a-directory"],
+)
 def test_an_unwritable_data_dir_is_explained(tmp_path: Path, make) -> None:
     data_dir = make(tmp_path)
     scores = open_scores(data_dir, clock=clock)
@@ -150,8 +165,18 @@ def test_an_unwritable_data_dir_is_explained(tmp_path: Path, make) -> None:
         assert scores.notice.startswith("Progress is not being saved this time")
         assert "--data-dir" in scores.notice and "disk space" in scores.notice
         recorder = scores.recorder(_bank(), "review")
-        recorder.record(Answer("riverton-bridge", "q-cost-tf", "true_false", "False",
-                               Outcome.RIGHT, 3.0, NOW, "False"))
+        recorder.record(
+            Answer(
+                "riverton-bridge",
+                "q-cost-tf",
+                "true_false",
+                "False",
+                Outcome.RIGHT,
+                3.0,
+                NOW,
+                "False",
+            )
+        )
     finally:
         scores.close()
 
@@ -165,8 +190,9 @@ def test_a_readable_but_unwritable_file_is_copied_into_memory(
     real_open = Store.open
 
     def refuse(*args: object, **kwargs: object) -> Store:
-        raise StoreError("attempt to write a readonly database", problem="unwritable",
-                         path=data_dir / DB_NAME)
+        raise StoreError(
+            "attempt to write a readonly database", problem="unwritable", path=data_dir / DB_NAME
+        )
 
     monkeypatch.setattr(Store, "open", refuse)
     scores = open_scores(data_dir, clock=clock)
@@ -176,7 +202,8 @@ def test_a_readable_but_unwritable_file_is_copied_into_memory(
         assert scores.store.due_counts(NOW).due_now == 0
         assert scores.store.due_counts(datetime(2025, 9, 2, tzinfo=UTC)).due_now == 3
         scores.recorder(_bank(), "play").record(
-            Answer("bank", "q0", "true_false", "True", Outcome.RIGHT, 3.0, NOW, "False"))
+            Answer("bank", "q0", "true_false", "True", Outcome.RIGHT, 3.0, NOW, "False")
+        )
     finally:
         scores.close()
     assert (data_dir / DB_NAME).read_bytes() == before
@@ -210,7 +237,10 @@ async def test_the_app_paints_then_says_the_scores_are_not_saved_and_the_quiz_ru
     harness = Harness()
     config = harness.config(
         StartPlay(load_bank(ALL_TYPES_BANK), Options(shuffle=False, seed=0)),
-        recorder_factory=scores.recorder, progress=scores, stats=scores.stats, scores=scores,
+        recorder_factory=scores.recorder,
+        progress=scores,
+        stats=scores.stats,
+        scores=scores,
     )
     app = harness.app(config)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -234,8 +264,11 @@ def test_the_real_app_on_a_corrupt_file_then_recover(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     corrupt(data_dir)
     original = (data_dir / DB_NAME).read_bytes()
-    first = Session.start(load_bank(FOUNDING_BANK),
-                          Options(seed=5, types=("true_false",))).items[0].question
+    first = (
+        Session.start(load_bank(FOUNDING_BANK), Options(seed=5, types=("true_false",)))
+        .items[0]
+        .question
+    )
     args = ["play", str(FOUNDING_BANK), "--seed", "5", "--type", "true_false"]
 
     app = AppInPty(args, data_dir)

@@ -51,9 +51,7 @@ def test_quiz_check_escapes_every_file_name(tmp_path: Path, folder: Path) -> Non
     assert result.stderr == f"skipped {folder}/notes{SHOWN}.txt: not a bank file (.yaml or .yml)\n"
 
 
-def test_quiz_check_json_keeps_the_name_and_sends_nothing_raw(
-    tmp_path: Path, folder: Path
-) -> None:
+def test_quiz_check_json_keeps_the_name_and_sends_nothing_raw(tmp_path: Path, folder: Path) -> None:
     result = _quiz(tmp_path, "check", "--json", str(folder))
     files = json.loads(result.stdout)["files"]
     assert [f["file"] for f in files] == [f"{folder}/bad{EVIL}.yaml", f"{folder}/good{EVIL}.yaml"]

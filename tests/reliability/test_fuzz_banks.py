@@ -113,13 +113,13 @@ def test_a_failing_example_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     import tests.reliability.fuzz_banks as fuzz
 
     monkeypatch.setattr(fuzz, "CORPUS", tmp_path)
+
     def boom() -> None:
         raise ValueError("boom")
 
     with pytest.raises(AssertionError, match="kept as"):
         _kept_on_failure(b"x", boom)
     assert [p.read_bytes() for p in tmp_path.iterdir()] == [b"x"]
-
 
 
 def test_a_stray_tab_is_not_said_to_be_left_open(tmp_path: Path) -> None:

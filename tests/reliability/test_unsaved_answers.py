@@ -46,8 +46,11 @@ def _app(data_dir: Path):
     harness = Harness()
     config = harness.config(
         StartPlay(load_bank(ALL_TYPES_BANK), Options(shuffle=False, seed=0)),
-        data_dir=data_dir, recorder_factory=scores.recorder, progress=scores,
-        stats=scores.stats, scores=scores,
+        data_dir=data_dir,
+        recorder_factory=scores.recorder,
+        progress=scores,
+        stats=scores.stats,
+        scores=scores,
     )
     return harness.app(config), scores
 
@@ -121,8 +124,9 @@ async def test_answers_kept_nowhere_are_counted_and_quitting_asks_first(
         assert asked.message.startswith("1 answer would be lost")
         assert "No space left on device" in asked.message
         await pilot.press("r")  # try again: still full, it asks again
-        await _until(pilot, lambda: isinstance(app.screen, UnsavedAnswers)
-                     and app.screen is not asked)
+        await _until(
+            pilot, lambda: isinstance(app.screen, UnsavedAnswers) and app.screen is not asked
+        )
         monkeypatch.setattr(journal_module.os, "fsync", real_fsync)  # another disk has room
         await pilot.press("s")
         await pilot.pause()
@@ -177,10 +181,13 @@ def test_the_real_app_killed_while_the_database_is_locked_loses_nothing(tmp_path
     answer goes to the journal, its feedback shows, then the app is killed with SIGKILL. The
     next start saves it."""
     data_dir = tmp_path / "data"
-    questions = [item.question for item in Session.start(
-        load_bank(FOUNDING_BANK), Options(seed=5, types=("true_false",))).items]
-    app = AppInPty(["play", str(FOUNDING_BANK), "--seed", "5", "--type", "true_false"],
-                   data_dir)
+    questions = [
+        item.question
+        for item in Session.start(
+            load_bank(FOUNDING_BANK), Options(seed=5, types=("true_false",))
+        ).items
+    ]
+    app = AppInPty(["play", str(FOUNDING_BANK), "--seed", "5", "--type", "true_false"], data_dir)
     locker: sqlite3.Connection | None = None
     try:
         app.wait_for(r"Question 1(?!\d)", timeout=60)

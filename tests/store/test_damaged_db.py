@@ -30,8 +30,19 @@ def a_real_db(data_dir: Path, answers: int = 2000) -> None:
     with Store.open(data_dir, clock=clock, fuzz=False) as store:
         session = store.start_session("bank", "play")
         for n in range(answers):
-            store.record(Answer("bank", f"q{n % 500}", "true_false", "True", Outcome.WRONG, 3.0,
-                                NOW + timedelta(seconds=n), "False"), session_id=session)
+            store.record(
+                Answer(
+                    "bank",
+                    f"q{n % 500}",
+                    "true_false",
+                    "True",
+                    Outcome.WRONG,
+                    3.0,
+                    NOW + timedelta(seconds=n),
+                    "False",
+                ),
+                session_id=session,
+            )
         store.end_session(session)
     with sqlite3.connect(data_dir / DB_NAME) as conn:  # everything into the main file
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -72,8 +83,10 @@ def test_a_damaged_file_is_set_aside_at_open_and_a_new_one_started(damaged: Path
         assert store.set_aside.name == f"{DB_NAME}.damaged-20250901T090000"
         assert store.set_aside.read_bytes() == original  # kept byte for byte, never written
         session = store.start_session("bank", "play")
-        store.record(Answer("bank", "q1", "true_false", "True", Outcome.RIGHT, 2.0, NOW, "True"),
-                     session_id=session)
+        store.record(
+            Answer("bank", "q1", "true_false", "True", Outcome.RIGHT, 2.0, NOW, "True"),
+            session_id=session,
+        )
         assert store.integrity_check() == ["ok"]
     assert store.set_aside.read_bytes() == original
 
@@ -125,8 +138,19 @@ def test_recover_copies_what_can_still_be_read(tmp_path: Path, when: str) -> Non
 def test_recover_with_answers_given_since_keeps_both(damaged: Path) -> None:
     with Store.open(damaged, clock=clock) as store:  # set aside; the learner goes on
         session = store.start_session("bank", "play")
-        store.record(Answer("bank", "new", "true_false", "True", Outcome.RIGHT, 2.0,
-                            NOW + timedelta(days=3), "True"), session_id=session)
+        store.record(
+            Answer(
+                "bank",
+                "new",
+                "true_false",
+                "True",
+                Outcome.RIGHT,
+                2.0,
+                NOW + timedelta(days=3),
+                "True",
+            ),
+            session_id=session,
+        )
     with Store.open(damaged, clock=clock, recover=True) as store:
         assert store.salvaged[0][1].answers > 1900
         assert store.card("bank", "new") is not None
@@ -139,8 +163,9 @@ def test_damage_found_after_open_stops_every_write(
     """A file too big to check within the open budget is checked to the end in the
     background; the damage it finds stops every write into the file (answers then go to the
     journal) and the next start sets it aside."""
-    monkeypatch.setattr(opening, "quick_check",
-                        lambda conn, budget: CheckResult("unfinished", seconds=budget or 0))
+    monkeypatch.setattr(
+        opening, "quick_check", lambda conn, budget: CheckResult("unfinished", seconds=budget or 0)
+    )
     store = Store.open(damaged, clock=clock)
     try:
         assert store.set_aside is None and store.background_check is not None

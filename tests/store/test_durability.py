@@ -48,8 +48,7 @@ def record_many(data_dir: str, worker: int, count: int) -> None:
 def test_two_processes_record_into_one_data_dir(data_dir: Path) -> None:
     context = multiprocessing.get_context("spawn")
     workers = [
-        context.Process(target=record_many, args=(str(data_dir), worker, 200))
-        for worker in (1, 2)
+        context.Process(target=record_many, args=(str(data_dir), worker, 200)) for worker in (1, 2)
     ]
     for process in workers:
         process.start()

@@ -21,22 +21,28 @@ def assert_consistent(store: Store) -> None:
             """SELECT day, attempts, correct, reviews, recalled FROM day_totals
                WHERE attempts > 0 ORDER BY day"""
         ).fetchall()
-        assert days == conn.execute(
-            """SELECT a.day, count(*), sum(a.correct),
+        assert (
+            days
+            == conn.execute(
+                """SELECT a.day, count(*), sum(a.correct),
                       coalesce(sum(l.state_before = 2), 0),
                       coalesce(sum(l.state_before = 2 AND l.rating > 1), 0)
                FROM attempts a LEFT JOIN review_log l ON l.attempt_id = a.id
                WHERE a.retake_of IS NULL
                GROUP BY a.day ORDER BY a.day"""
-        ).fetchall()
+            ).fetchall()
+        )
         banks = conn.execute(
             """SELECT bank_id, attempts, correct FROM bank_totals
                WHERE attempts > 0 ORDER BY bank_id"""
         ).fetchall()
-        assert banks == conn.execute(
-            """SELECT bank_id, count(*), sum(correct) FROM attempts WHERE retake_of IS NULL
+        assert (
+            banks
+            == conn.execute(
+                """SELECT bank_id, count(*), sum(correct) FROM attempts WHERE retake_of IS NULL
                GROUP BY bank_id ORDER BY bank_id"""
-        ).fetchall()
+            ).fetchall()
+        )
         sessions = conn.execute(
             """SELECT s.id, s.attempts, s.correct,
                       (SELECT count(*) FROM attempts a
@@ -95,8 +101,13 @@ def test_random_walk_keeps_summaries_exact(tmp_path: Path, seed: int) -> None:
                     if rng.random() < 0.7:  # asked again and answered
                         clock.advance(seconds=5)
                         store.record(
-                            replace(undone, undone=False, retake=True, answered_at=clock.now,
-                                    outcome=rng.choice(list(Outcome))),
+                            replace(
+                                undone,
+                                undone=False,
+                                retake=True,
+                                answered_at=clock.now,
+                                outcome=rng.choice(list(Outcome)),
+                            ),
                             session_id=session,
                             cram=session == sessions[1],
                         )
@@ -125,5 +136,6 @@ def test_random_walk_keeps_summaries_exact(tmp_path: Path, seed: int) -> None:
         with store.reading() as conn:
             undone = conn.execute("SELECT count(*) FROM attempts WHERE undone").fetchone()[0]
             retakes = conn.execute(
-                "SELECT count(*) FROM attempts WHERE retake_of IS NOT NULL").fetchone()[0]
+                "SELECT count(*) FROM attempts WHERE retake_of IS NOT NULL"
+            ).fetchone()[0]
         assert undone and retakes  # the walk went through both

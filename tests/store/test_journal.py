@@ -35,8 +35,16 @@ def clock() -> datetime:
 
 
 def answer(n: int, question: str | None = None) -> Answer:
-    return Answer("bank", question or f"q{n}", "true_false", "True", Outcome.RIGHT, 2.0,
-                  NOW + timedelta(seconds=n, microseconds=17), "True")
+    return Answer(
+        "bank",
+        question or f"q{n}",
+        "true_false",
+        "True",
+        Outcome.RIGHT,
+        2.0,
+        NOW + timedelta(seconds=n, microseconds=17),
+        "True",
+    )
 
 
 def attempts(data_dir: Path) -> list[str]:
@@ -73,6 +81,7 @@ def test_a_full_disk_at_the_write_sends_the_answer_to_the_journal(
     if isinstance(fault, sqlite3.Error):
         monkeypatch.setattr(store_module, "record_answer", full)
     else:  # the OS refusing the write: SQLite turns it into an I/O error
+
         def io_error(*args: object, **kwargs: object) -> None:
             raise sqlite3.OperationalError("disk I/O error")
 
@@ -95,8 +104,9 @@ def test_a_full_disk_at_the_write_sends_the_answer_to_the_journal(
         assert conn.execute("SELECT count(DISTINCT session_id) FROM attempts").fetchone()[0] == 1
 
 
-def test_the_replay_is_idempotent(store: Store, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_replay_is_idempotent(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     recorder = recorder_for(store)
     monkeypatch.setattr(store_module, "record_answer", _refuse)
     for n in range(5):
@@ -220,7 +230,7 @@ def test_damage_found_while_quizzing_sends_answers_to_the_journal(
 
 
 def test_after_real_damage_the_next_start_sets_the_file_aside_and_saves_the_journal(
-    tmp_path: Path
+    tmp_path: Path,
 ) -> None:
     from quiz.store.check import CheckResult
     from tests.store.test_damaged_db import a_real_db, damage_a_middle_page
@@ -277,8 +287,11 @@ def test_a_replay_killed_part_way_never_doubles_an_answer(
             expected.append(given.question_id)
     result = subprocess.run(
         [sys.executable, "-c", KILLED_REPLAY, str(tmp_path), str(killed_after)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True,
-        timeout=60, check=False,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == -9, result.stderr
     assert len(attempts(tmp_path)) == 4 * killed_after

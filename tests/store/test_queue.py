@@ -39,7 +39,10 @@ def test_due_cards_come_most_overdue_first(store: Store, clock: FakeClock) -> No
     queue = store.due_queue(datetime(2026, 11, 25, 17, 15, tzinfo=UTC))
 
     assert ids(queue) == [
-        ("bank", "wrong"), ("bank", "late"), ("other", "later"), ("bank", "not-yet"),
+        ("bank", "wrong"),
+        ("bank", "late"),
+        ("other", "later"),
+        ("bank", "not-yet"),
     ]
     assert queue[0] == DueItem(
         "bank", "wrong", datetime(2026, 11, 25, 17, 6, tzinfo=UTC), State.Learning
@@ -56,7 +59,9 @@ def test_the_queue_can_be_limited_and_filtered_by_bank(store: Store, clock: Fake
 
     assert ids(store.due_queue(later, limit=2)) == [("bank", "b0"), ("other", "o0")]
     assert ids(store.due_queue(later, bank_ids=["other"])) == [
-        ("other", "o0"), ("other", "o1"), ("other", "o2"),
+        ("other", "o0"),
+        ("other", "o1"),
+        ("other", "o2"),
     ]
     assert store.due_queue(later, limit=0) == []
 
@@ -103,7 +108,11 @@ def test_new_questions_are_rationed_per_day(store: Store, clock: FakeClock) -> N
         datetime(2026, 11, 26, 9, 0, tzinfo=UTC), known_questions=known, new_limit=5
     )
     assert [item.question_id for item in tomorrow if item.is_new] == [
-        "q03", "q04", "q05", "q06", "q07",
+        "q03",
+        "q04",
+        "q05",
+        "q06",
+        "q07",
     ]
     assert len(tomorrow) == 8  # the three from yesterday are due too
 
@@ -114,7 +123,8 @@ def test_the_limit_caps_due_and_new_together(store: Store, clock: FakeClock) -> 
     known = {"bank": ["q1", "q2", "q3"]}
 
     assert ids(store.due_queue(later, known_questions=known, limit=2)) == [
-        ("bank", "q1"), ("bank", "q2"),
+        ("bank", "q1"),
+        ("bank", "q2"),
     ]
     assert ids(store.due_queue(later, known_questions=known, new_limit=0)) == [("bank", "q1")]
 

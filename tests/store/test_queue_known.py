@@ -47,7 +47,10 @@ def test_removed_questions_leave_the_queue_past_the_first_batch(
     assert ids(queue) == [("other", "kept-a"), ("other", "kept-b"), ("other", ODD)]
     everything = store.due_queue(later, limit=10, new_limit=80, known_questions=known)
     assert ids(everything) == [
-        ("other", "kept-a"), ("other", "kept-b"), ("other", ODD), ("bank", "kept-c"),
+        ("other", "kept-a"),
+        ("other", "kept-b"),
+        ("other", ODD),
+        ("bank", "kept-c"),
         ("bank", "new-1"),
     ]
     assert everything[-1].is_new
@@ -71,6 +74,8 @@ def test_a_bank_with_no_cards_gives_its_questions_in_order(store: Store, clock: 
     schedule(store, "x", bank_id="elsewhere")
     queue = store.due_queue(
         clock.advance(minutes=-30) - timedelta(seconds=1),
-        limit=10, new_limit=3, known_questions={"bank": ["b", "a", "c"]},
+        limit=10,
+        new_limit=3,
+        known_questions={"bank": ["b", "a", "c"]},
     )
     assert ids(queue) == [("bank", "b"), ("bank", "a")]  # "x" took one of the 3 new today

@@ -43,13 +43,28 @@ def test_record_saves_the_attempt_and_schedules_the_card(store: Store) -> None:
         schedule_reset=False,
     )
     assert store.card("bank", "q1") == result.card
-    assert rows(store, "SELECT bank_id, question_id, given, outcome, seconds, answered_at, "
-                       "correct, day, answer_key, tags, cram FROM attempts") == [
-        ("bank", "q1", "Seoul", "right", 8.0, "2026-11-25T17:00:00.000000+00:00", 1,
-         "2026-11-25", "Seoul", '["politics"]', 0),
+    assert rows(
+        store,
+        "SELECT bank_id, question_id, given, outcome, seconds, answered_at, "
+        "correct, day, answer_key, tags, cram FROM attempts",
+    ) == [
+        (
+            "bank",
+            "q1",
+            "Seoul",
+            "right",
+            8.0,
+            "2026-11-25T17:00:00.000000+00:00",
+            1,
+            "2026-11-25",
+            "Seoul",
+            '["politics"]',
+            0,
+        ),
     ]
-    assert rows(store, "SELECT attempt_id, rating, state_before, state_after, card_before "
-                       "FROM review_log") == [(1, 3, None, 1, None)]
+    assert rows(
+        store, "SELECT attempt_id, rating, state_before, state_after, card_before FROM review_log"
+    ) == [(1, 3, None, 1, None)]
 
 
 def test_cram_answers_are_kept_but_never_touch_the_schedule(store: Store) -> None:
@@ -70,16 +85,16 @@ def test_a_changed_right_answer_resets_the_schedule(store: Store, clock: FakeClo
     store.record(answer(at=clock.advance(minutes=10)), session_id=session)
     assert store.card("bank", "q1").state is State.Review  # type: ignore[union-attr]
 
-    result = store.record(
-        answer(at=clock.advance(days=2), key="Busan"), session_id=session
-    )
+    result = store.record(answer(at=clock.advance(days=2), key="Busan"), session_id=session)
 
     assert result.schedule_reset is True
     assert result.card is not None
     assert (result.card.state, result.card.step, result.card.reps) == (State.Learning, 1, 1)
     assert rows(store, "SELECT answer_key FROM cards") == [("Busan",)]
-    assert rows(store, "SELECT schedule_reset, state_before FROM review_log "
-                       "ORDER BY attempt_id DESC LIMIT 1") == [(1, None)]
+    assert rows(
+        store,
+        "SELECT schedule_reset, state_before FROM review_log ORDER BY attempt_id DESC LIMIT 1",
+    ) == [(1, None)]
 
 
 def test_an_answer_without_a_key_never_resets(store: Store, clock: FakeClock) -> None:
@@ -106,8 +121,7 @@ def test_undo_keeps_the_answer_the_card_and_the_counts(store: Store, clock: Fake
 
     assert undone == replace(slip, undone=True)
     assert store.card("bank", "q1") == after_slip  # Again, as the wrong answer made it
-    assert rows(store, "SELECT id, undone, retake_of FROM attempts") == [
-        (1, 0, None), (2, 1, None)]
+    assert rows(store, "SELECT id, undone, retake_of FROM attempts") == [(1, 0, None), (2, 1, None)]
     assert rows(store, "SELECT count(*) FROM review_log") == [(2,)]
     assert rows(store, "SELECT attempts, correct FROM sessions") == [(2, 1)]
     assert rows(store, "SELECT * FROM day_totals ORDER BY day") == totals
@@ -120,13 +134,23 @@ def test_a_retake_is_kept_and_counts_nowhere(store: Store, clock: FakeClock) -> 
     slip = store.undo_last(session)
     assert slip is not None
 
-    result = store.record(replace(slip, undone=False, retake=True, outcome=Outcome.RIGHT,
-                                  answered_at=clock.advance(seconds=9)), session_id=session)
+    result = store.record(
+        replace(
+            slip,
+            undone=False,
+            retake=True,
+            outcome=Outcome.RIGHT,
+            answered_at=clock.advance(seconds=9),
+        ),
+        session_id=session,
+    )
 
     assert result == RecordResult(attempt_id=2, retake=True)
     assert store.card("bank", "q1") == card  # the schedule is the first answer's
     assert rows(store, "SELECT id, outcome, undone, retake_of FROM attempts") == [
-        (1, "wrong", 1, None), (2, "right", 0, 1)]
+        (1, "wrong", 1, None),
+        (2, "right", 0, 1),
+    ]
     assert rows(store, "SELECT attempts, correct FROM sessions") == [(1, 0)]
     assert rows(store, "SELECT attempts, correct FROM day_totals") == [(1, 0)]
     assert rows(store, "SELECT attempts, correct FROM bank_totals") == [(1, 0)]
@@ -145,7 +169,9 @@ def test_undo_stays_within_its_session(store: Store, clock: FakeClock) -> None:
 
     assert undone is not None and undone.question_id == "q1"
     assert rows(store, "SELECT question_id, undone FROM attempts ORDER BY id") == [
-        ("q1", 1), ("q2", 0)]
+        ("q1", 1),
+        ("q2", 0),
+    ]
 
 
 def test_undo_of_nothing(store: Store) -> None:
@@ -156,8 +182,9 @@ def test_an_answer_taken_back_before_it_could_be_saved_is_saved_marked(store: St
     """The app keeps answers in memory while saving fails; one undone meanwhile reaches the
     store marked, and schedules as any first answer does."""
     session = store.start_session("bank", "play")
-    result = store.record(replace(answer(at=T0, outcome=Outcome.WRONG), undone=True),
-                          session_id=session)
+    result = store.record(
+        replace(answer(at=T0, outcome=Outcome.WRONG), undone=True), session_id=session
+    )
     assert result.rating is Rating.Again
     assert rows(store, "SELECT undone, retake_of FROM attempts") == [(1, None)]
 
@@ -252,9 +279,7 @@ def test_flags_are_listed_for_authors(store: Store, clock: FakeClock) -> None:
 def test_export_writes_one_json_object_per_attempt(store: Store, tmp_path: Path) -> None:
     session = store.start_session("bank", "play")
     store.record(answer(at=T0, tags=("politics",)), session_id=session)
-    store.record(
-        answer("q2", at=T0, bank_id="other", outcome=Outcome.WRONG), session_id=session
-    )
+    store.record(answer("q2", at=T0, bank_id="other", outcome=Outcome.WRONG), session_id=session)
     out = tmp_path / "out" / "results.jsonl"
 
     assert store.export_results(out) == 2
@@ -292,8 +317,16 @@ def test_export_keeps_an_undone_answer_and_leaves_its_retake_out(
     store.record(answer(at=T0, outcome=Outcome.WRONG), session_id=session)
     slip = store.undo_last(session)
     assert slip is not None
-    store.record(replace(slip, undone=False, retake=True, outcome=Outcome.RIGHT,
-                         answered_at=clock.advance(seconds=5)), session_id=session)
+    store.record(
+        replace(
+            slip,
+            undone=False,
+            retake=True,
+            outcome=Outcome.RIGHT,
+            answered_at=clock.advance(seconds=5),
+        ),
+        session_id=session,
+    )
     out = tmp_path / "results.jsonl"
 
     assert store.export_results(out) == 1

@@ -38,10 +38,20 @@ def fill_v1(conn: sqlite3.Connection) -> None:
     conn.executemany(
         "INSERT INTO sessions (id, bank_id, mode, started_at, ended_at) VALUES (?, ?, ?, ?, ?)",
         [
-            (1, "founding", "play", "2026-11-20T09:00:00.000000+00:00",
-             "2026-11-20T09:15:00.000000+00:00"),
-            (2, "founding", "cram", "2026-11-20T10:00:00.000000+00:00",
-             "2026-11-20T10:01:00.000000+00:00"),
+            (
+                1,
+                "founding",
+                "play",
+                "2026-11-20T09:00:00.000000+00:00",
+                "2026-11-20T09:15:00.000000+00:00",
+            ),
+            (
+                2,
+                "founding",
+                "cram",
+                "2026-11-20T10:00:00.000000+00:00",
+                "2026-11-20T10:01:00.000000+00:00",
+            ),
             (3, "other", "play", "2026-11-21T08:00:00.000000+00:00", None),
         ],
     )
@@ -49,16 +59,61 @@ def fill_v1(conn: sqlite3.Connection) -> None:
         """INSERT INTO attempts (id, session_id, bank_id, question_id, question_type, given,
                outcome, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            (1, 1, "founding", "q1", "multiple_choice", "Seoul", "right", 6.0,
-             "2026-11-20T09:00:10.000000+00:00"),
-            (2, 1, "founding", "q2", "short_answer", "Tokio", "wrong", 15.5,
-             "2026-11-20T09:00:40.000000+00:00"),
-            (3, 1, "founding", "q1", "multiple_choice", "Seoul", "right", 5.0,
-             "2026-11-20T09:11:00.000000+00:00"),
-            (4, 2, "founding", "q2", "short_answer", "Tokyo", "right", 4.0,
-             "2026-11-20T10:00:30.000000+00:00"),
-            (5, 3, "other", "x", "cloze", "Lee Jae-myung", "near_miss", 21.0,
-             "2026-11-21T08:00:20.000000+00:00"),
+            (
+                1,
+                1,
+                "founding",
+                "q1",
+                "multiple_choice",
+                "Seoul",
+                "right",
+                6.0,
+                "2026-11-20T09:00:10.000000+00:00",
+            ),
+            (
+                2,
+                1,
+                "founding",
+                "q2",
+                "short_answer",
+                "Tokio",
+                "wrong",
+                15.5,
+                "2026-11-20T09:00:40.000000+00:00",
+            ),
+            (
+                3,
+                1,
+                "founding",
+                "q1",
+                "multiple_choice",
+                "Seoul",
+                "right",
+                5.0,
+                "2026-11-20T09:11:00.000000+00:00",
+            ),
+            (
+                4,
+                2,
+                "founding",
+                "q2",
+                "short_answer",
+                "Tokyo",
+                "right",
+                4.0,
+                "2026-11-20T10:00:30.000000+00:00",
+            ),
+            (
+                5,
+                3,
+                "other",
+                "x",
+                "cloze",
+                "Lee Jae-myung",
+                "near_miss",
+                21.0,
+                "2026-11-21T08:00:20.000000+00:00",
+            ),
         ],
     )
 
@@ -92,7 +147,9 @@ def check_v1(store: Store) -> None:
     q1 = store.card("founding", "q1")
     assert q1 is not None
     assert (q1.state, q1.reps, q1.due) == (
-        State.Review, 2, datetime(2026, 11, 22, 9, 11, tzinfo=UTC),
+        State.Review,
+        2,
+        datetime(2026, 11, 22, 9, 11, tzinfo=UTC),
     )
     q2 = store.card("founding", "q2")
     assert q2 is not None and (q2.state, q2.reps, q2.lapses) == (State.Learning, 1, 0)
@@ -104,10 +161,20 @@ def check_v1(store: Store) -> None:
 
 
 _Q1_BEFORE = {
-    "id": 1, "bank_id": "founding", "question_id": "q1", "answer_key": "Seoul", "tags": "[]",
-    "state": 2, "step": None, "stability": 2.3065, "difficulty": 2.11,
-    "due": "2026-11-22T09:11:00.000000+00:00", "last_review": "2026-11-20T09:11:00.000000+00:00",
-    "reps": 2, "lapses": 0, "introduced_day": "2026-11-20",
+    "id": 1,
+    "bank_id": "founding",
+    "question_id": "q1",
+    "answer_key": "Seoul",
+    "tags": "[]",
+    "state": 2,
+    "step": None,
+    "stability": 2.3065,
+    "difficulty": 2.11,
+    "due": "2026-11-22T09:11:00.000000+00:00",
+    "last_review": "2026-11-20T09:11:00.000000+00:00",
+    "reps": 2,
+    "lapses": 0,
+    "introduced_day": "2026-11-20",
 }
 
 
@@ -123,12 +190,45 @@ def fill_v2(conn: sqlite3.Connection) -> None:
                outcome, seconds, answered_at, correct, day, answer_key, tags, cram)
            VALUES (?, 1, 'founding', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
         [
-            (1, "q1", "multiple_choice", "Seoul", "right", 6.0,
-             "2026-11-20T09:11:00.000000+00:00", 1, "2026-11-20", "Seoul", "[]"),
-            (2, "q2", "true_false", "True", "wrong", 3.0,
-             "2026-11-20T09:12:00.000000+00:00", 0, "2026-11-20", "False", '["politics"]'),
-            (3, "q1", "multiple_choice", "Seoul", "right", 9.0,
-             "2026-11-22T09:11:00.000000+00:00", 1, "2026-11-22", "Seoul", "[]"),
+            (
+                1,
+                "q1",
+                "multiple_choice",
+                "Seoul",
+                "right",
+                6.0,
+                "2026-11-20T09:11:00.000000+00:00",
+                1,
+                "2026-11-20",
+                "Seoul",
+                "[]",
+            ),
+            (
+                2,
+                "q2",
+                "true_false",
+                "True",
+                "wrong",
+                3.0,
+                "2026-11-20T09:12:00.000000+00:00",
+                0,
+                "2026-11-20",
+                "False",
+                '["politics"]',
+            ),
+            (
+                3,
+                "q1",
+                "multiple_choice",
+                "Seoul",
+                "right",
+                9.0,
+                "2026-11-22T09:11:00.000000+00:00",
+                1,
+                "2026-11-22",
+                "Seoul",
+                "[]",
+            ),
         ],
     )
     conn.executemany(
@@ -136,10 +236,34 @@ def fill_v2(conn: sqlite3.Connection) -> None:
                difficulty, due, last_review, reps, lapses, introduced_day)
            VALUES (?, 'founding', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-11-20')""",
         [
-            (1, "q1", "Seoul", "[]", 2, None, 10.97, 2.1, "2026-12-03T09:11:00.000000+00:00",
-             "2026-11-22T09:11:00.000000+00:00", 3, 0),
-            (2, "q2", "False", '["politics"]', 1, 0, 0.2, 6.4, "2026-11-20T09:13:00.000000+00:00",
-             "2026-11-20T09:12:00.000000+00:00", 1, 0),
+            (
+                1,
+                "q1",
+                "Seoul",
+                "[]",
+                2,
+                None,
+                10.97,
+                2.1,
+                "2026-12-03T09:11:00.000000+00:00",
+                "2026-11-22T09:11:00.000000+00:00",
+                3,
+                0,
+            ),
+            (
+                2,
+                "q2",
+                "False",
+                '["politics"]',
+                1,
+                0,
+                0.2,
+                6.4,
+                "2026-11-20T09:13:00.000000+00:00",
+                "2026-11-20T09:12:00.000000+00:00",
+                1,
+                0,
+            ),
         ],
     )
     conn.executemany(
@@ -147,12 +271,39 @@ def fill_v2(conn: sqlite3.Connection) -> None:
                due_after, reviewed_at, duration_ms, schedule_reset, card_before)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""",
         [
-            (1, 1, 3, None, 2, "2026-11-22T09:11:00.000000+00:00",
-             "2026-11-20T09:11:00.000000+00:00", 6000, None),
-            (2, 2, 1, None, 1, "2026-11-20T09:13:00.000000+00:00",
-             "2026-11-20T09:12:00.000000+00:00", 3000, None),
-            (3, 1, 3, 2, 2, "2026-12-03T09:11:00.000000+00:00",
-             "2026-11-22T09:11:00.000000+00:00", 9000, json.dumps(_Q1_BEFORE)),
+            (
+                1,
+                1,
+                3,
+                None,
+                2,
+                "2026-11-22T09:11:00.000000+00:00",
+                "2026-11-20T09:11:00.000000+00:00",
+                6000,
+                None,
+            ),
+            (
+                2,
+                2,
+                1,
+                None,
+                1,
+                "2026-11-20T09:13:00.000000+00:00",
+                "2026-11-20T09:12:00.000000+00:00",
+                3000,
+                None,
+            ),
+            (
+                3,
+                1,
+                3,
+                2,
+                2,
+                "2026-12-03T09:11:00.000000+00:00",
+                "2026-11-22T09:11:00.000000+00:00",
+                9000,
+                json.dumps(_Q1_BEFORE),
+            ),
         ],
     )
     conn.execute(
@@ -257,7 +408,9 @@ def check_v4(store: Store) -> None:
             "SELECT undone, retake_of FROM attempts WHERE id >= 3 ORDER BY id"
         ).fetchall() == [(1, None), (0, None), (0, 3)]
         assert conn.execute("SELECT attempts, correct FROM sessions WHERE id = 1").fetchone() == (
-            3, 2)
+            3,
+            2,
+        )
 
 
 FIXTURES: dict[int, tuple[Callable[[sqlite3.Connection], None], Callable[[Store], None]]] = {
@@ -289,9 +442,12 @@ def test_migrates_from_every_earlier_version(
     with Store.open(data_dir, clock=clock, fuzz=False) as store:
         with store.reading() as conn:
             assert version(conn) == LATEST_VERSION
-            assert conn.execute(
-                "SELECT id, bank_id, question_id, given, answered_at FROM attempts"
-            ).fetchall() == kept
+            assert (
+                conn.execute(
+                    "SELECT id, bank_id, question_id, given, answered_at FROM attempts"
+                ).fetchall()
+                == kept
+            )
             assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert store.integrity_check() == ["ok"]
         check(store)

@@ -49,8 +49,9 @@ class Harness:
     def factory(self, bank: Bank, mode: str) -> Recorder:
         return self.recorder
 
-    def config(self, start: StartHome | StartPlay, folders: tuple[Path, ...] = (),
-               **kwargs: object) -> AppConfig:
+    def config(
+        self, start: StartHome | StartPlay, folders: tuple[Path, ...] = (), **kwargs: object
+    ) -> AppConfig:
         settings: dict[str, object] = {
             "data_dir": FIXED_DATA_DIR,
             "bank_folders": folders,
@@ -77,8 +78,9 @@ class Harness:
 
 
 @pytest.fixture(autouse=True)
-def private_files(tmp_path_factory: pytest.TempPathFactory,
-                  monkeypatch: pytest.MonkeyPatch) -> None:
+def private_files(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``FIXED_DATA_DIR`` is only a name to show: as root, ``/nonexistent`` can be made, and
     a bank registered or a start choice remembered there by one test (of any run, anyone's)
     would show in every later one. Both files go to this test's own folder instead."""
@@ -108,8 +110,9 @@ def snap_compare(snap_compare: Callable[..., bool]) -> Callable[..., bool]:
     has mounted (which ``quiz play`` composes as that screen itself), and keys sent earlier
     reach no widget."""
 
-    def compare(app: QuizApp, *args: object, run_before: Before | None = None,
-                **kwargs: object) -> bool:
+    def compare(
+        app: QuizApp, *args: object, run_before: Before | None = None, **kwargs: object
+    ) -> bool:
         async def before(pilot: Pilot) -> None:
             while not pilot.app.screen.is_mounted:
                 await pilot.pause()

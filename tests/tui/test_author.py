@@ -136,13 +136,19 @@ async def test_a_draft_to_review(harness: Harness, bank_dir: Path, tmp_path: Pat
         assert not out.exists()
         await pilot.press("a", "a", "x", "a")
         assert [i.state.value for i in draft(app).items[:5]] == [
-            "accepted", "accepted", "rejected", "accepted", "pending",
+            "accepted",
+            "accepted",
+            "rejected",
+            "accepted",
+            "pending",
         ]
         assert current_id(app) == "q-mayor-short"
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert [q.id for q in load_bank(out).questions] == [
-        "q-mayor-mc", "q-facts-multi", "q-cost-cloze",
+        "q-mayor-mc",
+        "q-facts-multi",
+        "q-cost-cloze",
     ]
 
 
@@ -436,9 +442,9 @@ async def test_true_or_false_is_chosen_not_typed(
         answer = app.screen.query_one("#f-answer", Select)
         assert answer.value == "false"
         answer.value = "true"
-        app.screen.query_one("#f-prompt", TextArea).text = (
-            "The bridge cost approximately 12 million euros."
-        )
+        app.screen.query_one(
+            "#f-prompt", TextArea
+        ).text = "The bridge cost approximately 12 million euros."
         await pilot.pause()
         await pilot.press("ctrl+s")
         question = draft(app).items[2].question

@@ -56,7 +56,8 @@ class TestAuthor:
 
     def test_founding_bank_large(self, snap_compare, harness: Harness) -> None:
         assert snap_compare(
-            author(harness, FOUNDING_BANK, pending=False), terminal_size=LARGE,
+            author(harness, FOUNDING_BANK, pending=False),
+            terminal_size=LARGE,
             run_before=keys("j", "j"),
         )
 
@@ -87,9 +88,7 @@ class TestAuthorForms:
         assert snap_compare(author(harness), terminal_size=LARGE, run_before=before)
 
     def test_edit_matching_large(self, snap_compare, harness: Harness) -> None:
-        assert snap_compare(
-            author(harness), terminal_size=LARGE, run_before=keys(*["j"] * 5, "e")
-        )
+        assert snap_compare(author(harness), terminal_size=LARGE, run_before=keys(*["j"] * 5, "e"))
 
     def test_bank_details(self, snap_compare, harness: Harness) -> None:
         assert snap_compare(author(harness), terminal_size=SMALL, run_before=keys("b"))

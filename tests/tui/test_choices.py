@@ -22,8 +22,7 @@ def test_a_choice_is_remembered_per_bank(tmp_path: Path) -> None:
     assert load_choice(tmp_path, "a") is None
     save_choice(tmp_path, "a", StartChoice(count=10, types=("cloze",), missed_only=True))
     save_choice(tmp_path, "b", StartChoice(tags=("people",)))
-    assert load_choice(tmp_path, "a") == StartChoice(count=10, types=("cloze",),
-                                                     missed_only=True)
+    assert load_choice(tmp_path, "a") == StartChoice(count=10, types=("cloze",), missed_only=True)
     assert load_choice(tmp_path, "b") == StartChoice(tags=("people",))
     data = json.loads((tmp_path / CHOICES_FILE).read_text(encoding="utf-8"))
     assert data["format"] == FORMAT and list(data["banks"]) == ["a", "b"]
@@ -36,11 +35,20 @@ def test_the_options_of_a_choice() -> None:
     assert StartChoice(missed_only=False).options(["q1"]).only == ()
 
 
-@pytest.mark.parametrize("content", [
-    "not json", "[]", json.dumps({"format": "other/1", "banks": {"a": {}}}),
-    json.dumps({"format": FORMAT, "banks": {"a": {"count": "ten", "types": "cloze",
-                                                  "missed_only": "yes"}}}),
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not json",
+        "[]",
+        json.dumps({"format": "other/1", "banks": {"a": {}}}),
+        json.dumps(
+            {
+                "format": FORMAT,
+                "banks": {"a": {"count": "ten", "types": "cloze", "missed_only": "yes"}},
+            }
+        ),
+    ],
+)
 def test_a_damaged_file_reads_as_nothing_remembered(tmp_path: Path, content: str) -> None:
     (tmp_path / CHOICES_FILE).write_text(content, encoding="utf-8")
     assert load_choice(tmp_path, "a") in (None, StartChoice())

@@ -43,8 +43,9 @@ def test_plain_tui_modules_import_no_textual() -> None:
         "import sys, quiz.tui.config, quiz.tui.progress, quiz.recording.background\n"
         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == "False"
 
 

@@ -29,12 +29,14 @@ def _library(folder: Path) -> None:
     for n in range(BANKS):
         (folder / f"bank-{n:02d}.yaml").write_text(
             text.replace("id: riverton-bridge", f"id: bank-{n:02d}").replace(
-                "title: Riverton opens its bridge", f"title: Bank number {n:02d}"),
+                "title: Riverton opens its bridge", f"title: Bank number {n:02d}"
+            ),
             encoding="utf-8",
         )
     broken = (DATA / "invalid" / "bad-difficulty.yaml").read_text(encoding="utf-8")
     (folder / "broken.yaml").write_text(
-        broken.replace("title: Riverton\n", "title: A broken bank\n"), encoding="utf-8")
+        broken.replace("title: Riverton\n", "title: A broken bank\n"), encoding="utf-8"
+    )
 
 
 @pytest.fixture
@@ -80,10 +82,13 @@ async def test_new_banks_list_at_once_with_a_progress_bar_then_are_checked(
             assert len(app.known_banks) == BANKS + 1  # the palette can play them meanwhile
             banks = home.query_one("#banks", OptionList)
             assert str(banks.get_option_at_index(1).prompt).startswith(
-                "Bank number 00\n9 questions")
+                "Bank number 00\n9 questions"
+            )
             # a glance cannot tell the broken bank: it is listed by its title until checked
             assert [e.summary.title for e in home.entries][:2] == [
-                "A broken bank", "Bank number 00"]
+                "A broken bank",
+                "Bank number 00",
+            ]
             await pilot.press("down", "down")  # the list can be used meanwhile
             assert banks.highlighted == 2
             chosen = home.entries[2].path

@@ -20,8 +20,15 @@ from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK
 from tests.tui.conftest import Harness, settle, type_text
 from tests.tui.helpers import acknowledged, answer_right, answer_wrong, current
 
-TYPES = ["multiple_choice", "true_false", "cloze", "short_answer", "numeric", "matching",
-         "ordering"]
+TYPES = [
+    "multiple_choice",
+    "true_false",
+    "cloze",
+    "short_answer",
+    "numeric",
+    "matching",
+    "ordering",
+]
 
 
 async def test_all_types_right(harness: Harness) -> None:
@@ -292,7 +299,10 @@ async def test_home_lists_banks_and_starts_a_quiz(harness: Harness, banks_folder
         home = app.screen
         assert isinstance(home, HomeScreen)
         assert [e.path.name for e in home.entries] == [
-            "japan-korea-summit-2025.yaml", "riverton-bridge.yaml", "broken.yaml"]
+            "japan-korea-summit-2025.yaml",
+            "riverton-bridge.yaml",
+            "broken.yaml",
+        ]
         assert home.entries[2].errors == ("line 12: question 'q1': difficulty must be 1, 2 or 3",)
         await pilot.press("down", "down", "enter")  # the broken one: a warning, no quiz
         assert isinstance(app.screen, HomeScreen)
@@ -326,8 +336,11 @@ async def test_home_lists_banks_before_the_scores_are_read_then_adds_progress(
         def due_count_by_bank(self, now: object, **kwargs: object) -> dict[str, int]:
             return {"riverton-bridge": 2}
 
-    app = harness.app(harness.config(harness.home((banks_folder,)).config.start,
-                                     (banks_folder,), progress=SlowScores()))
+    app = harness.app(
+        harness.config(
+            harness.home((banks_folder,)).config.start, (banks_folder,), progress=SlowScores()
+        )
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
@@ -350,8 +363,9 @@ async def test_home_lists_banks_before_the_scores_are_read_then_adds_progress(
 
 
 async def test_summary_goes_home(harness: Harness, banks_folder: Path) -> None:
-    app = harness.app(harness.config(harness.play(types=("true_false",)).config.start,
-                                     (banks_folder,)))
+    app = harness.app(
+        harness.config(harness.play(types=("true_false",)).config.start, (banks_folder,))
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await answer_right(pilot)
         await pilot.press("enter")

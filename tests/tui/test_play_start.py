@@ -23,9 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchmarks.synth import write_bank
 
 
-def test_play_starts_the_session_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_play_starts_the_session_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     starts: list[int] = []
     real_start = Session.start.__func__  # type: ignore[attr-defined]
 

@@ -150,8 +150,14 @@ async def test_review_the_next_day_and_later(apps: Apps, clock: Clock, folder: P
         first = await play_through(pilot, "RWRWRR")
         await pilot.press("q", "y")
         await settle(pilot)
-    assert first == ["q-mayor-mc", "q-facts-multi", "q-cost-tf", "q-cost-cloze",
-                     "q-mayor-short", "q-numbers-match"]
+    assert first == [
+        "q-mayor-mc",
+        "q-facts-multi",
+        "q-cost-tf",
+        "q-cost-cloze",
+        "q-mayor-short",
+        "q-numbers-match",
+    ]
 
     # Day 1, 09:30: everything answered is due again (learning steps: 1 min after a miss,
     # 10 min after a right answer): the misses first (due since 09:01), then the rest (since
@@ -161,10 +167,17 @@ async def test_review_the_next_day_and_later(apps: Apps, clock: Clock, folder: P
     async with apps.review().run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
         assert screen.plan is not None
-        assert screen.plan.ids() == [(RIVERTON, q) for q in (
-            "q-facts-multi", "q-cost-cloze",
-            "q-mayor-mc", "q-cost-tf", "q-mayor-short", "q-numbers-match",
-        )] + [(RIVERTON, q) for q in ("q-timeline-order", "q-quote-literal")]
+        assert screen.plan.ids() == [
+            (RIVERTON, q)
+            for q in (
+                "q-facts-multi",
+                "q-cost-cloze",
+                "q-mayor-mc",
+                "q-cost-tf",
+                "q-mayor-short",
+                "q-numbers-match",
+            )
+        ] + [(RIVERTON, q) for q in ("q-timeline-order", "q-quote-literal")]
         assert (screen.plan.due_now, screen.plan.new) == (6, 2)
         assert "6 due now" in text(screen, "#counts")
         await pilot.press("enter")
@@ -182,9 +195,14 @@ async def test_review_the_next_day_and_later(apps: Apps, clock: Clock, folder: P
     async with apps.review(new_limit=0).run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
         assert screen.plan is not None
-        assert screen.plan.ids() == [(RIVERTON, q) for q in (
-            "q-facts-multi", "q-timeline-order", "q-quote-literal",
-        )]
+        assert screen.plan.ids() == [
+            (RIVERTON, q)
+            for q in (
+                "q-facts-multi",
+                "q-timeline-order",
+                "q-quote-literal",
+            )
+        ]
         assert (screen.plan.due_now, screen.plan.buried) == (4, 1)
         assert "1 related question waits until tomorrow" in text(screen, "#next-step")
         await pilot.press("enter")
@@ -201,13 +219,23 @@ async def test_review_the_next_day_and_later(apps: Apps, clock: Clock, folder: P
     async with apps.review(new_limit=0).run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
         assert screen.plan is not None
-        assert screen.plan.ids() == [(RIVERTON, q) for q in (
-            "q-cost-cloze", "q-mayor-mc", "q-numbers-match", "q-timeline-order",
-            "q-quote-literal",
-        )]
+        assert screen.plan.ids() == [
+            (RIVERTON, q)
+            for q in (
+                "q-cost-cloze",
+                "q-mayor-mc",
+                "q-numbers-match",
+                "q-timeline-order",
+                "q-quote-literal",
+            )
+        ]
         dues = [apps.store.card(b, q).due for b, q in screen.plan.ids()]  # type: ignore[union-attr]
-        assert dues == [DAY1 + timedelta(minutes=40)] + [
-            DAY1 + timedelta(days=2, minutes=30)] * 2 + [DAY1 + timedelta(days=3)] * 2
+        assert (
+            dues
+            == [DAY1 + timedelta(minutes=40)]
+            + [DAY1 + timedelta(days=2, minutes=30)] * 2
+            + [DAY1 + timedelta(days=3)] * 2
+        )
         assert (screen.plan.due_now, screen.plan.buried) == (8, 3)
         assert "8 due now" in text(screen, "#counts")
 
@@ -383,18 +411,24 @@ async def test_undo_keeps_the_first_answer_the_score_and_the_schedule(apps: Apps
         await answer_right(pilot)
         assert quiz.answered is not None and quiz.answered.outcome is Outcome.RIGHT
         notes = [str(s.render()) for s in quiz.query(".save-note").results(Static)]
-        assert notes == ["Answered again after an undo: your first answer (wrong) is the one "
-                         "that counts."]
+        assert notes == [
+            "Answered again after an undo: your first answer (wrong) is the one that counts."
+        ]
         assert "1/2" in quiz.query_one(TopBar).status.plain
         assert not quiz.check_action("undo", ())  # once
         await settle(pilot)
     assert apps.store.card(RIVERTON, "q-facts-multi") == card_after_slip
-    assert apps.attempts() == [("q-mayor-mc", "right", "play"),
-                               ("q-facts-multi", "wrong", "play"),
-                               ("q-facts-multi", "right", "play")]
+    assert apps.attempts() == [
+        ("q-mayor-mc", "right", "play"),
+        ("q-facts-multi", "wrong", "play"),
+        ("q-facts-multi", "right", "play"),
+    ]
     with apps.store.reading() as conn:
         assert conn.execute("SELECT undone, retake_of FROM attempts ORDER BY id").fetchall() == [
-            (0, None), (1, None), (0, 2)]
+            (0, None),
+            (1, None),
+            (0, 2),
+        ]
 
 
 async def test_undo_only_from_the_feedback(apps: Apps) -> None:
@@ -431,7 +465,8 @@ async def test_flag_a_question(apps: Apps) -> None:
         assert pilot.app.screen.acknowledged  # back on the feedback
     flags = apps.store.flags(RIVERTON)
     assert [(f.question_id, f.reason, f.note) for f in flags] == [
-        ("q-mayor-mc", "unclear", "two mayors?")]
+        ("q-mayor-mc", "unclear", "two mayors?")
+    ]
 
 
 async def test_flag_by_number_key(apps: Apps) -> None:
@@ -478,8 +513,9 @@ async def test_schedule_reset_is_said(apps: Apps, clock: Clock, tmp_path: Path) 
         quiz = current(pilot)
         await answer_right(pilot)
         notes = [str(s.render()) for s in quiz.query(".save-note").results(Static)]
-        assert notes == ["This question's answer changed since you last saw it; its "
-                         "schedule starts afresh."]
+        assert notes == [
+            "This question's answer changed since you last saw it; its schedule starts afresh."
+        ]
         await pilot.press("enter")
         await answer_right(pilot)
         assert list(quiz.query(".save-note")) == []
@@ -496,8 +532,10 @@ def _swap_mayor_answer(text: str) -> str:
     end = text.index("  - id:", start + 5)
     block = text[start:end]
     lines = block.splitlines(keepends=True)
-    out = [("    answer: Marta Silva\n" if line.strip().startswith("answer:") else line)
-           for line in lines]
+    out = [
+        ("    answer: Marta Silva\n" if line.strip().startswith("answer:") else line)
+        for line in lines
+    ]
     assert out != lines, block
     return text[:start] + "".join(out) + text[end:]
 
@@ -513,8 +551,10 @@ def _full(store: Store) -> None:
     session = store.start_session("filler", "play")
     for n in range(10_000):
         try:
-            store.record(Answer("filler", f"f{n}", "true_false", "True", Outcome.RIGHT, 1.0,
-                                DAY1, "True"), session_id=session)
+            store.record(
+                Answer("filler", f"f{n}", "true_false", "True", Outcome.RIGHT, 1.0, DAY1, "True"),
+                session_id=session,
+            )
         except Exception as error:
             assert "full" in str(error)
             return
@@ -548,7 +588,11 @@ async def test_a_full_disk_is_said_once_and_the_quiz_goes_on(apps: Apps) -> None
         assert any(n.title == "Saved" for n in pilot.app._notifications)
         await settle(pilot)
     assert [q for q, _, _ in apps.attempts() if not q.startswith("f")] == [
-        "q-mayor-mc", "q-facts-multi", "q-cost-tf", "q-cost-cloze"]
+        "q-mayor-mc",
+        "q-facts-multi",
+        "q-cost-tf",
+        "q-cost-cloze",
+    ]
 
 
 async def test_saving_waits_and_says_so(apps: Apps) -> None:

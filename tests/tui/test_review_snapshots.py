@@ -62,8 +62,12 @@ def answered(store: Store, bank_path: Path, ids: list[str], outcome: Outcome) ->
     for qid in ids:
         question = bank.question(qid)
         assert question is not None
-        store.record(Answer(bank.id, qid, question.TYPE, "x", outcome, 5.0, store.now(),
-                            question.answer_key()), session_id=session)
+        store.record(
+            Answer(
+                bank.id, qid, question.TYPE, "x", outcome, 5.0, store.now(), question.answer_key()
+            ),
+            session_id=session,
+        )
     store.end_session(session)
 
 
@@ -79,24 +83,25 @@ async def review_loaded(pilot: Pilot) -> None:
 
 class TestReview:
     @SIZES
-    def test_due_today_and_tomorrow(self, snap_compare, apps: Apps, store: Store, clock: Clock,
-                                    folder: Path, size) -> None:
+    def test_due_today_and_tomorrow(
+        self, snap_compare, apps: Apps, store: Store, clock: Clock, folder: Path, size
+    ) -> None:
         shutil.copy(FOUNDING_BANK, folder / FOUNDING_BANK.name)
-        shutil.copy(FOUNDING_BANK.with_suffix(".txt"),
-                    folder / FOUNDING_BANK.with_suffix(".txt").name)
-        answered(store, ALL_TYPES_BANK, ["q-mayor-mc", "q-cost-tf", "q-cost-cloze"],
-                 Outcome.WRONG)
+        shutil.copy(
+            FOUNDING_BANK.with_suffix(".txt"), folder / FOUNDING_BANK.with_suffix(".txt").name
+        )
+        answered(store, ALL_TYPES_BANK, ["q-mayor-mc", "q-cost-tf", "q-cost-cloze"], Outcome.WRONG)
         summit = load_bank(FOUNDING_BANK)
         answered(store, FOUNDING_BANK, [q.id for q in summit.questions[:2]], Outcome.WRONG)
         clock.at(DAY1 + timedelta(days=1))
-        assert snap_compare(apps.make(StartReview(new_limit=5)), terminal_size=size,
-                            run_before=review_loaded)
+        assert snap_compare(
+            apps.make(StartReview(new_limit=5)), terminal_size=size, run_before=review_loaded
+        )
 
     def test_nothing_due(self, snap_compare, apps: Apps, store: Store) -> None:
         bank = load_bank(ALL_TYPES_BANK)
         answered(store, ALL_TYPES_BANK, [q.id for q in bank.questions], Outcome.RIGHT)
-        assert snap_compare(apps.make(StartReview()), terminal_size=SMALL,
-                            run_before=review_loaded)
+        assert snap_compare(apps.make(StartReview()), terminal_size=SMALL, run_before=review_loaded)
 
 
 class TestAfterAnswering:
@@ -123,15 +128,17 @@ class TestAfterAnswering:
 
         assert snap_compare(apps.play(), terminal_size=size, run_before=before)
 
-    def test_schedule_reset(self, snap_compare, apps: Apps, store: Store, clock: Clock,
-                            tmp_path: Path) -> None:
+    def test_schedule_reset(
+        self, snap_compare, apps: Apps, store: Store, clock: Clock, tmp_path: Path
+    ) -> None:
         answered(store, ALL_TYPES_BANK, ["q-mayor-mc"], Outcome.RIGHT)
         changed = tmp_path / "changed"
         changed.mkdir()
         shutil.copy(DATA / "valid" / "article.txt", changed / "article.txt")
         bank_file = changed / "riverton-bridge.yaml"
-        bank_file.write_text(_swap_mayor_answer(ALL_TYPES_BANK.read_text(encoding="utf-8")),
-                             encoding="utf-8")
+        bank_file.write_text(
+            _swap_mayor_answer(ALL_TYPES_BANK.read_text(encoding="utf-8")), encoding="utf-8"
+        )
         clock.at(DAY1 + timedelta(days=1))
 
         async def before(pilot: Pilot) -> None:

@@ -83,8 +83,7 @@ async def test_start_ten_questions_of_two_types_and_it_is_remembered(apps: Apps)
         assert pilot.app.focused is dialog.query_one("#count", Input)
         await type_text(pilot, "10")
         await pilot.press("tab", "space", "down", "space")  # multiple choice, true or false
-        assert dialog.choice() == StartChoice(count=10,
-                                              types=("multiple_choice", "true_false"))
+        assert dialog.choice() == StartChoice(count=10, types=("multiple_choice", "true_false"))
         assert "→ 10 questions" in str(dialog.query_one("#matching", Static).render())
         await pilot.press("ctrl+s")
         quiz = await screen_of(pilot, QuizScreen)
@@ -93,13 +92,13 @@ async def test_start_ten_questions_of_two_types_and_it_is_remembered(apps: Apps)
         assert quiz.session.total == 10 and types <= {"multiple_choice", "true_false"}
         await settle(pilot)
     assert load_choice(FIXED_DATA_DIR, FOUNDING) == StartChoice(
-        count=10, types=("multiple_choice", "true_false"))
+        count=10, types=("multiple_choice", "true_false")
+    )
 
     async with apps.make(StartHome()).run_test(size=(80, 24)) as pilot:
         dialog = await start_dialog(pilot)
         assert dialog.query_one("#count", Input).value == "10"
-        assert dialog.query_one("#types", CheckList).ticked() == (
-            "multiple_choice", "true_false")
+        assert dialog.query_one("#types", CheckList).ticked() == ("multiple_choice", "true_false")
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, HomeScreen)
 
@@ -166,7 +165,8 @@ async def test_q_midway_shows_the_partial_summary_then_home(apps: Apps) -> None:
         assert isinstance(summary, SummaryScreen)
         assert (summary.summary.answered, summary.summary.total) == (2, 9)
         assert str(summary.query_one("#ended-early", Static).render()).startswith(
-            "Ended early: 2 of 9 questions answered")
+            "Ended early: 2 of 9 questions answered"
+        )
         await pilot.press("h")
         home = await home_loaded(pilot)
         assert {e.summary.id: e.last for e in home.entries}[RIVERTON] is not None
@@ -206,7 +206,10 @@ async def test_ctrl_c_in_a_quiz_quits_with_every_answer_saved(apps: Apps) -> Non
         await pilot.pause()
     assert app.return_code == 0
     assert [(q, o) for q, o, _ in apps.attempts()] == [
-        ("q-mayor-mc", "right"), ("q-facts-multi", "wrong"), ("q-cost-tf", "right")]
+        ("q-mayor-mc", "right"),
+        ("q-facts-multi", "wrong"),
+        ("q-cost-tf", "right"),
+    ]
     with apps.store.reading() as conn:
         assert conn.execute("SELECT ended_at IS NOT NULL FROM sessions").fetchall() == [(1,)]
 
@@ -256,7 +259,9 @@ async def test_every_key_a_key_bar_shows_is_in_the_help(harness: Harness) -> Non
                 shown = app.get_key_display(binding)
                 text = binding.tooltip or binding.description
                 assert any(shown in keys.split(" / ") and what == text for keys, what in rows), (
-                    screen.__name__, binding)
+                    screen.__name__,
+                    binding,
+                )
         # and every binding of the app, shown or not
         for binding in Binding.make_bindings(QuizApp.BINDINGS):
             assert any(app.get_key_display(binding) in keys.split(" / ") for keys, _ in rows)
@@ -297,7 +302,8 @@ async def test_feedback_keeps_the_question_in_view_at_80x24(harness: Harness) ->
             prompt = quiz.query_one("#prompt")
             feedback = quiz.query_one(Feedback)
             assert scroll.region.contains_point(prompt.region.offset), (
-                quiz.session.current.question.id)
+                quiz.session.current.question.id
+            )
             verdict = feedback.query_one(".verdict")
             assert scroll.region.contains_region(verdict.region)
             await pilot.press("enter")
@@ -323,8 +329,11 @@ async def _open(pilot: Pilot, dialog: str) -> None:
 @pytest.mark.parametrize("dialog", ["quit", "end", "start", "flag", "help"])
 async def test_dialogs_fit_at_40x12(apps: Apps, dialog: str) -> None:
     # the frozen copy: its first question (seed 1) is a choice one, where q and ? are keys
-    start = StartHome() if dialog in ("quit", "start") else StartPlay(
-        load_bank(RICH_BANK), Options(seed=1))
+    start = (
+        StartHome()
+        if dialog in ("quit", "start")
+        else StartPlay(load_bank(RICH_BANK), Options(seed=1))
+    )
     app = apps.make(start)
     async with app.run_test(size=(40, 12)) as pilot:
         await _open(pilot, dialog)
@@ -355,8 +364,11 @@ def test_the_number_hint_steps_aside_for_an_answer() -> None:
 
     bank = load_bank(ALL_TYPES_BANK)
     numeric = next(q for q in bank.questions if isinstance(q, Numeric))
-    taken = replace(bank, id="taken", questions=(
-        replace(numeric, answer=3400.0), replace(numeric, id="n2", answer=2e6)))
+    taken = replace(
+        bank,
+        id="taken",
+        questions=(replace(numeric, answer=3400.0), replace(numeric, id="n2", answer=2e6)),
+    )
     hint = number_examples(taken)
     assert "3400" not in hint and "two million" not in hint
     assert hint == "2700, 2,700, 2.7k and “seventy”"

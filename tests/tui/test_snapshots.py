@@ -30,17 +30,16 @@ async def _settled(pilot: Pilot) -> None:
 class TestHome:
     @SIZES
     def test_banks(self, snap_compare, harness: Harness, banks_folder: Path, size) -> None:
-        assert snap_compare(harness.home((banks_folder,)), terminal_size=size,
-                            run_before=_settled)
+        assert snap_compare(harness.home((banks_folder,)), terminal_size=size, run_before=_settled)
 
-    def test_broken_bank_highlighted(self, snap_compare, harness: Harness,
-                                     banks_folder: Path) -> None:
+    def test_broken_bank_highlighted(
+        self, snap_compare, harness: Harness, banks_folder: Path
+    ) -> None:
         async def before(pilot: Pilot) -> None:
             await settle(pilot)
             await pilot.press("down", "down")  # the broken one comes last
 
-        assert snap_compare(harness.home((banks_folder,)), terminal_size=SMALL,
-                            run_before=before)
+        assert snap_compare(harness.home((banks_folder,)), terminal_size=SMALL, run_before=before)
 
     def test_empty(self, snap_compare, harness: Harness, tmp_path: Path) -> None:
         assert snap_compare(harness.home((tmp_path,)), terminal_size=SMALL, run_before=_settled)
@@ -48,8 +47,7 @@ class TestHome:
 
 class TestStart:
     @SIZES
-    def test_start_dialog(self, snap_compare, harness: Harness, banks_folder: Path,
-                          size) -> None:
+    def test_start_dialog(self, snap_compare, harness: Harness, banks_folder: Path, size) -> None:
         """Ten questions, multiple choice ticked (the count and the list as the learner
         sees them while choosing)."""
 
@@ -61,45 +59,56 @@ class TestStart:
             await pilot.press("tab", "space")
             await pilot.pause()
 
-        assert snap_compare(harness.home((banks_folder,)), terminal_size=size,
-                            run_before=before)
+        assert snap_compare(harness.home((banks_folder,)), terminal_size=size, run_before=before)
 
 
 class TestQuestions:
     @pytest.mark.parametrize(
         "qtype",
-        ["multiple_choice", "true_false", "cloze", "short_answer", "numeric", "matching",
-         "ordering"],
+        [
+            "multiple_choice",
+            "true_false",
+            "cloze",
+            "short_answer",
+            "numeric",
+            "matching",
+            "ordering",
+        ],
     )
     def test_each_type(self, snap_compare, harness: Harness, qtype: str) -> None:
-        assert snap_compare(harness.play(types=(qtype,)), terminal_size=SMALL,
-                            run_before=_settled)
+        assert snap_compare(harness.play(types=(qtype,)), terminal_size=SMALL, run_before=_settled)
 
     def test_pick_all_that_apply(self, snap_compare, harness: Harness) -> None:
         async def before(pilot: Pilot) -> None:
             await pilot.press("1", "enter", "1")
 
-        assert snap_compare(harness.play(types=("multiple_choice",)), terminal_size=SMALL,
-                            run_before=before)
+        assert snap_compare(
+            harness.play(types=("multiple_choice",)), terminal_size=SMALL, run_before=before
+        )
 
     def test_matching_half_paired(self, snap_compare, harness: Harness) -> None:
         async def before(pilot: Pilot) -> None:
             await pilot.press("2", "3")
 
-        assert snap_compare(harness.play(types=("matching",)), terminal_size=SMALL,
-                            run_before=before)
+        assert snap_compare(
+            harness.play(types=("matching",)), terminal_size=SMALL, run_before=before
+        )
 
     def test_markup_prompt_is_literal(self, snap_compare, harness: Harness) -> None:
         async def before(pilot: Pilot) -> None:
             await pilot.press("enter", "enter", "enter")
 
-        assert snap_compare(harness.play(types=("short_answer",)), terminal_size=SMALL,
-                            run_before=before)
+        assert snap_compare(
+            harness.play(types=("short_answer",)), terminal_size=SMALL, run_before=before
+        )
 
     @SIZES
     def test_founding_bank(self, snap_compare, harness: Harness, size) -> None:
-        assert snap_compare(harness.play(FOUNDING_BANK, seed=1, shuffle=True),
-                            terminal_size=size, run_before=_settled)
+        assert snap_compare(
+            harness.play(FOUNDING_BANK, seed=1, shuffle=True),
+            terminal_size=size,
+            run_before=_settled,
+        )
 
 
 class TestFeedback:
@@ -120,8 +129,9 @@ class TestFeedback:
             await type_text(pilot, "ana cotsa")
             await pilot.press("enter")
 
-        assert snap_compare(harness.play(types=("short_answer",)), terminal_size=SMALL,
-                            run_before=before)
+        assert snap_compare(
+            harness.play(types=("short_answer",)), terminal_size=SMALL, run_before=before
+        )
 
     def test_cloze_one_blank_wrong(self, snap_compare, harness: Harness) -> None:
         async def before(pilot: Pilot) -> None:
@@ -130,15 +140,15 @@ class TestFeedback:
             await type_text(pilot, "four")
             await pilot.press("enter")
 
-        assert snap_compare(harness.play(types=("cloze",)), terminal_size=SMALL,
-                            run_before=before)
+        assert snap_compare(harness.play(types=("cloze",)), terminal_size=SMALL, run_before=before)
 
     def test_matching_wrong(self, snap_compare, harness: Harness) -> None:
         async def before(pilot: Pilot) -> None:
             await answer_wrong(pilot)
 
-        assert snap_compare(harness.play(types=("matching",)), terminal_size=SMALL,
-                            run_before=before)
+        assert snap_compare(
+            harness.play(types=("matching",)), terminal_size=SMALL, run_before=before
+        )
 
     @SIZES
     def test_founding_wrong(self, snap_compare, harness: Harness, size) -> None:
@@ -149,9 +159,11 @@ class TestFeedback:
             await answer_wrong(pilot)
             await pilot.pause()
 
-        assert snap_compare(harness.play(FOUNDING_BANK, seed=5, shuffle=True,
-                                         types=("multiple_choice",)),
-                            terminal_size=size, run_before=before)
+        assert snap_compare(
+            harness.play(FOUNDING_BANK, seed=5, shuffle=True, types=("multiple_choice",)),
+            terminal_size=size,
+            run_before=before,
+        )
 
     def test_a_number_in_words(self, snap_compare, harness: Harness) -> None:
         async def before(pilot: Pilot) -> None:
@@ -159,8 +171,9 @@ class TestFeedback:
             await pilot.press("enter")
             await settle(pilot)
 
-        assert snap_compare(harness.play(types=("numeric",)), terminal_size=SMALL,
-                            run_before=before)
+        assert snap_compare(
+            harness.play(types=("numeric",)), terminal_size=SMALL, run_before=before
+        )
 
 
 async def _play_half(pilot: Pilot) -> None:
@@ -191,8 +204,9 @@ class TestSummary:
             await answer_right(pilot)
             await pilot.press("enter")
 
-        assert snap_compare(harness.play(types=("true_false",)), terminal_size=SMALL,
-                            run_before=before)
+        assert snap_compare(
+            harness.play(types=("true_false",)), terminal_size=SMALL, run_before=before
+        )
 
 
 class TestDialogs:
@@ -201,8 +215,7 @@ class TestDialogs:
         assert snap_compare(harness.play(), terminal_size=size, press=["question_mark"])
 
     def test_help_at_its_end(self, snap_compare, harness: Harness) -> None:
-        assert snap_compare(harness.play(), terminal_size=SMALL,
-                            press=["question_mark", "end"])
+        assert snap_compare(harness.play(), terminal_size=SMALL, press=["question_mark", "end"])
 
     @SIZES
     def test_end_quiz(self, snap_compare, harness: Harness, size) -> None:
@@ -218,8 +231,7 @@ class TestDialogs:
             await settle(pilot)
             await pilot.press("q")
 
-        assert snap_compare(harness.home((banks_folder,)), terminal_size=size,
-                            run_before=before)
+        assert snap_compare(harness.home((banks_folder,)), terminal_size=size, run_before=before)
 
     def test_light_theme(self, snap_compare, harness: Harness) -> None:
         async def before(pilot: Pilot) -> None:

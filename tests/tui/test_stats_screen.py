@@ -210,8 +210,15 @@ async def test_due_later_today_is_named_apart_from_due_now(
     """A question missed half a minute ago comes back in a minute: not due now, but today
     (the forecast's today column); the screen says both, as quiz stats --json does."""
     session = store.start_session("riverton-bridge", "play")
-    store.record(answer("q-mayor-mc", bank_id="riverton-bridge", outcome=Outcome.WRONG,
-                        at=NOW - timedelta(seconds=30)), session_id=session)
+    store.record(
+        answer(
+            "q-mayor-mc",
+            bank_id="riverton-bridge",
+            outcome=Outcome.WRONG,
+            at=NOW - timedelta(seconds=30),
+        ),
+        session_id=session,
+    )
     app = stats_app(harness, store, folder)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)

@@ -66,8 +66,13 @@ class ConfirmEnd(ConfirmQuit):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,q", "answer(True)", "End", show=False, tooltip="yes, end the quiz"),
-        Binding("n,escape", "answer(False)", "Keep going", show=False,
-                tooltip="no, back to the question"),
+        Binding(
+            "n,escape",
+            "answer(False)",
+            "Keep going",
+            show=False,
+            tooltip="no, back to the question",
+        ),
     ]
     TITLE_TEXT = "End this quiz?"
     STAY = "Keep going  n"
@@ -89,11 +94,14 @@ def answers_kept(held: int, at_risk: int, journal: str) -> str:
     if not held:
         return "every answer is saved"
     if not at_risk:
-        return (f"{_answers(held)} could not be saved to the database yet and "
-                f"{'are' if held > 1 else 'is'} kept in {journal}, to be saved the next time "
-                "quiz starts")
-    return (f"{_answers(at_risk)} could not be saved anywhere yet and would be lost if quiz "
-            "stopped now")
+        return (
+            f"{_answers(held)} could not be saved to the database yet and "
+            f"{'are' if held > 1 else 'is'} kept in {journal}, to be saved the next time "
+            "quiz starts"
+        )
+    return (
+        f"{_answers(at_risk)} could not be saved anywhere yet and would be lost if quiz stopped now"
+    )
 
 
 def _answers(count: int) -> str:
@@ -113,8 +121,13 @@ class UnsavedAnswers(ModalScreen[str]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "answer('retry')", "Try again", show=False, tooltip="try saving again"),
-        Binding("s", "ask_file", "Save to a file", show=False,
-                tooltip="write the answers to a file you name"),
+        Binding(
+            "s",
+            "ask_file",
+            "Save to a file",
+            show=False,
+            tooltip="write the answers to a file you name",
+        ),
         Binding("escape", "answer('stay')", "Stay", show=False, tooltip="back to quiz"),
     ]
 
@@ -126,16 +139,22 @@ class UnsavedAnswers(ModalScreen[str]):
 
     @property
     def message(self) -> str:
-        return (f"{_answers(self.at_risk)} would be lost: quiz could not save "
-                f"{'them' if self.at_risk > 1 else 'it'} ({self.reason}). Try again once there "
-                "is room, or save them to a file you name.")
+        return (
+            f"{_answers(self.at_risk)} would be lost: quiz could not save "
+            f"{'them' if self.at_risk > 1 else 'it'} ({self.reason}). Try again once there "
+            "is room, or save them to a file you name."
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Content("Answers not saved"), classes="title")
             yield Static(Content(self.message), classes="body", id="unsaved-message")
-            yield Input(self.suggested, id="unsaved-path", classes="-hidden",
-                        placeholder="a file to write them to")
+            yield Input(
+                self.suggested,
+                id="unsaved-path",
+                classes="-hidden",
+                placeholder="a file to write them to",
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Retry  r", id="retry", variant="primary", compact=True)
                 yield Button("Save to file  s", id="file", variant="default", compact=True)
@@ -205,36 +224,57 @@ def help_sections(app: App[object]) -> list[HelpSection]:
         return [row for row in binding_rows(app, bindings) if row not in anywhere]
 
     return [
-        ("Anywhere", [
-            *anywhere,
-            (app.get_key_display(palette), "command palette: every action by name"),
-        ]),
-        ("Your banks (home)", [
-            ("↑ ↓", "choose a bank"),
-            *rows(app, [*HomeScreen.BINDINGS, *BankList.BINDINGS]),
-        ]),
-        ("Starting a quiz", [
-            ("Tab", "the next choice: how many, types, tags, missed last time"),
-            ("space", "tick or untick a type or a tag"),
-            *rows(app, StartDialog.BINDINGS),
-        ]),
+        (
+            "Anywhere",
+            [
+                *anywhere,
+                (app.get_key_display(palette), "command palette: every action by name"),
+            ],
+        ),
+        (
+            "Your banks (home)",
+            [
+                ("↑ ↓", "choose a bank"),
+                *rows(app, [*HomeScreen.BINDINGS, *BankList.BINDINGS]),
+            ],
+        ),
+        (
+            "Starting a quiz",
+            [
+                ("Tab", "the next choice: how many, types, tags, missed last time"),
+                ("space", "tick or untick a type or a tag"),
+                *rows(app, StartDialog.BINDINGS),
+            ],
+        ),
         ("In a quiz", rows(app, QuizScreen.BINDINGS)),
-        ("Choices, true or false", [
-            ("1-6", "multiple choice: answer at once"),
-            ("1-6, ⏎", "“pick all that apply”: toggle choices, then submit"),
-            ("t  f  (1  2)", "true or false"),
-            *rows(app, ChoiceList.BINDINGS),
-        ]),
-        ("Typed answers", [
-            ("⏎", "submit (twice on an empty answer to give up); numbers as 3400, 3,400, "
-                  "3.4k or in words (“seventy”, “two million”)"),
-            *rows(app, TextAnswer.BINDINGS),
-        ]),
+        (
+            "Choices, true or false",
+            [
+                ("1-6", "multiple choice: answer at once"),
+                ("1-6, ⏎", "“pick all that apply”: toggle choices, then submit"),
+                ("t  f  (1  2)", "true or false"),
+                *rows(app, ChoiceList.BINDINGS),
+            ],
+        ),
+        (
+            "Typed answers",
+            [
+                (
+                    "⏎",
+                    "submit (twice on an empty answer to give up); numbers as 3400, 3,400, "
+                    "3.4k or in words (“seventy”, “two million”)",
+                ),
+                *rows(app, TextAnswer.BINDINGS),
+            ],
+        ),
         ("Put in order", rows(app, OrderingList.BINDINGS)),
-        ("Matching", [
-            ("1-8", "pair the chosen item with that option"),
-            *rows(app, MatchingBoard.BINDINGS),
-        ]),
+        (
+            "Matching",
+            [
+                ("1-8", "pair the chosen item with that option"),
+                *rows(app, MatchingBoard.BINDINGS),
+            ],
+        ),
         ("Flag a question", rows(app, FlagDialog.BINDINGS)),
         ("Summary", rows(app, SummaryScreen.BINDINGS)),
         ("Review", rows(app, ReviewScreen.BINDINGS)),

@@ -64,8 +64,9 @@ class FlagDialog(ModalScreen[FlagReport | None]):
         Binding("1", "reason(0)", show=False, tooltip="the answer is wrong"),
         Binding("2", "reason(1)", show=False, tooltip="the question is unclear"),
         Binding("3", "reason(2)", show=False, tooltip="something else"),
-        Binding("ctrl+s", "send", "Send", show=False,
-                tooltip="send the flag (Enter in the note too)"),
+        Binding(
+            "ctrl+s", "send", "Send", show=False, tooltip="send the flag (Enter in the note too)"
+        ),
     ]
 
     def __init__(self, question: Question) -> None:
@@ -81,8 +82,12 @@ class FlagDialog(ModalScreen[FlagReport | None]):
                     for n, (_, label) in enumerate(REASONS):
                         yield RadioButton(f"{n + 1}  {label}", value=n == 0, compact=True)
                 yield Static(Content("Note (optional) — Enter sends"), classes="label")
-                yield Input(placeholder="what is wrong, what the answer should be…", id="note",
-                            max_length=NOTE_MAX, compact=True)
+                yield Input(
+                    placeholder="what is wrong, what the answer should be…",
+                    id="note",
+                    max_length=NOTE_MAX,
+                    compact=True,
+                )
             with Horizontal(classes="buttons"):
                 yield Button("Cancel  esc", id="cancel", compact=True)
                 yield Button("Send  ⏎", id="send", variant="primary", compact=True)

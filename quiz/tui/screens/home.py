@@ -79,8 +79,9 @@ class Progress:
 
     def on(self, entry: BankEntry) -> BankEntry:
         bank_id = entry.summary.id
-        return replace(entry, last=self.last.get(bank_id), due=self.due.get(bank_id, 0),
-                       scored=True)
+        return replace(
+            entry, last=self.last.get(bank_id), due=self.due.get(bank_id, 0), scored=True
+        )
 
 
 def read_progress(app: QuizApp, entries: list[BankEntry]) -> Progress | None:
@@ -92,9 +93,7 @@ def read_progress(app: QuizApp, entries: list[BankEntry]) -> Progress | None:
     their history but leave every queue. A bank not checked yet has no question ids to go by:
     its due count comes with the next reading, once it is checked."""
     config = app.config
-    known = {
-        e.summary.id: frozenset(e.summary.question_ids) for e in entries if e.ok and e.checked
-    }
+    known = {e.summary.id: frozenset(e.summary.question_ids) for e in entries if e.ok and e.checked}
     try:
         last = dict(config.progress.last_scores())
         due = dict(config.progress.due_count_by_bank(config.clock(), known_questions=known))
@@ -128,8 +127,17 @@ def entry_prompt(entry: BankEntry) -> Content:
 def _shown(entry: BankEntry) -> tuple[object, ...]:
     """What :func:`entry_prompt` shows of an entry: equal for two entries listed alike."""
     bank = entry.summary
-    return (bank.errors, entry.path.name, bank.title, bank.questions, bank.as_of, entry.counted,
-            entry.scored, entry.last, entry.due)
+    return (
+        bank.errors,
+        entry.path.name,
+        bank.title,
+        bank.questions,
+        bank.as_of,
+        entry.counted,
+        entry.scored,
+        entry.last,
+        entry.due,
+    )
 
 
 def _progress(entry: BankEntry) -> list[str | tuple[str, str]]:
@@ -150,28 +158,50 @@ class BankList(OptionList):
     """The banks; Enter starts a quiz on the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Start",
-                tooltip="start the highlighted bank: how many questions, which types and "
-                        "tags, only the ones missed last time (remembered per bank)"),
+        Binding(
+            "enter",
+            "select",
+            "Start",
+            tooltip="start the highlighted bank: how many questions, which types and "
+            "tags, only the ones missed last time (remembered per bank)",
+        ),
     ]
 
 
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "play", "Start", show=False,
-                tooltip="start the highlighted bank: how many questions, which types and "
-                        "tags, only the ones missed last time (remembered per bank)"),
-        Binding("r", "app.review", "Review",
-                tooltip="review what is due today across your banks (spaced repetition)"),
-        Binding("c", "cram", "Cram",
-                tooltip="cram the highlighted bank: every question, its schedule untouched"),
-        Binding("s", "app.show_stats", "Stats",
-                tooltip="your streak, calendar, forecast and mastery"),
+        Binding(
+            "enter",
+            "play",
+            "Start",
+            show=False,
+            tooltip="start the highlighted bank: how many questions, which types and "
+            "tags, only the ones missed last time (remembered per bank)",
+        ),
+        Binding(
+            "r",
+            "app.review",
+            "Review",
+            tooltip="review what is due today across your banks (spaced repetition)",
+        ),
+        Binding(
+            "c",
+            "cram",
+            "Cram",
+            tooltip="cram the highlighted bank: every question, its schedule untouched",
+        ),
+        Binding(
+            "s", "app.show_stats", "Stats", tooltip="your streak, calendar, forecast and mastery"
+        ),
         Binding("q", "app.request_quit", "Quit", tooltip="quit (after confirming)"),
         Binding("question_mark", "app.help", "Help", tooltip="this help"),
-        Binding("ctrl+t", "app.toggle_theme", "Light/dark",
-                tooltip="switch between the light and dark theme"),
+        Binding(
+            "ctrl+t",
+            "app.toggle_theme",
+            "Light/dark",
+            tooltip="switch between the light and dark theme",
+        ),
     ]
 
     app: QuizApp
@@ -256,11 +286,13 @@ class HomeScreen(Screen[None]):
             what.update(Content.assemble(("Reading banks: ", "$text-muted"), (read, "bold")))
             bar.update(total=listed.total, progress=len(self._found))
             return
-        what.update(Content.assemble(
-            ("Checking new banks: ", "$text-muted"),
-            (f"{listed.total - listed.checked} of {listed.total} to go", "bold"),
-            ("  (you can start one meanwhile)", "$text-muted"),
-        ))
+        what.update(
+            Content.assemble(
+                ("Checking new banks: ", "$text-muted"),
+                (f"{listed.total - listed.checked} of {listed.total} to go", "bold"),
+                ("  (you can start one meanwhile)", "$text-muted"),
+            )
+        )
         bar.update(total=listed.total, progress=listed.checked)
 
     def _list_painted(self) -> None:

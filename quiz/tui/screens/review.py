@@ -45,8 +45,12 @@ class ReviewScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "start", "Start review",
-                tooltip="start today's review: what is due, most overdue first, then new"),
+        Binding(
+            "enter,space",
+            "start",
+            "Start review",
+            tooltip="start today's review: what is due, most overdue first, then new",
+        ),
         Binding("h,escape", "home", "Home", tooltip="back to your banks"),
         Binding("q", "app.request_quit", "Quit", tooltip="quit (after confirming)"),
         Binding("question_mark", "app.help", "Help", tooltip="this help"),
@@ -61,8 +65,12 @@ class ReviewScreen(Screen[None]):
         self.problem = ""
 
     def compose(self) -> ComposeResult:
-        yield TopBar(brand("Review" if self.start.bank is None else self.start.bank.title,
-                           *(["review"] if self.start.bank is not None else [])))
+        yield TopBar(
+            brand(
+                "Review" if self.start.bank is None else self.start.bank.title,
+                *(["review"] if self.start.bank is not None else []),
+            )
+        )
         with VerticalScroll(id="review-body"), Vertical(id="review"):
             yield LoadingIndicator(id="loading")
             yield Static(id="headline")
@@ -80,8 +88,10 @@ class ReviewScreen(Screen[None]):
         store = app.scores_store()
         if store is None:
             self.app.call_from_thread(
-                self.show_problem, "Your scores can't be read this time, so nothing is "
-                "scheduled. Play a bank from the home screen instead.")
+                self.show_problem,
+                "Your scores can't be read this time, so nothing is "
+                "scheduled. Play a bank from the home screen instead.",
+            )
             return
         banks: list[Bank] = []
         if self.start.bank is None:
@@ -91,8 +101,13 @@ class ReviewScreen(Screen[None]):
                 except BankError:
                     continue  # the home screen says what is wrong with it
         try:
-            plan = plan_review(store, banks, app.config.clock(), scope=self.start.bank,
-                               new_limit=self.start.new_limit)
+            plan = plan_review(
+                store,
+                banks,
+                app.config.clock(),
+                scope=self.start.bank,
+                new_limit=self.start.new_limit,
+            )
         except Exception as error:  # StoreError and the like: say it, never crash
             self.app.call_from_thread(self.show_problem, f"Your scores can't be read: {error}")
             return
@@ -154,12 +169,14 @@ class ReviewScreen(Screen[None]):
             if plan.unseen and not plan.new:
                 detail = detail + Content(
                     f"\n{plural(plan.unseen, 'question')} you have not seen yet will come "
-                    "in later days" + (" (no new ones today)." if self.start.new_limit == 0
-                                        else ", a few a day."))
+                    "in later days"
+                    + (" (no new ones today)." if self.start.new_limit == 0 else ", a few a day.")
+                )
         self.query_one("#headline", Static).update(Content(headline))
         self.query_one("#per-bank", Static).update(detail)
         self.query_one("#next-step", Static).update(
-            _keys(("h", "home"), ("q", "quit")) + _buried(plan))
+            _keys(("h", "home"), ("q", "quit")) + _buried(plan)
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "start":
@@ -181,7 +198,7 @@ def _per_bank(plan: ReviewPlan, room: int = 44) -> Content:
     due: dict[str, int] = {}
     new: dict[str, int] = {}
     titles: dict[str, str] = {}
-    new_ids = {(b.id, q.id) for b, q in plan.items[plan.due:]}
+    new_ids = {(b.id, q.id) for b, q in plan.items[plan.due :]}
     for bank, question in plan.items:
         titles[bank.id] = bank.title
         bucket = new if (bank.id, question.id) in new_ids else due

@@ -45,12 +45,14 @@ class CheckList(OptionList):
     class Changed(Message):
         """The ticks changed."""
 
-    def __init__(self, items: Sequence[tuple[str, str]], ticked: Sequence[str],
-                 *, id: str | None = None) -> None:
+    def __init__(
+        self, items: Sequence[tuple[str, str]], ticked: Sequence[str], *, id: str | None = None
+    ) -> None:
         self.items = list(items)
         self.chosen = {value for value, _label in items if value in set(ticked)}
-        super().__init__(*[Option(self._label(v, label), id=v) for v, label in items], id=id,
-                         compact=True)
+        super().__init__(
+            *[Option(self._label(v, label), id=v) for v, label in items], id=id, compact=True
+        )
 
     def _label(self, value: str, label: str) -> Content:
         box = "[x] " if value in self.chosen else "[ ] "
@@ -100,10 +102,18 @@ class StartDialog(ModalScreen[StartRequest | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="back to your banks"),
-        Binding("ctrl+s", "start", "Start",
-                tooltip="start the quiz with these choices (Enter in “How many” too)"),
-        Binding("ctrl+r", "cram", "Cram",
-                tooltip="cram these questions: practise them without touching the schedule"),
+        Binding(
+            "ctrl+s",
+            "start",
+            "Start",
+            tooltip="start the quiz with these choices (Enter in “How many” too)",
+        ),
+        Binding(
+            "ctrl+r",
+            "cram",
+            "Cram",
+            tooltip="cram these questions: practise them without touching the schedule",
+        ),
     ]
 
     def __init__(
@@ -132,8 +142,15 @@ class StartDialog(ModalScreen[StartRequest | None]):
                 with Horizontal(classes="field"):
                     yield Static(Content("How many"), classes="label")
                     count = "" if self.initial.count is None else str(self.initial.count)
-                    yield Input(count, placeholder="all", type="integer", id="count",
-                                max_length=5, compact=True, select_on_focus=True)
+                    yield Input(
+                        count,
+                        placeholder="all",
+                        type="integer",
+                        id="count",
+                        max_length=5,
+                        compact=True,
+                        select_on_focus=True,
+                    )
                     yield Static(Content(f"of {len(self.bank.questions)}"), classes="of")
                 yield Static(Content("Types (none ticked: every type)"), classes="list-label")
                 yield CheckList(
@@ -141,26 +158,40 @@ class StartDialog(ModalScreen[StartRequest | None]):
                         (t, f"{TYPE_NAMES.get(t, t)}  {n}")
                         for t, n in sorted(self.types.items(), key=lambda kv: -kv[1])
                     ],
-                    self.initial.types, id="types",
+                    self.initial.types,
+                    id="types",
                 )
                 if self.tags:
                     yield Static(Content("Tags (none ticked: every tag)"), classes="list-label")
                     yield CheckList(
-                        [(tag, f"{tag}  {n}")
-                         for tag, n in sorted(self.tags.items(), key=lambda kv: -kv[1])],
-                        self.initial.tags, id="tags",
+                        [
+                            (tag, f"{tag}  {n}")
+                            for tag, n in sorted(self.tags.items(), key=lambda kv: -kv[1])
+                        ],
+                        self.initial.tags,
+                        id="tags",
                     )
                 missed = len(self.missed)
                 yield Checkbox(
-                    f"Only the ones I missed last time ({missed})" if missed
+                    f"Only the ones I missed last time ({missed})"
+                    if missed
                     else "Only the ones I missed last time (none)",
-                    self.initial.missed_only, id="missed", disabled=not missed, compact=True,
+                    self.initial.missed_only,
+                    id="missed",
+                    disabled=not missed,
+                    compact=True,
                 )
                 yield Static(id="matching")
                 yield Static(
                     Content.assemble(
-                        ("⏎", "bold"), " or ", ("^s", "bold"), " start  ·  ", ("^r", "bold"),
-                        " cram (no schedule)  ·  ", ("esc", "bold"), " cancel",
+                        ("⏎", "bold"),
+                        " or ",
+                        ("^s", "bold"),
+                        " start  ·  ",
+                        ("^r", "bold"),
+                        " cram (no schedule)  ·  ",
+                        ("esc", "bold"),
+                        " cancel",
                     ),
                     id="keys",
                 )
@@ -204,10 +235,13 @@ class StartDialog(ModalScreen[StartRequest | None]):
         n = self.matching()
         label = self.query_one("#matching", Static)
         label.set_class(n == 0, "-none")
-        label.update(Content(
-            "No question matches: tick fewer filters." if n == 0
-            else f"→ {n} question{'s' if n != 1 else ''}"
-        ))
+        label.update(
+            Content(
+                "No question matches: tick fewer filters."
+                if n == 0
+                else f"→ {n} question{'s' if n != 1 else ''}"
+            )
+        )
         for button in self.query("#go, #cram").results(Button):
             button.disabled = n == 0
 

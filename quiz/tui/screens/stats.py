@@ -412,7 +412,8 @@ class StatsScreen(Screen[None]):
         self.query_one("#figure-sessions", Figure).show(f"{stats.sessions:,}")
         self.query_one("#figure-due", Figure).show(
             f"{stats.due_now:,}",
-            f"+{stats.due_later_today:,} later today" if stats.due_later_today
+            f"+{stats.due_later_today:,} later today"
+            if stats.due_later_today
             else f"{stats.due_tomorrow:,} by tomorrow",
         )
         mastered = sum(b.mastered for b in stats.banks)

@@ -66,9 +66,12 @@ class SummaryScreen(Screen[None]):
                     id="ended-early",
                 )
             verdict = (
-                "Perfect." if s.correct == s.answered
-                else "Well done." if s.percent >= 80
-                else "Good effort." if s.percent >= 50
+                "Perfect."
+                if s.correct == s.answered
+                else "Well done."
+                if s.percent >= 80
+                else "Good effort."
+                if s.percent >= 50
                 else "Keep at it."
             )
             yield Static(
@@ -82,11 +85,15 @@ class SummaryScreen(Screen[None]):
                 id="score",
             )
             extra = f"  ·  {s.near_misses} near miss" + ("es" if s.near_misses != 1 else "")
-            taken = (f"  ·  {s.taken_back} taken back with undo (first answers count)"
-                     if s.taken_back else "")
+            taken = (
+                f"  ·  {s.taken_back} taken back with undo (first answers count)"
+                if s.taken_back
+                else ""
+            )
             yield Static(
                 Content.assemble(
-                    ("Time  ", "$text-muted"), duration(s.seconds),
+                    ("Time  ", "$text-muted"),
+                    duration(s.seconds),
                     (extra if s.near_misses else "", "$text-muted"),
                     (taken, "$text-muted"),
                 ),
@@ -105,15 +112,25 @@ class SummaryScreen(Screen[None]):
                         if miss.given:
                             yield Labelled("You said", Content(miss.given), classes="given-line")
                 yield Static(
-                    Content.assemble(("r", "bold $accent"), " retry the missed ones  ·  ",
-                                     ("h", "bold $accent"), " home  ·  ",
-                                     ("q", "bold $accent"), " quit"),
+                    Content.assemble(
+                        ("r", "bold $accent"),
+                        " retry the missed ones  ·  ",
+                        ("h", "bold $accent"),
+                        " home  ·  ",
+                        ("q", "bold $accent"),
+                        " quit",
+                    ),
                     classes="next-steps",
                 )
             else:
                 yield Static(
-                    Content.assemble("Nothing missed.  ", ("h", "bold $accent"), " home  ·  ",
-                                     ("q", "bold $accent"), " quit"),
+                    Content.assemble(
+                        "Nothing missed.  ",
+                        ("h", "bold $accent"),
+                        " home  ·  ",
+                        ("q", "bold $accent"),
+                        " quit",
+                    ),
                     classes="next-steps",
                 )
         yield KeyBar()

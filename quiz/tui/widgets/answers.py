@@ -166,7 +166,6 @@ class Row(Widget):
         )
 
 
-
 class ChoiceList(CursorAnswer, can_focus=True):
     """Multiple choice (1-6 answers at once; with ``multiple`` they toggle and Enter submits)
     and true/false (t/f or 1/2)."""
@@ -174,10 +173,20 @@ class ChoiceList(CursorAnswer, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(-1)", "Up", show=False, tooltip="the choice above"),
         Binding("down,j", "move(1)", "Down", show=False, tooltip="the choice below"),
-        Binding("enter", "choose", "Choose", show=False,
-                tooltip="answer with the choice under the cursor (pick all: submit)"),
-        Binding("space", "toggle_choice", "Toggle", show=False,
-                tooltip="pick all that apply: tick or untick the choice under the cursor"),
+        Binding(
+            "enter",
+            "choose",
+            "Choose",
+            show=False,
+            tooltip="answer with the choice under the cursor (pick all: submit)",
+        ),
+        Binding(
+            "space",
+            "toggle_choice",
+            "Toggle",
+            show=False,
+            tooltip="pick all that apply: tick or untick the choice under the cursor",
+        ),
     ]
 
     #: No row is under the cursor until ↑↓ put it there: an Enter pressed by accident (one
@@ -331,8 +340,9 @@ class TextAnswer(AnswerWidget):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "screen.end", "End",
-                tooltip="while typing: end the quiz (q is a letter here)"),
+        Binding(
+            "ctrl+q", "screen.end", "End", tooltip="while typing: end the quiz (q is a letter here)"
+        ),
         Binding("f1", "app.help", "Help", tooltip="while typing: this help (? is a letter)"),
     ]
 
@@ -398,9 +408,7 @@ class TextAnswer(AnswerWidget):
                 self.post_message(self.Hint(GIVE_UP))
                 return
         elif self.numeric and _parse_number(values[0]) is None:
-            self.post_message(
-                self.Hint(f"That isn't a number I can read — try {self.examples}.")
-            )
+            self.post_message(self.Hint(f"That isn't a number I can read — try {self.examples}."))
             return
         if isinstance(self.item.question, Cloze):
             self.submit(values)
@@ -424,12 +432,27 @@ class OrderingList(CursorAnswer, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "cursor(-1)", "Up", show=False, tooltip="the item above"),
         Binding("down,j", "cursor(1)", "Down", show=False, tooltip="the item below"),
-        Binding("left_square_bracket,shift+up,ctrl+up", "shift(-1)", "Move up", show=False,
-                tooltip="move the chosen item up"),
-        Binding("right_square_bracket,shift+down,ctrl+down", "shift(1)", "Move down",
-                show=False, tooltip="move the chosen item down"),
-        Binding("enter", "done", "Submit", show=False,
-                tooltip="submit the order (twice if nothing moved)"),
+        Binding(
+            "left_square_bracket,shift+up,ctrl+up",
+            "shift(-1)",
+            "Move up",
+            show=False,
+            tooltip="move the chosen item up",
+        ),
+        Binding(
+            "right_square_bracket,shift+down,ctrl+down",
+            "shift(1)",
+            "Move down",
+            show=False,
+            tooltip="move the chosen item down",
+        ),
+        Binding(
+            "enter",
+            "done",
+            "Submit",
+            show=False,
+            tooltip="submit the order (twice if nothing moved)",
+        ),
     ]
 
     hint = "↑↓ choose an item, [ and ] (or shift+↑↓) move it, Enter when the order is right."
@@ -524,8 +547,9 @@ class MatchingBoard(CursorAnswer, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "cursor(-1)", "Up", show=False, tooltip="the item above"),
         Binding("down,j", "cursor(1)", "Down", show=False, tooltip="the item below"),
-        Binding("backspace,delete", "clear", "Clear", show=False,
-                tooltip="clear the chosen item's pair"),
+        Binding(
+            "backspace,delete", "clear", "Clear", show=False, tooltip="clear the chosen item's pair"
+        ),
         Binding("enter", "done", "Submit", show=False, tooltip="submit once every item is paired"),
     ]
 

@@ -103,9 +103,7 @@ class Feedback(Vertical):
             widgets.append(Static(Content(text), classes=f"save-note {cls}"))
         widgets.append(Labelled("Answer", Content(question.answer_text()), classes="answer-line"))
         if result.outcome is not Outcome.RIGHT and result.grade.given:
-            widgets.append(
-                Labelled("You said", Content(result.grade.given), classes="given-line")
-            )
+            widgets.append(Labelled("You said", Content(result.grade.given), classes="given-line"))
         for note in result.grade.notes:
             widgets.append(Static(Content(note), classes="note"))
         if question.explanation:

@@ -40,7 +40,6 @@ class TopBar(Widget):
         return Content.assemble(where, " " * max(room - where.cell_length, 0), status)
 
 
-
 def brand(*where: str) -> Content:
     """``quiz › Bank title`` with the app name emphasised; the rest literal."""
     parts: list[str | tuple[str, str]] = [("quiz", "bold $accent")]
