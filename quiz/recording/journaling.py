@@ -12,6 +12,8 @@ import contextlib
 import uuid
 from typing import TYPE_CHECKING
 
+from msgspec.structs import replace
+
 from quiz.record import Answer
 from quiz.store.journal import Journal, PendingAnswer, answer_key
 
@@ -51,8 +53,14 @@ class JournalingRecorder:
     retry is then saved "if absent" (another quiz may have replayed the journal meanwhile).
     """
 
-    def __init__(self, store: Store, bank_id: str, mode: str, journal: Journal) -> None:
+    def __init__(
+        self, store: Store, bank_id: str, mode: str, journal: Journal, *, mirror: bool = False
+    ) -> None:
         self.store = store
+        #: The store is one in memory (the file was locked, unwritable or unusable): every
+        #: answer it takes is also written to the journal, so the next start that can open the
+        #: file saves it instead of losing it at quit.
+        self.mirror = mirror
         self.bank_id = bank_id
         self.mode = mode
         self.cram = mode == "cram"
@@ -75,7 +83,15 @@ class JournalingRecorder:
         except StoreError as error:
             raise self._keep(answer, key, error) from error
         self.last_result = result
+        if self.mirror:
+            self._mirror(answer)
         return result
+
+    def _mirror(self, answer: Answer) -> None:
+        """Best effort: the answer is kept in memory either way; a journal that cannot be
+        written leaves it there, as the notice at the start said."""
+        with contextlib.suppress(OSError):
+            self.journal.append(replace(self.entry(answer), db_session=None))
 
     def entry(self, answer: Answer) -> PendingAnswer:
         """The journal line for ``answer`` (also what the quit dialog writes to a file)."""
@@ -117,7 +133,10 @@ class JournalingRecorder:
     def undo(self) -> Answer | None:
         if self.session_id is None:
             return None
-        return self.store.undo_last(self.session_id)
+        undone = self.store.undo_last(self.session_id)
+        if self.mirror and undone is not None:
+            self._mirror(undone)  # the journal's latest line for an answer wins at replay
+        return undone
 
     def finish(self) -> None:
         if self.session_id is not None:

@@ -17,6 +17,7 @@ No Textual here.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,7 +49,7 @@ class Scores:
         """A recorder for a new store session over ``bank`` (``"*"`` for several banks),
         started with its first answer; what the store refuses goes to the journal."""
         journal = self.journal or Journal(self.store.path.with_name(JOURNAL_NAME))
-        return JournalingRecorder(self.store, bank.id, mode, journal)
+        return JournalingRecorder(self.store, bank.id, mode, journal, mirror=not self.saved)
 
     def close(self) -> None:
         self.store.close()
@@ -120,13 +121,32 @@ def store_notice(store: Store) -> str:
 def _in_memory(error: StoreError, clock: Callable[[], datetime] | None, path: Path) -> Scores:
     readable = path if error.problem in ("unwritable", "busy") else None
     store = memory_store(clock, copy_of=readable)
-    return Scores(
-        store, saved=False, notice=_notice(error), journal=Journal(path.with_name(JOURNAL_NAME))
-    )
+    journal = Journal(path.with_name(JOURNAL_NAME))
+    return Scores(store, saved=False, notice=_notice(error, _writable(journal)), journal=journal)
 
 
-def _notice(error: StoreError) -> str:
-    lead = "Progress is not being saved this time: nothing is kept after you quit.\n"
+def _writable(journal: Journal) -> bool:
+    """Whether answers can be kept in the journal while the scores file cannot be used (the
+    data folder may be the unwritable thing): opened for appending, nothing written."""
+    try:
+        fd = os.open(journal.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
+#: The first line of the notice when the scores file cannot be used, by whether the answers
+#: can still be kept in the journal beside it.
+NOT_SAVED = "Progress is not being saved this time: nothing is kept after you quit.\n"
+KEPT_ASIDE = (
+    f"Your scores file can't be used this time: your answers are kept in {JOURNAL_NAME} "
+    "beside it and saved the next time it can be opened.\n"
+)
+
+
+def _notice(error: StoreError, journaled: bool = False) -> str:
+    lead = KEPT_ASIDE if journaled else NOT_SAVED
     where = error.path or "the scores file"
     if error.problem in ("corrupt", "damaged"):
         what = f"{where} is damaged or is not an SQLite file. It was left untouched."

@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 
 from quiz.record import Answer, Outcome
-from quiz.recording.scores import memory_store, open_scores
+from quiz.recording.scores import KEPT_ASIDE, NOT_SAVED, memory_store, open_scores
 from quiz.session import Options
 from quiz.store import DB_NAME, Store, StoreError
+from quiz.store.journal import JOURNAL_NAME, Journal
 from quiz.store.schema import APPLICATION_ID
 from quiz.tui.config import StartPlay
 from quiz.tui.widgets.topbar import TopBar
@@ -87,7 +88,7 @@ def test_a_bad_file_is_left_alone_and_explained(tmp_path: Path, kind: str) -> No
     scores = open_scores(data_dir, clock=clock)
     try:
         assert not scores.saved and str(scores.store.path) == ":memory:"
-        assert scores.notice.startswith("Progress is not being saved this time")
+        assert scores.notice.startswith(KEPT_ASIDE)  # the answers go to the journal
         assert "quiz review --recover" in scores.notice
         if kind == "newer":
             assert "upgrade quiz" in scores.notice
@@ -109,7 +110,12 @@ def test_a_bad_file_is_left_alone_and_explained(tmp_path: Path, kind: str) -> No
     finally:
         scores.close()
     after = {p.name: p.read_bytes() for p in data_dir.iterdir()}
-    assert after == before  # nothing written, nothing renamed
+    journal = after.pop(JOURNAL_NAME)  # the answer, kept for the next start that can save it
+    assert after == before  # the bad file untouched, nothing renamed
+    assert [e.answer.question_id for e in Journal(data_dir / JOURNAL_NAME).entries()] == [
+        "q-cost-tf"
+    ]
+    assert journal.count(b"\n") == 1
 
 
 @pytest.mark.parametrize("kind", list(BAD_FILES))
@@ -162,7 +168,10 @@ def test_an_unwritable_data_dir_is_explained(tmp_path: Path, make) -> None:
     scores = open_scores(data_dir, clock=clock)
     try:
         assert not scores.saved
-        assert scores.notice.startswith("Progress is not being saved this time")
+        # the answers go to the journal when the folder takes it (quiz.db is a directory),
+        # else the notice says plainly that nothing is kept (the folder is under a file)
+        journal_ok = (data_dir / JOURNAL_NAME).is_file()
+        assert scores.notice.startswith(KEPT_ASIDE if journal_ok else NOT_SAVED)
         assert "--data-dir" in scores.notice and "disk space" in scores.notice
         recorder = scores.recorder(_bank(), "review")
         recorder.record(
@@ -247,7 +256,7 @@ async def test_the_app_paints_then_says_the_scores_are_not_saved_and_the_quiz_ru
         await app.workers.wait_for_complete()
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-        assert any("Progress is not being saved" in m and "--recover" in m for m in messages)
+        assert any("can't be used this time" in m and "--recover" in m for m in messages)
         assert app.progress_not_saved and app.scores_notice
         assert "not saved" in current(pilot).query_one(TopBar).status.plain
         await answer_right(pilot)
@@ -274,7 +283,7 @@ def test_the_real_app_on_a_corrupt_file_then_recover(tmp_path: Path) -> None:
     app = AppInPty(args, data_dir)
     try:
         app.wait_for(r"Question 1(?!\d)", timeout=60)  # the question first, then the notice
-        app.wait_for("Progress is not being saved")
+        app.wait_for("can't be used this time")
         app.send(answer_keys(first, right=True))
         app.wait_for(VERDICT)
     finally:
@@ -286,16 +295,66 @@ def test_the_real_app_on_a_corrupt_file_then_recover(tmp_path: Path) -> None:
         app.wait_for(r"Question 1(?!\d)", timeout=60)
         app.send(answer_keys(first, right=True))
         app.wait_for(VERDICT)
-        assert "Progress is not being saved" not in app.text
+        assert "can't be used this time" not in app.text
     finally:
         app.close()
     aside = [p for p in data_dir.iterdir() if p.name.startswith(f"{DB_NAME}.corrupt-")]
     assert len(aside) == 1 and aside[0].read_bytes() == original
     with sqlite3.connect(data_dir / DB_NAME) as conn:
-        assert conn.execute("SELECT question_id FROM attempts").fetchall() == [(first.id,)]
+        # the first run's answer, kept in the journal while the file was unusable, is saved
+        # by the start that recovers; then the second run's
+        rows = conn.execute("SELECT question_id FROM attempts ORDER BY id").fetchall()
+        assert rows == [(first.id,), (first.id,)]
 
 
 def _bank():
     from quiz.bank import load_bank
 
     return load_bank(ALL_TYPES_BANK)
+
+
+def test_a_file_locked_at_start_loses_no_answer(tmp_path: Path) -> None:
+    """Issue 20: scores that fall back to memory because another quiz holds the file keep each
+    answer in the journal too (taken back ones marked), and the next start that can open the
+    file saves them: nothing given while the process lived is lost at quit."""
+    data_dir = tmp_path / "data"
+    a_real_db(data_dir)
+    with sqlite3.connect(data_dir / DB_NAME) as conn:
+        before = conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
+    holder = sqlite3.connect(data_dir / DB_NAME, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")  # another quiz, mid-write
+    try:
+        scores = open_scores(data_dir, clock=clock)  # waits out the busy timeout, then memory
+        assert not scores.saved and scores.notice.startswith(KEPT_ASIDE)
+        recorder = scores.recorder(_bank(), "play")
+        kept = Answer(
+            "riverton-bridge", "q-cost-tf", "true_false", "False", Outcome.RIGHT, 3.0, NOW, "False"
+        )
+        slip = Answer(
+            "riverton-bridge",
+            "q-mayor-mc",
+            "multiple_choice",
+            "x",
+            Outcome.WRONG,
+            2.0,
+            datetime(2025, 9, 1, 9, 1, tzinfo=UTC),
+            "y",
+        )
+        recorder.record(kept)
+        recorder.record(slip)
+        assert recorder.undo() is not None  # the slip taken back
+        scores.close()
+    finally:
+        holder.rollback()
+        holder.close()
+    again = open_scores(data_dir, clock=clock)
+    try:
+        assert again.saved and "2 answers kept in" in again.notice
+    finally:
+        again.close()
+    with sqlite3.connect(data_dir / DB_NAME) as conn:
+        rows = conn.execute("SELECT question_id, undone FROM attempts ORDER BY id").fetchall()[
+            before:
+        ]
+    assert rows == [("q-cost-tf", 0), ("q-mayor-mc", 1)]
+    assert (data_dir / JOURNAL_NAME).stat().st_size == 0
