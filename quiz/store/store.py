@@ -12,6 +12,7 @@ clock, and then days are UTC days.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -79,6 +80,10 @@ class Store:
         self.background_check: BackgroundCheck | None = None
         #: set when the background check finds damage: nothing more is written to the file
         self._refused: StoreError | None = None
+        #: the file this connection writes, by device and inode: another quiz that finds it
+        #: damaged renames it aside and starts a new one at the same path, and this one must
+        #: not go on writing into the renamed file (its answers go to the journal instead)
+        self._identity = _identity(path, missing=None)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -374,6 +379,17 @@ class Store:
         """Runs ``work`` in one ``BEGIN IMMEDIATE`` transaction and commits it; refuses at
         once, writing nothing, once the file is known to be damaged."""
         with self._lock:
+            if (
+                self._refused is None
+                and self._identity is not None
+                and _identity(self._path) != self._identity
+            ):
+                self._refused = StoreError(
+                    f"{self._path} was set aside and replaced by another quiz; nothing more "
+                    "is written to the old file, and the next start saves these answers",
+                    problem="damaged",
+                    path=self._path,
+                )
             if self._refused is not None:
                 raise self._refused
             try:
@@ -432,3 +448,18 @@ class SessionRecorder:
 
     def finish(self) -> None:
         self.store.end_session(self.session_id)
+
+
+_GONE = (-1, -1)
+
+
+def _identity(path: Path, missing: tuple[int, int] | None = _GONE) -> tuple[int, int] | None:
+    """The file at ``path`` as (device, inode); None for a store in memory; ``missing`` when
+    there is no file (at open: nothing to compare with; later: it was moved away)."""
+    if str(path) == ":memory:":
+        return None
+    try:
+        found = os.stat(path)
+    except OSError:
+        return missing
+    return (found.st_dev, found.st_ino)

@@ -314,3 +314,35 @@ def test_open_scores_says_what_the_replay_saved(tmp_path: Path) -> None:
         assert "1 answer kept in pending-answers.jsonl last time was saved" in scores.notice
     finally:
         scores.close()
+
+
+def test_a_file_set_aside_by_another_quiz_is_never_written_again(tmp_path: Path) -> None:
+    """Issue 20: a second quiz that finds the file damaged renames it aside and starts a new one
+    at the same path; the first quiz, still open on the renamed file, must not go on writing
+    there: its next answers go to the journal, and the next start saves them into the new
+    file."""
+    first = Store.open(tmp_path, clock=clock, fuzz=False)
+    recorder = recorder_for(first)
+    recorder.record(answer(1))
+    from quiz.store.connection import move_aside
+
+    aside = move_aside(tmp_path / "quiz.db", "damaged", NOW)  # what the other quiz's open does
+    with Store.open(tmp_path, clock=clock, fuzz=False):
+        pass  # the new file, at the old path
+    with pytest.raises(AnswerJournaled):
+        recorder.record(answer(2))
+    first.close()
+    with sqlite3.connect(aside) as conn:
+        old = [row[0] for row in conn.execute("SELECT question_id FROM attempts")]
+    assert old == ["q1"]  # nothing written into the renamed file after it moved
+    with Store.open(tmp_path, clock=clock, fuzz=False) as again:
+        assert again.replayed is not None and again.replayed.saved == 1
+    assert attempts(tmp_path) == ["q2"]
+
+
+def test_a_store_writes_on_while_its_file_stays_in_place(store: Store) -> None:
+    recorder = recorder_for(store)
+    for n in range(3):
+        recorder.record(answer(n))
+    assert attempts(store.path.parent) == ["q0", "q1", "q2"]
+    assert not (store.path.with_name(JOURNAL_NAME)).exists()
