@@ -221,33 +221,31 @@ def parse_number(text: str) -> float | None:
     return value
 
 
-_UNITS = {
-    word: n
-    for n, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-}
+#: Numbers a reader writes as one word, zero to nineteen (the generator lists both forms of
+#: an answer from them, so a bank shows "7" beside "seven").
+NUMBER_WORDS: tuple[str, ...] = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_UNITS = {word: n for n, word in enumerate(NUMBER_WORDS)}
 _TENS = {
     word: 10 * n
     for n, word in enumerate(

@@ -23,33 +23,11 @@ from quiz.generate.candidate import (
 from quiz.generate.entities import alias_variants
 from quiz.generate.pronouns import resolve_pronoun
 from quiz.generate.values import APPROXIMATE
+from quiz.grading import NUMBER_WORDS
 
 # -- answers -----------------------------------------------------------------------------------
 
 
-_SMALL = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
 _PERCENT = re.compile(r"^(?P<n>[\d.,]+)\s*(?:%|percent|per cent)$", re.IGNORECASE)
 
 
@@ -58,10 +36,10 @@ def number_variants(key: str) -> tuple[str, ...]:
     sees what is accepted: "7" and "seven", "20%", "20 percent" and "20", "1,200" and "1200"."""
     out = [key]
     low = key.lower()
-    if low in _SMALL:
-        out.append(str(_SMALL.index(low)))
-    elif key.isdigit() and int(key) < len(_SMALL):
-        out.append(_SMALL[int(key)])
+    if low in NUMBER_WORDS:
+        out.append(str(NUMBER_WORDS.index(low)))
+    elif key.isdigit() and int(key) < len(NUMBER_WORDS):
+        out.append(NUMBER_WORDS[int(key)])
     percent = _PERCENT.match(key)
     if percent:
         n = percent["n"]

@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from quiz.bank.model import Cloze, MultipleChoice, Numeric, Question, ShortAnswer, TrueFalse
 
@@ -117,8 +118,10 @@ def _words(text: str) -> list[str]:
     return [w.lower().strip("'’-") for w in _WORD.findall(text)]
 
 
-def _content(text: str) -> list[str]:
-    return [w for w in _words(text) if w not in _STOP and len(w) > 2]
+@lru_cache(maxsize=4096)
+def _content(text: str) -> tuple[str, ...]:
+    """Content words, cached: a bank's questions are compared with each other pairwise."""
+    return tuple(w for w in _words(text) if w not in _STOP and len(w) > 2)
 
 
 def _shown(question: Question) -> str:

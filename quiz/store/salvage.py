@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quiz.store.schema import CARD_COLUMNS
+
 __all__ = ["SalvageReport", "salvage"]
 
 #: After this many unreadable rowids in a row, probe further apart (doubling each time).
@@ -51,22 +53,7 @@ _ATTEMPT_COLS = (
     "undone",
     "retake_of",
 )
-_CARD_COLS = (
-    "id",
-    "bank_id",
-    "question_id",
-    "answer_key",
-    "tags",
-    "state",
-    "step",
-    "stability",
-    "difficulty",
-    "due",
-    "last_review",
-    "reps",
-    "lapses",
-    "introduced_day",
-)
+_CARD_COLS = CARD_COLUMNS  # the cards table as this version writes it
 _REVIEW_COLS = (
     "attempt_id",
     "card_id",

@@ -15,16 +15,9 @@ from quiz.store import DB_NAME
 from quiz.store.journal import JOURNAL_NAME
 from tests.cli_run import run_quiz
 from tests.conftest import ALL_TYPES_BANK, DATA
-from tests.store.test_damaged_db import a_real_db, damage_a_middle_page
+from tests.store.test_damaged_db import damaged  # a real quiz.db, a middle page garbage
 
-
-@pytest.fixture
-def damaged(tmp_path: Path) -> Path:
-    """A real data dir whose ``quiz.db`` has garbage over a middle page."""
-    data_dir = tmp_path / "data"
-    a_real_db(data_dir)
-    damage_a_middle_page(data_dir / DB_NAME)
-    return data_dir
+__all__ = ["damaged"]  # the fixture, used by name
 
 
 @pytest.fixture
