@@ -328,11 +328,14 @@ class Store:
         return self._read(lambda c: queue.missed_last_time(c, bank_id))
 
     def answered_today(self, now: datetime | None = None) -> set[tuple[str, str]]:
-        """(bank id, question id) of every question answered since the learner's midnight:
-        their siblings are buried until tomorrow (see :func:`quiz.review.plan_review`)."""
+        """(bank id, question id) of every question answered on the learner's day of ``now``
+        (from their midnight to the next, in the store's time zone): their siblings are
+        buried until tomorrow (see :func:`quiz.review.plan_review`)."""
         now = now or self.now()
-        midnight = start_of_day(self.today(now), self.tz)
-        return self._read(lambda c: queue.answered_since(c, midnight))
+        today = self.today(now)
+        midnight = start_of_day(today, self.tz)
+        tomorrow = start_of_day(today, self.tz, plus_days=1)
+        return self._read(lambda c: queue.answered_since(c, midnight, tomorrow))
 
     # -- export, checks, raw reads -------------------------------------------------------
 
