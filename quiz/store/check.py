@@ -24,7 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["OPEN_BUDGET_SECONDS", "BackgroundCheck", "CheckResult", "quick_check"]
+from quiz.store.errors import StoreError
+
+__all__ = [
+    "OPEN_BUDGET_SECONDS",
+    "BackgroundCheck",
+    "CheckResult",
+    "damage_error",
+    "quick_check",
+    "refuse_if_damaged",
+]
 
 #: How long opening may spend checking the file before leaving the rest to a thread.
 OPEN_BUDGET_SECONDS = 0.25
@@ -101,6 +110,26 @@ def quick_check(
     if rows == ["ok"]:
         return CheckResult("ok", seconds=seconds)
     return CheckResult("damaged", _first_line(rows), seconds)
+
+
+def refuse_if_damaged(
+    conn: sqlite3.Connection, path: Path, budget: float | None = OPEN_BUDGET_SECONDS
+) -> CheckResult:
+    """:func:`quick_check` within ``budget``, raising :class:`StoreError` (``damaged``) when it
+    finds damage. One place for the check and its words, so that opening the store and a
+    reader that never opens it (``quiz stats --json``'s read-only path) refuse a damaged file
+    alike; a check the budget cut (``unfinished``) is returned for the caller to decide."""
+    check = quick_check(conn, budget)
+    if check.verdict == "damaged":
+        raise damage_error(path, check)
+    return check
+
+
+def damage_error(path: Path, check: CheckResult) -> StoreError:
+    """The error a damaged file is refused with, in the same words wherever it is found."""
+    return StoreError(
+        f"{path}: the scores database is damaged ({check.detail})", problem="damaged", path=path
+    )
 
 
 def _first_line(rows: list[str]) -> str:

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from quiz.srs import Srs
-from quiz.store.check import OPEN_BUDGET_SECONDS, CheckResult, quick_check
+from quiz.store.check import OPEN_BUDGET_SECONDS, CheckResult, damage_error, quick_check
 from quiz.store.connection import connect, move_aside, store_error, use_wal
 from quiz.store.errors import StoreError
 from quiz.store.schema import check_ours, migrate
@@ -108,11 +108,7 @@ def _open_migrated_once(
         check_ours(conn, path)  # before WAL: switching journals would rewrite a foreign file
         check = quick_check(conn, budget)
         if check.verdict == "damaged":
-            raise StoreError(
-                f"{path}: the scores database is damaged ({check.detail})",
-                problem="damaged",
-                path=path,
-            )
+            raise damage_error(path, check)
         use_wal(conn)
         migrate(conn, srs, path=path)
     except sqlite3.Error as error:

@@ -22,6 +22,9 @@ from quiz.store import DB_NAME, Store
 from tests.cli_run import run_quiz
 from tests.conftest import ALL_TYPES_BANK, DATA
 from tests.store.helpers import FakeClock, answer
+from tests.store.test_damaged_db import damaged  # a real quiz.db, a middle page garbage
+
+__all__ = ["damaged"]  # the fixture, used by name
 
 BANK = "riverton-bridge"
 
@@ -208,3 +211,80 @@ def test_read_only_fallback_reads_the_file_as_it_is(
     stats = command.read_stats(data_dir, known)
     assert (stats.attempts, stats.correct, stats.sessions, stats.streak_days) == (7, 5, 3, 3)
     assert stats.bank(BANK) is not None and stats.bank(BANK).cards == 4  # type: ignore[union-attr]
+
+
+# ------------------------------------------------- damage in the middle, met by the fast path
+#
+# Issue 20, item 4: with its header intact, a damaged quiz.db opens without complaint. Every
+# other command finds the damage at open (the quick check within its 0.25 s budget), sets the
+# file aside and says so; stats --json read such a file through its read-only fast path and
+# printed whatever the undamaged pages held, without a word.
+
+
+def test_a_database_damaged_in_the_middle_is_set_aside_and_said(damaged: Path) -> None:
+    """The same handling as the other commands and as ``quiz stats`` without ``--json``: the
+    file kept aside byte for byte, the app's notice on stderr, stdout still one JSON object,
+    and the figures those of the new (empty) file the notice names, not the damaged one's."""
+    original = (damaged / DB_NAME).read_bytes()
+    result = quiz(damaged, "stats", "--json")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    (aside,) = damaged.glob(f"{DB_NAME}.damaged-*")
+    assert aside.read_bytes() == original
+    notice = (
+        f"Your scores file was damaged; it was kept as {aside} and a new one was started. "
+        "To copy what can still be read from it, run  quiz review --recover"
+    )
+    assert notice in result.stderr.splitlines()
+    report = json.loads(result.stdout)
+    assert (report["attempts"], report["sessions"]) == (0, 0)
+    with sqlite3.connect(damaged / DB_NAME) as conn:
+        assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    conn.close()
+
+
+def test_the_fast_path_checks_within_the_open_budget_and_opens_nothing(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sound file is still read as it is (no store opened, nothing written), after the same
+    quick check opening runs, with the same budget: the fast path stays fast."""
+    from quiz.commands import stats as command
+    from quiz.store import check
+
+    record_seven(data_dir)
+    budgets: list[float | None] = []
+    real_check = check.quick_check
+
+    def spy(conn: sqlite3.Connection, budget: float | None = None, **kw: Any) -> Any:
+        budgets.append(budget)
+        return real_check(conn, budget, **kw)
+
+    def refuse(*args: object, **kwargs: object) -> Store:
+        raise AssertionError("the fast path opened the store")
+
+    monkeypatch.setattr(check, "quick_check", spy)
+    monkeypatch.setattr(Store, "open", refuse)
+    known = current_banks([data_dir / "banks" / f"{BANK}.yaml"], data_dir / "cache").questions
+    stats = command.read_stats(data_dir, known)
+    assert (stats.attempts, stats.sessions) == (7, 3)
+    assert budgets == [check.OPEN_BUDGET_SECONDS]
+
+
+def test_a_damaged_file_that_cannot_be_set_aside_is_refused_plainly(
+    damaged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that cannot take the rename (read-only media; as root only a monkeypatch can
+    refuse it): a one-line ``quiz:`` error naming the damage, never figures from the file."""
+    from quiz.commands import stats as command
+    from quiz.errors import QuizError
+    from quiz.store import connection, opening
+
+    def cannot_move(*args: object, **kwargs: object) -> Path:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(connection, "move_aside", cannot_move)
+    monkeypatch.setattr(opening, "move_aside", cannot_move)
+    original = (damaged / DB_NAME).read_bytes()
+    with pytest.raises(QuizError, match="damaged"):
+        command.read_stats(damaged, None)
+    assert (damaged / DB_NAME).read_bytes() == original
