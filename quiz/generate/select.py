@@ -267,6 +267,19 @@ def mode_of(c: Candidate) -> str:
     return _MODE.get(c.type, c.type)
 
 
+def _judged(c: Candidate, article: Article) -> float | None:
+    """The candidate's score, or None when a hard rule drops it; worked out once per candidate
+    and article, since the gate chooses again from the same candidates round after round and
+    both depend on nothing else. The memo keeps the candidate itself, so its ``id`` is not
+    reused by another object while the article lives."""
+    memo: dict[int, tuple[Candidate, float | None]] = article.cache.setdefault("judged", {})
+    known = memo.get(id(c))
+    if known is None or known[0] is not c:
+        known = (c, None if violations(c, article) else score(c, article))
+        memo[id(c)] = known
+    return known[1]
+
+
 def choose(
     candidates: list[Candidate], article: Article, limit: int, *, relax: bool = True
 ) -> list[Candidate]:
@@ -277,8 +290,9 @@ def choose(
     the same fact in different modes."""
     valid = []
     for c in candidates:
-        if not violations(c, article):
-            c.score = score(c, article)
+        judged = _judged(c, article)
+        if judged is not None:
+            c.score = judged
             valid.append(c)
     valid.sort(key=lambda c: (-c.score, c.type, c.key, c.prompt))
     cap = max(3, math.ceil(limit * 0.3))

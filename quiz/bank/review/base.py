@@ -9,7 +9,7 @@ The context tokenises the article and each question once, because thirteen check
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from msgspec import Struct
@@ -53,29 +53,30 @@ class Advice(Struct, frozen=True):
         )
 
 
-class Context:
-    """The bank as the checks read it, with its article tokenised once."""
+class ArticleReading:
+    """The article as every check reads it: its words, word runs, sentences, names and topic.
 
-    def __init__(self, bank: Bank, lines: Mapping[str, int] | None = None) -> None:
-        self.bank = bank
-        self.lines: Mapping[str, int] = lines or {}
-        self.article = text.tokens(bank.source.text)
-        self.grams3 = text.ngrams(self.article, 3)
-        self.bigrams = text.ngrams(self.article, 2)
-        self.year = _year(bank.as_of or bank.source.published)
-        #: What several checks compute alike (the cross-question analysis), computed once.
-        self.memo: dict[str, Any] = {}
+    It depends on the article alone, so one reading serves every bank on the same article: the
+    generator's gate reviews a provisional bank of the same article round after round, and
+    tokenising the article each round cost more than the review itself. See :func:`reading_of`.
+    """
+
+    def __init__(self, article: str) -> None:
+        self.text = article
+        self.words = text.tokens(article)
+        self.grams3 = text.ngrams(self.words, 3)
+        self.bigrams = text.ngrams(self.words, 2)
 
     @cached_property
     def sentences(self) -> list[list[str]]:
         """The article's sentences as token lists."""
-        return [text.tokens(s) for s in text.sentences(self.bank.source.text)]
+        return [text.tokens(s) for s in text.sentences(self.text)]
 
     @cached_property
     def capitalised(self) -> frozenset[str]:
         """Words the article writes with a capital inside a sentence: its names (lowercased)."""
         names: set[str] = set()
-        for sentence in text.sentences(self.bank.source.text):
+        for sentence in text.sentences(self.text):
             for word in sentence.split()[1:]:
                 bare = word.strip("“”\"'‘’(),.:;!?")
                 if bare[:1].isupper():
@@ -92,6 +93,44 @@ class Context:
                 counts[word] = counts.get(word, 0) + 1
         least = max(3, len(self.sentences) / 4)
         return frozenset(w for w, n in counts.items() if n >= least)
+
+
+@lru_cache(maxsize=4)
+def reading_of(article: str) -> ArticleReading:
+    """One reading per article text, kept for the few articles in use (a generation reviews
+    its article tens of times; ``quiz check`` of a folder moves from one article to the next)."""
+    return ArticleReading(article)
+
+
+class Context:
+    """The bank as the checks read it, with its article tokenised once."""
+
+    def __init__(self, bank: Bank, lines: Mapping[str, int] | None = None) -> None:
+        self.bank = bank
+        self.lines: Mapping[str, int] = lines or {}
+        reading = reading_of(bank.source.text)
+        self.reading = reading
+        self.article = reading.words
+        self.grams3 = reading.grams3
+        self.bigrams = reading.bigrams
+        self.year = _year(bank.as_of or bank.source.published)
+        #: What several checks compute alike (the cross-question analysis), computed once.
+        self.memo: dict[str, Any] = {}
+
+    @property
+    def sentences(self) -> list[list[str]]:
+        """The article's sentences as token lists."""
+        return self.reading.sentences
+
+    @property
+    def capitalised(self) -> frozenset[str]:
+        """Words the article writes with a capital inside a sentence: its names (lowercased)."""
+        return self.reading.capitalised
+
+    @property
+    def topic(self) -> frozenset[str]:
+        """Stems in a quarter or more of the article's sentences: what it is about."""
+        return self.reading.topic
 
     def covered(self, words: list[str]) -> float:
         """How much of ``words`` is copied from the article (see :func:`text.coverage`)."""
