@@ -1,0 +1,296 @@
+"""The authoring screen's two forms: one question's fields, and the bank's title and details.
+
+Every change to a question is checked by the bank validator at once
+(:func:`quiz.authoring.question_from_form`), so the form can only return a valid question.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static, TextArea
+
+from quiz.authoring import Draft, FormField, form_fields, form_values, question_from_form, swap_in
+from quiz.bank.model import TYPE_NAMES, MultipleChoice
+from quiz.tui.screens.author.content import source_content
+from quiz.tui.screens.author.styles import AUTHOR_CSS
+
+if TYPE_CHECKING:
+    from quiz.tui.app import QuizApp
+
+
+class EditQuestion(ModalScreen[dict[str, str] | None]):
+    """The question's fields; every change is checked by the bank validator at once, and
+    the changes are kept only when the question is valid."""
+
+    CSS_PATH = AUTHOR_CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Keep changes", priority=True),
+        Binding("ctrl+o", "other_options", "Other wrong options", priority=True),
+    ]
+
+    app: QuizApp
+
+    def __init__(self, draft: Draft, index: int) -> None:
+        super().__init__()
+        self.draft = draft
+        self.index = index
+        self.item = draft.items[index]
+        self.fields = form_fields(self.item.question)
+        self.initial = form_values(self.item.question)
+        self.problems: list[str] = []
+        self.offered = set(self.item.offered)
+
+    def compose(self) -> ComposeResult:
+        question = self.item.question
+        with Vertical(id="edit"):
+            yield Static(
+                Content.assemble(
+                    ("Edit · ", "bold"),
+                    (TYPE_NAMES.get(question.type, question.type), "bold"),
+                    ("  ·  ", "$text-muted"),
+                    (question.id, "$text-muted"),
+                ),
+                id="edit-title",
+            )
+            with VerticalScroll(id="edit-fields"):
+                for form_field in self.fields:
+                    yield Static(_label(form_field), classes="field-label")
+                    yield self._input(form_field)
+                yield Static(Content("Source sentence"), classes="field-label")
+                yield Static(source_content(self.draft, question), id="edit-source")
+            yield Static(id="edit-problems")
+            with Horizontal(id="edit-buttons"):
+                yield Button("Cancel  esc", id="cancel", compact=True)
+                if isinstance(question, MultipleChoice):
+                    yield Button("Other wrong options  ctrl+o", id="other", compact=True)
+                yield Button("Keep changes  ctrl+s", id="save", variant="primary", compact=True)
+
+    def _input(self, form_field: FormField) -> Input | TextArea | Select[str]:
+        value = self.initial.get(form_field.name, "")
+        wid = f"f-{form_field.name}"
+        if form_field.options:
+            return Select(
+                [(o, o) for o in form_field.options],
+                value=value,
+                allow_blank=False,
+                id=wid,
+                compact=True,
+            )
+        if form_field.lines or form_field.wrap:
+            kind = ParagraphArea if form_field.wrap else TextArea
+            area = kind(value, id=wid, soft_wrap=True, tab_behavior="focus", compact=True)
+            area.cursor_blink = self.app.cursor_blink
+            area.set_class(form_field.wrap, "-paragraph")
+            return area
+        field_input = Input(value, id=wid, compact=True, select_on_focus=False)
+        field_input.cursor_blink = self.app.cursor_blink
+        return field_input
+
+    def on_mount(self) -> None:
+        self.validate()
+        first = self.query_one(f"#f-{self.fields[0].name}")
+        first.focus()
+        if isinstance(first, TextArea):
+            first.move_cursor(first.document.end)
+        elif isinstance(first, Input):
+            first.cursor_position = len(first.value)
+
+    def values(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for form_field in self.fields:
+            widget = self.query_one(f"#f-{form_field.name}")
+            if isinstance(widget, TextArea):
+                out[form_field.name] = widget.text
+            elif isinstance(widget, Input):
+                out[form_field.name] = widget.value
+            elif isinstance(widget, Select):
+                out[form_field.name] = str(widget.value)
+        return out
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    def _changed(self) -> None:
+        self.validate()
+
+    def validate(self) -> bool:
+        question, problems = question_from_form(self.draft, self.item.question, self.values())
+        self.problems = problems
+        box = self.query_one("#edit-problems", Static)
+        if problems:
+            box.update(
+                Content("\n").join(
+                    Content.assemble(("⚠ ", "bold $error"), (p, "$error")) for p in problems[:4]
+                )
+            )
+            box.set_class(True, "-invalid")
+        else:
+            box.update(Content.styled("✓ The question is valid.", "$success"))
+            box.set_class(False, "-invalid")
+        self.query_one("#save", Button).disabled = bool(problems)
+        return question is not None
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "other":
+            self.action_other_options()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        if self.validate():
+            self.dismiss(self.values())
+        else:
+            self.app.bell()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_other_options(self) -> None:
+        base = self.item.question
+        if not isinstance(base, MultipleChoice):
+            return
+        question, _ = question_from_form(self.draft, base, self.values())
+        current = self.query_one("#f-wrong", TextArea)
+        lines = [line.strip() for line in current.text.splitlines() if line.strip()]
+        self.offered.update(line.casefold() for line in lines)
+        fresh = self.draft.alternatives_for(
+            question if isinstance(question, MultipleChoice) else base, self.offered
+        )
+        if not fresh:
+            self.notify(
+                "No other wrong options found in the article: write your own.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.offered.update(f.casefold() for f in fresh)
+        current.load_text("\n".join(swap_in(lines, fresh)))
+        self.validate()
+
+
+class ParagraphArea(TextArea):
+    """One paragraph of text, wrapped as it is typed; Enter moves to the next field."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next()
+            return
+        await super()._on_key(event)
+
+
+def _label(form_field: FormField) -> Content:
+    if form_field.hint:
+        return Content.assemble((form_field.label, "bold"), (f"  {form_field.hint}", "$text-muted"))
+    return Content.styled(form_field.label, "bold")
+
+
+class BankDetails(ModalScreen[bool]):
+    """The bank's title, description and tags. Dismissed with True when changed."""
+
+    CSS_PATH = AUTHOR_CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Keep changes", priority=True),
+    ]
+
+    app: QuizApp
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        bank = self.draft.bank
+        with Vertical(id="edit"):
+            yield Static(
+                Content.assemble(
+                    ("Bank details", "bold"), ("  ·  ", "$text-muted"), (bank.id, "$text-muted")
+                ),
+                id="edit-title",
+            )
+            with VerticalScroll(id="edit-fields"):
+                yield Static(Content.styled("Title", "bold"), classes="field-label")
+                yield ParagraphArea(
+                    bank.title, id="f-title", soft_wrap=True, compact=True, classes="-paragraph"
+                )
+                yield Static(
+                    _label(FormField("description", "Description", "optional")),
+                    classes="field-label",
+                )
+                yield ParagraphArea(
+                    bank.description,
+                    id="f-description",
+                    soft_wrap=True,
+                    compact=True,
+                    classes="-paragraph",
+                )
+                yield Static(
+                    _label(FormField("tags", "Tags", "comma separated (optional)")),
+                    classes="field-label",
+                )
+                yield Input(", ".join(bank.tags), id="f-tags", compact=True)
+                yield Static(
+                    Content.assemble(
+                        ("Article  ", "$text-muted"),
+                        bank.source.title,
+                        (f"  ({bank.source.file})" if bank.source.file else "", "$text-muted"),
+                    ),
+                    classes="field-label",
+                )
+            yield Static(id="edit-problems")
+            with Horizontal(id="edit-buttons"):
+                yield Button("Cancel  esc", id="cancel", compact=True)
+                yield Button("Keep changes  ctrl+s", id="save", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        title = self.query_one("#f-title", TextArea)
+        title.cursor_blink = self.app.cursor_blink
+        self.query_one("#f-description", TextArea).cursor_blink = self.app.cursor_blink
+        self.query_one("#f-tags", Input).cursor_blink = self.app.cursor_blink
+        title.focus()
+        title.move_cursor(title.document.end)
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        before = self.draft.bank
+        problems = self.draft.set_details(
+            self.query_one("#f-title", TextArea).text,
+            self.query_one("#f-description", TextArea).text,
+            self.query_one("#f-tags", Input).value,
+        )
+        if problems:
+            self.query_one("#edit-problems", Static).update(
+                Content("\n").join(
+                    Content.assemble(("⚠ ", "bold $error"), (p, "$error")) for p in problems
+                )
+            )
+            return
+        self.dismiss(self.draft.bank is not before)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
