@@ -151,7 +151,7 @@ def check_id(check: Checker, item_id: str, line: int, seen: dict[str, int], what
 def check_in_article(
     check: Checker, article: str | None, sentence: str, line: int, where: str
 ) -> None:
-    """A question's or fact's ``source`` must be a sentence of the article (compared normalised)."""
+    """A question's or fact's ``source`` must occur in the article (compared normalised)."""
     if article is not None and sentence and normalise_for_match(sentence) not in article:
         check.add(
             line,
