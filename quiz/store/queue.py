@@ -20,6 +20,7 @@ from quiz.timings import timed
 __all__ = [
     "KnownQuestions",
     "answered_since",
+    "card_ids_by_bank",
     "due_count_by_bank",
     "due_counts",
     "due_queue",
@@ -149,6 +150,13 @@ def due_counts(
     end_of_tomorrow: datetime,
     known: KnownQuestions | None,
 ) -> DueCounts:
+    """Cards due by ``now`` and by ``end_of_tomorrow`` among the ``known`` questions.
+
+    With ``known``, each bank is counted from the ``cards_due`` index alone (bank and due
+    are in it) unless it has a card for a question no longer known, which only the ids show:
+    they come as one string per bank (:func:`card_ids_by_bank`), and such a bank's due cards
+    are then read and checked one by one. A row per due card, checked in Python, took
+    0.1-0.15 s over the 30,000 cards due of 100,000; this takes about a third of that."""
     now_text, horizon = to_db(now), to_db(end_of_tomorrow)
     if known is None:
         row = conn.execute(
@@ -157,14 +165,61 @@ def due_counts(
         ).fetchone()
         return DueCounts(due_now=int(row[1]), due_tomorrow=int(row[0]))
     lookup = _lookup(known) or {}
+    whole = {
+        bank_id
+        for bank_id, ids in card_ids_by_bank(conn).items()
+        if bank_id in lookup and _all_in(ids, lookup[bank_id])
+    }
     due_now = due_tomorrow = 0
-    for bank_id, question_id, due in conn.execute(
-        "SELECT bank_id, question_id, due FROM cards WHERE due < ?", (horizon,)
-    ):
-        if question_id in lookup.get(bank_id, ()):
-            due_tomorrow += 1
-            due_now += due <= now_text
+    rows = conn.execute(
+        # "+bank_id": a range scan on the covering cards_due, then a small sort by bank
+        """SELECT bank_id, count(*), sum(due <= ?) FROM cards WHERE due < ?
+           GROUP BY +bank_id""",
+        (now_text, horizon),
+    ).fetchall()
+    for bank_id, count, now_count in rows:
+        if bank_id in whole:
+            due_tomorrow += int(count)
+            due_now += int(now_count)
+        elif bank_id in lookup:
+            ids_known = lookup[bank_id]
+            for question_id, due in conn.execute(
+                "SELECT question_id, due FROM cards WHERE bank_id = ? AND due < ?",
+                (bank_id, horizon),
+            ):
+                if question_id in ids_known:
+                    due_tomorrow += 1
+                    due_now += due <= now_text
     return DueCounts(due_now=due_now, due_tomorrow=due_tomorrow)
+
+
+def _all_in(ids: list[str], known: Collection[str]) -> bool:
+    """Whether every one of ``ids`` is in ``known`` (a set, as :func:`_lookup` makes it)."""
+    if isinstance(known, set | frozenset):
+        return known.issuperset(ids)
+    return set(known).issuperset(ids)
+
+
+def card_ids_by_bank(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Every bank's card question ids: one string per bank from SQLite (``group_concat``
+    over the ``(bank_id, question_id)`` index) split here, several times quicker than a row
+    per card; a bank with an id holding the separator is read row by row."""
+    ids_by_bank: dict[str, list[str]] = {}
+    rows = conn.execute(
+        "SELECT bank_id, count(*), group_concat(question_id, ?) FROM cards GROUP BY bank_id",
+        (_SEPARATOR,),
+    ).fetchall()
+    for bank_id, count, joined in rows:
+        ids = joined.split(_SEPARATOR)
+        if len(ids) != count:
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT question_id FROM cards WHERE bank_id = ?", (bank_id,)
+                )
+            ]
+        ids_by_bank[bank_id] = ids
+    return ids_by_bank
 
 
 def due_count_by_bank(

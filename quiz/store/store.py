@@ -327,6 +327,10 @@ class Store:
         """Question ids answered wrong first in the bank's latest session with an answer."""
         return self._read(lambda c: queue.missed_last_time(c, bank_id))
 
+    def card_ids_by_bank(self) -> dict[str, list[str]]:
+        """Bank id -> the question ids that have a card (were answered, cram aside)."""
+        return self._read(queue.card_ids_by_bank)
+
     def answered_today(self, now: datetime | None = None) -> set[tuple[str, str]]:
         """(bank id, question id) of every question answered on the learner's day of ``now``
         (from their midnight to the next, in the store's time zone): their siblings are
