@@ -202,9 +202,7 @@ def one_run(
                         # but then the whole quiz is on a full disk)
                         _wait_for_file(data_dir / "quiz.db", 5)
                     fill(disk, leave)
-                _answer(app, questions[n], rng.random() < 0.7, run)
-                app.send("\r")
-                app.wait_for(rf"Question {n + 2}(?!\d)", timeout=60)
+                _answer(app, n, questions[n], rng.random() < 0.7, run)
             if before + after == 0:
                 fill(disk, leave)
             _quit(app, disk, run, home)
@@ -243,18 +241,18 @@ def _wait_for_file(path: Path, seconds: float) -> None:
         time.sleep(0.05)
 
 
-def _answer(app: AppInPty, question: object, right: bool, run: Run) -> None:
-    """One answer; acknowledged once its verdict is painted. The feedback's note (painted
-    with it) says whether the database took it."""
+def _answer(app: AppInPty, n: int, question: object, right: bool, run: Run) -> None:
+    """Answer question ``n`` (from 0); acknowledged once its verdict is painted. Then on to
+    the next question; the feedback's note, painted in between, says whether the database
+    took the answer (nothing), the journal did, or only memory."""
     app.send(answer_keys(question, right))
     mark = app.mark
     app.wait_for(VERDICT, timeout=60)
     run.acknowledged += 1
-    # the panel is painted whole; give the note's line a moment to arrive after the verdict
-    deadline = time.monotonic() + 0.5
-    while time.monotonic() < deadline and "Not saved" not in app.text[mark:]:
-        app.pump(0.05)
-    painted = app.text[mark:]
+    app.send("\r")
+    app.mark = mark
+    following = app.wait_for(rf"Question {n + 2}(?!\d)", timeout=60)
+    painted = app.text[mark : following.start()]
     run.journaled += JOURNALED_NOTE in painted
     run.in_memory += IN_MEMORY_NOTE in painted
 
@@ -389,9 +387,13 @@ def summary(runs: list[Run]) -> str:
         f"full disk trial: {len(runs)} runs, {sum(r.acknowledged for r in runs)} answers "
         f"acknowledged, {sum(r.stored for r in runs)} stored, "
         f"{sum(r.lost for r in runs)} lost, {sum(r.doubled for r in runs)} doubled; "
-        f"{sum(r.after for r in runs)} answered on a full disk, of which the feedback said "
-        f"{sum(r.journaled for r in runs)} journaled and {sum(r.in_memory for r in runs)} in "
-        f"memory; quitting asked in {sum(r.asked for r in runs)} runs"
+        f"{sum(r.after for r in runs)} answered on a full disk: the database took "
+        f"{sum(r.after - r.journaled - r.in_memory for r in runs)}, the journal "
+        f"{sum(r.journaled for r in runs)}, memory only {sum(r.in_memory for r in runs)}; "
+        f"quitting asked in {sum(r.asked for r in runs)} runs (then: try again "
+        f"{sum(r.asked and r.quit_way == 'retry' for r in runs)}, save to a file "
+        f"{sum(r.asked and r.quit_way == 'file' for r in runs)}, its lines replayed at the "
+        f"next start in {sum(r.asked and r.quit_way == 'file' and r.replayed for r in runs)})"
     )
 
 
