@@ -23,11 +23,13 @@ _FORM_FAMILY = {
     "role": "role",
     "why": "why",
     "followed": "why",
+    "direction": "direction",
 }
 _FORM_WEIGHT = {
     # understanding first: why something happened and what followed (generation v2)
     "why": 1.25,
     "followed": 1.2,
+    "direction": 1.2,  # the direction of the news: the point a reader should take away
     "who": 1.0,
     "where": 0.95,
     "when": 1.0,
@@ -92,7 +94,12 @@ def violations(c: Candidate, article: Article) -> list[str]:
                 a, b = normalise_key(choice), normalise_key(answer)
                 if a in b or b in a:
                     problems.append(f"option inside answer: {choice}")
-        if not mentions_any(sources, [answer]) and not mentions_any(sources, [answer.split()[-1]]):
+        if c.form == "direction":  # the answer says the sentence's verb in plain words
+            if not mentions_any(sources, [c.fact.key]):
+                problems.append("answer not in sentence")
+        elif not mentions_any(sources, [answer]) and not mentions_any(
+            sources, [answer.split()[-1]]
+        ):
             problems.append("answer not in sentence")
     elif c.type == "cloze":
         if prompt.count(BLANK) != 1 or re.search(r"_{4,}", prompt):
