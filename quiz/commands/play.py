@@ -53,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError
+    from quiz.bank.cache import no_collections
     from quiz.commands.loading import load_for_app
     from quiz.commands.options import resolve_data_dir
     from quiz.library import bank_dirs, resolve_bank
@@ -61,30 +62,35 @@ def run(args: argparse.Namespace) -> int:
     from quiz.shelf import open_in_library
 
     data_dir = resolve_data_dir(args)
-    try:
-        # Loaded before it joins the library, so that a long first load shows its progress
-        # bar; putting it into the library then reuses the bank just loaded.
-        bank = load_for_app(resolve_bank(args.bank, bank_dirs(data_dir), data_dir), data_dir)
-        path, note = open_in_library(args.bank, data_dir)
-        if note:
-            print(printable(f"quiz: {note}"), file=sys.stderr)  # it names the file
-        if note or path != Path(bank.path):  # added (or given a new id): as it is now
-            bank = load_for_app(path, data_dir)
-    except BankError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        return 1
-    options = Options(
-        count=args.count,
-        types=tuple(args.types or ()),
-        tags=tuple(args.tags or ()),
-        seed=args.seed,
-    )
-    check_something_to_ask(bank, options)  # NoQuestions (exit 1) before the screen changes
-    # Everything alive now (the bank above all: a million objects for 100,000 questions) lives
-    # as long as the quiz: out of the collector's sight, building the session and every later
-    # collection skip it (about 15 % of a big bank's session start).
-    gc.freeze()
+    # The collector stays paused from the load to the freeze below: resumed between them, its
+    # first collection walked every container the load had just made (the young generation
+    # held them all: 30 ms of a 100,000-question bank's start), only for all of them to be
+    # frozen a moment later.
+    with no_collections():
+        try:
+            # Loaded before it joins the library, so that a long first load shows its
+            # progress bar; putting it into the library then reuses the bank just loaded.
+            bank = load_for_app(resolve_bank(args.bank, bank_dirs(data_dir), data_dir), data_dir)
+            path, note = open_in_library(args.bank, data_dir)
+            if note:
+                print(printable(f"quiz: {note}"), file=sys.stderr)  # it names the file
+            if note or path != Path(bank.path):  # added (or given a new id): as it is now
+                bank = load_for_app(path, data_dir)
+        except BankError as error:
+            for line in error.lines():
+                print(line, file=sys.stderr)
+            return 1
+        options = Options(
+            count=args.count,
+            types=tuple(args.types or ()),
+            tags=tuple(args.tags or ()),
+            seed=args.seed,
+        )
+        check_something_to_ask(bank, options)  # NoQuestions (exit 1) before the screen changes
+        # Everything alive now (the bank above all: a million objects for 100,000 questions)
+        # lives as long as the quiz: out of the collector's sight, building the session and
+        # every later collection skip it (about 15 % of a big bank's session start).
+        gc.freeze()
 
     from quiz.commands.home import launch
     from quiz.tui.config import StartPlay
