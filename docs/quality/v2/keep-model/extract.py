@@ -1,4 +1,4 @@
-"""Build the keep model's training table from the blind ratings of rounds 8-12.
+"""Build the keep model's training table from the blind ratings of rounds 8-14.
 
 Reads each rated bank (the questions the rater saw) with its article, computes the features of
 quiz.generate.keep_features for every rated question, and writes features.csv: article,
@@ -29,6 +29,9 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setC-base/ratings-8.csv": ("11-baseline", "setC-base"),
     "setD/ratings-9.csv": ("12", "setD"),
     "setD-base/ratings-10.csv": ("12-baseline", "setD-base"),
+    "setE/ratings-11.csv": ("13", "setE"),
+    "setE-base/ratings-12.csv": ("13-baseline", "setE-base"),
+    "setF/ratings-14.csv": ("14", "setF"),
 }
 
 
