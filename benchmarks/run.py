@@ -550,6 +550,56 @@ def bench_review_queue(sizes: Sizes) -> Result:
     )
 
 
+def bench_review_command(sizes: Sizes) -> list[Result]:
+    """`quiz review` to its first question over the big store and its banks, and the plan
+    timed inside it, against `quiz play` on the shipped bank in turn
+    (benchmarks/review_command.py)."""
+    from benchmarks.review_command import TARGET_PLAN_SECONDS, TARGET_SECONDS, measure
+    from benchmarks.stats_command import library_for_store
+
+    store = _big_store(sizes)
+    store.close()
+    data_dir = DATA / f"store-{sizes.store_reviews}"
+    library_for_store(data_dir, sizes.store_cards_banks, sizes.store_cards_per_bank)
+    runs = measure(data_dir, FOUNDING, _env, rounds=sizes.repeats)
+    print(
+        f"#   quiz review: to the plan on screen {runs.plan.describe()}, the process's CPU by "
+        f"then {runs.plan_cpu.describe()}; plan_review's own thread CPU "
+        f"{runs.planning_cpu.describe(1000, 'ms')}",
+        flush=True,
+    )
+    seconds = runs.question.median
+    shipped = runs.shipped.median
+    scale = f"{sizes.store_reviews:,} review logs, {sizes.store_cards_banks} banks x "
+    scale += f"{sizes.store_cards_per_bank:,}"
+    baseline = f"s (quiz play on the shipped bank, in turn: {runs.shipped.describe()})"
+    planning = runs.planning.median
+    return [
+        Result(
+            f"review command (quiz review to the first question, {scale})",
+            seconds,
+            "s",
+            shipped,
+            baseline,
+            f"<= {TARGET_SECONDS} s",
+            seconds <= TARGET_SECONDS,
+            seconds / shipped,
+            spread=runs.question.describe(),
+        ),
+        Result(
+            f"review plan inside quiz review (plan_review, wall clock, {scale})",
+            planning,
+            "s",
+            shipped,
+            baseline,
+            f"<= {TARGET_PLAN_SECONDS} s",
+            planning <= TARGET_PLAN_SECONDS,
+            planning / shipped,
+            spread=runs.planning.describe(1000, "ms"),
+        ),
+    ]
+
+
 def bench_play_big(big_bank: Path, sizes: Sizes) -> Result:
     """`quiz play` on the big bank, warm, against the shipped bank in turn (play_big.py)."""
     from benchmarks.play_big import TARGET_RATIO, measure_warm
@@ -605,6 +655,7 @@ GROUPS = [
     "memory",
     "stats-command",
     "review-queue",
+    "review-command",
     "play-big",
     "play-big-cold",
 ]
@@ -663,6 +714,8 @@ def main(argv: list[str] | None = None) -> int:
         report([bench_stats_command(sizes)])
     if "review-queue" in wanted:
         report([bench_review_queue(sizes)])
+    if "review-command" in wanted:
+        report(bench_review_command(sizes))
     if "play-big" in wanted:
         report([bench_play_big(big_bank, sizes)])
     if "play-big-cold" in wanted:

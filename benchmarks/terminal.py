@@ -18,6 +18,7 @@ import struct
 import subprocess
 import termios
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[P\]X^_].*?(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
@@ -61,6 +62,21 @@ def run_until_painted(
     timeout: float = 120.0,
 ) -> Painted:
     """Start ``command`` in a pty of ``size`` (columns, rows); return when ``marker`` shows."""
+    return run_through(command, [(marker, b"")], env=env, size=size, timeout=timeout)[0]
+
+
+def run_through(
+    command: list[str],
+    steps: Sequence[tuple[str, bytes]],
+    *,
+    env: dict[str, str],
+    size: tuple[int, int] = (80, 24),
+    timeout: float = 120.0,
+) -> list[Painted]:
+    """Start ``command`` in a pty of ``size``; for each ``(marker, keys)`` step wait for
+    ``marker`` to show, note the moment (seconds since the start), then type ``keys``, as a
+    person who reads a screen and presses a key. A marker is looked for only in what was
+    painted after the keys before it, so a step is never satisfied by an earlier screen."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     started = time.perf_counter()
@@ -75,27 +91,36 @@ def run_until_painted(
     )
     os.close(slave)
     seen = b""
-    wanted = marker.encode()
+    painted: list[Painted] = []
     try:
-        while True:
-            if time.perf_counter() - started > timeout:
-                raise TimeoutError(f"{marker!r} not painted within {timeout} s: {command}")
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(master, 65536)
-                except OSError:
-                    chunk = b""
-                if not chunk:
-                    raise RuntimeError(
-                        f"{command} exited before painting {marker!r}: {seen[-2000:]!r}"
-                    )
-                seen += chunk
-                if wanted in _ESCAPES.sub(b"", seen):
-                    elapsed = time.perf_counter() - started
-                    return Painted(elapsed, _peak_rss_mb(process.pid), _cpu_seconds(process.pid))
-            elif process.poll() is not None:
-                raise RuntimeError(f"{command} exited: {_ESCAPES.sub(b'', seen)[-2000:]!r}")
+        for marker, keys in steps:
+            wanted = marker.encode()
+            while True:
+                if time.perf_counter() - started > timeout:
+                    raise TimeoutError(f"{marker!r} not painted within {timeout} s: {command}")
+                ready, _, _ = select.select([master], [], [], 0.05)
+                if ready:
+                    try:
+                        chunk = os.read(master, 65536)
+                    except OSError:
+                        chunk = b""
+                    if not chunk:
+                        raise RuntimeError(
+                            f"{command} exited before painting {marker!r}: {seen[-2000:]!r}"
+                        )
+                    seen += chunk
+                    if wanted in _ESCAPES.sub(b"", seen):
+                        elapsed = time.perf_counter() - started
+                        painted.append(
+                            Painted(elapsed, _peak_rss_mb(process.pid), _cpu_seconds(process.pid))
+                        )
+                        break
+                elif process.poll() is not None:
+                    raise RuntimeError(f"{command} exited: {_ESCAPES.sub(b'', seen)[-2000:]!r}")
+            if keys:
+                seen = b""
+                os.write(master, keys)
+        return painted
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
