@@ -12,8 +12,6 @@ import contextlib
 import uuid
 from typing import TYPE_CHECKING
 
-from msgspec.structs import replace
-
 from quiz.record import Answer
 from quiz.store.journal import Journal, PendingAnswer, answer_key
 
@@ -54,13 +52,24 @@ class JournalingRecorder:
     """
 
     def __init__(
-        self, store: Store, bank_id: str, mode: str, journal: Journal, *, mirror: bool = False
+        self,
+        store: Store,
+        bank_id: str,
+        mode: str,
+        journal: Journal,
+        *,
+        mirror: bool = False,
+        promised: bool = False,
     ) -> None:
         self.store = store
         #: The store is one in memory (the file was locked, unwritable or unusable): every
         #: answer it takes is also written to the journal, so the next start that can open the
         #: file saves it instead of losing it at quit.
         self.mirror = mirror
+        #: With ``mirror``: the learner was told the answers are kept in the journal, so one
+        #: the journal cannot take is refused (:meth:`_mirror_or_refuse`); without, the
+        #: notice said nothing is kept, and the journal is written as best it can be.
+        self.promised = promised
         self.bank_id = bank_id
         self.mode = mode
         self.cram = mode == "cram"
@@ -69,6 +78,9 @@ class JournalingRecorder:
         self.last_result: RecordResult | None = None
         self._journal_session = uuid.uuid4().hex
         self._journaled: dict[tuple[str, str, str], bool] = {}  # key -> undone, as written
+        #: Answers the store in memory took but the journal did not: held by the background
+        #: writer as at risk, and on retry not recorded in memory twice.
+        self._unmirrored: set[tuple[str, str, str]] = set()
 
     def record(self, answer: Answer) -> RecordResult:
         from quiz.store import StoreError
@@ -77,24 +89,43 @@ class JournalingRecorder:
         try:
             if self.session_id is None:
                 self.session_id = self.store.start_session(self.bank_id, self.mode)
+            again = key in self._journaled or key in self._unmirrored
             result = self.store.record(
-                answer, session_id=self.session_id, cram=self.cram, if_absent=key in self._journaled
+                answer, session_id=self.session_id, cram=self.cram, if_absent=again
             )
         except StoreError as error:
             raise self._keep(answer, key, error) from error
         self.last_result = result
-        if self.mirror:
+        if self.mirror and self.promised:
+            self._mirror_or_refuse(answer, key)
+        elif self.mirror:
             self._mirror(answer)
         return result
+
+    def _mirror_or_refuse(self, answer: Answer, key: tuple[str, str, str]) -> None:
+        """The store is in memory, so the journal is the only place the answer outlives the
+        process: when it cannot take the line (the disk filled after the notice said answers
+        are kept there), the answer is refused as :class:`AnswerNotKept`, so that the
+        background writer holds it as at risk and quitting asks, instead of its feedback
+        saying saved while it is lost at quit (a real full disk did that: issue 20, item 5)."""
+        try:
+            self.journal.append(self.entry(answer))
+        except OSError as journal_error:
+            self._unmirrored.add(key)
+            raise AnswerNotKept(
+                RuntimeError("the scores file cannot be used this time"), journal_error
+            ) from journal_error
+        self._unmirrored.discard(key)
 
     def _mirror(self, answer: Answer) -> None:
         """Best effort: the answer is kept in memory either way; a journal that cannot be
         written leaves it there, as the notice at the start said."""
         with contextlib.suppress(OSError):
-            self.journal.append(replace(self.entry(answer), db_session=None))
+            self.journal.append(self.entry(answer))
 
     def entry(self, answer: Answer) -> PendingAnswer:
-        """The journal line for ``answer`` (also what the quit dialog writes to a file)."""
+        """The journal line for ``answer`` (also what the quit dialog writes to a file). A
+        session of the store in memory names no session of the file: none is given."""
         learner = None
         with contextlib.suppress(Exception):
             learner = self.store.learner_id
@@ -104,7 +135,7 @@ class JournalingRecorder:
             self.mode,
             answer,
             cram=self.cram,
-            db_session=self.session_id,
+            db_session=None if self.mirror else self.session_id,
             learner=learner,
         )
 

@@ -44,12 +44,22 @@ class Scores:
     notice: str = ""
     moved_aside: Path | None = None
     journal: Journal | None = None
+    #: The store is in memory and the notice told the learner the answers are kept in the
+    #: journal: an answer the journal then cannot take is refused, never said saved.
+    journal_promised: bool = False
 
     def recorder(self, bank: Bank, mode: str) -> JournalingRecorder:
         """A recorder for a new store session over ``bank`` (``"*"`` for several banks),
         started with its first answer; what the store refuses goes to the journal."""
         journal = self.journal or Journal(self.store.path.with_name(JOURNAL_NAME))
-        return JournalingRecorder(self.store, bank.id, mode, journal, mirror=not self.saved)
+        return JournalingRecorder(
+            self.store,
+            bank.id,
+            mode,
+            journal,
+            mirror=not self.saved,
+            promised=self.journal_promised,
+        )
 
     def close(self) -> None:
         self.store.close()
@@ -122,7 +132,14 @@ def _in_memory(error: StoreError, clock: Callable[[], datetime] | None, path: Pa
     readable = path if error.problem in ("unwritable", "busy") else None
     store = memory_store(clock, copy_of=readable)
     journal = Journal(path.with_name(JOURNAL_NAME))
-    return Scores(store, saved=False, notice=_notice(error, _writable(journal)), journal=journal)
+    writable = _writable(journal)
+    return Scores(
+        store,
+        saved=False,
+        notice=_notice(error, writable),
+        journal=journal,
+        journal_promised=writable,
+    )
 
 
 def _writable(journal: Journal) -> bool:

@@ -22,10 +22,25 @@ from tests.reliability.trial_full_disk import CannotMount, QuitWay, Run, one_run
 
 
 def _run(
-    work: Path, seed: int, *, before: int, after: int, quit_way: QuitWay, leave: int = 0
+    work: Path,
+    seed: int,
+    *,
+    before: int,
+    after: int,
+    quit_way: QuitWay,
+    leave: int = 0,
+    full_from_start: bool = False,
 ) -> Run:
     try:
-        run = one_run(work, seed, before=before, after=after, leave=leave, quit_way=quit_way)
+        run = one_run(
+            work,
+            seed,
+            before=before,
+            after=after,
+            leave=leave,
+            quit_way=quit_way,
+            full_from_start=full_from_start,
+        )
     except CannotMount as error:
         pytest.skip(f"cannot mount a small filesystem here: {error}")
     finally:
@@ -68,4 +83,14 @@ def test_a_disk_full_from_the_first_answer_loses_nothing(tmp_path: Path) -> None
     """Full as soon as the scores file is made, before any answer: every answer of the quiz
     is given on a full disk."""
     run = _run(tmp_path, 10, before=0, after=2, quit_way="retry")
+    _check(run)
+
+
+def test_a_disk_full_before_quiz_starts_loses_nothing(tmp_path: Path) -> None:
+    """Full before quiz starts: the scores file cannot be made, quiz keeps scores in memory
+    and says answers are kept in the journal, which it could open but cannot write a byte
+    to. Found by the trial: each answer was then acknowledged as saved, the end dialog said
+    "every answer saved", quitting did not ask, and every answer was lost. Now the journal's
+    refusal makes the answer "kept in memory only", and quitting asks."""
+    run = _run(tmp_path, 12, before=0, after=2, quit_way="retry", full_from_start=True)
     _check(run)

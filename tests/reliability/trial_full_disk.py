@@ -141,6 +141,7 @@ class Run:
     after: int  # answers while it is full
     leave: int  # bytes left free by the filler
     quit_way: QuitWay  # what the learner does if quitting asks
+    full_from_start: bool = False  # filled before quiz started
     acknowledged: int = 0
     stored_ids: list[str] = field(default_factory=list)  # read from quiz.db, in order
     wanted_ids: list[str] = field(default_factory=list)  # the acknowledged answers' questions
@@ -179,11 +180,14 @@ def one_run(
     after: int,
     leave: int = 0,
     quit_way: QuitWay = "retry",
+    full_from_start: bool = False,
 ) -> Run:
     """The run described in the module docstring, in ``work`` (a fresh folder; the small disk
-    is mounted at ``work/disk``). Raises :class:`CannotMount` before anything else when the
-    disk cannot be mounted; the caller judges what was stored (:attr:`Run.sound`)."""
-    run = Run(seed, before, after, leave, quit_way)
+    is mounted at ``work/disk``); ``full_from_start``: filled before quiz starts (``before``
+    is then 0). Raises :class:`CannotMount` before anything else when the disk cannot be
+    mounted; the caller judges what was stored (:attr:`Run.sound`)."""
+    assert before == 0 or not full_from_start
+    run = Run(seed, before, after, leave, quit_way, full_from_start)
     questions = expected_order(seed)
     assert before + after < len(questions), (before, after, len(questions))
     rng = random.Random(seed)
@@ -191,11 +195,13 @@ def one_run(
     home.mkdir(parents=True, exist_ok=True)
     with small_disk(work / "disk") as disk:
         data_dir = disk
+        if full_from_start:
+            fill(disk, leave)
         app = _start(data_dir, seed, home)
         try:
             app.wait_for(r"Question 1(?!\d)", timeout=60)
             for n in range(before + after):
-                if n == before:
+                if n == before and not full_from_start:
                     if n == 0:
                         # nothing answered yet: wait for the scores file, or the fill comes
                         # before quiz has even tried to make it (also a moment worth trying,
@@ -203,7 +209,7 @@ def one_run(
                         _wait_for_file(data_dir / "quiz.db", 5)
                     fill(disk, leave)
                 _answer(app, n, questions[n], rng.random() < 0.7, run)
-            if before + after == 0:
+            if before + after == 0 and not full_from_start:
                 fill(disk, leave)
             _quit(app, disk, run, home)
         finally:
@@ -358,18 +364,27 @@ def trial(runs: int, seed: int, work: Path) -> list[Run]:
     rng = random.Random(seed)
     done: list[Run] = []
     for n in range(runs):
-        before = rng.randint(0, 6)
+        before = rng.randint(-1, 6)  # -1: full before quiz starts
+        full_from_start = before < 0
+        before = max(before, 0)
         after = rng.randint(1, 5)
         leave = rng.choice([0, 0, PAGE, 2 * PAGE, 4 * PAGE])
         quit_way: QuitWay = rng.choice(["retry", "file"])
         run_seed = rng.randint(1, 10**6)
         started = time.monotonic()
         run = one_run(
-            work / f"run-{n}", run_seed, before=before, after=after, leave=leave, quit_way=quit_way
+            work / f"run-{n}",
+            run_seed,
+            before=before,
+            after=after,
+            leave=leave,
+            quit_way=quit_way,
+            full_from_start=full_from_start,
         )
         done.append(run)
+        when = "full from the start" if full_from_start else f"{before} answers then full"
         print(
-            f"run {n:2d}: seed {run_seed:6d}, {before} answers then full (leaving {leave // 1024}"
+            f"run {n:2d}: seed {run_seed:6d}, {when} (leaving {leave // 1024}"
             f" KiB), {after} more: acknowledged {run.acknowledged}, stored {run.stored}, lost "
             f"{run.lost}; feedback said journaled {run.journaled}, in memory {run.in_memory}; "
             f"quit asked: {'yes, ' + quit_way if run.asked else 'no'}; "
