@@ -49,7 +49,7 @@ def test_the_shipped_weights_are_what_training_on_the_ratings_gives(tmp_path: Pa
 def test_the_feature_table_has_every_rated_question() -> None:
     rows = (MODEL / "features.csv").read_text().splitlines()
     assert rows[0].split(",")[4:] == list(NAMES)
-    assert len(rows) - 1 == 593  # rounds 8 to 12 of docs/generation-quality.md
+    assert len(rows) - 1 == 761  # rounds 8 to 14 of docs/generation-quality.md
 
 
 def test_a_headline_figure_is_judged_better_than_a_decimal_beside_a_speaker() -> None:
@@ -57,7 +57,10 @@ def test_a_headline_figure_is_judged_better_than_a_decimal_beside_a_speaker() ->
     side = _cloze("cz-b", SIDE, "2.375")
     (good, _), (bad, against) = judge([headline, side], ARTICLE, "Emirates orders 30 Boeing jets")
     assert good > bad
-    assert "answer decimal" in against or "attribution" in against
+    # what tells the side figure: a number the headline does not carry, next to other numbers
+    # or a speaker (which sign weighs most moves as ratings are added)
+    signs = ("answer decimal", "attribution", "number off headline", "stem numbers")
+    assert any(sign in against for sign in signs), against
 
 
 def test_an_article_without_its_headline_is_judged_by_its_lead() -> None:
