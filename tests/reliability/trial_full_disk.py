@@ -1,10 +1,12 @@
 """A real full filesystem at a random moment of a real quiz (issue 20, item 5): repeated runs.
 
-Each run mounts a small tmpfs (512 KiB) as the data dir, starts the real app (``python -m quiz
-play BANK --seed S --type true_false --type multiple_choice``) in a pseudo-terminal, answers a
-random number of questions, then fills the filesystem with a filler file (to the last page, or
-leaving a few pages free, so that sometimes the pending-answers journal can still take a line
-when the database cannot), answers a random number more, and quits as a learner does: ``q``,
+Each run mounts a small tmpfs (:data:`DISK_SIZE`) as the data dir, starts the real app
+(``python -m quiz play BANK --seed S --type true_false --type multiple_choice``) in a
+pseudo-terminal, answers a random number of questions (or none: the disk may be full before
+quiz starts), then fills the filesystem with a filler file (to the last page, or leaving a few
+pages free, where the pending-answers journal could take a line the database cannot; on
+tmpfs SQLite's write-ahead log takes them first), answers a random number more, and quits as a
+learner does: ``q``,
 ``y`` (end the quiz), ``q``, ``y`` (quit). When the answers are in neither the database nor the
 journal, the app asks before quitting (the unsaved-answers dialog); the learner then either
 frees space and presses ``r`` (try again), or presses ``s`` and saves them to the file the
@@ -45,6 +47,8 @@ from tests.reliability.pty_app import ROOT, VERDICT, AppInPty, answer_keys
 
 BANK = ROOT / "question_banks" / "japan-korea-summit-2025.yaml"
 TYPES = ("true_false", "multiple_choice")
+#: A new scores file is some 450 KiB of write-ahead log and grows by a few pages an answer:
+#: on 512 KiB the disk would fill by itself after a few answers, not when the trial says.
 DISK_SIZE = "2m"
 PAGE = 4096
 UNSAVED_FILE = "quiz-unsaved-answers.jsonl"
