@@ -85,6 +85,16 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="review")
     def load(self) -> None:
         app = self.app
+        # The banks first, the scores after: the app opens the scores on its own worker once
+        # this screen is painted, and most of that is SQLite's own work (which lets go of
+        # the GIL), so it goes on while the banks load here instead of before them.
+        banks: list[Bank] = []
+        if self.start.bank is None:
+            for path in app.bank_files():
+                try:
+                    banks.append(app.bank_cache.load(path))
+                except BankError:
+                    continue  # the home screen says what is wrong with it
         store = app.scores_store()
         if store is None:
             self.app.call_from_thread(
@@ -93,13 +103,6 @@ class ReviewScreen(Screen[None]):
                 "scheduled. Play a bank from the home screen instead.",
             )
             return
-        banks: list[Bank] = []
-        if self.start.bank is None:
-            for path in app.bank_files():
-                try:
-                    banks.append(app.bank_cache.load(path))
-                except BankError:
-                    continue  # the home screen says what is wrong with it
         try:
             plan = plan_review(
                 store,
