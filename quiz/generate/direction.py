@@ -141,12 +141,49 @@ AMOUNT_NOUNS = frozenset(
         "proportion",
     }
 )
+#: What is put to a decision: approving or rejecting is asked only of one of these.
+PROPOSAL_NOUNS = frozenset(
+    {
+        "motion",
+        "bill",
+        "proposal",
+        "plan",
+        "measure",
+        "amendment",
+        "resolution",
+        "law",
+        "deal",
+        "request",
+        "appeal",
+        "application",
+        "budget",
+        "offer",
+        "bid",
+        "petition",
+        "ordinance",
+        "referendum",
+        "nomination",
+        "treaty",
+        "agreement",
+        "policy",
+        "permit",
+        "contract",
+        "legislation",
+        "rule",
+        "regulation",
+        "merger",
+        "takeover",
+        "settlement",
+        "package",
+    }
+)
 SINGULAR_WORDS = {"{it}": "it", "{It}": "It", "{was}": "was"}
 PLURAL_WORDS = {"{it}": "them", "{It}": "They", "{was}": "were"}
 #: Longest subject and object a stem carries, in words.
 MOST_WORDS = 8
 _PRONOUNS = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "he", "she"}
 _PRONOUNS |= {"him", "her", "we", "us", "i", "you", "which", "who", "what"}
+_POINTING = frozenset({"this", "that", "these", "those", "such"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,13 +278,20 @@ def _change(sentence: Sentence) -> Change | None:
         family = _family(lemma)
         thing = None if passive else kids.get("dobj")
         if family is not None and (passive or thing is not None):
-            amount = family[0] is AMOUNT
-            if amount and not _amount(thing if thing is not None else subject):
+            changed = thing if thing is not None else subject
+            if family[0] is AMOUNT and not _amount(changed):
                 continue
+            if family[0] is DECISION and not _proposal(changed):
+                continue  # "Nadal defeated Khachanov" is a match, not a vote
             return Change(family[0], family[1], verb, subject, thing, passive)
         if lemma in RISE | FALL and thing is None and not passive and _amount(subject):
             return Change(AMOUNT, 0 if lemma in RISE else 1, verb, subject, None, True)
     return None
+
+
+def _proposal(token: Any) -> bool:
+    """Whether the noun names something put to a decision (see :data:`PROPOSAL_NOUNS`)."""
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in PROPOSAL_NOUNS
 
 
 def _amount(token: Any) -> bool:
@@ -269,6 +313,8 @@ def _phrase(token: Any, owner: Any | None = None) -> str | None:
             continue
         if owner is None or w.tag_ != "PRP$" or w.lower_ != ("their" if _plural(owner) else "its"):
             return None  # "his rates": whose is in another sentence
+    if any(w.lower_ in _POINTING for w in words):
+        return None  # "those sections of the law", "that number": which is in another sentence
     if any(w.ent_type_ in ("DATE", "TIME") for w in words):
         return None
     text = "".join(w.text_with_ws for w in words).strip()

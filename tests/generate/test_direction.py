@@ -127,3 +127,15 @@ def test_the_news_of_the_lead_reaches_the_bank(make: Any) -> None:
     (question,) = [q for q in asked if q.prompt.endswith("do to interest rates?")]
     assert question.answers == ("Raised them",)
     assert question.source.startswith("The central bank of Norway raised interest rates")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The top-ranked Nadal defeated Karen Khachanov in straight sets on Tuesday.",
+        "A federal judge has blocked those sections of the immigration law.",
+    ],
+)
+def test_a_match_or_a_pointing_phrase_is_not_a_decision_to_ask(analyse: Any, text: str) -> None:
+    """Defeating a player is not rejecting a proposal; "those sections" names nothing alone."""
+    assert direction_candidates(analyse(f"{text} {FILLER}")) == []
