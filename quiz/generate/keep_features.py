@@ -22,7 +22,7 @@ from functools import lru_cache
 from quiz.bank.model import Cloze, MultipleChoice, Numeric, Question, ShortAnswer, TrueFalse
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
-_NUMBER = re.compile(r"^[\d,.]+$|^\d")
+_NUMBER = re.compile(r"^[$£€¥]?(?:[\d,.]+$|\d)")
 _STOP = frozenset(
     """a an the of to in on at for by with from and or but as is are was were be been has have had
     it its this that these those he she they his her their them we our you your i not no than
