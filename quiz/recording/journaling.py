@@ -59,17 +59,13 @@ class JournalingRecorder:
         journal: Journal,
         *,
         mirror: bool = False,
-        promised: bool = False,
     ) -> None:
         self.store = store
         #: The store is one in memory (the file was locked, unwritable or unusable): every
         #: answer it takes is also written to the journal, so the next start that can open the
-        #: file saves it instead of losing it at quit.
+        #: file saves it instead of losing it at quit; one the journal cannot take is refused
+        #: (:meth:`_mirror_or_refuse`), so that quitting asks before it is lost.
         self.mirror = mirror
-        #: With ``mirror``: the learner was told the answers are kept in the journal, so one
-        #: the journal cannot take is refused (:meth:`_mirror_or_refuse`); without, the
-        #: notice said nothing is kept, and the journal is written as best it can be.
-        self.promised = promised
         self.bank_id = bank_id
         self.mode = mode
         self.cram = mode == "cram"
@@ -96,10 +92,8 @@ class JournalingRecorder:
         except StoreError as error:
             raise self._keep(answer, key, error) from error
         self.last_result = result
-        if self.mirror and self.promised:
+        if self.mirror:
             self._mirror_or_refuse(answer, key)
-        elif self.mirror:
-            self._mirror(answer)
         return result
 
     def _mirror_or_refuse(self, answer: Answer, key: tuple[str, str, str]) -> None:
@@ -118,8 +112,8 @@ class JournalingRecorder:
         self._unmirrored.discard(key)
 
     def _mirror(self, answer: Answer) -> None:
-        """Best effort: the answer is kept in memory either way; a journal that cannot be
-        written leaves it there, as the notice at the start said."""
+        """Best effort, for an undo: the journal's latest line for an answer wins at replay,
+        and the answer taken back is kept in memory either way."""
         with contextlib.suppress(OSError):
             self.journal.append(self.entry(answer))
 

@@ -44,9 +44,6 @@ class Scores:
     notice: str = ""
     moved_aside: Path | None = None
     journal: Journal | None = None
-    #: The store is in memory and the notice told the learner the answers are kept in the
-    #: journal: an answer the journal then cannot take is refused, never said saved.
-    journal_promised: bool = False
 
     def recorder(self, bank: Bank, mode: str) -> JournalingRecorder:
         """A recorder for a new store session over ``bank`` (``"*"`` for several banks),
@@ -57,8 +54,10 @@ class Scores:
             bank.id,
             mode,
             journal,
+            # in memory, the journal is the only place an answer outlives the process: one it
+            # cannot take is refused, so that its feedback says "in memory only" and quitting
+            # asks (try again, or write the answers to a file), never lost unsaid
             mirror=not self.saved,
-            promised=self.journal_promised,
         )
 
     def close(self) -> None:
@@ -138,7 +137,6 @@ def _in_memory(error: StoreError, clock: Callable[[], datetime] | None, path: Pa
         saved=False,
         notice=_notice(error, writable),
         journal=journal,
-        journal_promised=writable,
     )
 
 
@@ -155,7 +153,10 @@ def _writable(journal: Journal) -> bool:
 
 #: The first line of the notice when the scores file cannot be used, by whether the answers
 #: can still be kept in the journal beside it.
-NOT_SAVED = "Progress is not being saved this time: nothing is kept after you quit.\n"
+NOT_SAVED = (
+    "Progress is not being saved this time: your answers are kept only while quiz runs, and "
+    "quitting offers to write them to a file.\n"
+)
 KEPT_ASIDE = (
     f"Your scores file can't be used this time: your answers are kept in {JOURNAL_NAME} "
     "beside it and saved the next time it can be opened.\n"

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from quiz.record import Answer, Outcome
+from quiz.recording.journaling import AnswerNotKept
 from quiz.recording.scores import KEPT_ASIDE, NOT_SAVED, memory_store, open_scores
 from quiz.session import Options
 from quiz.store import DB_NAME, Store, StoreError
@@ -174,18 +175,15 @@ def test_an_unwritable_data_dir_is_explained(tmp_path: Path, make) -> None:
         assert scores.notice.startswith(KEPT_ASIDE if journal_ok else NOT_SAVED)
         assert "--data-dir" in scores.notice and "disk space" in scores.notice
         recorder = scores.recorder(_bank(), "review")
-        recorder.record(
-            Answer(
-                "riverton-bridge",
-                "q-cost-tf",
-                "true_false",
-                "False",
-                Outcome.RIGHT,
-                3.0,
-                NOW,
-                "False",
-            )
+        answer = Answer(
+            "riverton-bridge", "q-cost-tf", "true_false", "False", Outcome.RIGHT, 3.0, NOW, "False"
         )
+        if journal_ok:
+            recorder.record(answer)
+            assert (data_dir / JOURNAL_NAME).stat().st_size > 0
+        else:  # kept nowhere that outlives quiz: refused, so that quitting asks first
+            with pytest.raises(AnswerNotKept):
+                recorder.record(answer)
     finally:
         scores.close()
 

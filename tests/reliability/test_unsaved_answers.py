@@ -145,6 +145,53 @@ async def test_answers_kept_nowhere_are_counted_and_quitting_asks_first(
         assert conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 1
 
 
+async def test_scores_and_journal_unusable_from_the_start_quitting_asks_first(
+    tmp_path: Path,
+) -> None:
+    """Neither the scores file nor the journal beside it can be written from the very start
+    (both names are taken by folders): the notice says answers last only while quiz runs, each
+    answer's feedback says "in memory only", and quitting asks, offering a file to write them
+    to, whose lines the next start saves once added to the journal. It used to say "nothing is
+    kept" once at the start and then quit without a word, losing every answer."""
+    from quiz.recording.scores import NOT_SAVED
+
+    (tmp_path / "quiz.db").mkdir()
+    (tmp_path / JOURNAL_NAME).mkdir()
+    app, scores = _app(tmp_path)
+    named = tmp_path / "my-answers.jsonl"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        assert scores.get().notice.startswith(NOT_SAVED)
+        await answer_right(pilot)
+        await settle(pilot)
+        assert app.unsaved_answers() == (1, 1)
+        await pilot.press("enter", "q")
+        await pilot.pause()
+        assert "1 answer could not be saved anywhere yet and would be lost" in _body(app)
+        await pilot.press("y")  # end the quiz: its summary
+        await settle(pilot)
+        app.action_request_quit()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmQuit)
+        assert "would be lost" in _body(app)
+        await pilot.press("y")
+        await _until(pilot, lambda: isinstance(app.screen, UnsavedAnswers))  # it asks
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#unsaved-path").value = str(named)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 0
+    scores.close()
+    lines = named.read_bytes().splitlines()
+    assert len(lines) == 1 and b'"question_id"' in lines[0]
+    (tmp_path / "quiz.db").rmdir()  # the folders gone, as the learner would clear them
+    (tmp_path / JOURNAL_NAME).rmdir()
+    (tmp_path / JOURNAL_NAME).write_bytes(named.read_bytes())
+    with Store.open(tmp_path) as store, store.reading() as conn:
+        assert conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 1
+
+
 async def test_ctrl_c_asks_before_losing_answers_and_a_second_one_quits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
