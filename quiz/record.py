@@ -8,21 +8,14 @@ is the real one and commits each answer as it is given.
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
 from msgspec import Struct
 from msgspec.structs import replace
 
+from quiz.marking.outcome import Outcome
 
-class Outcome(StrEnum):
-    RIGHT = "right"
-    NEAR_MISS = "near_miss"  # accepted, but not exactly (a small typo, a missing accent)
-    WRONG = "wrong"
-
-    @property
-    def correct(self) -> bool:
-        return self is not Outcome.WRONG
+__all__ = ["Answer", "MemoryRecorder", "Outcome", "Recorder"]
 
 
 class Answer(Struct, frozen=True):

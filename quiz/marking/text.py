@@ -1,0 +1,103 @@
+"""Typed answers compared forgivingly: case, accents, punctuation, articles and small typos.
+
+An exact match after normalisation is RIGHT; a match within a small edit distance is a
+NEAR_MISS (accepted, and the feedback says what the exact answer is). Numbers and short words
+are never matched fuzzily: "15" is not "16", and "Lee" is not "Lea". Pure and below the bank:
+the types that take typed answers (short answer, cloze) grade with :func:`match_text`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quiz.marking.numbers import looks_numeric, parse_number, words_only
+from quiz.marking.outcome import Outcome
+
+__all__ = ["TextMatch", "match_text", "normalise_answer", "typo_allowance"]
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "′": "'"})
+_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f](?=\d{3}(?!\d))")
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+_NOT_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)")
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def normalise_answer(text: str) -> str:
+    """The form typed answers are compared in: casefolded, accents and punctuation dropped,
+    whitespace collapsed, a leading article removed; thousands separators go, decimal points
+    stay ("80,000" -> "80000", "1.5" -> "1.5")."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _THOUSANDS.sub("", text)
+    text = text.replace("'", "")  # "Japan's" == "Japans"
+    text = _NOT_WORD.sub(" ", text).replace("_", " ")
+    text = " ".join(text.split())
+    for article in _ARTICLES:
+        if text.startswith(article) and len(text) > len(article):
+            text = text[len(article) :]
+            break
+    return text
+
+
+def typo_allowance(word: str) -> int:
+    """How many edits (insert, delete, substitute, swap two neighbours) a normalised word may
+    be off by and still count as a near miss: none for 3 characters or fewer or anything with
+    a digit, 1 for 4-9 characters, 2 for longer. (Two edits from 8 or 9 letters already reach
+    other words: "Austria" is two edits from "Australia".)"""
+    if any(ch.isdigit() for ch in word) or len(word) <= 3:
+        return 0
+    if len(word) <= 9:
+        return 1
+    return 2
+
+
+def _within_typos(given: str, expected: str) -> bool:
+    # imported on the first typed answer, not at start-up (rapidfuzz loads ~10 ms of modules)
+    from rapidfuzz.distance import OSA
+
+    given_words, expected_words = given.split(), expected.split()
+    if len(given_words) == len(expected_words) and len(expected_words) > 1:
+        # word by word, so that a short word ("Lee") must be exact inside a longer answer
+        return all(
+            OSA.distance(g, e, score_cutoff=typo_allowance(e)) <= typo_allowance(e)
+            for g, e in zip(given_words, expected_words, strict=True)
+        )
+    if any(ch.isdigit() for ch in expected + given):
+        return False
+    if words_only(given) and words_only(expected):
+        return False  # "eight" is one letter from "eighty": numbers in words are never fuzzy
+    allowance = typo_allowance(expected.replace(" ", ""))
+    return OSA.distance(given, expected, score_cutoff=allowance) <= allowance
+
+
+@dataclass(frozen=True, slots=True)
+class TextMatch:
+    outcome: Outcome
+    matched: str  # the accepted answer (as written in the bank) that matched, "" if none
+
+
+def match_text(given: str, accepted: Sequence[str]) -> TextMatch:
+    """Compare a typed answer with the accepted answers (the first is the main one).
+
+    Exact after normalisation (or the same number, "80000" for "80,000") → RIGHT; within a
+    small number of typos of one of them → NEAR_MISS; else WRONG."""
+    norm_given = normalise_answer(given)
+    if not norm_given:
+        return TextMatch(Outcome.WRONG, "")
+    given_number = parse_number(given) if looks_numeric(given) else None
+    for answer in accepted:
+        if normalise_answer(answer) == norm_given:
+            return TextMatch(Outcome.RIGHT, answer)
+        if given_number is not None and looks_numeric(answer):
+            value = parse_number(answer)
+            if value is not None and math.isclose(value, given_number, rel_tol=1e-12):
+                return TextMatch(Outcome.RIGHT, answer)
+    for answer in accepted:
+        norm = normalise_answer(answer)
+        if norm and _within_typos(norm_given, norm):
+            return TextMatch(Outcome.NEAR_MISS, answer)
+    return TextMatch(Outcome.WRONG, "")
