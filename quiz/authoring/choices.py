@@ -13,26 +13,15 @@ from msgspec.structs import replace
 
 from quiz.bank.model import MultipleChoice
 
+# Written with the type, whose edit form places the answers the same way.
+from quiz.bank.types.multiple_choice import place_answers, wrong_options
 
-def wrong_options(question: MultipleChoice) -> list[str]:
-    """The choices that are not right answers, in their order."""
-    return [c for c in question.choices if c not in question.answers]
+__all__ = ["place_answers", "swap_in", "with_wrong_options", "wrong_options"]
 
 
 def with_wrong_options(question: MultipleChoice, wrong: Sequence[str]) -> MultipleChoice:
     """The question with these wrong options, each right answer kept at its place."""
     return replace(question, choices=tuple(place_answers(question, list(question.answers), wrong)))
-
-
-def place_answers(question: MultipleChoice, answers: list[str], wrong: Sequence[str]) -> list[str]:
-    """Choices: ``wrong`` with the answers inserted where the question has its right answers
-    now (so that editing a wrong option never moves the answer)."""
-    positions = sorted(question.correct_indices()) or [0]
-    choices = list(wrong)
-    for n, answer in enumerate(answers):
-        at = positions[n] if n < len(positions) else len(choices)
-        choices.insert(min(at, len(choices)), answer)
-    return choices
 
 
 def swap_in(current: list[str], fresh: list[str]) -> list[str]:

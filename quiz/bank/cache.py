@@ -33,20 +33,8 @@ from msgspec.structs import replace
 
 from quiz.bank.errors import BankError, read_problem
 from quiz.bank.files import MAX_BANK_BYTES, article_reader, decode_text, read_bytes_bounded
-from quiz.bank.model import (
-    Bank,
-    Cloze,
-    Fact,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
-    Pair,
-    Question,
-    ShortAnswer,
-    Source,
-    TrueFalse,
-)
+from quiz.bank.model import Bank, Fact, Question, Source
+from quiz.bank.types import ROW_BUILDERS, type_of
 
 # 2: questions carry their silenced advice; 3: drafts; 4: the question ids first, together
 _MAGIC = b"QUIZBANK-CACHE/4\n"
@@ -55,240 +43,22 @@ _INDEX_VERSION = 5
 
 
 def _encode_question(q: Question) -> tuple[Any, ...]:
-    shared = (q.TYPE, q.id, q.prompt, q.source, q.fact, q.explanation, q.tags, q.difficulty)
-    common = (*shared, q.silence, q.held_back)
-    if isinstance(q, MultipleChoice):
-        return (*common, q.choices, q.answers, q.multiple)
-    if isinstance(q, TrueFalse):
-        return (*common, q.answer)
-    if isinstance(q, Cloze):
-        return (*common, q.blanks)
-    if isinstance(q, ShortAnswer):
-        return (*common, q.answers)
-    if isinstance(q, Matching):
-        return (*common, tuple((p.left, p.right) for p in q.pairs))
-    if isinstance(q, Numeric):
-        return (*common, q.answer, q.tolerance, q.unit)
-    if isinstance(q, Ordering):
-        return (*common, q.items)
-    raise TypeError(f"unknown question type {type(q).__name__}")  # pragma: no cover
+    """A question's cache row: the type name and the shared fields, then the type's own
+    (``to_row`` in its module)."""
+    return type_of(q).to_row(q)
 
 
-# One builder per type, each taking a cache row's fields as positional parameters and handing
-# them to the type by keyword. A row used to become a dict of the common fields, then
-# ``Type(**common, ...)``: building the dict and unpacking it into keywords cost more than the
-# struct itself (0.12 s for 100,000 questions, 0.045 s like this, in one process), and that is
-# most of a warm start of a big bank. A row of the wrong length is a TypeError, an unknown type
-# a KeyError: both mean a damaged or foreign entry, which :meth:`BankCache.load` rebuilds.
+# A row is rebuilt by its type's ``from_row`` (in its module), which takes the row's fields
+# as positional parameters and hands them to the type by keyword. A row used to become a dict
+# of the common fields, then ``Type(**common, ...)``: building the dict and unpacking it into
+# keywords cost more than the struct itself (0.12 s for 100,000 questions, 0.045 s like this,
+# in one process), and that is most of a warm start of a big bank. A row of the wrong length
+# is a TypeError, an unknown type a KeyError: both mean a damaged or foreign entry, which
+# :meth:`BankCache.load` rebuilds.
 
-
-def _multiple_choice(
-    _kind: str,
-    qid: str,
-    prompt: str,
-    source: str,
-    fact: str,
-    explanation: str,
-    tags: tuple[str, ...],
-    difficulty: int | None,
-    silence: tuple[tuple[str, str], ...],
-    held: str,
-    choices: tuple[str, ...],
-    answers: tuple[str, ...],
-    multiple: bool,
-) -> Question:
-    return MultipleChoice(
-        id=qid,
-        prompt=prompt,
-        source=source,
-        fact=fact,
-        explanation=explanation,
-        tags=tags,
-        difficulty=difficulty,
-        silence=silence,
-        held_back=held,
-        choices=choices,
-        answers=answers,
-        multiple=multiple,
-    )
-
-
-def _true_false(
-    _kind: str,
-    qid: str,
-    prompt: str,
-    source: str,
-    fact: str,
-    explanation: str,
-    tags: tuple[str, ...],
-    difficulty: int | None,
-    silence: tuple[tuple[str, str], ...],
-    held: str,
-    answer: bool,
-) -> Question:
-    return TrueFalse(
-        id=qid,
-        prompt=prompt,
-        source=source,
-        fact=fact,
-        explanation=explanation,
-        tags=tags,
-        difficulty=difficulty,
-        silence=silence,
-        held_back=held,
-        answer=answer,
-    )
-
-
-def _cloze(
-    _kind: str,
-    qid: str,
-    prompt: str,
-    source: str,
-    fact: str,
-    explanation: str,
-    tags: tuple[str, ...],
-    difficulty: int | None,
-    silence: tuple[tuple[str, str], ...],
-    held: str,
-    blanks: tuple[tuple[str, ...], ...],
-) -> Question:
-    return Cloze(
-        id=qid,
-        prompt=prompt,
-        source=source,
-        fact=fact,
-        explanation=explanation,
-        tags=tags,
-        difficulty=difficulty,
-        silence=silence,
-        held_back=held,
-        blanks=blanks,
-    )
-
-
-def _short_answer(
-    _kind: str,
-    qid: str,
-    prompt: str,
-    source: str,
-    fact: str,
-    explanation: str,
-    tags: tuple[str, ...],
-    difficulty: int | None,
-    silence: tuple[tuple[str, str], ...],
-    held: str,
-    answers: tuple[str, ...],
-) -> Question:
-    return ShortAnswer(
-        id=qid,
-        prompt=prompt,
-        source=source,
-        fact=fact,
-        explanation=explanation,
-        tags=tags,
-        difficulty=difficulty,
-        silence=silence,
-        held_back=held,
-        answers=answers,
-    )
-
-
-def _matching(
-    _kind: str,
-    qid: str,
-    prompt: str,
-    source: str,
-    fact: str,
-    explanation: str,
-    tags: tuple[str, ...],
-    difficulty: int | None,
-    silence: tuple[tuple[str, str], ...],
-    held: str,
-    pairs: tuple[tuple[str, str], ...],
-) -> Question:
-    return Matching(
-        id=qid,
-        prompt=prompt,
-        source=source,
-        fact=fact,
-        explanation=explanation,
-        tags=tags,
-        difficulty=difficulty,
-        silence=silence,
-        held_back=held,
-        pairs=tuple([Pair(left, right) for left, right in pairs]),
-    )
-
-
-def _numeric(
-    _kind: str,
-    qid: str,
-    prompt: str,
-    source: str,
-    fact: str,
-    explanation: str,
-    tags: tuple[str, ...],
-    difficulty: int | None,
-    silence: tuple[tuple[str, str], ...],
-    held: str,
-    answer: float,
-    tolerance: float,
-    unit: str,
-) -> Question:
-    return Numeric(
-        id=qid,
-        prompt=prompt,
-        source=source,
-        fact=fact,
-        explanation=explanation,
-        tags=tags,
-        difficulty=difficulty,
-        silence=silence,
-        held_back=held,
-        answer=answer,
-        tolerance=tolerance,
-        unit=unit,
-    )
-
-
-def _ordering(
-    _kind: str,
-    qid: str,
-    prompt: str,
-    source: str,
-    fact: str,
-    explanation: str,
-    tags: tuple[str, ...],
-    difficulty: int | None,
-    silence: tuple[tuple[str, str], ...],
-    held: str,
-    items: tuple[str, ...],
-) -> Question:
-    return Ordering(
-        id=qid,
-        prompt=prompt,
-        source=source,
-        fact=fact,
-        explanation=explanation,
-        tags=tags,
-        difficulty=difficulty,
-        silence=silence,
-        held_back=held,
-        items=items,
-    )
-
-
-#: Cache row's type name -> its builder (the row, type name first, is passed whole).
-_BUILDERS: dict[str, Callable[..., Question]] = {
-    "multiple_choice": _multiple_choice,
-    "true_false": _true_false,
-    "cloze": _cloze,
-    "short_answer": _short_answer,
-    "matching": _matching,
-    "numeric": _numeric,
-    "ordering": _ordering,
-}
+#: Cache row's type name -> its builder (the row, type name first, is passed whole). The
+#: registry's own table: a type registered later is found too.
+_BUILDERS: dict[str, Callable[..., Question]] = ROW_BUILDERS
 
 
 def _decode_question(row: tuple[Any, ...]) -> Question:

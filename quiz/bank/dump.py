@@ -9,38 +9,17 @@ Facts and questions are separated by a blank line so a teacher can read and edit
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import yaml
 
-from quiz.bank.model import (
-    FORMAT,
-    Bank,
-    Cloze,
-    Fact,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
-    Question,
-    ShortAnswer,
-    TrueFalse,
-)
+from quiz.bank.model import FORMAT, Bank, Fact, Question
+from quiz.bank.types import type_of
+from quiz.bank.types.plain import Flow, FlowMap, texts
 
 __all__ = ["dump_bank", "fact_to_dict", "question_to_dict"]
 
 WIDTH = 100
-#: A list goes on one line when its items fit in this many characters together.
-FLOW_LIMIT = 80
-
-
-class _Flow(list[Any]):
-    """A list written in flow style: ``[a, b, c]``."""
-
-
-class _FlowMap(dict[str, Any]):
-    """A mapping written in flow style: ``{left: a, right: b}``."""
 
 
 class _Dumper(yaml.SafeDumper):
@@ -72,7 +51,7 @@ def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Mappi
     return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False)
 
 
-def _represent_flow_map(dumper: yaml.SafeDumper, data: _FlowMap) -> yaml.MappingNode:
+def _represent_flow_map(dumper: yaml.SafeDumper, data: FlowMap) -> yaml.MappingNode:
     return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
 
 
@@ -80,7 +59,7 @@ def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.SequenceNo
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=False)
 
 
-def _represent_flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.SequenceNode:
+def _represent_flow(dumper: yaml.SafeDumper, data: Flow) -> yaml.SequenceNode:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
 
 
@@ -98,29 +77,10 @@ def _represent_float(dumper: yaml.SafeDumper, data: float) -> yaml.ScalarNode:
 
 _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(dict, _represent_dict)
-_Dumper.add_representer(_FlowMap, _represent_flow_map)
+_Dumper.add_representer(FlowMap, _represent_flow_map)
 _Dumper.add_representer(list, _represent_list)
-_Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(Flow, _represent_flow)
 _Dumper.add_representer(float, _represent_float)
-
-
-def _fits_flow(items: tuple[str, ...] | list[str]) -> bool:
-    return (
-        bool(items)
-        and sum(len(i) + 2 for i in items) <= FLOW_LIMIT
-        and not any("\n" in i for i in items)
-    )
-
-
-def _texts(items: tuple[str, ...] | list[str]) -> list[str]:
-    return _Flow(items) if _fits_flow(items) else list(items)
-
-
-def _number(value: float) -> int | float:
-    """Whole numbers as integers (``80000``, not ``80000.0``)."""
-    if math.isfinite(value) and float(value).is_integer() and abs(value) < 1e15:
-        return int(value)
-    return float(value)
 
 
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
@@ -136,44 +96,20 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
 def question_to_dict(question: Question) -> dict[str, Any]:
     """The question as the plain mapping written to YAML, keys in the documented order."""
     out: dict[str, Any] = {"id": question.id, "type": question.type}
-    if isinstance(question, MultipleChoice) and question.multiple:
-        out["multiple"] = True
+    kind = type_of(question)
+    own = kind.to_dict(question)  # the type's own keys, from its module
+    for key in kind.leading:  # ``multiple: true`` reads before the prompt
+        if key in own:
+            out[key] = own.pop(key)
     out["prompt"] = question.prompt
-    if isinstance(question, MultipleChoice):
-        out["choices"] = _texts(question.choices)
-        out["answer"] = _texts(question.answers) if question.multiple else question.answers[0]
-    elif isinstance(question, TrueFalse):
-        out["answer"] = question.answer
-    elif isinstance(question, Cloze):
-        out["blanks"] = [b[0] if len(b) == 1 else _texts(b) for b in question.blanks]
-    elif isinstance(question, ShortAnswer):
-        out["answer"] = question.answers[0]
-        if len(question.answers) > 1:
-            out["accept"] = _texts(question.answers[1:])
-    elif isinstance(question, Matching):
-        pairs: list[Any] = []
-        for pair in question.pairs:
-            entry = {"left": pair.left, "right": pair.right}
-            short = _fits_flow([pair.left, pair.right])
-            pairs.append(_FlowMap(entry) if short else entry)
-        out["pairs"] = pairs
-    elif isinstance(question, Numeric):
-        out["answer"] = _number(question.answer)
-        if question.tolerance:
-            out["tolerance"] = _number(question.tolerance)
-        if question.unit:
-            out["unit"] = question.unit
-    elif isinstance(question, Ordering):
-        out["items"] = list(question.items)
-    else:  # pragma: no cover - every type is handled above
-        raise TypeError(f"unknown question type {type(question).__name__}")
+    out.update(own)
     if question.fact:
         out["fact"] = question.fact
     out["source"] = question.source
     if question.explanation:
         out["explanation"] = question.explanation
     if question.tags:
-        out["tags"] = _texts(question.tags)
+        out["tags"] = texts(question.tags)
     if question.difficulty is not None:
         out["difficulty"] = question.difficulty
     if question.silence:  # advice silenced by the teacher, each with its reason
@@ -237,7 +173,7 @@ def dump_bank(bank: Bank) -> str:
         header["description"] = bank.description
     header["language"] = bank.language or "en"
     if bank.tags:
-        header["tags"] = _texts(bank.tags)
+        header["tags"] = texts(bank.tags)
     if bank.as_of:
         header["as_of"] = bank.as_of
     source: dict[str, Any] = {"title": bank.source.title}

@@ -1,7 +1,10 @@
 """The bank model: plain, immutable data that every other part of quiz reads.
 
-Questions are one class per type so that grading, display and export can dispatch on the
-class and each type carries exactly the fields it needs. Nothing here does I/O.
+Questions are one class per type, each type carries exactly the fields it needs. Each type is
+one module under :mod:`quiz.bank.types` (its class, checks, codecs, grading, export shape),
+found through the registry there; this module re-exports the seven built-in classes and the
+registry's live tables (:data:`QUESTION_TYPES`, :data:`TYPE_NAMES`), so that code naming
+``quiz.bank.model`` keeps working. Nothing here does I/O.
 
 The records are ``msgspec.Struct`` classes rather than dataclasses because every ``quiz`` start
 defines them: on Python 3.11 a frozen, slotted dataclass costs about a millisecond to define (it
@@ -13,9 +16,47 @@ faster, which a 100,000-question bank notices. ``msgspec.structs.replace`` makes
 from __future__ import annotations
 
 from functools import cached_property
-from typing import ClassVar, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 from msgspec import Struct
+
+from quiz.bank.question import Question, format_number
+from quiz.bank.types import (
+    BLANK_PATTERN,
+    QUESTION_TYPES,
+    TYPE_NAMES,
+    Cloze,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Pair,
+    ShortAnswer,
+    TrueFalse,
+)
+
+__all__ = [
+    "BLANK_PATTERN",
+    "FACT_KINDS",
+    "FORMAT",
+    "QUESTION_TYPES",
+    "TYPE_NAMES",
+    "AnyQuestion",
+    "Bank",
+    "Cloze",
+    "Fact",
+    "FactKind",
+    "Matching",
+    "MultipleChoice",
+    "Numeric",
+    "Ordering",
+    "Pair",
+    "Question",
+    "ShortAnswer",
+    "Source",
+    "TrueFalse",
+    "format_number",
+]
 
 FORMAT = "quiz-bank/1"
 
@@ -33,9 +74,6 @@ FACT_KINDS: tuple[str, ...] = (
     "policy",
     "term",
 )
-
-#: How a cloze prompt marks a blank: a run of three or more underscores.
-BLANK_PATTERN = r"_{3,}"
 
 
 class Source(Struct, frozen=True):
@@ -60,153 +98,9 @@ class Fact(Struct, frozen=True):
     source: str
 
 
-class Question(Struct, frozen=True, kw_only=True, gc=False):
-    """Fields every question type shares. ``id`` is stable: progress is keyed on it.
-
-    ``gc=False`` (inherited by every type): the cyclic garbage collector never tracks a
-    question. A question holds only strings, numbers, tuples of them and :class:`Pair` lines,
-    and is frozen, so it can never be part of a reference cycle (msgspec's condition for
-    ``gc=False``); tracked, the 100,000 questions of a big bank were walked by the collection
-    that follows their load (0.12 s of ``quiz play``'s start) and by every full one after."""
-
-    TYPE: ClassVar[str] = ""
-    #: The type's name as a learner or teacher reads it, everywhere the app shows it.
-    NAME: ClassVar[str] = ""
-
-    id: str
-    prompt: str
-    source: str
-    fact: str = ""
-    explanation: str = ""
-    tags: tuple[str, ...] = ()
-    difficulty: int | None = None
-    #: Item-review advice the teacher silenced for this question: (advice code, reason) pairs,
-    #: kept so ``quiz check`` can say what was silenced and why (docs/item-review.md).
-    silence: tuple[tuple[str, str], ...] = ()
-    #: Why a question of the bank's ``drafts`` list was held back (by the generator's gate, or
-    #: left for later by the teacher): shown in ``quiz author``, where it can be promoted.
-    held_back: str = ""
-
-    @property
-    def type(self) -> str:
-        return self.TYPE
-
-    def answer_text(self) -> str:
-        """The correct answer as one line a person can read (feedback, exports, summaries)."""
-        raise NotImplementedError
-
-    def answer_key(self) -> str:
-        """A canonical form of the correct answer; when it changes, the schedule is reset."""
-        return self.answer_text()
-
-
-class MultipleChoice(Question, frozen=True, kw_only=True):
-    """``answers`` holds the correct choice texts: one, or several when ``multiple``."""
-
-    TYPE: ClassVar[str] = "multiple_choice"
-    NAME: ClassVar[str] = "Multiple choice"
-    choices: tuple[str, ...]
-    answers: tuple[str, ...]
-    multiple: bool = False
-
-    def answer_text(self) -> str:
-        return "; ".join(self.answers)
-
-    def correct_indices(self) -> frozenset[int]:
-        return frozenset(i for i, c in enumerate(self.choices) if c in self.answers)
-
-
-class TrueFalse(Question, frozen=True, kw_only=True):
-    """A statement to judge; ``answer`` says whether the article bears it out."""
-
-    TYPE: ClassVar[str] = "true_false"
-    NAME: ClassVar[str] = "True or false"
-    answer: bool
-
-    def answer_text(self) -> str:
-        return "True" if self.answer else "False"
-
-
-class Cloze(Question, frozen=True, kw_only=True):
-    """``prompt`` has one ``___`` per blank; ``blanks[i]`` lists the accepted answers of
-    blank i, the first being the one shown as correct."""
-
-    TYPE: ClassVar[str] = "cloze"
-    NAME: ClassVar[str] = "Fill in the blank"
-    blanks: tuple[tuple[str, ...], ...]
-
-    def answer_text(self) -> str:
-        return "; ".join(b[0] for b in self.blanks)
-
-
-class ShortAnswer(Question, frozen=True, kw_only=True):
-    """``answers[0]`` is shown as correct; the rest are accepted variants."""
-
-    TYPE: ClassVar[str] = "short_answer"
-    NAME: ClassVar[str] = "Short answer"
-    answers: tuple[str, ...]
-
-    def answer_text(self) -> str:
-        return self.answers[0]
-
-
-class Pair(Struct, frozen=True, gc=False):
-    """One line of a matching question: ``left`` is shown, ``right`` is to be matched. Two
-    strings, never in a cycle: untracked by the collector, as questions are."""
-
-    left: str
-    right: str
-
-
-class Matching(Question, frozen=True, kw_only=True):
-    """Each pair holds a left item and its right match."""
-
-    TYPE: ClassVar[str] = "matching"
-    NAME: ClassVar[str] = "Matching"
-    pairs: tuple[Pair, ...]
-
-    def answer_text(self) -> str:
-        return "; ".join(f"{p.left} → {p.right}" for p in self.pairs)
-
-
-class Numeric(Question, frozen=True, kw_only=True):
-    """Right when ``abs(given - answer) <= tolerance``."""
-
-    TYPE: ClassVar[str] = "numeric"
-    NAME: ClassVar[str] = "Number"
-    answer: float
-    tolerance: float = 0.0
-    unit: str = ""
-
-    def answer_text(self) -> str:
-        value = format_number(self.answer)
-        text = f"{value} {self.unit}".strip()
-        if self.tolerance:
-            text += f" (± {format_number(self.tolerance)})"
-        return text
-
-
-class Ordering(Question, frozen=True, kw_only=True):
-    """``items`` are in their right order; a quiz shows them shuffled."""
-
-    TYPE: ClassVar[str] = "ordering"
-    NAME: ClassVar[str] = "Put in order"
-    items: tuple[str, ...]
-
-    def answer_text(self) -> str:
-        return " → ".join(self.items)
-
-
 AnyQuestion: TypeAlias = (
     MultipleChoice | TrueFalse | Cloze | ShortAnswer | Matching | Numeric | Ordering
 )
-
-QUESTION_TYPES: dict[str, type[Question]] = {
-    cls.TYPE: cls
-    for cls in (MultipleChoice, TrueFalse, Cloze, ShortAnswer, Matching, Numeric, Ordering)
-}
-#: Type name in the file -> the name people read ("cloze" -> "Fill in the blank").
-TYPE_NAMES: dict[str, str] = {name: cls.NAME for name, cls in QUESTION_TYPES.items()}
 
 
 class Bank(Struct, frozen=True, dict=True):
@@ -242,10 +136,3 @@ class Bank(Struct, frozen=True, dict=True):
         for q in self.questions:
             counts[q.TYPE] = counts.get(q.TYPE, 0) + 1
         return counts
-
-
-def format_number(value: float) -> str:
-    """80000.0 -> '80,000'; 2.5 -> '2.5'. Used wherever a number is shown to a person."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.10g}"

@@ -5,7 +5,8 @@ whole list at once, each with its line and a hint of how to fix it.
 
 This module checks the bank as a whole (its header, source article, facts and the question and
 draft lists). One question is checked by ``validate_question``, the fields of each question type
-by ``validate_types``, and a field is read with its line by ``validate_fields``.
+by its type's module (``quiz/bank/types/``), and a field is read with its line by
+``validate_fields``.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from quiz.bank.errors import Problem
@@ -36,7 +37,7 @@ class Checker:
     def line_of(self, mapping: LineDict, key: str) -> int:
         return mapping.key_lines.get(key, mapping.line)
 
-    def unknown_fields(self, mapping: LineDict, allowed: set[str], where: str) -> None:
+    def unknown_fields(self, mapping: LineDict, allowed: AbstractSet[str], where: str) -> None:
         for key in mapping:
             if key in allowed:
                 continue

@@ -1,5 +1,8 @@
 """One question checked and built, as the loader streams it in; what needs the whole file, later.
 
+The fields every question shares are read here; the type's own fields are checked, and the
+question built, by its type's module (``build`` of its :class:`quiz.bank.types.QuestionType`).
+
 A big bank is validated while it is parsed (``QuestionStream`` is the loader's ``on_item``), so
 its questions are never held twice. What cannot be known from one question (that its ``source``
 is in the article, that its ``fact`` exists) is remembered and checked by ``finish``.
@@ -11,28 +14,14 @@ import difflib
 from sys import intern
 from typing import Any
 
-from quiz.bank.model import QUESTION_TYPES, Question
+from quiz.bank.question import Question
 from quiz.bank.review.codes import ADVICE_CODES, BANK_WIDE
 from quiz.bank.text import normalise_for_match
+from quiz.bank.types import COMMON_FIELDS, QUESTION_TYPES, question_type
 from quiz.bank.validate_fields import Checker, check_id, check_in_article
-from quiz.bank.validate_types import BUILDERS, TYPE_FIELDS
 from quiz.bank.yamlsafe import LineDict, YamlProblem
 
 MAX_QUESTIONS = 200_000
-
-#: The fields any question may have, whatever its type.
-COMMON_FIELDS = {
-    "id",
-    "type",
-    "prompt",
-    "source",
-    "fact",
-    "explanation",
-    "tags",
-    "difficulty",
-    "silence",
-    "held_back",
-}
 
 
 class QuestionStream:
@@ -113,7 +102,8 @@ def _question(
         return None
     if not qtype:
         return None
-    check.unknown_fields(q, COMMON_FIELDS | TYPE_FIELDS[qtype], f"{where} ({qtype})")
+    kind = question_type(qtype)  # its module checks and builds what is its own
+    check.unknown_fields(q, COMMON_FIELDS | kind.fields, f"{where} ({qtype})")
     prompt = check.text(q, "prompt", where, required=True)
     # Sentences, fact ids and tags repeat across a bank's questions: share one copy of each.
     sentence = intern(check.text(q, "source", where, required=True))
@@ -140,7 +130,7 @@ def _question(
         common["silence"] = _silence(check, q, where)
     if "held_back" in q:
         common["held_back"] = check.text(q, "held_back", where)
-    built = BUILDERS[qtype](check, q, where, common)
+    built = kind.build(check, q, where, common)
     if built is None or len(check.problems) > before:
         return None
     return built

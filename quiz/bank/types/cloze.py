@@ -1,0 +1,183 @@
+"""Fill in the blank: a prompt with one ``___`` per blank, each blank with its accepted answers.
+
+Everything about the type is here: model, bank-file field and checks, codecs (bank file, cache
+row, edit form), grading (each blank compared forgivingly) and its export shape (blanks).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from quiz.bank.question import Question
+from quiz.bank.types import plain
+from quiz.bank.types.form import EXPLANATION, FormField, FormSpec, lines
+from quiz.bank.types.registry import QuestionType, common_row
+from quiz.bank.types.shapes import Blanks
+
+if TYPE_CHECKING:
+    from quiz.bank.validate_fields import Checker
+    from quiz.bank.yamlsafe import LineDict
+    from quiz.marking.grade import Grade
+
+#: How a cloze prompt marks a blank: a run of three or more underscores.
+BLANK_PATTERN = r"_{3,}"
+_BLANK = re.compile(BLANK_PATTERN)
+
+
+class Cloze(Question, frozen=True, kw_only=True):
+    """``prompt`` has one ``___`` per blank; ``blanks[i]`` lists the accepted answers of
+    blank i, the first being the one shown as correct."""
+
+    TYPE: ClassVar[str] = "cloze"
+    NAME: ClassVar[str] = "Fill in the blank"
+    blanks: tuple[tuple[str, ...], ...]
+
+    def answer_text(self) -> str:
+        return "; ".join(b[0] for b in self.blanks)
+
+
+def build(check: Checker, q: LineDict, where: str, common: dict[str, Any]) -> Cloze | None:
+    from quiz.bank.yamlsafe import LineDict, LineList  # the YAML reader: only when parsing
+
+    raw = q.get("blanks")
+    line = check.line_of(q, "blanks")
+    if not isinstance(raw, LineList) or not raw:
+        check.add(line, f"{where}: 'blanks' must list the answer of each ___ in the prompt")
+        return None
+    blanks: list[tuple[str, ...]] = []
+    for index, entry in enumerate(raw):
+        entry_line = raw.item_lines[index]
+        if isinstance(entry, LineList):
+            holder = LineDict(entry_line)
+            holder["blank"] = entry
+            variants = check.text_list(holder, "blank", where)
+        elif isinstance(entry, str) or index in raw.raw:
+            text = entry if isinstance(entry, str) else raw.raw[index]
+            variants = [
+                (check.clean_text(text, entry_line, f"{where}: blank {index + 1}"), entry_line)
+            ]
+        else:
+            check.add(entry_line, f"{where}: blank {index + 1} must be text or a list of texts")
+            continue
+        answers = tuple(v for v, _ in variants if v)
+        if not answers:
+            check.add(entry_line, f"{where}: blank {index + 1} has no accepted answer")
+        blanks.append(answers)
+    count = len(_BLANK.findall(common["prompt"]))
+    if common["prompt"] and count != len(raw):
+        check.add(
+            check.line_of(q, "prompt"),
+            f"{where}: the prompt has {count} blank(s) (___) but 'blanks' lists {len(raw)}",
+        )
+    return Cloze(**common, blanks=tuple(blanks))
+
+
+def to_dict(question: Cloze) -> dict[str, Any]:
+    return {"blanks": [b[0] if len(b) == 1 else plain.texts(b) for b in question.blanks]}
+
+
+def to_row(q: Cloze) -> tuple[Any, ...]:
+    return (*common_row(q), q.blanks)
+
+
+def from_row(
+    _kind: str,
+    qid: str,
+    prompt: str,
+    source: str,
+    fact: str,
+    explanation: str,
+    tags: tuple[str, ...],
+    difficulty: int | None,
+    silence: tuple[tuple[str, str], ...],
+    held: str,
+    blanks: tuple[tuple[str, ...], ...],
+) -> Cloze:
+    return Cloze(
+        id=qid,
+        prompt=prompt,
+        source=source,
+        fact=fact,
+        explanation=explanation,
+        tags=tags,
+        difficulty=difficulty,
+        silence=silence,
+        held_back=held,
+        blanks=blanks,
+    )
+
+
+def grade_blanks(shape: Blanks, response: Any) -> Grade:
+    """Grade one typed text per blank, each against that blank's accepted answers."""
+    from quiz.marking.grade import Grade
+    from quiz.marking.outcome import Outcome
+    from quiz.marking.text import match_text
+
+    given = list(response)
+    blanks = shape.blanks
+    answers = [str(r).strip() for r in given] + [""] * (len(blanks) - len(given))
+    matches = [match_text(a, blank) for a, blank in zip(answers, blanks, strict=False)]
+    parts = tuple(m.outcome.correct for m in matches)
+    notes: list[str] = []
+    many = len(blanks) > 1
+    for n, (m, _blank) in enumerate(zip(matches, blanks, strict=True), start=1):
+        label = f"Blank {n}: " if many else ""
+        if m.outcome is Outcome.NEAR_MISS:
+            notes.append(f"{label}accepted a near miss: the exact answer is “{m.matched}”.")
+    if all(m.outcome is Outcome.RIGHT for m in matches):
+        outcome = Outcome.RIGHT
+    elif all(parts):
+        outcome = Outcome.NEAR_MISS
+    else:
+        outcome = Outcome.WRONG
+        if many:
+            notes.insert(0, f"{sum(parts)} of {len(parts)} blanks right.")
+    notes = [n[0].upper() + n[1:] for n in notes]
+    return Grade(outcome, "; ".join(answers), tuple(notes), parts)
+
+
+def shape(question: Cloze) -> Blanks:
+    return Blanks(question.blanks)
+
+
+def grade(question: Cloze, response: Any) -> Grade:
+    return grade_blanks(shape(question), response)
+
+
+def form_fields(question: Cloze) -> list[FormField]:
+    return [
+        FormField("prompt", "Text", "write ___ for each blank", wrap=True),
+        FormField(
+            "blanks",
+            "Blanks",
+            "one line per blank, in order; other accepted answers after |",
+            lines=True,
+        ),
+        EXPLANATION,
+    ]
+
+
+def form_values(question: Cloze) -> dict[str, str]:
+    return {"blanks": "\n".join(" | ".join(b) for b in question.blanks)}
+
+
+def form_read(base: Cloze, values: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
+    blanks = [[v.strip() for v in line.split("|") if v.strip()] for line in lines(values["blanks"])]
+    return {"blanks": blanks}, []
+
+
+#: Registered by :mod:`quiz.bank.types`, in the order of the built-in types.
+CLOZE = QuestionType(
+    model=Cloze,
+    short_name="cloze",
+    fields=frozenset({"blanks"}),
+    build=build,
+    to_dict=to_dict,
+    to_row=to_row,
+    from_row=from_row,
+    grade=grade,
+    shape=shape,
+    form=FormSpec(form_fields, form_values, form_read),
+)
