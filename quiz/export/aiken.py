@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 import string
 
-from quiz.bank.model import Bank, MultipleChoice, Question
+from quiz.bank.model import Bank, Question
+from quiz.bank.types.shapes import Choice, Shape
 from quiz.export import ExportResult
 from quiz.export.arrange import Arranger
 from quiz.export.common import count_phrase, one_line
@@ -38,15 +39,17 @@ def aiken_prompt(text: str) -> str:
     return line
 
 
-def _fits(question: Question) -> bool:
-    return isinstance(question, MultipleChoice) and not question.multiple
+def _fits(shape: Shape) -> bool:
+    """Aiken holds a choice with one right answer (of any type presenting as one)."""
+    return isinstance(shape, Choice) and not shape.multiple
 
 
-def question_aiken(question: MultipleChoice) -> str:
+def question_aiken(question: Question, choice: Choice) -> str:
+    """``question`` with its options as ``choice`` shows them (the arranged order)."""
     lines = [aiken_prompt(question.prompt)]
     letters = string.ascii_uppercase
-    lines += [f"{letters[i]}. {one_line(c)}" for i, c in enumerate(question.choices)]
-    right = min(question.correct_indices())
+    lines += [f"{letters[i]}. {one_line(c)}" for i, c in enumerate(choice.options)]
+    right = min(choice.correct_indices())
     lines.append(f"ANSWER: {letters[right]}")
     return "\n".join(lines)
 
@@ -54,10 +57,9 @@ def question_aiken(question: MultipleChoice) -> str:
 def export(bank: Bank, *, timestamp: float | None = None, seed: int | None = None) -> ExportResult:
     del timestamp
     arrange = Arranger.for_bank(bank, seed)
-    kept = [
-        arrange.choices(q) for q in bank.questions if isinstance(q, MultipleChoice) and _fits(q)
-    ]
-    skipped = [q for q in bank.questions if not _fits(q)]
+    shaped = [(q, arrange.shape(q)) for q in bank.questions]
+    kept = [(q, s) for q, s in shaped if isinstance(s, Choice) and _fits(s)]
+    skipped = [q for q, s in shaped if not _fits(s)]
     notes: list[str] = []
     if skipped:
         notes.append(
@@ -65,5 +67,5 @@ def export(bank: Bank, *, timestamp: float | None = None, seed: int | None = Non
         )
     if not kept:
         notes.append("no single-answer multiple choice questions: the Aiken file is empty")
-    text = "\n\n".join(question_aiken(q) for q in kept)
+    text = "\n\n".join(question_aiken(q, s) for q, s in kept)
     return ExportResult((text + "\n" if text else "").encode("utf-8"), len(kept), tuple(notes))

@@ -1,6 +1,8 @@
 """An Anki package (``.apkg``, via genanki): one note per question, in one deck per bank.
 
-Note types (their ids are fixed, so every bank shares the same three):
+Note types (their ids are fixed, so every bank shares the same three), chosen by the
+question's export shape (``quiz/bank/types/shapes.py``: a new type presenting as one of them
+needs no change here; one that cannot be exported is left out, with a note):
 
 - ``quiz basic`` (Front, Back, Source, Explanation): true/false, short answer, numeric,
   matching (both columns on the front, the pairs on the back), ordering (shuffled items on
@@ -36,20 +38,19 @@ import time
 import zipfile
 from pathlib import Path
 
-from quiz.bank.model import (
-    Bank,
-    Cloze,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
-    Question,
-    ShortAnswer,
-    TrueFalse,
+from quiz.bank.model import Bank, Question
+from quiz.bank.types.shapes import (
+    Blanks,
+    Choice,
+    Number,
+    Pairs,
+    Sequence,
+    Statement,
+    TextAnswers,
 )
 from quiz.export import ExportResult
 from quiz.export.arrange import Arranger
-from quiz.export.common import clean, one_line, split_blanks
+from quiz.export.common import clean, exportable, one_line, skipped_notes, split_blanks
 
 MODEL_VERSION = 1  # bump when the fields or templates of a note type change
 
@@ -151,58 +152,57 @@ def _models():
 
 
 def note_fields(question: Question, arrange: Arranger) -> tuple[str, list[str]]:
-    """(``basic`` / ``choice`` / ``cloze``, the fields before Source and Explanation);
-    ``arrange`` gives the order options are shown in."""
+    """(``basic`` / ``choice`` / ``cloze``, the fields before Source and Explanation), by the
+    question's export shape; ``arrange`` gives the order options are shown in. A type that
+    cannot be exported is a ValueError (:func:`build_package` leaves it out first)."""
     prompt = field(question.prompt)
-    if isinstance(question, MultipleChoice):
-        question = arrange.choices(question)
-        hint = "<div class=hint>Choose all that apply.</div>" if question.multiple else ""
+    shape = arrange.shape(question)
+    if isinstance(shape, Choice):
+        hint = "<div class=hint>Choose all that apply.</div>" if shape.multiple else ""
         letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
         right = [
-            f"{letters[i]}. {field(c)}"
-            for i, c in enumerate(question.choices)
-            if c in question.answers
+            f"{letters[i]}. {field(c)}" for i, c in enumerate(shape.options) if c in shape.answers
         ]
         return "choice", [
             prompt + hint,
-            listing(question.choices, "ol", "choices"),
+            listing(shape.options, "ol", "choices"),
             "<br>".join(right),
         ]
-    if isinstance(question, Cloze):
+    if isinstance(shape, Blanks):
         pieces = split_blanks(clean(question.prompt))
         text = field(pieces[0], strip=False)
-        for i, blank in enumerate(question.blanks):
+        for i, blank in enumerate(shape.blanks):
             deletion = "{{c%d::%s}}" % (i + 1, cloze_answer(blank[0]))  # noqa: UP031
             text += deletion + field(pieces[i + 1], strip=False)
         return "cloze", [text]
-    if isinstance(question, TrueFalse):
+    if isinstance(shape, Statement):
         return "basic", [
             prompt + "<div class=hint>True or false?</div>",
-            "True" if question.answer else "False",
+            "True" if shape.answer else "False",
         ]
-    if isinstance(question, ShortAnswer):
-        back = field(question.answers[0])
-        if len(question.answers) > 1:
-            others = ", ".join(field(a) for a in question.answers[1:])
+    if isinstance(shape, TextAnswers):
+        back = field(shape.answers[0])
+        if len(shape.answers) > 1:
+            others = ", ".join(field(a) for a in shape.answers[1:])
             back += f"<div class=hint>Also accepted: {others}</div>"
         return "basic", [prompt, back]
-    if isinstance(question, Numeric):
-        unit = f"<div class=hint>(in {field(question.unit)})</div>" if question.unit.strip() else ""
+    if isinstance(shape, Number):
+        unit = f"<div class=hint>(in {field(shape.unit)})</div>" if shape.unit.strip() else ""
         return "basic", [prompt + unit, field(question.answer_text())]
-    if isinstance(question, Matching):
-        lefts = [p.left for p in question.pairs]
-        rights = arrange.rights(question)
+    if isinstance(shape, Pairs):
+        lefts = [left for left, _ in shape.pairs]
+        rights = arrange.pair_rights(question.id, shape)
         front = prompt + listing(lefts) + "<div class=hint>Options:</div>" + listing(rights)
         back = (
             "<ul>"
-            + "".join(f"<li>{field(p.left)} → {field(p.right)}</li>" for p in question.pairs)
+            + "".join(f"<li>{field(left)} → {field(right)}</li>" for left, right in shape.pairs)
             + "</ul>"
         )
         return "basic", [front, back]
-    if isinstance(question, Ordering):
-        shuffled = arrange.items(question)
-        return "basic", [prompt + listing(shuffled), listing(question.items, "ol")]
-    raise TypeError(f"no Anki note for {question.TYPE}")  # pragma: no cover
+    if isinstance(shape, Sequence):
+        shuffled = arrange.sequence(question.id, shape)
+        return "basic", [prompt + listing(shuffled), listing(shape.items, "ol")]
+    raise ValueError(f"no Anki note for {question.TYPE}: {shape.reason}")
 
 
 def deck_name(bank: Bank) -> str:
@@ -218,7 +218,7 @@ def build_package(bank: Bank, seed: int | None = None):
     deck = genanki.Deck(stable_id("deck", bank.id), deck_name(bank))
     deck.description = field(bank.description or bank.source.title)
     bank_tag = tag_name(bank.id)
-    for question in bank.questions:
+    for question in exportable(bank.questions):
         kind, fields = note_fields(question, arrange)
         tags = list(
             dict.fromkeys([t for t in (tag_name(t) for t in question.tags) if t] + [bank_tag])
@@ -254,4 +254,6 @@ def export(bank: Bank, *, timestamp: float | None = None, seed: int | None = Non
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("collection.anki2", stamp), database, zipfile.ZIP_DEFLATED)
         archive.writestr(zipfile.ZipInfo("media", stamp), json.dumps({}), zipfile.ZIP_DEFLATED)
-    return ExportResult(out.getvalue(), len(bank.questions))
+    return ExportResult(
+        out.getvalue(), len(exportable(bank.questions)), skipped_notes(bank.questions)
+    )

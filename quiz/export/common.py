@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from quiz.bank.model import BLANK_PATTERN, Question, format_number
+from quiz.bank.types import shape_of, type_of
+from quiz.bank.types.shapes import NoExport
 
 T = TypeVar("T")
 
@@ -17,16 +19,6 @@ BLANK = re.compile(BLANK_PATTERN)
 # C0/C1 control characters other than tab and newline. The loader refuses them, but a bank
 # can be built in memory, and none of them means anything in a file for people.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-TYPE_NAMES = {
-    "multiple_choice": "multiple choice",
-    "true_false": "true/false",
-    "cloze": "cloze",
-    "short_answer": "short answer",
-    "matching": "matching",
-    "numeric": "numeric",
-    "ordering": "ordering",
-}
 
 
 def clean(text: str, *, strip: bool = True) -> str:
@@ -45,10 +37,27 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 
 def kind_name(question: Question) -> str:
-    """'true/false', 'multiple choice', 'multiple-answer' (multiple choice with several)."""
-    if getattr(question, "multiple", False):
+    """'true/false', 'multiple choice', 'multiple-answer' (a choice with several answers):
+    the type's ``short_name``, from its module."""
+    if getattr(shape_of(question), "multiple", False):
         return "multiple-answer"
-    return TYPE_NAMES.get(question.TYPE, question.TYPE)
+    return type_of(question).short_name
+
+
+def exportable(questions: Iterable[Question]) -> list[Question]:
+    """The questions whose type has an export shape (not :class:`NoExport`)."""
+    return [q for q in questions if not isinstance(shape_of(q), NoExport)]
+
+
+def skipped_notes(questions: Iterable[Question]) -> tuple[str, ...]:
+    """One note per reason a type gives for having no export shape ("skipped 2 sketch
+    questions: REASON"), in the order first met."""
+    cannot: dict[str, list[Question]] = {}
+    for question in questions:
+        shape = shape_of(question)
+        if isinstance(shape, NoExport):
+            cannot.setdefault(shape.reason, []).append(question)
+    return tuple(f"skipped {count_phrase(qs)}: {reason}" for reason, qs in cannot.items())
 
 
 def count_phrase(questions: Iterable[Question]) -> str:

@@ -24,7 +24,8 @@ import csv
 import io
 import re
 
-from quiz.bank.model import Bank, Cloze, Matching, MultipleChoice, Ordering, Question, ShortAnswer
+from quiz.bank.model import Bank, Question
+from quiz.bank.types.shapes import Blanks, Choice, Pairs, Sequence, TextAnswers
 from quiz.export import ExportResult
 from quiz.export.arrange import Arranger
 from quiz.export.common import clean
@@ -95,22 +96,24 @@ def row(question: Question, arrange: Arranger) -> list[str]:
     """One question's cells. ``arrange`` gives the order its options are shown in."""
     choices: tuple[str, ...] | list[str] = ()
     accept: list[str] = []
-    if isinstance(question, MultipleChoice):
-        question = arrange.choices(question)
-        choices = question.choices
-    elif isinstance(question, Matching):
-        choices = arrange.rights(question)
-    elif isinstance(question, Ordering):
-        choices = arrange.items(question)
-    elif isinstance(question, ShortAnswer):
-        accept = list(question.answers[1:])
-    elif isinstance(question, Cloze):
-        accept = [" / ".join(clean(a) for a in blank) for blank in question.blanks]
+    answer = question.answer_text()
+    shape = arrange.shape(question)  # by export shape: a new type needs no change here
+    if isinstance(shape, Choice):
+        choices = shape.options
+        answer = "; ".join(shape.answers)  # the right ones in the order shown
+    elif isinstance(shape, Pairs):
+        choices = arrange.pair_rights(question.id, shape)
+    elif isinstance(shape, Sequence):
+        choices = arrange.sequence(question.id, shape)
+    elif isinstance(shape, TextAnswers):
+        accept = list(shape.answers[1:])
+    elif isinstance(shape, Blanks):
+        accept = [" / ".join(clean(a) for a in blank) for blank in shape.blanks]
     return [
         question.id,
         question.TYPE,
         cell(question.prompt),
-        cell(question.answer_text()),
+        cell(answer),
         cell(lines(choices)),
         cell(question.source),
         cell(question.explanation),

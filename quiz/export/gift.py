@@ -1,7 +1,8 @@
 """Moodle GIFT (https://docs.moodle.org/en/GIFT_format), written for Moodle's own importer
 (``question/format/gift/format.php``) and checked against the independent ``gift-pegjs`` parser.
 
-How each type is written:
+How each export shape is written (``quiz/bank/types/shapes.py``; a type presents as one, so a
+new type needs no change here; the built-in type of each is named first):
 
 - ``multiple_choice``: ``{=right ~wrong ...}``. With ``multiple: true`` every choice carries a
   weight: the right ones share 100% evenly, the wrong ones share -100% evenly, so ticking
@@ -46,20 +47,30 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from quiz.bank.model import (
-    Bank,
-    Cloze,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
-    Question,
-    ShortAnswer,
-    TrueFalse,
+from quiz.bank.model import Bank, Question
+from quiz.bank.types import shape_of
+from quiz.bank.types.shapes import (
+    Blanks,
+    Choice,
+    NoExport,
+    Number,
+    Pairs,
+    Sequence,
+    Shape,
+    Statement,
+    TextAnswers,
 )
 from quiz.export import ExportResult, ExportWarning
 from quiz.export.arrange import Arranger
-from quiz.export.common import clean, count_phrase, number, one_line, plural, split_blanks
+from quiz.export.common import (
+    clean,
+    count_phrase,
+    number,
+    one_line,
+    plural,
+    skipped_notes,
+    split_blanks,
+)
 
 SPECIAL = frozenset("\\~=#{}:")
 _FORMAT_MARKER = re.compile(r"^\[(?:moodle|html|plain|markdown)\]", re.IGNORECASE)
@@ -196,15 +207,17 @@ def _header(name: str, question: Question) -> str:
     return "// " + " ".join(meta) + "\n::" + escape(one_line(name)) + "::[plain]"
 
 
-def _cloze(question: Cloze, prompt: str, blank: int, name: str, warn: Warn = _ignore) -> str:
+def _cloze(
+    question: Question, blanks: Blanks, prompt: str, blank: int, name: str, warn: Warn = _ignore
+) -> str:
     """One GIFT question for blank ``blank`` of ``question``: the other blanks filled in."""
     pieces = split_blanks(prompt)
-    fills = [b[0] for b in question.blanks]
+    fills = [b[0] for b in blanks.blanks]
     before = "".join(pieces[j] + fills[j] for j in range(blank)) + pieces[blank]
     after = pieces[blank + 1] + "".join(
         fills[j] + pieces[j + 1] for j in range(blank + 1, len(fills))
     )
-    answers = short_answers(question.blanks[blank], inline=True, warn=warn)
+    answers = short_answers(blanks.blanks[blank], inline=True, warn=warn)
     block = _inline_block(answers, question)
     # gift-pegjs reads "//" or "[html]" right after a block as a comment or a format; Moodle
     # does not. The other form reads the same in both.
@@ -219,53 +232,56 @@ def _cloze(question: Cloze, prompt: str, blank: int, name: str, warn: Warn = _ig
     return f"{_header(name, question)}{text} {block}"
 
 
-def questions_gift(question: Question, warn: Warn = _ignore) -> Iterator[str]:
-    """The GIFT text of one question (several for a multi-blank cloze; none for ordering),
-    choices in the order given. ``warn`` hears of each text written otherwise than given."""
+def questions_gift(
+    question: Question, warn: Warn = _ignore, shape: Shape | None = None
+) -> Iterator[str]:
+    """The GIFT text of one question (several for a multi-blank cloze; none for a sequence or
+    a type that cannot be exported), written by its export shape: ``shape`` (the choices in
+    the order given), or the question's own. ``warn`` hears of each text written otherwise
+    than given."""
+    shape = shape_of(question) if shape is None else shape
     head = _header(question.id, question)
     prompt = escape(question.prompt)
-    if isinstance(question, MultipleChoice):
-        if question.multiple:
-            right = [c for c in question.choices if c in question.answers]
-            wrong = [c for c in question.choices if c not in question.answers]
+    if isinstance(shape, Choice):
+        options = shape.options
+        if shape.multiple:
+            right = [c for c in options if c in shape.answers]
+            wrong = [c for c in options if c not in shape.answers]
             lines = [
                 "~" + _weighted(100 / len(right) if c in right else -100 / len(wrong), c)
-                for c in question.choices
+                for c in options
             ]
         else:
-            lines = [_right(c) if c in question.answers else _wrong(c) for c in question.choices]
-            if "->" in question.choices[0] and question.choices[0] in question.answers:
+            lines = [_right(c) if c in shape.answers else _wrong(c) for c in options]
+            if "->" in options[0] and options[0] in shape.answers:
                 # Parsers like gift-pegjs take a block opening "=a->b" for matching; a wrong
                 # choice first avoids that (Moodle shuffles choices anyway).
                 first_wrong = next(i for i, line in enumerate(lines) if line[0] == "~")
                 lines.insert(0, lines.pop(first_wrong))
         yield f"{head}{prompt} {_block(lines, question)}"
-    elif isinstance(question, TrueFalse):
-        yield f"{head}{prompt} {_inline_block(['TRUE' if question.answer else 'FALSE'], question)}"
-    elif isinstance(question, ShortAnswer):
-        answers = short_answers(question.answers, warn=warn)
+    elif isinstance(shape, Statement):
+        yield f"{head}{prompt} {_inline_block(['TRUE' if shape.answer else 'FALSE'], question)}"
+    elif isinstance(shape, TextAnswers):
+        answers = short_answers(shape.answers, warn=warn)
         yield f"{head}{prompt} {_inline_block(answers, question)}"
-    elif isinstance(question, Numeric):
-        unit = f" (in {escape(one_line(question.unit))})" if question.unit.strip() else ""
-        value = f"#{number(question.answer)}:{number(abs(question.tolerance))}"
+    elif isinstance(shape, Number):
+        unit = f" (in {escape(one_line(shape.unit))})" if shape.unit.strip() else ""
+        value = f"#{number(shape.answer)}:{number(abs(shape.tolerance))}"
         yield f"{head}{prompt}{unit} {_inline_block([value], question)}"
-    elif isinstance(question, Matching):
+    elif isinstance(shape, Pairs):
         lines = []
-        for p in question.pairs:
-            if "->" in p.left:
-                warn(arrow_warning(p.left, "in a matching pair"))
-            lines.append(f"={answer_text(p.left.replace('->', ARROW))} -> {escape(p.right)}")
+        for item, match in shape.pairs:
+            if "->" in item:
+                warn(arrow_warning(item, "in a matching pair"))
+            lines.append(f"={answer_text(item.replace('->', ARROW))} -> {escape(match)}")
         yield f"{head}{prompt} {_block(lines, question)}"
-    elif isinstance(question, Cloze):
+    elif isinstance(shape, Blanks):
         prompt_text = clean(question.prompt)
-        count = len(question.blanks)
+        count = len(shape.blanks)
         for i in range(count):
             name = question.id if count == 1 else f"{question.id}/blank-{i + 1}"
-            yield _cloze(question, prompt_text, i, name, warn)
-    elif isinstance(question, Ordering):
-        return
-    else:  # pragma: no cover - a type added to the model but not here
-        raise TypeError(f"no GIFT form for {question.TYPE}")
+            yield _cloze(question, shape, prompt_text, i, name, warn)
+    # a Sequence (GIFT has no ordering type) or NoExport: nothing
 
 
 def category(bank: Bank, question: Question) -> str:
@@ -276,30 +292,31 @@ def category(bank: Bank, question: Question) -> str:
     return f"{bank.id}/{tag}"
 
 
-def texts(question: Question) -> Iterator[tuple[str, str]]:
+def texts(question: Question, shape: Shape | None = None) -> Iterator[tuple[str, str]]:
     """(what it is, text) for every text of ``question`` that goes into its GIFT form."""
+    shape = shape_of(question) if shape is None else shape
     yield "prompt", question.prompt
     yield "source", question.source
     yield "explanation", question.explanation
-    if isinstance(question, MultipleChoice):
-        yield from (("choice", c) for c in question.choices)
-    elif isinstance(question, ShortAnswer):
-        yield from (("answer", a) for a in question.answers)
-    elif isinstance(question, Cloze):
-        yield from (("answer", a) for blank in question.blanks for a in blank)
-    elif isinstance(question, Matching):
-        for pair in question.pairs:
-            yield "matching item", pair.left
-            yield "matching option", pair.right
-    elif isinstance(question, Numeric):
-        yield "unit", question.unit
+    if isinstance(shape, Choice):
+        yield from (("choice", c) for c in shape.options)
+    elif isinstance(shape, TextAnswers):
+        yield from (("answer", a) for a in shape.answers)
+    elif isinstance(shape, Blanks):
+        yield from (("answer", a) for blank in shape.blanks for a in blank)
+    elif isinstance(shape, Pairs):
+        for left, right in shape.pairs:
+            yield "matching item", left
+            yield "matching option", right
+    elif isinstance(shape, Number):
+        yield "unit", shape.unit
     yield from (("tag", t) for t in question.tags)
 
 
-def other_warnings(bank: Bank, question: Question) -> Iterator[str]:
+def other_warnings(bank: Bank, question: Question, shape: Shape | None = None) -> Iterator[str]:
     """What the writer changes outside the answer blocks: control characters (a bank built in
     memory may hold them; the loader refuses them), tags and the category."""
-    for what, text in texts(question):
+    for what, text in texts(question, shape):
         found = _CONTROL.findall(text)
         if found:
             codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
@@ -322,31 +339,32 @@ def other_warnings(bank: Bank, question: Question) -> Iterator[str]:
 def export(bank: Bank, *, timestamp: float | None = None, seed: int | None = None) -> ExportResult:
     del timestamp  # GIFT carries no dates
     arrange = Arranger.for_bank(bank, seed)
-    kept = [
-        arrange.choices(q) if isinstance(q, MultipleChoice) else q
-        for q in bank.questions
-        if not isinstance(q, Ordering)
-    ]
-    skipped = [q for q in bank.questions if isinstance(q, Ordering)]
+    shaped = [(q, arrange.shape(q)) for q in bank.questions]
+    kept = [(q, s) for q, s in shaped if not isinstance(s, Sequence | NoExport)]
+    skipped = [q for q, s in shaped if isinstance(s, Sequence)]
     groups: dict[str, list[int]] = {}
-    for i, question in enumerate(kept):
+    for i, (question, _) in enumerate(kept):
         groups.setdefault(category(bank, question), []).append(i)
     chunks = [f"// {bank.id}: {plural(len(kept), 'question')} exported by quiz (GIFT)"]
-    messages = [list(other_warnings(bank, q)) for q in kept]
+    messages = [list(other_warnings(bank, q, s)) for q, s in kept]
     for name, indices in groups.items():
         chunks.append(f"$CATEGORY: {name}")
         for i in indices:
-            chunks.extend(questions_gift(kept[i], messages[i].append))
+            question, shape = kept[i]
+            chunks.extend(questions_gift(question, messages[i].append, shape))
     # In the bank's order (the file groups questions by category).
     warnings = [
-        ExportWarning("gift", q.id, m) for q, said in zip(kept, messages, strict=True) for m in said
+        ExportWarning("gift", q.id, m)
+        for (q, _), said in zip(kept, messages, strict=True)
+        for m in said
     ]
     notes: list[str] = []
     if skipped:
         notes.append(f"skipped {count_phrase(skipped)}: GIFT has no ordering type")
-    split = [q for q in kept if isinstance(q, Cloze) and len(q.blanks) > 1]
+    notes += skipped_notes(bank.questions)
+    split = [s for _, s in kept if isinstance(s, Blanks) and len(s.blanks) > 1]
     if split:
-        blanks = sum(len(q.blanks) for q in split if isinstance(q, Cloze))
+        blanks = sum(len(s.blanks) for s in split)
         notes.append(
             f"split {plural(len(split), 'multi-blank cloze question')} into "
             f"{plural(blanks, 'short-answer question')}, one per blank "

@@ -5,6 +5,10 @@ questions numbered 1..N, each with what a learner needs on paper (lettered choic
 fill, two columns to match, shuffled items to number), then the **answer key on its own page**
 with each answer and the source sentence it rests on (and the explanation).
 
+What is printed is chosen by each question's export shape (``quiz/bank/types/shapes.py``): a
+new type presenting as a choice, blanks, pairs ... is printed with no change here; a type that
+cannot be exported is left out, with a note.
+
 Shuffles (the choices, the matching options, the ordering items) are seeded by the bank and
 question ids (``quiz.export.arrange``): the same bank always prints the same sheet, the key's
 letters follow the printed order, and the sheet never prints the right order as the question.
@@ -24,20 +28,20 @@ import string
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from quiz.bank.model import (
-    Bank,
-    Cloze,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
-    Question,
-    ShortAnswer,
-    TrueFalse,
+from quiz.bank.model import Bank, Question
+from quiz.bank.types.shapes import (
+    Blanks,
+    Choice,
+    Number,
+    Pairs,
+    Sequence,
+    Shape,
+    Statement,
+    TextAnswers,
 )
 from quiz.export import ExportResult
 from quiz.export.arrange import Arranger
-from quiz.export.common import clean, one_line, split_blanks
+from quiz.export.common import clean, exportable, one_line, skipped_notes, split_blanks
 
 LETTERS = string.ascii_uppercase
 
@@ -53,6 +57,7 @@ class Entry:
     number: int
     question: Question
     instruction: str
+    shape: Shape  # what the sheet prints is chosen by it, never by the question's class
     choices: list[str] = field(default_factory=list)  # multiple choice, lettered A..
     lefts: list[str] = field(default_factory=list)  # matching, numbered 1..
     rights: list[str] = field(default_factory=list)  # matching options, shuffled, lettered
@@ -61,65 +66,70 @@ class Entry:
 
 
 def entry(number: int, question: Question, arrange: Arranger) -> Entry:
-    """What the sheet prints for ``question``; ``arrange`` gives the order of its options."""
-    if isinstance(question, MultipleChoice):
-        question = arrange.choices(question)
+    """What the sheet prints for ``question``, by its export shape; ``arrange`` gives the
+    order of its options. A type that cannot be exported is a ValueError (left out first)."""
+    shape = arrange.shape(question)
+    if isinstance(shape, Choice):
         key = [
             f"{LETTERS[i]}. {one_line(c)}"
-            for i, c in enumerate(question.choices)
-            if c in question.answers
+            for i, c in enumerate(shape.options)
+            if c in shape.answers
         ]
-        how = "Choose all that apply." if question.multiple else "Choose one."
-        return Entry(number, question, how, choices=list(question.choices), key=key)
-    if isinstance(question, TrueFalse):
-        return Entry(number, question, "True or false? Circle one.", key=[question.answer_text()])
-    if isinstance(question, Cloze):
+        how = "Choose all that apply." if shape.multiple else "Choose one."
+        return Entry(number, question, how, shape, choices=list(shape.options), key=key)
+    if isinstance(shape, Statement):
+        how = "True or false? Circle one."
+        return Entry(number, question, how, shape, key=[question.answer_text()])
+    if isinstance(shape, Blanks):
         key = []
-        for i, blank in enumerate(question.blanks):
+        for i, blank in enumerate(shape.blanks):
             also = f" (also: {', '.join(one_line(a) for a in blank[1:])})" if blank[1:] else ""
-            prefix = f"({i + 1}) " if len(question.blanks) > 1 else ""
+            prefix = f"({i + 1}) " if len(shape.blanks) > 1 else ""
             key.append(f"{prefix}{one_line(blank[0])}{also}")
-        how = "Fill in the blanks." if len(question.blanks) > 1 else "Fill in the blank."
-        return Entry(number, question, how, key=key)
-    if isinstance(question, ShortAnswer):
-        variants = question.answers[1:]
-        line = one_line(question.answers[0])
+        how = "Fill in the blanks." if len(shape.blanks) > 1 else "Fill in the blank."
+        return Entry(number, question, how, shape, key=key)
+    if isinstance(shape, TextAnswers):
+        variants = shape.answers[1:]
+        line = one_line(shape.answers[0])
         if variants:
             line += f" (also accepted: {', '.join(one_line(a) for a in variants)})"
-        return Entry(number, question, "Write your answer.", key=[line])
-    if isinstance(question, Numeric):
-        return Entry(number, question, "Write a number.", key=[question.answer_text()])
-    if isinstance(question, Matching):
-        lefts = [p.left for p in question.pairs]
-        rights = arrange.rights(question)
+        return Entry(number, question, "Write your answer.", shape, key=[line])
+    if isinstance(shape, Number):
+        return Entry(number, question, "Write a number.", shape, key=[question.answer_text()])
+    if isinstance(shape, Pairs):
+        lefts = [left for left, _ in shape.pairs]
+        rights = arrange.pair_rights(question.id, shape)
         key = [
-            f"{i + 1} → {LETTERS[rights.index(p.right)]} ({one_line(p.left)} → {one_line(p.right)})"
-            for i, p in enumerate(question.pairs)
+            f"{i + 1} → {LETTERS[rights.index(right)]} ({one_line(left)} → {one_line(right)})"
+            for i, (left, right) in enumerate(shape.pairs)
         ]
         return Entry(
             number,
             question,
             "Write the letter of the matching option by each item.",
+            shape,
             lefts=lefts,
             rights=rights,
             key=key,
         )
-    if isinstance(question, Ordering):
-        items = arrange.items(question)
-        key = [f"{i + 1}. {one_line(t)}" for i, t in enumerate(question.items)]
+    if isinstance(shape, Sequence):
+        items = arrange.sequence(question.id, shape)
+        key = [f"{i + 1}. {one_line(t)}" for i, t in enumerate(shape.items)]
         return Entry(
             number,
             question,
             f"Number the items from 1 to {len(items)} in the right order.",
+            shape,
             items=items,
             key=key,
         )
-    raise TypeError(f"no worksheet form for {question.TYPE}")  # pragma: no cover
+    raise ValueError(f"no worksheet form for {question.TYPE}: {shape.reason}")
 
 
 def entries(bank: Bank, seed: int | None = None) -> list[Entry]:
+    """The sheet's entries, numbered 1..N over the questions that can be printed."""
     arrange = Arranger.for_bank(bank, seed)
-    return [entry(i + 1, q, arrange) for i, q in enumerate(bank.questions)]
+    return [entry(i + 1, q, arrange) for i, q in enumerate(exportable(bank.questions))]
 
 
 def source_parts(bank: Bank) -> tuple[str, str]:
@@ -171,7 +181,7 @@ def md_text(text: str, *, strip: bool = True) -> str:
     return "\\\n".join(out)
 
 
-def _md_cloze(question: Cloze) -> str:
+def _md_cloze(question: Question) -> str:
     pieces = split_blanks(clean(question.prompt))
     out = md_text(pieces[0], strip=False)
     for i, piece in enumerate(pieces[1:]):
@@ -192,16 +202,16 @@ def markdown(bank: Bank, seed: int | None = None) -> str:
     sheet = entries(bank, seed)
     for e in sheet:
         q = e.question
-        prompt = _md_cloze(q) if isinstance(q, Cloze) else md_text(q.prompt)
+        prompt = _md_cloze(q) if isinstance(e.shape, Blanks) else md_text(q.prompt)
         out += [f"**{e.number}.** {prompt}", "", f"*{e.instruction}*", ""]
         if e.choices:
             out += [f"- {LETTERS[i]}. {md_inline(c)}" for i, c in enumerate(e.choices)] + [""]
-        elif isinstance(q, TrueFalse):
+        elif isinstance(e.shape, Statement):
             out += ["True / False", ""]
-        elif isinstance(q, ShortAnswer):
+        elif isinstance(e.shape, TextAnswers):
             out += [f"Answer: {_MD_BLANK * 3}", ""]
-        elif isinstance(q, Numeric):
-            unit = f" {md_inline(q.unit)}" if q.unit.strip() else ""
+        elif isinstance(e.shape, Number):
+            unit = f" {md_inline(e.shape.unit)}" if e.shape.unit.strip() else ""
             out += [f"Answer: {_MD_BLANK * 2}{unit}", ""]
         elif e.lefts:
             out += ["| # | Item | Letter | | Option |", "|---|---|---|---|---|"]
@@ -230,7 +240,8 @@ def export_markdown(
     bank: Bank, *, timestamp: float | None = None, seed: int | None = None
 ) -> ExportResult:
     del timestamp
-    return ExportResult(markdown(bank, seed).encode("utf-8"), len(bank.questions))
+    sheet = markdown(bank, seed).encode("utf-8")
+    return ExportResult(sheet, len(exportable(bank.questions)), skipped_notes(bank.questions))
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -281,7 +292,7 @@ def esc_text(text: str, *, strip: bool = True) -> str:
     return "<br>".join(html.escape(line, quote=True) for line in lines)
 
 
-def _html_cloze(question: Cloze) -> str:
+def _html_cloze(question: Question) -> str:
     pieces = split_blanks(clean(question.prompt))
     out = esc_text(pieces[0], strip=False)
     for i, piece in enumerate(pieces[1:]):
@@ -330,7 +341,7 @@ def html_page(bank: Bank, seed: int | None = None) -> str:
     sheet = entries(bank, seed)
     for e in sheet:
         q = e.question
-        prompt = _html_cloze(q) if isinstance(q, Cloze) else esc_text(q.prompt)
+        prompt = _html_cloze(q) if isinstance(e.shape, Blanks) else esc_text(q.prompt)
         out.append(f'<div class="question" id="q{e.number}">')
         out.append(f'<p class="prompt"><span class="num">{e.number}.</span> {prompt}</p>')
         out.append(f'<p class="instruction">{esc(e.instruction)}</p>')
@@ -340,12 +351,12 @@ def html_page(bank: Bank, seed: int | None = None) -> str:
                 + "".join(f"<li>{esc(c)}</li>" for c in e.choices)
                 + "</ol>"
             )
-        elif isinstance(q, TrueFalse):
+        elif isinstance(e.shape, Statement):
             out.append("<p>True / False</p>")
-        elif isinstance(q, ShortAnswer):
+        elif isinstance(e.shape, TextAnswers):
             out.append('<p>Answer: <span class="blank long"></span></p>')
-        elif isinstance(q, Numeric):
-            unit = f" {esc(q.unit)}" if q.unit.strip() else ""
+        elif isinstance(e.shape, Number):
+            unit = f" {esc(e.shape.unit)}" if e.shape.unit.strip() else ""
             out.append(f'<p>Answer: <span class="blank"></span>{unit}</p>')
         elif e.lefts:
             out.append('<table class="match">')
@@ -389,4 +400,5 @@ def export_html(
     bank: Bank, *, timestamp: float | None = None, seed: int | None = None
 ) -> ExportResult:
     del timestamp
-    return ExportResult(html_page(bank, seed).encode("utf-8"), len(bank.questions))
+    page = html_page(bank, seed).encode("utf-8")
+    return ExportResult(page, len(exportable(bank.questions)), skipped_notes(bank.questions))
