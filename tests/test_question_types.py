@@ -1,0 +1,392 @@
+"""A question type is one module, found through one registry (issue 18).
+
+The seven built-in types are all in the registry, each with every piece quiz needs; and an
+eighth type, defined here in the test suite alone (``yes_no_unsure``, presenting as a choice),
+goes through load, ``quiz check``, grading, dump and reload, the bank cache, every exporter,
+the quiz screen under Pilot and the store without an edit of any file of ``quiz/``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import pytest
+
+from quiz.bank import BankError, load_bank, parse_bank_text
+from quiz.bank.cache import BankCache, decode_bank, encode_bank
+from quiz.bank.dump import dump_bank
+from quiz.bank.model import (
+    QUESTION_TYPES,
+    TYPE_NAMES,
+    Cloze,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    ShortAnswer,
+    TrueFalse,
+)
+from quiz.bank.types import (
+    BUILT_IN,
+    QuestionType,
+    question_type,
+    question_types,
+    register,
+    shape_of,
+    type_of,
+    unregister,
+)
+from quiz.bank.types.form import EXPLANATION, PROMPT, FormField, FormSpec, one_line
+from quiz.bank.types.multiple_choice import grade_choice
+from quiz.bank.types.registry import common_row
+from quiz.bank.types.shapes import Choice
+from quiz.export import FORMATS, export_bank
+from quiz.grading import grade
+from quiz.record import Answer, Outcome
+
+# the TUI tests' own autouse fixture: the app's library and start choices go to tmp folders
+from tests.tui.conftest import private_files  # noqa: F401
+
+if TYPE_CHECKING:
+    from quiz.bank.validate_fields import Checker
+    from quiz.bank.yamlsafe import LineDict
+    from quiz.marking.grade import Grade
+
+SEVEN = (
+    (MultipleChoice, "multiple_choice", "Multiple choice"),
+    (TrueFalse, "true_false", "True or false"),
+    (Cloze, "cloze", "Fill in the blank"),
+    (ShortAnswer, "short_answer", "Short answer"),
+    (Matching, "matching", "Matching"),
+    (Numeric, "numeric", "Number"),
+    (Ordering, "ordering", "Put in order"),
+)
+
+
+def test_the_registry_holds_the_seven_types_in_their_order() -> None:
+    kinds = list(question_types())[:7]
+    assert [k.name for k in kinds] == [name for _, name, _ in SEVEN]
+    assert kinds == list(BUILT_IN)
+    for (cls, name, shown), kind in zip(SEVEN, kinds, strict=True):
+        assert kind.model is cls and question_type(name) is kind
+        assert kind.display_name == shown == TYPE_NAMES[name]
+        assert QUESTION_TYPES[name] is cls
+        assert kind.fields and callable(kind.build) and callable(kind.grade)
+
+
+def test_each_type_is_found_by_its_class_and_presents_a_shape() -> None:
+    bank = load_bank(Path(__file__).parent / "data" / "valid" / "all-types.yaml")
+    seen = set()
+    for question in bank.questions:
+        kind = type_of(question)
+        assert kind.model is type(question)
+        shape_of(question)  # every built-in type has a shape
+        seen.add(kind.name)
+    assert seen == {name for _, name, _ in SEVEN}
+
+
+def test_a_name_is_taken_once() -> None:
+    class Impostor(Question, frozen=True, kw_only=True):
+        TYPE: ClassVar[str] = "cloze"
+        NAME: ClassVar[str] = "Not a cloze"
+
+    with pytest.raises(ValueError, match="already"):
+        register(_toy_kind(Impostor))  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the eighth type
+
+YES_NO_UNSURE = ("yes", "no", "unsure")
+
+
+class YesNoUnsure(Question, frozen=True, kw_only=True):
+    """Does the article say so? Yes, no, or it does not say (unsure)."""
+
+    TYPE: ClassVar[str] = "yes_no_unsure"
+    NAME: ClassVar[str] = "Yes, no or unsure"
+    answer: str
+
+    def answer_text(self) -> str:
+        return self.answer.capitalize()
+
+
+def _build(check: Checker, q: LineDict, where: str, common: dict[str, Any]) -> YesNoUnsure:
+    answer = check.text(q, "answer", where, required=True)
+    if answer and answer not in YES_NO_UNSURE:
+        check.add(check.line_of(q, "answer"), f"{where}: 'answer' must be yes, no or unsure")
+    return YesNoUnsure(**common, answer=answer)
+
+
+def _from_row(
+    _kind: str,
+    qid: str,
+    prompt: str,
+    source: str,
+    fact: str,
+    explanation: str,
+    tags: tuple[str, ...],
+    difficulty: int | None,
+    silence: tuple[tuple[str, str], ...],
+    held: str,
+    answer: str,
+) -> YesNoUnsure:
+    return YesNoUnsure(
+        id=qid,
+        prompt=prompt,
+        source=source,
+        fact=fact,
+        explanation=explanation,
+        tags=tags,
+        difficulty=difficulty,
+        silence=silence,
+        held_back=held,
+        answer=answer,
+    )
+
+
+def _shape(question: YesNoUnsure) -> Choice:
+    return Choice(("Yes", "No", "Unsure"), (question.answer.capitalize(),))
+
+
+def _grade(question: YesNoUnsure, response: Any) -> Grade:
+    return grade_choice(_shape(question), response)
+
+
+def _form_read(base: YesNoUnsure, values: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
+    return {"answer": one_line(values, "answer")}, []
+
+
+def _toy_kind(model: type[YesNoUnsure] = YesNoUnsure) -> QuestionType[YesNoUnsure]:
+    return QuestionType(
+        model=model,
+        short_name="yes/no/unsure",
+        fields=frozenset({"answer"}),
+        build=_build,
+        to_dict=lambda q: {"answer": q.answer},
+        to_row=lambda q: (*common_row(q), q.answer),
+        from_row=_from_row,
+        grade=_grade,
+        shape=_shape,
+        form=FormSpec(
+            lambda q: [
+                PROMPT,
+                FormField("answer", "Answer", options=YES_NO_UNSURE),
+                EXPLANATION,
+            ],
+            lambda q: {"answer": q.answer},
+            _form_read,
+        ),
+    )
+
+
+@pytest.fixture
+def toy() -> Iterator[QuestionType[YesNoUnsure]]:
+    kind = register(_toy_kind())
+    try:
+        yield kind
+    finally:
+        unregister(kind.name)
+
+
+SENTENCE = "The council approved the new bridge on Monday after a long debate."
+BANK = f"""\
+format: quiz-bank/1
+id: toy-bank
+title: A bank with a type of its own
+language: en
+source:
+  title: Council approves bridge
+  text: "{SENTENCE} Work starts in spring."
+questions:
+  - id: q-approved
+    type: yes_no_unsure
+    prompt: Did the council approve the bridge?
+    answer: yes
+    source: {SENTENCE}
+    explanation: It approved it on Monday.
+  - id: q-cost
+    type: yes_no_unsure
+    prompt: Did the bridge cost more than planned?
+    answer: unsure
+    source: {SENTENCE}
+  - id: q-when
+    type: multiple_choice
+    prompt: When did the council approve the bridge?
+    choices: [On Monday, On Friday, In spring]
+    answer: On Monday
+    source: {SENTENCE}
+"""
+
+
+@pytest.fixture
+def bank_file(tmp_path: Path) -> Path:
+    path = tmp_path / "toy-bank.yaml"
+    # the loader reads "yes" as text: quiz banks resolve no YAML 1.1 booleans but true/false
+    path.write_text(BANK, encoding="utf-8")
+    return path
+
+
+def test_a_bank_of_the_new_type_loads(toy: QuestionType[YesNoUnsure], bank_file: Path) -> None:
+    bank = load_bank(bank_file)
+    first, second, third = bank.questions
+    assert isinstance(first, YesNoUnsure) and first.answer == "yes"
+    assert isinstance(second, YesNoUnsure) and second.answer == "unsure"
+    assert isinstance(third, MultipleChoice)
+    assert bank.count_by_type() == {"yes_no_unsure": 2, "multiple_choice": 1}
+    assert TYPE_NAMES["yes_no_unsure"] == "Yes, no or unsure"
+
+
+def test_its_checks_name_file_and_line(toy: QuestionType[YesNoUnsure], bank_file: Path) -> None:
+    bank_file.write_text(BANK.replace("answer: unsure", "answer: perhaps"), encoding="utf-8")
+    with pytest.raises(BankError) as caught:
+        load_bank(bank_file)
+    assert [p.line for p in caught.value.problems] == [18]
+    assert (
+        "question 'q-cost': 'answer' must be yes, no or unsure" in caught.value.problems[0].message
+    )
+    bank_file.write_text(BANK.replace("    answer: yes\n", "    answer: yes\n    unit: m\n"))
+    with pytest.raises(BankError) as caught:
+        load_bank(bank_file)
+    assert "unknown field 'unit' in question 'q-approved' (yes_no_unsure)" in str(caught.value)
+
+
+def test_quiz_check_passes_it(
+    toy: QuestionType[YesNoUnsure],
+    bank_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from quiz.cli import main
+
+    code = main(["--data-dir", str(tmp_path / "data"), "check", str(bank_file)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert out.startswith(f"OK {bank_file}: 3 questions (1 multiple_choice, 2 yes_no_unsure)")
+
+
+def test_it_is_graded_through_the_registry(toy: QuestionType[YesNoUnsure], bank_file: Path) -> None:
+    approved, unsure, _ = load_bank(bank_file).questions
+    assert grade(approved, 0).outcome is Outcome.RIGHT
+    assert grade(approved, 2).outcome is Outcome.WRONG
+    assert grade(unsure, 2).outcome is Outcome.RIGHT
+    assert grade(unsure, 1).given == "No"
+
+
+def test_it_dumps_and_reloads(toy: QuestionType[YesNoUnsure], bank_file: Path) -> None:
+    bank = load_bank(bank_file)
+    text = dump_bank(bank)
+    assert "    type: yes_no_unsure\n    prompt: Did the council approve the bridge?\n" in text
+    again = parse_bank_text(text, path=bank_file)
+    assert again.questions == bank.questions
+
+
+def test_it_goes_through_the_bank_cache(
+    toy: QuestionType[YesNoUnsure], bank_file: Path, tmp_path: Path
+) -> None:
+    bank = load_bank(bank_file)
+    decoded, digest = decode_bank(encode_bank(bank, "d"), path=str(bank_file))
+    assert decoded.questions == bank.questions and digest == "d"
+    cache = BankCache(tmp_path / "cache")
+    assert cache.load(bank_file).questions == bank.questions  # parsed, then written
+    import quiz.bank.cache
+
+    quiz.bank.cache._RECENT = None  # forget the bank in memory: the next load reads the entry
+    assert cache.load(bank_file).questions == bank.questions
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_exporter_writes_it(
+    toy: QuestionType[YesNoUnsure], bank_file: Path, name: str
+) -> None:
+    bank = load_bank(bank_file)
+    result = export_bank(bank, name, timestamp=1_700_000_000)
+    assert result.exported == 3, result.notes
+    assert not result.notes
+    if name == "anki":
+        return  # a zip of SQLite: its notes are read in test_anki_notes_hold_it
+    text = result.data.decode("utf-8-sig")
+    assert "Did the council approve the bridge?" in text
+    assert "Unsure" in text  # the options a learner chooses from
+
+
+def test_anki_notes_hold_it(toy: QuestionType[YesNoUnsure], bank_file: Path) -> None:
+    from quiz.export.anki import note_fields
+    from quiz.export.arrange import Arranger
+
+    bank = load_bank(bank_file)
+    kind, fields = note_fields(bank.questions[0], Arranger.for_bank(bank))
+    assert kind == "choice"
+    assert "Unsure" in fields[1] and "Yes" in fields[2]
+
+
+def test_the_authoring_form_edits_it(toy: QuestionType[YesNoUnsure], bank_file: Path) -> None:
+    from quiz.authoring import form_fields, form_values
+
+    question = load_bank(bank_file).questions[1]
+    assert [f.name for f in form_fields(question)] == ["prompt", "answer", "explanation"]
+    assert form_values(question)["answer"] == "unsure"
+
+
+def test_its_answers_are_kept_in_the_store(
+    toy: QuestionType[YesNoUnsure], bank_file: Path, tmp_path: Path
+) -> None:
+    from quiz.store import Store
+
+    bank = load_bank(bank_file)
+    question = bank.questions[0]
+    result = grade(question, 0)
+    answer = Answer(
+        bank_id=bank.id,
+        question_id=question.id,
+        question_type=question.TYPE,
+        given=result.given,
+        outcome=result.outcome,
+        seconds=3.0,
+        answered_at=datetime(2025, 9, 1, 9, 0, tzinfo=UTC),
+        answer_key=question.answer_key(),
+    )
+    data = tmp_path / "data"
+    with Store.open(data, clock=lambda: answer.answered_at, fuzz=False) as store:
+        session = store.start_session(bank.id, "play")
+        store.record(answer, session_id=session)
+    db = sqlite3.connect(data / "quiz.db")
+    try:
+        rows = db.execute("SELECT question_type, given, outcome FROM attempts").fetchall()
+    finally:
+        db.close()
+    assert rows == [("yes_no_unsure", "Yes", "right")]
+
+
+async def test_it_is_played_under_pilot(toy: QuestionType[YesNoUnsure], bank_file: Path) -> None:
+    """The quiz screen shows the three options (a choice's input, chosen by shape), takes
+    the key of the right one and records the answer with its type."""
+    from quiz.tui.screens.summary import SummaryScreen
+    from quiz.tui.widgets.answers import ChoiceList
+    from tests.tui.conftest import Harness, settle
+    from tests.tui.helpers import acknowledged, current
+
+    harness = Harness()
+    app = harness.play(bank_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not pilot.app.screen.is_mounted:
+            await pilot.pause()
+        for key in ("1", "3", "1"):  # yes (right), unsure (right), "On Monday" (right)
+            screen = current(pilot)
+            assert screen.query_one(ChoiceList).choices[0] in ("Yes", "On Monday")
+            await pilot.press(key)
+            await acknowledged(pilot)
+            assert screen.answered is not None and screen.answered.outcome is Outcome.RIGHT
+            await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+        await settle(pilot)
+    answers = harness.recorder.answers
+    assert [(a.question_type, a.given) for a in answers] == [
+        ("yes_no_unsure", "Yes"),
+        ("yes_no_unsure", "Unsure"),
+        ("multiple_choice", "On Monday"),
+    ]
