@@ -17,7 +17,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from quiz.bank.model import Bank, MultipleChoice, Question
+from quiz.bank.model import Bank, Question
+from quiz.bank.types import shape_of
+from quiz.bank.types.shapes import Choice
 from quiz.report.discrimination import Discrimination, discriminate
 from quiz.report.model import NO_ANSWER, Count, QuestionReport, Report
 from quiz.report.results import Attempt, FlagNote
@@ -97,14 +99,16 @@ def first_answers(attempts: Iterable[Attempt]) -> dict[str, dict[str, Attempt]]:
 
 
 def _discrimination(question: Question, first: dict[str, dict[str, Attempt]]) -> Discrimination:
+    shape = shape_of(question)  # a question picked from options (of any type) names them
+
     def wrong_picks(attempt: Attempt) -> list[str]:
         if attempt.correct:
             return []
-        if isinstance(question, MultipleChoice):
+        if isinstance(shape, Choice):
             if not attempt.given:
                 return [NO_ANSWER]
             # "pick all that apply" missed by leaving out a right option names no distractor
-            return [p for p in _picked(question, attempt.given) if p not in question.answers]
+            return [p for p in _picked(shape, attempt.given) if p not in shape.answers]
         return [" ".join(attempt.given.split()) or NO_ANSWER]
 
     return discriminate(question.id, first, wrong_picks)
@@ -146,18 +150,19 @@ def _question_report(
     key = question.answer_key()
     report.answer_changed = sum(1 for a in attempts if a.answer_key and a.answer_key != key)
     wrong = [a for a in attempts if not a.correct]
-    if isinstance(question, MultipleChoice):
-        report.wrong_options = _wrong_options(question, attempts)
+    shape = shape_of(question)
+    if isinstance(shape, Choice):
+        report.wrong_options = _wrong_options(shape, attempts)
     else:
         report.wrong_answers = _common_answers(wrong)
     return report
 
 
-def _picked(question: MultipleChoice, given: str) -> list[str]:
-    """The choice texts in ``given`` ("; " joins several picks; a choice may contain "; ")."""
+def _picked(choice: Choice, given: str) -> list[str]:
+    """The option texts in ``given`` ("; " joins several picks; an option may contain "; ")."""
     if not given:
         return []
-    if given in question.choices:
+    if given in choice.options:
         return [given]
     parts = given.split("; ")
     picked: list[str] = []
@@ -165,7 +170,7 @@ def _picked(question: MultipleChoice, given: str) -> list[str]:
     while i < len(parts):
         for j in range(len(parts), i, -1):
             joined = "; ".join(parts[i:j])
-            if joined in question.choices:
+            if joined in choice.options:
                 picked.append(joined)
                 i = j
                 break
@@ -175,17 +180,17 @@ def _picked(question: MultipleChoice, given: str) -> list[str]:
     return picked
 
 
-def _wrong_options(question: MultipleChoice, attempts: list[Attempt]) -> list[Count]:
+def _wrong_options(choice: Choice, attempts: list[Attempt]) -> list[Count]:
     """Every wrong option with how often it was picked (0 too: an option nobody picks does not
     distract), then picks that are no longer options; most picked first."""
     counts: Counter[str] = Counter()
     no_answer = 0
     for attempt in attempts:
-        picks = _picked(question, attempt.given)
+        picks = _picked(choice, attempt.given)
         if not picks and not attempt.correct:
             no_answer += 1
-        counts.update(p for p in picks if p not in question.answers)
-    wrong = [c for c in question.choices if c not in question.answers]
+        counts.update(p for p in picks if p not in choice.answers)
+    wrong = [c for c in choice.options if c not in choice.answers]
     out = [Count(c, counts[c]) for c in wrong]
     out += [Count(t, n, in_bank=False) for t, n in counts.items() if t not in wrong]
     if no_answer:
