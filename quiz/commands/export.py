@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 
+from quiz.atomic import write_atomic
 from quiz.commands import COMMANDS
 from quiz.commands.options import add_data_dir_option, resolve_data_dir
 from quiz.errors import QuizError
@@ -107,28 +105,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` via a temporary file beside it: a failed export never leaves
-    half a file, and an existing file is replaced only once the new one is complete."""
+    """Write ``data`` to ``target`` with :func:`quiz.atomic.write_atomic`: a failed export never
+    leaves half a file, and an existing file is replaced only once the new one is complete. The
+    folder must exist; a failure is an :class:`ExportError` naming the file."""
     target = target.expanduser()
     if target.is_dir():
         raise ExportError(f"cannot write {target}: it is a folder")
-    folder = target.parent if str(target.parent) else Path(".")
-    tmp_name = ""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp_name, 0o644 & ~_umask())
-        os.replace(tmp_name, target)
+        write_atomic(target, data, make_folder=False)
     except OSError as error:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
         reason = error.strerror or str(error)
         raise ExportError(f"cannot write {target}: {reason}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

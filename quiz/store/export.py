@@ -18,11 +18,11 @@ first answers.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+
+from quiz.atomic import replacing
 
 __all__ = ["RESULTS_FORMAT", "write_results"]
 
@@ -44,52 +44,43 @@ def write_results(
         sql += f" AND a.bank_id IN ({', '.join('?' * len(bank_ids))})"
         params.extend(bank_ids)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            for row in conn.execute(sql + " ORDER BY a.id", params):
-                (
-                    session_id,
-                    mode,
-                    cram,
-                    bank_id,
-                    question_id,
-                    question_type,
-                    given,
-                    outcome,
-                    correct,
-                    seconds,
-                    answered_at,
-                    answer_key,
-                    tags,
-                    undone,
-                ) = row
-                record = {
-                    "format": RESULTS_FORMAT,
-                    "learner_id": learner_id,
-                    "session_id": session_id,
-                    "mode": mode,
-                    "cram": bool(cram),
-                    "bank_id": bank_id,
-                    "question_id": question_id,
-                    "question_type": question_type,
-                    "given": given,
-                    "outcome": outcome,
-                    "correct": bool(correct),
-                    "seconds": seconds,
-                    "answered_at": answered_at,
-                    "answer_key": answer_key,
-                    "tags": json.loads(tags),
-                    "undone": bool(undone),
-                }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                count += 1
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replacing(path) as out:
+        for row in conn.execute(sql + " ORDER BY a.id", params):
+            (
+                session_id,
+                mode,
+                cram,
+                bank_id,
+                question_id,
+                question_type,
+                given,
+                outcome,
+                correct,
+                seconds,
+                answered_at,
+                answer_key,
+                tags,
+                undone,
+            ) = row
+            record = {
+                "format": RESULTS_FORMAT,
+                "learner_id": learner_id,
+                "session_id": session_id,
+                "mode": mode,
+                "cram": bool(cram),
+                "bank_id": bank_id,
+                "question_id": question_id,
+                "question_type": question_type,
+                "given": given,
+                "outcome": outcome,
+                "correct": bool(correct),
+                "seconds": seconds,
+                "answered_at": answered_at,
+                "answer_key": answer_key,
+                "tags": json.loads(tags),
+                "undone": bool(undone),
+            }
+            out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+            count += 1
     return count
