@@ -27,17 +27,14 @@ from quiz.bank.model import (
 )
 from quiz.generate import ids
 from quiz.generate.article import Article, Sentence, XFact, normalise_key
-from quiz.generate.balance import balance_true_false, deal_positions
+from quiz.generate.balance import deal_positions
 from quiz.generate.candidate import Candidate, as_statement
 from quiz.generate.clean import body_paragraphs
 from quiz.generate.direction import direction_candidates
 from quiz.generate.facts import extract
-from quiz.generate.gate import cross_conflicts, own_flaws, question_target, review_flaws
+from quiz.generate.gate import gated
 from quiz.generate.grouped import ordering_candidates
-from quiz.generate.keep_features import answer_of, same_answer
-from quiz.generate.keep_model import THRESHOLD, judge
 from quiz.generate.questions import build_candidates
-from quiz.generate.select import choose
 from quiz.generate.values import WEEKDAYS, When
 from quiz.generate.why import why_candidates
 
@@ -226,7 +223,7 @@ def generate(
                 fid2, Fact(fid2, _fact_statement(f, article), _fact_kind(f), f.key, f.sentence.text)
             )
     valid = [c for _, c in with_ids if id(c) in by_candidate]
-    chosen, held = _gated(valid, article, max_questions, all_questions, by_candidate, title)
+    chosen, held = gated(valid, article, max_questions, all_questions, by_candidate, title)
     questions = deal_positions(tuple(all_questions[by_candidate[id(c)]] for c in chosen))
     drafts = tuple(
         replace(all_questions[by_candidate[id(c)]], held_back=reason) for c, reason in held
@@ -253,165 +250,6 @@ def generate(
     if progress is not None:
         progress(1.0)
     return Generated(bank, all_questions, all_facts, article)
-
-
-#: The gate's rounds: each round holds back what the item review flags and chooses again from
-#: the rest (a round costs a few ms); what is still flagged after the last is held back too.
-GATE_ROUNDS = 10
-#: However doubtful, a bank keeps its best few questions (see :func:`teacher_choice`).
-AT_LEAST = 3
-DOUBT = "the teacher model expects a teacher to change it"
-UNBALANCED = (
-    "held back to keep the bank's true and false statements balanced (a bank of mostly false "
-    "statements teaches 'answer False')"
-)
-
-
-def _true(c: Candidate) -> bool:
-    return c.type == "true_false" and c.fields.get("answer") is True
-
-
-def _provisional(
-    chosen: list[Candidate], article: Article, questions: dict[str, Question], qid: dict[int, str]
-) -> Bank:
-    """The chosen candidates as a bank, for the item review to read."""
-    return Bank(
-        id="draft",
-        title="draft",
-        source=Source(title="", text=article.text),
-        questions=tuple(questions[qid[id(c)]] for c in chosen),
-    )
-
-
-def _gated(
-    valid: list[Candidate],
-    article: Article,
-    limit: int,
-    questions: dict[str, Question],
-    qid_of: dict[int, str],
-    title: str = "",
-) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
-    """The questions of the bank, and the drafts with why each was held back (see
-    :mod:`quiz.generate.gate`): a question is in the bank only when neither the generator nor
-    the item review finds a flaw in it; the bank's size follows the article, never a quota."""
-    reasons: dict[int, str] = {}
-    for c in valid:
-        own = own_flaws(c, article)
-        if own:
-            reasons[id(c)] = own[0]
-    if not any(c.type == "true_false" and id(c) not in reasons for c in valid if _true(c)):
-        for c in valid:  # no true statement passed: false ones alone would only be held back
-            if c.type == "true_false" and id(c) not in reasons:
-                reasons[id(c)] = UNBALANCED
-    words = sum(len(s.text.split()) for s in article.sentences)
-    target = question_target(words, limit)
-    pool_size = target * 2  # the teacher model picks the best half of twice the target
-    chosen: list[Candidate] = []
-    reviewed: set[int] = set()  # each question's own review is the same every round: once
-    for _ in range(GATE_ROUNDS):
-        chosen = choose([c for c in valid if id(c) not in reasons], article, pool_size)
-        provisional = _provisional(chosen, article, questions, qid_of)
-        found = review_flaws(
-            _provisional([c for c in chosen if id(c) not in reviewed], article, questions, qid_of)
-        )
-        reviewed.update(id(c) for c in chosen)
-        rank = sorted(chosen, key=lambda c: (-c.score, qid_of[id(c)]))
-        found.update(cross_conflicts(provisional, [qid_of[id(c)] for c in rank]))
-        flawed = [c for c in chosen if qid_of[id(c)] in found]
-        if not flawed:
-            break
-        for c in flawed:
-            reasons[id(c)] = found[qid_of[id(c)]]
-        chosen = [c for c in chosen if id(c) not in reasons]
-    chosen, unbalanced = balance_true_false(chosen)
-    for c in unbalanced:
-        reasons[id(c)] = UNBALANCED
-    chosen, doubted = teacher_choice(
-        chosen,
-        [questions[qid_of[id(c)]] for c in chosen],
-        article.text,
-        title,
-        target,
-        {id(c): _untrained_prior(c, article) for c in chosen if c.form in UNTRAINED_FORMS},
-    )
-    reasons.update((id(c), why) for c, why in doubted)
-    chosen, unbalanced = balance_true_false(chosen)
-    for c in unbalanced:
-        reasons[id(c)] = UNBALANCED
-    pool = [c for c in valid if id(c) in reasons]
-    drafted = choose(pool, article, target, relax=False)
-    return chosen, [(c, reasons[id(c)]) for c in drafted]
-
-
-#: Builders newer than every rating the teacher model learned from: the model has never seen a
-#: teacher judge their questions, and its features (a choice question, an answer that is not
-#: a phrase of the sentence) read them as the weak choice questions it did see. They are
-#: judged by the item review alone and measured blind on their own (docs/generation-quality.md).
-UNTRAINED_FORMS = frozenset({"direction"})
-#: The chance given to them instead: on a main sentence of the article, above the threshold,
-#: ranked with the model's good ones; on a side remark, below it.
-UNTRAINED_PRIOR = 0.5
-SIDE_PRIOR = 0.2
-#: The share of an article's sentences that count as its main ones.
-MAIN_SHARE = 0.3
-
-
-def _untrained_prior(c: Candidate, article: Article) -> float:
-    """The chance given to a question of an :data:`UNTRAINED_FORMS` builder: good when it asks
-    about one of the article's main sentences (the top :data:`MAIN_SHARE` by importance, see
-    :func:`quiz.generate.rank.sentence_importance`), doubtful about a side remark ("what
-    happened to oil prices?" in a story about interest rates)."""
-    from quiz.generate.rank import sentence_importance
-
-    importance = sentence_importance(article)
-    ranked = sorted(importance, reverse=True)
-    cut = ranked[max(0, min(len(ranked) - 1, int(len(ranked) * MAIN_SHARE)))] if ranked else 0
-    index = c.fact.sentence.index
-    main = index < len(importance) and importance[index] >= cut
-    return UNTRAINED_PRIOR if main else SIDE_PRIOR
-
-
-def teacher_choice(
-    chosen: list[Candidate],
-    asked: list[Question],
-    text: str,
-    title: str,
-    target: int,
-    priors: dict[int, float] | None = None,
-) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
-    """The candidates a teacher would most likely keep, best first, at most ``target`` of them
-    and one per answer (four questions answered "Neumann" give each other away even when no
-    prompt names him) and per sentence (a second blank in one sentence is its side detail, and
-    each shows the other's answer); the doubtful ones with their reason, for the drafts. The best
-    :data:`AT_LEAST` are kept even when doubtful, so that a bank is never empty: a teacher
-    reviews a short bank, but cannot play an empty one. Candidates beyond the target are
-    simply not asked, as before."""
-    judged = judge(asked, text, title)
-    for i, c in enumerate(chosen):
-        if priors and id(c) in priors:  # a builder the model never saw judged (see above)
-            judged[i] = (priors[id(c)], "a side remark of the article, not its main news")
-    order = sorted(range(len(chosen)), key=lambda i: (-judged[i][0], asked[i].id))
-    kept: set[int] = set()
-    answers: list[str] = []
-    sources: set[str] = set()  # one question per sentence: its best blank, not its side details
-    doubted: list[tuple[Candidate, str]] = []
-    for i in order:
-        chance, against = judged[i]
-        # a direction's answer ("They went down") is a closed table's, shared by questions on
-        # different changes without giving one another away: not an answer to compare
-        answer = "" if chosen[i].form in UNTRAINED_FORMS else answer_of(asked[i])
-        if answer and any(same_answer(answer, a) for a in answers):
-            doubted.append((chosen[i], "same answer as another question of the bank"))
-        elif asked[i].source in sources:
-            doubted.append((chosen[i], "another question asks about the same sentence"))
-        elif chance < THRESHOLD and len(kept) >= AT_LEAST:
-            why = f"{DOUBT} (chance kept {chance:.0%}; against it: {against})"
-            doubted.append((chosen[i], why))
-        elif len(kept) < target:
-            kept.add(i)
-            answers.append(answer)
-            sources.add(asked[i].source)
-    return [c for i, c in enumerate(chosen) if i in kept], doubted
 
 
 def _position(fact: Fact, article: Article) -> int:

@@ -47,7 +47,7 @@ def test_founding_article_gives_a_valid_bank_and_drafts(make: Any, tmp_path: Pat
     bank = load_bank(tmp_path / "a" / "japan-korea-summit-2025.yaml")
     drafted = {q.type for q in (*bank.questions, *bank.drafts)}
     assert len(drafted) >= 5 and drafted <= set(QUESTION_TYPES)
-    from quiz.generate.pipeline import AT_LEAST
+    from quiz.generate.gate import AT_LEAST
 
     assert len(bank.questions) >= AT_LEAST and len(bank.questions) + len(bank.drafts) >= 12
     assert all(q.held_back for q in bank.drafts)

@@ -96,8 +96,8 @@ def test_answers_a_learner_gives_the_same_way() -> None:
     "path", [FOUNDING_ARTICLE, *sorted(ARTICLES.glob("heldout2/*.txt"))[:3]], ids=lambda p: p.stem
 )
 def test_a_bank_asks_once_per_answer_and_sentence_and_is_never_empty(make: Any, path: Path) -> None:
+    from quiz.generate.gate import AT_LEAST, DOUBT
     from quiz.generate.keep_features import answer_of
-    from quiz.generate.pipeline import AT_LEAST, DOUBT
 
     bank = make(path.read_text(encoding="utf-8")).bank
     answers = [answer_of(q) for q in bank.questions if answer_of(q)]
