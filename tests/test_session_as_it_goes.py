@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import quiz.session as session_module
+import quiz.session.as_it_goes as as_it_goes
 from quiz.bank.model import Bank, Ordering, Question, Source, TrueFalse
 from quiz.session import LAZY_OVER, LOOK_AHEAD, Options, Session, sibling_keys, spacing_window
 
@@ -41,13 +41,13 @@ def too_close(questions: list[Question], window: int) -> list[tuple[int, int]]:
 
 def test_the_first_question_keys_only_the_look_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
     keyed: list[str] = []
-    real = session_module.sibling_keys
+    real = as_it_goes.sibling_keys
 
     def counting(question: Question, bank_id: str = "") -> frozenset[str]:
         keyed.append(question.id)
         return real(question, bank_id)
 
-    monkeypatch.setattr(session_module, "sibling_keys", counting)
+    monkeypatch.setattr(as_it_goes, "sibling_keys", counting)
     session = Session.start(big_bank(), Options(seed=1))
     assert keyed == []
     assert session.current.question.id
