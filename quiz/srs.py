@@ -11,9 +11,10 @@ Anki. We infer the rating instead, from what we know about the answer:
 * any other right answer                  → Good
 
 "Slow" depends on the type because reading and answering a true/false statement takes far less
-time than ordering six events. See ``docs/scheduling.md`` for the reasoning. The scheduling
-itself is the ``fsrs`` package's; this module only adapts it to our data and never
-reimplements the algorithm.
+time than ordering six events: each type says its threshold (``slow_seconds`` of its
+:class:`~quiz.bank.types.QuestionType`, in its module). See ``docs/scheduling.md`` for the
+reasoning. The scheduling itself is the ``fsrs`` package's; this module only adapts it to our
+data and never reimplements the algorithm.
 
 Everything here is pure: time comes in with the answer, nothing touches the disk.
 """
@@ -23,11 +24,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from types import MappingProxyType
 from typing import Final
 
 from fsrs import Card, Rating, Scheduler, State
 
+from quiz.bank.types import DEFAULT_SLOW_SECONDS, question_type
 from quiz.record import Answer, Outcome
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
     "DEFAULT_SLOW_SECONDS",
     "FAST_FRACTION",
     "MASTERED_STABILITY_DAYS",
-    "SLOW_SECONDS",
     "CardState",
     "Rating",
     "Review",
@@ -47,30 +47,20 @@ __all__ = [
 
 DEFAULT_DESIRED_RETENTION: Final = 0.9
 
-#: Seconds from which a right answer counts as laboured (→ Hard), per question type. Roughly
-#: "reading time plus answering time" for a learner who knows the answer but had to dig for it.
-SLOW_SECONDS: Final = MappingProxyType(
-    {
-        "true_false": 12.0,
-        "multiple_choice": 20.0,
-        "cloze": 40.0,
-        "short_answer": 40.0,
-        "numeric": 40.0,
-        "matching": 60.0,
-        "ordering": 60.0,
-    }
-)
-#: For a type this module does not know yet (a bank format newer than this code).
-DEFAULT_SLOW_SECONDS: Final = 40.0
 #: A right answer faster than this share of the slow threshold is "instant" (→ Easy, in Review).
 FAST_FRACTION: Final = 1 / 3
 #: A card counts as mastered once in Review with at least this stability (Anki's "mature").
 MASTERED_STABILITY_DAYS: Final = 21.0
 
 
-def slow_seconds(question_type: str) -> float:
-    """The "slow" threshold of a question type, in seconds."""
-    return SLOW_SECONDS.get(question_type, DEFAULT_SLOW_SECONDS)
+def slow_seconds(name: str) -> float:
+    """The "slow" threshold of the question type ``name``, in seconds: its own
+    (``QuestionType.slow_seconds``), or :data:`DEFAULT_SLOW_SECONDS` for a type not
+    registered (an answer kept from a type this code does not know)."""
+    try:
+        return question_type(name).slow_seconds
+    except KeyError:
+        return DEFAULT_SLOW_SECONDS
 
 
 def rating_for(answer: Answer, state_before: State | None) -> Rating:

@@ -3,14 +3,17 @@
 The seven built-in types are all in the registry, each with every piece quiz needs; and an
 eighth type, defined here in the test suite alone (``yes_no_unsure``, presenting as a choice),
 goes through load, ``quiz check``, grading, dump and reload, the bank cache, every exporter,
-the quiz screen under Pilot and the store without an edit of any file of ``quiz/``.
+the quiz screen under Pilot, the store and review (FSRS schedules its card, with the type's own
+"slow" threshold; ``quiz review`` plans it when due and the review screen asks it again)
+without an edit of any file of ``quiz/``.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Mapping
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -22,6 +25,7 @@ from quiz.bank.dump import dump_bank
 from quiz.bank.model import (
     QUESTION_TYPES,
     TYPE_NAMES,
+    Bank,
     Cloze,
     Matching,
     MultipleChoice,
@@ -172,6 +176,7 @@ def _toy_kind(model: type[YesNoUnsure] = YesNoUnsure) -> QuestionType[YesNoUnsur
         from_row=_from_row,
         grade=_grade,
         shape=_shape,
+        slow_seconds=15.0,  # a right answer from 15 s on is laboured: FSRS's Hard
         form=FormSpec(
             lambda q: [
                 PROMPT,
@@ -332,24 +337,31 @@ def test_the_authoring_form_edits_it(toy: QuestionType[YesNoUnsure], bank_file: 
     assert form_values(question)["answer"] == "unsure"
 
 
+DAY1 = datetime(2025, 9, 1, 9, 0, tzinfo=UTC)
+
+
+def _answer(bank: Bank, question: Question, response: int, seconds: float, at: datetime) -> Answer:
+    """``response`` to ``question`` graded as the session grades it."""
+    result = grade(question, response)
+    return Answer(
+        bank_id=bank.id,
+        question_id=question.id,
+        question_type=question.TYPE,
+        given=result.given,
+        outcome=result.outcome,
+        seconds=seconds,
+        answered_at=at,
+        answer_key=question.answer_key(),
+    )
+
+
 def test_its_answers_are_kept_in_the_store(
     toy: QuestionType[YesNoUnsure], bank_file: Path, tmp_path: Path
 ) -> None:
     from quiz.store import Store
 
     bank = load_bank(bank_file)
-    question = bank.questions[0]
-    result = grade(question, 0)
-    answer = Answer(
-        bank_id=bank.id,
-        question_id=question.id,
-        question_type=question.TYPE,
-        given=result.given,
-        outcome=result.outcome,
-        seconds=3.0,
-        answered_at=datetime(2025, 9, 1, 9, 0, tzinfo=UTC),
-        answer_key=question.answer_key(),
-    )
+    answer = _answer(bank, bank.questions[0], 0, seconds=3.0, at=DAY1)
     data = tmp_path / "data"
     with Store.open(data, clock=lambda: answer.answered_at, fuzz=False) as store:
         session = store.start_session(bank.id, "play")
@@ -390,3 +402,114 @@ async def test_it_is_played_under_pilot(toy: QuestionType[YesNoUnsure], bank_fil
         ("yes_no_unsure", "Unsure"),
         ("multiple_choice", "On Monday"),
     ]
+
+
+# --------------------------------------------------------------------------- review
+
+APPROVED = ("toy-bank", "q-approved")
+
+
+@dataclass
+class Clock:
+    """One clock for the store and the app; the test moves it by hand."""
+
+    now: datetime = DAY1
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_it_is_scheduled_and_comes_back_in_review(
+    toy: QuestionType[YesNoUnsure], bank_file: Path, tmp_path: Path
+) -> None:
+    """Answered once, its card is scheduled by FSRS (rated with the type's own "slow"
+    threshold); ``quiz review``'s plan has it when due and not before; the review session
+    asks it, grades it and the store reschedules it."""
+    from quiz.review import plan_review, review_session
+    from quiz.srs import Rating, State, slow_seconds
+    from quiz.store import Store
+
+    assert slow_seconds("yes_no_unsure") == 15.0  # the type's, through the registry
+    bank = load_bank(bank_file)
+    approved = bank.questions[0]
+    clock = Clock()
+    with Store.open(tmp_path / "data", clock=clock, fuzz=False) as store:
+        played = store.start_session(bank.id, "play")
+        # right, but in 16 s: past its threshold (a multiple choice question's is 20 s)
+        first = store.record(_answer(bank, approved, 0, 16.0, DAY1), session_id=played)
+        assert first.rating is Rating.Hard
+        card = store.card(*APPROVED)
+        assert card is not None and card.state is State.Learning and card.reps == 1
+        assert DAY1 < card.due < DAY1 + timedelta(minutes=10)
+
+        # A moment before it is due: nothing to review (its siblings, the other two
+        # questions of its sentence, wait until tomorrow), and the plan says when it is.
+        plan = plan_review(store, [bank], card.due - timedelta(seconds=1))
+        assert plan.empty and plan.next_due == card.due and plan.buried == 0
+        # Due: it is the review, a scheduled card (not new).
+        clock.now = card.due + timedelta(minutes=1)
+        plan = plan_review(store, [bank], clock.now)
+        assert plan.ids() == [APPROVED]
+        assert (plan.due_now, plan.due, plan.new) == (1, 1, 0)
+        assert isinstance(plan.items[0][1], YesNoUnsure)
+
+        reviewing = store.start_session(bank.id, "review")
+        session = review_session(plan, recorder=store.recorder(reviewing), clock=clock)
+        assert session.mode == "review" and session.current.question == approved
+        result = session.answer(0, seconds=4.0)  # "Yes", quickly
+        assert result.outcome is Outcome.RIGHT
+        after = store.card(*APPROVED)  # Good: the next learning step, 10 minutes on
+        assert after is not None and (after.reps, after.step) == (2, 1)
+        assert after.due == clock.now + timedelta(minutes=10)
+    db = sqlite3.connect(tmp_path / "data" / "quiz.db")
+    try:
+        rows = db.execute(
+            """SELECT a.question_type, a.given, s.mode FROM attempts a
+               JOIN sessions s ON s.id = a.session_id ORDER BY a.id"""
+        ).fetchall()
+    finally:
+        db.close()
+    assert rows == [("yes_no_unsure", "Yes", "play"), ("yes_no_unsure", "Yes", "review")]
+
+
+async def test_the_review_screen_asks_it_again(
+    toy: QuestionType[YesNoUnsure], bank_file: Path, tmp_path: Path
+) -> None:
+    """``quiz review`` under Pilot, on the real store: the card answered yesterday is due,
+    the review screen counts it, and the quiz screen asks it with the choice's input."""
+    from quiz.store import Store
+    from quiz.tui.screens.summary import SummaryScreen
+    from quiz.tui.widgets.answers import ChoiceList
+    from tests.tui.conftest import settle
+    from tests.tui.helpers import acknowledged, current
+    from tests.tui.test_review import Apps, loaded, text
+
+    bank = load_bank(bank_file)
+    clock = Clock()
+    with Store.open(tmp_path / "data", clock=clock, fuzz=False) as store:
+        played = store.start_session(bank.id, "play")
+        store.record(_answer(bank, bank.questions[0], 0, 5.0, DAY1), session_id=played)
+        clock.now = DAY1 + timedelta(hours=1)
+        # Apps wants test_review.Clock: this Clock is the same callable, defined here
+        apps = Apps(store, clock, bank_file.parent)  # type: ignore[arg-type]
+        async with apps.review(new_limit=0).run_test(size=(80, 24)) as pilot:
+            screen = await loaded(pilot)
+            assert screen.plan is not None and screen.plan.ids() == [APPROVED]
+            assert "1 due now" in text(screen, "#counts")
+            await pilot.press("enter")
+            await pilot.pause()
+            quiz = current(pilot)
+            assert quiz.session.mode == "review"
+            assert quiz.query_one(ChoiceList).choices == ("Yes", "No", "Unsure")
+            await pilot.press("1")
+            await acknowledged(pilot)
+            assert quiz.answered is not None and quiz.answered.outcome is Outcome.RIGHT
+            await pilot.press("enter")
+            assert isinstance(pilot.app.screen, SummaryScreen)
+            await settle(pilot)
+        assert apps.attempts() == [
+            ("q-approved", "right", "play"),
+            ("q-approved", "right", "review"),
+        ]
+        card = store.card(*APPROVED)
+        assert card is not None and card.reps == 2

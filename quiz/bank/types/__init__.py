@@ -22,6 +22,7 @@ from quiz.bank.types.numeric import NUMERIC, Numeric
 from quiz.bank.types.ordering import ORDERING, Ordering
 from quiz.bank.types.registry import (
     COMMON_FIELDS,
+    DEFAULT_SLOW_SECONDS,
     QUESTION_TYPES,
     ROW_BUILDERS,
     TYPE_NAMES,
@@ -53,6 +54,7 @@ __all__ = [
     "BLANK_PATTERN",
     "BUILT_IN",
     "COMMON_FIELDS",
+    "DEFAULT_SLOW_SECONDS",
     "QUESTION_TYPES",
     "ROW_BUILDERS",
     "TYPE_NAMES",

@@ -172,6 +172,7 @@ def form_read(base: Cloze, values: Mapping[str, str]) -> tuple[dict[str, Any], l
 CLOZE = QuestionType(
     model=Cloze,
     short_name="cloze",
+    slow_seconds=40.0,
     fields=frozenset({"blanks"}),
     build=build,
     to_dict=to_dict,

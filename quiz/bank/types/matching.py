@@ -173,6 +173,7 @@ def form_read(base: Matching, values: Mapping[str, str]) -> tuple[dict[str, Any]
 MATCHING = QuestionType(
     model=Matching,
     short_name="matching",
+    slow_seconds=60.0,
     fields=frozenset({"pairs"}),
     build=build,
     to_dict=to_dict,

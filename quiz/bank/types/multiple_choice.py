@@ -222,6 +222,7 @@ def form_read(base: MultipleChoice, values: Mapping[str, str]) -> tuple[dict[str
 MULTIPLE_CHOICE = QuestionType(
     model=MultipleChoice,
     short_name="multiple choice",
+    slow_seconds=20.0,
     fields=frozenset({"choices", "answer", "multiple"}),
     build=build,
     to_dict=to_dict,

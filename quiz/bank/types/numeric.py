@@ -159,6 +159,7 @@ def form_read(base: Numeric, values: Mapping[str, str]) -> tuple[dict[str, Any],
 NUMERIC = QuestionType(
     model=Numeric,
     short_name="numeric",
+    slow_seconds=40.0,
     fields=frozenset({"answer", "tolerance", "unit"}),
     build=build,
     to_dict=to_dict,

@@ -118,6 +118,7 @@ def form_read(base: Ordering, values: Mapping[str, str]) -> tuple[dict[str, Any]
 ORDERING = QuestionType(
     model=Ordering,
     short_name="ordering",
+    slow_seconds=60.0,
     fields=frozenset({"items"}),
     build=build,
     to_dict=to_dict,

@@ -51,6 +51,9 @@ COMMON_FIELDS = frozenset(
     }
 )
 
+#: The "slow" threshold of a type that gives none, and of a type name no longer registered.
+DEFAULT_SLOW_SECONDS = 40.0
+
 
 class QuestionType(Struct, Generic[Q], frozen=True, kw_only=True):
     """Everything quiz knows about one question type besides its model class's own methods.
@@ -72,6 +75,9 @@ class QuestionType(Struct, Generic[Q], frozen=True, kw_only=True):
       from the shape (``quiz/grading.py`` lists them).
     - ``shape(question)``: the export shape it presents as (:mod:`quiz.bank.types.shapes`).
     - ``form``: how ``quiz author`` edits it.
+    - ``slow_seconds``: from how many seconds a right answer counts as laboured (FSRS's Hard,
+      :func:`quiz.srs.rating_for`): reading plus answering time for a learner who knows the
+      answer but had to dig for it (a statement is read quicker than six events are ordered).
     """
 
     model: type[Q]
@@ -85,6 +91,7 @@ class QuestionType(Struct, Generic[Q], frozen=True, kw_only=True):
     grade: Callable[[Q, Any], Grade]
     shape: Callable[[Q], Shape]
     form: FormSpec[Q]
+    slow_seconds: float = DEFAULT_SLOW_SECONDS
 
     @property
     def name(self) -> str:

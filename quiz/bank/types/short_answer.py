@@ -125,6 +125,7 @@ def form_read(base: ShortAnswer, values: Mapping[str, str]) -> tuple[dict[str, A
 SHORT_ANSWER = QuestionType(
     model=ShortAnswer,
     short_name="short answer",
+    slow_seconds=40.0,
     fields=frozenset({"answer", "accept"}),
     build=build,
     to_dict=to_dict,

@@ -114,6 +114,7 @@ def form_read(base: TrueFalse, values: Mapping[str, str]) -> tuple[dict[str, Any
 TRUE_FALSE = QuestionType(
     model=TrueFalse,
     short_name="true/false",
+    slow_seconds=12.0,
     fields=frozenset({"answer"}),
     build=build,
     to_dict=to_dict,
