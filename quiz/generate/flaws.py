@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from quiz.generate.article import Article, Entity
 from quiz.generate.candidate import Candidate
-from quiz.generate.select import trivial
+from quiz.generate.hard_rules import trivial
 
 __all__ = ["RULES", "own_flaws"]
 

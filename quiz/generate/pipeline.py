@@ -205,7 +205,7 @@ def generate(
         candidates += ordering_candidates(article, reference)
     fact_ids = _fact_ids(article)
     with_ids = _assign_ids(candidates)
-    from quiz.generate.select import violations
+    from quiz.generate.hard_rules import violations
 
     all_questions: dict[str, Question] = {}
     all_facts: dict[str, Fact] = {}

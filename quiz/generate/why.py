@@ -13,7 +13,7 @@ the article does not.
   effect.
 
 The right answer is a slice of the article's text (cut to a readable option by
-:func:`quiz.generate.why_text.option_span`), so the item review and ``select.violations`` find
+:func:`quiz.generate.why_text.option_span`), so the item review and ``hard_rules.violations`` find
 it in the cited sentence. The wrong options are the article's other causes (for a "Why …?") or
 other consequences (for a "What followed …?"), then the main clauses of its other sentences:
 each true of the article but not the answer to this question. None of them is a cause of the

@@ -13,8 +13,8 @@ import pytest
 from quiz.generate import quality
 from quiz.generate.article import Mention
 from quiz.generate.candidate import strip_connective
+from quiz.generate.hard_rules import violations
 from quiz.generate.questions import build_candidates
-from quiz.generate.select import violations
 
 BLIND = Path(__file__).resolve().parent.parent / "data" / "articles" / "blind"
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from quiz.generate.hard_rules import violations
 from quiz.generate.questions import build_candidates
-from quiz.generate.select import violations
 
 TEXT = (
     "The mayor of Riverton, Ana Costa, opened the new bridge on Monday.\n"

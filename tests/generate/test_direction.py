@@ -10,7 +10,7 @@ import pytest
 
 from quiz.bank.model import MultipleChoice
 from quiz.generate.direction import direction_candidates
-from quiz.generate.select import violations
+from quiz.generate.hard_rules import violations
 
 FILLER = (
     "The mayor opened a new public library in the town centre. "

@@ -35,9 +35,10 @@ def test_a_full_length_article_gives_a_full_bank(make: Any, path: Path) -> None:
 
 
 def _chosen(analyse: Any, text: str, limit: int = 25) -> tuple[Any, list[Any]]:
+    from quiz.generate.hard_rules import violations
     from quiz.generate.pipeline import _assign_ids
     from quiz.generate.questions import build_candidates
-    from quiz.generate.select import choose, violations
+    from quiz.generate.select import choose
 
     article = analyse(text)
     candidates = [c for _, c in _assign_ids(build_candidates(article))]

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from quiz.generate.hard_rules import violations
 from quiz.generate.pipeline import analyse, to_question
-from quiz.generate.select import violations
 from quiz.generate.why import why_candidates
 
 pytest.importorskip("lemminflect")
