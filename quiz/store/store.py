@@ -12,11 +12,9 @@ clock, and then days are UTC days.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
@@ -25,19 +23,20 @@ from typing import Self, TypeVar
 from quiz.record import Answer
 from quiz.srs import DEFAULT_DESIRED_RETENTION, CardState, Srs
 from quiz.store import flags as flag_repo
-from quiz.store import queue
 from quiz.store.check import OPEN_BUDGET_SECONDS, BackgroundCheck, CheckResult
 from quiz.store.connection import connect, store_error
+from quiz.store.due_reads import DueReads
 from quiz.store.errors import StoreError
 from quiz.store.export import write_results
+from quiz.store.file_identity import file_identity
 from quiz.store.journal import ReplayReport
-from quiz.store.models import MODES, DueCounts, DueItem, Flag, LastScore, RecordResult
+from quiz.store.models import MODES, Flag, RecordResult
 from quiz.store.opening import open_checked
-from quiz.store.queue import KnownQuestions
 from quiz.store.records import insert_session, load_card, record_answer, undo_last_attempt
 from quiz.store.recovery import replay_pending, salvage_aside
 from quiz.store.salvage import SalvageReport
-from quiz.store.timefmt import day_of, start_of_day, to_db
+from quiz.store.session_recorder import SessionRecorder
+from quiz.store.timefmt import day_of, to_db
 
 __all__ = ["DB_NAME", "SessionRecorder", "Store", "local_now"]
 
@@ -51,7 +50,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class Store:
+class Store(DueReads):
     """The learner's database. Make one with :meth:`open`; close it (or use ``with``)."""
 
     def __init__(
@@ -83,7 +82,7 @@ class Store:
         #: the file this connection writes, by device and inode: another quiz that finds it
         #: damaged renames it aside and starts a new one at the same path, and this one must
         #: not go on writing into the renamed file (its answers go to the journal instead)
-        self._identity = _identity(path, missing=None)
+        self._identity = file_identity(path, missing=None)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -278,69 +277,6 @@ class Store:
     def flags(self, bank_id: str | None = None) -> list[Flag]:
         return self._read(lambda c: flag_repo.list_flags(c, bank_id))
 
-    # -- what is due ---------------------------------------------------------------------
-
-    def due_queue(
-        self,
-        now: datetime | None = None,
-        *,
-        bank_ids: Iterable[str] | None = None,
-        limit: int = 100,
-        new_limit: int = 20,
-        known_questions: KnownQuestions | None = None,
-    ) -> list[DueItem]:
-        """Due cards across banks, most overdue first, then today's share of new questions
-        (see :func:`quiz.store.queue.due_queue`)."""
-        now = now or self.now()
-        banks = None if bank_ids is None else list(bank_ids)
-        today = self.today(now)
-        return self._read(
-            lambda c: queue.due_queue(
-                c,
-                now,
-                today,
-                bank_ids=banks,
-                limit=limit,
-                new_limit=new_limit,
-                known=known_questions,
-            )
-        )
-
-    def due_counts(
-        self, now: datetime | None = None, *, known_questions: KnownQuestions | None = None
-    ) -> DueCounts:
-        """(due now, due by the end of tomorrow): see :class:`DueCounts`."""
-        now = now or self.now()
-        horizon = start_of_day(self.today(now), self.tz, plus_days=2)
-        return self._read(lambda c: queue.due_counts(c, now, horizon, known_questions))
-
-    def due_count_by_bank(
-        self, now: datetime | None = None, *, known_questions: KnownQuestions | None = None
-    ) -> dict[str, int]:
-        now = now or self.now()
-        return self._read(lambda c: queue.due_count_by_bank(c, now, known_questions))
-
-    def last_scores(self) -> dict[str, LastScore]:
-        return self._read(queue.last_scores)
-
-    def missed_last_time(self, bank_id: str) -> list[str]:
-        """Question ids answered wrong first in the bank's latest session with an answer."""
-        return self._read(lambda c: queue.missed_last_time(c, bank_id))
-
-    def card_ids_by_bank(self) -> dict[str, list[str]]:
-        """Bank id -> the question ids that have a card (were answered, cram aside)."""
-        return self._read(queue.card_ids_by_bank)
-
-    def answered_today(self, now: datetime | None = None) -> set[tuple[str, str]]:
-        """(bank id, question id) of every question answered on the learner's day of ``now``
-        (from their midnight to the next, in the store's time zone): their siblings are
-        buried until tomorrow (see :func:`quiz.review.plan_review`)."""
-        now = now or self.now()
-        today = self.today(now)
-        midnight = start_of_day(today, self.tz)
-        tomorrow = start_of_day(today, self.tz, plus_days=1)
-        return self._read(lambda c: queue.answered_since(c, midnight, tomorrow))
-
     # -- export, checks, raw reads -------------------------------------------------------
 
     def export_results(self, path: Path, *, bank_ids: Iterable[str] | None = None) -> int:
@@ -389,7 +325,7 @@ class Store:
             if (
                 self._refused is None
                 and self._identity is not None
-                and _identity(self._path) != self._identity
+                and file_identity(self._path) != self._identity
             ):
                 self._refused = StoreError(
                     f"{self._path} was set aside and replaced by another quiz; nothing more "
@@ -430,43 +366,3 @@ class Store:
     def refused(self) -> StoreError | None:
         """Why the store writes nothing more (damage found after it opened), else None."""
         return self._refused
-
-
-@dataclass
-class SessionRecorder:
-    """A :class:`quiz.record.Recorder` bound to one session: the UI only calls ``record``.
-
-    ``last_result`` keeps what the last answer did (its next due date, a schedule reset) for
-    the feedback screen.
-    """
-
-    store: Store
-    session_id: int
-    cram: bool = False
-    last_result: RecordResult | None = field(default=None, init=False)
-
-    def record(self, answer: Answer) -> RecordResult:
-        self.last_result = self.store.record(answer, session_id=self.session_id, cram=self.cram)
-        return self.last_result
-
-    def undo(self) -> Answer | None:
-        self.last_result = None
-        return self.store.undo_last(self.session_id)
-
-    def finish(self) -> None:
-        self.store.end_session(self.session_id)
-
-
-_GONE = (-1, -1)
-
-
-def _identity(path: Path, missing: tuple[int, int] | None = _GONE) -> tuple[int, int] | None:
-    """The file at ``path`` as (device, inode); None for a store in memory; ``missing`` when
-    there is no file (at open: nothing to compare with; later: it was moved away)."""
-    if str(path) == ":memory:":
-        return None
-    try:
-        found = os.stat(path)
-    except OSError:
-        return missing
-    return (found.st_dev, found.st_ino)
