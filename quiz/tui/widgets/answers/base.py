@@ -1,0 +1,83 @@
+"""What every answer input is: it posts :class:`AnswerWidget.Submitted` with the response
+(in the shape :func:`quiz.grading.grade` expects) and, once graded, shows which parts were
+right with :meth:`AnswerWidget.reveal`; :class:`CursorAnswer` is one with a row cursor."""
+
+from __future__ import annotations
+
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from quiz.session import Item, Result
+
+GIVE_UP = "Nothing typed — press Enter again to give up on this one."
+
+
+class AnswerWidget(Widget):
+    """Base of the per-type inputs.
+
+    Each input's styles are its own ``DEFAULT_CSS``: Textual parses them when the first
+    question of that type is shown, not at every start."""
+
+    DEFAULT_CSS = """
+    AnswerWidget { height: auto; }
+    """
+
+    class Submitted(Message):
+        def __init__(self, response: object) -> None:
+            super().__init__()
+            self.response = response
+
+    class Hint(Message):
+        """Ask the screen to show a short hint under the input ("" restores the default)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    #: The hint shown under the input before answering.
+    hint: str = ""
+
+    def __init__(self, item: Item, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="answer")
+        self.item = item
+        self.locked = False
+
+    def start(self) -> None:
+        """Take the focus so the learner can answer straight away."""
+        self.focus()
+
+    def reveal(self, result: Result) -> None:
+        """Show the verdict on the input and stop taking answers."""
+        self.locked = True
+        self.add_class("-locked")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # once answered, Enter and space fall through to the screen ("continue")
+        return not self.locked
+
+    def submit(self, response: object) -> None:
+        if not self.locked:
+            self.post_message(self.Submitted(response))
+
+
+class CursorAnswer(AnswerWidget):
+    """An input with a row cursor (choices, ordering, matching): repainted whenever the cursor
+    moves or the focus comes or goes."""
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    def on_mount(self) -> None:
+        self._paint()
+
+    def watch_cursor(self) -> None:
+        self._paint()
+
+    def on_focus(self) -> None:
+        self._paint()
+
+    def on_blur(self) -> None:
+        self._paint()
+
+    def _paint(self) -> None:
+        raise NotImplementedError

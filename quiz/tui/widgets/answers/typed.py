@@ -1,0 +1,132 @@
+"""Typed answers: cloze (one input per blank), short answer and numeric (with its unit)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from quiz.bank.model import Bank
+from quiz.bank.types import shape_of
+from quiz.bank.types.shapes import Blanks, Number
+from quiz.session import Item, Result
+from quiz.tui.widgets.answers.base import GIVE_UP, AnswerWidget
+from quiz.tui.widgets.answers.numbers import number_examples
+
+
+class TextAnswer(AnswerWidget):
+    """Cloze (one input per blank), short answer and numeric (with its unit). While typing,
+    q and ? are letters: ctrl+q quits and F1 shows the help."""
+
+    DEFAULT_CSS = """
+    TextAnswer {
+        .typed-row { height: auto; margin-bottom: 1; }
+        .typed-row Input {
+            width: 1fr;
+            max-width: 60;
+            background: $boost;
+            padding: 0 1;
+            &:focus { background: $accent 15%; }
+            &.-right { background: $success 20%; }
+            &.-wrong { background: $error 20%; }
+            &:disabled { opacity: 100%; color: $foreground; }
+        }
+        .blank-label, .unit { width: auto; height: 1; padding: 0 1; color: $text-muted; }
+        .blank-label { color: $accent; text-style: bold; padding: 0 1 0 0; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+q", "screen.end", "End", tooltip="while typing: end the quiz (q is a letter here)"
+        ),
+        Binding("f1", "app.help", "Help", tooltip="while typing: this help (? is a letter)"),
+    ]
+
+    def __init__(self, item: Item, bank: Bank | None = None) -> None:
+        super().__init__(item)
+        shape = shape_of(item.question)
+        self.numeric = isinstance(shape, Number)
+        self.unit = shape.unit if isinstance(shape, Number) else ""
+        self.blanks = isinstance(shape, Blanks)
+        if isinstance(shape, Blanks):
+            n = len(shape.blanks)
+            self.labels = [f"({i})" for i in range(1, n + 1)] if n > 1 else [""]
+        else:
+            self.labels = [""]
+        self._empty_enter = False
+        self.examples = number_examples(bank or item.bank) if self.numeric else ""
+        if self.numeric:
+            self.hint = f"Type a number, then Enter: {self.examples} all work."
+        elif len(self.labels) > 1:
+            self.hint = "Fill each blank; Enter moves to the next and submits on the last."
+        else:
+            self.hint = "Type your answer and press Enter."
+
+    def compose(self) -> ComposeResult:
+        placeholder = "a number" if self.numeric else "your answer"
+        for n, label in enumerate(self.labels):
+            with Horizontal(classes="typed-row"):
+                if label:
+                    yield Static(Content(label), classes="blank-label")
+                field = Input(
+                    placeholder=placeholder, id=f"blank-{n}", select_on_focus=False, compact=True
+                )
+                field.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+                yield field
+                if self.unit:
+                    yield Static(Content(self.unit), classes="unit")
+
+    def inputs(self) -> list[Input]:
+        return list(self.query(Input).results(Input))
+
+    def start(self) -> None:
+        self.inputs()[0].focus()
+
+    @on(Input.Changed)
+    def _typing(self) -> None:
+        if self._empty_enter:
+            self._empty_enter = False
+            self.post_message(self.Hint(""))
+
+    @on(Input.Submitted)
+    def _entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.locked:
+            return
+        fields = self.inputs()
+        index = fields.index(event.input)
+        if index < len(fields) - 1:
+            fields[index + 1].focus()
+            return
+        values = [f.value for f in fields]
+        if not any(v.strip() for v in values):
+            if not self._empty_enter:
+                self._empty_enter = True
+                self.post_message(self.Hint(GIVE_UP))
+                return
+        elif self.numeric and _parse_number(values[0]) is None:
+            self.post_message(self.Hint(f"That isn't a number I can read — try {self.examples}."))
+            return
+        if self.blanks:
+            self.submit(values)
+        else:
+            self.submit(values[0])
+
+    def reveal(self, result: Result) -> None:
+        super().reveal(result)
+        parts = result.grade.parts or (result.outcome.correct,)
+        for field, ok in zip(self.inputs(), parts, strict=False):
+            field.disabled = True
+            field.add_class("-right" if ok else "-wrong")
+
+
+def _parse_number(text: str) -> float | None:
+    from quiz.grading import parse_number  # when a number is submitted, not at start-up
+
+    return parse_number(text)
