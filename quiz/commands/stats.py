@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sqlite3
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -161,6 +162,11 @@ def _read_as_it_is(
     then opens the store the usual way, which says what is wrong)."""
     from quiz.store import StoreError
 
+    try:  # SQLite opens what it is given: a FIFO in the file's place would block it forever
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+    except OSError:
+        return None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:

@@ -166,6 +166,19 @@ def test_a_damaged_database_is_reported_without_traceback(tmp_path: Path) -> Non
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_fifo_in_place_of_the_database_is_reported_not_waited_on(tmp_path: Path) -> None:
+    """A FIFO where ``quiz.db`` should be: opened by SQLite as it is, it blocked the read-only
+    fast path forever (issue 20's verification). It is said, at once, like a bad file."""
+    data = tmp_path / "data"
+    data.mkdir()
+    os.mkfifo(data / DB_NAME)
+    result = run_quiz(data, "stats", "--json", timeout=20)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("quiz: ")
+
+
 def test_a_foreign_sqlite_file_is_reported(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()

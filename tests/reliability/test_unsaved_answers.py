@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from quiz.bank import load_bank
 from quiz.recording.deferred import DeferredScores
@@ -168,8 +169,10 @@ async def test_scores_and_journal_unusable_from_the_start_quitting_asks_first(
         await pilot.press("enter", "q")
         await pilot.pause()
         assert "1 answer could not be saved anywhere yet and would be lost" in _body(app)
-        await pilot.press("y")  # end the quiz: its summary
+        await pilot.press("y")  # end the quiz: its summary, which never says "saved" then
         await settle(pilot)
+        ended = str(app.screen.query_one("#ended-early", Static).render())
+        assert "would be lost" in ended and "every answer" not in ended
         app.action_request_quit()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmQuit)

@@ -56,8 +56,8 @@ class QuizScreen(Screen[None]):
             "end",
             "End",
             tooltip=(
-                "end the quiz here: a summary of what you answered (every answer is saved), "
-                "then home"
+                "end the quiz here: a summary of what you answered and where your answers "
+                "are kept, then home"
             ),
         ),
         Binding("question_mark", "app.help", "Help", tooltip="this help"),

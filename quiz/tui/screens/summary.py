@@ -54,16 +54,26 @@ class SummaryScreen(Screen[None]):
         self.summary = session.summary()
 
     def compose(self) -> ComposeResult:
+        from quiz.store.journal import JOURNAL_NAME
+        from quiz.tui.screens.dialogs import answers_kept
+
         s = self.summary
+        held, at_risk = self.app.unsaved_answers()
+        kept = answers_kept(held, at_risk, JOURNAL_NAME)  # never "saved" when some are not
         yield TopBar(brand(self.session.bank.title, "Summary"))
         with VerticalScroll(id="scroll"), Vertical(id="card"):
             if s.ended_early:
                 yield Static(
                     Content.assemble(
                         ("Ended early: ", "bold"),
-                        f"{s.answered} of {s.total} questions answered, every answer saved.",
+                        f"{s.answered} of {s.total} questions answered; {kept}.",
                     ),
                     id="ended-early",
+                )
+            elif held:
+                yield Static(
+                    Content.assemble(("Not all saved: ", "bold $warning"), f"{kept}."),
+                    id="unsaved",
                 )
             verdict = (
                 "Perfect."
