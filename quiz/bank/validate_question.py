@@ -130,7 +130,8 @@ def _question(
         common["silence"] = _silence(check, q, where)
     if "held_back" in q:
         common["held_back"] = check.text(q, "held_back", where)
-    built = kind.build(check, q, where, common)
+    # the registry holds every type's QuestionType[Any]: what it builds is a Question
+    built: Question | None = kind.build(check, q, where, common)
     if built is None or len(check.problems) > before:
         return None
     return built
