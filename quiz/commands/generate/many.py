@@ -1,0 +1,120 @@
+"""Several articles (or folders of them) in one ``quiz generate``: one bank each, spaCy's model
+loaded once."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from quiz.commands.generate.one import load_model_once, run_new
+from quiz.errors import QuizError
+from quiz.safe_text import printable
+
+__all__ = ["ARTICLE_SUFFIXES", "expand", "is_folder", "output_folder", "run_many"]
+
+#: The files a folder given as ARTICLE stands for (the suffixes ``read_article`` reads).
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def is_folder(argument: str) -> bool:
+    from quiz.generate.fetch import is_url
+
+    return not is_url(argument) and Path(argument).expanduser().is_dir()
+
+
+def run_many(args: argparse.Namespace, arguments: list[str]) -> int:
+    """Several articles (or folders) in this one process, so spaCy's model is loaded once
+    rather than once per article (about 1.5 s each): one bank each, by the rules of one.
+
+    Each article fails alone (its one-line error, then the next), so one bad file in a folder
+    costs only its own bank; the exit status still says that something failed."""
+    parser: argparse.ArgumentParser = args.generate_parser
+    if args.update:
+        parser.error("--update regenerates one bank: give it one ARTICLE")
+    if args.output == "-":
+        parser.error("-o - prints one bank: give one ARTICLE, or -o FOLDER for several")
+    if args.title:
+        parser.error("--title names one bank: with several articles each keeps its own title")
+    folder = output_folder(parser, args.output)
+
+    from quiz.generate.nlp import ModelMissing
+    from quiz.generate.source_input import read_article
+
+    expanded = expand(arguments)
+    try:
+        load_model_once()
+    except ModelMissing as missing:  # every article would fail the same way
+        print(str(missing), file=sys.stderr)
+        return 1
+    written = failed = 0
+    for argument, folder_error in expanded:
+        try:
+            if folder_error:
+                raise QuizError(f"{argument}: {folder_error}")
+            run_new(args, read_article(argument), argument, folder, many=True)
+            written += 1
+        except QuizError as error:
+            # it names the article (a path or URL): escaped, never raw, one line kept one
+            print(
+                "\n".join(printable(line) for line in f"quiz: {error}".split("\n")), file=sys.stderr
+            )
+            failed += 1
+    banks = "bank" if written == 1 else "banks"
+    print(f"{written} {banks} written, {failed} failed")
+    return 1 if failed else 0
+
+
+def output_folder(parser: argparse.ArgumentParser, output: str | None) -> Path | None:
+    """The folder ``-o`` names for several banks (made if missing); None for the library.
+    A bank file's name there is a usage error: several banks cannot share one file."""
+    if not output:
+        return None
+    folder = Path(output).expanduser()
+    if folder.exists() and not folder.is_dir():
+        parser.error(f"-o {output}: with several articles -o names a folder, not a file")
+    if not folder.exists() and folder.suffix.lower() in (".yaml", ".yml"):
+        parser.error(f"-o {output}: with several articles -o names a folder, one ID.yaml each")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise QuizError(f"cannot make the folder {folder} ({error.strerror or error})") from None
+    return folder
+
+
+def expand(arguments: list[str]) -> list[tuple[str, str]]:
+    """Each ARTICLE argument, a folder replaced by its article files (sorted by name, not
+    searched below), each file once; paired with "" or, for a folder without any article (or
+    unreadable), why, for the loop to report and count in its turn. A folder's other files are
+    named on stderr, so a .pdf or .md left out is never a silent surprise."""
+    expanded: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+    for argument in arguments:
+        names = [argument]
+        if is_folder(argument):
+            try:
+                entries = sorted(Path(argument).expanduser().iterdir(), key=lambda p: p.name)
+            except OSError as error:
+                expanded.append((argument, f"cannot read the directory ({error.strerror})"))
+                continue
+            read = [p for p in entries if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
+            skipped = [p.name + ("/" if p.is_dir() else "") for p in entries if p not in read]
+            if skipped:
+                print(
+                    printable(
+                        f"note: {argument}: skipped {', '.join(skipped)} "
+                        "(only .txt, .html and .htm files are read, and no folder inside)"
+                    ),
+                    file=sys.stderr,
+                )
+            if not read:
+                expanded.append((argument, "a directory with no .txt, .html or .htm file"))
+                continue
+            names = [str(p) for p in read]
+        for name in names:
+            path = Path(name).expanduser()
+            key = path.resolve() if path.exists() else Path(name)
+            if key not in seen:  # a file named twice, or also through its folder: one bank
+                seen.add(key)
+                expanded.append((name, ""))
+    return expanded
