@@ -85,7 +85,7 @@ class QuittingApp(NavigationApp):
 
     def _kept(self, held: int, at_risk: int) -> str:
         from quiz.store.journal import JOURNAL_NAME
-        from quiz.tui.screens.dialogs import answers_kept
+        from quiz.tui.kept import answers_kept
 
         return answers_kept(held, at_risk, JOURNAL_NAME)
 

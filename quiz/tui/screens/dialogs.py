@@ -18,6 +18,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from quiz.tui.kept import answers
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -87,27 +89,6 @@ class ConfirmEnd(ConfirmQuit):
         super().__init__(message)
 
 
-def answers_kept(held: int, at_risk: int, journal: str) -> str:
-    """Where the answers given are, in words, for the quit and end dialogs: never "saved"
-    when some are not. ``held``: answers not in the database; ``at_risk``: of those, the ones
-    not in the journal either (only in memory)."""
-    if not held:
-        return "every answer is saved"
-    if not at_risk:
-        return (
-            f"{_answers(held)} could not be saved to the database yet and "
-            f"{'are' if held > 1 else 'is'} kept in {journal}, to be saved the next time "
-            "quiz starts"
-        )
-    return (
-        f"{_answers(at_risk)} could not be saved anywhere yet and would be lost if quiz stopped now"
-    )
-
-
-def _answers(count: int) -> str:
-    return f"{count} answer{'s' if count != 1 else ''}"
-
-
 class UnsavedAnswers(ModalScreen[str]):
     """Quitting would lose answers that neither the database nor the journal took. Dismissed
     with ``"retry"`` (wait and try saving again), ``"file:PATH"`` (write them to a file the
@@ -140,7 +121,7 @@ class UnsavedAnswers(ModalScreen[str]):
     @property
     def message(self) -> str:
         return (
-            f"{_answers(self.at_risk)} would be lost: quiz could not save "
+            f"{answers(self.at_risk)} would be lost: quiz could not save "
             f"{'them' if self.at_risk > 1 else 'it'} ({self.reason}). Try again once there "
             "is room, or save them to a file you name."
         )

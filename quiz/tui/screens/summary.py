@@ -55,7 +55,7 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         from quiz.store.journal import JOURNAL_NAME
-        from quiz.tui.screens.dialogs import answers_kept
+        from quiz.tui.kept import answers_kept
 
         s = self.summary
         held, at_risk = self.app.unsaved_answers()
