@@ -13,6 +13,7 @@ same source sentence or fact, so a big bank is reviewed in time proportional to 
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -66,6 +67,8 @@ class _Bank:
     def __init__(self, ctx: Context) -> None:
         self.questions = list(ctx.bank.questions)
         self.keys = [_key_words(q) for q in self.questions]
+        #: each answer's content words, as :func:`_keys_match` compares them pair by pair
+        self.key_contents = [[text.content(k) for k in ks] for ks in self.keys]
         key_stems = [set().union(*(text.content(k) for k in ks)) for ks in self.keys]
         self.key_stems = key_stems
         self.asked = [_prompt_words(q) - s for q, s in zip(self.questions, key_stems, strict=True)]
@@ -74,10 +77,11 @@ class _Bank:
         self.items = [_items(q) for q in self.questions]
 
 
-def _keys_match(a: list[list[str]], b: list[list[str]]) -> bool:
-    for ka in a:
-        for kb in b:
-            ca, cb = text.content(ka), text.content(kb)
+def _keys_match(a: list[set[str]], b: list[set[str]]) -> bool:
+    """Whether two questions' answers are alike: ``a`` and ``b`` are each answer's content
+    words (:attr:`_Bank.key_contents`)."""
+    for ca in a:
+        for cb in b:
             small = min(len(ca), len(cb))
             if small and (len(ca & cb) / small >= 0.8 or text.jaccard(ca, cb) >= 0.5):
                 return True
@@ -103,7 +107,7 @@ def _duplicate(b: _Bank, i: int, j: int) -> bool:
     if _answers_other(b, i, j) or _answers_other(b, j, i):
         return False  # "Who said X?" and "What did W say?": the same fact asked both ways
     asked = b.asked[i] - b.key_stems[j], b.asked[j] - b.key_stems[i]
-    return _keys_match(b.keys[i], b.keys[j]) and text.jaccard(*asked) >= SAME_PROMPT
+    return _keys_match(b.key_contents[i], b.key_contents[j]) and text.jaccard(*asked) >= SAME_PROMPT
 
 
 def _answers_other(b: _Bank, i: int, j: int) -> bool:
@@ -119,12 +123,74 @@ def _duplicates(b: _Bank) -> list[tuple[int, int]]:
         if q.fact:
             groups["f:" + q.fact].append(index)
     pairs: set[tuple[int, int]] = set()
+    twins: dict[int, int] = defaultdict(int)
     for members in groups.values():
+        for i, j in _candidate_pairs(b, members):
+            pair = (min(i, j), max(i, j))
+            if twins[pair[1]] >= MAX_LEAKS or pair in pairs:
+                continue  # enough to report it; a bank of repeats must not cost its square
+            if _duplicate(b, i, j):
+                pairs.add(pair)
+                twins[pair[1]] += 1
+    return sorted(pairs)
+
+
+#: A group of questions on one sentence or fact up to this size is compared pair by pair;
+#: a bigger one (a generated bank of 100,000 questions on one article) only where two
+#: questions share what a duplicate must share (:func:`_candidate_pairs`).
+SMALL_GROUP = 64
+
+
+def _candidate_pairs(b: _Bank, members: list[int]) -> Iterator[tuple[int, int]]:
+    """The pairs of ``members`` that :func:`_duplicate` can find alike, each once: every pair
+    of a small group; in a big one, the pairs of one family that share a word a duplicate
+    must share — a word of the answer (``_keys_match`` needs one), or, for statements, pairs
+    and items (alike by Jaccard similarity), a word of each set's prefix in rare-first order,
+    which two sets at least that similar always share (prefix filtering)."""
+    if len(members) <= SMALL_GROUP:
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if (min(i, j), max(i, j)) not in pairs and _duplicate(b, i, j):
-                    pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs)
+                yield i, j
+        return
+    by_family: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        by_family[_family(b.questions[i])].append(i)
+    for family, ids in by_family.items():
+        if family == "multi":
+            continue  # several answers: never a duplicate test (no one key to compare)
+        if family == "true_false":
+            sets = {i: b.statements[i] for i in ids}
+            least: float | None = SAME_STATEMENT
+        elif family in ("matching", "ordering"):
+            sets = {i: b.items[i] for i in ids}
+            least = SAME_ITEMS
+        else:
+            sets = {i: set().union(*b.key_contents[i]) for i in ids}
+            least = None  # any shared word of the answer
+        yield from _sharing(sets, least)
+
+
+def _sharing(sets: dict[int, set[str]], least: float | None) -> Iterator[tuple[int, int]]:
+    """Pairs (in index order) whose sets share a word of their prefixes: with ``least``, the
+    first ``len - ceil(least * len) + 1`` words, rarest first, so that every pair with a
+    Jaccard similarity of ``least`` or more is among them; without, any word."""
+    counts: dict[str, int] = defaultdict(int)
+    for words in sets.values():
+        for word in words:
+            counts[word] += 1
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(sets):
+        ordered = sorted(sets[i], key=lambda w: (counts[w], w))
+        keep = len(ordered) if least is None else len(ordered) - math.ceil(least * len(ordered)) + 1
+        for word in ordered[: max(0, keep)]:
+            holders[word].append(i)
+    seen: set[tuple[int, int]] = set()
+    for ids in holders.values():
+        for x, i in enumerate(ids):
+            for j in ids[x + 1 :]:
+                if (i, j) not in seen:
+                    seen.add((i, j))
+                    yield i, j
 
 
 def _analysis(ctx: Context) -> tuple[_Bank, list[tuple[int, int]], dict[int, dict[int, str]]]:
