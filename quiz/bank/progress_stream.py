@@ -30,8 +30,8 @@ class ProgressStream(QuestionStream):
     ``done`` being the parsed share of a text of ``lines`` lines (``total_lines``), scaled to
     :data:`PARSE_SHARE`."""
 
-    def __init__(self, report: Progress, lines: int) -> None:
-        super().__init__()
+    def __init__(self, report: Progress, lines: int, *, keep_lines: bool = False) -> None:
+        super().__init__(lines=keep_lines)  # ``keep_lines``: each question's line, for advice
         self.report = report
         self.total_lines = max(lines, 1)
 

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,14 +65,56 @@ def expand(
     return banks, skipped
 
 
-def load_with_lines(path: Path) -> tuple[Bank, dict[str, int]]:
+#: The share of a big bank's check spent reading it; the item review is the rest.
+LOAD_SHARE = 0.5
+
+
+class _Bar:
+    """A terminal progress bar over a bank's check (:class:`~quiz.commands.loading.
+    TerminalProgress` on stderr, drawn only when the check takes a while and stderr is a
+    terminal: a 100,000-question bank takes half a minute, which must not look like a hang),
+    and the share of it each phase covers."""
+
+    def __init__(self, draw: Callable[[float], None] | None, close: Callable[[], None]) -> None:
+        self.draw = draw
+        self.close = close
+
+    def part(self, start: float, end: float) -> Callable[[float], None] | None:
+        draw = self.draw
+        if draw is None:
+            return None
+        return lambda done: draw(start + (end - start) * done)
+
+
+def _progress(path: Path) -> _Bar:
+    if not sys.stderr.isatty():
+        return _Bar(None, lambda: None)
+    from quiz.commands.loading import TerminalProgress
+    from quiz.safe_text import printable
+
+    bar = TerminalProgress(path.name, sys.stderr, label=f"Checking {printable(path.name)}")
+    return _Bar(bar, bar.close)
+
+
+def load_with_lines(
+    path: Path, progress: Callable[[float], None] | None = None
+) -> tuple[Bank, dict[str, int]]:
     """Load and validate a bank as :func:`quiz.bank.load_bank` does, and keep the line each
     question starts on (the loader streams questions in with their lines; the bank model does
-    not carry them), so advice can name ``FILE:LINE``. Raises :class:`BankError`."""
+    not carry them), so advice can name ``FILE:LINE``. ``progress`` hears how far the parse
+    is (0.0 to 1.0). Raises :class:`BankError`."""
     from quiz.bank.loader import load_bank
     from quiz.bank.validate import QuestionStream
 
-    stream = QuestionStream(lines=True)
+    stream: QuestionStream = QuestionStream(lines=True)
+    if progress is not None:
+        from quiz.bank.progress_stream import ProgressStream
+
+        try:
+            total = path.read_bytes().count(b"\n") if path.is_file() else 1
+        except OSError:
+            total = 1  # the loader says what is wrong with the file
+        stream = ProgressStream(progress, total, keep_lines=True)
     bank = load_bank(path, stream)
     assert stream.lines is not None
     return bank, stream.lines
@@ -98,9 +141,11 @@ def run(args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     shown_advice = 0
     for path in banks:
+        progress = _progress(path)
         try:
-            bank, lines = load_with_lines(path)
+            bank, lines = load_with_lines(path, progress.part(0.0, LOAD_SHARE))
         except BankError as error:
+            progress.close()
             results.append(
                 {
                     "file": str(path),
@@ -113,7 +158,12 @@ def run(args: argparse.Namespace) -> int:
                     _say(line)
             continue
         counts = bank.count_by_type()
-        found = review(bank, lines, all_advice=args.all_advice)
+        try:
+            found = review(
+                bank, lines, all_advice=args.all_advice, progress=progress.part(LOAD_SHARE, 1.0)
+            )
+        finally:
+            progress.close()
         shown_advice += len(found.shown)
         results.append(
             {
