@@ -16,6 +16,7 @@ into the file (answers go to the pending-answers journal instead, see
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 import time
@@ -132,6 +133,40 @@ def damage_error(path: Path, check: CheckResult) -> StoreError:
     )
 
 
+#: Beside ``quiz.db``: the damage a check found after the file was opened (too big to check
+#: within the open budget). The next start reads it and sets the file aside at once, instead
+#: of checking again in the background while it writes the journal's answers into the file.
+DAMAGE_NOTE_SUFFIX = ".damage-found"
+
+
+def damage_note(path: Path) -> Path:
+    return path.with_name(path.name + DAMAGE_NOTE_SUFFIX)
+
+
+def note_damage(path: Path, check: CheckResult) -> None:
+    """Remembers the damage found in ``path`` for the next start (best effort: a start that
+    finds no note checks the file again, and finds it again)."""
+    from quiz.atomic import write_atomic
+
+    with contextlib.suppress(OSError):
+        write_atomic(damage_note(path), (check.detail or "quick_check found a problem") + "\n")
+
+
+def noted_damage(path: Path) -> CheckResult | None:
+    """The damage an earlier check noted for ``path`` (see :func:`note_damage`), if any."""
+    try:
+        detail = damage_note(path).read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return None
+    return CheckResult("damaged", detail or "quick_check found a problem")
+
+
+def forget_damage(path: Path) -> None:
+    """The note goes once its file has been set aside (the new file is not damaged)."""
+    with contextlib.suppress(OSError):
+        damage_note(path).unlink()
+
+
 def _first_line(rows: list[str]) -> str:
     lines = [line for row in rows for line in row.splitlines() if not line.startswith("***")]
     return lines[0] if lines else "quick_check found a problem"
@@ -142,9 +177,15 @@ class BackgroundCheck:
     own read-only connection (WAL lets it read while the store writes). ``on_damage`` is
     called (on that thread) with the result when damage is found."""
 
-    def __init__(self, path: Path, on_damage: Callable[[CheckResult], None]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        on_damage: Callable[[CheckResult], None],
+        on_sound: Callable[[], None] | None = None,
+    ) -> None:
         self._path = path
         self._on_damage = on_damage
+        self._on_sound = on_sound  # called (on that thread) when the whole file checked sound
         self._stop = threading.Event()
         self.result: CheckResult | None = None
         self._thread = threading.Thread(target=self._run, name="quiz-db-check", daemon=True)
@@ -164,8 +205,12 @@ class BackgroundCheck:
         finally:
             conn.close()
         self.result = result
-        if result.verdict == "damaged" and not self._stop.is_set():
+        if self._stop.is_set():
+            return
+        if result.verdict == "damaged":
             self._on_damage(result)
+        elif result.verdict == "ok" and self._on_sound is not None:
+            self._on_sound()
 
     def join(self, timeout: float | None = None) -> bool:
         """Waits for the check (tests); True once it is over."""

@@ -22,7 +22,14 @@ from datetime import datetime
 from pathlib import Path
 
 from quiz.srs import Srs
-from quiz.store.check import OPEN_BUDGET_SECONDS, CheckResult, damage_error, quick_check
+from quiz.store.check import (
+    OPEN_BUDGET_SECONDS,
+    CheckResult,
+    damage_error,
+    forget_damage,
+    noted_damage,
+    quick_check,
+)
 from quiz.store.connection import connect, move_aside, store_error, use_wal
 from quiz.store.errors import StoreError
 from quiz.store.schema import check_ours, migrate
@@ -78,6 +85,7 @@ def open_checked(
             problem="unwritable" if damage.problem != "damaged" else "corrupt",
             path=path,
         ) from move_error
+    forget_damage(path)
     conn, check = _open_migrated(path, srs, budget)
     return Opened(conn, check, set_aside=aside, damage=damage)
 
@@ -106,7 +114,8 @@ def _open_migrated_once(
         raise store_error(error, path, "open the scores database") from error
     try:
         check_ours(conn, path)  # before WAL: switching journals would rewrite a foreign file
-        check = quick_check(conn, budget)
+        noted = noted_damage(path)  # found after an earlier start had opened it
+        check = noted if noted is not None else quick_check(conn, budget)
         if check.verdict == "damaged":
             raise damage_error(path, check)
         use_wal(conn)

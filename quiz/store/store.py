@@ -23,7 +23,7 @@ from typing import Self, TypeVar
 from quiz.record import Answer
 from quiz.srs import DEFAULT_DESIRED_RETENTION, CardState, Srs
 from quiz.store import flags as flag_repo
-from quiz.store.check import OPEN_BUDGET_SECONDS, BackgroundCheck, CheckResult
+from quiz.store.check import OPEN_BUDGET_SECONDS, BackgroundCheck, CheckResult, note_damage
 from quiz.store.connection import connect, store_error
 from quiz.store.due_reads import DueReads
 from quiz.store.errors import StoreError
@@ -131,18 +131,31 @@ class Store(DueReads):
                 store._conn, store._lock, path, clock()
             )
             store._learner_id = None  # the recovered file's, if it was a new one
-        store.replayed, store.replay_error = replay_pending(
-            store._conn,
-            store._lock,
-            srs,
-            path,
-            day_of=store.today,
-            learner=lambda: store.learner_id,
-            now=clock(),
-        )
         if opened.check.verdict == "unfinished":
-            store.background_check = BackgroundCheck(path, store._found_damage)
+            # a file too big to check within the budget takes the journal's answers only once
+            # the check behind it has found it sound: never into pages that may be damaged
+            store.background_check = BackgroundCheck(
+                path, store._found_damage, on_sound=store._replay_pending
+            )
+        else:
+            store._replay_pending()
         return store
+
+    def _replay_pending(self) -> None:
+        """Saves the answers left in the pending-answers journal (at open, or on the check's
+        thread once a big file has checked sound); :attr:`replayed` says how many."""
+        try:
+            self.replayed, self.replay_error = replay_pending(
+                self._conn,
+                self._lock,
+                self._srs,
+                self._path,
+                day_of=self.today,
+                learner=lambda: self.learner_id,
+                now=self._clock(),
+            )
+        except sqlite3.ProgrammingError:  # closed meanwhile: the next start replays them
+            return
 
     def close(self) -> None:
         """Closes the connection, first letting SQLite refresh its query planner statistics
@@ -354,7 +367,9 @@ class Store(DueReads):
 
     def _found_damage(self, result: CheckResult) -> None:
         """The background check found damage: write nothing more into the file (answers go
-        to the journal); the next start sets the file aside."""
+        to the journal), and note it beside the file, so that the next start sets the file
+        aside at once (:func:`~quiz.store.check.note_damage`)."""
+        note_damage(self._path, result)
         self._refused = StoreError(
             f"{self._path}: the scores database is damaged ({result.detail}); nothing more is "
             "written to it, and it will be set aside and replaced the next time quiz starts",

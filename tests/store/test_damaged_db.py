@@ -198,3 +198,46 @@ def test_the_check_at_open_stays_within_its_budget(tmp_path: Path) -> None:
         assert store.refused is None
     finally:
         store.close()
+
+
+def test_a_file_too_big_to_check_at_open_gets_no_journal_answer_and_goes_aside_next_start(
+    tmp_path: Path,
+) -> None:
+    """Issue 20's verification: on a file whose check does not fit in the open budget (here a
+    budget of nothing), the journal's answers were saved into it at open, before the check in
+    the background found it damaged, and every later start did the same, the file never set
+    aside. Now the journal waits for the check; damage found is noted beside the file, and the
+    next start sets the file aside at once and saves the answer into the new one."""
+    from quiz.store.check import damage_note
+    from quiz.store.journal import JOURNAL_NAME, Journal, PendingAnswer
+
+    a_real_db(tmp_path)
+    path = tmp_path / DB_NAME
+    damage_a_middle_page(path)
+    waiting = Answer("bank", "q-late", "true_false", "True", Outcome.RIGHT, 2.0, NOW, "True")
+    Journal(tmp_path / JOURNAL_NAME).append(PendingAnswer("s", "bank", "play", waiting))
+    before = path.read_bytes()
+
+    store = Store.open(tmp_path, clock=clock, check_budget=0)
+    try:
+        check = store.background_check
+        assert check is not None and check.join(30)
+        assert check.result is not None and check.result.verdict == "damaged"
+        assert store.refused is not None and store.replayed is None  # nothing replayed into it
+    finally:
+        store.close()
+    assert path.read_bytes() == before
+    assert damage_note(path).is_file()
+    assert (tmp_path / JOURNAL_NAME).stat().st_size > 0  # the answer still waits
+
+    again = Store.open(tmp_path, clock=clock, check_budget=0)
+    try:
+        assert again.set_aside is not None and again.set_aside.read_bytes() == before
+        assert not damage_note(path).exists()
+        if again.background_check is not None:  # the new file, checked behind the start
+            assert again.background_check.join(30)
+        with again.reading() as conn:
+            rows = conn.execute("SELECT question_id FROM attempts").fetchall()
+        assert rows == [("q-late",)]
+    finally:
+        again.close()
