@@ -14,20 +14,26 @@ from typing import BinaryIO
 __all__ = ["replacing", "write_atomic"]
 
 
-def write_atomic(target: Path, content: str | bytes, *, make_folder: bool = True) -> None:
+def write_atomic(
+    target: Path, content: str | bytes, *, make_folder: bool = True, durable: bool = True
+) -> None:
     """Replace ``target`` with ``content`` (text is written as UTF-8 with ``\\n`` line ends).
 
     The new file gets the usual permissions (0644 under the user's umask), not the 0600 that
     :func:`tempfile.mkstemp` gives, so a bank saved for a class stays readable by it. The
-    folder is made when missing unless ``make_folder`` is false. Raises :class:`OSError`; the
-    temporary file is removed on failure."""
+    folder is made when missing unless ``make_folder`` is false. ``durable=False`` skips the
+    flush to the disk, for a file that can be made again (the bank cache: a first start over
+    500 new banks writes 500 entries, and a sync each would cost seconds); it is still never
+    seen half written. Raises :class:`OSError`; the temporary file is removed on failure."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    with replacing(target, make_folder=make_folder) as handle:
+    with replacing(target, make_folder=make_folder, durable=durable) as handle:
         handle.write(data)
 
 
 @contextlib.contextmanager
-def replacing(target: Path, *, make_folder: bool = True) -> Iterator[BinaryIO]:
+def replacing(
+    target: Path, *, make_folder: bool = True, durable: bool = True
+) -> Iterator[BinaryIO]:
     """A binary file to write ``target``'s new content into, bit by bit (a file too big to hold
     in memory); when the block ends without an error it is synced, given the usual permissions
     and renamed over ``target``. On any error the temporary file is removed and the error
@@ -41,7 +47,8 @@ def replacing(target: Path, *, make_folder: bool = True) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o644 & ~_umask())
         os.replace(tmp_name, target)
     except BaseException:

@@ -196,18 +196,11 @@ class BankSummary(Struct, frozen=True):
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so a reader never sees half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # writing is rare: a bank's first load
+    """A cache file replaced whole (:func:`quiz.atomic.write_atomic`), not synced: it can
+    always be made again from its bank."""
+    from quiz.atomic import write_atomic
 
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(target, data, durable=False)
 
 
 class BankCache:
