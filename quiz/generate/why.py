@@ -13,13 +13,13 @@ the article does not.
   effect.
 
 The right answer is a slice of the article's text (cut to a readable option by
-:func:`quiz.generate.why_text.option_span`), so the item review and ``hard_rules.violations`` find
-it in the cited sentence. The wrong options are the article's other causes (for a "Why …?") or
-other consequences (for a "What followed …?"), then the main clauses of its other sentences:
+:func:`quiz.generate.option_text.option_span`), so the item review and ``hard_rules.violations``
+find it in the cited sentence. The wrong options are the article's other causes (for a "Why …?")
+or other consequences (for a "What followed …?"), then the main clauses of its other sentences:
 each true of the article but not the answer to this question. None of them is a cause of the
-same effect (or a cause of the cause), none shares most of its words with the answer or
-restates the question, and all have the answer's form (a clause, a noun phrase, "to …"), about
-its length, and its casing. Without two such options there is no question: a "Why …?" with one
+same effect (or a cause of the cause), none shares most of its words with the answer or restates
+the question, and all have the answer's form (a clause, a noun phrase, "to …"), about its
+length, and its casing. Without two such options there is no question: a "Why …?" with one
 giveaway distractor teaches nothing.
 """
 
@@ -29,6 +29,10 @@ from quiz.generate.article import Article, Sentence, XFact, normalise_key, usabl
 from quiz.generate.candidate import Candidate, mentions_any
 from quiz.generate.causes import _CAUSE_VERBS, CAUSE, PURPOSE, SEQUENCE, CauseLink
 from quiz.generate.distractors import order_choices
+from quiz.generate.option_text import (
+    content_words,
+    option_span,
+)
 from quiz.generate.rank import cause_links
 from quiz.generate.why_options import (
     FRAMES,
@@ -43,10 +47,8 @@ from quiz.generate.why_options import (
 )
 from quiz.generate.why_text import (
     clause_subject,
-    content_words,
     lemminflect,
     name_pronouns,
-    option_span,
     render,
     subject_text,
     token_ids,

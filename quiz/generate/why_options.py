@@ -12,14 +12,16 @@ from quiz.generate.article import Article, Sentence, normalise_key, usable_sente
 from quiz.generate.candidate import mentions_any
 from quiz.generate.causes import PURPOSE, CauseLink
 from quiz.generate.lexicon import PERSON_TITLES
-from quiz.generate.rank import body_mask
-from quiz.generate.why_text import (
-    balanced,
-    clause_subject,
+from quiz.generate.option_text import (
     content_words,
     option_span,
     option_spans,
     to_infinitive,
+)
+from quiz.generate.rank import body_mask
+from quiz.generate.why_text import (
+    balanced,
+    clause_subject,
     token_ids,
 )
 
@@ -283,7 +285,7 @@ def _option(sentence: Sentence, ids: set[int], link: int = -1) -> Option | None:
 
 
 def _variants(sentence: Sentence, ids: set[int]) -> list[Option]:
-    """Every readable cut of the words ``ids`` (see :func:`why_text.option_spans`)."""
+    """Every readable cut of the words ``ids`` (see :func:`option_text.option_spans`)."""
     made = (_made(sentence, span) for span in option_spans(sentence, ids, every=True))
     return [o for o in made if o is not None]
 
