@@ -159,11 +159,15 @@ class Store(DueReads):
 
     def close(self) -> None:
         """Closes the connection, first letting SQLite refresh its query planner statistics
-        (``PRAGMA optimize``: cheap, and recommended before closing)."""
-        if self.background_check is not None:
-            self.background_check.stop()
+        (``PRAGMA optimize``: cheap, and recommended before closing) — only in a file known
+        sound: ``optimize`` writes, and a short command (``quiz stats --json``) closes a big
+        file before the check behind its start has finished."""
+        check = self.background_check
+        if check is not None:
+            check.stop()
+        sound = check is None or (check.result is not None and check.result.verdict == "ok")
         with self._lock:
-            if self._refused is None:
+            if self._refused is None and sound:
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.execute("PRAGMA optimize")
             self._conn.close()
