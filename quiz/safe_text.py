@@ -8,9 +8,10 @@ import re
 
 __all__ = ["PLACEHOLDER", "VISIBLE_TABLE", "json_printable", "printable", "visible"]
 
-#: C0 and C1 controls (tab and newline included: one printed line stays one line), DEL, and
+#: C0 and C1 controls (tab and newline included: one printed line stays one line), DEL, the
+#: line and paragraph separators (U+2028, U+2029: a terminal may break the line on them), and
 #: the bidirectional marks, embeddings, overrides and isolates.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 #: What a screen laid out cell by cell shows for a C1 control or a bidi character.
@@ -26,7 +27,7 @@ VISIBLE_TABLE: dict[int, str] = {
     **{code: PLACEHOLDER for code in range(0x80, 0xA0)},
     **{
         code: PLACEHOLDER
-        for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+        for code in (0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F), *range(0x2066, 0x206A))
     },
 }
 
@@ -49,7 +50,7 @@ def printable(text: str) -> str:
 
 #: What JSON itself leaves raw of :data:`_UNSAFE` (it escapes C0 controls inside strings; a
 #: newline outside them is layout).
-_JSON_RAW = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def _json_escape(match: re.Match[str]) -> str:

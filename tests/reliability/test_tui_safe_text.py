@@ -22,7 +22,7 @@ from quiz.authoring import Draft
 from quiz.bank import load_bank
 from quiz.bank.model import Bank
 from quiz.report import analyse, read_results
-from quiz.safe_text import PLACEHOLDER, VISIBLE_TABLE, visible
+from quiz.safe_text import PLACEHOLDER, VISIBLE_TABLE, printable, visible
 from quiz.tui.app import QuizApp
 from quiz.tui.config import AppConfig, StartAuthor, StartReport
 from quiz.tui.safe_render import shown
@@ -35,7 +35,7 @@ from tests.tui.helpers import acknowledged, current
 SIZE = (120, 40)
 RLO, PDF, LRI, PDI, RLM = "\u202e", "\u202c", "\u2066", "\u2069", "\u200f"
 #: Every character that must never reach the terminal raw (newline and tab are layout).
-UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 SENTENCE = f"The mayor, Ana {RLO}Costa{PDF}, opened the new bridge on Monday in the town."
 BANK = f"""\
@@ -88,6 +88,10 @@ def test_the_guard_is_in_place_and_keeps_lengths() -> None:
     assert [(s.start, s.end) for s in content.spans] == [(0, 6)]
     assert Content.from_markup("[b]x\u202ey[/b]").plain == "x\ufffdy"
     assert Text(f"n{RLO}\x9bm\r").plain == "n\ufffd\ufffdm"  # carriage return still dropped
+    # line and paragraph separators: a terminal may break a line on them (the verification of
+    # issue 20 saw a title's U+2028 reach it raw)
+    assert Content("a\u2028b\u2029c").plain == "a\ufffdb\ufffdc"
+    assert printable("title\u2028x") == "title\\u2028x"
 
 
 async def test_the_quiz_screen_shows_placeholders(harness: Harness, tmp_path: Path) -> None:
