@@ -22,6 +22,7 @@ def test_a_long_article_shows_a_bar_then_the_result(tmp_path: Path) -> None:
     article = _long_article(tmp_path)
     app = AppInPty(["generate", str(article), "-o", str(tmp_path / "bank.yaml")], tmp_path / "d")
     try:
+        app.wait_for(r"Loading the English language model…", timeout=60)  # at once, not blank
         app.wait_for(r"Drafting long-report\.txt\s+\[[█·]+\]\s+\d+%", timeout=60)
         app.wait_for(r"wrote .*bank\.yaml", timeout=120)
         assert app.process.wait(30) == 0

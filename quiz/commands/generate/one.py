@@ -26,6 +26,10 @@ __all__ = [
 ]
 
 
+#: What the terminal shows while spaCy's model loads (3-4 s on two cores), before any bar.
+LOADING = "Loading the English language model…"
+
+
 def load_model_once() -> None:
     """Load spaCy's model now, then freeze what exists into the collector's permanent
     generation: the model's ~90,000 long-lived objects are otherwise walked again by every
@@ -34,7 +38,16 @@ def load_model_once() -> None:
 
     from quiz.generate.nlp import load_model
 
-    load_model()
+    shown = sys.stderr.isatty()  # a few seconds with nothing on screen would look like a hang
+    if shown:
+        sys.stderr.write("\r\x1b[K" + LOADING)
+        sys.stderr.flush()
+    try:
+        load_model()
+    finally:
+        if shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
     gc.freeze()
 
 
