@@ -453,8 +453,12 @@ def test_it_is_scheduled_and_comes_back_in_review(
         assert (plan.due_now, plan.due, plan.new) == (1, 1, 0)
         assert isinstance(plan.items[0][1], YesNoUnsure)
 
-        reviewing = store.start_session(bank.id, "review")
-        session = review_session(plan, recorder=store.recorder(reviewing), clock=clock)
+        from quiz.recording.journaling import JournalingRecorder
+        from quiz.store.journal import JOURNAL_NAME, Journal
+
+        journal = Journal(store.path.with_name(JOURNAL_NAME))
+        reviewing = JournalingRecorder(store, bank.id, "review", journal)  # as the app records
+        session = review_session(plan, recorder=reviewing, clock=clock)
         assert session.mode == "review" and session.current.question == approved
         result = session.answer(0, seconds=4.0)  # "Yes", quickly
         assert result.outcome is Outcome.RIGHT

@@ -303,12 +303,11 @@ def test_undo_of_an_unsaved_answer_marks_it_for_when_it_is_saved() -> None:
 
 
 def test_undo_and_finish_reach_the_store(store: Store) -> None:
-    session_ids: list[int] = []
+    from quiz.recording.journaling import JournalingRecorder
+    from quiz.store.journal import JOURNAL_NAME, Journal
 
-    def make():
-        sid = store.start_session("b", "play")
-        session_ids.append(sid)
-        return store.recorder(sid)
+    def make() -> JournalingRecorder:  # the app's recorder: the one way an answer is recorded
+        return JournalingRecorder(store, "b", "play", Journal(store.path.with_name(JOURNAL_NAME)))
 
     recorder = BackgroundRecorder(make)
     recorder.submit(_answer(1)).result(5)

@@ -1,10 +1,10 @@
 """The learner's scores and spaced-repetition schedules, in SQLite.
 
 Open one :class:`Store` per process with :meth:`Store.open` (it checks the file for damage and
-saves the answers left in the pending-answers journal, :mod:`quiz.store.journal`). The app
-records through :class:`quiz.recording.journaling.JournalingRecorder`; :class:`SessionRecorder`
-is the bare one, without the journal, for scripts and tests. Everything the store raises for a
-person to act on is a :class:`StoreError`.
+saves the answers left in the pending-answers journal, :mod:`quiz.store.journal`). An answer is
+recorded one way, through :class:`quiz.recording.journaling.JournalingRecorder` (the session,
+the store, and the journal when the store refuses it). Everything the store raises for a person
+to act on is a :class:`StoreError`.
 """
 
 from quiz.store.errors import StoreError, StoreProblem
@@ -21,7 +21,7 @@ from quiz.store.models import (
 )
 from quiz.store.queue import KnownQuestions
 from quiz.store.schema import LATEST_VERSION
-from quiz.store.store import DB_NAME, SessionRecorder, Store, local_now
+from quiz.store.store import DB_NAME, Store, local_now
 
 __all__ = [
     "ALL_BANKS",
@@ -36,7 +36,6 @@ __all__ = [
     "LastScore",
     "Mode",
     "RecordResult",
-    "SessionRecorder",
     "Store",
     "StoreError",
     "StoreProblem",

@@ -35,10 +35,9 @@ from quiz.store.opening import open_checked
 from quiz.store.records import insert_session, load_card, record_answer, undo_last_attempt
 from quiz.store.recovery import replay_pending, salvage_aside
 from quiz.store.salvage import SalvageReport
-from quiz.store.session_recorder import SessionRecorder
 from quiz.store.timefmt import day_of, to_db
 
-__all__ = ["DB_NAME", "SessionRecorder", "Store", "local_now"]
+__all__ = ["DB_NAME", "Store", "local_now"]
 
 DB_NAME = "quiz.db"
 
@@ -268,9 +267,6 @@ class Store(DueReads):
             return record_answer(conn, self._srs, answer, session_id=session_id, cram=cram, day=day)
 
         return self._write(work, "save the answer")
-
-    def recorder(self, session_id: int, *, cram: bool = False) -> SessionRecorder:
-        return SessionRecorder(self, session_id, cram=cram)
 
     def undo_last(self, session_id: int) -> Answer | None:
         """Marks the session's last answer taken back (it keeps counting, and its card keeps

@@ -12,8 +12,10 @@ import pytest
 from msgspec.structs import replace
 
 from quiz.record import Outcome, Recorder
+from quiz.recording.journaling import JournalingRecorder
 from quiz.srs import CardState, Rating, State
-from quiz.store import ALL_BANKS, Flag, LastScore, RecordResult, SessionRecorder, Store
+from quiz.store import ALL_BANKS, Flag, LastScore, RecordResult, Store
+from quiz.store.journal import JOURNAL_NAME, Journal
 from tests.store.helpers import T0, FakeClock, answer
 
 
@@ -209,8 +211,14 @@ def test_sessions_have_a_known_mode(store: Store) -> None:
         store.start_session("bank", "exam")
 
 
-def test_session_recorder_is_the_recorder_the_ui_calls(store: Store, clock: FakeClock) -> None:
-    recorder = store.recorder(store.start_session("bank", "play"))
+def _recorder(store: Store, mode: str) -> JournalingRecorder:
+    return JournalingRecorder(store, "bank", mode, Journal(store.path.with_name(JOURNAL_NAME)))
+
+
+def test_the_recorder_the_ui_calls_saves_undoes_and_finishes(
+    store: Store, clock: FakeClock
+) -> None:
+    recorder = _recorder(store, "play")
     assert isinstance(recorder, Recorder)
 
     recorder.record(answer(at=T0))
@@ -227,7 +235,7 @@ def test_session_recorder_is_the_recorder_the_ui_calls(store: Store, clock: Fake
 
 
 def test_a_cram_recorder_keeps_schedules_alone(store: Store) -> None:
-    recorder = SessionRecorder(store, store.start_session("bank", "cram"), cram=True)
+    recorder = _recorder(store, "cram")
     recorder.record(answer(at=T0))
     assert store.card("bank", "q1") is None
 

@@ -5,8 +5,9 @@ classes: each type says which shape it presents as (:attr:`QuestionType.shape`),
 cannot be exported and why (:class:`NoExport`). A new type that maps onto an existing shape is
 then exported by every exporter with no exporter change; only a new *shape* needs one.
 
-The answer widget of the quiz screen is chosen by shape as well (``quiz/tui/widgets/answers/picking.py``):
-a learner answers a choice the same way whatever type it came from.
+The answer widget of the quiz screen is chosen by shape as well
+(``quiz/tui/widgets/answers/picking.py``): a learner answers a choice the same way whatever type
+it came from.
 
 Shapes are ``msgspec`` structs, like the model: every start defines them, and a struct costs
 about twenty microseconds to define where a frozen dataclass costs a millisecond.
