@@ -130,10 +130,10 @@ def _question_ids(conn: sqlite3.Connection, bank_id: str) -> list[str]:
     ).fetchone()
     if not count:
         return []
-    ids = joined.split(_SEPARATOR)
+    ids: list[str] = str(joined).split(_SEPARATOR)
     if len(ids) != count:
         ids = [
-            row[0]
+            str(row[0])
             for row in conn.execute("SELECT question_id FROM cards WHERE bank_id = ?", (bank_id,))
         ]
     return ids
