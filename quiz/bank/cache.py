@@ -32,6 +32,7 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from quiz.bank.errors import BankError, read_problem
+from quiz.bank.file_stamps import STAMPS_NAME, stamped_digest
 from quiz.bank.files import MAX_BANK_BYTES, article_reader, decode_text, read_bytes_bounded
 from quiz.bank.model import Bank, Fact, Question, Source
 from quiz.bank.types import ROW_BUILDERS, type_of
@@ -257,7 +258,7 @@ class BankCache:
         return _remember(self.cache_dir, digest, article_digest, bank)
 
     def _digest(self, bank_path: Path) -> str:
-        return _stamped_digest(self.cache_dir / _STAMPS_NAME, bank_path)
+        return stamped_digest(self.cache_dir / STAMPS_NAME, bank_path)
 
     def summaries(self, paths: Iterable[Path]) -> list[BankSummary]:
         """Summaries of the bank files, loading only those changed since the last call."""
@@ -302,87 +303,6 @@ class BankCache:
             by_type=tuple(sorted(bank.count_by_type().items())),
             question_ids=tuple(q.id for q in bank.questions),
         )
-
-
-_STAMPS_NAME = "bank-stamps.json"
-#: Files this large or larger are stamped; a smaller one is hashed in well under a millisecond,
-#: less than rewriting the stamps file costs (the home screen's first start would rewrite it
-#: once for each of 500 banks of 200 questions, about 55 KB each). From 128 KB, not 1 MB:
-#: ``quiz review`` loads every bank at each start, and reading and hashing 100 banks of 1,000
-#: questions (270 KB each) was 35 ms of its 0.19 s of bank loads; stamped, once.
-_STAMP_FROM = 1 << 17
-#: A file modified this recently (ns) is hashed every time: a write within the same tick of
-#: the clock as the stamp, leaving the size alone, would otherwise go unnoticed (git's "racily
-#: clean" rule). Banks are edited by hand or written once by ``quiz generate``: seconds apart.
-_RACY_NS = 2_000_000_000
-#: Absolute path of a bank file -> (size, mtime ns, inode, ctime ns, SHA-256 of its bytes).
-Stamps = dict[str, tuple[int, int, int, int, str]]
-_STAMPS_DECODER = msgspec.json.Decoder(Stamps)
-
-
-def _stamp(stat: os.stat_result) -> tuple[int, int, int, int]:
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns)
-
-
-def _stamped_digest(stamps_file: Path, bank_path: Path) -> str:
-    """The SHA-256 of ``bank_path``'s bytes, taken from ``stamps_file`` when the file's size,
-    modification time, inode and change time are those it was hashed at.
-
-    Hashing the file was the cache's own cost at every start: the whole file read and hashed
-    (28 MB for a 100,000-question bank, twice for ``quiz play FILE``) before the entry could
-    be looked up. Any write changes the modification or change time (a replaced file also
-    its inode); a file changed in the last :data:`_RACY_NS` is not stamped, so a second write
-    within one tick of the clock is still seen by its hash. Files under :data:`_STAMP_FROM`
-    are hashed every time, as before."""
-    try:
-        stat: os.stat_result | None = bank_path.stat()
-    except OSError:
-        stat = None  # the read below says what is wrong, as it always has
-    stamped = stat is not None and stat.st_size >= _STAMP_FROM
-    key = str(bank_path.absolute())
-    if stamped:
-        assert stat is not None
-        known = _read_stamps(stamps_file).get(key)
-        if known is not None and known[:4] == _stamp(stat):
-            return known[4]
-    try:
-        data = read_bytes_bounded(bank_path, limit=MAX_BANK_BYTES, what="the bank file")
-    except ValueError as error:
-        raise BankError(str(bank_path), [read_problem(error)]) from None
-    digest = hashlib.sha256(data).hexdigest()
-    import time
-
-    settled = stat is not None and time.time_ns() - stat.st_mtime_ns > _RACY_NS
-    if stamped and settled and stat is not None and time.time_ns() - stat.st_ctime_ns > _RACY_NS:
-        with _stamps_lock:
-            stamps = dict(_read_stamps(stamps_file))
-            stamps[key] = (*_stamp(stat), digest)
-            with contextlib.suppress(OSError):  # a read-only data dir only costs speed
-                _write_atomic(stamps_file, msgspec.json.encode(stamps))
-                _stamps_read[stamps_file] = (_stamp(stamps_file.stat()), stamps)
-    return digest
-
-
-_stamps_lock = threading.Lock()
-#: The stamps file as last read or written in this process, with its own stamp: the home
-#: screen's first start loads 500 banks, and decoding the file for each would cost more than
-#: it saves.
-_stamps_read: dict[Path, tuple[tuple[int, int, int, int], Stamps]] = {}
-
-
-def _read_stamps(stamps_file: Path) -> Stamps:
-    """The remembered digests; a missing or damaged file is an empty one (each bank is then
-    hashed once more). Not to be changed in place: it may be shared."""
-    try:
-        own = _stamp(stamps_file.stat())
-        seen = _stamps_read.get(stamps_file)
-        if seen is not None and seen[0] == own:
-            return seen[1]
-        stamps = _STAMPS_DECODER.decode(stamps_file.read_bytes())
-    except (OSError, msgspec.DecodeError):
-        return {}
-    _stamps_read[stamps_file] = (own, stamps)
-    return stamps
 
 
 #: The last bank loaded in this process: (the cache it went through, its file's digest, its

@@ -37,56 +37,26 @@ Pure functions over the parse: one pass over the tokens of each sentence, no I/O
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from quiz.generate.article import Sentence
 from quiz.generate.cause_spans import SentenceSpans
+from quiz.generate.cause_words import (
+    _CANDIDATE,
+    _EFFECT_ADVERBS,
+    _NOT_SO,
+    _PREP_PAIRS,
+    _REACTIVE,
+    _TRIGGERS,
+    CAUSE_VERBS,
+    _near_head,
+    _perfect,
+)
 
 CAUSE = "cause"
 PURPOSE = "purpose"
 SEQUENCE = "sequence"
-
-#: Two-word prepositions whose object is a cause: first word -> second word.
-_PREP_PAIRS = {"because": "of", "due": "to", "owing": "to", "thanks": "to"}
-#: Verbs whose subject causes their object (with the preposition some of them need).
-_CAUSE_VERBS = {
-    "lead": "to",
-    "result": "in",
-    "contribute": "to",
-    "cause": "",
-    "prompt": "",
-    "trigger": "",
-    "spark": "",
-    "fuel": "",
-}
-#: Sentence adverbials that introduce an effect (the cause is before them).
-_EFFECT_ADVERBS = {"therefore", "consequently", "thus", "hence"}
-#: After these, "after X" / "following X" reads as "because of X": reactions and sanctions.
-_REACTIVE = {
-    "resign", "quit", "step", "arrest", "charge", "detain", "express", "apologize", "apologise",
-    "condemn", "criticize", "criticise", "protest", "respond", "react", "flee", "evacuate",
-    "cancel", "suspend", "ban", "close", "halt", "withdraw", "fire", "sack", "dismiss",
-    "impeach", "sanction", "warn", "vow", "demand", "call", "die", "collapse", "retaliate",
-    "launch", "investigate", "postpone", "delay", "ground", "recall",
-}  # fmt: skip
-#: What came first, when it is one of these, caused what followed it.
-_TRIGGERS = {
-    "attack", "criticism", "shooting", "crash", "death", "defeat", "loss", "threat",
-    "pressure", "protest", "scandal", "impeachment", "failure", "outbreak", "storm", "explosion",
-    "accident", "allegation", "accusation", "complaint", "strike", "invasion", "bombing",
-    "threaten", "kill", "criticize", "criticise", "accuse", "impose", "invade", "explode",
-    "fail", "lose", "refuse", "reject", "violate",
-}  # fmt: skip
-#: Any word a connective can start with (on the lower-cased text): most sentences have none
-#: and cost one regular-expression search.
-_CANDIDATE = re.compile(
-    r"\b(?:because|due|owing|thanks|as a (?:result|consequence)|since|so|in order|after"
-    r"|following|therefore|consequently|thus|hence|means?|meant|lead(?:s|ing)?|led"
-    r"|result(?:s|ed|ing)?|contribut|caus|prompt|trigger|spark|fuel)"
-)
-_NOT_SO = {"far", "much", "many", "long", "called", "that", "as", "too", "few", "little", "to"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +147,7 @@ class _Reader(SentenceSpans):
             return self._adverbial([tok], k)
         if tok.lemma_ == "mean" and tok.pos_ == "VERB":
             return self._means(tok, tokens, k)
-        if tok.pos_ == "VERB" and tok.lemma_ in _CAUSE_VERBS:
+        if tok.pos_ == "VERB" and tok.lemma_ in CAUSE_VERBS:
             return self._verb(tok)
         return set()
 
@@ -334,7 +304,7 @@ class _Reader(SentenceSpans):
 
     def _verb(self, tok: Any) -> set[int]:
         """ "X led to Y", "X caused Y", "Y was triggered by X", ", prompting Y"."""
-        need = _CAUSE_VERBS[tok.lemma_]
+        need = CAUSE_VERBS[tok.lemma_]
         agent = [c for c in tok.children if c.dep_ == "agent"]
         conn = [tok]
         if agent and need:
@@ -441,21 +411,3 @@ class _Reader(SentenceSpans):
                 cause_first=first,
             )
         )
-
-
-def _perfect(verb: Any) -> bool:
-    """A perfect verb ("has grown", "had lived", "have been operating"): "since" on it is time."""
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-
-
-def _near_head(tok: Any) -> list[Any]:
-    """A phrase's head, its object and the object of its "of" ("weeks of criticism" reaches
-    "criticism"); not what a relative clause or a reported clause says ("an insurgency that
-    has killed", "said it had carried out an accident investigation")."""
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ in ("dobj", "pobj", "compound", "amod"):
-            out.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            out.extend(c for c in child.children if c.dep_ == "pobj")
-    return out

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from quiz.generate.article import Article, Sentence, XFact, normalise_key, usable_sentence
 from quiz.generate.candidate import Candidate, mentions_any
-from quiz.generate.causes import _CAUSE_VERBS, CAUSE, PURPOSE, SEQUENCE, CauseLink
+from quiz.generate.cause_words import CAUSE_VERBS
+from quiz.generate.causes import CAUSE, PURPOSE, SEQUENCE, CauseLink
 from quiz.generate.distractors import order_choices
 from quiz.generate.option_text import (
     content_words,
@@ -92,7 +93,7 @@ def _why(article: Article, n: int, link: CauseLink, pool: Pool) -> Candidate | N
         (
             t
             for t in (sentence.span.doc[i] for i in sorted(pool.connective_ids(n)))
-            if t.pos_ == "VERB" and t.lemma_ in _CAUSE_VERBS
+            if t.pos_ == "VERB" and t.lemma_ in CAUSE_VERBS
         ),
         None,
     )

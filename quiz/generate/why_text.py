@@ -25,7 +25,7 @@ from typing import Any
 
 from quiz.generate.article import Article, Sentence
 from quiz.generate.candidate import short_name
-from quiz.generate.causes import _CAUSE_VERBS
+from quiz.generate.cause_words import CAUSE_VERBS
 from quiz.generate.lexicon import SPEECH_VERBS
 from quiz.generate.pronouns import resolve_pronoun
 
@@ -324,7 +324,7 @@ def what_caused_question(sentence: Sentence, verb: Any, effect: set[int]) -> str
     preposition = [
         c.text
         for c in verb.children
-        if c.dep_ in ("prep", "dative") and c.lower_ == _CAUSE_VERBS.get(verb.lemma_, "")
+        if c.dep_ in ("prep", "dative") and c.lower_ == CAUSE_VERBS.get(verb.lemma_, "")
     ]
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     passive = any(c.dep_ == "agent" for c in verb.children) or (

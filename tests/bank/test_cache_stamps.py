@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import cache
+from quiz.bank import cache, file_stamps
 from quiz.bank.cache import BankCache
 from tests.conftest import ALL_TYPES_BANK
 
@@ -20,7 +20,7 @@ HOUR_AGO = time.time() - 3600
 @pytest.fixture(autouse=True)
 def stamp_small_banks(monkeypatch: pytest.MonkeyPatch) -> None:
     """The test bank is small; the stamps are kept for files of a megabyte and more."""
-    monkeypatch.setattr(cache, "_STAMP_FROM", 0)
+    monkeypatch.setattr(file_stamps, "STAMP_FROM", 0)
 
 
 @pytest.fixture
@@ -49,12 +49,13 @@ def reads_of_the_bank(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         return real(path, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cache, "read_bytes_bounded", counting)
+    monkeypatch.setattr(file_stamps, "read_bytes_bounded", counting)  # hashing a bank reads it
     monkeypatch.setattr(cache, "_RECENT", None)
     return reads
 
 
 def later_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    future = time.time_ns() + 10 * cache._RACY_NS
+    future = time.time_ns() + 10 * file_stamps.RACY_NS
     monkeypatch.setattr(time, "time_ns", lambda: future)
 
 
@@ -98,7 +99,7 @@ def test_a_file_changed_just_now_is_hashed_every_time(
 def test_a_small_bank_is_hashed_every_time_and_leaves_no_stamp(
     bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "_STAMP_FROM", bank_file.stat().st_size + 1)
+    monkeypatch.setattr(file_stamps, "STAMP_FROM", bank_file.stat().st_size + 1)
     age(bank_file)
     later_clock(monkeypatch)
     BankCache(tmp_path / "cache").load(bank_file)
