@@ -108,6 +108,15 @@ def _open_migrated(
 def _open_migrated_once(
     path: Path, srs: Srs, budget: float | None
 ) -> tuple[sqlite3.Connection, CheckResult]:
+    if path.exists() and not path.is_file():  # a FIFO, a socket, a device, a folder
+        raise StoreError(
+            f"{path}: could not open the scores database: it is not a regular file (a pipe, "
+            "socket, device or folder has its name); move it away or use another --data-dir",
+            # a folder is what an unwritable data dir looks like (its advice fits); a pipe is
+            # not to be read either, read-only or not: opening it waits for a writer forever
+            problem="unwritable" if path.is_dir() else "failed",
+            path=path,
+        )
     try:
         conn = connect(path, wal=False)
     except sqlite3.Error as error:

@@ -177,6 +177,7 @@ def test_a_fifo_in_place_of_the_database_is_reported_not_waited_on(tmp_path: Pat
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("quiz: ")
+    assert "not a regular file" in result.stderr  # said plainly, not "disk I/O error"
 
 
 def test_a_foreign_sqlite_file_is_reported(tmp_path: Path) -> None:
