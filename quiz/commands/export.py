@@ -42,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--output",
         metavar="OUT",
         help="the file to write, '-' for standard output (text formats); "
-        "default: BANK-ID.SUFFIX in the current folder",
+        "default: BANK-ID.SUFFIX in the current folder (BANK-ID.aiken.txt for Aiken); never "
+        "the bank's own file or article",
     )
     parser.add_argument(
         "--seed",
@@ -93,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(result.data)
         sys.stdout.buffer.flush()
         return 0
-    target = Path(output) if output else Path(f"{bank.id}{fmt.suffix}")
+    target = Path(output) if output else default_target(bank.id, name, fmt.suffix)
+    _refuse_own_files(target, path, bank.source.file)
     write_atomically(target, result.data)
     print(
         printable(
@@ -102,6 +104,28 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def default_target(bank_id: str, name: str, suffix: str) -> Path:
+    """``BANK-ID.SUFFIX`` in the current folder; a plain-text format's name goes before its
+    suffix (``BANK-ID.aiken.txt``), since ``BANK-ID.txt`` is the name ``quiz generate`` gives
+    the article it keeps beside the bank."""
+    return Path(f"{bank_id}.{name}{suffix}" if suffix == ".txt" else f"{bank_id}{suffix}")
+
+
+def _refuse_own_files(target: Path, bank_path: Path, article: str) -> None:
+    """An export never replaces the bank it comes from, nor the article the bank quotes (an
+    Aiken export named after the bank once overwrote the article, and every question then
+    failed ``quiz check``)."""
+    own = {bank_path.resolve()}
+    if article:
+        own.add((bank_path.parent / article).resolve())
+    if target.expanduser().resolve() in own:
+        raise ExportError(
+            f"cannot write {target}: it is the bank's own "
+            f"{'file' if target.expanduser().resolve() == bank_path.resolve() else 'article'}; "
+            "give another file name with -o"
+        )
 
 
 def write_atomically(target: Path, data: bytes) -> None:

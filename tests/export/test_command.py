@@ -163,3 +163,32 @@ def test_seed_must_be_a_whole_number(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert b"--seed: invalid int value: 'x'" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_never_overwrites_the_bank_or_its_article(tmp_path: Path) -> None:
+    """A walk-through found ``quiz export BANK --format aiken`` in the banks folder writing
+    ``BANK-ID.txt``: the very article ``quiz generate`` keeps beside the bank, after which every
+    question failed ``quiz check``. The default is now ``BANK-ID.aiken.txt``, and naming the
+    article or the bank itself with -o is refused."""
+    import shutil
+
+    bank = tmp_path / "riverton-bridge.yaml"
+    shutil.copy(ALL_TYPES_BANK, bank)
+    article = tmp_path / "riverton-bridge.txt"  # as quiz generate names it
+    shutil.copy(DATA / "valid" / "article.txt", article)
+    bank.write_text(
+        bank.read_text(encoding="utf-8").replace("file: article.txt", f"file: {article.name}"),
+        encoding="utf-8",
+    )
+    before = article.read_bytes()
+
+    result = quiz("export", str(bank), "--format", "aiken", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "riverton-bridge.aiken.txt").read_bytes().startswith(b"Who opened")
+    assert article.read_bytes() == before
+    for own in (article, bank):
+        refused = quiz("export", str(bank), "--format", "aiken", "-o", str(own), cwd=tmp_path)
+        assert refused.returncode == 1
+        assert b"it is the bank's own" in refused.stderr and b"Traceback" not in refused.stderr
+    assert article.read_bytes() == before
+    assert quiz("check", str(bank)).returncode == 0
