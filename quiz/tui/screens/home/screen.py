@@ -10,6 +10,7 @@ well under a second.
 from __future__ import annotations
 
 import contextlib
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -304,9 +305,12 @@ class HomeScreen(Screen[None]):
             lines += [Content(line) for line in entry.errors[:6]]
             if len(entry.errors) > 6:
                 lines.append(Content(f"… and {len(entry.errors) - 6} more"))
+            # by its name in the library, which works from any folder (the file name alone
+            # worked only from inside the banks folder)
             lines.append(
                 Content.styled(
-                    f"Run  quiz check {entry.path.name}  to see them all.", "$text-muted"
+                    f"Run  quiz check {shlex.quote(entry.path.stem)}  to see them all.",
+                    "$text-muted",
                 )
             )
             detail.update(Content("\n").join(lines))
