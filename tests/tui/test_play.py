@@ -390,3 +390,26 @@ async def test_empty_home(harness: Harness, tmp_path: Path) -> None:
 
 def test_all_types_bank_is_the_one_we_think() -> None:
     assert ALL_TYPES_BANK.exists()
+
+
+async def test_a_small_terminal_shows_each_question_before_its_options(harness: Harness) -> None:
+    """At 40x12 the input took the focus and scrolled the question itself out of view (a
+    walk-through saw the options of question 1 without the question); the prompt's first line
+    is now on screen for every question."""
+    from textual.containers import VerticalScroll
+
+    from tests.conftest import FOUNDING_BANK
+
+    app = harness.play(FOUNDING_BANK)
+    async with app.run_test(size=(40, 12)) as pilot:
+        for _ in range(3):
+            await pilot.pause(0.3)
+            screen = app.screen
+            scroll = screen.query_one("#scroll", VerticalScroll)
+            prompt = screen.query_one("#prompt")
+            assert scroll.region.y <= prompt.region.y < scroll.region.bottom, (
+                prompt.region,
+                scroll.region,
+            )
+            await answer_right(pilot)
+            await pilot.press("enter")

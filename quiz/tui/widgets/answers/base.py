@@ -44,8 +44,9 @@ class AnswerWidget(Widget):
         self.locked = False
 
     def start(self) -> None:
-        """Take the focus so the learner can answer straight away."""
-        self.focus()
+        """Take the focus so the learner can answer straight away — without scrolling to the
+        input: on a small terminal (40x12) that scrolled the question itself out of view."""
+        self.focus(scroll_visible=False)
 
     def reveal(self, result: Result) -> None:
         """Show the verdict on the input and stop taking answers."""

@@ -86,7 +86,7 @@ class TextAnswer(AnswerWidget):
         return list(self.query(Input).results(Input))
 
     def start(self) -> None:
-        self.inputs()[0].focus()
+        self.inputs()[0].focus(scroll_visible=False)  # the question stays in view (40x12)
 
     @on(Input.Changed)
     def _typing(self) -> None:
