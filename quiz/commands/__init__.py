@@ -14,7 +14,7 @@ COMMANDS: dict[str, str] = {
     "review": "review what is due (spaced repetition)",
     "stats": "your progress: streak, calendar, forecast, mastery",
     "check": "validate bank files and review their items",
-    "generate": "draft a bank from a plain-text article",
+    "generate": "draft a bank from an article (.txt, a saved .html page or a URL)",
     "author": "review drafted questions in the TUI, edit them, save a bank",
     "export": "write a bank as GIFT, Aiken, Anki, CSV or a printable worksheet",
     "report": "item analysis: which questions learners get wrong, and how",
