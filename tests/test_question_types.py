@@ -47,7 +47,7 @@ from quiz.bank.types import (
 )
 from quiz.bank.types.form import EXPLANATION, PROMPT, FormField, FormSpec, one_line
 from quiz.bank.types.multiple_choice import grade_choice
-from quiz.bank.types.registry import common_row
+from quiz.bank.types.registry import row_codec
 from quiz.bank.types.shapes import Choice
 from quiz.export import FORMATS, export_bank
 from quiz.grading import grade
@@ -98,6 +98,7 @@ def test_a_name_is_taken_once() -> None:
     class Impostor(Question, frozen=True, kw_only=True):
         TYPE: ClassVar[str] = "cloze"
         NAME: ClassVar[str] = "Not a cloze"
+        answer: str
 
     with pytest.raises(ValueError, match="already"):
         register(_toy_kind(Impostor))  # type: ignore[arg-type]
@@ -126,33 +127,6 @@ def _build(check: Checker, q: LineDict, where: str, common: dict[str, Any]) -> Y
     return YesNoUnsure(**common, answer=answer)
 
 
-def _from_row(
-    _kind: str,
-    qid: str,
-    prompt: str,
-    source: str,
-    fact: str,
-    explanation: str,
-    tags: tuple[str, ...],
-    difficulty: int | None,
-    silence: tuple[tuple[str, str], ...],
-    held: str,
-    answer: str,
-) -> YesNoUnsure:
-    return YesNoUnsure(
-        id=qid,
-        prompt=prompt,
-        source=source,
-        fact=fact,
-        explanation=explanation,
-        tags=tags,
-        difficulty=difficulty,
-        silence=silence,
-        held_back=held,
-        answer=answer,
-    )
-
-
 def _shape(question: YesNoUnsure) -> Choice:
     return Choice(("Yes", "No", "Unsure"), (question.answer.capitalize(),))
 
@@ -166,14 +140,15 @@ def _form_read(base: YesNoUnsure, values: Mapping[str, str]) -> tuple[dict[str, 
 
 
 def _toy_kind(model: type[YesNoUnsure] = YesNoUnsure) -> QuestionType[YesNoUnsure]:
+    to_row, from_row = row_codec(model, ("answer",))  # the same codec the built-in types use
     return QuestionType(
         model=model,
         short_name="yes/no/unsure",
         fields=frozenset({"answer"}),
         build=_build,
         to_dict=lambda q: {"answer": q.answer},
-        to_row=lambda q: (*common_row(q), q.answer),
-        from_row=_from_row,
+        to_row=to_row,
+        from_row=from_row,
         grade=_grade,
         shape=_shape,
         slow_seconds=15.0,  # a right answer from 15 s on is laboured: FSRS's Hard

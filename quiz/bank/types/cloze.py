@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from quiz.bank.question import Question
 from quiz.bank.types import plain
 from quiz.bank.types.form import EXPLANATION, FormField, FormSpec, lines
-from quiz.bank.types.registry import QuestionType, common_row
+from quiz.bank.types.registry import QuestionType, row_codec
 from quiz.bank.types.shapes import Blanks
 
 if TYPE_CHECKING:
@@ -78,35 +78,7 @@ def to_dict(question: Cloze) -> dict[str, Any]:
     return {"blanks": [b[0] if len(b) == 1 else plain.texts(b) for b in question.blanks]}
 
 
-def to_row(q: Cloze) -> tuple[Any, ...]:
-    return (*common_row(q), q.blanks)
-
-
-def from_row(
-    _kind: str,
-    qid: str,
-    prompt: str,
-    source: str,
-    fact: str,
-    explanation: str,
-    tags: tuple[str, ...],
-    difficulty: int | None,
-    silence: tuple[tuple[str, str], ...],
-    held: str,
-    blanks: tuple[tuple[str, ...], ...],
-) -> Cloze:
-    return Cloze(
-        id=qid,
-        prompt=prompt,
-        source=source,
-        fact=fact,
-        explanation=explanation,
-        tags=tags,
-        difficulty=difficulty,
-        silence=silence,
-        held_back=held,
-        blanks=blanks,
-    )
+to_row, from_row = row_codec(Cloze, ("blanks",))
 
 
 def grade_blanks(shape: Blanks, response: Any) -> Grade:

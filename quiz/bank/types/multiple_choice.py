@@ -14,7 +14,7 @@ from quiz.bank.question import Question
 from quiz.bank.types import plain
 from quiz.bank.types.checks import distinct
 from quiz.bank.types.form import EXPLANATION, PROMPT, FormField, FormSpec, lines
-from quiz.bank.types.registry import QuestionType, common_row
+from quiz.bank.types.registry import QuestionType, row_codec
 from quiz.bank.types.shapes import Choice
 
 if TYPE_CHECKING:
@@ -80,39 +80,7 @@ def to_dict(question: MultipleChoice) -> dict[str, Any]:
     return out
 
 
-def to_row(q: MultipleChoice) -> tuple[Any, ...]:
-    return (*common_row(q), q.choices, q.answers, q.multiple)
-
-
-def from_row(
-    _kind: str,
-    qid: str,
-    prompt: str,
-    source: str,
-    fact: str,
-    explanation: str,
-    tags: tuple[str, ...],
-    difficulty: int | None,
-    silence: tuple[tuple[str, str], ...],
-    held: str,
-    choices: tuple[str, ...],
-    answers: tuple[str, ...],
-    multiple: bool,
-) -> MultipleChoice:
-    return MultipleChoice(
-        id=qid,
-        prompt=prompt,
-        source=source,
-        fact=fact,
-        explanation=explanation,
-        tags=tags,
-        difficulty=difficulty,
-        silence=silence,
-        held_back=held,
-        choices=choices,
-        answers=answers,
-        multiple=multiple,
-    )
+to_row, from_row = row_codec(MultipleChoice, ("choices", "answers", "multiple"))
 
 
 def indices(response: Any) -> frozenset[int]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from quiz.bank.question import Question
 from quiz.bank.types.checks import distinct
 from quiz.bank.types.form import EXPLANATION, PROMPT, FormField, FormSpec, lines
-from quiz.bank.types.registry import QuestionType, common_row
+from quiz.bank.types.registry import QuestionType, row_codec
 from quiz.bank.types.shapes import Sequence
 
 if TYPE_CHECKING:
@@ -44,35 +44,7 @@ def to_dict(question: Ordering) -> dict[str, Any]:
     return {"items": list(question.items)}
 
 
-def to_row(q: Ordering) -> tuple[Any, ...]:
-    return (*common_row(q), q.items)
-
-
-def from_row(
-    _kind: str,
-    qid: str,
-    prompt: str,
-    source: str,
-    fact: str,
-    explanation: str,
-    tags: tuple[str, ...],
-    difficulty: int | None,
-    silence: tuple[tuple[str, str], ...],
-    held: str,
-    items: tuple[str, ...],
-) -> Ordering:
-    return Ordering(
-        id=qid,
-        prompt=prompt,
-        source=source,
-        fact=fact,
-        explanation=explanation,
-        tags=tags,
-        difficulty=difficulty,
-        silence=silence,
-        held_back=held,
-        items=items,
-    )
+to_row, from_row = row_codec(Ordering, ("items",))
 
 
 def grade_sequence(shape: Sequence, response: Any) -> Grade:
