@@ -127,8 +127,9 @@ def test_flags_listed_on_their_question() -> None:
     assert q["q-mayor-mc"].flags == []
     assert [f.question_id for f in report.flags_not_in_bank] == ["q-gone"]
     lines = format_text(report)
-    assert "                             flagged: unclear “approximately or exactly?”" in lines
-    assert "                             flagged: wrong answer" in lines
+    assert lines[3] == "flagged by learners: q-cost-tf (2)"
+    at = lines.index("                             flagged 2 times: unclear (1), wrong answer (1)")
+    assert lines[at + 1] == "                               “approximately or exactly?” (unclear)"
 
 
 def test_store_flags_of_other_banks_are_ignored() -> None:

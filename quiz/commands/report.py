@@ -52,8 +52,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         metavar="FILE",
-        help="a learner's results file (JSON Lines from `quiz results export`); repeatable. "
-        "Flags stay on each learner's computer: results files do not carry them",
+        help="a learner's results file (JSON Lines from `quiz results export`, with the "
+        "learner's flags on questions); repeatable",
     )
     parser.add_argument(
         "--local",
@@ -101,13 +101,15 @@ def run(args: argparse.Namespace) -> int:
     files: list[tuple[str, list[Any]]] = []
     problems: list[str] = []
     for name in args.results:
+        noted: list[Any] = []
         try:
-            found = read_results(name)
+            found = read_results(name, noted)
         except ResultsError as error:
             problems.extend(error.lines)
             continue
         mine = [a for a in found if a.bank_id == bank.id]
         attempts.extend(mine)
+        flags.extend(f for f in noted if f.bank_id == bank.id)
         sources.append((name, len(mine)))
         files.append((name, mine))
     if problems:
@@ -186,7 +188,7 @@ def _show(data_dir: Path, report: Report) -> int:
 
 def _local(data_dir: Path, bank_id: str) -> tuple[list[Any], list[Any]]:
     """This computer's answers to the bank and learners' flags on it (none if no scores
-    database exists yet: a report never creates one)."""
+    database exists yet: a report never creates one), read as a results file of theirs."""
     import tempfile
 
     from quiz.report import read_results
@@ -200,4 +202,5 @@ def _local(data_dir: Path, bank_id: str) -> tuple[list[Any], list[Any]]:
         say_store_notice(store)
         path = Path(scratch) / "results.jsonl"
         store.export_results(path, bank_ids=[bank_id])
-        return read_results(path), store.flags(bank_id)
+        flags: list[Any] = []
+        return read_results(path, flags), flags

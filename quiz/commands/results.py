@@ -28,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="write every answer to a results file (JSON Lines) for a teacher",
         description="Write the answers recorded on this computer to FILE (JSON Lines, format "
         "quiz-results/1): one line per answer with the bank, the question, what was "
-        "answered, whether it was right and how long it took. It names no one: the learner "
+        "answered, whether it was right, how long it took and the flags raised on the "
+        "question (reason and note). It names no one: the learner "
         "is a random id made when the scores database was created. A teacher merges these "
         "files with `quiz report BANK --results FILE...`.",
     )
@@ -80,6 +81,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise QuizError(f"cannot write {target}: it is a folder")
     with tempfile.TemporaryDirectory(prefix="quiz-results-") as scratch:
         written = Path(scratch) / "results.jsonl" if to_stdout else target
+        flags = 0
         if not (data_dir / DB_NAME).exists():
             count = _write_empty(written)
         else:
@@ -91,6 +93,7 @@ def run_export(args: argparse.Namespace) -> int:
                     count = store.export_results(written, bank_ids=bank_ids)
                 except OSError as error:
                     raise QuizError(f"cannot write {target}: {error.strerror or error}") from None
+                flags = sum(1 for f in store.flags() if bank_ids is None or f.bank_id in bank_ids)
         if to_stdout:
             # the same JSON values, with nothing raw that could recolour a terminal
             sys.stdout.write(json_printable(written.read_text(encoding="utf-8")))
@@ -98,6 +101,8 @@ def run_export(args: argparse.Namespace) -> int:
     where = "standard output" if to_stdout else str(target)
     which = f" to {', '.join(bank_ids)}" if bank_ids else ""
     answers = "1 answer" if count == 1 else f"{count} answers"
+    if flags:
+        answers += " and 1 flag" if flags == 1 else f" and {flags} flags"
     print(printable(f"wrote {answers}{which} to {where}"), file=sys.stderr)
     if count == 0:
         print("note: no answers recorded on this computer yet", file=sys.stderr)

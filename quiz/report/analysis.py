@@ -53,7 +53,14 @@ def analyse(
             continue
         seen.add(attempt.identity)
         by_question.setdefault(attempt.question_id, []).append(attempt)
-    notes = [_flag_note(f) for f in flags if getattr(f, "bank_id", bank.id) == bank.id]
+    notes: list[FlagNote] = []
+    seen_flags: set[tuple[str, str, str, str, str]] = set()
+    for flag in flags:
+        note = _flag_note(flag)
+        if note.bank_id not in ("", bank.id) or note.identity in seen_flags:
+            continue  # another bank's, or the same flag read twice
+        seen_flags.add(note.identity)
+        notes.append(note)
 
     ids = {q.id for q in bank.questions}
     first = first_answers(a for qid, group in by_question.items() if qid in ids for a in group)
@@ -121,7 +128,14 @@ def _flag_note(flag: Any) -> FlagNote:
     created = getattr(flag, "created_at", "")
     if hasattr(created, "isoformat"):
         created = created.isoformat()
-    return FlagNote(flag.question_id, flag.reason, getattr(flag, "note", "") or "", str(created))
+    return FlagNote(
+        flag.question_id,
+        flag.reason,
+        getattr(flag, "note", "") or "",
+        str(created),
+        getattr(flag, "bank_id", "") or "",
+        getattr(flag, "learner_id", "") or "",
+    )
 
 
 def _hardest_first(q: QuestionReport) -> tuple[Any, ...]:

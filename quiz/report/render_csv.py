@@ -39,6 +39,7 @@ QUESTION_COLUMNS = (
     "wrong_options",
     "wrong_answers",
     "learner_flags",
+    "learner_flag_count",
 )
 STUDENT_COLUMNS = (
     "learner",
@@ -84,7 +85,8 @@ def _question_row(q: QuestionReport) -> list[str]:
         cell(d.upper_pick),
         cell(_counts(q.wrong_options)),
         cell(_counts(q.wrong_answers)),
-        cell("; ".join(f.reason + (f": {f.note}" if f.note else "") for f in q.flags)),
+        cell("\n".join(f.reason + (f": {f.note}" if f.note else "") for f in q.flags)),
+        str(len(q.flags)),
     ]
 
 

@@ -14,7 +14,9 @@ from quiz.report.words import (
     counts_text,
     discrimination_note,
     figure,
-    flag_text,
+    flag_headline,
+    flag_note,
+    flagged_summary,
     percent,
     plural,
     seconds,
@@ -76,6 +78,9 @@ def to_html(report: Report) -> str:
             f"{q.id} ({figure(q.discrimination.point_biserial)})" for q in report.flagged
         )
         parts.append(f'<p class="check">to check: {_e(listed)}</p>')
+    by_learners = flagged_summary(report.questions)
+    if by_learners:
+        parts.append(f'<p class="check">flagged by learners: {_e(by_learners)}</p>')
     parts += _questions(report.questions)
     if report.students:
         parts += _students(report.students)
@@ -108,8 +113,9 @@ def _questions(questions: list[QuestionReport]) -> list[str]:
             details.append(f'<div class="check">check: {_e(d.reason)}</div>')
         elif d.reason and q.asked:
             details.append(f'<div class="detail">discrimination: {_e(d.reason)}</div>')
-        for flag in q.flags:
-            details.append(f'<div class="detail">flagged: {_e(flag_text(flag))}</div>')
+        if q.flags:
+            details.append(f'<div class="check">{_e(flag_headline(q.flags))}</div>')
+            details += [f'<div class="detail">{_e(flag_note(f))}</div>' for f in q.flags if f.note]
         upper = f" (upper/lower {figure(d.upper_lower)})" if d.upper_lower is not None else ""
         rows.append(
             f'<tr class="{d.status}"><td>{_e(q.id)}<br><span class="detail">'

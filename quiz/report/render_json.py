@@ -1,11 +1,13 @@
 """The report as one JSON object (``quiz report --json``) for scripts.
 
 ``format: quiz-report/1``. New keys are only ever added (``discrimination`` per question and
-for the report, ``students``); scripts written against older output keep working.
+for the report, ``students``, ``learner_flags`` and a question's ``flag_count``); scripts
+written against older output keep working.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from quiz.report.discrimination import (
@@ -47,6 +49,17 @@ def to_json(report: Report) -> dict[str, Any]:
         },
         "questions": [_question(q) for q in report.questions],
         "not_in_bank": [{"id": qid, "attempts": n} for qid, n in report.not_in_bank],
+        "flags_not_in_bank": [
+            {"question": f.question_id, "reason": f.reason, "note": f.note}
+            for f in report.flags_not_in_bank
+        ],
+        "learner_flags": [
+            {"id": q.id, "count": len(q.flags), "reasons": dict(Counter(f.reason for f in q.flags))}
+            for q in sorted(
+                (q for q in report.questions if q.flags),
+                key=lambda q: (-len(q.flags), q.position),
+            )
+        ],
         "students": [_student(s) for s in report.students],
     }
 
@@ -64,8 +77,15 @@ def _question(q: QuestionReport) -> dict[str, Any]:
         "median_seconds": q.median_seconds,
         "wrong_options": _counts(q.wrong_options, True),
         "wrong_answers": _counts(q.wrong_answers, False),
+        "flag_count": len(q.flags),
         "flags": [
-            {"reason": f.reason, "note": f.note, "created_at": f.created_at} for f in q.flags
+            {
+                "reason": f.reason,
+                "note": f.note,
+                "created_at": f.created_at,
+                "learner_id": f.learner_id or None,
+            }
+            for f in q.flags
         ],
         "answer_changed": q.answer_changed,
         "discrimination": _discrimination(q.discrimination),

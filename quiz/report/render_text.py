@@ -3,6 +3,8 @@ block per question hardest first, then the per-student table."""
 
 from __future__ import annotations
 
+import textwrap
+
 from quiz.report.discrimination import ALL_RIGHT, MIN_LEARNERS, NOT_ASKED, OK
 from quiz.report.model import QuestionReport, Report, StudentReport
 from quiz.report.words import (
@@ -11,7 +13,10 @@ from quiz.report.words import (
     discrimination_line,
     discrimination_note,
     figure,
+    flag_headline,
+    flag_note,
     flag_text,
+    flagged_summary,
     percent,
     plural,
     seconds,
@@ -22,6 +27,8 @@ from quiz.report.words import (
 __all__ = ["format_text"]
 
 INDENT = " " * 29
+#: The widest line of text wrapped under a question (the indent included).
+WIDTH = 100
 #: The widest learner name before it is cut (the missed questions follow it on the line).
 NAME_WIDTH = 24
 
@@ -56,6 +63,9 @@ def format_text(report: Report) -> list[str]:
                 f"{q.id} ({figure(q.discrimination.point_biserial)})" for q in report.flagged
             )
         )
+    by_learners = flagged_summary(report.questions)
+    if by_learners:
+        lines.append("flagged by learners: " + by_learners)
     asked = [q for q in report.questions if q.asked]
     if asked:
         lines += ["", "right  asked  median  discr  question (hardest first)"]
@@ -109,9 +119,24 @@ def _details(q: QuestionReport, enough_learners: bool) -> list[str]:
         out.append(
             INDENT + f"{plural(q.answer_changed, 'attempt')} made before its answer was changed"
         )
-    for flag in q.flags:
-        out.append(INDENT + "flagged: " + flag_text(flag))
+    if q.flags:
+        out.append(INDENT + flag_headline(q.flags))
+        for flag in q.flags:
+            if flag.note:
+                out.extend(_wrapped(flag_note(flag), INDENT + "  "))
     return out
+
+
+def _wrapped(text: str, indent: str, hanging: str = "") -> list[str]:
+    """``text`` whole, in lines of at most :data:`WIDTH` characters after ``indent``
+    (continuation lines indented by ``hanging`` more); a word longer than a line is cut."""
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent + hanging,
+        break_on_hyphens=False,
+    ) or [indent]
 
 
 def _students(students: list[StudentReport]) -> list[str]:

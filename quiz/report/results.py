@@ -74,19 +74,28 @@ class Attempt:
 
 @dataclass(frozen=True, slots=True)
 class FlagNote:
-    """A learner's flag on a question (``quiz.store.Flag`` has these fields too)."""
+    """A learner's flag on a question (``quiz.store.Flag`` has these fields too); a results
+    file carries them in its lines' ``flags``."""
 
     question_id: str
     reason: str
     note: str = ""
     created_at: str = ""
+    bank_id: str = ""
+    learner_id: str = ""
+
+    @property
+    def identity(self) -> tuple[str, str, str, str, str]:
+        """The same flag read twice (a file given twice, overlapping exports) counts once."""
+        return (self.learner_id, self.bank_id, self.question_id, self.created_at, self.reason)
 
 
 # -- reading results files ------------------------------------------------------------------
 
 
-def read_results(path: str | Path) -> list[Attempt]:
-    """Every attempt in a results file. Raises :class:`ResultsError` (``file:line: message``
+def read_results(path: str | Path, flags: list[FlagNote] | None = None) -> list[Attempt]:
+    """Every attempt in a results file; the learners' flags it carries are appended to
+    ``flags`` when given. Raises :class:`ResultsError` (``file:line: message``
     for each problem) for a file that is missing, not UTF-8, not JSON Lines, or not in the
     ``quiz-results/1`` format."""
     name = str(path)
@@ -107,14 +116,19 @@ def read_results(path: str | Path) -> list[Attempt]:
         raise ResultsError(
             [f"{name}:{line}: not UTF-8 text; a results file is written by `quiz results export`"]
         ) from None
-    return parse_results(text.splitlines(), name)
+    return parse_results(text.splitlines(), name, flags)
 
 
-def parse_results(lines: Iterable[str], name: str) -> list[Attempt]:
-    """Every attempt in ``lines`` (a results file's text; ``name`` is used in messages).
-    Raises :class:`ResultsError` listing every problem, so that a teacher fixes a file once."""
+def parse_results(
+    lines: Iterable[str], name: str, flags: list[FlagNote] | None = None
+) -> list[Attempt]:
+    """Every attempt in ``lines`` (a results file's text; ``name`` is used in messages); the
+    flags the lines carry are appended to ``flags`` when given. Raises :class:`ResultsError`
+    listing every problem, so that a teacher fixes a file once."""
     attempts: list[Attempt] = []
+    found: list[FlagNote] = []
     problems: list[str] = []
+    lines_read = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -128,21 +142,27 @@ def parse_results(lines: Iterable[str], name: str) -> list[Attempt]:
         except RecursionError:
             problems.append(f"{name}:{number}: not a results line (nested too deeply)")
         else:
-            attempt = _attempt(record, f"{name}:{number}", problems)
+            before = len(found)
+            attempt = _attempt(record, f"{name}:{number}", problems, found)
             if attempt is not None:
                 attempts.append(attempt)
-        if problems and not attempts:
+            if attempt is not None or len(found) > before:
+                lines_read += 1
+        if problems and not lines_read:
             break  # the first line is wrong: not a results file at all; one message is enough
         if len(problems) >= MAX_PROBLEMS:
             problems.append(f"{name}: stopped after {MAX_PROBLEMS} problems")
             break
     if problems:
         raise ResultsError(problems)
+    if flags is not None:
+        flags.extend(found)
     return attempts
 
 
-def _attempt(record: Any, where: str, problems: list[str]) -> Attempt | None:
-    """One line as an :class:`Attempt`, or None with its problems appended to ``problems``."""
+def _attempt(record: Any, where: str, problems: list[str], flags: list[FlagNote]) -> Attempt | None:
+    """One line as an :class:`Attempt`, or None with its problems appended to ``problems``;
+    the line's flags are appended to ``flags`` (a line of flags only gives no attempt)."""
     if not isinstance(record, dict):
         problems.append(f"{where}: each line must be a JSON object, not {_kind(record)}")
         return None
@@ -175,6 +195,13 @@ def _attempt(record: Any, where: str, problems: list[str]) -> Attempt | None:
     learner = text("learner_id")
     bank_id = text("bank_id")
     question_id = text("question_id")
+    notes = _flags(record.get("flags"), where, problems)
+    if "outcome" not in record and "answered_at" not in record and "flags" in record:
+        # a line of flags only: flags on a question no answer of the file goes with
+        if len(problems) > before:
+            return None
+        flags.extend(_noted(n, learner, bank_id, question_id) for n in notes)
+        return None
     answered_at = text("answered_at")
     outcome = text("outcome")
     if outcome and outcome not in OUTCOMES:
@@ -196,6 +223,7 @@ def _attempt(record: Any, where: str, problems: list[str]) -> Attempt | None:
         problems.append(f"{where}: 'session_id' must be a number or text")
     if len(problems) > before:
         return None
+    flags.extend(_noted(n, learner, bank_id, question_id) for n in notes)
     return Attempt(
         learner_id=learner,
         bank_id=bank_id,
@@ -210,6 +238,35 @@ def _attempt(record: Any, where: str, problems: list[str]) -> Attempt | None:
         cram=record.get("cram") is True,
         answer_key=answer_key,
     )
+
+
+def _flags(value: Any, where: str, problems: list[str]) -> list[tuple[str, str, str]]:
+    """A line's ``flags`` as (reason, note, flagged_at); absent is none (files written before
+    flags were exported)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(f"{where}: 'flags' must be a list, not {_kind(value)}")
+        return []
+    out: list[tuple[str, str, str]] = []
+    for n, flag in enumerate(value, start=1):
+        if not isinstance(flag, dict):
+            problems.append(f"{where}: flag {n} must be an object, not {_kind(flag)}")
+            continue
+        fields = [flag.get(key, "") for key in ("reason", "note", "flagged_at")]
+        if not all(isinstance(f, str) for f in fields) or not fields[0]:
+            problems.append(
+                f"{where}: flag {n} needs a 'reason' and may have a 'note' and 'flagged_at', "
+                "all text"
+            )
+            continue
+        out.append((fields[0], fields[1], fields[2]))
+    return out
+
+
+def _noted(flag: tuple[str, str, str], learner: str, bank_id: str, question_id: str) -> FlagNote:
+    reason, note, flagged_at = flag
+    return FlagNote(question_id, reason, note, flagged_at, bank_id, learner)
 
 
 def _kind(value: Any) -> str:

@@ -3,9 +3,12 @@ the web page and the TUI screen write "33%", "10.0s" and "-0.87" the same way.""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from quiz.bank.model import TYPE_NAMES
 from quiz.report.discrimination import MIN_LEARNERS, NEGATIVE, Discrimination
-from quiz.report.model import NO_ANSWER, Count, Report
+from quiz.report.model import NO_ANSWER, Count, QuestionReport, Report
 from quiz.report.results import FlagNote
 
 __all__ = [
@@ -15,7 +18,11 @@ __all__ = [
     "discrimination_line",
     "discrimination_note",
     "figure",
+    "flag_counts",
+    "flag_headline",
+    "flag_note",
     "flag_text",
+    "flagged_summary",
     "percent",
     "plural",
     "seconds",
@@ -60,10 +67,46 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+#: How the flag dialog's reasons read in a report (others are shown as stored).
+REASON_WORDS = {"wrong": "answer wrong", "unclear": "unclear", "other": "other"}
+
+
+def reason_text(reason: str) -> str:
+    return REASON_WORDS.get(reason, reason.replace("_", " "))
+
+
 def flag_text(flag: FlagNote, width: int = 60) -> str:
     """A learner's flag: its reason, and its note in quotes."""
-    reason = flag.reason.replace("_", " ")
+    reason = reason_text(flag.reason)
     return f"{reason} “{short(flag.note, width)}”" if flag.note else reason
+
+
+def flag_counts(flags: Sequence[FlagNote]) -> str:
+    """``unclear (2), answer wrong (1)``: each reason with how often it was given, most first."""
+    counts = Counter(reason_text(f.reason) for f in flags)
+    return ", ".join(f"{reason} ({n})" for reason, n in counts.most_common())
+
+
+def flag_headline(flags: Sequence[FlagNote]) -> str:
+    """``flagged 3 times by 2 learners: unclear (2), answer wrong (1)``, or
+    ``flagged once: unclear``."""
+    if len(flags) == 1:
+        return f"flagged once: {reason_text(flags[0].reason)}"
+    learners = len({f.learner_id for f in flags})
+    by = f" by {plural(learners, 'learner')}" if learners > 1 else ""
+    return f"flagged {len(flags)} times{by}: {flag_counts(flags)}"
+
+
+def flag_note(flag: FlagNote) -> str:
+    """A flag's note, whole, with its reason: ``“20 or 12?” (unclear)``."""
+    return f"“{' '.join(flag.note.split())}” ({reason_text(flag.reason)})"
+
+
+def flagged_summary(questions: Sequence[QuestionReport]) -> str:
+    """``q-cost-tf (3), q-mayor-mc (1)``: the questions learners flagged, most flagged first
+    ("" when none was)."""
+    flagged = sorted((q for q in questions if q.flags), key=lambda q: (-len(q.flags), q.position))
+    return ", ".join(f"{q.id} ({len(q.flags)})" for q in flagged)
 
 
 def counts_text(items: list[Count], width: int = 40) -> str:

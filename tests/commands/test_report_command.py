@@ -166,18 +166,19 @@ def test_report_on_this_computer_with_flags(tmp_path: Path) -> None:
     _record(tmp_path, [("q-cost-tf", True), ("q-mayor-mc", 0)], flag=True)
     result = quiz("report", ALL_TYPES_BANK, data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[:11] == [
+    assert result.stdout.splitlines()[:12] == [
         "Riverton opens its bridge (riverton-bridge)",
         "1 learner, 2 attempts in 1 session, 50% right, 2025-09-03",
         "discrimination: too few learners (1; it needs 5), so none is given",
+        "flagged by learners: q-cost-tf (1)",
         "",
         "right  asked  median  discr  question (hardest first)",
         "   0%      1    4.0s      –  q-cost-tf · true or false",
         "                             The bridge cost approximately 20 million euros.",
         "                             wrong answers: True (1)",
-        "                             flagged: unclear “20 or 12?”",
+        "                             flagged once: unclear",
+        "                               “20 or 12?” (unclear)",
         " 100%      1    4.0s      –  q-mayor-mc · multiple choice",
-        "                             Who opened the new bridge?",
     ]
 
 
@@ -190,7 +191,8 @@ def test_files_leave_out_this_computer_unless_local(tmp_path: Path) -> None:
     lines = both.stdout.splitlines()
     assert lines[1].startswith("2 learners, 11 attempts in 3 sessions")
     assert lines[2] == f"from {ALICE} (10), this computer (1)"
-    assert "                             flagged: unclear “20 or 12?”" in lines
+    assert "                             flagged once: unclear" in lines
+    assert "                               “20 or 12?” (unclear)" in lines
 
 
 def test_results_export_then_report(tmp_path: Path) -> None:

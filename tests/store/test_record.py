@@ -310,6 +310,7 @@ def test_export_writes_one_json_object_per_attempt(store: Store, tmp_path: Path)
         "answer_key": "Seoul",
         "tags": ["politics"],
         "undone": False,
+        "flags": [],
     }
     assert json.loads(lines[1])["outcome"] == "wrong"
     assert store.export_results(out, bank_ids=["other"]) == 1

@@ -30,7 +30,9 @@ from quiz.report.words import (
     discrimination_line,
     discrimination_note,
     figure,
-    flag_text,
+    flag_headline,
+    flag_note,
+    flagged_summary,
     percent,
     plural,
     seconds,
@@ -41,7 +43,7 @@ from quiz.tui.widgets.topbar import TopBar, brand
 
 __all__ = ["ReportScreen", "question_rows"]
 
-QUESTION_COLUMNS = ("check", "discr", "right", "asked", "median", "question", "type")
+QUESTION_COLUMNS = ("check", "discr", "right", "asked", "median", "flags", "question", "type")
 STUDENT_COLUMNS = ("score", "answers", "learner", "missed")
 CHECK_STYLE = {"negative": "bold red", "low": "bold yellow"}
 
@@ -109,6 +111,7 @@ class ReportScreen(Screen[None]):
                 Text(percent(q.percent_right), justify="right"),
                 Text(str(q.asked), justify="right"),
                 Text(seconds(q.median_seconds), justify="right"),
+                Text(str(len(q.flags)) if q.flags else "", justify="right"),
                 Text(q.id),
                 Text(type_name(q.type)),
                 key=q.id,
@@ -141,6 +144,9 @@ class ReportScreen(Screen[None]):
                 f"{q.id} ({figure(q.discrimination.point_biserial)})" for q in report.flagged
             )
             lines.append(Content.assemble(("to check: ", "bold $warning"), listed))
+        by_learners = flagged_summary(report.questions)
+        if by_learners:
+            lines.append(Content.assemble(("flagged by learners: ", "bold $warning"), by_learners))
         return Content("\n").join(lines)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -175,8 +181,9 @@ class ReportScreen(Screen[None]):
             lines.append(Content.styled(discrimination_line(d), "bold $warning"))
         elif d.reason:
             lines.append(Content(f"discrimination: {d.reason}"))
-        for flag in q.flags:
-            lines.append(Content("flagged: " + flag_text(flag)))
+        if q.flags:
+            lines.append(Content.styled(flag_headline(q.flags), "bold $warning"))
+            lines.extend(Content("  " + flag_note(f)) for f in q.flags if f.note)
         self.query_one("#report-detail", Static).update(Content("\n").join(lines))
 
     def _show_student(self, s: StudentReport) -> None:
