@@ -32,6 +32,10 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setE/ratings-11.csv": ("13", "setE"),
     "setE-base/ratings-12.csv": ("13-baseline", "setE-base"),
     "setF/ratings-14.csv": ("14", "setF"),
+    "setG/ratings-15.csv": ("15", "setG"),
+    "setG-base/ratings-16.csv": ("15-baseline", "setG-base"),
+    "setH/ratings-17.csv": ("16", "setH"),
+    "setH-base/ratings-18.csv": ("16-baseline", "setH-base"),
 }
 
 
