@@ -77,10 +77,6 @@ def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,/'’-]{1,40}\s[—–-]+\s+")
-#: An outlet's name as a dateline ("Kaieteur News – Police investigators …"): a few capitalised
-#: words, a spaced en or em dash, and a new capitalised clause (a parenthetical dash after a
-#: subject goes on in lower case: "Lee – who took office in June – said …").
-_OUTLET_DATELINE = re.compile(r"^(?:[A-Z][\w’'.&]*\s){0,3}[A-Z][\w’'.&]*\s[—–]\s+(?=[A-Z])")
 #: A source cited in brackets ("… warmer than usual (World Meteorological Organization, 2023)."):
 #: the article's footnote, clutter in a question.
 _CITATION = re.compile(r"\s*\([A-Z][^()]{1,80},\s*(?:19|20)\d\d[a-z]?\)")
@@ -89,7 +85,6 @@ _CITATION = re.compile(r"\s*\([A-Z][^()]{1,80},\s*(?:19|20)\d\d[a-z]?\)")
 def tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = _DATELINE.sub("", text)  # "SEOUL/TOKYO — North Korea said ..."
-    text = _OUTLET_DATELINE.sub("", text)
     text = _CITATION.sub("", text)
     text = re.sub(r"\s+([,.;:?!])", r"\1", text)
     return text[:1].upper() + text[1:] if text else text

@@ -164,6 +164,13 @@ _DATELINE = re.compile(
     r"|\([A-Z][\w.&'’]*(?:\s[A-Z][\w.&'’]*){0,3}\)"
     r")(?:\s+(?:-{1,2}|–|—)\s+|\s*—\s*)(?=[A-Z0-9“\"‘'])"
 )
+#: An outlet's name as the dateline, "Kaieteur News – Police investigators …": up to three
+#: capitalised words, a spaced en or em dash (never a hyphen), and a new sentence (a capital and
+#: a lower-case word: a parenthetical dash after a subject goes on in lower case, "Lee – who
+#: took office in June – said …").
+_OUTLET_DATELINE = re.compile(
+    r"^[A-Z][\w’'.&]*(?:\s[A-Z][\w’'.&]*){0,2}\s[—–]\s(?=[A-Z][a-z]*\s[a-z])"
+)
 
 #: An all-caps label before a paragraph's sentence, "WHY IT MATTERS: The vote ...": a subhead
 #: run into its paragraph. Cut like a dateline.
@@ -341,9 +348,9 @@ def _split(offset: int, line: str) -> list[Part]:
     Roe contributed to this report.", "I'm Jo Roe.") off its end."""
     parts: list[Part] = []
     start = 0
-    prefix = _DATELINE.match(line) or _CAPS_LABEL.match(line)
+    prefix = _DATELINE.match(line) or _OUTLET_DATELINE.match(line) or _CAPS_LABEL.match(line)
     if prefix is not None and prefix.end() < len(line):
-        label = DATELINE if prefix.re is _DATELINE else SUBHEAD
+        label = SUBHEAD if prefix.re is _CAPS_LABEL else DATELINE
         parts.append(Part(offset, offset + prefix.end(), label))
         start = prefix.end()
     starts = [start] + [m.end() for m in _PIECES.finditer(line, start)]

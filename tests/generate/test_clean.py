@@ -160,7 +160,21 @@ DATELINES = [
     ("(Reuters) - ", "The company said it would cut 2,000 jobs."),
     ("BEIJING —", "China’s exports rose 7 percent in May."),
     ("WHY IT MATTERS: ", "The vote decides who runs the port authority until 2029."),
+    ("Kaieteur News – ", "Police investigators in Region Two are trying to unravel it."),
+    ("Coast Courier — ", "Dock workers in Port Elms ended a three-day strike."),
 ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lee – who took office in June – said the talks were paramount.",
+        "Covid-19 - The figures rose again in May.",
+        "Prime Minister Ishiba – Japan's leader since 2024 – met Lee.",
+    ],
+)
+def test_a_dash_after_a_subject_is_not_a_dateline(line: str) -> None:
+    assert kinds(line) == [(clean.BODY, line)]
 
 
 @pytest.mark.parametrize(("prefix", "rest"), DATELINES, ids=[p.strip() for p, _ in DATELINES])
