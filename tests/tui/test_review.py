@@ -453,7 +453,7 @@ async def test_flag_a_question(apps: Apps) -> None:
         await pilot.pause()
         dialog = pilot.app.screen
         assert isinstance(dialog, FlagDialog)
-        await pilot.press("down", "enter")  # "unclear"; the note takes the focus
+        await pilot.press("down", "down", "enter")  # "unclear"; the note takes the focus
         await pilot.pause()
         assert isinstance(pilot.app.focused, Input)
         for key in "two mayors?":
