@@ -23,7 +23,8 @@ import hashlib
 import marshal
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,16 +32,22 @@ import msgspec
 from msgspec import Struct
 from msgspec.structs import replace
 
+from quiz.bank.cache_rows import CHUNK, QuestionRows, question_ids, split_row
 from quiz.bank.errors import BankError, read_problem
 from quiz.bank.file_stamps import STAMPS_NAME, stamped_digest
 from quiz.bank.files import MAX_BANK_BYTES, article_reader, decode_text, read_bytes_bounded
 from quiz.bank.model import Bank, Fact, Question, Source
 from quiz.bank.types import ROW_BUILDERS, type_of
 
-# 2: questions carry their silenced advice; 3: drafts; 4: the question ids first, together
-_MAGIC = b"QUIZBANK-CACHE/4\n"
+# 2: questions carry their silenced advice; 3: drafts; 4: the question ids first, together;
+# 5: the rows in chunks beside columns of the cheap fields, built when read (cache_rows.py)
+_MAGIC = b"QUIZBANK-CACHE/5\n"
 _INDEX_NAME = "bank-index.json"
 _INDEX_VERSION = 5
+
+#: A cached bank of more questions than this is handed out with its questions built as they
+#: are read (:class:`QuestionRows`); a smaller one is built whole, as before, a tuple.
+LAZY_OVER = 2_000
 
 
 def _encode_question(q: Question) -> tuple[Any, ...]:
@@ -70,25 +77,43 @@ def _decode_question(row: tuple[Any, ...]) -> Question:
 
 def encode_bank(bank: Bank, article_digest: str) -> bytes:
     s = bank.source
+    rows = [_encode_question(q) for q in bank.questions]
+    sources: dict[str, int] = {}
+    source_index = array("I", [sources.setdefault(row[3], len(sources)) for row in rows])
+    shared_tags: dict[tuple[str, ...], tuple[str, ...]] = {}  # one object: marshal refers to it
+    chunks = [
+        marshal.dumps([split_row(row) for row in rows[at : at + CHUNK]])
+        for at in range(0, len(rows), CHUNK)
+    ]
     payload = (
         article_digest,
         (bank.id, bank.title, bank.description, bank.language, bank.tags, bank.as_of),
         (s.title, s.text, s.outlet, s.published, s.url, s.file),
         tuple((f.id, f.statement, f.kind, f.key, f.source) for f in bank.facts),
-        # The ids once more, ahead of the rows: marshal builds them here, side by side in
-        # memory, and the rows refer to these very strings. Walking a big bank's ids (a
-        # review checks the due cards against them) then reads memory in order instead of
-        # one scattered cache miss per question: 4x quicker for 100,000 ids.
-        tuple(q.id for q in bank.questions),
-        [_encode_question(q) for q in bank.questions],
+        # The columns: what choosing and spacing a session's questions read, so that a big
+        # bank's questions are built only when asked (cache_rows.py). The ids are side by
+        # side in memory: walking a big bank's ids (a review checks the due cards against
+        # them) reads memory in order instead of one scattered cache miss per question.
+        tuple(row[1] for row in rows),
+        tuple(row[0] for row in rows),
+        tuple(row[4] for row in rows),
+        tuple(shared_tags.setdefault(row[6], row[6]) for row in rows),
+        tuple(sources),
+        source_index.tobytes(),
+        # each type's row length, checked against its builder when the entry is read
+        tuple(sorted({(row[0], len(row)) for row in rows})),
+        # the length of each chunk of rows; the chunks follow the payload, each read in place
+        # (a slice of the entry's bytes) when its first question is
+        tuple(len(chunk) for chunk in chunks),
         [_encode_question(q) for q in bank.drafts],
     )
-    data = marshal.dumps(payload)
+    data = marshal.dumps(payload) + b"".join(chunks)
     return _MAGIC + hashlib.sha256(data).hexdigest().encode() + b"\n" + data
 
 
-def _unframe(blob: bytes) -> Any:
-    """The payload of a cache entry; ValueError if it is not one of ours or not intact."""
+def _unframe(blob: bytes) -> tuple[Any, memoryview]:
+    """The payload of a cache entry and the entry's data (the payload, then the chunks of
+    rows); ValueError if it is not one of ours or not intact."""
     if not blob.startswith(_MAGIC):
         raise ValueError("not a bank cache file")
     header_end = blob.index(b"\n", len(_MAGIC))
@@ -96,17 +121,65 @@ def _unframe(blob: bytes) -> Any:
     data = memoryview(blob)[header_end + 1 :]
     if hashlib.sha256(data).hexdigest() != digest:
         raise ValueError("bank cache file is damaged")
-    return marshal.loads(data)
+    return marshal.loads(data), data
 
 
-def _bank_from_payload(payload: Any, *, path: str) -> tuple[Bank, str]:
-    article_digest, head, source, facts, _ids, rows, draft_rows = payload
+def _takes(builder: Callable[..., Question], count: int) -> bool:
+    """Whether ``builder`` takes a row of ``count`` fields (True when it cannot tell)."""
+    code = getattr(builder, "__code__", None)
+    if code is None or code.co_flags & 0x04:  # not plain Python, or ``*args``
+        return True
+    most: int = code.co_argcount
+    defaults: tuple[Any, ...] = getattr(builder, "__defaults__", None) or ()
+    return most - len(defaults) <= count <= most
+
+
+def _questions_of(payload: Any, data: memoryview, lazy_over: int) -> Sequence[Question]:
+    """The questions of a cache payload: built as they are read for a big bank, all at once
+    (a tuple) for a small one. Everything that can be checked without building a question is
+    checked here (ValueError), so a damaged or foreign entry is rebuilt at load, not found
+    half-way through a quiz."""
+    ids, types, facts, tags, sources, index_bytes, lengths, sizes = payload[4:12]
     builders = _BUILDERS
-    questions: list[Question] = []
-    append = questions.append
-    for index, row in enumerate(rows):
-        append(builders[row[0]](*row))
-        rows[index] = None  # free each row once built: keeps the peak low for a big bank
+    for kind, length in lengths:
+        if kind not in builders or not _takes(builders[kind], length):
+            raise ValueError(f"bank cache rows of type {kind!r} do not fit this version")
+    source_index = array("I")
+    source_index.frombytes(index_bytes)
+    count = len(ids)
+    chunks = []
+    at = len(data) - sum(sizes)
+    for size in sizes:
+        chunks.append(data[at : at + size])
+        at += size
+    if not (
+        len(types) == len(facts) == len(tags) == len(source_index) == count
+        and len(chunks) == -(-count // CHUNK)
+        and sum(sizes) <= len(data)
+        and (not count or max(source_index) < len(sources))
+        and {kind for kind, _length in lengths} >= set(types)
+    ):
+        raise ValueError("bank cache columns do not agree")
+    rows = QuestionRows(
+        ids=ids,
+        types=types,
+        facts=facts,
+        tags=tags,
+        sources=sources,
+        source_index=source_index,
+        chunks=chunks,
+        builders=builders,
+    )
+    return rows if count > lazy_over else rows.built()
+
+
+def _bank_from_payload(
+    entry: tuple[Any, memoryview], *, path: str, lazy_over: int | None = None
+) -> tuple[Bank, str]:
+    payload, data = entry
+    article_digest, head, source, facts = payload[:4]
+    draft_rows = payload[12]
+    questions = _questions_of(payload, data, LAZY_OVER if lazy_over is None else lazy_over)
     bank_id, title, description, language, tags, as_of = head
     bank = Bank(
         id=bank_id,
@@ -125,18 +198,19 @@ def _bank_from_payload(payload: Any, *, path: str) -> tuple[Bank, str]:
             file=source[5],
         ),
         facts=tuple(Fact(*f) for f in facts),
-        questions=tuple(questions),
+        questions=questions,
         drafts=tuple(_decode_question(row) for row in draft_rows),
     )
     return bank, article_digest
 
 
-def decode_bank(blob: bytes, *, path: str) -> tuple[Bank, str]:
+def decode_bank(blob: bytes, *, path: str, lazy_over: int | None = None) -> tuple[Bank, str]:
     """Rebuild a bank from :func:`encode_bank` output; ValueError if it is not intact (a row
-    of an unknown type or of the wrong length included)."""
-    payload = _unframe(blob)
+    type unknown or of a length its builder does not take included). A bank of more than
+    ``lazy_over`` questions builds each question when it is first read."""
+    entry = _unframe(blob)
     try:
-        return _bank_from_payload(payload, path=path)
+        return _bank_from_payload(entry, path=path, lazy_over=lazy_over)
     except (KeyError, TypeError, IndexError) as error:
         raise ValueError(f"bank cache entry does not decode: {error!r}") from None
 
@@ -171,8 +245,8 @@ def no_collections() -> Iterator[None]:
 _no_collections = no_collections  # the name tests/bank/test_cache_gc.py knows
 
 
-def _read_entry(entry: Path) -> Any:
-    """Read, check and unmarshal an entry here, so its bytes are freed before the bank is built."""
+def _read_entry(entry: Path) -> tuple[Any, memoryview]:
+    """Read, check and unmarshal an entry (its chunks of rows stay in its bytes, unread)."""
     return _unframe(entry.read_bytes())
 
 
@@ -301,7 +375,7 @@ class BankCache:
             source_title=bank.source.title,
             source_outlet=bank.source.outlet,
             by_type=tuple(sorted(bank.count_by_type().items())),
-            question_ids=tuple(q.id for q in bank.questions),
+            question_ids=tuple(question_ids(bank.questions)),
         )
 
 

@@ -15,11 +15,13 @@ faster, which a 100,000-question bank notices. ``msgspec.structs.replace`` makes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Literal, TypeAlias
 
 from msgspec import Struct
 
+from quiz.bank.cache_rows import question_ids, question_types
 from quiz.bank.question import Question, format_number
 from quiz.bank.types import (
     BLANK_PATTERN,
@@ -104,12 +106,16 @@ AnyQuestion: TypeAlias = (
 
 
 class Bank(Struct, frozen=True, dict=True):
-    """One bank file. ``dict=True`` gives each bank a ``__dict__`` for its cached id index."""
+    """One bank file. ``dict=True`` gives each bank a ``__dict__`` for its cached id index.
+
+    ``questions`` is a tuple, or for a big bank read from the bank cache a
+    :class:`~quiz.bank.cache_rows.QuestionRows`, which behaves as the tuple of its questions
+    but builds each when it is first read (a quiz on 100,000 questions asks a few)."""
 
     id: str
     title: str
     source: Source
-    questions: tuple[Question, ...]
+    questions: Sequence[Question]
     facts: tuple[Fact, ...] = ()
     description: str = ""
     language: str = "en"
@@ -121,18 +127,20 @@ class Bank(Struct, frozen=True, dict=True):
     drafts: tuple[Question, ...] = ()
 
     @cached_property
-    def _by_id(self) -> dict[str, Question]:
-        # built on first lookup, per instance, so an edited copy never shares a stale index
-        return {q.id: q for q in self.questions}
+    def _by_id(self) -> dict[str, int]:
+        # built on first lookup, per instance, so an edited copy never shares a stale index;
+        # positions rather than questions, so that a big cached bank builds only the one asked
+        return {qid: at for at, qid in enumerate(question_ids(self.questions))}
 
     def question(self, question_id: str) -> Question | None:
-        return self._by_id.get(question_id)
+        at = self._by_id.get(question_id)
+        return None if at is None else self.questions[at]
 
     def fact(self, fact_id: str) -> Fact | None:
         return next((f for f in self.facts if f.id == fact_id), None)
 
     def count_by_type(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for q in self.questions:
-            counts[q.TYPE] = counts.get(q.TYPE, 0) + 1
+        for kind in question_types(self.questions):
+            counts[kind] = counts.get(kind, 0) + 1
         return counts

@@ -105,15 +105,11 @@ def check_something_to_ask(bank: Bank, options: Options) -> None:
     empty, shuffled and spaced a 100,000-question bank twice before the first question (over
     a second). Without filters only an empty bank has nothing to ask; with them, the filter
     alone runs here (no shuffle, no spacing)."""
-    import random
-
-    from msgspec.structs import replace
-
-    from quiz.session import Session, select_questions
+    from quiz.session import Session
+    from quiz.session.choosing import filtered_positions
 
     if options.types or options.tags or options.only:
-        just_filter = replace(options, shuffle=False, count=None)
-        if select_questions(bank, just_filter, random.Random(0)):
+        if filtered_positions(bank, options):  # a big cached bank builds no question for it
             return
     elif bank.questions:
         return

@@ -6,9 +6,10 @@ import random
 from collections.abc import Sequence
 from typing import overload
 
+from quiz.bank.cache_rows import QuestionRows
 from quiz.bank.model import Question
 from quiz.session.presenting import Item, present
-from quiz.session.siblings import sibling_keys
+from quiz.session.siblings import keys_of, sibling_keys
 
 __all__ = ["LAZY_OVER", "LOOK_AHEAD", "TAIL", "AsItGoes"]
 
@@ -39,14 +40,21 @@ class AsItGoes(Sequence[Item]):
     siblings still left (the end, where the look-ahead ran dry and siblings met). What it
     cannot do without every key is shrink the window for a group of siblings too large for
     it: a bank of that shape gets the farthest sibling it can instead. Items are made in
-    order, whatever index is asked for first, so one seed gives one quiz."""
+    order, whatever index is asked for first, so one seed gives one quiz.
 
-    def __init__(self, pool: list[Question], rng: random.Random, window: int) -> None:
+    The pool is the positions in ``questions`` of the questions to ask: a big bank read from
+    the bank cache (:class:`~quiz.bank.cache_rows.QuestionRows`) is keyed from its columns
+    (fact and source) and builds a question only when it is placed."""
+
+    def __init__(
+        self, questions: Sequence[Question], pool: list[int], rng: random.Random, window: int
+    ) -> None:
+        self._questions = questions
         self._pool = pool  # shuffled in place as it is drawn: [:_drawn] is drawn
         self._drawn = 0
         self._rng = rng
         self._window = window
-        self._buffer: list[tuple[Question, frozenset[str]]] = []
+        self._buffer: list[tuple[int, frozenset[str]]] = []
         self._last: dict[str, int] = {}  # sibling key -> the place it was last seen at
         self._items: list[Item] = []
         self._left: dict[str, int] | None = None  # in the tail: sibling key -> questions left
@@ -72,12 +80,17 @@ class AsItGoes(Sequence[Item]):
             self._place_next()
         return self._items[index]
 
-    def _draw(self) -> Question:
+    def _draw(self) -> tuple[int, frozenset[str]]:
+        """The next question at random (its position), with its sibling keys."""
         pool, at = self._pool, self._drawn
         other = self._rng.randrange(at, len(pool))
         pool[at], pool[other] = pool[other], pool[at]
         self._drawn += 1
-        return pool[at]
+        position = pool[at]
+        questions = self._questions
+        if isinstance(questions, QuestionRows):
+            return position, keys_of(questions.facts[position], questions.source_at(position))
+        return position, sibling_keys(questions[position])
 
     def _need(self, key: str) -> int:
         assert self._left is not None
@@ -88,20 +101,18 @@ class AsItGoes(Sequence[Item]):
         left = len(self) - place
         if self._left is None and left <= TAIL:
             while self._drawn < len(self._pool):
-                question = self._draw()
-                buffer.append((question, sibling_keys(question)))
+                buffer.append(self._draw())
             self._left = {}
-            for _question, keys in buffer:
+            for _position, keys in buffer:
                 for key in keys:
                     self._left[key] = self._left.get(key, 0) + 1
             self._most = max((self._need(k) for k in self._left), default=1)
         while len(buffer) < LOOK_AHEAD and self._drawn < len(self._pool):
-            question = self._draw()
-            buffer.append((question, sibling_keys(question)))
+            buffer.append(self._draw())
         urgent_possible = self._left is not None and left - window <= self._most
         pick = fallback = -1
         best = closest = -1
-        for at, (_question, keys) in enumerate(buffer):
+        for at, (_position, keys) in enumerate(buffer):
             gap = min((place - last[k] for k in keys if k in last), default=len(self) + 1)
             if gap > window:
                 if not urgent_possible:
@@ -113,9 +124,9 @@ class AsItGoes(Sequence[Item]):
                     pick, best = at, score
             elif gap > closest:
                 fallback, closest = at, gap
-        question, keys = buffer.pop(pick if pick >= 0 else fallback)
+        position, keys = buffer.pop(pick if pick >= 0 else fallback)
         for key in keys:
             last[key] = place
             if self._left is not None:
                 self._left[key] -= 1
-        self._items.append(present(question, self._rng))
+        self._items.append(present(self._questions[position], self._rng))

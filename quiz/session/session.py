@@ -14,7 +14,7 @@ from msgspec.structs import replace
 from quiz.bank.model import Bank, Question, Source
 from quiz.record import Answer, MemoryRecorder, Outcome, Recorder
 from quiz.session.as_it_goes import LAZY_OVER, AsItGoes
-from quiz.session.choosing import NoQuestions, Options, filtered, select_questions
+from quiz.session.choosing import NoQuestions, Options, filtered_positions, select_questions
 from quiz.session.presenting import Item, present
 from quiz.session.results import Miss, Result, Summary, breakdown
 from quiz.session.siblings import arrange, spacing_window
@@ -67,11 +67,11 @@ class Session(Struct):
         options = options or Options()
         rng = random.Random(options.seed)
         if questions is None and options.shuffle and options.count is None:
-            pool = filtered(bank, options)
+            pool = filtered_positions(bank, options)
             if len(pool) > LAZY_OVER:
                 return cls(
                     bank=bank,
-                    items=AsItGoes(pool, rng, spacing_window(len(pool))),
+                    items=AsItGoes(bank.questions, pool, rng, spacing_window(len(pool))),
                     recorder=recorder if recorder is not None else MemoryRecorder(),
                     clock=clock,
                     options=options,

@@ -8,7 +8,15 @@ from collections.abc import Sequence
 
 from quiz.bank.model import Question
 
-__all__ = ["MAX_WINDOW", "arrange", "sibling_keys", "spacing_window", "spread", "too_close"]
+__all__ = [
+    "MAX_WINDOW",
+    "arrange",
+    "keys_of",
+    "sibling_keys",
+    "spacing_window",
+    "spread",
+    "too_close",
+]
 
 
 #: Where one sentence of a question's source ends and the next begins.
@@ -22,10 +30,15 @@ def sibling_keys(question: Question, bank_id: str = "") -> frozenset[str]:
     common (a feedback quotes the source sentence and explains the fact, so it gives away
     the answer of every question resting on either). Questions of one bank are siblings when
     their keys meet; ``bank_id`` keeps the keys of different banks apart."""
+    return keys_of(question.fact, question.source, bank_id)
+
+
+def keys_of(fact: str, source: str, bank_id: str = "") -> frozenset[str]:
+    """:func:`sibling_keys` of a question with this ``fact`` and ``source``."""
     keys = set()
-    if question.fact:
-        keys.add(f"{bank_id}\x00fact\x00{question.fact}")
-    for sentence in _SENTENCE_END.split(" ".join(question.source.split())):
+    if fact:
+        keys.add(f"{bank_id}\x00fact\x00{fact}")
+    for sentence in _SENTENCE_END.split(" ".join(source.split())):
         folded = sentence.strip().casefold()
         if folded:
             keys.add(f"{bank_id}\x00sentence\x00{folded}")

@@ -11,6 +11,7 @@ from textual import work
 
 from quiz.bank import BankError
 from quiz.bank.cache import BankCache
+from quiz.bank.cache_rows import question_ids
 from quiz.bank.model import Bank
 from quiz.library import library_files
 from quiz.recording.background import BackgroundRecorder
@@ -57,7 +58,7 @@ class NavigationApp(ScoresApp):
         with contextlib.suppress(Exception):  # no scores: nothing was missed, as far as we know
             store = self.scores_store()
             if store is not None:
-                known = {q.id for q in bank.questions}
+                known = set(question_ids(bank.questions))  # builds no question
                 missed = [qid for qid in store.missed_last_time(bank.id) if qid in known]
         self.call_from_thread(self._ask_how_to_start, bank, choice, missed)
 
