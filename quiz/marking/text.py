@@ -2,7 +2,9 @@
 
 An exact match after normalisation is RIGHT; a match within a small edit distance is a
 NEAR_MISS (accepted, and the feedback says what the exact answer is). Numbers and short words
-are never matched fuzzily: "15" is not "16", and "Lee" is not "Lea". Pure and below the bank:
+are never matched fuzzily: "15" is not "16", and "Lee" is not "Lea". A date with a month name
+is compared as a date (:mod:`quiz.marking.dates`): "Aug. 11" and "11 August" are "August 11",
+and a different date is never a near miss. Pure and below the bank:
 the types that take typed answers (short answer, cloze) grade with :func:`match_text`.
 """
 
@@ -14,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quiz.marking.dates import date_of, written
 from quiz.marking.numbers import looks_numeric, parse_number, words_only
 from quiz.marking.outcome import Outcome
 
@@ -89,15 +92,23 @@ def match_text(given: str, accepted: Sequence[str]) -> TextMatch:
     if not norm_given:
         return TextMatch(Outcome.WRONG, "")
     given_number = parse_number(given) if looks_numeric(given) else None
+    given_date = date_of(norm_given)
     for answer in accepted:
         if normalise_answer(answer) == norm_given:
             return TextMatch(Outcome.RIGHT, answer)
+        if given_date is not None and date_of(normalise_answer(answer)) == given_date:
+            return TextMatch(Outcome.RIGHT, answer)  # the same date written another way
         if given_number is not None and looks_numeric(answer):
             value = parse_number(answer)
             if value is not None and math.isclose(value, given_number, rel_tol=1e-12):
                 return TextMatch(Outcome.RIGHT, answer)
     for answer in accepted:
         norm = normalise_answer(answer)
+        date = date_of(norm)
+        if given_date is not None and date is not None:
+            continue  # two dates, compared above: a different date is no typo
+        if date is not None:
+            norm = written(date)  # "Augst 11" is a typo of "Aug 11", the month in full
         if norm and _within_typos(norm_given, norm):
             return TextMatch(Outcome.NEAR_MISS, answer)
     return TextMatch(Outcome.WRONG, "")
