@@ -94,6 +94,29 @@ async def test_questions_to_check_first_then_learners_and_q_quits(tmp_path: Path
     assert app.return_code == 0
 
 
+async def test_escape_goes_back_and_never_quits(tmp_path: Path) -> None:
+    """As elsewhere in the app, Escape goes back (from the learners to the questions) and q
+    quits; on the first table, with nothing behind it, Escape says so instead of quitting."""
+    app = _app(_class_report(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        questions = app.screen.query_one("#report-questions", DataTable)
+        learners = app.screen.query_one("#report-students", DataTable)
+        await pilot.press("tab")
+        assert learners.has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert questions.has_focus and not app._exit
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app._exit and isinstance(app.screen, ReportScreen)
+        assert [n.message for n in app._notifications] == ["Press q to quit the report."]
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+    assert app.return_code == 0
+
+
 async def test_text_from_files_is_never_markup() -> None:
     bank = load_bank(ALL_TYPES_BANK)
     first = replace(bank.questions[0], prompt=MARKUP)

@@ -4,7 +4,8 @@ Two tables a teacher moves through with the keyboard: the questions, those to ch
 (negative discrimination, then low, then the rest hardest first), and the learners, lowest
 score first. The highlighted row's details (the prompt, what was answered wrong, why it is
 flagged, or which questions a learner missed) show between them. Tab moves between the
-tables, the arrows along them, q quits.
+tables, the arrows along them; Escape goes back from the learners to the questions (on the
+questions it only says that q quits: nothing is left by accident), q quits.
 
 The report is computed before the app starts (:mod:`quiz.report`, pure): this screen only
 shows it. Prompts, answers and learner names come from other people's files; every cell is a
@@ -58,10 +59,10 @@ class ReportScreen(Screen[None]):
     learner table."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
-        Binding("escape", "quit", "Quit", show=False),
-        Binding("tab", "app.focus_next", "Questions/learners"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding("tab", "app.focus_next", "Questions/learners", tooltip="the other table"),
+        Binding("escape", "back", "Back", tooltip="from the learners back to the questions"),
+        Binding("q", "quit", "Quit", tooltip="quit the report"),
+        Binding("question_mark", "app.help", "Help", show=False, tooltip="this help"),
     ]
 
     DEFAULT_CSS = """
@@ -197,6 +198,15 @@ class ReportScreen(Screen[None]):
             Content(f"missed: {missed}"),
         ]
         self.query_one("#report-detail", Static).update(Content("\n").join(lines))
+
+    def action_back(self) -> None:
+        """Back from the learners to the questions. This screen is the first: there is
+        nothing behind it to go back to, so Escape never quits (q does)."""
+        questions = self.query_one("#report-questions", DataTable)
+        if questions.has_focus:
+            self.notify("Press q to quit the report.", timeout=4, markup=False)
+        else:
+            questions.focus()
 
     def action_quit(self) -> None:
         """Nothing on this screen can be lost: q quits at once."""
