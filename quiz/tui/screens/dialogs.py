@@ -2,7 +2,9 @@
 
 The help is built from the screens' own bindings (their keys, and the ``tooltip`` of each as
 its longer text), so that it lists every key the key bars show and cannot drift from them;
-only what is not a binding (the number keys that answer a choice) is written out here.
+only what is not a binding (the number keys that answer a choice) is written out here. It
+opens on the keys of the screen it was opened from (its section first, marked "this screen"),
+then the keys that work anywhere, then the rest.
 """
 
 from __future__ import annotations
@@ -191,6 +193,7 @@ def help_sections(app: App[object]) -> list[HelpSection]:
     from quiz.tui.screens.flag import FlagDialog
     from quiz.tui.screens.home import BankList, HomeScreen
     from quiz.tui.screens.quiz import QuizScreen
+    from quiz.tui.screens.report import ReportScreen
     from quiz.tui.screens.review import ReviewScreen
     from quiz.tui.screens.start import StartDialog
     from quiz.tui.screens.stats import StatsScreen
@@ -260,7 +263,30 @@ def help_sections(app: App[object]) -> list[HelpSection]:
         ("Summary", rows(app, SummaryScreen.BINDINGS)),
         ("Review", rows(app, ReviewScreen.BINDINGS)),
         ("Stats", rows(app, StatsScreen.BINDINGS)),
+        ("Report (quiz report --tui)", rows(app, ReportScreen.BINDINGS)),
     ]
+
+
+#: The help's section for the keys of each screen, by the screen's class name.
+SECTION_OF = {
+    "HomeScreen": "Your banks (home)",
+    "StartDialog": "Starting a quiz",
+    "QuizScreen": "In a quiz",
+    "FlagDialog": "Flag a question",
+    "SummaryScreen": "Summary",
+    "ReviewScreen": "Review",
+    "StatsScreen": "Stats",
+    "ReportScreen": "Report (quiz report --tui)",
+}
+THIS_SCREEN = " — this screen"
+
+
+def first_for(sections: Sequence[HelpSection], screen: object) -> list[HelpSection]:
+    """``sections`` with the one of ``screen`` first, its title marked; as they are when the
+    screen has none."""
+    title = SECTION_OF.get(type(screen).__name__)
+    mine = [(t + THIS_SCREEN, rows) for t, rows in sections if t == title]
+    return [*mine, *((t, rows) for t, rows in sections if t != title)]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -277,7 +303,18 @@ class HelpScreen(ModalScreen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012 (Screen's type)
 
     def sections(self) -> Sequence[HelpSection]:
-        return self.KEY_TABLE if self.KEY_TABLE is not None else help_sections(self.app)
+        """The sections, those of the screen the help was opened from first."""
+        if self.KEY_TABLE is not None:
+            return self.KEY_TABLE
+        return first_for(help_sections(self.app), self.opened_from())
+
+    def opened_from(self) -> object:
+        """The screen under this one (the app's current screen while it is being built)."""
+        stack = self.app.screen_stack
+        if self in stack:
+            below = stack[: stack.index(self)]
+            return below[-1] if below else None
+        return stack[-1] if stack else None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
