@@ -264,10 +264,21 @@ def load_yaml(
         # a character that cannot start a token (a tab among the trailing blanks) is where its
         # mark is, whether or not it is at the end: nothing there was left open
         stray = "cannot start any token" in what
-        if error.context_mark is not None and ("end of stream" in what or at_end) and not stray:
+        opened = error.context_mark
+        if opened is not None and ("end of stream" in what or at_end) and not stray:
             # an unclosed quote or bracket: the end of the file says nothing, its start does
-            mark = error.context_mark
+            mark = opened
             what += ", which starts on this line and is never closed"
+        elif (
+            opened is not None
+            and mark is not None
+            and "while parsing a flow" in what
+            and opened.line < mark.line
+        ):
+            # `title: [unclosed` and the next key: libyaml notices on the next line, but what
+            # is wrong is the bracket left open on this one
+            what += f", which starts on this line and is not closed before line {mark.line + 1}"
+            mark = opened
         where = mark.line + 1 if mark else 0
         raise YamlProblem(where, f"YAML syntax error: {what}") from None
     except yaml.reader.ReaderError as error:  # characters YAML does not allow in a stream
