@@ -103,11 +103,11 @@ def _questions(questions: list[QuestionReport]) -> list[str]:
         picked = [c for c in q.wrong_options if c.count or c.in_bank]
         if picked:
             details.append(
-                f'<div class="detail">wrong options picked: {_e(counts_text(picked))}</div>'
+                f'<div class="detail">wrong options picked: {_e(counts_text(picked, None))}</div>'
             )
         if q.wrong_answers:
             details.append(
-                f'<div class="detail">wrong answers: {_e(counts_text(q.wrong_answers, 120))}</div>'
+                f'<div class="detail">wrong answers: {_e(counts_text(q.wrong_answers, None))}</div>'
             )
         if d.flagged:
             details.append(f'<div class="check">check: {_e(d.reason)}</div>')

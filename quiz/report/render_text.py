@@ -1,5 +1,7 @@
 """The report as lines for a terminal (``quiz report`` without ``--format``): a summary, one
-block per question hardest first, then the per-student table."""
+block per question hardest first, then the per-student table. Prompts, options, answers and
+notes are printed whole, wrapped under their question (never cut: a teacher must read the
+option that misled)."""
 
 from __future__ import annotations
 
@@ -102,12 +104,12 @@ def _row(q: QuestionReport) -> str:
 
 def _details(q: QuestionReport, enough_learners: bool) -> list[str]:
     """The lines under a question's row: its prompt, what was answered wrong, what to check."""
-    out = [INDENT + short(q.prompt)]
+    out = _wrapped(q.prompt, INDENT)
     picked = [c for c in q.wrong_options if c.count or c.in_bank]
     if picked:
-        out.append(INDENT + "wrong options picked: " + counts_text(picked))
+        out += _wrapped("wrong options picked: " + counts_text(picked, None), INDENT, "  ")
     if q.wrong_answers:
-        out.append(INDENT + "wrong answers: " + counts_text(q.wrong_answers, 120))
+        out += _wrapped("wrong answers: " + counts_text(q.wrong_answers, None), INDENT, "  ")
     d = q.discrimination
     if d.flagged:
         out.append(INDENT + discrimination_line(d))

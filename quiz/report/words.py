@@ -109,11 +109,12 @@ def flagged_summary(questions: Sequence[QuestionReport]) -> str:
     return ", ".join(f"{q.id} ({len(q.flags)})" for q in flagged)
 
 
-def counts_text(items: list[Count], width: int = 40) -> str:
-    """``text (n), text (n)``; a pick that is no longer an option says so."""
+def counts_text(items: list[Count], width: int | None = 40) -> str:
+    """``text (n), text (n)``; a pick that is no longer an option says so. Each text is cut
+    at ``width`` characters; ``None`` keeps it whole."""
     parts = []
     for c in items:
-        label = short(c.text, width)
+        label = " ".join(c.text.split()) if width is None else short(c.text, width)
         if not c.in_bank and c.text != NO_ANSWER:
             label += " [no longer an option]"
         parts.append(f"{label} ({c.count})")

@@ -79,15 +79,18 @@ right  asked  median  discr  question (hardest first)
                              wrong options picked: It replaced a tunnel (1)
   50%      2   35.0s      –  q-numbers-match · matching
                              Match each number to what it counts.
-                             wrong answers: 12 million → cars expected every day; 4,000 → euros the bridge cost; three → years of construction (1)
+                             wrong answers: 12 million → cars expected every day; 4,000 → euros the
+                               bridge cost; three → years of construction (1)
   50%      2    7.5s      –  q-cars-numeric · number
                              About how many cars are expected to cross the bridge every day?
                              wrong answers: 400 (1)
   50%      2   23.5s      –  q-timeline-order · put in order
                              Put these events in order.
-                             wrong answers: The bridge is finished → Construction begins → The ferry stops running (1)
+                             wrong answers: The bridge is finished → Construction begins → The ferry
+                               stops running (1)
  100%      2   11.0s      –  q-cost-cloze · fill in the blank
-                             The bridge cost approximately ___ million euros and took ___ years to b…
+                             The bridge cost approximately ___ million euros and took ___ years to
+                             build.
  100%      2    9.5s      –  q-mayor-short · short answer
                              Who is the mayor of Riverton?
 
@@ -99,7 +102,7 @@ learners (lowest score first)
 score  answers  learner  missed
   50%       10  alice    q-mayor-mc, q-facts-multi, q-cost-tf, q-cars-numeric, q-timeline-order
   56%        9  bob      q-mayor-mc, q-cost-tf, q-numbers-match, q-old-removed
-"""  # noqa: E501
+"""
 
 
 def test_report_over_two_files(tmp_path: Path) -> None:
@@ -132,6 +135,39 @@ def test_report_by_bank_id_json(tmp_path: Path) -> None:
     by_id = {q["id"]: q for q in data["questions"]}
     assert by_id["q-cost-tf"]["wrong_answers"] == [{"text": "True", "count": 2}]
     assert by_id["q-mayor-mc"]["median_seconds"] == 10.0
+
+
+LONG_OPTION = (
+    "Marta Silva (the deputy mayor who chaired the bridge committee for its first three years)"
+)
+
+
+def test_options_and_prompts_are_printed_whole_and_wrapped(tmp_path: Path) -> None:
+    """A long wrong option (or prompt) is never cut: the teacher must read what misled."""
+    bank = tmp_path / "bank.yaml"
+    text = ALL_TYPES_BANK.read_text(encoding="utf-8").replace("Marta Silva", LONG_OPTION)
+    bank.write_text(text, encoding="utf-8")
+    (tmp_path / "article.txt").write_bytes((DATA / "valid" / "article.txt").read_bytes())
+    files = []
+    for source in (ALICE, BOB):
+        copy = tmp_path / source.name
+        copy.write_text(
+            source.read_text(encoding="utf-8").replace("Marta Silva", LONG_OPTION),
+            encoding="utf-8",
+        )
+        files += ["--results", copy]
+    result = quiz("report", bank, *files, data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    at = lines.index("                             Who opened the new bridge?")
+    assert lines[at + 1 : at + 4] == [
+        "                             wrong options picked: Marta Silva (the deputy mayor who "
+        "chaired the",
+        "                               bridge committee for its first three years) (2), João "
+        "Pires (0), Rui",
+        "                               Lopes (0)",
+    ]
+    assert all(len(line) <= 100 for line in lines[at - 1 : at + 4])
 
 
 def test_the_same_file_twice_counts_once(tmp_path: Path) -> None:
