@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import marshal
 import os
 import threading
@@ -34,7 +33,7 @@ from msgspec.structs import replace
 
 from quiz.bank.cache_rows import CHUNK, QuestionRows, question_ids, split_row
 from quiz.bank.errors import BankError, read_problem
-from quiz.bank.file_stamps import STAMPS_NAME, stamped_digest
+from quiz.bank.file_stamps import STAMPS_NAME, sha256_hex, stamped_digest
 from quiz.bank.files import MAX_BANK_BYTES, article_reader, decode_text, read_bytes_bounded
 from quiz.bank.model import Bank, Fact, Question, Source
 from quiz.bank.types import ROW_BUILDERS, type_of
@@ -108,7 +107,7 @@ def encode_bank(bank: Bank, article_digest: str) -> bytes:
         [_encode_question(q) for q in bank.drafts],
     )
     data = marshal.dumps(payload) + b"".join(chunks)
-    return _MAGIC + hashlib.sha256(data).hexdigest().encode() + b"\n" + data
+    return _MAGIC + sha256_hex(data).encode() + b"\n" + data
 
 
 def _unframe(blob: bytes) -> tuple[Any, memoryview]:
@@ -119,7 +118,7 @@ def _unframe(blob: bytes) -> tuple[Any, memoryview]:
     header_end = blob.index(b"\n", len(_MAGIC))
     digest = blob[len(_MAGIC) : header_end].decode()
     data = memoryview(blob)[header_end + 1 :]
-    if hashlib.sha256(data).hexdigest() != digest:
+    if sha256_hex(data) != digest:
         raise ValueError("bank cache file is damaged")
     return marshal.loads(data), data
 
@@ -441,7 +440,7 @@ def _article_digest(bank: Bank, read_article: Any) -> str:
         text = read_article(bank.source.file)
     except ValueError:
         return "missing"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 __all__ = ["BankCache", "BankSummary", "decode_bank", "encode_bank"]

@@ -26,6 +26,7 @@ from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import DIGIT_EXAMPLES, WORD_EXAMPLES, number_examples
 from quiz.tui.widgets.feedback import Feedback
+from quiz.tui.widgets.question_head import QuestionHead
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK, RICH_BANK
 from tests.tui.conftest import FIXED_DATA_DIR, Harness, settle, type_text
 from tests.tui.helpers import answer_right, answer_wrong, current
@@ -299,11 +300,10 @@ async def test_feedback_keeps_the_question_in_view_at_80x24(harness: Harness) ->
             await answer_wrong(pilot)
             await pilot.pause()
             scroll = quiz.query_one("#scroll")
-            prompt = quiz.query_one("#prompt")
+            head = quiz.query_one("#prompt", QuestionHead)  # the kind, then the prompt
+            prompt_line = (head.region.x, head.region.y + head.prompt_offset)
             feedback = quiz.query_one(Feedback)
-            assert scroll.region.contains_point(prompt.region.offset), (
-                quiz.session.current.question.id
-            )
+            assert scroll.region.contains_point(prompt_line), quiz.session.current.question.id
             verdict = feedback.query_one(".verdict")
             assert scroll.region.contains_region(verdict.region)
             await pilot.press("enter")

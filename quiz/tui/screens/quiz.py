@@ -18,16 +18,18 @@ from quiz.bank.model import TYPE_NAMES, MultipleChoice
 from quiz.recording.background import BackgroundRecorder, Saved
 from quiz.session import Result, Session
 from quiz.tui.text import prompt_content
-from quiz.tui.widgets.answers import AnswerWidget, answer_widget
-from quiz.tui.widgets.feedback import Feedback
+from quiz.tui.widgets.answers.base import AnswerWidget
+from quiz.tui.widgets.answers.picking import answer_widget
 from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.progress_line import ProgressLine
+from quiz.tui.widgets.question_head import QuestionHead
 from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from quiz.tui.app import QuizApp
+    from quiz.tui.widgets.feedback import Feedback
 
 
 class QuizScreen(Screen[None]):
@@ -90,10 +92,8 @@ class QuizScreen(Screen[None]):
         yield TopBar(brand(self.session.title, *mode), self._status())
         yield ProgressLine(self.session.total, id="progress")
         with VerticalScroll(id="scroll"), Vertical(id="card"):
-            yield Static(self._kind(), id="kind")
-            yield Static(prompt_content(item.question), id="prompt")
-            with Vertical(id="slot"):
-                yield answer
+            yield QuestionHead(self._kind(), prompt_content(item.question), id="prompt")
+            yield answer
             yield Static(Content(answer.hint), id="hint")
             # the feedback panel is mounted with the first answer, not before the first question
         yield KeyBar()
@@ -112,14 +112,13 @@ class QuizScreen(Screen[None]):
         self.answered = None
         self.saved = None
         self.remove_class("-answered", "-saving")
-        self.query_one("#kind", Static).update(self._kind())
-        self.query_one("#prompt", Static).update(prompt_content(self.session.current.question))
-        slot = self.query_one("#slot", Vertical)
-        await slot.remove_children()
+        head = self.query_one("#prompt", QuestionHead)
+        head.show(self._kind(), prompt_content(self.session.current.question))
+        await self.answer_input.remove()
         widget = answer_widget(self.session.current, self.session.bank_of(self.session.current))
-        await slot.mount(widget)
+        await self.query_one("#card", Vertical).mount(widget, after=head)
         self._set_hint(widget.hint)
-        for feedback in self.query("#feedback").results(Feedback):
+        for feedback in self._feedbacks():
             await feedback.remove_children()
             feedback.display = False
         self._update_status()
@@ -170,7 +169,7 @@ class QuizScreen(Screen[None]):
 
     @property
     def answer_input(self) -> AnswerWidget:
-        return self.query_one("#slot > .answer", AnswerWidget)
+        return self.query_one("#card > .answer", AnswerWidget)
 
     # ------------------------------------------------------------------ events
 
@@ -250,18 +249,27 @@ class QuizScreen(Screen[None]):
         first line: the feedback answers a question the learner must still see (↑↓ and
         Page Down read the rest)."""
         scroll = self.query_one("#scroll", VerticalScroll)
-        found = list(self.query("#feedback").results(Feedback))
+        found = self._feedbacks()
         if not found:
             return
         top = scroll.region.y - int(scroll.scroll_y)  # where the content starts, on screen
-        prompt = self.query_one("#prompt").region.y - top
+        head = self.query_one("#prompt", QuestionHead)
+        prompt = head.region.y + head.prompt_offset - top
         bottom = found[0].region.bottom - top
         scroll.scroll_to(y=min(prompt, max(0, bottom - scroll.size.height)), animate=False)
 
+    def _feedbacks(self) -> list[Feedback]:
+        """The feedback panel, once the first answer has mounted it."""
+        from quiz.tui.widgets.feedback import Feedback  # with the first answer, not at start
+
+        return list(self.query("#feedback").results(Feedback))
+
     async def _feedback_panel(self) -> Feedback:
         """The panel under the question, mounted the first time an answer is shown."""
-        found = self.query("#feedback").results(Feedback)
-        panel = next(iter(found), None)
+        from quiz.tui.widgets.feedback import Feedback
+
+        found = self._feedbacks()
+        panel = found[0] if found else None
         if panel is None:
             panel = Feedback(self.session.bank, id="feedback")
             await self.query_one("#card").mount(panel)

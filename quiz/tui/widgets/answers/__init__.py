@@ -9,14 +9,49 @@ one place a question is given its input)."""
 
 from __future__ import annotations
 
-from quiz.tui.widgets.answers.base import GIVE_UP, AnswerWidget, CursorAnswer
-from quiz.tui.widgets.answers.choices import ChoiceList
-from quiz.tui.widgets.answers.matching import MatchingBoard
-from quiz.tui.widgets.answers.numbers import DIGIT_EXAMPLES, WORD_EXAMPLES, number_examples
-from quiz.tui.widgets.answers.ordering import OrderingList
-from quiz.tui.widgets.answers.picking import BY_SHAPE, BY_TYPE, answer_widget
-from quiz.tui.widgets.answers.row import Row
-from quiz.tui.widgets.answers.typed import TextAnswer
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quiz.tui.widgets.answers.base import GIVE_UP, AnswerWidget, CursorAnswer
+    from quiz.tui.widgets.answers.choices import ChoiceList
+    from quiz.tui.widgets.answers.matching import MatchingBoard
+    from quiz.tui.widgets.answers.numbers import (
+        DIGIT_EXAMPLES,
+        WORD_EXAMPLES,
+        number_examples,
+    )
+    from quiz.tui.widgets.answers.ordering import OrderingList
+    from quiz.tui.widgets.answers.picking import BY_SHAPE, BY_TYPE, answer_widget
+    from quiz.tui.widgets.answers.row import Row
+    from quiz.tui.widgets.answers.typed import TextAnswer
+
+#: Where each name lives. Each is imported when first asked for (PEP 562): the first question
+#: needs one input, and importing all seven modules was a few ms of every start.
+_HOME = {
+    "GIVE_UP": "base",
+    "AnswerWidget": "base",
+    "CursorAnswer": "base",
+    "ChoiceList": "choices",
+    "MatchingBoard": "matching",
+    "DIGIT_EXAMPLES": "numbers",
+    "WORD_EXAMPLES": "numbers",
+    "number_examples": "numbers",
+    "OrderingList": "ordering",
+    "BY_SHAPE": "picking",
+    "BY_TYPE": "picking",
+    "answer_widget": "picking",
+    "Row": "row",
+    "TextAnswer": "typed",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
+
 
 __all__ = [
     "BY_SHAPE",

@@ -18,23 +18,45 @@ from quiz.bank.types.shapes import (
 )
 from quiz.session import Item
 from quiz.tui.widgets.answers.base import AnswerWidget
-from quiz.tui.widgets.answers.choices import ChoiceList
-from quiz.tui.widgets.answers.matching import MatchingBoard
-from quiz.tui.widgets.answers.ordering import OrderingList
-from quiz.tui.widgets.answers.typed import TextAnswer
+
+
+# Each input's module is imported when its first question is shown: a start needs one.
+def _choices(item: Item, bank: Bank | None) -> AnswerWidget:
+    from quiz.tui.widgets.answers.choices import ChoiceList
+
+    return ChoiceList(item)
+
+
+def _typed(item: Item, bank: Bank | None) -> AnswerWidget:
+    from quiz.tui.widgets.answers.typed import TextAnswer
+
+    return TextAnswer(item, bank)
+
+
+def _ordering(item: Item, bank: Bank | None) -> AnswerWidget:
+    from quiz.tui.widgets.answers.ordering import OrderingList
+
+    return OrderingList(item)
+
+
+def _matching(item: Item, bank: Bank | None) -> AnswerWidget:
+    from quiz.tui.widgets.answers.matching import MatchingBoard
+
+    return MatchingBoard(item)
+
 
 #: The one place a question is given its input: by the export shape its type presents as
 #: (``quiz/bank/types/shapes.py``), so a new type on an existing shape is played with no
 #: change here. A type with no shape of its own (``NoExport``) has no input yet: it would be
 #: added here, by its type name, in :data:`BY_TYPE`.
 BY_SHAPE: dict[type[Shape], Callable[[Item, Bank | None], AnswerWidget]] = {
-    Choice: lambda item, bank: ChoiceList(item),
-    Statement: lambda item, bank: ChoiceList(item),
-    Blanks: TextAnswer,
-    TextAnswers: TextAnswer,
-    Number: TextAnswer,
-    Sequence: lambda item, bank: OrderingList(item),
-    Pairs: lambda item, bank: MatchingBoard(item),
+    Choice: _choices,
+    Statement: _choices,
+    Blanks: _typed,
+    TextAnswers: _typed,
+    Number: _typed,
+    Sequence: _ordering,
+    Pairs: _matching,
 }
 #: A type's own input, by its name in a bank file, ahead of its shape's (none today).
 BY_TYPE: dict[str, Callable[[Item, Bank | None], AnswerWidget]] = {}

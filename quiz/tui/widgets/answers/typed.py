@@ -26,7 +26,8 @@ class TextAnswer(AnswerWidget):
     DEFAULT_CSS = """
     TextAnswer {
         .typed-row { height: auto; margin-bottom: 1; }
-        .typed-row Input {
+        Input.-alone { margin-bottom: 1; }
+        .typed-row Input, Input.-alone {
             width: 1fr;
             max-width: 60;
             background: $boost;
@@ -71,13 +72,17 @@ class TextAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         placeholder = "a number" if self.numeric else "your answer"
         for n, label in enumerate(self.labels):
+            field = Input(
+                placeholder=placeholder, id=f"blank-{n}", select_on_focus=False, compact=True
+            )
+            field.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+            if not label and not self.unit:
+                field.add_class("-alone")
+                yield field  # one field alone needs no row (one widget fewer to lay out)
+                continue
             with Horizontal(classes="typed-row"):
                 if label:
                     yield Static(Content(label), classes="blank-label")
-                field = Input(
-                    placeholder=placeholder, id=f"blank-{n}", select_on_focus=False, compact=True
-                )
-                field.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
                 yield field
                 if self.unit:
                     yield Static(Content(self.unit), classes="unit")
