@@ -2,7 +2,9 @@
 
 * **True/false keyed both ways**: a bank whose statements are nearly all false teaches "answer
   False" (v1 banks: 83% of them). The true and the false statements kept are within 40–60% of
-  each other, or none are kept: the surplus side is held back, never padded.
+  each other, or none are kept: the surplus side is held back, never padded. One exception: a
+  bank's only statement may stand alone when it is a figure's scale (``magnitude``), whose truth
+  is a seeded coin, not a builder's lean; one statement teaches no habit.
 * **The right option anywhere**: single-answer multiple-choice keys are dealt over the
   positions in turn, so no place is the likely one (a quiz shows choices in the bank's order).
 """
@@ -18,6 +20,8 @@ from quiz.generate.candidate import Candidate
 
 __all__ = ["balance_true_false", "deal_positions"]
 
+#: Statement builders whose true or false is a seeded draw rather than a builder's lean.
+COIN_FORMS = frozenset({"magnitude"})
 #: The share of true statements a bank's true/false questions may have, at either end.
 LOWEST_TRUE = 0.4
 
@@ -29,6 +33,11 @@ def balance_true_false(chosen: list[Candidate]) -> tuple[list[Candidate], list[C
     keep_true = min(len(true), _most(len(false)))
     keep_false = min(len(false), _most(len(true)))
     held = {id(c) for c in true[keep_true:] + false[keep_false:]}
+    statements = true + false
+    if keep_true + keep_false == 0:
+        lone = next((c for c in statements if c.form in COIN_FORMS), None)
+        if lone is not None:
+            held.discard(id(lone))
     return [c for c in chosen if id(c) not in held], [c for c in chosen if id(c) in held]
 
 

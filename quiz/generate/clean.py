@@ -172,6 +172,23 @@ _OUTLET_DATELINE = re.compile(
     r"^[A-Z][\w’'.&]*(?:\s[A-Z][\w’'.&]*){0,2}\s[—–]\s(?=[A-Z][a-z]*\s[a-z])"
 )
 
+#: A page's time stamp, "Updated on September 19 at 3:15 p.m.", "Published: 26 Sep 2011 10:02":
+#: when the page changed, not what happened (a rater found its date asked).
+_STAMP = re.compile(
+    r"^(?:(?:Last\s+)?[Uu]pdated|Published|Posted|First\s+published)(?:\s+on)?:?\s+"
+    r"(?:" + _MONTH + r"\s|\d)"
+)
+_STAMP_WORDS = frozenset(
+    ("updated", "published", "posted", "on", "at", "p", "a", "am", "pm", "et", "gmt", "utc")
+)
+#: An author's box, "Drew DeSilver is a Senior Writer at the Pew Research Center.": about the
+#: writer, not the news (a rater found the writer's employer asked).
+_AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:[Ww]riters?|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]olumnist|[Cc]ontributor"
+    r"|[Jj]ournalist)\s+(?:at|for|with|of)\s+(?:the\s+)?[A-Z][^.]{0,100}\.$"
+)
+
 #: An all-caps label before a paragraph's sentence, "WHY IT MATTERS: The vote ...": a subhead
 #: run into its paragraph. Cut like a dateline.
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z0-9'’ ,&-]{3,40}:\s+(?=[A-Z“\"‘])")
@@ -265,8 +282,10 @@ def _credit_kind(piece: str) -> str | None:
 
 
 def _is_credit(piece: str) -> bool:
-    if _WROTE_THIS.match(piece) or _WAS_EDITOR.match(piece):
+    if _WROTE_THIS.match(piece) or _WAS_EDITOR.match(piece) or _AUTHOR_BIO.match(piece):
         return True
+    if len(piece.split()) <= 12 and _STAMP.match(piece):
+        return set(_LOWER_WORD.findall(piece)) <= _STAMP_WORDS
     if len(piece.split()) > 40:
         return False
     if _BYLINE.match(piece) or _CREDIT_LINE.match(piece) or _CONTRIBUTED.search(piece):

@@ -117,6 +117,27 @@ def _common_answer(c: Candidate, article: Article) -> str:
     return ""
 
 
+#: How much of a name a word of the stem must start with to be made from it ("Iranian" from
+#: "Iran", "Olympics" from "Olympic", "Chinese" from "China").
+_STEM_PREFIX = 4
+
+
+def _derived_in_stem(c: Candidate, article: Article) -> str:
+    """The stem carries a word made from the answer: "a route for Iranian military aid" for
+    Iran, "London Olympics - the ___ movement" for Olympic (a rater rejected both)."""
+    if c.type not in ("cloze", "short_answer") or c.fact.kind not in ("place", "term"):
+        return ""
+    key = c.fact.key.strip().removeprefix("the ")
+    if " " in key or len(key) < _STEM_PREFIX:
+        return ""
+    stem = key[: max(_STEM_PREFIX, len(key) - 1)].casefold()
+    for word in re.findall(r"[A-Z][\w’'-]+", c.prompt):
+        folded = word.casefold()
+        if folded != key.casefold() and folded.startswith(stem):
+            return f"the stem's “{word}” gives away its answer"
+    return ""
+
+
 def _date_trivia(c: Candidate, article: Article) -> str:
     fact = c.fact
     if fact.kind != "date" or c.form in ("why", "followed"):
@@ -159,7 +180,7 @@ def _missing_context(c: Candidate, article: Article) -> str:
 
 
 def _recognition(c: Candidate, article: Article) -> str:
-    if c.type == "true_false" and c.fields.get("answer") is True:
+    if c.type == "true_false" and c.fields.get("answer") is True and c.form != "magnitude":
         return "the true statement is the article's sentence word for word (recognition)"
     return ""
 
@@ -186,6 +207,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("publisher", _publisher),
     ("main-subject", _main_subject),
     ("common-answer", _common_answer),
+    ("derived-in-stem", _derived_in_stem),
     ("peripheral-name", _peripheral_name),
     ("date-trivia", _date_trivia),
     ("conversion", _conversion),

@@ -34,7 +34,9 @@ from quiz.generate.direction import direction_candidates
 from quiz.generate.facts import extract
 from quiz.generate.gate import gated
 from quiz.generate.grouped import ordering_candidates
+from quiz.generate.magnitude import magnitude_candidates
 from quiz.generate.questions import build_candidates
+from quiz.generate.undated import undated
 from quiz.generate.values import WEEKDAYS, When
 from quiz.generate.why import why_candidates
 
@@ -160,7 +162,12 @@ def _fact_ids(article: Article) -> dict[int, str]:
 
 def to_question(qid: str, c: Candidate, fact_id: str, source: str) -> Question:
     common: dict[str, Any] = dict(
-        id=qid, prompt=c.prompt, source=source, fact=fact_id, explanation=c.explanation, tags=c.tags
+        id=qid,
+        prompt=undated(c.prompt),
+        source=source,
+        fact=fact_id,
+        explanation=c.explanation,
+        tags=c.tags,
     )
     f = c.fields
     if c.type == "multiple_choice":
@@ -197,6 +204,7 @@ def generate(
     candidates = build_candidates(article)
     understanding = why_candidates(article)  # causes and what followed: "Why …?", "What …?"
     understanding += direction_candidates(article)  # which way the news went: up, down, yes, no
+    understanding += magnitude_candidates(article)  # how big its key figures were
     article.facts.extend(f for c in understanding for f in c.facts if f not in article.facts)
     candidates += understanding
     reference = _reference(date)

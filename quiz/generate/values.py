@@ -118,6 +118,15 @@ class Amount:
         return f"{out} {self.scale}" if self.scale else out
 
 
+#: The scale words an amount may carry, smallest first.
+SCALES = tuple(_SCALES)
+
+
+def scale_factor(scale: str) -> float:
+    """What a scale word multiplies by: "million" -> 1e6 ("" -> 1)."""
+    return float(_SCALES[scale]) if scale else 1.0
+
+
 def parse_amount(text: str) -> Amount | None:
     """'80,000' -> 80000; '$5.5 million' -> 5.5e6; 'two' -> 2; None for vague or odd text."""
     cleaned = text.strip()

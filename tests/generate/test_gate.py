@@ -80,14 +80,21 @@ def test_question_target() -> None:
 
 def test_balance_holds_back_the_surplus_never_pads() -> None:
     class C:  # the fields balance reads
-        def __init__(self, answer: bool | None, qtype: str = "true_false") -> None:
-            self.type, self.fields = qtype, {"answer": answer}
+        def __init__(self, answer: bool | None, qtype: str = "true_false", form: str = "") -> None:
+            self.type, self.fields, self.form = qtype, {"answer": answer}, form
 
     false = [C(False) for _ in range(4)]
     true = [C(True)]
     other = C(None, "cloze")
     kept, held = balance_true_false([*false, *true, other])  # type: ignore[list-item]
     assert kept == [false[0], true[0], other] and held == false[1:]
+    # a lone statement stands only when its truth is a coin's (a figure's scale), not a lean
+    swaps = [C(False), C(False)]
+    coin = C(False, form="magnitude")
+    kept, held = balance_true_false([*swaps, coin, other])  # type: ignore[list-item]
+    assert kept == [coin, other] and held == swaps
+    kept, held = balance_true_false([*swaps, other])  # type: ignore[list-item]
+    assert kept == [other] and held == swaps
     kept, held = balance_true_false(false)  # type: ignore[arg-type]
     assert kept == [] and held == false
 
@@ -112,3 +119,25 @@ def test_the_gate_is_part_of_the_path_a_user_takes(tmp_path: Path, nlp: Any) -> 
     assert main(["generate", str(article), "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "\ndrafts:\n" in text and "held_back:" in text
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "flagged"),
+    [
+        ("___, Russia and Syria agreed on a route for Iranian military aid.", "Iran", True),
+        ("London Olympics - the ___ movement grew.", "Olympic", True),
+        ("Chinese exports to ___ rose by a fifth.", "China", True),
+        ("The Irish Sea lies to the east of ___.", "Ireland", False),
+        ("Exports to ___ rose by a fifth.", "China", False),
+    ],
+)
+def test_a_stem_with_a_word_made_from_the_answer_gives_it_away(
+    prompt: str, answer: str, flagged: bool
+) -> None:
+    from types import SimpleNamespace
+
+    from quiz.generate.flaws import RULES
+
+    rule = dict(RULES)["derived-in-stem"]
+    c = SimpleNamespace(type="cloze", prompt=prompt, fact=SimpleNamespace(key=answer, kind="place"))
+    assert bool(rule(c, None)) is flagged  # type: ignore[arg-type]

@@ -36,6 +36,7 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setG-base/ratings-16.csv": ("15-baseline", "setG-base"),
     "setH/ratings-17.csv": ("16", "setH"),
     "setH-base/ratings-18.csv": ("16-baseline", "setH-base"),
+    "setI-top-rater/ratings-19.csv": ("17", "setI-top"),
 }
 
 

@@ -1,0 +1,204 @@
+"""How big was it? True/false statements on the scale of the article's key figures.
+
+Blind raters kept the figures that put a story in scale (the 1.7 °C of a record year, the share
+of forest on Indigenous land) more often than any other blank, and no true/false at all: every
+true statement the generator could write was the article's sentence word for word, which a
+reader recognises without understanding, so the gate held them all back and with them the
+false ones (a bank of false statements teaches "answer False"). A statement about the size of a
+figure is neither: "The harbour authority agreed to hire more than 100 crane operators" is
+true when the article says 240, "… more than 500 …" is false, and a reader who took in the
+figure's scale answers both without having memorised its digits. So this builder writes, for
+each figure of the article's main sentences, one statement with a round threshold well below
+or well above it (below 0.6 times the figure, above 1.6 times: no reader is asked to tell 240
+from 250), worded "more than" or "fewer than" ("less than" for sums and shares), true or false
+by a seeded draw over the four, so that the bank's statements are both true and false.
+
+Only figures a reader can hold in scale qualify: a count of ten or more, a sum of money, a
+percentage or a measured quantity, written exactly (not "about", not "up to"): a year, a count
+of two, a figure already hedged ("nearly 9,000") or one that is part of a name does not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import replace
+
+from quiz.generate.article import Article, XFact, normalise_key
+from quiz.generate.candidate import Candidate, as_statement
+from quiz.generate.rank import sentence_importance
+from quiz.generate.values import SCALES, Amount, scale_factor
+
+#: How far from the figure the thresholds lie: a true "more than" at most LOW times it, a false
+#: one at least HIGH times it (and the other way round for "fewer than").
+LOW = 0.6
+HIGH = 1.6
+#: Sums counted in words ("33 million euros"): less than, not fewer than.
+CURRENCY_WORDS = ("euros", "dollars", "pounds", "yen", "yuan", "rupees", "francs", "pesos")
+#: Round thresholds: 1, 2 or 5 times a power of ten.
+_STEPS = (1.0, 2.0, 5.0)
+#: The share of the article's sentences (by importance) whose figures are asked.
+MAIN_SHARE = 0.3
+#: Labels of the figures asked: counts, sums, shares and measures (not dates, ordinals, times).
+LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT"})
+#: Words before a figure that make a "more than" statement on it nonsense or false by its
+#: wording: a target or limit ("to 1.5°C"), a part of a whole ("of 131"), a rank ("first 15"),
+#: a comparison or hedge already there ("than", "only", "just"), a rate ("seven out of every
+#: 100"), a figure used as an adjective ("the £5,000 job").
+NOT_BEFORE = frozenset(
+    (
+        *("to", "of", "than", "under", "over", "about", "around", "up", "first", "last"),
+        *("next", "past", "top", "only", "just", "nearly", "almost", "some", "roughly"),
+        *("approximately", "least", "most", "within", "below", "above", "from", "between"),
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("every", "each", "per", "out", "the", "a", "an", "its", "his", "her", "their"),
+    )
+)
+
+
+def magnitude_candidates(article: Article) -> list[Candidate]:
+    """One true/false statement per qualifying figure of the article's main sentences."""
+    importance = sentence_importance(article)
+    ranked = sorted(importance, reverse=True)
+    cut = ranked[max(0, min(len(ranked) - 1, int(len(ranked) * MAIN_SHARE)))] if ranked else 1.0
+    out: list[Candidate] = []
+    for fact in article.facts:
+        index = fact.sentence.index
+        if index >= len(importance) or importance[index] < cut or not _qualifies(fact):
+            continue
+        built = _statement(fact, article)
+        if built is not None:
+            out.append(built)
+    return out
+
+
+def _qualifies(fact: XFact) -> bool:
+    amount = fact.amount
+    if fact.kind != "number" or amount is None or fact.label not in LABELS or fact.hedge:
+        return False
+    if amount.value < 10 and not amount.currency and not amount.percent_sign:
+        return False  # "nine games", "4 gunshot wounds": a reader counts these, not scales them
+    if fact.label == "CARDINAL" and (not fact.counted or 1900 <= amount.value <= 2100):
+        return False  # a bare number ("Brodin (25)") or a year read as a count
+    text = fact.sentence.text
+    before, after = text[: fact.start], text[fact.end :]
+    words = before.lower().split()
+    last = words[-1].strip('(“"$€£¥') if words else ""
+    if last in NOT_BEFORE or last[:1].isdigit():
+        return False  # "to 1.5°C", "21 of 131", "his first 15 games", "only 21"
+    if after.lstrip().startswith(("of ", "to ", "-", "–", "—")) or before.endswith(("(", "-")):
+        return False  # "21 of 131 countries", "10-12 weeks", "(25)"
+    if re.match(r"^(?:\s+\w+){0,2}\s*\((?:about |some |around )?[$€£¥]?\d", after):
+        return False  # "33 million euros ($26 million)": the conversion would contradict it
+    return not _quoted(before) and _stands_alone(fact)
+
+
+def _stands_alone(fact: XFact) -> bool:
+    """The figure opens its phrase ("received $805 million", "with 25 points"): after a
+    determiner, adjective or possessive ("all 12 teams", "his season-high 30 points", "the
+    company's 12 branches", "the requested $848 million") a "more than" reads wrong."""
+    span = fact.sentence.span
+    at = span.start_char + fact.start
+    first = next((t for t in span if t.idx >= at), None)
+    if first is None or first.i == span.start:
+        return first is not None
+    previous = span.doc[first.i - 1]
+    if previous.text in ("$", "€", "£", "¥") and previous.i > span.start:
+        previous = span.doc[previous.i - 1]
+    if previous.pos_ in ("DET", "ADJ", "PART", "NUM", "PRON", "PROPN", "NOUN"):
+        return False
+    return previous.dep_ not in ("amod", "det", "poss", "nummod", "compound", "case")
+
+
+def _quoted(before: str) -> bool:
+    """Inside a quotation: a speaker's words are not changed."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def nice_below(value: float) -> float:
+    """The largest round number (1, 2 or 5 times a power of ten) at most ``value``."""
+    power = 10 ** math.floor(math.log10(value))
+    return max(step * power for step in _STEPS if step * power <= value)
+
+
+def nice_above(value: float) -> float:
+    """The smallest round number (1, 2 or 5 times a power of ten) at least ``value``."""
+    power = 10 ** math.floor(math.log10(value))
+    return min(step * p for p in (power, power * 10) for step in _STEPS if step * p >= value)
+
+
+def _draw(fact: XFact) -> int:
+    """One of the four wordings, the same on every run for the same figure and sentence."""
+    seed = f"{normalise_key(fact.sentence.text)}|{fact.start}".encode()
+    return hashlib.sha256(seed).digest()[0] % 4
+
+
+def _statement(fact: XFact, article: Article) -> Candidate | None:
+    amount = fact.amount
+    assert amount is not None
+    low, high = nice_below(amount.value * LOW), nice_above(amount.value * HIGH)
+    if _percent(fact) and high >= 100:
+        high = 0.0  # "more than 100 percent of …" is false by its wording alone
+    draw = _draw(fact)
+    more = draw < 2  # "more than" or "fewer than"
+    truth = draw % 2 == 0
+    threshold = (low if truth else high) if more else (high if truth else low)
+    start = fact.start
+    symbol = fact.sentence.text[start - 1 : start] if start else ""
+    if symbol in ("$", "€", "£", "¥") and not amount.currency:
+        start -= 1  # "$250,000" read as 250,000 after the sign: the threshold carries the sign
+        amount = replace(amount, currency=symbol)
+    written = _written(amount, threshold)
+    if written is None:
+        return None
+    counted = fact.counted.lower()
+    counts = fact.label == "CARDINAL" and not counted.startswith(("percent", "per cent"))
+    counts = counts and not counted.endswith(CURRENCY_WORDS)
+    fewer = "fewer than" if counts else ""
+    comparator = "more than" if more else (fewer or "less than")
+    statement = as_statement(fact.sentence, article, [(start, fact.end, f"{comparator} {written}")])
+    if statement is None or statement.endswith(("”", '"')):
+        return None
+    said = fact.sentence.text
+    verdict = "True" if truth else "False"
+    return Candidate(
+        "true_false",
+        "magnitude",
+        [fact],
+        [fact.sentence],
+        statement,
+        {"answer": truth},
+        key="magnitude|" + fact.fingerprint,
+        explanation=f"{verdict}: the article gives the figure as {fact.key}: “{said}”",
+    )
+
+
+def _percent(fact: XFact) -> bool:
+    """A percentage, which a threshold of 100 makes trivial either way ("less than 100 percent
+    owned"): most are shares of a whole."""
+    amount = fact.amount
+    return bool(amount and amount.percent_sign) or fact.counted.startswith(("percent", "per cent"))
+
+
+def _written(amount: Amount, threshold: float) -> str | None:
+    """The threshold written the way the article writes the figure ("$2 million", "500",
+    "10%"); whole numbers without decimals."""
+    if threshold <= 0 or threshold == amount.value:
+        return None
+    style = amount.style
+    if style in ("decimal", "words"):
+        style = "commas" if threshold >= 10_000 else "digits"
+    scale = amount.scale
+    if scale:  # "$500,000", not "$0.5 million"; "$2 billion", not "$2000 million"
+        fitting = [
+            s
+            for s in SCALES
+            if scale_factor(s) <= threshold and (s != "thousand" or scale == "thousand")
+        ]
+        scale = max(fitting, key=scale_factor) if fitting else ""
+        style = style if scale else "commas"
+    if style == "digits" and threshold >= 1000:
+        style = "commas"  # "1,000", as news prints it
+    written = replace(amount, style=style, scale=scale).format(threshold)
+    return written if written.strip("$€£¥%") else None

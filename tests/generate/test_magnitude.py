@@ -1,0 +1,65 @@
+"""Statements on the scale of the article's key figures: true or false by a round threshold
+well below or above the figure, never a figure a reader must know to the digit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quiz.generate.magnitude import HIGH, LOW, magnitude_candidates, nice_above, nice_below
+
+ARTICLE = """\
+Port Elms strike ends with 240 new jobs
+
+Dock workers in Port Elms ended a three-day strike after the harbour authority agreed to \
+hire 240 more crane operators.
+
+The strike halted the movement of 9,000 containers a day and cost exporters $12 million, \
+the chamber of commerce said.
+
+Freight rates on the route rose 18 percent during the stoppage, the highest jump this year.
+
+The union's leader, Maria Vance, said the deal was "the best in 20 years" for her members.
+
+Only 21 of 131 ports in the region have signed a similar agreement since 2015.
+
+The harbour authority said the new operators would start work in March after a course.
+"""
+
+
+@pytest.mark.parametrize(
+    ("value", "below", "above"),
+    [(240, 100, 500), (18, 10, 50), (12e6, 5e6, 20e6), (9000, 5000, 20000), (1.7, 1, 5)],
+)
+def test_thresholds_are_round_and_far_from_the_figure(
+    value: float, below: float, above: float
+) -> None:
+    assert nice_below(value * LOW) == below and nice_above(value * HIGH) == above
+    assert below <= value * LOW and above >= value * HIGH
+
+
+def test_statements_say_more_or_fewer_than_a_round_figure_and_are_right(analyse: Any) -> None:
+    article = analyse(ARTICLE)
+    found = {c.facts[0].key: c for c in magnitude_candidates(article)}
+    assert found, "the main sentences' figures give statements"
+    for key, c in found.items():
+        assert c.type == "true_false" and c.form == "magnitude"
+        assert key not in c.prompt  # the figure itself is not shown
+        assert "more than" in c.prompt or "fewer than" in c.prompt or "less than" in c.prompt
+        value = c.facts[0].amount.value
+        said = c.prompt.split(" than ", 1)[1].split()[0].strip("$%,")
+        threshold = float(said.replace(",", ""))
+        if "million" in c.prompt.split(" than ", 1)[1].split(",")[0][:20]:
+            threshold *= 1e6
+        more = "more than" in c.prompt
+        assert c.fields["answer"] == ((value > threshold) if more else (value < threshold))
+    # never inside a quotation, a part of a whole ("21 of 131"), a year or a small count
+    assert not {"20", "21", "131", "2015", "three"} & set(found)
+
+
+def test_a_bank_may_hold_a_lone_scale_statement_but_never_a_lone_swap(make: Any) -> None:
+    result = make(ARTICLE, date="2025-03-03")
+    statements = [q for q in result.bank.questions if q.id.startswith("tf-")]
+    swaps = [q for q in statements if "gives the figure" not in q.explanation]
+    assert len(statements) != 1 or not swaps
