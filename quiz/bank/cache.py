@@ -22,7 +22,6 @@ import gc
 import marshal
 import os
 import threading
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -75,6 +74,8 @@ def _decode_question(row: tuple[Any, ...]) -> Question:
 
 
 def encode_bank(bank: Bank, article_digest: str) -> bytes:
+    from array import array  # on a cache miss only: a start reads the indexes in place
+
     s = bank.source
     rows = [_encode_question(q) for q in bank.questions]
     sources: dict[str, int] = {}
@@ -143,8 +144,9 @@ def _questions_of(payload: Any, data: memoryview, lazy_over: int) -> Sequence[Qu
     for kind, length in lengths:
         if kind not in builders or not _takes(builders[kind], length):
             raise ValueError(f"bank cache rows of type {kind!r} do not fit this version")
-    source_index = array("I")
-    source_index.frombytes(index_bytes)
+    if len(index_bytes) % 4:
+        raise ValueError("bank cache source indexes are cut short")
+    source_index = memoryview(index_bytes).cast("B").cast("I")  # as array("I") wrote them
     count = len(ids)
     chunks = []
     at = len(data) - sum(sizes)

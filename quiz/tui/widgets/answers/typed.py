@@ -72,12 +72,16 @@ class TextAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         placeholder = "a number" if self.numeric else "your answer"
         for n, label in enumerate(self.labels):
+            alone = not label and not self.unit
             field = Input(
-                placeholder=placeholder, id=f"blank-{n}", select_on_focus=False, compact=True
+                placeholder=placeholder,
+                id=f"blank-{n}",
+                select_on_focus=False,
+                compact=True,
+                classes="-alone" if alone else None,
             )
             field.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
-            if not label and not self.unit:
-                field.add_class("-alone")
+            if alone:
                 yield field  # one field alone needs no row (one widget fewer to lay out)
                 continue
             with Horizontal(classes="typed-row"):
