@@ -58,10 +58,10 @@ async def test_questions_to_check_first_then_learners_and_q_quits(tmp_path: Path
         assert questions.row_count == 70
         figure = f"{rigged.discrimination.point_biserial:.2f}"
         assert figure.startswith("-")
-        # check, discr, right, asked, median, flags, question, type
+        # check, discr, right, asked, median, flags, type, question
         assert _cells(questions, 0)[:2] == ["negative", figure]
-        assert _cells(questions, 0)[5:] == ["", RIGGED, "multiple choice"]
-        assert _cells(questions, 1)[0] == "low" and _cells(questions, 1)[6] == LOW
+        assert _cells(questions, 0)[5:] == ["", "choice", RIGGED]
+        assert _cells(questions, 1)[0] == "low" and _cells(questions, 1)[7] == LOW
         assert f"the upper group chose “{DISTRACTOR}” most" in _detail(screen)
         assert f"negative discrimination {figure}" in _detail(screen)
 

@@ -228,7 +228,7 @@ async def test_due_later_today_is_named_apart_from_due_now(
         due = screen.query_one("#figure-due", Figure)
         assert (due.label, due.value, due.note) == ("Due now", "0", "+1 later today")
         caption = str(screen.query_one("#forecast-caption", Static).render())
-        assert caption.startswith("0 now · 1 later today · 1 in 7 days")
+        assert caption.startswith("0 now · 1 later today\n1 in 7 days")
 
 
 async def test_forecast_and_accuracy_series(

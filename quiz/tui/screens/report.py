@@ -44,7 +44,19 @@ from quiz.tui.widgets.topbar import TopBar, brand
 
 __all__ = ["ReportScreen", "question_rows"]
 
-QUESTION_COLUMNS = ("check", "discr", "right", "asked", "median", "flags", "question", "type")
+#: The question's id last: the one column of any length, so that at 80 columns it is what runs
+#: past the edge (the details below show it whole), never the type or a figure.
+QUESTION_COLUMNS = ("check", "discr", "right", "asked", "median", "flags", "type", "question")
+#: The type as the table shows it: short, as the authoring screen's list writes it.
+TYPE_TAGS = {
+    "multiple_choice": "choice",
+    "true_false": "true/false",
+    "cloze": "blank",
+    "short_answer": "short",
+    "numeric": "number",
+    "matching": "match",
+    "ordering": "order",
+}
 STUDENT_COLUMNS = ("score", "answers", "learner", "missed")
 CHECK_STYLE = {"negative": "bold red", "low": "bold yellow"}
 
@@ -113,8 +125,8 @@ class ReportScreen(Screen[None]):
                 Text(str(q.asked), justify="right"),
                 Text(seconds(q.median_seconds), justify="right"),
                 Text(str(len(q.flags)) if q.flags else "", justify="right"),
+                Text(TYPE_TAGS.get(q.type, type_name(q.type))),
                 Text(q.id),
-                Text(type_name(q.type)),
                 key=q.id,
             )
         students = self.query_one("#report-students", DataTable)
@@ -172,7 +184,7 @@ class ReportScreen(Screen[None]):
 
     def _show_question(self, q: QuestionReport) -> None:
         d = q.discrimination
-        lines = [Content.assemble((q.id, "bold"), "  ", q.prompt)]
+        lines = [Content.assemble((q.id, "bold"), f" · {type_name(q.type)}  ", q.prompt)]
         picked = [c for c in q.wrong_options if c.count or c.in_bank]
         if picked:
             lines.append(Content("wrong options picked: " + counts_text(picked)))

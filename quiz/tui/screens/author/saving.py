@@ -8,6 +8,7 @@ import contextlib
 from pathlib import Path
 
 from quiz.authoring import Draft
+from quiz.authoring.save import SaveResult
 
 
 def needs_replace_confirmation(draft: Draft, target: Path) -> bool:
@@ -22,19 +23,41 @@ def needs_replace_confirmation(draft: Draft, target: Path) -> bool:
 
 def join_library(path: Path, data_dir: Path) -> str:
     """Put a bank saved outside the library's folders into it (so home and review show
-    it); what to add to the "Saved" message."""
+    it); what to add to the "Saved" message (a line of its own, or "")."""
     from quiz.errors import QuizError
     from quiz.shelf import add_bank
 
     try:
         added = add_bank(path, data_dir)
     except QuizError as error:
-        return f"\n(not added to your library: {error})"
+        return f"not added to your library: {error}"
     if added.status == "added":
-        return "; added to your library"
+        return "added to your library"
     if added.status == "renamed":
-        return f"\n{added.message()}"
+        return added.message()
     return ""
+
+
+def saved_message(result: SaveResult, library: str = "") -> str:
+    """The "Saved" message, in short lines a narrow notification never cuts: the file's
+    name on its own line, its folder, how many questions (and how many still to review are
+    kept as drafts), then what the library did."""
+    count = "1 question" if result.questions == 1 else f"{result.questions} questions"
+    if result.left_out:
+        count += f"; {result.left_out} still to review kept as its drafts"
+    lines = [result.path.name, f"in {short_folder(result.path.parent)}", count]
+    if library:
+        lines.append(library)
+    return "\n".join(lines)
+
+
+def short_folder(path: Path) -> str:
+    """A folder as typed when relative, else with the home folder as ~."""
+    text = str(path)
+    home = str(Path.home())
+    if text == home or text.startswith(home + "/"):
+        return "~" + text[len(home) :]
+    return text
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -32,7 +32,11 @@ from quiz.tui.screens.author.content import (
 from quiz.tui.screens.author.dialogs import AuthorHelp, Confirm, UnsavedChanges
 from quiz.tui.screens.author.forms import BankDetails, EditQuestion
 from quiz.tui.screens.author.panes import QuestionDetail, QuestionList
-from quiz.tui.screens.author.saving import join_library, needs_replace_confirmation
+from quiz.tui.screens.author.saving import (
+    join_library,
+    needs_replace_confirmation,
+    saved_message,
+)
 from quiz.tui.screens.author.styles import AUTHOR_CSS
 from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar, brand
@@ -344,11 +348,11 @@ class AuthorScreen(Screen[None]):
                 "\n".join(error.problems[:4]), title="Not saved", severity="error", markup=False
             )
             return
-        message = f"{result.questions} questions in {result.path}"
-        if result.left_out:
-            message += f"; {result.left_out} still to review are kept as its drafts"
-        message += join_library(result.path, self.app.config.data_dir)
-        self.notify(message, title="Saved", markup=False)
+        self.notify(
+            saved_message(result, join_library(result.path, self.app.config.data_dir)),
+            title="Saved",
+            markup=False,
+        )
         self.update_status()
         if then_quit:
             self._quit()

@@ -119,7 +119,8 @@ def streak_caption(stats: Stats) -> Content:
 
 
 def forecast_caption(stats: Stats) -> Content:
-    """Under the forecast: due now, later today, in 7 days and in 30."""
+    """Under the forecast, on two lines so that the panel's width never cuts it: due now and
+    later today; in 7 days and in 30."""
     values = [f.due for f in stats.forecast]
     week = sum(values[:7])
     return Content.assemble(
@@ -128,7 +129,7 @@ def forecast_caption(stats: Stats) -> Content:
         (" · ", "$text-muted"),
         (f"{stats.due_later_today}", "bold"),
         " later today",
-        (" · ", "$text-muted"),
+        "\n",
         (f"{week}", "bold"),
         " in 7 days",
         (" · ", "$text-muted"),

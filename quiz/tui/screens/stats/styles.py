@@ -1,5 +1,6 @@
 """The stats screen's look: panels stacked in a scroll at 80 columns, paired from 110 (``-wide``),
-the totals in a grid on tiny terminals (``-tiny``). Kept as the screen's ``DEFAULT_CSS``.
+the totals in a row from 110 and in a two-by-two grid below (their notes do not fit four
+across beside the streak). Kept as the screen's ``DEFAULT_CSS``.
 """
 
 STATS_CSS = """
@@ -41,7 +42,10 @@ STATS_CSS = """
     StatsScreen.-wide #forecast-panel {
         width: 2fr;
     }
-    StatsScreen.-wide #row-activity, StatsScreen.-wide #row-trends {
+    StatsScreen.-wide #row-activity {
+        height: 12;
+    }
+    StatsScreen.-wide #row-trends {
         height: 11;
     }
     StatsScreen.-wide .stats-row > .stats-panel {
@@ -109,7 +113,7 @@ STATS_CSS = """
     StatsScreen.-tiny #stats-summary {
         layout: vertical;
     }
-    StatsScreen.-tiny #stats-totals {
+    StatsScreen.-tiny #stats-totals, StatsScreen.-narrow #stats-totals {
         layout: grid;
         grid-size: 2;
         grid-rows: 3;
