@@ -9,7 +9,12 @@ against the file's size, modification time, inode and change time (``cache/bank-
 so an unchanged bank is found without reading it (see :func:`_stamped_digest`). The payload is
 ``marshal`` data of plain tuples and strings (never code, never pickled objects), framed by a
 magic header and a digest of the payload, and read back through the same typed constructors as
-a YAML load: a damaged or foreign cache file is ignored and rewritten, never trusted.
+a YAML load: a damaged or foreign cache file is ignored and rewritten, never trusted. The
+questions' rows are kept in chunks, each its own ``marshal`` blob after the payload, beside
+columns of their cheap fields: a bank of more than :data:`LAZY_OVER` questions builds each
+chunk when one of its questions is first read (:mod:`quiz.bank.cache_rows`), so a warm start of
+a 100,000-question bank builds the few questions its quiz shows first, not all of them. The
+whole entry's digest, the row layout of each type and the columns are still checked at load.
 
 The folder index (:meth:`BankCache.summaries`) serves the home screen: title, size and date of
 every bank without loading any of them, keyed on each file's size and modification time.

@@ -176,3 +176,19 @@ def test_rows_of_a_type_gone_or_changed_are_refused_at_load(
     monkeypatch.setattr(cache, "_BUILDERS", builders)
     with pytest.raises(ValueError, match="true_false"):
         decode_bank(blob, path="b", lazy_over=0)
+
+
+def test_number_hints_read_the_typed_questions_of_a_big_bank_only() -> None:
+    """A number question's hint avoids every typed answer of its bank: on a big cached bank it
+    builds the questions of the typed types, not the choices, orderings and matchings."""
+    from quiz.tui.widgets.answers.numbers import _bank_numbers
+
+    bank = load_bank(ALL_TYPES_BANK)
+    plain = sorted(_bank_numbers(bank))
+    again = lazy(bank)
+    assert sorted(_bank_numbers(again)) == plain
+    big = big_bank(CHUNK * 4)  # true/false and ordering only: nothing typed
+    quick = lazy(big)
+    assert _bank_numbers(quick) == _bank_numbers(big) == []
+    assert isinstance(quick.questions, QuestionRows)
+    assert built_chunks(quick.questions) == 1  # the first question of each type, no more

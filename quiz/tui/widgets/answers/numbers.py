@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
-from quiz.bank.model import Bank
+from quiz.bank.cache_rows import QuestionRows
+from quiz.bank.model import Bank, Question
 from quiz.bank.types import shape_of
 from quiz.bank.types.shapes import Blanks, Number, TextAnswers
 
@@ -50,6 +52,23 @@ def number_examples(bank: Bank | None) -> str:
 
 
 _PLAIN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_TYPED = (Number, TextAnswers, Blanks)
+
+
+def _answering_in_words_or_figures(questions: Sequence[Question]) -> Iterator[Question]:
+    """The questions whose answers are typed (a number, text, blanks). A big cached bank
+    (:class:`~quiz.bank.cache_rows.QuestionRows`) builds only the questions of the types
+    whose shape is typed, judged on the first question of each type, not all 100,000."""
+    if not isinstance(questions, QuestionRows):
+        yield from questions
+        return
+    typed: dict[str, bool] = {}
+    for at, kind in enumerate(questions.types):
+        known = typed.get(kind)
+        if known is None:
+            known = typed[kind] = isinstance(shape_of(questions[at]), _TYPED)
+        if known:
+            yield questions[at]
 
 
 def _bank_numbers(bank: Bank | None) -> list[tuple[float, float]]:
@@ -59,7 +78,7 @@ def _bank_numbers(bank: Bank | None) -> list[tuple[float, float]]:
     if bank is None:
         return []
     numbers: list[tuple[float, float]] = []
-    for question in bank.questions:
+    for question in _answering_in_words_or_figures(bank.questions):
         shape = shape_of(question)
         if isinstance(shape, Number):
             numbers.append((shape.answer, shape.tolerance))
