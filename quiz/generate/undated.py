@@ -34,6 +34,13 @@ _INSIDE = re.compile(
     rf"|\s(?:last|this|earlier\sthis|late\slast|next)\s{_PERIOD}"
     r"|\s(?:yesterday|today|tonight|earlier\stoday)"
 )
+#: Words that need the time after them as their object: dropping it leaves "from into".
+_NEEDS_OBJECT = frozenset(
+    (
+        *("from", "into", "since", "until", "till", "to", "by", "before", "after", "through"),
+        *("between", "and", "or", "of", "for", "than", "as", "every", "each"),
+    )
+)
 #: What may follow a dropped time: a space, or the end of a clause.
 _AFTER = re.compile(r"[\s,.;:?!]")
 
@@ -56,8 +63,11 @@ def _plain(match: re.Match[str]) -> bool:
     after = text[end:]
     if not before or not (before[-1].islower() or before[-1] == ","):
         return False
-    if before.split()[-1][:1].isupper():
+    previous = before.split()[-1]
+    if previous[:1].isupper():
         return False  # "Black Friday", "Super Tuesday"
+    if previous.lower() in _NEEDS_OBJECT:
+        return False  # "from Friday into Saturday", "since Sunday": the phrase would dangle
     if before.endswith("___") or after.startswith((" ___", "’s", "'s", " (")):
         return False
     if after and not _AFTER.match(after):

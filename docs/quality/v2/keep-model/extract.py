@@ -37,6 +37,8 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setH/ratings-17.csv": ("16", "setH"),
     "setH-base/ratings-18.csv": ("16-baseline", "setH-base"),
     "setI-top-rater/ratings-19.csv": ("17", "setI-top"),
+    "setJ-rater/ratings-20.csv": ("18", "setJ"),
+    "setJ-base-rater/ratings-21.csv": ("18-baseline", "setJ-base"),
 }
 
 
