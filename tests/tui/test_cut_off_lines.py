@@ -20,6 +20,7 @@ from quiz.tui.config import StartAuthor, StartReport
 from quiz.tui.screens.author import AuthorScreen
 from quiz.tui.screens.report import QUESTION_COLUMNS, TYPE_TAGS, ReportScreen
 from quiz.tui.widgets.charts import Figure
+from quiz.tui.widgets.topbar import TopBar
 from tests.conftest import ALL_TYPES_BANK, DATA
 from tests.report.class_results import BANK, write_class
 from tests.store.helpers import FakeClock
@@ -117,3 +118,20 @@ async def test_author_saved_message_is_whole(
             assert inside(Region(0, 0, *size), toast.region), (toast.region, size)
         shown = "".join(str(t.render()) for t in toasts).replace("\n", "")
         assert "riverton-bridge-opening-2025.yaml" in shown.replace(" ", "")
+
+
+async def test_author_top_bar_keeps_the_title_off_the_counts(
+    harness: Harness, tmp_path: Path
+) -> None:
+    bank = tmp_path / "riverton.yaml"
+    bank.write_bytes(ALL_TYPES_BANK.read_bytes())
+    (tmp_path / "article.txt").write_bytes((DATA / "valid" / "article.txt").read_bytes())
+    draft = Draft.from_bank(load_bank(bank))
+    app = harness.app(harness.config(StartAuthor(make=lambda: draft, save_to=bank)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("x", "ctrl+s")  # "saved" joins the counts: the longest status
+        await pilot.pause()
+        line = str(app.screen.query_one(TopBar).render())
+        assert "bridge  " in line or "…  " in line, line
+        assert line.rstrip().endswith("saved")

@@ -178,7 +178,7 @@ def status_content(draft: Draft) -> Content:
         bits += [("  ·  ", "$text-muted"), ("unsaved", "bold $warning")]
     elif draft.saved_to is not None:
         bits += [("  ·  ", "$text-muted"), ("saved", "$success")]
-    return Content.assemble(*bits, " ")
+    return Content.assemble("   ", *bits, " ")  # the spaces keep a long title off the counts
 
 
 def filters_content(
