@@ -112,8 +112,15 @@ def encode_bank(bank: Bank, article_digest: str) -> bytes:
         tuple(len(chunk) for chunk in chunks),
         [_encode_question(q) for q in bank.drafts],
     )
-    data = marshal.dumps(payload) + b"".join(chunks)
-    return _MAGIC + sha256_hex(data).encode() + b"\n" + data
+    head = marshal.dumps(payload)
+    del rows
+    import hashlib  # on a cache miss only
+
+    digest = hashlib.sha256(head)
+    for chunk in chunks:
+        digest.update(chunk)
+    # one join: the entry is built once (a first load of a big bank peaks here)
+    return b"".join([_MAGIC, digest.hexdigest().encode(), b"\n", head, *chunks])
 
 
 def _unframe(blob: bytes) -> tuple[Any, memoryview]:
