@@ -23,6 +23,7 @@ from quiz.generate.claims import event_facts, quote_facts, role_facts
 from quiz.generate.entities import extract_mentions, is_heading, merge_entities, merge_parts
 from quiz.generate.lexicon import DATE_LABELS, KIND_OF_LABEL, NUMBER_LABELS
 from quiz.generate.values import HEDGES, VAGUE_WHEN, parse_amount, parse_when
+from quiz.marking.dates import MONTHS
 
 # -- facts -------------------------------------------------------------------------------------
 
@@ -115,32 +116,8 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
     )
 
 
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+#: Month names and abbreviations, as graded answers read them.
+_MONTHS = MONTHS
 
 
 def _inside_name(sentence: Sentence, start: int, length: int) -> bool:
