@@ -190,6 +190,27 @@ async def test_multiple_needs_a_pick_and_toggles(harness: Harness) -> None:
         assert screen.answered.outcome is Outcome.RIGHT
 
 
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_a_click_on_a_choice_answers_with_it(harness: Harness, size: tuple[int, int]) -> None:
+    """The choices are drawn by one widget: a click on any line of a choice (its wrapped
+    lines too) picks that choice."""
+    app = harness.play(FOUNDING_BANK, types=("multiple_choice",), seed=2)
+    async with app.run_test(size=size) as pilot:
+        screen = current(pilot)
+        choices = screen.query_one(ChoiceList)
+        width = choices.content_size.width
+        heights = [len(choices._lines(n, width)) for n in range(len(choices.choices))]
+        tallest = max(range(len(heights)), key=lambda n: (heights[n], n))
+        y = sum(heights[:tallest]) + heights[tallest] - 1  # its last (wrapped) line
+        screen.query_one("#scroll").scroll_end(animate=False)
+        await pilot.pause()
+        await pilot.click(ChoiceList, offset=(3, y))
+        await pilot.pause()
+        assert screen.answered is not None
+        assert choices.picked == {tallest}
+        assert size != (40, 12) or heights[tallest] > 1  # a wrapped choice was clicked
+
+
 async def test_matching_is_keyboard_operable(harness: Harness) -> None:
     app = harness.play(types=("matching",))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -1,24 +1,56 @@
-"""Multiple choice and true/false: one keyed row per choice."""
+"""Multiple choice and true/false: one keyed row per choice, all drawn by one widget."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import reactive
 
 from quiz.bank.types import shape_of
 from quiz.bank.types.shapes import Choice, Statement
 from quiz.session import Item, Result
+from quiz.tui.text import as_content
 from quiz.tui.widgets.answers.base import CursorAnswer
-from quiz.tui.widgets.answers.row import Row
+
+#: Cells of a row's key column (as :class:`~quiz.tui.widgets.answers.row.Row` has).
+KEY_WIDTH = 5
 
 
 class ChoiceList(CursorAnswer, can_focus=True):
     """Multiple choice (1-6 answers at once; with ``multiple`` they toggle and Enter submits)
-    and true/false (t/f or 1/2)."""
+    and true/false (t/f or 1/2).
+
+    Each choice is drawn as a :class:`~quiz.tui.widgets.answers.row.Row` draws it (the key in a
+    narrow column, the text wrapping beside it, a cell of padding either side), but by this one
+    widget: a row widget per choice was two to six more widgets to style and lay out before a
+    first question. A row's state (under the cursor, picked, right, wrong, another choice) is
+    a component class, styled as the row widget's classes were."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "choice--key",
+        "choice--cursor",
+        "choice--picked",
+        "choice--right",
+        "choice--right-key",
+        "choice--wrong",
+        "choice--wrong-key",
+        "choice--other",
+    }
+
+    DEFAULT_CSS = """
+    ChoiceList > .choice--key { color: $accent; text-style: bold; }
+    ChoiceList > .choice--cursor { background: $accent 20%; }
+    ChoiceList > .choice--picked { text-style: bold; }
+    ChoiceList > .choice--right { background: $success 15%; }
+    ChoiceList > .choice--right-key { color: $success; }
+    ChoiceList > .choice--wrong { background: $error 15%; }
+    ChoiceList > .choice--wrong-key { color: $error; }
+    ChoiceList > .choice--other { color: $text-muted; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(-1)", "Up", show=False, tooltip="the choice above"),
@@ -64,11 +96,9 @@ class ChoiceList(CursorAnswer, can_focus=True):
             self.hint = f"Pick all that apply: 1-{last} toggle a choice, Enter submits."
         else:
             self.hint = f"Press 1-{last} to answer (or ↑↓ and Enter)."
-
-    def compose(self) -> ComposeResult:
-        for n, choice in enumerate(self.choices):
-            label = ("T", "F")[n] if self.true_false else str(n + 1)
-            yield Row(self._label(n, label), choice, classes="choice")
+        self._texts = [as_content(choice) for choice in self.choices]
+        self._row_keys = [self._label(n) for n in range(len(self.choices))]
+        self._verdicts: list[str] = ["" for _ in self.choices]  # the component class, once revealed
 
     def _label(self, index: int, label: str | None = None) -> str:
         label = label or (("T", "F")[index] if self.true_false else str(index + 1))
@@ -76,15 +106,61 @@ class ChoiceList(CursorAnswer, can_focus=True):
             return ("■ " if index in self.picked else "□ ") + label
         return f" {label}"
 
-    def _rows(self) -> list[Row]:
-        return list(self.query(".choice").results(Row))
-
     def _paint(self) -> None:
-        for n, row in enumerate(self._rows()):
-            row.set_class(n == self.cursor and self.has_focus and not self.locked, "-cursor")
-            row.set_class(n in self.picked, "-picked")
-            if not self.locked:
-                row.set_key(self._label(n))
+        if not self.locked:
+            self._row_keys = [self._label(n) for n in range(len(self.choices))]
+        self.refresh()
+
+    def _state(self, index: int) -> tuple[str, ...]:
+        """Row ``index``'s component classes, as the row widget's classes were."""
+        state = []
+        if index == self.cursor and self.has_focus and not self.locked:
+            state.append("choice--cursor")
+        if index in self.picked:
+            state.append("choice--picked")
+        if self._verdicts[index]:
+            state.append(self._verdicts[index])
+        return tuple(state)
+
+    # ------------------------------------------------------------------ drawing
+
+    def _lines(self, index: int, width: int) -> list[Content]:
+        """Choice ``index``'s text wrapped beside its key, in a row ``width`` cells wide."""
+        return self._texts[index].wrap(max(1, width - 2 - KEY_WIDTH)) or [Content()]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return sum(len(self._lines(n, width)) for n in range(len(self.choices)))
+
+    def render(self) -> Content:
+        width = self.content_size.width
+        rows: list[Content] = []
+        for n in range(len(self.choices)):
+            state = self._state(n)
+            key_classes = ["choice--key"]
+            if "choice--right" in state:
+                key_classes.append("choice--right-key")
+            elif "choice--wrong" in state:
+                key_classes.append("choice--wrong-key")
+            key = Content(self._row_keys[n][:KEY_WIDTH].ljust(KEY_WIDTH)).stylize(
+                self.get_visual_style(*key_classes, partial=True)
+            )
+            indent = Content(" " * KEY_WIDTH)
+            look = self.get_visual_style(*state) if state else None
+            for at, line in enumerate(self._lines(n, width)):
+                text = Content(" ") + (key if at == 0 else indent) + line
+                text = text + " " * max(0, width - text.cell_length)
+                rows.append(text.stylize_before(look) if look is not None else text)
+        return Content("\n").join(rows)
+
+    def _choice_at(self, y: int) -> int | None:
+        """The choice drawn on line ``y`` of this widget."""
+        width = self.content_size.width
+        for n in range(len(self.choices)):
+            height = len(self._lines(n, width))
+            if y < height:
+                return n
+            y -= height
+        return None
 
     def on_key(self, event: events.Key) -> None:
         key = (event.character or "").lower()
@@ -136,12 +212,10 @@ class ChoiceList(CursorAnswer, can_focus=True):
             self.submit(frozenset(self.picked))
 
     def on_click(self, event: events.Click) -> None:
-        widget = event.widget
-        while widget is not None and not isinstance(widget, Row):
-            widget = widget.parent  # type: ignore[assignment]
-        if isinstance(widget, Row) and widget in self._rows():
+        index = self._choice_at(event.y)
+        if index is not None:
             self.focus()
-            self.pick(self._rows().index(widget))
+            self.pick(index)
 
     def reveal(self, result: Result) -> None:
         super().reveal(result)
@@ -151,14 +225,14 @@ class ChoiceList(CursorAnswer, can_focus=True):
         else:
             assert isinstance(shape, Statement)
             right = frozenset({0 if shape.answer else 1})
-        for n, row in enumerate(self._rows()):
-            row.remove_class("-cursor")
+        for n in range(len(self.choices)):
             if n in right:
-                row.add_class("-right")
-                row.set_key(" ✓")
+                self._verdicts[n] = "choice--right"
+                self._row_keys[n] = " ✓"
             elif n in self.picked:
-                row.add_class("-wrong")
-                row.set_key(" ✗")
+                self._verdicts[n] = "choice--wrong"
+                self._row_keys[n] = " ✗"
             else:
-                row.add_class("-other")
-                row.set_key("  ")
+                self._verdicts[n] = "choice--other"
+                self._row_keys[n] = "  "
+        self.refresh()
