@@ -21,6 +21,8 @@ sentence. :func:`gated` runs the whole gate for :func:`quiz.generate.pipeline.ge
 
 from __future__ import annotations
 
+import re
+
 from quiz.bank.model import Bank, Question, Source
 from quiz.generate.article import Article
 from quiz.generate.balance import COIN_FORMS, balance_true_false
@@ -189,7 +191,26 @@ def gated(
         reasons[id(c)] = UNBALANCED
     pool = [c for c in valid if id(c) in reasons]
     drafted = choose(pool, article, target, relax=False)
-    return chosen, [(c, reasons[id(c)]) for c in drafted]
+    shown = {qid_of[id(c)] for c in chosen + drafted}
+    return chosen, [(c, _named(reasons[id(c)], shown, questions)) for c in drafted]
+
+
+_QUESTION_ID = re.compile(r"\b(?:cz|mc|tf|sa|nu|or|ma)-[a-z0-9-]+[a-z0-9]")
+
+
+def _named(reason: str, shown: set[str], questions: dict[str, Question]) -> str:
+    """The reason with each question it names that the bank does not hold (a candidate left
+    out in a later round) named by its prompt instead: a teacher cannot look up an id that is
+    in neither the questions nor the drafts."""
+
+    def name(match: re.Match[str]) -> str:
+        qid = match.group(0)
+        if qid in shown or qid not in questions:
+            return qid
+        prompt = " ".join(questions[qid].prompt.split())
+        return f"another question (“{prompt[:60]}{'…' if len(prompt) > 60 else ''}”)"
+
+    return _QUESTION_ID.sub(name, reason)
 
 
 #: Builders newer than every rating the teacher model learned from: the model has never seen a

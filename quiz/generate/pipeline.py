@@ -301,10 +301,24 @@ def _one_stretch(sentences: list[Sentence], article: Article) -> list[Sentence]:
 
 
 def default_title(text: str, stem: str) -> str:
-    """The headline when the article starts with one (a short first line without a full stop),
-    else the file name made readable."""
+    """The headline when the article starts with one, else the file name made readable. The
+    headline is the first short line without a full stop of four words or more among the lines
+    before the first sentence: a saved page's copy often starts with its section labels
+    ("News", "UK Politics"), which name no article."""
+    for line in (line.strip() for line in text.splitlines()[:MAX_HEAD_LINES]):
+        if not line:
+            continue
+        words = len(line.split())
+        if line.endswith((".", "”", '"', "!", "?")) and words > 16:
+            break  # the first sentence of the body: no headline above it
+        if 4 <= words <= 16 and not line.endswith((".", "”", '"', "!", "?")):
+            return line
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if first and len(first.split()) <= 16 and not first.endswith((".", "”", '"', "!", "?")):
         return first
     words = re.sub(r"[-_]+", " ", stem).strip()
     return (words[:1].upper() + words[1:]) if words else "Article"
+
+
+#: How far down a headline is looked for: a kicker, section labels and a breadcrumb above it.
+MAX_HEAD_LINES = 8

@@ -141,3 +141,32 @@ def test_a_stem_with_a_word_made_from_the_answer_gives_it_away(
     rule = dict(RULES)["derived-in-stem"]
     c = SimpleNamespace(type="cloze", prompt=prompt, fact=SimpleNamespace(key=answer, kind="place"))
     assert bool(rule(c, None)) is flagged  # type: ignore[arg-type]
+
+
+def test_a_draft_names_only_questions_the_bank_holds(banks: dict[str, Any]) -> None:
+    """A reason that names another question ("gives away the answer of cz-…") names one the
+    teacher can find, in the questions or the drafts; one left out is named by its prompt."""
+    named = re.compile(r"\b(?:cz|mc|tf|sa|nu|or|ma)-[a-z0-9-]+[a-z0-9]")
+    for name, bank in banks.items():
+        ids = {q.id for q in (*bank.questions, *bank.drafts)}
+        for draft in bank.drafts:
+            for qid in named.findall(draft.held_back):
+                assert qid in ids, (name, draft.id, draft.held_back)
+
+
+def test_a_question_left_out_is_named_by_its_prompt() -> None:
+    from types import SimpleNamespace
+
+    from quiz.generate.gate import _named
+
+    questions = {
+        "cz-four-0d240": SimpleNamespace(prompt="New fines for failing to self-isolate: £___."),
+        "cz-85-dc759": SimpleNamespace(prompt="Venues must not play music above ___ decibels."),
+    }
+    reason = "answer-leak: it gives away the answer of cz-four-0d240"
+    assert _named(reason, {"cz-85-dc759"}, questions) == (  # type: ignore[arg-type]
+        "answer-leak: it gives away the answer of another question "
+        "(“New fines for failing to self-isolate: £___.”)"
+    )
+    kept = "answer-leak: it gives away the answer of cz-85-dc759"
+    assert _named(kept, {"cz-85-dc759"}, questions) == kept  # type: ignore[arg-type]

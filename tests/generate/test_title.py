@@ -1,0 +1,31 @@
+"""The title a generated bank gets when none is given: the article's headline, found below the
+section labels a saved page's copy starts with, else the file name made readable."""
+
+from __future__ import annotations
+
+from quiz.generate.pipeline import default_title
+
+BODY = (
+    "Anyone who falsely names another person as a close contact to force them to self-isolate "
+    "faces a fine of up to £1,000 under rules announced by the government on Monday.\n"
+)
+
+
+def test_the_headline_below_the_section_labels() -> None:
+    text = (
+        "News\nUK\nUK Politics\nCoronavirus in numbers\n"
+        "Coronavirus: £1,000 fine for falsely reporting a contact to force them to self-isolate\n"
+        + BODY
+    )
+    assert default_title(text, "165-covid") == (
+        "Coronavirus: £1,000 fine for falsely reporting a contact to force them to self-isolate"
+    )
+
+
+def test_a_plain_headline_first() -> None:
+    text = "Harbour strike ends after three days\n" + BODY
+    assert default_title(text, "strike") == "Harbour strike ends after three days"
+
+
+def test_no_headline_gives_the_file_name() -> None:
+    assert default_title(BODY, "covid-fines_2020") == "Covid fines 2020"
