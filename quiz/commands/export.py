@@ -43,7 +43,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="OUT",
         help="the file to write, '-' for standard output (text formats); "
         "default: BANK-ID.SUFFIX in the current folder (BANK-ID.aiken.txt for Aiken); never "
-        "the bank's own file or article",
+        "a bank (this one, one of your library or any quiz bank file), a bank's article, or "
+        "a .yaml/.yml name",
     )
     parser.add_argument(
         "--seed",
@@ -73,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     if output == "-" and fmt.binary:
         parser.error(f"{name} writes a binary {fmt.suffix} file; give a file name with -o")
 
-    path = resolve_bank(args.bank, bank_dirs(resolve_data_dir(args)))
+    data_dir = resolve_data_dir(args)
+    path = resolve_bank(args.bank, bank_dirs(data_dir))
     try:
         bank = load_bank(path)
     except BankError as error:
@@ -82,6 +84,11 @@ def run(args: argparse.Namespace) -> int:
         extra = f" (and {more} more; run: quiz check {path})" if more > 0 else ""
         raise ExportError(f"{first}{extra}") from None
 
+    target = None
+    if output != "-":
+        target = Path(output) if output else default_target(bank.id, name, fmt.suffix)
+        refuse_to_overwrite(target, path, bank.source.file, data_dir, name)
+
     result = fmt.export(bank, seed=args.seed)
     # notes, warnings and the target can quote bank text or a path: escaped, never raw
     for note in result.notes:
@@ -89,13 +96,11 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(printable(f"quiz export: warning: {warning}"), file=sys.stderr)
 
-    if output == "-":
+    if target is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(result.data)
         sys.stdout.buffer.flush()
         return 0
-    target = Path(output) if output else default_target(bank.id, name, fmt.suffix)
-    _refuse_own_files(target, path, bank.source.file)
     write_atomically(target, result.data)
     print(
         printable(
@@ -113,19 +118,51 @@ def default_target(bank_id: str, name: str, suffix: str) -> Path:
     return Path(f"{bank_id}.{name}{suffix}" if suffix == ".txt" else f"{bank_id}{suffix}")
 
 
-def _refuse_own_files(target: Path, bank_path: Path, article: str) -> None:
-    """An export never replaces the bank it comes from, nor the article the bank quotes (an
-    Aiken export named after the bank once overwrote the article, and every question then
-    failed ``quiz check``)."""
-    own = {bank_path.resolve()}
-    if article:
-        own.add((bank_path.parent / article).resolve())
-    if target.expanduser().resolve() in own:
+def refuse_to_overwrite(
+    target: Path, bank_path: Path, article: str, data_dir: Path, name: str
+) -> None:
+    """An export never replaces a bank nor the article a bank quotes: not the bank it comes
+    from, nor its article (an Aiken export named after the bank once overwrote the article, and
+    every question then failed ``quiz check``), nor any bank of the library or the article it
+    names, nor any other file that is a quiz bank; and it never takes a bank's name (``.yaml``,
+    ``.yml``), which the library and ``quiz check`` would read as a bank."""
+    from quiz.commands.bank_files import article_named_by, is_bank_file, looks_like_bank_name
+    from quiz.library import find_bank_files, library_files, real_path
+
+    def refuse(why: str) -> ExportError:
+        return ExportError(f"cannot write {target}: {why}; give another file name with -o")
+
+    wanted = real_path(target.expanduser())
+    if wanted == real_path(bank_path):
+        raise refuse("it is the bank's own file")
+    if article and wanted == real_path(bank_path.parent / article):
+        raise refuse("it is the bank's own article")
+    # A bank's article lies in the bank's folder or below it: the banks to ask are those of
+    # a folder above the target (the library's, and any bank file beside the target).
+    library = library_files(data_dir)
+    for bank_file in dict.fromkeys([*library, *find_bank_files([wanted.parent])]):
+        bank_real = real_path(bank_file)
+        if wanted == bank_real and bank_file in library:
+            raise refuse(f"it is the bank file of {_bank_id(bank_file)!r} in your library")
+        if wanted == bank_real or not wanted.is_relative_to(bank_real.parent):
+            continue
+        named = article_named_by(bank_file)
+        if named and wanted == real_path(bank_real.parent / named):
+            raise refuse(f"it is the article of the bank {_bank_id(bank_file)!r} ({bank_file})")
+    if is_bank_file(wanted):
+        raise refuse("it is a quiz bank")
+    if looks_like_bank_name(target):
         raise ExportError(
-            f"cannot write {target}: it is the bank's own "
-            f"{'file' if target.expanduser().resolve() == bank_path.resolve() else 'article'}; "
-            "give another file name with -o"
+            f"cannot write {target}: a {target.suffix} file is read as a quiz bank and {name} "
+            f"is not one; give another file name with -o (such as {target.stem}"
+            f"{FORMATS[name].suffix})"
         )
+
+
+def _bank_id(path: Path) -> str:
+    from quiz.bank.peek import peek_bank
+
+    return peek_bank(path).id or path.stem
 
 
 def write_atomically(target: Path, data: bytes) -> None:
