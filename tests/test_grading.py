@@ -50,6 +50,10 @@ def short(answer: str, *accept: str) -> ShortAnswer:
         ("Austria", "Australia", W),
         ("", "Ana Costa", W),
         ("the", "Ana Costa", W),
+        ("Dr Lazenby", "Lazenby", R),  # a title before the name: the article may drop it
+        ("Dr. Melissa Lazenby", "Melissa Lazenby", R),
+        ("Lazenby", "Dr Lazenby", R),
+        ("Dr Costa", "Lazenby", W),
     ],
 )
 def test_typed_answers(typed: str, answer: str, outcome: Outcome) -> None:

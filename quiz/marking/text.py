@@ -29,6 +29,12 @@ _NOT_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)")
 _ARTICLES = ("the ", "a ", "an ")
 
 
+#: Titles before a name, dropped from both sides (normalised: "Dr." is "dr").
+_TITLES = frozenset(
+    ("dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "rev", "reverend")
+)
+
+
 def normalise_answer(text: str) -> str:
     """The form typed answers are compared in: casefolded, accents and punctuation dropped,
     whitespace collapsed, a leading article removed; thousands separators go, decimal points
@@ -43,6 +49,9 @@ def normalise_answer(text: str) -> str:
         if text.startswith(article) and len(text) > len(article):
             text = text[len(article) :]
             break
+    title, _, rest = text.partition(" ")
+    if title in _TITLES and rest:
+        text = rest  # "Dr Lazenby" is Lazenby: the article may name her with or without it
     return text
 
 
