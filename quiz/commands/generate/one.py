@@ -131,7 +131,10 @@ def run_new(
     if not in_library:
         from quiz.shelf import add_bank
 
-        add_bank(target, data_dir)
+        added = add_bank(target, data_dir)
+        if added.status == "renamed":  # another bank of the library has the id: a new one
+            bank_id = added.bank_id  # was written into the file; this is the id to play
+            notes.append(f"note: {added.message()}")
     # every line below can quote a path or an argument: escaped, never sent raw
     for note in notes:
         print(printable(note), file=sys.stderr)
