@@ -133,8 +133,14 @@ def guessable_place(sentence_text: str, start: int, key: str) -> bool:
 
 
 def unbalanced(text: str) -> bool:
-    """A bracket or quotation cut in half by sentence or span cutting."""
-    return text.count("(") != text.count(")") or text.count("“") != text.count("”")
+    """A bracket or quotation cut in half by sentence or span cutting. A single quote opened
+    and not closed counts too ("labelled a ‘weather bombcaused by …"); ’ is also the
+    apostrophe, so only more openings than closings tell."""
+    return (
+        text.count("(") != text.count(")")
+        or text.count("“") != text.count("”")
+        or text.count("‘") > text.count("’")
+    )
 
 
 #: "Last week, she …": a pronoun subject after a leading phrase (the first-word rule misses it).

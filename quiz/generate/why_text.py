@@ -246,6 +246,7 @@ def balanced(text: str) -> bool:
         text.count("“") == text.count("”")
         and text.count('"') % 2 == 0
         and text.count("(") == text.count(")")
+        and text.count("‘") <= text.count("’")  # ’ is also the apostrophe
     )
 
 

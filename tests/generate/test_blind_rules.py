@@ -143,6 +143,10 @@ def test_cut_brackets_and_quotations() -> None:
     assert quality.unbalanced("the ___) started to name them")
     assert quality.unbalanced("World Health Organization (WHO")
     assert quality.unbalanced("he said “we will")
+    # a single quote opened and cut (a walk-through found both in drafts of a storm report)
+    assert quality.unbalanced("Why has the storm been labelled a ‘weather bombcaused by a drop?")
+    assert quality.unbalanced("Bob Henson said this ‘punches")
+    assert not quality.unbalanced("It was labelled a ‘weather bomb’ due to Earth’s jet stream.")
     assert not quality.unbalanced("the World Health Organization (WHO) named them")
 
 
