@@ -192,7 +192,7 @@ class AuthorScreen(Screen[None]):
         if self.draft is None:
             return False
         if action == "more":
-            return bool(self.draft.reserve) or None
+            return True  # with nothing in reserve it says why (see action_more)
         if action in ("accept", "reject", "edit", "restore", "other_options"):
             index = self.current
             if index is None:
@@ -268,7 +268,15 @@ class AuthorScreen(Screen[None]):
 
     def action_more(self) -> None:
         draft = self.draft
-        if draft is None or not draft.reserve:
+        if draft is None:
+            return
+        if not draft.reserve:  # a key that does nothing in silence reads as broken
+            self.notify(
+                "No more questions to add: more come only when authoring from an article "
+                "(quiz author ARTICLE), and its held-back drafts are already in the list.",
+                title="More questions",
+                markup=False,
+            )
             return
         added = draft.more()
         # show them: they are to review, of any type
