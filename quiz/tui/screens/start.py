@@ -34,6 +34,16 @@ class StartRequest:
     cram: bool = False
 
 
+class TickBox(Checkbox):
+    """A checkbox drawn as the lists above draw theirs, ``[x]`` or ``[ ]``: Textual's draws the
+    same ``X`` ticked or not and tells them apart by colour alone, so a disabled one (nothing
+    missed last time) read as ticked."""
+
+    @property
+    def _button(self) -> Content:
+        return Content("[x]" if self.value else "[ ]")
+
+
 class CheckList(OptionList):
     """Items to tick: ``[x] Matching  6`` or ``[ ] Matching  6`` (a tick that reads in any
     terminal, colours or not); space or Enter ticks the highlighted one."""
@@ -172,7 +182,7 @@ class StartDialog(ModalScreen[StartRequest | None]):
                         id="tags",
                     )
                 missed = len(self.missed)
-                yield Checkbox(
+                yield TickBox(
                     f"Only the ones I missed last time ({missed})"
                     if missed
                     else "Only the ones I missed last time (none)",
