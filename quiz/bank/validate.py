@@ -58,6 +58,19 @@ _SOURCE_FIELDS = {"title", "outlet", "published", "url", "file", "text"}
 _FACT_FIELDS = {"id", "statement", "kind", "key", "source"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+
+def _real_date(text: str) -> bool:
+    """Whether ``text`` (already shaped YYYY-MM-DD) is a date of the calendar: ``2020-13-45``
+    has the shape but no such day, and would put a bank's "last week" nowhere."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 #: Reads the article named by ``source.file``; returns its text or raises ValueError(message).
 ArticleReader = Callable[[str], str]
 
@@ -100,6 +113,8 @@ def build_bank(
     as_of = check.text(root, "as_of", "the bank")
     if as_of and not _ISO_DATE.match(as_of):
         check.add(check.line_of(root, "as_of"), f"as_of {as_of!r} must be a date like 2025-08-23")
+    elif as_of and not _real_date(as_of):
+        check.add(check.line_of(root, "as_of"), f"as_of: not a date (YYYY-MM-DD): {as_of!r}")
 
     source = _source(check, root, read_article)
     article = normalise_for_match(source.text) if source else None
@@ -158,6 +173,11 @@ def _source(check: Checker, root: LineDict, read_article: ArticleReader) -> Sour
         check.add(
             check.line_of(mapping, "published"),
             f"source: published {published!r} must be a date like 2025-08-23",
+        )
+    elif published and not _real_date(published):
+        check.add(
+            check.line_of(mapping, "published"),
+            f"source: published: not a date (YYYY-MM-DD): {published!r}",
         )
     return Source(
         title=title,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
     from quiz.tui.config import StartAuthor
 
 BANK_SUFFIXES = (".yaml", ".yml")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 HELP = """\
 Opens ARTICLE (a plain-text article, a saved web page (.html, .htm) or an http(s) URL: its
@@ -147,11 +145,11 @@ def model_installed() -> bool:
 
 
 def _from_article(args: argparse.Namespace, output: Path | None, data_dir: Path) -> StartAuthor:
+    from quiz.commands.options import check_date_option
     from quiz.generate.source_input import read_article
     from quiz.tui.config import StartAuthor
 
-    if args.date is not None and not _DATE.match(args.date):
-        raise QuizError(f"--date {args.date!r} must be a date like 2025-08-23")
+    check_date_option(args.date)
     if args.max < 1:
         raise QuizError("--max must be at least 1")
     article = read_article(args.source)

@@ -27,6 +27,29 @@ def whole_number(least: int) -> Callable[[str], int]:
     return parse
 
 
+def is_date(text: str) -> bool:
+    """Whether ``text`` is a real calendar date written YYYY-MM-DD (``2020-13-45`` is not)."""
+    import datetime
+    import re
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def check_date_option(value: str | None) -> None:
+    """Refuse a ``--date`` that is not a real date (a :class:`QuizError`, exit 1): it would be
+    written into the bank as its ``as_of`` and ``source.published``."""
+    from quiz.errors import QuizError
+
+    if value is not None and not is_date(value):
+        raise QuizError(f"--date {value!r} is not a date: give YYYY-MM-DD, like 2025-08-23")
+
+
 def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
     """``--data-dir`` is accepted before or after the subcommand."""
     parser.add_argument(

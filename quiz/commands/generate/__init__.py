@@ -7,7 +7,6 @@ One article makes one bank (:mod:`.one`); several, or a folder, are drafted in t
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 
 from quiz.commands import COMMANDS
@@ -22,9 +21,6 @@ from quiz.commands.generate.one import (
 from quiz.errors import QuizError
 
 __all__ = ["HELP", "GenerateOptions", "register", "run", "shortfall_note"]
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
 
 HELP = """\
 Reads ARTICLE (plain UTF-8 text, one paragraph per line; a saved web page, .html or .htm; or an
@@ -101,10 +97,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.commands.options import check_date_option
     from quiz.generate.source_input import read_article
 
-    if args.date is not None and not _DATE.match(args.date):
-        raise QuizError(f"--date {args.date!r} must be a date like 2025-08-23")
+    check_date_option(args.date)
     if args.max < 1:
         raise QuizError("--max must be at least 1")
     arguments: list[str] = args.article
