@@ -5,13 +5,14 @@ article."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from quiz.commands.author import model_installed
 from tests.cli_run import run_quiz
-from tests.conftest import ROOT
+from tests.conftest import ALL_TYPES_BANK, ROOT
 
 ARTICLE = ROOT / "question_banks" / "japan-korea-summit-2025.txt"
 needs_model = pytest.mark.skipif(not model_installed(), reason="spaCy's English model is missing")
@@ -36,3 +37,31 @@ def test_a_bank_given_a_new_id_prints_that_id_and_says_so(tmp_path: Path) -> Non
     assert f"so it now has the id {written!r} (written into the file" in second.stderr
     played = run_quiz(data, "check", written)
     assert played.returncode == 0 and f"OK {target}" in played.stdout, played.stdout
+
+
+def _bank_message(name: str) -> str:
+    return (
+        f"quiz: {name} is a question bank, not an article: play it with `quiz play {name}`, "
+        f"check it with `quiz check {name}` or review and edit it with `quiz author {name}`"
+    )
+
+
+@pytest.mark.parametrize("name", ["bank.yaml", "bank.YML", "bank-as-text.txt"])
+def test_a_bank_is_not_taken_for_an_article(name: str, tmp_path: Path) -> None:
+    bank = tmp_path / name
+    shutil.copy(ALL_TYPES_BANK, bank)
+    result = run_quiz(tmp_path / "data", "generate", str(bank), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == _bank_message(str(bank)) + "\n"
+    assert result.stdout == ""
+    assert not (tmp_path / "data" / "banks").exists()
+
+
+@needs_model
+def test_among_several_a_bank_fails_alone(tmp_path: Path) -> None:
+    shutil.copy(ALL_TYPES_BANK, tmp_path / "bank.yaml")
+    shutil.copy(ALL_TYPES_BANK, tmp_path / "notes.txt")  # a bank under an article's name
+    result = run_quiz(tmp_path / "data", "generate", "bank.yaml", "notes.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [_bank_message("bank.yaml"), _bank_message("notes.txt")]
+    assert result.stdout == "0 banks written, 2 failed\n"

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from quiz.commands import COMMANDS
+from quiz.commands.generate.article_file import refuse_a_bank
 from quiz.commands.generate.many import is_folder, run_many
 from quiz.commands.generate.one import (
     GenerateOptions,
@@ -107,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
     if len(arguments) > 1 or any(is_folder(a) for a in arguments):
         return run_many(args, arguments)
     argument = arguments[0]
+    refuse_a_bank(argument)
     article = read_article(argument)
 
     from quiz.generate.nlp import ModelMissing

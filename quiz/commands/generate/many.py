@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from quiz.commands.generate.article_file import refuse_a_bank
 from quiz.commands.generate.one import load_model_once, run_new
 from quiz.errors import QuizError
 from quiz.safe_text import printable
@@ -52,6 +53,7 @@ def run_many(args: argparse.Namespace, arguments: list[str]) -> int:
         try:
             if folder_error:
                 raise QuizError(f"{argument}: {folder_error}")
+            refuse_a_bank(argument)
             run_new(args, read_article(argument), argument, folder, many=True)
             written += 1
         except QuizError as error:
