@@ -161,6 +161,7 @@ def _statement(fact: XFact, article: Article) -> Candidate | None:
     if statement is None or statement.endswith(("”", '"')):
         return None
     said = fact.sentence.text
+    figure = said[start : fact.end]  # with its currency sign: "$28.50"
     verdict = "True" if truth else "False"
     return Candidate(
         "true_false",
@@ -170,7 +171,7 @@ def _statement(fact: XFact, article: Article) -> Candidate | None:
         statement,
         {"answer": truth},
         key="magnitude|" + fact.fingerprint,
-        explanation=f"{verdict}: the article gives the figure as {fact.key}: “{said}”",
+        explanation=f"{verdict}: the article gives the figure as {figure}: “{said}”",
     )
 
 

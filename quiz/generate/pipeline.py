@@ -160,13 +160,30 @@ def _fact_ids(article: Article) -> dict[int, str]:
     return out
 
 
+def beyond_source(explanation: str, source: str) -> str:
+    """The explanation without a quotation of the question's own source: every screen and
+    export shows the source beside it ("From the article"), and the same sentence twice reads
+    as a mistake (a walk-through found it in the feedback, the answer keys and the cards). What
+    is left says something the source does not ("True: the article says so.", "False: the
+    article says 240, not 500."), or nothing."""
+    text = explanation.strip()
+    for quoted in (f"“{source}”", source):
+        if quoted in text:
+            text = text.replace(quoted, "").strip()
+            break
+    text = re.sub(r"\s*:\s*$", "", text).strip()
+    if text.rstrip(".:").strip() in ("The article says", "From the article", ""):
+        return ""
+    return text if text.endswith((".", "!", "?", "”")) else text + "."
+
+
 def to_question(qid: str, c: Candidate, fact_id: str, source: str) -> Question:
     common: dict[str, Any] = dict(
         id=qid,
         prompt=undated(c.prompt),
         source=source,
         fact=fact_id,
-        explanation=c.explanation,
+        explanation=beyond_source(c.explanation, source),
         tags=c.tags,
     )
     f = c.fields
