@@ -192,3 +192,12 @@ def test_number_hints_read_the_typed_questions_of_a_big_bank_only() -> None:
     assert _bank_numbers(quick) == _bank_numbers(big) == []
     assert isinstance(quick.questions, QuestionRows)
     assert built_chunks(quick.questions) == 1  # the first question of each type, no more
+
+
+def test_the_review_reads_a_big_banks_ids_without_building_it() -> None:
+    from quiz.review import known_questions
+
+    bank = big_bank(600)
+    again = lazy(bank)
+    assert known_questions([again]) == {bank.id: [q.id for q in bank.questions]}
+    assert built_chunks(again.questions) == 0
