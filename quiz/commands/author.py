@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.commands import COMMANDS
+from quiz.commands.bank_input import says_bank_errors
 from quiz.commands.options import add_data_dir_option, resolve_data_dir
 from quiz.errors import QuizError
 
@@ -76,6 +77,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
+@says_bank_errors
 def run(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args)
@@ -98,16 +100,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _from_bank(name: str, data_dir: Path, output: Path | None) -> StartAuthor:
     from quiz.authoring import Draft
-    from quiz.bank import BankError, load_bank
+    from quiz.bank import load_bank
+    from quiz.commands.bank_input import find_bank
     from quiz.safe_text import printable
     from quiz.shelf import open_in_library
     from quiz.tui.config import StartAuthor
 
+    find_bank(name, data_dir)  # a missing file: FILE: the bank file was not found
     path, note = open_in_library(name, data_dir)
-    try:
-        bank = load_bank(path)
-    except BankError as error:
-        raise QuizError("\n".join(error.lines())) from None
+    bank = load_bank(path)  # a BankError is said as FILE:LINE: message (says_bank_errors)
     if note:
         print(printable(f"quiz: {note}"), file=sys.stderr)  # it names the file
     draft = Draft.from_bank(bank)

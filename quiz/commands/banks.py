@@ -57,11 +57,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _add(paths: list[str], data_dir: Path) -> int:
+    from quiz.bank.cache import BankCache
+    from quiz.bank.errors import BankError
+    from quiz.commands.bank_input import say_bank_error
     from quiz.errors import QuizError
     from quiz.shelf import add_bank
 
     failed = False
     for name in paths:
+        try:
+            # loaded first (through the cache, which add_bank then reads again at no cost) so
+            # that a broken bank is said as FILE:LINE: message, as quiz check says it
+            BankCache(data_dir / "cache").load(Path(name).expanduser())
+        except BankError as error:
+            say_bank_error(error)
+            failed = True
+            continue
         try:
             print(add_bank(Path(name), data_dir).message())
         except QuizError as error:

@@ -60,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError, load_bank
-    from quiz.library import bank_dirs, resolve_bank
+    from quiz.commands.bank_input import find_bank, say_bank_error
 
     parser: argparse.ArgumentParser = args.export_parser
     output: str | None = args.output
@@ -75,14 +75,11 @@ def run(args: argparse.Namespace) -> int:
         parser.error(f"{name} writes a binary {fmt.suffix} file; give a file name with -o")
 
     data_dir = resolve_data_dir(args)
-    path = resolve_bank(args.bank, bank_dirs(data_dir))
     try:
+        path = find_bank(args.bank, data_dir)
         bank = load_bank(path)
-    except BankError as error:
-        first = error.lines()[0] if error.problems else str(error)
-        more = len(error.problems) - 1
-        extra = f" (and {more} more; run: quiz check {path})" if more > 0 else ""
-        raise ExportError(f"{first}{extra}") from None
+    except BankError as error:  # FILE:LINE: message, as quiz check says it (no "quiz: ")
+        return say_bank_error(error, one_line=True)
 
     target = None
     if output != "-":

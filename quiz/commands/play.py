@@ -54,9 +54,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError
     from quiz.bank.cache import no_collections
+    from quiz.commands.bank_input import find_bank
     from quiz.commands.loading import load_for_app
     from quiz.commands.options import resolve_data_dir
-    from quiz.library import bank_dirs, resolve_bank
     from quiz.safe_text import printable
     from quiz.session import Options
     from quiz.shelf import open_in_library
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             # Loaded before it joins the library, so that a long first load shows its
             # progress bar; putting it into the library then reuses the bank just loaded.
-            bank = load_for_app(resolve_bank(args.bank, bank_dirs(data_dir), data_dir), data_dir)
+            bank = load_for_app(find_bank(args.bank, data_dir), data_dir)
             path, note = open_in_library(args.bank, data_dir)
             if note:
                 print(printable(f"quiz: {note}"), file=sys.stderr)  # it names the file

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.commands import COMMANDS
 from quiz.commands.options import add_data_dir_option, resolve_data_dir
-from quiz.errors import QuizError
 from quiz.safe_text import json_printable, printable
 
 if TYPE_CHECKING:
@@ -82,18 +81,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError, load_bank
-    from quiz.library import bank_dirs, resolve_bank
+    from quiz.commands.bank_input import find_bank, say_bank_error
     from quiz.report import ResultsError, analyse, learner_names, read_results
 
     fmt = _format(args)
     data_dir = resolve_data_dir(args)
-    path = resolve_bank(args.bank, bank_dirs(data_dir))
     try:
-        bank = load_bank(path)
-    except BankError as error:
-        more = len(error.problems) - 1
-        extra = f" (and {more} more; run: quiz check {path})" if more > 0 else ""
-        raise QuizError(f"{error.lines()[0]}{extra}") from None
+        bank = load_bank(find_bank(args.bank, data_dir))
+    except BankError as error:  # FILE:LINE: message, as quiz check says it (no "quiz: ")
+        return say_bank_error(error, one_line=True)
 
     attempts: list[Any] = []
     flags: list[Any] = []

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from quiz.commands import COMMANDS
+from quiz.commands.bank_input import says_bank_errors
 from quiz.commands.options import add_data_dir_option, resolve_data_dir
 from quiz.errors import QuizError
 from quiz.safe_text import json_printable, printable
@@ -52,22 +53,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _bank_id(name: str, data_dir: Path) -> str:
-    from quiz.bank import BankError, load_bank
+    from quiz.bank import load_bank
     from quiz.bank.validate import BANK_ID
-    from quiz.library import UnknownBank, bank_dirs, resolve_bank
+    from quiz.commands.bank_input import find_bank
+    from quiz.library import UnknownBank
 
     try:
-        path = resolve_bank(name, bank_dirs(data_dir), data_dir)
+        path = find_bank(name, data_dir)  # a missing file: FILE: the bank file was not found
     except UnknownBank:
         if BANK_ID.match(name):
             return name  # answers to a bank that is no longer on disk
         raise
-    try:
-        return load_bank(path).id
-    except BankError as error:
-        raise QuizError(error.lines()[0]) from None
+    return load_bank(path).id  # a BankError is said as FILE:LINE: message (says_bank_errors)
 
 
+@says_bank_errors
 def run_export(args: argparse.Namespace) -> int:
     import tempfile
 

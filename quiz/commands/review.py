@@ -78,6 +78,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError
+    from quiz.commands.bank_input import find_bank, say_bank_error
     from quiz.commands.loading import load_for_app
     from quiz.commands.options import resolve_data_dir
     from quiz.safe_text import printable
@@ -94,15 +95,14 @@ def run(args: argparse.Namespace) -> int:
         args.bank = str(only)
     bank = None
     if args.bank:
-        path, note = open_in_library(args.bank, data_dir)
-        if note:
-            print(printable(f"quiz: {note}"), file=sys.stderr)  # it names the file
         try:
+            find_bank(args.bank, data_dir)  # a missing file: FILE: the bank file was not found
+            path, note = open_in_library(args.bank, data_dir)
+            if note:
+                print(printable(f"quiz: {note}"), file=sys.stderr)  # it names the file
             bank = load_for_app(path, data_dir)
         except BankError as error:
-            for line in error.lines():
-                print(line, file=sys.stderr)
-            return 1
+            return say_bank_error(error)
         if not bank.questions:
             print(printable(f"quiz: {path}: the bank has no questions"), file=sys.stderr)
             return 1

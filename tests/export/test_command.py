@@ -92,7 +92,7 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
         (["no-such-bank", "-f", "gift"], "quiz: no bank file or bank id 'no-such-bank'"),
         (
             [str(DATA / "invalid" / "many-errors.yaml"), "-f", "csv"],
-            f"quiz: {DATA / 'invalid' / 'many-errors.yaml'}:10: question 'q1': 'prompt' is empty "
+            f"{DATA / 'invalid' / 'many-errors.yaml'}:10: question 'q1': 'prompt' is empty "
             "(and 4 more; run: quiz check",
         ),
         (

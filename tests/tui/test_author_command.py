@@ -43,7 +43,7 @@ def test_without_spacy_the_generate_message(tmp_path: Path) -> None:
 def test_broken_bank_is_file_line(capsys: pytest.CaptureFixture[str]) -> None:
     bank = DATA / "invalid" / "bad-difficulty.yaml"
     assert main(["author", str(bank)]) == 1
-    assert capsys.readouterr().err.startswith(f"quiz: {bank}:12: ")
+    assert capsys.readouterr().err.startswith(f"{bank}:12: ")
 
 
 def test_missing_article(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from quiz.commands import COMMANDS
+from quiz.commands.bank_input import says_bank_errors
 from quiz.commands.generate.article_file import refuse_a_bank
 from quiz.commands.generate.many import is_folder, run_many
 from quiz.commands.generate.one import (
@@ -97,6 +98,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run, generate_parser=parser)
 
 
+@says_bank_errors
 def run(args: argparse.Namespace) -> int:
     from quiz.commands.options import check_date_option
     from quiz.generate.source_input import read_article
