@@ -8,7 +8,7 @@ from pathlib import Path
 
 from quiz.atomic import write_atomic
 from quiz.commands import COMMANDS
-from quiz.commands.options import add_data_dir_option, resolve_data_dir
+from quiz.commands.options import add_data_dir_option, make_parent_folders, resolve_data_dir
 from quiz.errors import QuizError
 from quiz.export import FORMATS, format_for_path
 from quiz.safe_text import printable
@@ -164,11 +164,12 @@ def _bank_id(path: Path) -> str:
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` with :func:`quiz.atomic.write_atomic`: a failed export never
-    leaves half a file, and an existing file is replaced only once the new one is complete. The
-    folder must exist; a failure is an :class:`ExportError` naming the file."""
+    leaves half a file, and an existing file is replaced only once the new one is complete. A
+    missing folder is made (and said); a failure is an :class:`ExportError` naming the file."""
     target = target.expanduser()
     if target.is_dir():
         raise ExportError(f"cannot write {target}: it is a folder")
+    make_parent_folders(target)
     try:
         write_atomic(target, data, make_folder=False)
     except OSError as error:

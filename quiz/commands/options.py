@@ -50,6 +50,27 @@ def check_date_option(value: str | None) -> None:
         raise QuizError(f"--date {value!r} is not a date: give YYYY-MM-DD, like 2025-08-23")
 
 
+def make_parent_folders(target: Path) -> None:
+    """Make the missing folders above ``target``, a file a command is about to write (a teacher
+    names where files go: ``-o class/week-3/quiz.gift``), and say on stderr which folder was
+    made. Raises :class:`QuizError` naming the file when the folder cannot be made."""
+    import sys
+
+    from quiz.errors import QuizError
+    from quiz.safe_text import printable
+
+    folder = target.expanduser().parent
+    if not str(folder) or folder.is_dir():
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise QuizError(
+            f"cannot write {target}: cannot make the folder {folder} ({error.strerror or error})"
+        ) from None
+    print(printable(f"made the folder {folder}"), file=sys.stderr)
+
+
 def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
     """``--data-dir`` is accepted before or after the subcommand."""
     parser.add_argument(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from quiz.commands import COMMANDS
 from quiz.commands.bank_input import says_bank_errors
-from quiz.commands.options import add_data_dir_option, resolve_data_dir
+from quiz.commands.options import add_data_dir_option, make_parent_folders, resolve_data_dir
 from quiz.errors import QuizError
 from quiz.safe_text import json_printable, printable
 
@@ -79,6 +79,8 @@ def run_export(args: argparse.Namespace) -> int:
     target = Path(args.output).expanduser()
     if not to_stdout and target.is_dir():
         raise QuizError(f"cannot write {target}: it is a folder")
+    if not to_stdout:
+        make_parent_folders(target)  # said on stderr, as quiz export and quiz generate say it
     with tempfile.TemporaryDirectory(prefix="quiz-results-") as scratch:
         written = Path(scratch) / "results.jsonl" if to_stdout else target
         flags = 0

@@ -77,10 +77,13 @@ def output_folder(parser: argparse.ArgumentParser, output: str | None) -> Path |
         parser.error(f"-o {output}: with several articles -o names a folder, not a file")
     if not folder.exists() and folder.suffix.lower() in (".yaml", ".yml"):
         parser.error(f"-o {output}: with several articles -o names a folder, one ID.yaml each")
+    made = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise QuizError(f"cannot make the folder {folder} ({error.strerror or error})") from None
+    if made:  # said, as quiz export and quiz results export say it
+        print(printable(f"made the folder {folder}"), file=sys.stderr)
     return folder
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from quiz.commands.generate.article_file import free_article_name, place_article, write_file
+from quiz.commands.options import make_parent_folders
 from quiz.errors import QuizError
 from quiz.safe_text import printable
 
@@ -122,6 +123,8 @@ def run_new(
             "naming people, places, organisations, numbers or dates"
         )
     if target is not None:
+        if not in_library:
+            make_parent_folders(target)  # -o names where it goes: made, and said
         place_article(article, target.parent / article_name)
     content = dump_bank(result.bank)
     if target is None:
@@ -190,6 +193,7 @@ def run_update(args: argparse.Namespace, article: ArticleInput, argument: str) -
     result = update_bank(old, text, source_file=source_file, **options)
     if not result.bank.questions:
         raise QuizError(f"no question is left after updating from {argument!r}; bank unchanged")
+    make_parent_folders(target)
     write_file(target, dump_bank(result.bank))
     try:
         if not beside.exists() or beside.read_text(encoding="utf-8").replace("\r\n", "\n") != text:
