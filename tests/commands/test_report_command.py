@@ -237,7 +237,7 @@ def test_results_export_then_report(tmp_path: Path) -> None:
     out = tmp_path / "hand-in" / "carol.jsonl"
     result = quiz("results", "export", "-o", out, data_dir=data_dir)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"wrote 3 answers to {out}\n"
+    assert result.stderr == f"made the folder {out.parent}\nwrote 3 answers to {out}\n"
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["question_id"], r["given"], r["outcome"]) for r in lines] == [
         ("q-cost-tf", "True", "wrong"),
