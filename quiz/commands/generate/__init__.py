@@ -30,16 +30,18 @@ http(s) URL, fetched), finds its facts with spaCy and writes a quiz-bank/1 bank 
 `quiz check`. From a page, the article's text is extracted (trafilatura) and kept as the bank's
 article, and the page's title and date are the defaults of --title and --date. Photo captions,
 credits, bylines, datelines, subheads and "related" links are never asked about. A text of more
-than 20,000 words (a report, a book) is refused: split it into articles.
+than 20,000 words (a report, a book) is refused: split it into articles, and so is a question
+bank (.yaml, .yml, or any file holding one): play, check or author it instead.
 
 Output: by default the bank goes into your library, DATA_DIR/banks/ID.yaml with the article
 beside it as ID.txt, where the home screen, quiz review and quiz stats find it. Its ID comes from
 the title and the article's text (never the file name, which two articles may share), and is
 printed: play it with `quiz play ID`. An existing bank is not overwritten unless --force is
 given (or use --update to regenerate it and keep your edits). With -o the bank goes where you
-say, a copy of the article is put beside it (a bank names its article by a path inside its own
-folder), and the file is added to your library. `-o -` prints the bank with the article
-inline. A bank whose id another bank of the library already has gets a new id, and says so.
+say (missing folders are made), a copy of the article is put beside it (a bank names its
+article by a path inside its own folder), and the file is added to your library. `-o -` prints
+the bank with the article inline. A bank whose id another bank of the library already has gets
+a new id, written into its file, and says so.
 
 Several articles (or a folder, which stands for its .txt, .html and .htm files, in name
 order) are drafted in one go, one bank each, with the same rules: into your library, or with
