@@ -66,19 +66,32 @@ class KeyBar(Widget):
                 keys.append((binding, enabled))
         parts: list[tuple[str, str] | str] = []
         shown: list[_Shown] = []
+        hints = [
+            (binding, enabled, f" {self.app.get_key_display(binding)} ")
+            for binding, enabled in keys
+        ]
+        widths = [cell_len(k) + cell_len(f"{b.description} ") for b, _, k in hints]
+        tail = 0
+        if palette and self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            tail = 2 + cell_len(self.app.get_key_display(palette[0])) + len(PALETTE_LABEL)
+        room = self.size.width
+        if room > 0:
+            # Too narrow for them all: whole hints go, never a cut one; the palette first,
+            # then from the right (the bindings come most important first).
+            if tail and sum(widths) + 1 + tail > room:
+                palette, tail = None, 0
+            while hints and sum(widths) > room:
+                hints.pop()
+                widths.pop()
         at = 0
-        for binding, enabled in keys:
-            key_text = f" {self.app.get_key_display(binding)} "
-            text = f"{binding.description} "
+        for (binding, enabled, key_text), width in zip(hints, widths, strict=True):
             key_style, text_style = _styles(enabled)
-            parts += [(key_text, key_style), (text, text_style)]
-            width = cell_len(key_text) + cell_len(text)
+            parts += [(key_text, key_style), (f"{binding.description} ", text_style)]
             shown.append(_Shown(at, at + width, binding.key))
             at += width
-        if palette and self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+        if palette and tail:
             binding, enabled = palette
             key_text = self.app.get_key_display(binding)
-            tail = 2 + cell_len(key_text) + len(PALETTE_LABEL)
             gap = max(1, self.size.width - at - tail)
             key_style, text_style = _styles(enabled)
             parts += [
