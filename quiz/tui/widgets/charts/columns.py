@@ -92,10 +92,11 @@ class ColumnChart(Chart):
                     parts.append(" " * (column - bar))
             lines.append(_line(parts).rstrip())
         lines.append(Content.styled(" " * gutter + "└" + "─" * (shown * column), MUTED))
-        slots = [" "] * (gutter + 1 + shown * column + 8)
+        # a label that does not fit the width is left out whole, never cut
+        slots = [" "] * min(width, gutter + 1 + shown * column + 8)
         for index, text in self.labels:
             at = index - start
             if 0 <= at < shown:
                 _place(slots, gutter + 1 + at * column, text)
-        lines.append(Content.styled("".join(slots[:width]).rstrip(), MUTED))
+        lines.append(Content.styled("".join(slots).rstrip(), MUTED))
         return lines

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from rich.cells import cell_len
 from textual import events
 from textual.content import Content
+from textual.geometry import Size
 
 from quiz.tui.widgets.charts.base import MUTED, TRACK, Chart, Part, _line, _place
 
@@ -78,6 +79,43 @@ class CalendarHeatmap(Chart):
     def lines(self) -> int:
         return 9  # months, seven days, legend
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        summary, legend = self._caption(width, {})
+        if cell_len(summary) + 2 + legend.cell_length <= width:
+            return self.lines
+        return self.lines + 1  # the summary and the legend on a line each
+
+    def _caption(self, width: int, shown: Mapping[date, int]) -> tuple[str, Content]:
+        """The summary under the calendar, as long as ``width`` allows (never cut), and the
+        legend."""
+        weeks = self.weeks_for(width)
+        if not shown:
+            first, today = self.window(width)
+            shown = {d: n for d, n in self.counts.items() if first <= d <= today and n > 0}
+        total = sum(shown.values())
+        days = len(shown)
+        answers = f"{total} answer{'s' if total != 1 else ''}"
+        on_days = f" on {days} day{'s' if days != 1 else ''}"
+        in_weeks = f" in {weeks} week{'s' if weeks != 1 else ''}"
+        summary = next(
+            (
+                text
+                for text in (
+                    answers + on_days + in_weeks,
+                    answers + "," + on_days[3:] + "," + in_weeks[3:],
+                    answers + on_days,
+                    answers,
+                )
+                if cell_len(text) <= width
+            ),
+            answers,
+        )
+        parts: list[Part | str] = [("less ", MUTED)]
+        for style in HEAT_STYLES:
+            parts += [("■", style), " "]
+        parts.append(("more", MUTED))
+        return summary, _line(parts)
+
     def weeks_for(self, width: int) -> int:
         return max(1, min(self.max_weeks, (width - self.LABEL_WIDTH) // self.CELL))
 
@@ -117,20 +155,12 @@ class CalendarHeatmap(Chart):
                 parts.append(" ")
             lines.append(_line(parts).rstrip())
 
-        total = sum(shown.values())
-        days = len(shown)
-        summary = (
-            f"{total} answer{'s' if total != 1 else ''} on {days} day{'s' if days != 1 else ''}"
-            f" in {weeks} week{'s' if weeks != 1 else ''}"
-        )
-        legend: list[Part | str] = [("less ", MUTED)]
-        for style in HEAT_STYLES:
-            legend += [("■", style), " "]
-        legend.append(("more", MUTED))
-        legend_content = _line(legend)
-        gap = width - cell_len(summary) - legend_content.cell_length
+        summary, legend = self._caption(width, shown)
+        gap = width - cell_len(summary) - legend.cell_length
         if gap >= 2:
-            lines.append(Content.assemble((summary, MUTED), " " * gap, legend_content))
-        else:
-            lines.append(Content.styled(summary, MUTED).truncate(width, ellipsis=True))
+            lines.append(Content.assemble((summary, MUTED), " " * gap, legend))
+        else:  # too narrow for one line: the legend goes on a line of its own
+            lines.append(Content.styled(summary, MUTED))
+            if legend.cell_length <= width:
+                lines.append(legend)
         return lines
