@@ -5,7 +5,9 @@ Two tables a teacher moves through with the keyboard: the questions, those to ch
 score first. The highlighted row's details (the prompt, what was answered wrong, why it is
 flagged, or which questions a learner missed) show between them. Tab moves between the
 tables, the arrows along them; Escape goes back from the learners to the questions (on the
-questions it only says that q quits: nothing is left by accident), q quits.
+questions it only says that q quits: nothing is left by accident), q quits. On a small
+terminal (fewer than 34 lines) the tables get the room: the summary is left out and the
+details wait for d, which shows them in place of the other table.
 
 The report is computed before the app starts (:mod:`quiz.report`, pure): this screen only
 shows it. Prompts, answers and learner names come from other people's files; every cell is a
@@ -71,7 +73,13 @@ class ReportScreen(Screen[None]):
     learner table."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "app.focus_next", "Questions/learners", tooltip="the other table"),
+        Binding("tab", "other_table", "Questions/learners", tooltip="the other table"),
+        Binding(
+            "d",
+            "details",
+            "Details",
+            tooltip="on a small terminal: show or hide the highlighted row's details",
+        ),
         Binding("escape", "back", "Back", tooltip="from the learners back to the questions"),
         Binding("q", "quit", "Quit", tooltip="quit the report"),
         Binding("question_mark", "app.help", "Help", show=False, tooltip="this help"),
@@ -86,7 +94,20 @@ class ReportScreen(Screen[None]):
         height: auto; max-height: 7; padding: 0 1; border-top: solid $primary 40%;
     }
     ReportScreen #report-students { height: 1fr; }
+    ReportScreen.-compact #report-summary { display: none; }
+    ReportScreen.-compact .report-title { margin-top: 0; }
+    ReportScreen.-compact #report-detail { display: none; }
+    ReportScreen.-compact.-details #report-detail {
+        display: block; max-height: 50%; overflow-y: auto;
+    }
+    ReportScreen.-compact.-details .-learners-part { display: none; }
+    ReportScreen.-compact.-details.-on-learners .-learners-part { display: block; }
+    ReportScreen.-compact.-details.-on-learners .-questions-part { display: none; }
     """
+
+    #: Below this many lines the tables get the room: the summary is left out and the
+    #: details of the highlighted row wait for ``d`` (then the other table makes way).
+    COMPACT_BELOW = 34
 
     def __init__(self, report: Report) -> None:
         super().__init__()
@@ -104,12 +125,20 @@ class ReportScreen(Screen[None]):
         yield TopBar(brand("Report", report.title), Content(status))
         yield Static(self._summary(), id="report-summary")
         yield Static(
-            Content("Questions: to check first, then hardest first"), classes="report-title"
+            Content("Questions: to check first, then hardest first"),
+            classes="report-title -questions-part",
         )
-        yield DataTable(id="report-questions", cursor_type="row", zebra_stripes=True)
+        yield DataTable(
+            id="report-questions",
+            cursor_type="row",
+            zebra_stripes=True,
+            classes="-questions-part",
+        )
         yield Static(id="report-detail")
-        yield Static(Content("Learners: lowest score first"), classes="report-title")
-        yield DataTable(id="report-students", cursor_type="row", zebra_stripes=True)
+        yield Static(Content("Learners: lowest score first"), classes="report-title -learners-part")
+        yield DataTable(
+            id="report-students", cursor_type="row", zebra_stripes=True, classes="-learners-part"
+        )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -173,6 +202,7 @@ class ReportScreen(Screen[None]):
         focused = self.focused
         if isinstance(focused, DataTable) and focused.row_count and focused.id:
             self.showing = focused.id
+            self.set_class(focused.id == "report-students", "-on-learners")
             row = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key
             self._show(focused.id, row.value)
 
@@ -211,6 +241,30 @@ class ReportScreen(Screen[None]):
         ]
         self.query_one("#report-detail", Static).update(Content("\n").join(lines))
 
+    def on_resize(self) -> None:
+        compact = self.size.height < self.COMPACT_BELOW
+        if compact != self.has_class("-compact"):
+            self.set_class(compact, "-compact")
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "details":
+            return self.has_class("-compact")  # on a tall screen they always show
+        return True
+
+    def action_details(self) -> None:
+        self.toggle_class("-details")
+
+    def action_other_table(self) -> None:
+        self._use("report-questions" if self.showing == "report-students" else "report-students")
+
+    def _use(self, table_id: str) -> None:
+        """Moves to a table: shown first (when the details leave room for one table only),
+        then focused."""
+        self.set_class(table_id == "report-students", "-on-learners")
+        table = self.query_one(f"#{table_id}", DataTable)
+        self.call_after_refresh(table.focus)
+
     def action_back(self) -> None:
         """Back from the learners to the questions. This screen is the first: there is
         nothing behind it to go back to, so Escape never quits (q does)."""
@@ -218,7 +272,7 @@ class ReportScreen(Screen[None]):
         if questions.has_focus:
             self.notify("Press q to quit the report.", timeout=4, markup=False)
         else:
-            questions.focus()
+            self._use("report-questions")
 
     def action_quit(self) -> None:
         """Nothing on this screen can be lost: q quits at once."""
