@@ -325,10 +325,10 @@ def default_title(text: str, stem: str) -> str:
     for line in (line.strip() for line in text.splitlines()[:MAX_HEAD_LINES]):
         if not line:
             continue
-        words = len(line.split())
-        if line.endswith((".", "”", '"', "!", "?")) and words > 16:
+        count = len(line.split())
+        if line.endswith((".", "”", '"', "!", "?")) and count > 16:
             break  # the first sentence of the body: no headline above it
-        if 4 <= words <= 16 and not line.endswith((".", "”", '"', "!", "?")):
+        if 4 <= count <= 16 and not line.endswith((".", "”", '"', "!", "?")):
             return line
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if first and len(first.split()) <= 16 and not first.endswith((".", "”", '"', "!", "?")):
