@@ -21,6 +21,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "Reviewing",
         [
             ("↑ ↓  /  j k", "move between questions"),
+            ("Tab", "on a small terminal: show the question, then the list again"),
             ("a", "accept the question as it is"),
             ("x", "reject it (it is left out of the bank)"),
             ("e  /  Enter", "edit it: the question, the answer, the options"),

@@ -55,7 +55,13 @@ class AuthorScreen(Screen[None]):
 
     CSS_PATH = AUTHOR_CSS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    #: Narrow and shorter than this: the list or the question, not both (stacked, the
+    #: question would get a line or two).
+    SINGLE_PANE_BELOW = 20
     BINDINGS: ClassVar[list[BindingType]] = [
+        # on a small terminal one pane at a time: Tab shows the other (the key bar says which)
+        Binding("tab", "pane('question')", "Question", tooltip="show the question"),
+        Binding("tab", "pane('list')", "List", tooltip="show the list of questions"),
         Binding("a", "accept", "Accept"),
         Binding("x", "reject", "Reject"),
         Binding("e", "edit", "Edit"),
@@ -189,6 +195,10 @@ class AuthorScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("help", "quit"):
             return True
+        if action == "pane":
+            # the one not shown; on a screen with room for both, Tab moves focus as anywhere
+            showing = "question" if self.has_class("-question") else "list"
+            return self.draft is not None and self.single_pane and parameters[0] != showing
         if self.draft is None:
             return False
         if action == "more":
@@ -200,6 +210,25 @@ class AuthorScreen(Screen[None]):
             if action == "other_options":
                 return isinstance(self.draft.items[index].question, MultipleChoice) or None
         return True
+
+    @property
+    def single_pane(self) -> bool:
+        return self.has_class("-single")
+
+    def on_resize(self) -> None:
+        single = self.size.width < 100 and self.size.height < self.SINGLE_PANE_BELOW
+        if single != self.single_pane:
+            self.set_class(single, "-single")
+            self.refresh_bindings()
+
+    def action_pane(self, pane: str) -> None:
+        """Shows the list or the question (on a small terminal, where only one fits)."""
+        self.set_class(pane == "question", "-question")
+        if pane == "question":
+            self.query_one(QuestionDetail).focus()
+        else:
+            self.query_one(QuestionList).focus()
+        self.refresh_bindings()
 
     def action_move(self, step: int) -> None:
         questions = self.query_one(QuestionList)
