@@ -65,6 +65,11 @@ class QuizScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", tooltip="this help"),
     ]
 
+    DEFAULT_CSS = """
+    QuizScreen #notice { height: auto; margin-top: 1; color: $text-warning; display: none; }
+    QuizScreen #notice.-error { color: $text-error; }
+    """
+
     #: How long a save may take before the screen says "Saving…" (a commit takes ~1 ms; it
     #: waits when another quiz process holds the database).
     SAVING_AFTER = 0.3
@@ -95,6 +100,8 @@ class QuizScreen(Screen[None]):
             yield QuestionHead(self._kind(), prompt_content(item.question), id="prompt")
             yield answer
             yield Static(Content(answer.hint), id="hint")
+            # what undo did, in the card rather than a toast: a toast covered the feedback
+            yield Static(id="notice")
             # the feedback panel is mounted with the first answer, not before the first question
         yield KeyBar()
 
@@ -118,6 +125,7 @@ class QuizScreen(Screen[None]):
         widget = answer_widget(self.session.current, self.session.bank_of(self.session.current))
         await self.query_one("#card", Vertical).mount(widget, after=head)
         self._set_hint(widget.hint)
+        self._notice(None)
         for feedback in self._feedbacks():
             await feedback.remove_children()
             feedback.display = False
@@ -166,6 +174,13 @@ class QuizScreen(Screen[None]):
 
     def _set_hint(self, text: str) -> None:
         self.query_one("#hint", Static).update(Content(text))
+
+    def _notice(self, text: str | None, *, error: bool = False) -> None:
+        """A line in the card under the input (None: none)."""
+        notice = self.query_one("#notice", Static)
+        notice.update(Content(text or ""))
+        notice.set_class(error, "-error")
+        notice.display = text is not None
 
     @property
     def answer_input(self) -> AnswerWidget:
@@ -229,6 +244,7 @@ class QuizScreen(Screen[None]):
             else ("Enter ⏎ see how you did")
         )
         self._set_hint("")
+        self._notice(None)  # after an undo the feedback says which answer counts
         feedback = await self._feedback_panel()
         await feedback.show(
             result,
@@ -314,19 +330,13 @@ class QuizScreen(Screen[None]):
         if error is not None:
             self.saved = Saved(result.answer)
             self.refresh_bindings()
-            self.notify(
-                f"That answer could not be taken back: {error}",
-                title="Not undone",
-                severity="error",
-                markup=False,
-            )
+            self._notice(f"Not undone: that answer could not be taken back: {error}", error=True)
             return
         self.session.undo()
         await self.show_question()
-        self.notify(
+        self._notice(
             "Answer again. Your first answer still counts: undo is for a slip of the "
-            "key, and the schedule keeps what you answered first.",
-            timeout=3,
+            "key, and the schedule keeps what you answered first."
         )
 
     def action_flag(self) -> None:
