@@ -80,3 +80,35 @@ async def test_tall_terminals_show_the_details_and_summary_at_once(tmp_path: Pat
         await pilot.press("tab")
         await pilot.pause()
         assert screen.query_one("#report-students", DataTable).has_focus
+
+
+async def test_top_bar_keeps_the_figures_whole_at_40_columns(tmp_path: Path) -> None:
+    """The status (learners, attempts, share right) is whole: the spaces that keep a title
+    off it go first, then the title ('… 53% righ' was cut)."""
+    report = _class_report(tmp_path / "class")
+    app = _app(report)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(TopBar)
+        line = bar.render().plain
+        assert len(line) <= bar.size.width
+        assert line.strip() == (
+            f"{report.learners} learners · {report.attempts} attempts · "
+            f"{round(report.percent_right)}% right"
+        ), line
+
+
+async def test_no_answers_is_said_on_a_small_terminal(tmp_path: Path) -> None:
+    from msgspec.structs import replace
+
+    from quiz.bank import load_bank
+    from quiz.report import analyse
+    from tests.report.class_results import BANK
+
+    bank = load_bank(BANK)
+    app = _app(analyse(replace(bank, questions=()), [], names={}))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        detail = app.screen.query_one("#report-detail", Static)
+        assert detail.display and "No answers to this bank yet." in str(detail.render())
+        assert Region(0, 0, 40, 12).contains_region(detail.region)

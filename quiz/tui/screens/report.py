@@ -88,7 +88,10 @@ class ReportScreen(Screen[None]):
     DEFAULT_CSS = """
     ReportScreen { layout: vertical; }
     ReportScreen #report-summary { height: auto; padding: 0 1; color: $text-muted; }
-    ReportScreen .report-title { height: 1; padding: 0 1; text-style: bold; margin-top: 1; }
+    ReportScreen .report-title {
+        height: 1; padding: 0 1; text-style: bold; margin-top: 1;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     ReportScreen #report-questions { height: 2fr; }
     ReportScreen #report-detail {
         height: auto; max-height: 7; padding: 0 1; border-top: solid $primary 40%;
@@ -171,6 +174,7 @@ class ReportScreen(Screen[None]):
         table.focus()
         if not table.row_count:
             self.query_one("#report-detail", Static).update(Content("No answers to this bank yet."))
+            self.add_class("-details")  # shown on a small terminal too: it is all there is
 
     def _summary(self) -> Content:
         """Who and what the report covers, which discrimination index it gives, what to

@@ -32,11 +32,15 @@ class TopBar(Widget):
 
     def render(self) -> Content:
         width = self.size.width
-        status = self.status.truncate(width)
+        status = self.status
+        if status.cell_length > width:  # the spaces that keep a title off it go first
+            status = status[len(status.plain) - len(status.plain.lstrip(" ")) :]
+        status = status.truncate(width, ellipsis=True)
         room = width - status.cell_length
         where = self.where
         if where.cell_length > room:
-            where = where.truncate(max(room - 1, 0), ellipsis=room > 1)
+            # a title cut to a letter or two says nothing: then none
+            where = where.truncate(room - 1, ellipsis=True) if room > 4 else Content("")
         return Content.assemble(where, " " * max(room - where.cell_length, 0), status)
 
 
