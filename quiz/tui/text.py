@@ -14,6 +14,18 @@ from quiz.tui import safe_render
 
 safe_render.install()
 
+#: A question's type as a list or table shows it, short so the prompt keeps the room (the
+#: authoring list and the report's table; the full name is in the details).
+TYPE_TAGS = {
+    "multiple_choice": "choice",
+    "true_false": "true/false",
+    "cloze": "blank",
+    "short_answer": "short",
+    "numeric": "number",
+    "matching": "match",
+    "ordering": "order",
+}
+
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "′": "'"})
 
 

@@ -18,7 +18,8 @@ from quiz.report import analyse, learner_names, read_results
 from quiz.store import Store
 from quiz.tui.config import StartAuthor, StartReport
 from quiz.tui.screens.author import AuthorScreen
-from quiz.tui.screens.report import QUESTION_COLUMNS, TYPE_TAGS, ReportScreen
+from quiz.tui.screens.report import QUESTION_COLUMNS, ReportScreen
+from quiz.tui.text import TYPE_TAGS
 from quiz.tui.widgets.charts import Figure
 from quiz.tui.widgets.topbar import TopBar
 from tests.conftest import ALL_TYPES_BANK, DATA

@@ -41,6 +41,7 @@ from quiz.report.words import (
     seconds,
     type_name,
 )
+from quiz.tui.text import TYPE_TAGS
 from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar, brand
 
@@ -49,16 +50,6 @@ __all__ = ["ReportScreen", "question_rows"]
 #: The question's id last: the one column of any length, so that at 80 columns it is what runs
 #: past the edge (the details below show it whole), never the type or a figure.
 QUESTION_COLUMNS = ("check", "discr", "right", "asked", "median", "flags", "type", "question")
-#: The type as the table shows it: short, as the authoring screen's list writes it.
-TYPE_TAGS = {
-    "multiple_choice": "choice",
-    "true_false": "true/false",
-    "cloze": "blank",
-    "short_answer": "short",
-    "numeric": "number",
-    "matching": "match",
-    "ordering": "order",
-}
 STUDENT_COLUMNS = ("score", "answers", "learner", "missed")
 CHECK_STYLE = {"negative": "bold red", "low": "bold yellow"}
 

@@ -22,18 +22,8 @@ from quiz.bank.model import (
     ShortAnswer,
     TrueFalse,
 )
-from quiz.tui.text import find_span
+from quiz.tui.text import TYPE_TAGS, find_span
 
-#: The type as the list shows it: short, so the prompt keeps the room.
-TYPE_TAGS = {
-    "multiple_choice": "choice",
-    "true_false": "true/false",
-    "cloze": "blank",
-    "short_answer": "short",
-    "numeric": "number",
-    "matching": "match",
-    "ordering": "order",
-}
 STATE_NAMES = {
     ItemState.PENDING: "to review",
     ItemState.ACCEPTED: "accepted",
