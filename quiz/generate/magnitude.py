@@ -59,13 +59,16 @@ NOT_BEFORE = frozenset(
 
 def magnitude_candidates(article: Article) -> list[Candidate]:
     """One true/false statement per qualifying figure of the article's main sentences."""
+    figures = [fact for fact in article.facts if _qualifies(fact)]
+    if not figures:
+        return []  # most articles: no need to rank their sentences (a few ms)
     importance = sentence_importance(article)
     ranked = sorted(importance, reverse=True)
     cut = ranked[max(0, min(len(ranked) - 1, int(len(ranked) * MAIN_SHARE)))] if ranked else 1.0
     out: list[Candidate] = []
-    for fact in article.facts:
+    for fact in figures:
         index = fact.sentence.index
-        if index >= len(importance) or importance[index] < cut or not _qualifies(fact):
+        if index >= len(importance) or importance[index] < cut:
             continue
         built = _statement(fact, article)
         if built is not None:
