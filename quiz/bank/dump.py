@@ -144,10 +144,18 @@ def _join(fragments: list[str]) -> str:
     otherwise take in as one more line of its own."""
     out: list[str] = []
     for fragment in fragments:
-        if out and not out[-1].endswith(_KEEP_END):
+        if out and not _ends_document(out[-1]):
             out.append("\n")
         out.append(fragment)
-    return "".join(f.removesuffix(_KEEP_END) for f in out)
+    return "".join(f.removesuffix(_KEEP_END) if _ends_document(f) else f for f in out)
+
+
+def _ends_document(fragment: str) -> bool:
+    """Whether the fragment ends with PyYAML's document-end marker: ``...`` on a line of its
+    own, not a text that ends in three dots ("… from British multinational ..."), which lost
+    its dots and the line break after it, running the next item into it (found on a fresh
+    article: the bank did not load)."""
+    return fragment == _KEEP_END or fragment.endswith("\n" + _KEEP_END)
 
 
 def _items(name: str, entries: list[dict[str, Any]]) -> str:

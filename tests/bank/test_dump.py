@@ -40,6 +40,43 @@ def test_shipped_banks_round_trip() -> None:
         assert _reload(bank, path) == bank
 
 
+def test_a_text_ending_in_three_dots_is_not_taken_for_the_end_of_the_document(
+    tmp_path: Path,
+) -> None:
+    """A teaser line ending in "..." was read as YAML's document-end marker: its dots and the
+    line break were dropped and the next item ran into it, and the bank did not load."""
+    teaser = (
+        "Vietnam will enjoy the fastest economic growth in Southeast Asia in 2020, according "
+        "to a new forecast from British multinational ..."
+    )
+    storm = "The storm reached the coast of Victoria on Friday."
+    bank = Bank(
+        id="t",
+        title="Teasers",
+        source=Source(title="Teasers", text=f"{teaser}\n{storm}\n"),
+        facts=(
+            Fact("f-1", teaser, "date", "2020", teaser),
+            Fact("f-2", storm, "place", "Victoria", storm),
+        ),
+        questions=(
+            Cloze(
+                id="q1",
+                prompt="The storm reached the coast of ___ ...",
+                source=storm,
+                blanks=(("Victoria",),),
+            ),
+            Cloze(
+                id="q2",
+                prompt="Vietnam's growth is forecast for ___ ...",
+                source=teaser,
+                blanks=(("2020",),),
+            ),
+        ),
+    )
+    again = _reload(bank, tmp_path / "bank.yaml")
+    assert (again.facts, again.questions) == (bank.facts, bank.questions)
+
+
 def test_output_is_deterministic_and_in_documented_order() -> None:
     bank = load_bank(ALL_TYPES_BANK)
     first, second = dump_bank(bank), dump_bank(bank)
