@@ -14,6 +14,7 @@ from quiz.grading import grade
 from quiz.record import Answer
 from quiz.store import Store
 from tests.conftest import ALL_TYPES_BANK, DATA
+from tests.store.helpers import graded
 
 RESULTS = DATA / "results"
 ALICE = RESULTS / "alice.jsonl"
@@ -40,22 +41,8 @@ def _record(data_dir: Path, answers: list[tuple[str, object]], flag: bool = Fals
     with Store.open(data_dir, clock=lambda: T0, fuzz=False) as store:
         session = store.start_session(bank.id, "play")
         for n, (qid, response) in enumerate(answers):
-            question = bank.question(qid)
-            assert question is not None
-            verdict = grade(question, response)
-            store.record(
-                Answer(
-                    bank.id,
-                    qid,
-                    question.type,
-                    verdict.given,
-                    verdict.outcome,
-                    4.0,
-                    T0 + timedelta(seconds=n),
-                    question.answer_key(),
-                ),
-                session_id=session,
-            )
+            at = T0 + timedelta(seconds=n)
+            store.record(graded(bank, qid, response, at), session_id=session)
         store.end_session(session)
         if flag:
             store.flag(bank.id, "q-cost-tf", "unclear", "20 or 12?")

@@ -18,14 +18,13 @@ from rich.text import Text
 from textual.widgets import DataTable, Static
 
 from quiz.bank import load_bank
-from quiz.grading import grade
-from quiz.record import Answer
 from quiz.report import analyse, learner_names, read_results
 from quiz.store import Store
 from quiz.tui.app import QuizApp
 from quiz.tui.config import AppConfig, StartReport
 from quiz.tui.screens.report import ReportScreen
 from tests.conftest import ALL_TYPES_BANK
+from tests.store.helpers import graded
 from tests.tui.conftest import FIXED_DATA_DIR
 
 T0 = datetime(2025, 9, 3, 14, 0, tzinfo=UTC)
@@ -56,22 +55,7 @@ def learner(
     with Store.open(data_dir, clock=lambda: next(moments), fuzz=False) as store:
         session = store.start_session(bank.id, "play")
         for qid, response in answers:
-            question = bank.question(qid)
-            assert question is not None
-            verdict = grade(question, response)
-            store.record(
-                Answer(
-                    bank.id,
-                    qid,
-                    question.type,
-                    verdict.given,
-                    verdict.outcome,
-                    4.0,
-                    store.now(),
-                    question.answer_key(),
-                ),
-                session_id=session,
-            )
+            store.record(graded(bank, qid, response, store.now()), session_id=session)
         for qid, reason, note in flags:
             store.flag(bank.id, qid, reason, note)
         store.end_session(session)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from quiz.bank.model import Bank
 from quiz.record import Answer, Outcome
 
 #: The moment most tests start at: a Wednesday, 17:00 UTC.
@@ -47,4 +48,24 @@ def answer(
         answered_at=at,
         answer_key=key,
         tags=tags,
+    )
+
+
+def graded(bank: Bank, question_id: str, response: object, at: datetime) -> Answer:
+    """What a learner's ``response`` to a question of ``bank`` records, graded as play grades
+    it (4 seconds to answer): the report tests' learners answer through this."""
+    from quiz.grading import grade
+
+    question = bank.question(question_id)
+    assert question is not None, question_id
+    verdict = grade(question, response)
+    return Answer(
+        bank.id,
+        question_id,
+        question.type,
+        verdict.given,
+        verdict.outcome,
+        4.0,
+        at,
+        question.answer_key(),
     )

@@ -15,7 +15,6 @@ from textual.widgets._toast import Toast
 from quiz.authoring import Draft
 from quiz.bank import load_bank
 from quiz.report import analyse, learner_names, read_results
-from quiz.store import Store
 from quiz.tui.config import StartAuthor, StartReport
 from quiz.tui.screens.author import AuthorScreen
 from quiz.tui.screens.report import QUESTION_COLUMNS, ReportScreen
@@ -24,10 +23,8 @@ from quiz.tui.widgets.charts import Figure
 from quiz.tui.widgets.topbar import TopBar
 from tests.conftest import ALL_TYPES_BANK, DATA
 from tests.report.class_results import BANK, write_class
-from tests.store.helpers import FakeClock
 from tests.tui.conftest import Harness, settle
-from tests.tui.test_stats_screen import NOW, screen_of, stats_app, study
-from tests.tui.test_stats_screen import folder as stats_folder
+from tests.tui.test_stats_screen import studied_stats
 
 SIZES = [(40, 12), (80, 24), (120, 40)]
 IDS = ["40x12", "80x24", "120x40"]
@@ -41,27 +38,20 @@ def inside(outer: Region, inner: Region) -> bool:
 async def test_stats_forecast_caption_and_totals_are_whole(
     harness: Harness, tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    folder = stats_folder.__wrapped__(tmp_path)  # type: ignore[attr-defined]
-    clock = FakeClock(NOW)
-    with Store.open(tmp_path / "data", clock=clock, fuzz=False) as store:
-        study(store, clock, folder)
-        app = stats_app(harness, store, folder)
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            screen = screen_of(app)
-            panel = screen.query_one("#forecast-panel")
-            caption = screen.query_one("#forecast-caption", Static)
-            text = str(caption.render())
-            assert "now" in text and "in 30 days" in text
-            assert inside(panel.content_region, caption.region), (
-                panel.content_region,
-                caption.region,
-            )
-            totals = screen.query_one("#stats-totals")
-            for figure in totals.query(Figure):
-                assert inside(totals.content_region, figure.region), figure.label
-                wanted = figure.get_content_width(figure.size, figure.size)
-                assert wanted <= figure.content_region.width, (figure.label, figure.note)
+    async with studied_stats(harness, tmp_path, size) as screen:
+        panel = screen.query_one("#forecast-panel")
+        caption = screen.query_one("#forecast-caption", Static)
+        text = str(caption.render())
+        assert "now" in text and "in 30 days" in text
+        assert inside(panel.content_region, caption.region), (
+            panel.content_region,
+            caption.region,
+        )
+        totals = screen.query_one("#stats-totals")
+        for figure in totals.query(Figure):
+            assert inside(totals.content_region, figure.region), figure.label
+            wanted = figure.get_content_width(figure.size, figure.size)
+            assert wanted <= figure.content_region.width, (figure.label, figure.note)
 
 
 def class_report(folder: Path):  # type: ignore[no-untyped-def]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import random
 import shutil
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -155,6 +156,22 @@ def stats_app(harness: Harness, store: Store | None, folder: Path, *, start=None
         stats=store_stats(store) if store is not None else None,
     )
     return harness.app(config)
+
+
+@asynccontextmanager
+async def studied_stats(
+    harness: Harness, tmp_path: Path, size: tuple[int, int]
+) -> AsyncIterator[StatsScreen]:
+    """The stats screen at ``size`` over 12 weeks of a plausible learner's study (the checks
+    of what fits on a small terminal look at it)."""
+    banks = folder.__wrapped__(tmp_path)  # type: ignore[attr-defined]
+    clock = FakeClock(NOW)
+    with Store.open(tmp_path / "data", clock=clock, fuzz=False) as store:
+        study(store, clock, banks)
+        app = stats_app(harness, store, banks)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            yield screen_of(app)
 
 
 def screen_of(app: QuizApp) -> StatsScreen:
