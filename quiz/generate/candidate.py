@@ -56,6 +56,8 @@ class Candidate:
     score: float = 0.0
     key: str = ""  # what identifies it across runs (with the type): see ids.py
     tags: tuple[str, ...] = field(default_factory=tuple)
+    #: How many sentences before its own the prompt shows (:mod:`quiz.generate.context`).
+    context: int = 0
 
     @property
     def fact(self) -> XFact:

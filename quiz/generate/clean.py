@@ -231,6 +231,8 @@ _SOCIAL = re.compile(
     + _PLATFORM
     + r"|email|Email))?\s*$"
     r"|(?:Download|Get) (?:the|our) [\w ]{0,30}\bapps?\b"
+    r"|(?:You['’]ll|You will) (?:receive|get)\b[^.]{0,60}\b(?:updates|newsletters?|headlines"
+    r"|emails?|alerts)\b"
     r"|Listen to (?:this|the) (?:article|story)\b"
     r"|(?:We want to hear from you|Write to us in the [Cc]omments section|Tell us what you think"
     r"|Leave a comment|Join the conversation)\b"
@@ -252,6 +254,10 @@ _COPYRIGHT = re.compile(
 _GLOSSARY = re.compile(
     r"^[\w'’ -]{1,40}\s[-–—]\s(?:n|v|adj|adv|prep|conj|pron|phrasal v|idiom|noun|verb)\.\s"
 )
+
+#: A teaser of another story, cut short mid-sentence ("… according to a new forecast from
+#: British multinational ..."): a saved page's rail of headlines, which extraction keeps.
+_CUT_SHORT = re.compile(r"\s(?:\.\.\.|…)$")
 
 _INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z“\"]")
 _PIECES = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z(“\"])")
@@ -346,7 +352,7 @@ def _kind(line: str, headline_seen: bool, after_related: bool) -> str:
         return GLOSSARY
     if _SOCIAL.match(line):
         return SOCIAL
-    if _RELATED.match(line) or _RELATED_HEADER.match(line):
+    if _RELATED.match(line) or _RELATED_HEADER.match(line) or _CUT_SHORT.search(line):
         return RELATED
     if (
         after_related

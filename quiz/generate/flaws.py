@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from quiz.generate.article import Article, Entity
 from quiz.generate.candidate import Candidate
+from quiz.generate.context import points_back
 from quiz.generate.hard_rules import trivial
 
 __all__ = ["RULES", "own_flaws"]
@@ -54,16 +55,6 @@ _ASKS_WHEN_SAID = re.compile(
 )
 #: "50 kilometres (31 miles)", "$5 (£4)": the figure in brackets restates the one before it.
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d]*\s*\(\s*(?:about\s+|around\s+|some\s+)?$")
-#: Words that point back to something the question does not show: "those nights", "such
-#: plumes", "the company" (unnamed), "he" with no one named.
-_POINTS_BACK = re.compile(
-    r"\b(?:those|these|such)\s+[a-z]"
-    r"|\bthe (?:company|country|city|agency|group|firm|man|woman|men|women|boy|girl|video|"
-    r"report|study|plan|deal|move|incident|decision|official|officials|lawmaker|suspect|"
-    r"case|event|experience|interactions?)\b(?!\s+(?:of|that|which|who|called|named)\b)"
-    r"|\b(?:it|they|them|he|him|she|her|his|their)\b",
-)
-_NAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w.'-]+)*\b")
 #: Answers any reader supplies from the words around the blank or from general knowledge.
 _COMMON_ANSWERS = frozenset(
     {
@@ -166,17 +157,12 @@ def _conversion(c: Candidate, article: Article) -> str:
 
 
 def _missing_context(c: Candidate, article: Article) -> str:
-    if c.type not in ("cloze", "multiple_choice", "short_answer", "numeric"):
+    if c.type not in ("cloze", "multiple_choice", "short_answer", "numeric") or c.context:
+        return ""  # a prompt with its context shows what it points back to
+    found = points_back(c.prompt)
+    if not found:
         return ""
-    prompt = c.prompt
-    found = _POINTS_BACK.search(prompt)
-    if found is None:
-        return ""
-    if found.group().lower() in ("it", "they", "them", "he", "him", "she", "her", "his", "their"):
-        named = [m for m in _NAMED.findall(prompt) if m not in ("Who", "What", "When", "Which")]
-        if named[1:]:  # someone or something is named: the pronoun has a referent in view
-            return ""
-    return f"“{found.group()}” points back to something the question does not show"
+    return f"“{found}” points back to something the question does not show"
 
 
 def _recognition(c: Candidate, article: Article) -> str:

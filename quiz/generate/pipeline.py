@@ -30,6 +30,7 @@ from quiz.generate.article import Article, Sentence, XFact, normalise_key
 from quiz.generate.balance import deal_positions
 from quiz.generate.candidate import Candidate, as_statement
 from quiz.generate.clean import body_paragraphs
+from quiz.generate.context import with_context
 from quiz.generate.direction import direction_candidates
 from quiz.generate.facts import extract
 from quiz.generate.gate import gated
@@ -228,6 +229,7 @@ def generate(
     if reference is not None:
         candidates = [c for c in candidates if c.type != "ordering"]
         candidates += ordering_candidates(article, reference)
+    candidates = [with_context(c, article) for c in candidates]
     fact_ids = _fact_ids(article)
     with_ids = _assign_ids(candidates)
     from quiz.generate.hard_rules import violations
@@ -287,6 +289,9 @@ def _position(fact: Fact, article: Article) -> int:
 def _source_text(c: Candidate, article: Article) -> str:
     if len(c.sentences) == 1:
         return c.sentences[0].text
+    if c.context:  # the sentences shown before its own, one stretch of body text
+        first, last = c.sentences[0], c.sentences[-1]
+        return article.text[first.start : last.start + len(last.text)]
     if c.sentences[0].paragraph != c.sentences[-1].paragraph and c.type not in (
         "matching",
         "ordering",

@@ -89,6 +89,18 @@ FURNITURE = [
     ("Download the Northsea Wire app", clean.SOCIAL),
     ("@northseawire", clean.SOCIAL),
     ("tips@northseawire.example", clean.SOCIAL),
+    (  # a newsletter box's promise, which extraction keeps (set K's rater: "not in the article")
+        "You'll receive daily updates on breaking news as well as the top headlines across "
+        "Scotland.",
+        clean.SOCIAL,
+    ),
+    # a rail of other stories' teasers, each cut short mid-sentence
+    (
+        "Vietnam will enjoy the fastest economic growth in Southeast Asia in 2020, according to a "
+        "new forecast from British multinational ...",
+        clean.RELATED,
+    ),
+    ("Serena Williams picked up her first title in three years -- and her first …", clean.RELATED),
     # subheads
     ("WHAT THE UNION WANTS", clean.SUBHEAD),
     ("WHAT HAPPENS NEXT?", clean.SUBHEAD),
@@ -141,6 +153,8 @@ BODY = [
     "NATO — the alliance of 32 countries — met in Brussels on Tuesday.",
     "“We expect delays to ripple through northern Europe,” she said.",
     "Will the strike spread to Antwerp? Union leaders there say it might.",
+    "You'll receive a refund within 30 days if the strike cancels your sailing, the port said.",
+    "“We kept waiting, and waiting...” she said of the night on the quay.",
 ]
 
 

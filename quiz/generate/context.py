@@ -1,0 +1,196 @@
+"""A question carries the sentence before its own when its own points back.
+
+A news sentence leans on the one before it: "The closure, which ended in March, sidelined 1,200
+workers", "The details only came to light after a claim of £3,000 …", "He said the district
+would …". Lifted out alone, such a sentence asks about something the learner cannot place, and
+it was blind raters' most common reason to edit a generated question ("'The closure' has no
+referent: name the plant"; rounds 17–19 in docs/generation-quality.md). Dropping those
+sentences loses facts the article hangs on; rewriting them needs coreference the parse does not
+give. The article already names the referent, one or two sentences earlier, so the question
+shows those sentences first, in the article's words, and quotes all of them as its source.
+
+The context must read alone itself (no pronoun or "these …" of its own left unnamed), sit in
+the same stretch of body text (no caption or credit between), not hold the answer or an
+option, and keep the prompt short enough to read (:data:`MAX_PROMPT_WORDS`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from quiz.generate.article import Article, Sentence
+from quiz.generate.candidate import (
+    Candidate,
+    apply,
+    mentions_any,
+    pronoun_edits,
+    strip_connective,
+    tidy,
+)
+
+__all__ = ["MAX_PROMPT_WORDS", "points_back", "with_context"]
+
+#: Words that point back to something the sentence does not name: "those nights", "such
+#: plumes", "the company" (unnamed), "he" with no one named.
+_POINTS_BACK = re.compile(
+    r"\b(?:those|these|such)\s+[a-z]"
+    r"|\bthe (?:company|country|city|agency|group|firm|man|woman|men|women|boy|girl|video|"
+    r"report|study|plan|deal|move|incident|decision|official|officials|lawmaker|suspect|"
+    r"case|event|experience|interactions?)\b(?!\s+(?:of|that|which|who|called|named)\b)"
+    r"|\b(?:it|they|them|he|him|she|her|his|their)\b",
+)
+_PERSONAL = frozenset({"it", "they", "them", "he", "him", "she", "her", "his", "their"})
+_NAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w.'-]+)*\b")
+_ASKING_WORDS = frozenset({"Who", "What", "When", "Which", "Where", "How"})
+#: The lead-in a blank question opens with; the context goes after it, before the sentence.
+_LEAD_IN = re.compile(
+    r"^(?:What number goes in the blank\?|Which (?:number |date )?fills the blank\?|"
+    r"Who fills the blank\?)\s*"
+)
+#: Openings that name nothing: "The closure", "This month's figures", "Another patient".
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "another", "such"})
+#: The forms that quote their sentence (or ask a wh-question of it); statements, matching,
+#: "Why …?" and the rest build their own text and are not given context.
+_FORMS = frozenset({"blank", "who", "where", "when", "how-many"})
+_TYPES = frozenset({"cloze", "multiple_choice", "short_answer", "numeric"})
+MAX_PROMPT_WORDS = 70  # the hard rules' limit: a longer prompt is dropped, not shortened
+MAX_CONTEXT_SENTENCES = 2
+
+
+def points_back(text: str) -> str:
+    """The first word of ``text`` that points to something it does not show ("these costs",
+    "the company", "he" when no one is named), or ""."""
+    found = _POINTS_BACK.search(text)
+    if found is None:
+        return ""
+    if found.group().lower() in _PERSONAL:
+        named = [m for m in _NAMED.findall(text) if m not in _ASKING_WORDS]
+        if named[1:]:  # someone or something is named: the pronoun has a referent in view
+            return ""
+    return found.group()
+
+
+def definite_opening(sentence: Sentence) -> str:
+    """The sentence's opening noun phrase when it names nothing ("The closure", "The district",
+    "Another patient"), else "": the thing it means was named before. A phrase with a name
+    in it or after it ("The MSP for Falkirk West", "The Bihar government") is named."""
+    span = sentence.span
+    skip = len(sentence.text) - len(strip_connective(sentence.text))
+    chunk = next((c for c in span.noun_chunks if c.start_char - span.start_char >= skip), None)
+    if chunk is None or chunk.start_char - span.start_char - skip > 2:
+        return ""
+    first = chunk[0]
+    if first.lower_ not in _DETERMINERS or any(t.pos_ == "PROPN" or t.ent_type_ for t in chunk):
+        return ""
+    following = span.doc[chunk.end : min(chunk.end + 4, span.end)]
+    if (
+        following
+        and (following[0].dep_ in ("prep", "acl", "appos") or following[0].pos_ == "PROPN")
+        and any(t.pos_ == "PROPN" or t.ent_type_ for t in following)
+    ):
+        return ""  # "The MSP for Falkirk West", "The carmaker Stellantis"
+    return chunk.text
+
+
+def _reads_alone(sentence: Sentence, article: Article) -> str | None:
+    """The sentence as a question may show it (pronouns named, leading connective dropped), or
+    None when it points back itself."""
+    edits = pronoun_edits(sentence, article)
+    if edits is None or definite_opening(sentence):
+        return None
+    text = tidy(strip_connective(apply(sentence.text, edits)))
+    if points_back(text) or not text.endswith((".", "!", "?", "”", '"', "’")):
+        return None
+    return text
+
+
+def _adjacent(before: Sentence, after: Sentence, article: Article) -> bool:
+    """Nothing but white space between the two sentences: no caption, credit or subhead."""
+    between = article.text[before.start + len(before.text) : after.start]
+    return not between.strip()
+
+
+def _answers(c: Candidate, article: Article) -> list[str]:
+    """Every text that gives the answer (or an option) away if the context shows it."""
+    out = [c.fact.key]
+    entity = article.entities.get(c.fact.entity) if c.fact.entity else None
+    if entity is not None:
+        out += [entity.name, *entity.aliases]
+    fields = c.fields
+    if c.type == "cloze":
+        out += list(fields["blanks"][0])
+    elif c.type == "short_answer":
+        out += list(fields["answers"])
+    elif c.type == "multiple_choice":
+        out += list(fields["choices"])
+    return [a for a in out if a and a.strip()]
+
+
+def _context(c: Candidate, article: Article) -> tuple[list[Sentence], str] | None:
+    """The one or two sentences before the candidate's that name what it points back to."""
+    sentence = c.fact.sentence
+    index = {s.index: k for k, s in enumerate(article.sentences)}
+    at = index.get(sentence.index)
+    if at is None:
+        return None
+    chosen: list[Sentence] = []
+    texts: list[str] = []
+    later = sentence
+    for k in range(at - 1, max(-1, at - 1 - MAX_CONTEXT_SENTENCES), -1):
+        before = article.sentences[k]
+        if not _adjacent(before, later, article):
+            return None
+        chosen.insert(0, before)
+        alone = _reads_alone(before, article)
+        if alone is not None:
+            texts.insert(0, alone)
+            break
+        texts.insert(0, tidy(strip_connective(before.text)))
+        later = before
+    else:
+        return None  # even the furthest sentence taken points back
+    text = " ".join(texts)
+    if mentions_any(text, _answers(c, article)):
+        return None
+    if c.type == "numeric" and c.fact.key in text:
+        return None
+    return chosen, text
+
+
+def needs_context(c: Candidate, article: Article) -> bool:
+    """Whether the candidate's question asks about something its own sentence does not name."""
+    if c.form not in _FORMS or c.type not in _TYPES:
+        return False
+    if len(c.sentences) != 1:
+        return False
+    return bool(definite_opening(c.fact.sentence)) or _points_back_unnamed(c.prompt, article)
+
+
+def _points_back_unnamed(prompt: str, article: Article) -> bool:
+    """Whether the prompt points back, a pronoun counting only when nobody (or nothing) the
+    article names is in view: "He scored eight points" named as "Oubre scored …" needs none."""
+    found = points_back(prompt)
+    if not found:
+        return False
+    if found.lower() not in _PERSONAL:
+        return True
+    names = [n for e in article.entities.values() for n in (e.name, *e.aliases)]
+    return not mentions_any(prompt, names)
+
+
+def with_context(c: Candidate, article: Article) -> Candidate:
+    """The candidate with the sentences before its own shown first when it needs them and they
+    can be given; else the candidate unchanged (the gate holds it back if it points back)."""
+    if not needs_context(c, article):
+        return c
+    found = _context(c, article)
+    if found is None:
+        return c
+    sentences, text = found
+    lead = _LEAD_IN.match(c.prompt)
+    cut = lead.end() if lead else 0
+    prompt = f"{c.prompt[:cut]}{text} {c.prompt[cut:]}"
+    if len(prompt.split()) > MAX_PROMPT_WORDS:
+        return c
+    return replace(c, prompt=prompt, sentences=[*sentences, *c.sentences], context=len(sentences))

@@ -1,0 +1,102 @@
+"""A question whose sentence points back ("The closure …", "these costs") shows the sentence
+before it first, in the article's words, and quotes both as its source; never when that
+sentence holds the answer, sits across a caption, or points back itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quiz.generate.context import definite_opening, points_back
+
+ARTICLE = """\
+Carmaker to reopen Elmsford plant
+
+The carmaker Stellantis said it would reopen its assembly plant in Elmsford next year.
+
+The closure of the plant in March sidelined 1,350 workers, the union said.
+
+Production of electric vans will start there in the autumn, the company said.
+"""
+
+BEHIND_A_CAPTION = """\
+Carmaker to reopen Elmsford plant
+
+The carmaker Stellantis said it would reopen its assembly plant in Elmsford next year.
+
+Workers leave the Elmsford plant in 2023. (Photo: Jane Doe/Reuters)
+
+The closure of the plant in March sidelined 1,350 workers, the union said.
+"""
+
+
+def _asking(result: Any, figure: float) -> list[Any]:
+    """Every question and draft whose answer is the figure."""
+    out = []
+    for q in (*result.bank.questions, *result.bank.drafts):
+        numeric = q.type == "numeric" and q.answer == figure
+        blank = q.type == "cloze" and str(int(figure)) in {a.replace(",", "") for a in q.blanks[0]}
+        if numeric or blank:
+            out.append(q)
+    return out
+
+
+def test_a_sentence_that_points_back_shows_the_one_before_it(make: Any) -> None:
+    questions = _asking(make(ARTICLE), 1350)
+    assert questions
+    for q in questions:
+        assert "Stellantis said it would reopen its assembly plant in Elmsford" in q.prompt
+        assert q.prompt.index("Stellantis") < q.prompt.index("___")
+        assert q.source in ARTICLE  # both sentences, verbatim
+        assert q.source.startswith("The carmaker Stellantis")
+        assert q.source.endswith("the union said.")
+        assert "points back" not in (q.held_back or "")
+
+
+def test_no_context_across_a_caption(make: Any) -> None:
+    questions = _asking(make(BEHIND_A_CAPTION), 1350)
+    assert questions
+    for q in questions:
+        assert "Stellantis" not in q.prompt
+        assert "Photo" not in q.source
+
+
+def test_a_context_that_holds_the_answer_is_not_shown(make: Any) -> None:
+    text = ARTICLE.replace("plant in Elmsford", "plant and its 1,350 jobs")
+    questions = _asking(make(text), 1350)
+    assert questions
+    for q in questions:
+        assert "Stellantis" not in q.prompt  # it would show the answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opening"),
+    [
+        ("The closure of the plant in March sidelined 1,350 workers.", "The closure"),
+        ("The details only came to light after a claim of £3,000 appeared.", "The details"),
+        ("However, the district also counts 12 deaths so far.", "the district"),
+        ("Another patient is being tested in Truro.", "Another patient"),
+        ("The MSP for Falkirk West took his iPad with him.", ""),
+        ("The Bihar government ordered a lockdown.", ""),
+        ("Stellantis will reopen the plant.", ""),
+    ],
+)
+def test_an_opening_that_names_nothing(analyse: Any, sentence: str, opening: str) -> None:
+    article = analyse(f"Headline of the story\n\nA first sentence sets the scene.\n\n{sentence}")
+    found = [definite_opening(s) for s in article.sentences if s.text == sentence]
+    assert found == [opening]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Mr Matheson agreed these costs were incurred on ___ business.", "these c"),
+        ("Officials said it was the first time in ___ years.", "it"),
+        ("Oubre told Kelly Reed he had scored ___ points.", ""),
+        ("Officials at the company said ___ workers would return.", "the company"),
+        ("The company of actors toured ___ cities.", ""),
+    ],
+)
+def test_words_that_point_back(text: str, word: str) -> None:
+    assert points_back(text).casefold() == word.casefold()
