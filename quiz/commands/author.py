@@ -183,6 +183,7 @@ def _from_article(args: argparse.Namespace, output: Path | None, data_dir: Path)
             date=date,
             source_file=source_file,
             max_questions=limit,
+            keep_title=bool((args.title or "").strip()),
         )
         return Draft.from_generated(generated)
 

@@ -32,13 +32,15 @@ from quiz.generate.candidate import (
 __all__ = ["MAX_PROMPT_WORDS", "points_back", "with_context"]
 
 #: Words that point back to something the sentence does not name: "those nights", "such
-#: plumes", "the company" (unnamed), "he" with no one named.
+#: plumes", "the company" (unnamed), "he" with no one named; not the "it" of "it has emerged".
 _POINTS_BACK = re.compile(
     r"\b(?:those|these|such)\s+[a-z]"
     r"|\bthe (?:company|country|city|agency|group|firm|man|woman|men|women|boy|girl|video|"
     r"report|study|plan|deal|move|incident|decision|official|officials|lawmaker|suspect|"
     r"case|event|experience|interactions?)\b(?!\s+(?:of|that|which|who|called|named)\b)"
-    r"|\b(?:it|they|them|he|him|she|her|his|their)\b",
+    r"|\bit\b(?!\s+(?:has|had|is|was)\s+(?:emerged|understood|believed|thought|reported|"
+    r"expected|claimed|alleged|feared|likely|unclear|not clear|possible)\b)"
+    r"|\b(?:they|them|he|him|she|her|his|their)\b",
 )
 _PERSONAL = frozenset({"it", "they", "them", "he", "him", "she", "her", "his", "their"})
 _NAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w.'-]+)*\b")

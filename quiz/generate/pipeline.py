@@ -28,6 +28,7 @@ from quiz.bank.model import (
 from quiz.generate import ids
 from quiz.generate.article import Article, Sentence, XFact, normalise_key
 from quiz.generate.balance import deal_positions
+from quiz.generate.bank_title import without_figures
 from quiz.generate.candidate import Candidate, as_statement
 from quiz.generate.clean import body_paragraphs
 from quiz.generate.context import with_context
@@ -35,6 +36,7 @@ from quiz.generate.direction import direction_candidates
 from quiz.generate.facts import extract
 from quiz.generate.gate import gated
 from quiz.generate.grouped import ordering_candidates
+from quiz.generate.hard_rules import HEADLINE_FIGURES
 from quiz.generate.magnitude import magnitude_candidates
 from quiz.generate.questions import build_candidates
 from quiz.generate.undated import undated
@@ -215,6 +217,7 @@ def generate(
     max_questions: int = DEFAULT_MAX,
     nlp: Any = None,
     progress: Callable[[float], None] | None = None,
+    keep_title: bool = False,
 ) -> Generated:
     """Generate a bank from article text. Same inputs, same bank. ``progress`` hears how much
     is done, 0.0 to 1.0 (a long article takes many seconds; the command draws a bar)."""
@@ -264,9 +267,14 @@ def generate(
             key=lambda f: (_position(f, article), f.id),
         )
     )
+    shown_title = title
+    if not keep_title:  # the headline's figures that questions ask are not shown above them
+        shown_title = without_figures(
+            title, [c.fact.key for c in chosen if c.fact.kind in HEADLINE_FIGURES]
+        )
     bank = Bank(
         id=bank_id,
-        title=title,
+        title=shown_title,
         source=Source(title=title, text=text, published=date, file=source_file),
         questions=questions,
         drafts=drafts,

@@ -65,6 +65,7 @@ def update_bank(
     source_file: str = "",
     max_questions: int = DEFAULT_MAX,
     nlp: Any = None,
+    keep_title: bool = True,
 ) -> UpdateResult:
     before = generate(
         old.source.text,
@@ -74,6 +75,7 @@ def update_bank(
         source_file=source_file,
         max_questions=max_questions,
         nlp=nlp,
+        keep_title=keep_title,
     )
     after = generate(
         text,
@@ -83,6 +85,7 @@ def update_bank(
         source_file=source_file,
         max_questions=max_questions,
         nlp=nlp,
+        keep_title=keep_title,
     )
     article = normalise_for_match(text)
     result = UpdateResult(after.bank)

@@ -85,8 +85,11 @@ VAGUE = {
 
 _NUMBER = re.compile(
     r"^(?P<cur>[$€£¥])?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<pct>%)?"
-    r"(?:\s+(?P<scale>thousand|million|billion|trillion))?$"
+    r"(?:\s+(?P<scale>thousand|million|billion|trillion)|(?P<suffix>k|bn|tn|m))?$"
 )
+#: Headline shorthand for a scale: "£11k", "$5bn"; "m" only after a currency sign ("£3.2m"),
+#: since "100m" without one is as often metres.
+_SUFFIXES = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +105,7 @@ class Amount:
 
     def format(self, value: float) -> str:
         """``value`` written the way this amount is written."""
-        base = value / _SCALES[self.scale] if self.scale else value
+        base = value / scale_factor(self.scale)
         if self.style == "words" and float(base).is_integer() and int(base) in _WORD_OF:
             body = _WORD_OF[int(base)]
         elif self.style == "commas" or (self.style == "digits" and abs(base) >= 10_000):
@@ -115,6 +118,8 @@ class Amount:
         else:
             body = str(round(base)) if float(base).is_integer() else f"{base:g}"
         out = f"{self.currency}{body}{'%' if self.percent_sign else ''}"
+        if self.scale in _SUFFIXES:
+            return f"{out}{self.scale}"
         return f"{out} {self.scale}" if self.scale else out
 
 
@@ -124,7 +129,7 @@ SCALES = tuple(_SCALES)
 
 def scale_factor(scale: str) -> float:
     """What a scale word multiplies by: "million" -> 1e6 ("" -> 1)."""
-    return float(_SCALES[scale]) if scale else 1.0
+    return float(_SCALES.get(scale) or _SUFFIXES[scale]) if scale else 1.0
 
 
 def parse_amount(text: str) -> Amount | None:
@@ -138,9 +143,10 @@ def parse_amount(text: str) -> Amount | None:
         return None
     num = match["num"]
     value = float(num.replace(",", ""))
-    scale = match["scale"] or ""
-    if scale:
-        value *= _SCALES[scale]
+    scale = match["scale"] or match["suffix"] or ""
+    if scale == "m" and not match["cur"]:
+        return None
+    value *= scale_factor(scale)
     style = "commas" if "," in num else "decimal" if "." in num else "digits"
     return Amount(value, cleaned, style, match["cur"] or "", scale, bool(match["pct"]))
 

@@ -93,6 +93,8 @@ def test_an_opening_that_names_nothing(analyse: Any, sentence: str, opening: str
     [
         ("Mr Matheson agreed these costs were incurred on ___ business.", "these c"),
         ("Officials said it was the first time in ___ years.", "it"),
+        ("A minister racked up £11k in charges in ___, it has emerged.", ""),
+        ("A minister ran up charges in ___, and it is understood he will repay them.", "he"),
         ("Oubre told Kelly Reed he had scored ___ points.", ""),
         ("Officials at the company said ___ workers would return.", "the company"),
         ("The company of actors toured ___ cities.", ""),

@@ -78,3 +78,25 @@ def test_date_perturbations_have_the_same_shape() -> None:
     assert perturb_when(parse_when("2008"))[:2] == ["2009", "2007"]  # type: ignore[arg-type]
     assert "Last week" not in perturb_when(parse_when("Last week"))  # type: ignore[arg-type]
     assert perturb_when(parse_when("May 3"))[0] == "June 3"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "wrong"),
+    [
+        ("11k", 11_000, "22k"),
+        ("£11k", 11_000, "£22k"),
+        ("$5bn", 5e9, "$10bn"),
+        ("£3.2m", 3.2e6, None),
+    ],
+)
+def test_headline_shorthand_scales(text: str, value: float, wrong: str | None) -> None:
+    """ "£11k", "$5bn": a headline's figure is a fact like any other, and its wrong options are
+    written the same way."""
+    amount = parse_amount(text)
+    assert amount is not None and amount.value == pytest.approx(value)
+    if wrong is not None:
+        assert wrong in perturb_amount(amount)
+
+
+def test_metres_are_not_millions() -> None:
+    assert parse_amount("100m") is None  # "the 100m final": metres, not a sum

@@ -65,6 +65,7 @@ class GenerateOptions(TypedDict):
     title: str
     date: str
     max_questions: int
+    keep_title: bool  # a title the user gave is kept as given
 
 
 def generate_options(args: argparse.Namespace, article: ArticleInput) -> GenerateOptions:
@@ -76,6 +77,7 @@ def generate_options(args: argparse.Namespace, article: ArticleInput) -> Generat
         "title": title,
         "date": args.date or article.date,
         "max_questions": args.max,
+        "keep_title": bool((args.title or "").strip()),
     }
 
 
@@ -188,6 +190,7 @@ def run_update(args: argparse.Namespace, article: ArticleInput, argument: str) -
     options["bank_id"] = old.id
     if not args.title:
         options["title"] = old.title
+    options["keep_title"] = True  # the bank's title, as the teacher may have edited it
     if not args.date:
         options["date"] = old.as_of
     result = update_bank(old, text, source_file=source_file, **options)
