@@ -226,7 +226,14 @@ def generate(
     understanding = why_candidates(article)  # causes and what followed: "Why …?", "What …?"
     understanding += direction_candidates(article)  # which way the news went: up, down, yes, no
     understanding += magnitude_candidates(article)  # how big its key figures were
-    article.facts.extend(f for c in understanding for f in c.facts if f not in article.facts)
+    # by identity: a builder's fact may equal one found before (same sentence and key) and still
+    # be its own object, which the ids below are keyed by
+    known = {id(f) for f in article.facts}
+    for c in understanding:
+        for f in c.facts:
+            if id(f) not in known:
+                known.add(id(f))
+                article.facts.append(f)
     candidates += understanding
     reference = _reference(date)
     if reference is not None:

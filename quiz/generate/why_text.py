@@ -234,6 +234,25 @@ def _bracketed(doc: Any, ids: set[int]) -> set[int]:
     return out
 
 
+def _set_off(doc: Any, verb: Any) -> set[int]:
+    """A phrase of the verb set off by commas ("are thus, in a manner of speaking, a way …"): an
+    aside, not what the question asks."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        sub = [t.i for t in c.subtree]
+        first, last = min(sub), max(sub)
+        if (
+            first > 0
+            and last + 1 < len(doc)
+            and doc[first - 1].text == ","
+            and doc[last + 1].text == ","
+        ):
+            out.update(sub)
+    return out
+
+
 def _points_away(doc: Any, ids: set[int]) -> bool:
     """ "… to lose these jobs", "enough of these features": which ones is in another
     sentence, so the question would not stand on its own."""
@@ -266,8 +285,8 @@ def why_question(article: Article, sentence: Sentence, ids: set[int]) -> str | N
         return None
     subject_ids = subtree_ids(subject, ids)
     shown = subject_text(article, sentence, subject, ids)
-    if shown is None:
-        return None
+    if not shown or not subject_ids or shown.split()[-1].lower() in ("and", "or", "but"):
+        return None  # the parse cut the subject: "Why are a way of reading minds and …?"
     after = max(subject_ids)
     auxes = sorted(
         (c for c in verb.children if c.dep_ in ("aux", "auxpass") and after < c.i < verb.i),
@@ -300,6 +319,7 @@ def why_question(article: Article, sentence: Sentence, ids: set[int]) -> str | N
     else:
         return None
     rest = {i for i in ids if i > after and i not in drop} - _bracketed(doc, ids)
+    rest -= _set_off(doc, verb)
     if _points_away(doc, rest):
         return None
     named = name_pronouns(article, sentence, subject_ids | rest)
@@ -307,8 +327,8 @@ def why_question(article: Article, sentence: Sentence, ids: set[int]) -> str | N
         return None
     replace.update({i: w for i, w in named.items() if i in rest})
     words = render(doc, rest, replace)
-    if not words and not (auxes or verb.lemma_ == "be"):
-        return None
+    if not words:
+        return None  # "Why are magnetic-resonance imagers?": nothing is asked
     prompt = f"Why {front} {shown} {words}".strip() + "?"
     return prompt if balanced(prompt) else None
 

@@ -306,3 +306,41 @@ def test_real_candidates_are_deterministic_and_convert(
         for c in found:
             question = to_question("mc-x", c, "f-x", c.fact.sentence.text)
             assert question.prompt == c.prompt
+
+
+#: A paragraph the parse reads wrongly ("a way of reading minds and are therefore …" taken for a
+#: clause of its own), from a saved page that crashed `quiz generate` (fresh set L, 187).
+MIND_READING = """\
+Smoked out
+
+Brain scans show why smoking in films makes smokers want a cigarette.
+
+They put 34 people, half of them smokers, into a functional-magnetic-resonance imager. Such \
+machines detect changes in the blood flow in various parts of the body—in this case, the brain. \
+In that organ, such changes correspond to increases and decreases in mental activity. \
+Magnetic-resonance imagers are thus, in a manner of speaking, a way of reading minds and are \
+therefore as beloved by advertisers as by neuroscientists.
+
+Smokers are now to be found cowering outside offices in the cold, because bans have pushed \
+them out.
+
+Hollywood has long been accused of glamorising smoking, and campaigners want such scenes cut.
+"""
+
+
+def test_a_misread_clause_gives_no_question(nlp: Any) -> None:
+    """No "Why are a way of reading minds and …?" (a subject cut at "and") and no "Why are
+    magnetic-resonance imagers in a manner of speaking?" (only an aside left to ask)."""
+    prompts = [c.prompt for c in why_candidates(analyse(MIND_READING, nlp))]
+    assert not [
+        p for p in prompts if "a way of reading minds and" in p or "manner of speaking?" in p
+    ]
+
+
+def test_a_why_fact_equal_to_an_earlier_one_is_kept_apart(make: Any) -> None:
+    """A "Why …?" builder's fact can equal (same sentence, same key) a fact found before it while
+    being its own object: the bank's fact ids are keyed by object, and `quiz generate` crashed
+    with a KeyError on this article."""
+    result = make(MIND_READING, title="Smoked out")
+    for q in (*result.bank.questions, *result.bank.drafts):
+        assert q.fact in {f.id for f in result.bank.facts}
