@@ -17,7 +17,8 @@ option, and keep the prompt short enough to read (:data:`MAX_PROMPT_WORDS`).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 from quiz.generate.article import Article, Sentence
 from quiz.generate.candidate import (
@@ -28,6 +29,7 @@ from quiz.generate.candidate import (
     strip_connective,
     tidy,
 )
+from quiz.generate.entities import is_heading
 
 __all__ = ["MAX_PROMPT_WORDS", "points_back", "with_context"]
 
@@ -43,6 +45,7 @@ _POINTS_BACK = re.compile(
     r"|\b(?:they|them|he|him|she|her|his|their)\b",
 )
 _PERSONAL = frozenset({"it", "they", "them", "he", "him", "she", "her", "his", "their"})
+_PEOPLE = frozenset({"he", "him", "she", "her", "his"})
 _NAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w.'-]+)*\b")
 _ASKING_WORDS = frozenset({"Who", "What", "When", "Which", "Where", "How"})
 #: The lead-in a blank question opens with; the context goes after it, before the sentence.
@@ -77,22 +80,113 @@ def definite_opening(sentence: Sentence) -> str:
     """The sentence's opening noun phrase when it names nothing ("The closure", "The district",
     "Another patient"), else "": the thing it means was named before. A phrase with a name
     in it or after it ("The MSP for Falkirk West", "The Bihar government") is named."""
+    chunk = _opening_chunk(sentence)
+    return "" if chunk is None else chunk.text
+
+
+def _opening_chunk(sentence: Sentence) -> Any | None:
     span = sentence.span
     skip = len(sentence.text) - len(strip_connective(sentence.text))
     chunk = next((c for c in span.noun_chunks if c.start_char - span.start_char >= skip), None)
     if chunk is None or chunk.start_char - span.start_char - skip > 2:
-        return ""
+        return None
     first = chunk[0]
     if first.lower_ not in _DETERMINERS or any(t.pos_ == "PROPN" or t.ent_type_ for t in chunk):
-        return ""
+        return None
     following = span.doc[chunk.end : min(chunk.end + 4, span.end)]
     if (
         following
         and (following[0].dep_ in ("prep", "acl", "appos") or following[0].pos_ == "PROPN")
         and any(t.pos_ == "PROPN" or t.ent_type_ for t in following)
     ):
-        return ""  # "The MSP for Falkirk West", "The carmaker Stellantis"
-    return chunk.text
+        return None  # "The MSP for Falkirk West", "The carmaker Stellantis"
+    return chunk
+
+
+@dataclass(frozen=True, slots=True)
+class Pointer:
+    """What a sentence points back to: a noun ("closure" of "The closure", "cost" of "these
+    costs"), a person ("he", "her") or a thing ("it", "they")."""
+
+    kind: str  # "noun", "person" or "thing"
+    lemma: str = ""
+
+
+def pointer(c: Candidate, article: Article) -> Pointer | None:
+    """What the candidate's question points back to and does not name, or None."""
+    sentence = c.fact.sentence
+    chunk = _opening_chunk(sentence)
+    if chunk is not None:
+        return Pointer("noun", chunk.root.lemma_.lower())
+    found = points_back(c.prompt)
+    if not found:
+        return None
+    word = found.split()[-1].lower()
+    if word in _PERSONAL:
+        names = [n for e in article.entities.values() for n in (e.name, *e.aliases)]
+        if mentions_any(c.prompt, names):
+            return None  # "He scored eight points", named as "Oubre scored …"
+        return Pointer("person" if word in _PEOPLE else "thing")
+    if len(word) == 1:  # "these c…": the regex stops at the noun's first letter
+        at = c.prompt.lower().find(found.lower())
+        rest = c.prompt[at + len(found) - 1 :].split()
+        word = rest[0].strip(".,;:!?”’").lower() if rest else word
+    lemma = next((t.lemma_.lower() for t in sentence.span if t.lower_ == word), word)
+    return Pointer("noun", lemma)
+
+
+#: What a noun that names a kind of person or body is resolved by: an entity of that label.
+_RESOLVED_BY = {
+    "company": "ORG",
+    "firm": "ORG",
+    "agency": "ORG",
+    "group": "ORG",
+    "country": "GPE",
+    "city": "GPE",
+    "man": "PERSON",
+    "woman": "PERSON",
+    "boy": "PERSON",
+    "girl": "PERSON",
+    "official": "PERSON",
+    "lawmaker": "PERSON",
+    "suspect": "PERSON",
+}
+
+
+def _resolves(sentences: list[Sentence], target: Pointer) -> bool:
+    """Whether the context names what the question points back to: the same noun (or an
+    entity of its kind), a person for "he", anything for "it"."""
+    tokens = [t for s in sentences for t in s.span]
+    if target.kind == "person":
+        return any(t.ent_type_ == "PERSON" for t in tokens)
+    if target.kind == "thing":
+        return any(t.pos_ in ("NOUN", "PROPN") for t in tokens)
+    label = _RESOLVED_BY.get(target.lemma)
+    return any(
+        _related(t.lemma_.lower(), target.lemma) or (label and t.ent_type_ == label) for t in tokens
+    )
+
+
+def _related(word: str, noun: str) -> bool:
+    """The same word, or one made from the same stem: "closure" is named by "closed", "the
+    attack" by "attacked"; four letters in common at least, most of the shorter word."""
+    if word == noun:
+        return True
+    common = 0
+    for a, b in zip(word, noun, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 4 and common >= 0.6 * min(len(word), len(noun))
+
+
+def _named_by_headline(target: Pointer, article: Article) -> bool:
+    """ "The fire" in a story headlined "Brazil nightclub fire kills 231": the title shown above
+    the question names it."""
+    first = article.sentences[0] if article.sentences else None
+    if first is None or not is_heading(first) or target.kind != "noun":
+        return False
+    return any(t.lemma_.lower() == target.lemma for t in first.span)
 
 
 def _reads_alone(sentence: Sentence, article: Article) -> str | None:
@@ -129,7 +223,7 @@ def _answers(c: Candidate, article: Article) -> list[str]:
     return [a for a in out if a and a.strip()]
 
 
-def _context(c: Candidate, article: Article) -> tuple[list[Sentence], str] | None:
+def _context(c: Candidate, article: Article, target: Pointer) -> tuple[list[Sentence], str] | None:
     """The one or two sentences before the candidate's that name what it points back to."""
     sentence = c.fact.sentence
     index = {s.index: k for k, s in enumerate(article.sentences)}
@@ -152,6 +246,8 @@ def _context(c: Candidate, article: Article) -> tuple[list[Sentence], str] | Non
         later = before
     else:
         return None  # even the furthest sentence taken points back
+    if not _resolves(chosen, target):
+        return None  # the sentence before is about something else ("A fourth person was …")
     text = " ".join(texts)
     if mentions_any(text, _answers(c, article)):
         return None
@@ -160,33 +256,24 @@ def _context(c: Candidate, article: Article) -> tuple[list[Sentence], str] | Non
     return chosen, text
 
 
-def needs_context(c: Candidate, article: Article) -> bool:
-    """Whether the candidate's question asks about something its own sentence does not name."""
-    if c.form not in _FORMS or c.type not in _TYPES:
-        return False
-    if len(c.sentences) != 1:
-        return False
-    return bool(definite_opening(c.fact.sentence)) or _points_back_unnamed(c.prompt, article)
-
-
-def _points_back_unnamed(prompt: str, article: Article) -> bool:
-    """Whether the prompt points back, a pronoun counting only when nobody (or nothing) the
-    article names is in view: "He scored eight points" named as "Oubre scored …" needs none."""
-    found = points_back(prompt)
-    if not found:
-        return False
-    if found.lower() not in _PERSONAL:
-        return True
-    names = [n for e in article.entities.values() for n in (e.name, *e.aliases)]
-    return not mentions_any(prompt, names)
+def needs_context(c: Candidate, article: Article) -> Pointer | None:
+    """What the candidate's question asks about that its own sentence does not name, if the
+    title does not name it either."""
+    if c.form not in _FORMS or c.type not in _TYPES or len(c.sentences) != 1:
+        return None
+    target = pointer(c, article)
+    if target is None or _named_by_headline(target, article):
+        return None
+    return target
 
 
 def with_context(c: Candidate, article: Article) -> Candidate:
     """The candidate with the sentences before its own shown first when it needs them and they
     can be given; else the candidate unchanged (the gate holds it back if it points back)."""
-    if not needs_context(c, article):
+    target = needs_context(c, article)
+    if target is None:
         return c
-    found = _context(c, article)
+    found = _context(c, article, target)
     if found is None:
         return c
     sentences, text = found

@@ -20,7 +20,7 @@ from quiz.generate.asking import (
     where_question,
     who_question,
 )
-from quiz.generate.candidate import Candidate, _rel, as_statement, mentions_any
+from quiz.generate.candidate import BLANK, Candidate, _rel, as_statement, mentions_any
 from quiz.generate.distractors import (
     date_distractors,
     distractors_for,
@@ -57,6 +57,15 @@ def _explain(fact: XFact) -> str:
     )
 
 
+def _sign_kept(text: str, fact: XFact) -> str:
+    """A typed blank for "90%" keeps the sign in the stem ("more than ___% of images"): without
+    it the stem reads as "more than ___ of images", and blind raters marked the unit missing.
+    A choice question keeps the whole "90%" as its options."""
+    if fact.kind == "number" and fact.key.endswith("%"):
+        return text.replace(BLANK, BLANK + "%", 1)
+    return text
+
+
 def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
     out: list[Candidate] = []
     s = [fact.sentence]
@@ -69,8 +78,9 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
         text = blanked(fact, article)
         if text is not None:
             answers = answer_variants(fact, article)
+            typed = _sign_kept(text, fact)  # "more than ___% of": what is typed is the number
             out.append(
-                Candidate("cloze", "blank", [fact], s, text, {"blanks": (answers,)}, key=base_key)
+                Candidate("cloze", "blank", [fact], s, typed, {"blanks": (answers,)}, key=base_key)
             )
             wrong = (
                 distractors_for(fact, article, text)
@@ -142,7 +152,7 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
                             "blank",
                             [fact],
                             s,
-                            f"What number goes in the blank? {text}",
+                            f"What number goes in the blank? {typed}",
                             {"answer": fact.amount.value, "unit": unit},
                             key=base_key,
                         )

@@ -22,7 +22,7 @@ _PERIOD = r"(?:week|month|weekend)"
 #: At the start of a prompt, with its comma: "On Monday, …", "Last week, …", "As of Monday, …".
 _LEADING = re.compile(
     r"(^|[?:]\s+)(?:"  # the prompt's start, or the sentence after "Which fills the blank? "
-    rf"(?:(?:On|Late|Early|By|Since|As\sof)\s)?{_DAY}{_PART},\s+"
+    rf"(?:(?:Late|Early)\s(?:on\s)?|(?:On|By|Since|As\sof)\s)?{_DAY}{_PART},\s+"
     rf"|(?:Last|This|Earlier\sthis|Late\slast|Next)\s{_PERIOD},\s+"
     r"|(?:Yesterday|Today|Tonight|This\smorning|Earlier\stoday),\s+"
     r")(?=\S)(.)"
@@ -30,7 +30,7 @@ _LEADING = re.compile(
 #: Inside a prompt: "said on Thursday that", "testimony Tuesday", "agreed last week to",
 #: "announced yesterday", "as of Monday".
 _INSIDE = re.compile(
-    rf"\s(?:(?:on|late|early|as\sof)\s)?{_DAY}{_PART}"
+    rf"\s(?:(?:late|early)\s(?:on\s)?|(?:on|as\sof)\s)?{_DAY}{_PART}"
     rf"|\s(?:last|this|earlier\sthis|late\slast|next)\s{_PERIOD}"
     r"|\s(?:yesterday|today|tonight|earlier\stoday)"
 )

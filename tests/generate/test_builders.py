@@ -208,3 +208,21 @@ def test_nationality_adjectives_are_not_blanked(analyse: Any) -> None:
     )
     blanks = [c.fields["blanks"][0][0] for c in build_candidates(article) if c.type == "cloze"]
     assert "Russian" not in blanks and "Moscow" in blanks
+
+
+def test_a_percentage_blank_keeps_its_sign(make: Any) -> None:
+    """ "more than ___% of deepfake images": the typed blank is the number and the stem keeps
+    the sign (set L's raters: "the % sign went missing"); a choice question's options carry it."""
+    text = (
+        "Deepfakes on the rise\n\n"
+        "According to the security firm Sensity, more than 90% of deepfake images are "
+        "pornographic.\n\nThe firm counted 14,000 such videos online in 2019, it said.\n"
+    )
+    found = [
+        q
+        for q in make(text).candidates.values()
+        if q.type in ("cloze", "numeric") and "than ___" in q.prompt
+    ]
+    assert found
+    for q in found:
+        assert "___% of deepfake" in q.prompt

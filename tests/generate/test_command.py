@@ -167,3 +167,23 @@ def test_an_article_without_facts_is_refused_and_nothing_is_written(
     err = capsys.readouterr().err
     assert "no question could be drafted" in err and err.count("\n") == 1
     assert not out.exists() and not (tmp_path / "elsewhere").exists()
+
+
+def test_an_article_whose_questions_are_all_held_back_says_where_the_drafts_are(
+    nlp: Any, tmp_path: Path, capsys: Any
+) -> None:
+    """Every question held back as a draft: the command used to say the article names nothing
+    (a saved page of fresh set C got that); it says where the drafts can be reviewed."""
+    path = tmp_path / "duvet.txt"
+    path.write_text(
+        "Feather duvet gave a man a rare lung disease\n\n"
+        "A UK man developed a rare lung disease after he changed his bedding, his doctors say.\n\n"
+        "The man had a form of hypersensitivity pneumonitis, the doctors said.\n\n"
+        "“It doesn’t affect me at all now,” the man said.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "duvet.yaml"
+    assert main(["generate", str(path), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "passed the quality gate" in err and f"quiz author {path}" in err
+    assert err.count("\n") == 1 and not out.exists()

@@ -19,6 +19,9 @@ DROPPED = [
     ("As of Monday, gas cost $___ a gallon.", "Gas cost $___ a gallon."),
     ("She won on Wednesday, the day after ___ voted.", "She won, the day after ___ voted."),
     ("Prices fell yesterday to $___.", "Prices fell to $___."),
+    # set L: "Late on Saturday" stayed, and "late on Saturday" lost only its "on Saturday"
+    ("Late on Saturday, bombs fell on ___ refugee camp.", "Bombs fell on ___ refugee camp."),
+    ("Bombs fell late on Saturday on ___ refugee camp.", "Bombs fell on ___ refugee camp."),
     (
         "What number goes in the blank? Last week, exporters lost ___ euros.",
         "What number goes in the blank? Exporters lost ___ euros.",

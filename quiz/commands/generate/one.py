@@ -119,6 +119,13 @@ def run_new(
         article_name = article.name
     source_file = "" if target is None else article_name
     result = draft_with_progress(text, argument, source_file=source_file, **options)
+    if not result.bank.questions and result.bank.drafts:
+        count = len(result.bank.drafts)
+        raise QuizError(
+            f"no question of {argument!r} passed the quality gate; {count} "
+            f"{'draft was' if count == 1 else 'drafts were'} held back, each with its reason: "
+            f"review and promote them with `quiz author {argument}`"
+        )
     if not result.bank.questions:
         raise QuizError(
             f"no question could be drafted from {argument!r}: it has no whole sentences "
