@@ -34,7 +34,8 @@ class Ordering(Question, frozen=True, kw_only=True):
 
 def build(check: Checker, q: LineDict, where: str, common: dict[str, Any]) -> Ordering:
     items = check.text_list(q, "items", where, required=True)
-    if items and not 2 <= len(items) <= 8:
+    # an empty list is as wrong as a short one (only a missing key is said otherwise)
+    if q.get("items") is not None and not 2 <= len(items) <= 8:
         check.add(check.line_of(q, "items"), f"{where}: give 2 to 8 items, not {len(items)}")
     distinct(check, items, where, "item")
     return Ordering(**common, items=tuple(t for t, _ in items))

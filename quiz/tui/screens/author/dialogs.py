@@ -49,9 +49,20 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "Editing",
         [
             ("Tab  shift+Tab", "next or previous field"),
+            (
+                "ctrl+l",
+                "clear the field: an optional one left empty is left out of the question, "
+                "a required one says what it needs",
+            ),
+            (
+                "ctrl+u  ctrl+k",
+                "delete to the start or the end of the line (in a list, one per line, an "
+                "emptied line is removed)",
+            ),
             ("ctrl+s", "keep the changes (when the question is valid)"),
             ("ctrl+o", "multiple choice: other wrong options"),
             ("Esc", "cancel the changes"),
+            ("F1", "these keys"),
         ],
     ),
 ]

@@ -2,6 +2,9 @@
 
 Every change to a question is checked by the bank validator at once
 (:func:`quiz.authoring.question_from_form`), so the form can only return a valid question.
+A field is cleared with ctrl+l (the hint line under the fields says so, for the field in use):
+an optional one left empty is left out of the question, an empty line of a list is dropped,
+and a required one says what it needs while the changes cannot be kept.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from quiz.authoring import Draft, FormField, form_fields, form_values, question_from_form, swap_in
 from quiz.bank.model import TYPE_NAMES, MultipleChoice
 from quiz.tui.screens.author.content import source_content
+from quiz.tui.screens.author.dialogs import AuthorHelp
 from quiz.tui.screens.author.styles import AUTHOR_CSS
 
 if TYPE_CHECKING:
@@ -34,7 +39,13 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Keep changes", priority=True),
         Binding("ctrl+o", "other_options", "Other wrong options", priority=True),
+        Binding("ctrl+l", "clear_field", "Clear field", priority=True),
+        Binding("f1", "help", "Help", show=False),
     ]
+    #: A small terminal: the fields take what the hint, the problems and the buttons leave,
+    #: and the buttons are named shortly (see ``short_buttons``).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012 (Screen's type)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012
 
     app: QuizApp
 
@@ -67,6 +78,7 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
                 yield Static(Content("Source sentence"), classes="field-label")
                 yield Static(source_content(self.draft, question), id="edit-source")
             yield Static(id="edit-problems")
+            yield Static(id="edit-hint")
             with Horizontal(id="edit-buttons"):
                 yield Button("Cancel  esc", id="cancel", compact=True)
                 if isinstance(question, MultipleChoice):
@@ -96,6 +108,7 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
 
     def on_mount(self) -> None:
         self.validate()
+        self._hint(self.fields[0])
         first = self.query_one(f"#f-{self.fields[0].name}")
         first.focus()
         if isinstance(first, TextArea):
@@ -141,6 +154,32 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
     @on(Input.Submitted)
     def _next_field(self) -> None:
         self.focus_next()
+
+    def on_descendant_focus(self) -> None:
+        """The hint line follows the field in use."""
+        focused = self.focused
+        name = (focused.id or "").removeprefix("f-") if focused is not None else ""
+        for form_field in self.fields:
+            if form_field.name == name:
+                self._hint(form_field)
+
+    def _hint(self, form_field: FormField) -> None:
+        self.query_one("#edit-hint", Static).update(field_hint(form_field))
+
+    def action_clear_field(self) -> None:
+        """Empties the field in use (Esc still cancels every change). Whether the
+        question is still valid shows at once, as for any change."""
+        focused = self.focused
+        if isinstance(focused, TextArea | Input):
+            focused.clear()
+        else:  # a choice (true or false), or a button: nothing to clear
+            self.app.bell()
+
+    def action_help(self) -> None:
+        self.app.push_screen(AuthorHelp())
+
+    def on_resize(self) -> None:
+        short_buttons(self, self.size.width < NARROW)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -194,10 +233,50 @@ class ParagraphArea(TextArea):
         await super()._on_key(event)
 
 
+#: Narrower than this, the buttons are named shortly and "Other wrong options" is left to
+#: its key (ctrl+o, which the hint of the wrong options names): all three did not fit at 40.
+NARROW = 60
+BUTTON_LABELS = {
+    "cancel": ("Cancel  esc", "Cancel esc"),
+    "other": ("Other wrong options  ctrl+o", "Other wrong options  ctrl+o"),
+    "save": ("Keep changes  ctrl+s", "Keep ^s"),
+}
+
+
+def short_buttons(screen: Widget, narrow: bool) -> None:
+    """The buttons named for the width: in full, or shortly below ``NARROW`` columns."""
+    for button in screen.query("#edit-buttons Button").results(Button):
+        if button.id in BUTTON_LABELS:
+            button.label = BUTTON_LABELS[button.id][narrow]
+
+
+def field_hint(form_field: FormField) -> Content:
+    """The hint line for the field in use: how to clear it, and what an empty one makes."""
+    if form_field.options:
+        what = [("↑ ↓", "choose")]
+    elif form_field.lines:
+        what = [("ctrl+l", "clear all"), ("", "empty a line to remove it")]
+        if form_field.name == "wrong":
+            what.append(("ctrl+o", "other options"))
+    elif "optional" in form_field.hint:
+        what = [("ctrl+l", "clear (left out when empty)")]
+    else:
+        what = [("ctrl+l", "clear")]
+    return Content("  ·  ").join(
+        Content.assemble((key, "bold"), (" " if key else "") + text) for key, text in what
+    )
+
+
 def _label(form_field: FormField) -> Content:
     if form_field.hint:
         return Content.assemble((form_field.label, "bold"), (f"  {form_field.hint}", "$text-muted"))
     return Content.styled(form_field.label, "bold")
+
+
+#: The bank details' fields (their labels, and the hint line while in use).
+TITLE = FormField("title", "Title", wrap=True)
+DESCRIPTION = FormField("description", "Description", "optional", wrap=True)
+TAGS = FormField("tags", "Tags", "comma separated (optional)")
 
 
 class BankDetails(ModalScreen[bool]):
@@ -207,7 +286,11 @@ class BankDetails(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Keep changes", priority=True),
+        Binding("ctrl+l", "clear_field", "Clear field", priority=True),
+        Binding("f1", "help", "Help", show=False),
     ]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012 (Screen's type)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012
 
     app: QuizApp
 
@@ -225,14 +308,11 @@ class BankDetails(ModalScreen[bool]):
                 id="edit-title",
             )
             with VerticalScroll(id="edit-fields"):
-                yield Static(Content.styled("Title", "bold"), classes="field-label")
+                yield Static(_label(TITLE), classes="field-label")
                 yield ParagraphArea(
                     bank.title, id="f-title", soft_wrap=True, compact=True, classes="-paragraph"
                 )
-                yield Static(
-                    _label(FormField("description", "Description", "optional")),
-                    classes="field-label",
-                )
+                yield Static(_label(DESCRIPTION), classes="field-label")
                 yield ParagraphArea(
                     bank.description,
                     id="f-description",
@@ -240,10 +320,7 @@ class BankDetails(ModalScreen[bool]):
                     compact=True,
                     classes="-paragraph",
                 )
-                yield Static(
-                    _label(FormField("tags", "Tags", "comma separated (optional)")),
-                    classes="field-label",
-                )
+                yield Static(_label(TAGS), classes="field-label")
                 yield Input(", ".join(bank.tags), id="f-tags", compact=True)
                 yield Static(
                     Content.assemble(
@@ -254,9 +331,31 @@ class BankDetails(ModalScreen[bool]):
                     classes="field-label",
                 )
             yield Static(id="edit-problems")
+            yield Static(field_hint(TITLE), id="edit-hint")
             with Horizontal(id="edit-buttons"):
                 yield Button("Cancel  esc", id="cancel", compact=True)
                 yield Button("Keep changes  ctrl+s", id="save", variant="primary", compact=True)
+
+    def on_descendant_focus(self) -> None:
+        """The hint line follows the field in use."""
+        focused = self.focused
+        for form_field in (TITLE, DESCRIPTION, TAGS):
+            if focused is not None and focused.id == f"f-{form_field.name}":
+                self.query_one("#edit-hint", Static).update(field_hint(form_field))
+
+    def action_clear_field(self) -> None:
+        """Empties the field in use; the title is needed, and saving without one says so."""
+        focused = self.focused
+        if isinstance(focused, TextArea | Input):
+            focused.clear()
+        else:
+            self.app.bell()
+
+    def action_help(self) -> None:
+        self.app.push_screen(AuthorHelp())
+
+    def on_resize(self) -> None:
+        short_buttons(self, self.size.width < NARROW)
 
     def on_mount(self) -> None:
         title = self.query_one("#f-title", TextArea)
