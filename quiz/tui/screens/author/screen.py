@@ -5,6 +5,8 @@ Each question is shown beside its source sentence, the key span highlighted. A t
 and review state (s); saves (ctrl+s) a bank that passes ``quiz check``. The state lives in
 :class:`quiz.authoring.Draft`; this module only shows it (``content.py`` builds what is shown)
 and turns keys into calls; the forms and dialogs it opens are in ``forms.py`` and ``dialogs.py``.
+What the command has to say when the bank opens (its comments will not be kept, it joined the
+library) is a line under the filters, never a box over the questions, until the first key.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -98,6 +100,7 @@ class AuthorScreen(Screen[None]):
             yield Static(Content(self.start.making or "Opening the bank…"), id="loading-what")
         with Vertical(id="author-main"):
             yield Static(id="author-filters")
+            yield Static(id="author-notice")
             with Horizontal(id="author-body"):
                 yield QuestionList(id="author-list")
                 yield QuestionDetail(id="author-detail")
@@ -137,7 +140,24 @@ class AuthorScreen(Screen[None]):
         self.query_one(QuestionList).focus()
         self.refresh_bindings()
         if self.start.notice:
-            self.notify(self.start.notice, timeout=15, markup=False)
+            self.show_notice(self.start.notice)
+
+    def show_notice(self, text: str) -> None:
+        """The command's notice in the screen's flow (a toast of its length covered the list
+        at 40x12): shown whole, above the questions, until a key is pressed."""
+        notice = self.query_one("#author-notice", Static)
+        notice.update(
+            Content.assemble(
+                (text, "$text-warning"), ("  any key hides this", "italic $text-muted")
+            )
+        )
+        notice.display = True
+
+    def on_key(self, event: events.Key) -> None:
+        """The first key hides the notice, and does what it does as well."""
+        notice = self.query_one("#author-notice", Static)
+        if notice.display:
+            notice.display = False
 
     # ------------------------------------------------------------------ showing
 
