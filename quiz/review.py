@@ -25,7 +25,7 @@ from quiz.session import Clock, Options, Session, mixed_bank, sibling_keys, utc_
 from quiz.timings import timed
 
 if TYPE_CHECKING:
-    from quiz.store import KnownQuestions, Store
+    from quiz.store import KnownQuestions, ScoreStore
 
 __all__ = [
     "DEFAULT_NEW_LIMIT",
@@ -101,7 +101,7 @@ def known_questions(banks: Iterable[Bank]) -> dict[str, list[str]]:
 
 @timed("plan_review")  # read by benchmarks/review_command.py through the real `quiz review`
 def plan_review(
-    store: Store,
+    store: ScoreStore,
     banks: Sequence[Bank],
     now: datetime,
     *,
@@ -121,7 +121,7 @@ def plan_review(
 
 
 def _plan(
-    store: Store,
+    store: ScoreStore,
     banks: Sequence[Bank],
     now: datetime,
     *,
@@ -217,7 +217,8 @@ def _plan(
         banks=tuple(chosen),
         now=now,
         scope=scope,
-        buried=len(_due_now(store, now, buried)),
+        # the buried due cards are worth a word; new questions are a budget others fill
+        buried=len(store.due_among(buried, now)),
     )
 
 
@@ -284,60 +285,18 @@ def _new_first(
     return fresh + [bank_id for bank_id in known if bank_id not in fresh_set], fresh_set
 
 
-#: Above this many keys, :func:`_due_now` reads every due card once rather than looking each
-#: key up (a lookup costs about 1/20 of what reading a due card does, when most cards are due).
-_LOOKUPS_UP_TO = 2_000
-
-
-def _due_now(store: Store, now: datetime, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Which of ``keys`` are cards due at ``now``: the buried ones among them are the ones
-    worth a word (new questions are a daily budget that others fill). A few are looked up one
-    by one on the cards' (bank, question) index: reading every due card instead took
-    0.1-0.2 s when 30,000 were due, whether one key was asked about or a thousand."""
-    from quiz.store.timefmt import to_db
-
-    if not keys:
-        return set()
-    now_text = to_db(now)
-    with store.reading() as conn:
-        if len(keys) > _LOOKUPS_UP_TO:
-            rows = conn.execute(
-                "SELECT bank_id, question_id FROM cards WHERE due <= ?", (now_text,)
-            )
-            return {(bank_id, qid) for bank_id, qid in rows if (bank_id, qid) in keys}
-        due: set[tuple[str, str]] = set()
-        for key in keys:
-            row = conn.execute(
-                "SELECT due FROM cards WHERE bank_id = ? AND question_id = ?", key
-            ).fetchone()
-            if row is not None and row[0] <= now_text:
-                due.add(key)
-        return due
-
-
-def _seen(store: Store, known: KnownQuestions) -> dict[str, set[str]]:
+def _seen(store: ScoreStore, known: KnownQuestions) -> dict[str, set[str]]:
     """Per known bank, the questions that have a card (were answered, cram aside): each
-    bank's ids come from SQLite as one string (:meth:`Store.card_ids_by_bank`), several
-    times quicker than a row per card over 100,000 cards."""
+    bank's ids come from the store as one string (:meth:`ScoreStore.card_ids_by_bank`),
+    several times quicker than a row per card over 100,000 cards."""
     return {
         bank_id: set(ids) for bank_id, ids in store.card_ids_by_bank().items() if bank_id in known
     }
 
 
-def next_due(store: Store, now: datetime, known: KnownQuestions) -> datetime | None:
+def next_due(store: ScoreStore, now: datetime, known: KnownQuestions) -> datetime | None:
     """When the first card of the known questions falls due after ``now``."""
-    from quiz.store.timefmt import from_db, to_db
-
-    lookup = {bank_id: frozenset(ids) for bank_id, ids in known.items()}
-    with store.reading() as conn:
-        rows = conn.execute(
-            "SELECT bank_id, question_id, due FROM cards WHERE due > ? ORDER BY due",
-            (to_db(now),),
-        )
-        for bank_id, question_id, due in rows:
-            if question_id in lookup.get(bank_id, ()):
-                return from_db(due)
-    return None
+    return store.next_due(now, known_questions=known)
 
 
 def review_session(

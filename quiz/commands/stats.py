@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
-import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -26,7 +24,7 @@ from quiz.commands import COMMANDS
 
 if TYPE_CHECKING:
     from quiz.stats import Stats
-    from quiz.store import KnownQuestions, Store
+    from quiz.store import KnownQuestions, ScoreSnapshot, ScoreStore, Store
     from quiz.tui.config import StatsSource
 
 __all__ = ["read_stats", "register", "run", "say_store_notice", "store_stats"]
@@ -84,7 +82,7 @@ def say_store_notice(store: Store) -> None:
         print("\n".join(printable(line) for line in notice.split("\n")), file=sys.stderr)
 
 
-def store_stats(store: Store) -> StatsSource:
+def store_stats(store: ScoreStore) -> StatsSource:
     """A stats source over an open store (for :class:`quiz.tui.config.AppConfig`); the stats
     code is imported when the stats are first asked for, not at start-up."""
 
@@ -105,15 +103,16 @@ def read_stats(
     """The stats of the scores in ``data_dir``, writing nothing that is not already there.
 
     A database at this version's schema with no answers waiting in the pending-answers
-    journal is read as it is, through a read-only connection: opening the store would switch
-    the file to WAL, migrate and start a background check, work a report that changes nothing
-    need not do. That path still runs the check opening runs, within the same budget
-    (:func:`quiz.store.check.refuse_if_damaged`, 0.25 s at most, 1 ms for a learner's first
-    months): damage in the middle of the file, its header intact, reads without complaint and
-    would give wrong figures without a word. Anything unusual (damage found, an older
-    schema, answers to replay, a file SQLite cannot read) goes through :meth:`Store.open`,
-    which sets a damaged file aside, migrates, replays and reports on stderr as it does for
-    every command (the figures are then those of the new file its notice names).
+    journal is read as it is, through a read-only connection (:mod:`quiz.store.read_only`):
+    opening the store would switch the file to WAL, migrate and start a background check, work
+    a report that changes nothing need not do. That path still runs the check opening runs,
+    within the same budget (:func:`quiz.store.check.refuse_if_damaged`, 0.25 s at most, 1 ms
+    for a learner's first months): damage in the middle of the file, its header intact, reads
+    without complaint and would give wrong figures without a word. Anything unusual (damage
+    found, an older schema, answers to replay, a file SQLite cannot read) goes through
+    :meth:`Store.open`, which sets a damaged file aside, migrates, replays and reports on
+    stderr as it does for every command (the figures are then those of the new file its
+    notice names).
 
     No database yet: the stats of an empty one (made in a temporary folder, so that the
     figures have the very same shape). A database in a folder that cannot be written: read
@@ -149,7 +148,7 @@ def read_stats(
         return _compute(store, known)
 
 
-def _compute(store: Store, known: KnownQuestions | None) -> Stats:
+def _compute(store: ScoreStore, known: KnownQuestions | None) -> Stats:
     from quiz.stats import compute_stats
 
     return compute_stats(store, known_questions=known)
@@ -160,23 +159,9 @@ def _read_as_it_is(
 ) -> Stats | None:
     """Stats through a read-only connection, or None when anything is unusual (the caller
     then opens the store the usual way, which says what is wrong)."""
-    from quiz.store import StoreError
+    from quiz.store.read_only import read_as_it_is
 
-    try:  # SQLite opens what it is given: a FIFO in the file's place would block it forever
-        if not stat.S_ISREG(path.stat().st_mode):
-            return None
-    except OSError:
-        return None
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        return _collect(conn, path, known, clock)
-    except (sqlite3.Error, StoreError):
-        return None
-    finally:
-        conn.close()
+    return read_as_it_is(path, _collector(known, clock))
 
 
 def _read_only(
@@ -186,55 +171,33 @@ def _read_only(
     cause: Exception,
 ) -> Stats:
     """Stats from a database whose folder cannot be written (a backup on read-only media, a
-    shared machine). The file must already be at this version's schema: nothing migrates."""
-    from quiz.store import StoreError
-    from quiz.store.connection import store_error
+    shared machine). The file must already be at this version's schema: nothing migrates;
+    otherwise ``cause`` (why the store could not open) is raised."""
+    from quiz.store.read_only import read_where_unwritable
 
-    # With no write-ahead log beside it, nobody can be writing (that would need the folder):
-    # "immutable" lets SQLite read a WAL database without creating its shared-memory file.
-    wal = path.with_name(path.name + "-wal")
-    mode = "mode=ro" if wal.exists() else "immutable=1"
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
-    except sqlite3.Error:
-        raise cause from None
-    try:
-        stats = _collect(conn, path, known, clock)
-        if stats is None:
-            raise cause
-        return stats
-    except sqlite3.Error as error:
-        raise store_error(error, path, "read the scores") from error
-    except StoreError:
-        raise
-    finally:
-        conn.close()
+    stats = read_where_unwritable(path, _collector(known, clock))
+    if stats is None:
+        raise cause
+    return stats
 
 
-def _collect(
-    conn: sqlite3.Connection,
-    path: Path,
-    known: KnownQuestions | None,
-    clock: Callable[[], datetime] | None,
-) -> Stats | None:
-    """The stats over ``conn`` in one read transaction; None when the file is not at this
-    version's schema (nothing migrates here). Raises :class:`StoreError` (``damaged``) when
-    the check opening runs finds damage: figures read past a damaged page are not figures."""
+def _collector(
+    known: KnownQuestions | None, clock: Callable[[], datetime] | None
+) -> Callable[[ScoreSnapshot], Stats]:
+    """The stats of one snapshot of a file read as it is, at the clock's now (its time zone
+    gives the days; the retention aimed at is the default one, as the file does not say)."""
     from quiz.srs import DEFAULT_DESIRED_RETENTION
     from quiz.stats import collect_stats
-    from quiz.store import LATEST_VERSION, local_now
-    from quiz.store import check as damage_check
-    from quiz.store.schema import check_ours
+    from quiz.store import local_now
 
-    now = (clock or local_now)()
-    if check_ours(conn, path) != LATEST_VERSION:
-        return None
-    damage_check.refuse_if_damaged(conn, path)
-    conn.execute("BEGIN")
-    return collect_stats(
-        conn,
-        now,
-        zone=now.tzinfo,
-        desired_retention=DEFAULT_DESIRED_RETENTION,
-        known_questions=known,
-    )
+    def collect(reads: ScoreSnapshot) -> Stats:
+        now = (clock or local_now)()
+        return collect_stats(
+            reads,
+            now,
+            zone=now.tzinfo,
+            desired_retention=DEFAULT_DESIRED_RETENTION,
+            known_questions=known,
+        )
+
+    return collect

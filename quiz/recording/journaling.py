@@ -16,7 +16,7 @@ from quiz.record import Answer
 from quiz.store.journal import Journal, PendingAnswer, answer_key
 
 if TYPE_CHECKING:
-    from quiz.store import RecordResult, Store
+    from quiz.store import RecordResult, ScoreStore
 
 __all__ = ["AnswerJournaled", "AnswerNotKept", "JournalingRecorder"]
 
@@ -53,7 +53,7 @@ class JournalingRecorder:
 
     def __init__(
         self,
-        store: Store,
+        store: ScoreStore,
         bank_id: str,
         mode: str,
         journal: Journal,

@@ -16,9 +16,7 @@ No Textual here.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,11 +26,11 @@ from quiz.bank.model import Bank
 from quiz.recording.journaling import JournalingRecorder
 from quiz.store import DB_NAME, Store, StoreError
 from quiz.store.journal import JOURNAL_NAME, Journal
+from quiz.store.memory import MEMORY, memory_store
 
 __all__ = ["MEMORY", "RECOVER_HINT", "Scores", "memory_store", "open_scores", "store_notice"]
 
 RECOVER_HINT = "quiz review --recover"
-MEMORY = Path(":memory:")
 
 
 @dataclass
@@ -183,34 +181,3 @@ def _notice(error: StoreError, journaled: bool = False) -> str:
             "QUIZ_DATA_DIR), or free some disk space."
         )
     return f"{lead}{what}\nTo keep it aside and start a new one, run  {RECOVER_HINT}"
-
-
-def memory_store(
-    clock: Callable[[], datetime] | None = None, *, copy_of: Path | None = None
-) -> Store:
-    """A working store that lives in memory: empty, or a copy of the readable ``copy_of``
-    (a read-only or full data dir: what is due still shows; nothing is written back)."""
-    from quiz.srs import DEFAULT_DESIRED_RETENTION, Srs
-    from quiz.store.schema import check_ours, migrate
-    from quiz.store.store import local_now
-
-    clock = clock or local_now
-    srs = Srs(DEFAULT_DESIRED_RETENTION)
-    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA foreign_keys = ON")
-    if copy_of is not None and copy_of.is_file():
-        with contextlib.suppress(sqlite3.Error, StoreError, OSError):
-            source = sqlite3.connect(f"{copy_of.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                check_ours(source, copy_of)
-                source.backup(conn)
-            finally:
-                source.close()
-    try:
-        migrate(conn, srs, path=MEMORY)
-    except (sqlite3.Error, StoreError):  # the copy was no good: start empty
-        conn.close()
-        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA foreign_keys = ON")
-        migrate(conn, srs, path=MEMORY)
-    return Store(conn, MEMORY, clock, srs)

@@ -1,16 +1,15 @@
 """Progress figures for the stats screen and ``quiz stats --json``.
 
-Everything is computed from one read snapshot of the store, and no query visits the answer
-history, so a learner with a million answers still gets the screen instantly:
+Everything is folded from one snapshot of the store (:meth:`ScoreStore.snapshot`, whose reads
+are aggregates: none visits the answer history, so a learner with a million answers still gets
+the screen instantly; the SQL is in :mod:`quiz.store.stats_reads`):
 
-* answers, accuracy and true retention per day, answers per bank: the ``day_totals`` and
-  ``bank_totals`` summary tables (kept exact by triggers; a row per learner day, a row per
-  bank); days, weeks, totals and the streak are folded from them;
-* mastery per bank and per tag: one ``GROUP BY bank_id, tags`` over the covering index
-  ``cards_bank_tags``, a few hundred rows out;
-* due now, due later today, due tomorrow and the 30-day forecast: range counts on the
-  ``cards_due`` index;
-* removed questions (when the caller says which exist): SQLite lists the cards outside the
+* answers, accuracy and true retention per day, answers per bank: the store's day and bank
+  totals; days, weeks, totals and the streak are folded from them;
+* mastery per bank and per tag: the cards counted per bank and tag set;
+* due now, due later today, due tomorrow and the 30-day forecast: due counts per bank and
+  per range of moments;
+* removed questions (when the caller says which exist): the store lists the cards outside the
   known ids, usually none, and their share is taken back out.
 
 Days are the learner's days (the store clock's time zone, see :mod:`quiz.store.timefmt`).
@@ -20,12 +19,10 @@ Nothing here imports the UI; the values are in :mod:`quiz.stats.figures`.
 from __future__ import annotations
 
 import bisect
-import json
-import sqlite3
 from collections import Counter, defaultdict
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
-from quiz.srs import MASTERED_STABILITY_DAYS, State
 from quiz.stats.figures import (
     BankStats,
     DayActivity,
@@ -35,8 +32,10 @@ from quiz.stats.figures import (
     TagStats,
     streak_days,
 )
-from quiz.store import KnownQuestions, Store
-from quiz.store.timefmt import day_of, start_of_day, to_db
+from quiz.store.timefmt import day_of, start_of_day
+
+if TYPE_CHECKING:
+    from quiz.store import KnownQuestions, ScoreSnapshot, ScoreStore
 
 __all__ = ["FORECAST_DAYS", "collect_stats", "compute_stats"]
 
@@ -44,7 +43,7 @@ FORECAST_DAYS = 30
 
 
 def compute_stats(
-    store: Store,
+    store: ScoreStore,
     now: datetime | None = None,
     *,
     known_questions: KnownQuestions | None = None,
@@ -56,9 +55,9 @@ def compute_stats(
     bank leave the due figures and mastery, and each bank's size is known.
     """
     now = now or store.now()
-    with store.reading() as conn:
+    with store.snapshot() as reads:
         return collect_stats(
-            conn,
+            reads,
             now,
             zone=store.tz,
             desired_retention=store.desired_retention,
@@ -68,7 +67,7 @@ def compute_stats(
 
 
 def collect_stats(
-    conn: sqlite3.Connection,
+    reads: ScoreSnapshot,
     now: datetime,
     *,
     zone: tzinfo | None,
@@ -76,60 +75,42 @@ def collect_stats(
     known_questions: KnownQuestions | None = None,
     forecast_days: int = FORECAST_DAYS,
 ) -> Stats:
-    """:func:`compute_stats` over a connection already inside a read transaction."""
+    """:func:`compute_stats` over the reads of one snapshot."""
     today = day_of(now, zone)
-    activity = tuple(
-        DayActivity(date.fromisoformat(day), attempts, correct, reviews, recalled)
-        for day, attempts, correct, reviews, recalled in conn.execute(
-            """SELECT day, attempts, correct, reviews, recalled FROM day_totals
-               WHERE attempts > 0 ORDER BY day"""
-        )
-    )
+    activity = tuple(DayActivity(*totals) for totals in reads.day_totals())
     banks: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for bank_id, attempts, correct in conn.execute(
-        "SELECT bank_id, attempts, correct FROM bank_totals WHERE attempts > 0"
-    ):
+    for bank_id, attempts, correct in reads.bank_totals():
         banks[bank_id].update(attempts=attempts, correct=correct)
-    sessions = conn.execute("SELECT count(*) FROM sessions WHERE attempts > 0").fetchone()[0]
+    sessions = reads.session_count()
 
-    # Schedules: index-only aggregates over cards, never one Python step per card.
     tags: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for bank_id, tag_text, cards, mastered in conn.execute(
-        """SELECT bank_id, tags, count(*), sum(state = ? AND stability >= ?)
-           FROM cards GROUP BY bank_id, tags""",
-        (int(State.Review), MASTERED_STABILITY_DAYS),
-    ):
+    for bank_id, card_tags, cards, mastered in reads.card_mastery():
         banks[bank_id].update(cards=cards, mastered=mastered)
-        for tag in json.loads(tag_text):
+        for tag in card_tags:
             tags[tag].update(cards=cards, mastered=mastered)
-    now_text = to_db(now)
-    # "+bank_id": group after the range scan on cards_due, not by walking another index
-    for bank_id, due in conn.execute(
-        "SELECT bank_id, count(*) FROM cards WHERE due <= ? GROUP BY +bank_id", (now_text,)
-    ):
+    for bank_id, due in reads.due_by_bank(now).items():
         banks[bank_id]["due_now"] += due
-    # bounds[i] is the first moment of day i after today, as fixed-width UTC text
-    bounds = [to_db(start_of_day(today, zone, plus_days=i)) for i in range(1, forecast_days + 1)]
-    due_tomorrow = _count_due(conn, "", bounds[1]) if forecast_days > 1 else 0
+    # bounds[i] is the first moment of day i after today
+    bounds = [start_of_day(today, zone, plus_days=i) for i in range(1, forecast_days + 1)]
+    due_tomorrow = reads.count_due(None, bounds[1]) if forecast_days > 1 else 0
     forecast = [
-        _count_due(conn, bounds[i - 1] if i else "", bounds[i]) for i in range(forecast_days)
+        reads.count_due(bounds[i - 1] if i else None, bounds[i]) for i in range(forecast_days)
     ]
     due_now = sum(figures["due_now"] for figures in banks.values())
 
     if known_questions is not None:
-        for bank_id, tag_text, state, stability, due in _removed_cards(conn, known_questions):
-            mastered = state == State.Review and (stability or 0.0) >= MASTERED_STABILITY_DAYS
-            figures = banks[bank_id]
-            share = {"cards": 1, "mastered": int(mastered)}
+        for card in reads.removed_cards(known_questions):
+            figures = banks[card.bank_id]
+            share = {"cards": 1, "mastered": int(card.mastered)}
             figures.subtract(share)
-            for tag in json.loads(tag_text):
+            for tag in card.tags:
                 tags[tag].subtract(share)
-            if due <= now_text:
+            if card.due <= now:
                 figures["due_now"] -= 1
                 due_now -= 1
-            if forecast_days > 1 and due < bounds[1]:
+            if forecast_days > 1 and card.due < bounds[1]:
                 due_tomorrow -= 1
-            slot = bisect.bisect_right(bounds, due)
+            slot = bisect.bisect_right(bounds, card.due)
             if slot < forecast_days:
                 forecast[slot] -= 1
         for bank_id in known_questions:  # a known bank is listed even with no history
@@ -177,48 +158,3 @@ def collect_stats(
             if counts["cards"]
         ),
     )
-
-
-def _count_due(conn: sqlite3.Connection, start: str, end: str) -> int:
-    """Cards with ``start <= due < end``: a range count on the ``cards_due`` index."""
-    row = conn.execute(
-        "SELECT count(*) FROM cards WHERE due >= ? AND due < ?", (start, end)
-    ).fetchone()
-    return int(row[0])
-
-
-def _removed_cards(
-    conn: sqlite3.Connection, known_questions: KnownQuestions
-) -> list[tuple[str, str, int, float | None, str]]:
-    """Cards whose question is gone from its bank (or whose bank is gone), usually none.
-
-    The card ids come out of SQLite one string per bank (``group_concat`` over the
-    ``(bank_id, question_id)`` index) and the set difference is taken in Python: for 100,000
-    cards this is a few milliseconds, where handing the known ids to SQLite as JSON took a
-    third of a second. Only the cards found gone are then read whole."""
-    gone: list[tuple[str, str]] = []
-    for bank_id, count, joined in conn.execute(
-        "SELECT bank_id, count(*), group_concat(question_id, ?) FROM cards GROUP BY bank_id",
-        (_SEPARATOR,),
-    ):
-        ids = joined.split(_SEPARATOR)
-        if len(ids) != count:  # an id holding the separator: ask SQLite for them one by one
-            ids = [
-                row[0]
-                for row in conn.execute(
-                    "SELECT question_id FROM cards WHERE bank_id = ?", (bank_id,)
-                )
-            ]
-        known = known_questions.get(bank_id, ())
-        if not isinstance(known, set | frozenset):
-            known = frozenset(known)
-        if not known.issuperset(ids):  # the usual case needs no set of the card ids
-            gone.extend((bank_id, question_id) for question_id in set(ids).difference(known))
-    sql = """SELECT bank_id, tags, state, stability, due FROM cards
-             WHERE bank_id = ? AND question_id = ?"""
-    return [row for key in sorted(gone) for row in conn.execute(sql, key)]
-
-
-#: Between the question ids of one bank in :func:`_removed_cards` (a control character, which
-#: a bank file cannot hold; an id that does is still found, only more slowly).
-_SEPARATOR = "\x1f"

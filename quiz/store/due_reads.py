@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, TypeVar
 
@@ -93,3 +94,20 @@ class DueReads:
         midnight = start_of_day(today, self.tz)
         tomorrow = start_of_day(today, self.tz, plus_days=1)
         return self._read(lambda c: queue.answered_since(c, midnight, tomorrow))
+
+    def due_among(
+        self, keys: AbstractSet[tuple[str, str]], now: datetime | None = None
+    ) -> set[tuple[str, str]]:
+        """Which of ``keys`` (bank id, question id) are cards due at ``now``."""
+        if not keys:  # no read transaction for nothing
+            return set()
+        now = now or self.now()
+        return self._read(lambda c: queue.due_among(c, now, keys))
+
+    def next_due(
+        self, now: datetime | None = None, *, known_questions: KnownQuestions
+    ) -> datetime | None:
+        """When the first card of the known questions falls due after ``now`` (``None``: none
+        is scheduled after it)."""
+        now = now or self.now()
+        return self._read(lambda c: queue.next_due(c, now, known_questions))

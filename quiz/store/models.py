@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Final, Literal, NamedTuple
 
 from quiz.srs import CardState, Rating, State
@@ -11,12 +12,16 @@ from quiz.srs import CardState, Rating, State
 __all__ = [
     "ALL_BANKS",
     "MODES",
+    "BankTotals",
+    "CardMastery",
+    "DayTotals",
     "DueCounts",
     "DueItem",
     "Flag",
     "LastScore",
     "Mode",
     "RecordResult",
+    "RemovedCard",
 ]
 
 Mode = Literal["play", "review", "cram"]
@@ -85,3 +90,45 @@ class DueCounts(NamedTuple):
 
     due_now: int
     due_tomorrow: int
+
+
+# -- what a snapshot of the store hands the stats (see quiz.store.backend.ScoreSnapshot) -------
+
+
+class DayTotals(NamedTuple):
+    """Answers given on one of the learner's days: all of them, the right ones, and those on
+    cards in Review state (``reviews``) with how many of those were recalled (true retention)."""
+
+    day: date
+    attempts: int
+    correct: int
+    reviews: int
+    recalled: int
+
+
+class BankTotals(NamedTuple):
+    """Answers given to one bank's questions, and the right ones among them."""
+
+    bank_id: str
+    attempts: int
+    correct: int
+
+
+class CardMastery(NamedTuple):
+    """The cards of one bank that carry one set of tags: how many, and how many are mastered
+    (in Review state with a stability of at least :data:`quiz.srs.MASTERED_STABILITY_DAYS`)."""
+
+    bank_id: str
+    tags: Sequence[str]
+    cards: int
+    mastered: int
+
+
+class RemovedCard(NamedTuple):
+    """A card whose question is no longer in its bank (or whose bank is gone): its share is
+    taken back out of the stats."""
+
+    bank_id: str
+    tags: Sequence[str]
+    mastered: bool
+    due: datetime

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime
 
 from quiz.srs import State
@@ -21,11 +22,13 @@ __all__ = [
     "KnownQuestions",
     "answered_since",
     "card_ids_by_bank",
+    "due_among",
     "due_count_by_bank",
     "due_counts",
     "due_queue",
     "last_scores",
     "missed_last_time",
+    "next_due",
 ]
 
 #: bank id → the ids of the questions the bank has now. A bank missing from the mapping is
@@ -298,6 +301,48 @@ def answered_since(
         (to_db(since), to_db(until)),
     )
     return {(bank_id, question_id) for bank_id, question_id in rows}
+
+
+#: Above this many keys, :func:`due_among` reads every due card once rather than looking each
+#: key up (a lookup costs about 1/20 of what reading a due card does, when most cards are due).
+_LOOKUPS_UP_TO = 2_000
+
+
+def due_among(
+    conn: sqlite3.Connection, now: datetime, keys: AbstractSet[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """Which of ``keys`` (bank id, question id) are cards due at ``now`` (a review names the
+    buried ones among them). A few are looked up one by one on the cards' (bank, question)
+    index: reading every due card instead took 0.1-0.2 s when 30,000 were due, whether one key
+    was asked about or a thousand."""
+    if not keys:
+        return set()
+    now_text = to_db(now)
+    if len(keys) > _LOOKUPS_UP_TO:
+        rows = conn.execute("SELECT bank_id, question_id FROM cards WHERE due <= ?", (now_text,))
+        return {(bank_id, qid) for bank_id, qid in rows if (bank_id, qid) in keys}
+    due: set[tuple[str, str]] = set()
+    for key in keys:
+        row = conn.execute(
+            "SELECT due FROM cards WHERE bank_id = ? AND question_id = ?", key
+        ).fetchone()
+        if row is not None and row[0] <= now_text:
+            due.add(key)
+    return due
+
+
+def next_due(conn: sqlite3.Connection, now: datetime, known: KnownQuestions) -> datetime | None:
+    """When the first card of the ``known`` questions falls due after ``now`` (``None``: no
+    such card is scheduled): the cards due after ``now`` in due order, up to the first known."""
+    lookup = {bank_id: frozenset(ids) for bank_id, ids in known.items()}
+    rows = conn.execute(
+        "SELECT bank_id, question_id, due FROM cards WHERE due > ? ORDER BY due",
+        (to_db(now),),
+    )
+    for bank_id, question_id, due in rows:
+        if question_id in lookup.get(bank_id, ()):
+            return from_db(due)
+    return None
 
 
 def _due_rows(

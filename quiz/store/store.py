@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
-from typing import Self, TypeVar
+from typing import TYPE_CHECKING, Self, TypeVar
 
 from quiz.record import Answer
 from quiz.srs import DEFAULT_DESIRED_RETENTION, CardState, Srs
@@ -35,7 +35,11 @@ from quiz.store.opening import open_checked
 from quiz.store.records import insert_session, load_card, record_answer, undo_last_attempt
 from quiz.store.recovery import replay_pending, salvage_aside
 from quiz.store.salvage import SalvageReport
+from quiz.store.stats_reads import SqliteSnapshot
 from quiz.store.timefmt import day_of, to_db
+
+if TYPE_CHECKING:
+    from quiz.store.backend import ScoreSnapshot, ScoreStore
 
 __all__ = ["DB_NAME", "Store", "local_now"]
 
@@ -312,9 +316,18 @@ class Store(DueReads):
         return self._read(lambda c: [str(row[0]) for row in c.execute("PRAGMA integrity_check")])
 
     @contextlib.contextmanager
+    def snapshot(self) -> Iterator[ScoreSnapshot]:
+        """The stats' reads (:class:`~quiz.store.stats_reads.SqliteSnapshot`), all inside one
+        read transaction, the store locked meanwhile: see :meth:`reading`."""
+        with self.reading() as conn:
+            yield SqliteSnapshot(conn)
+
+    @contextlib.contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
-        """The connection, locked, inside one read transaction (a consistent snapshot) for
-        aggregate queries such as :mod:`quiz.stats`. Do not write through it."""
+        """The connection, locked, inside one read transaction (a consistent snapshot). For
+        the store's own reads and for tests: code outside :mod:`quiz.store` reads through the
+        named methods (:class:`~quiz.store.backend.ScoreStore`), never SQL. Do not write
+        through it."""
         with self._lock:
             try:
                 self._conn.execute("BEGIN")
@@ -381,3 +394,10 @@ class Store(DueReads):
     def refused(self) -> StoreError | None:
         """Why the store writes nothing more (damage found after it opened), else None."""
         return self._refused
+
+
+if TYPE_CHECKING:
+
+    def _a_score_store(store: Store) -> ScoreStore:
+        """mypy checks here that :class:`Store` is a :class:`ScoreStore`."""
+        return store
