@@ -93,3 +93,25 @@ def test_the_layer_contract_is_kept() -> None:
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_only_the_store_runs_sql() -> None:
+    """Beside the import contract (only ``quiz.store`` imports sqlite3): no module outside
+    ``quiz/store`` runs a statement on a connection it was handed, nor asks the store for its
+    raw connection (``Store.reading``, for the store's own reads and for tests). What the app
+    reads goes through :class:`quiz.store.ScoreStore`, so a second backend serves it all."""
+    import ast
+
+    raw = {"execute", "executemany", "executescript", "reading"}
+    found = []
+    for path in sorted((ROOT / "quiz").rglob("*.py")):
+        if path.is_relative_to(ROOT / "quiz" / "store"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in raw
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} .{node.func.attr}(")
+    assert found == []
