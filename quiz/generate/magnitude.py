@@ -94,6 +94,8 @@ def _qualifies(fact: XFact) -> bool:
         return False  # "21 of 131 countries", "10-12 weeks", "(25)"
     if re.match(r"^(?:\s+\w+){0,2}\s*\((?:about |some |around )?[$€£¥]?\d", after):
         return False  # "33 million euros ($26 million)": the conversion would contradict it
+    if any(mark in text for mark in '“”"'):
+        return False  # the statement would repeat someone's words around an aside's figure
     return not _quoted(before) and _stands_alone(fact)
 
 

@@ -169,6 +169,28 @@ def test_tf_true_verbatim_only_for_true_copied_statements() -> None:
     assert _codes(_bank(copied, false_copy, paraphrase), "tf-true-verbatim") == {"q1"}
 
 
+def test_a_true_statement_of_a_bound_the_article_does_not_print_is_not_copied() -> None:
+    """ "more than 100 crane operators" for the article's 240: the learner judges the figure's
+    scale, so the statement is not flagged (the generator's true statements of this kind were
+    all held back, and every true/false question it kept was false)."""
+    said = "The harbour authority agreed to hire 240 crane operators."
+    bank = Bank(
+        id="b",
+        title="B",
+        source=Source(title="A", text=said),
+        questions=(
+            TrueFalse(id="q1", prompt=said, answer=True, source=said),
+            TrueFalse(
+                id="q2",
+                prompt="The harbour authority agreed to hire more than 100 crane operators.",
+                answer=True,
+                source=said,
+            ),
+        ),
+    )
+    assert _codes(bank, "tf-true-verbatim") == {"q1"}
+
+
 def test_guessable_blank_stock_phrase_or_answer_in_the_prompt() -> None:
     idiom = Cloze(
         id="q1",
