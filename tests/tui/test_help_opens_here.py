@@ -67,5 +67,5 @@ async def test_in_the_report_the_help_opens_on_its_keys(harness: Harness) -> Non
         assert isinstance(app.screen, ReportScreen)
         assert await first_section(pilot, (80, 24)) == "Report (quiz report --tui) — this screen"
         rows = [str(s.render()) for s in app.screen.query(".what").results(Static)]
-        assert "from the learners back to the questions" in rows
+        assert "back: from the details to their table, from the learners to the questions" in rows
         assert "quit the report" in rows

@@ -11,7 +11,7 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
-from quiz.tui.screens.report import ReportScreen
+from quiz.tui.screens.report import DetailPane, ReportScreen
 from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar
 from tests.report.class_results import RIGGED
@@ -47,11 +47,12 @@ async def test_small_terminals_give_the_tables_the_room(
         assert rows_in_view(students, whole) >= learners, students.region
         assert "d Details" in screen.query_one(KeyBar).render().plain
 
+        pane = screen.query_one(DetailPane)  # the details' box; the text is #report-detail
         detail = screen.query_one("#report-detail", Static)
-        assert not detail.display
+        assert not pane.display
         await pilot.press("d")
         await pilot.pause()
-        assert detail.display and whole.contains_region(detail.region)
+        assert pane.display and whole.contains_region(pane.region)
         assert str(detail.render()).startswith(RIGGED)
         assert rows_in_view(table, whole) >= 2
         assert screen.max_scroll_y == 0
@@ -66,7 +67,7 @@ async def test_small_terminals_give_the_tables_the_room(
         assert str(detail.render()).startswith(RIGGED)
         await pilot.press("d")
         await pilot.pause()
-        assert not detail.display and rows_in_view(students, whole) >= learners
+        assert not pane.display and rows_in_view(students, whole) >= learners
 
 
 async def test_tall_terminals_show_the_details_and_summary_at_once(tmp_path: Path) -> None:
@@ -74,9 +75,10 @@ async def test_tall_terminals_show_the_details_and_summary_at_once(tmp_path: Pat
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert screen.query_one("#report-detail").display
+        assert screen.query_one(DetailPane).display
         assert screen.query_one("#report-summary").display
-        assert "Details" not in screen.query_one(KeyBar).render().plain
+        # always shown: d only goes into them, to scroll them (tests/tui/test_report_scroll.py)
+        assert "d Details" in screen.query_one(KeyBar).render().plain
         await pilot.press("tab")
         await pilot.pause()
         assert screen.query_one("#report-students", DataTable).has_focus

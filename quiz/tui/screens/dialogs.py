@@ -193,7 +193,7 @@ def help_sections(app: App[object]) -> list[HelpSection]:
     from quiz.tui.screens.flag import FlagDialog
     from quiz.tui.screens.home import BankList, HomeScreen
     from quiz.tui.screens.quiz import QuizScreen
-    from quiz.tui.screens.report import ReportScreen
+    from quiz.tui.screens.report import DetailPane, ReportScreen
     from quiz.tui.screens.review import ReviewScreen
     from quiz.tui.screens.start import StartDialog
     from quiz.tui.screens.stats import StatsScreen
@@ -263,7 +263,7 @@ def help_sections(app: App[object]) -> list[HelpSection]:
         ("Summary", rows(app, SummaryScreen.BINDINGS)),
         ("Review", rows(app, ReviewScreen.BINDINGS)),
         ("Stats", rows(app, StatsScreen.BINDINGS)),
-        ("Report (quiz report --tui)", rows(app, ReportScreen.BINDINGS)),
+        ("Report (quiz report --tui)", rows(app, [*ReportScreen.BINDINGS, *DetailPane.BINDINGS])),
     ]
 
 

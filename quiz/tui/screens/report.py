@@ -7,7 +7,9 @@ flagged, or which questions a learner missed) show between them. Tab moves betwe
 tables, the arrows along them; Escape goes back from the learners to the questions (on the
 questions it only says that q quits: nothing is left by accident), q quits. On a small
 terminal (fewer than 34 lines) the tables get the room: the summary is left out and the
-details wait for d, which shows them in place of the other table.
+details wait for d, which shows them in place of the other table. d also goes into the
+details, where the arrows, PgUp/PgDn and Home/End scroll them (a long list of wrong answers
+or learners' notes runs past their height); d again, or Esc, comes back to the table.
 
 The report is computed before the app starts (:mod:`quiz.report`, pure): this screen only
 shows it. Prompts, answers and learner names come from other people's files; every cell is a
@@ -22,6 +24,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
@@ -45,7 +48,7 @@ from quiz.tui.text import TYPE_TAGS
 from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar, brand
 
-__all__ = ["ReportScreen", "question_rows"]
+__all__ = ["DetailPane", "ReportScreen", "question_rows"]
 
 #: The question's id last: the one column of any length, so that at 80 columns it is what runs
 #: past the edge (the details below show it whole), never the type or a figure.
@@ -59,6 +62,36 @@ def question_rows(report: Report) -> list[QuestionReport]:
     return attention_first(report.questions)
 
 
+SCROLL_TIP = "in the details: scroll them a line or a page"
+ENDS_TIP = "in the details: to their top or their end"
+BACK_TIP = "back: from the details to their table, from the learners to the questions"
+
+
+class DetailPane(VerticalScroll):
+    """The highlighted row's details (the ``#report-detail`` text inside): reached with d
+    (or a click), scrolled with the keys as any scrolling box of the app is (a long list of
+    wrong answers or learners' notes could only be scrolled with the mouse)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "scroll_down", "Scroll", key_display="↑↓", tooltip=SCROLL_TIP),
+        Binding("up", "scroll_up", "Scroll", show=False, key_display="↑↓", tooltip=SCROLL_TIP),
+        Binding("pagedown", "page_down", show=False, key_display="PgUp PgDn", tooltip=SCROLL_TIP),
+        Binding("pageup", "page_up", show=False, key_display="PgUp PgDn", tooltip=SCROLL_TIP),
+        Binding("home", "scroll_home", show=False, key_display="Home", tooltip=ENDS_TIP),
+        Binding("end", "scroll_end", show=False, key_display="End", tooltip=ENDS_TIP),
+        # shown before the screen's keys: at 40 columns, what leaves the details is what fits
+        Binding("escape", "screen.back", "Back", tooltip=BACK_TIP),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="report-detail")
+
+    def show(self, content: Content) -> None:
+        """New details, read from their top."""
+        self.query_one("#report-detail", Static).update(content)
+        self.scroll_home(animate=False)
+
+
 class ReportScreen(Screen[None]):
     """The report of one bank: the question table, the details of the highlighted row, the
     learner table."""
@@ -69,9 +102,12 @@ class ReportScreen(Screen[None]):
             "d",
             "details",
             "Details",
-            tooltip="on a small terminal: show or hide the highlighted row's details",
+            tooltip=(
+                "into the highlighted row's details, to scroll them, and back (on a small "
+                "terminal d shows them in place of the other table, and hides them again)"
+            ),
         ),
-        Binding("escape", "back", "Back", tooltip="from the learners back to the questions"),
+        Binding("escape", "back", "Back", tooltip=BACK_TIP),
         Binding("q", "quit", "Quit", tooltip="quit the report"),
         Binding("question_mark", "app.help", "Help", show=False, tooltip="this help"),
     ]
@@ -84,16 +120,17 @@ class ReportScreen(Screen[None]):
         text-wrap: nowrap; text-overflow: ellipsis;
     }
     ReportScreen #report-questions { height: 2fr; }
-    ReportScreen #report-detail {
+    ReportScreen #detail-pane {
         height: auto; max-height: 7; padding: 0 1; border-top: solid $primary 40%;
+        scrollbar-size-vertical: 1;
     }
+    ReportScreen #detail-pane:focus { border-top: solid $accent; background: $accent 8%; }
+    ReportScreen #report-detail { height: auto; }
     ReportScreen #report-students { height: 1fr; }
     ReportScreen.-compact #report-summary { display: none; }
     ReportScreen.-compact .report-title { margin-top: 0; }
-    ReportScreen.-compact #report-detail { display: none; }
-    ReportScreen.-compact.-details #report-detail {
-        display: block; max-height: 50%; overflow-y: auto;
-    }
+    ReportScreen.-compact #detail-pane { display: none; }
+    ReportScreen.-compact.-details #detail-pane { display: block; max-height: 50%; }
     ReportScreen.-compact.-details .-learners-part { display: none; }
     ReportScreen.-compact.-details.-on-learners .-learners-part { display: block; }
     ReportScreen.-compact.-details.-on-learners .-questions-part { display: none; }
@@ -128,7 +165,7 @@ class ReportScreen(Screen[None]):
             zebra_stripes=True,
             classes="-questions-part",
         )
-        yield Static(id="report-detail")
+        yield DetailPane(id="detail-pane")
         yield Static(Content("Learners: lowest score first"), classes="report-title -learners-part")
         yield DataTable(
             id="report-students", cursor_type="row", zebra_stripes=True, classes="-learners-part"
@@ -164,7 +201,7 @@ class ReportScreen(Screen[None]):
             )
         table.focus()
         if not table.row_count:
-            self.query_one("#report-detail", Static).update(Content("No answers to this bank yet."))
+            self.query_one(DetailPane).show(Content("No answers to this bank yet."))
             self.add_class("-details")  # shown on a small terminal too: it is all there is
 
     def _summary(self) -> Content:
@@ -222,7 +259,7 @@ class ReportScreen(Screen[None]):
         if q.flags:
             lines.append(Content.styled(flag_headline(q.flags), "bold $warning"))
             lines.extend(Content("  " + flag_note(f)) for f in q.flags if f.note)
-        self.query_one("#report-detail", Static).update(Content("\n").join(lines))
+        self.query_one(DetailPane).show(Content("\n").join(lines))
 
     def _show_student(self, s: StudentReport) -> None:
         missed = ", ".join(s.missed) if s.missed else "nothing"
@@ -234,7 +271,7 @@ class ReportScreen(Screen[None]):
             ),
             Content(f"missed: {missed}"),
         ]
-        self.query_one("#report-detail", Static).update(Content("\n").join(lines))
+        self.query_one(DetailPane).show(Content("\n").join(lines))
 
     def on_resize(self) -> None:
         compact = self.size.height < self.COMPACT_BELOW
@@ -242,13 +279,22 @@ class ReportScreen(Screen[None]):
             self.set_class(compact, "-compact")
             self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "details":
-            return self.has_class("-compact")  # on a tall screen they always show
-        return True
-
     def action_details(self) -> None:
-        self.toggle_class("-details")
+        """Into the details, to scroll them, and out again. On a small terminal they wait
+        for d: it shows them and goes into them, and hides them again (from the details or
+        the table); on a tall one they always show, and d only moves in and out."""
+        pane = self.query_one(DetailPane)
+        compact = self.has_class("-compact")
+        if compact and self.has_class("-details"):
+            self.remove_class("-details")
+            if pane.has_focus:
+                self._use(self.showing)
+        elif pane.has_focus:
+            self._use(self.showing)
+        else:
+            if compact:
+                self.add_class("-details")
+            self.call_after_refresh(pane.focus)
 
     def action_other_table(self) -> None:
         self._use("report-questions" if self.showing == "report-students" else "report-students")
@@ -261,8 +307,12 @@ class ReportScreen(Screen[None]):
         self.call_after_refresh(table.focus)
 
     def action_back(self) -> None:
-        """Back from the learners to the questions. This screen is the first: there is
-        nothing behind it to go back to, so Escape never quits (q does)."""
+        """Back from the details to their table (they stay shown), from the learners to the
+        questions. This screen is the first: there is nothing behind it to go back to, so
+        Escape never quits (q does)."""
+        if self.query_one(DetailPane).has_focus:
+            self._use(self.showing)
+            return
         questions = self.query_one("#report-questions", DataTable)
         if questions.has_focus:
             self.notify("Press q to quit the report.", timeout=4, markup=False)
