@@ -233,6 +233,8 @@ _SOCIAL = re.compile(
     r"|(?:Download|Get) (?:the|our) [\w ]{0,30}\bapps?\b"
     r"|(?:You['’]ll|You will) (?:receive|get)\b[^.]{0,60}\b(?:updates|newsletters?|headlines"
     r"|emails?|alerts)\b"
+    r"|.{0,200}\b(?:Register|Sign up|Subscribe|Join|Download|Play|Apply|Click here)"
+    r"(?: [Nn]ow| [Tt]oday)?!\s*$"
     r"|Listen to (?:this|the) (?:article|story)\b"
     r"|(?:We want to hear from you|Write to us in the [Cc]omments section|Tell us what you think"
     r"|Leave a comment|Join the conversation)\b"

@@ -96,7 +96,22 @@ def _qualifies(fact: XFact) -> bool:
         return False  # "33 million euros ($26 million)": the conversion would contradict it
     if any(mark in text for mark in '“”"'):
         return False  # the statement would repeat someone's words around an aside's figure
+    if _other_figures(fact):
+        return False  # "… 20 points on four baskets and two free throws", "… 25.9, up from
+        # 15.6": the sentence's other figures tell a bound's truth without the article
     return not _quoted(before) and _stands_alone(fact)
+
+
+def _other_figures(fact: XFact) -> bool:
+    """Another count, sum, share or quantity in the sentence (dates and times do not count)."""
+    span = fact.sentence.span
+    at = span.start_char + fact.start
+    end = at + len(fact.key)
+    return any(
+        ent.label_ in LABELS
+        and not (ent.start_char <= at < ent.end_char or at <= ent.start_char < end)
+        for ent in span.ents
+    )
 
 
 def _stands_alone(fact: XFact) -> bool:

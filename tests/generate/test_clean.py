@@ -94,6 +94,11 @@ FURNITURE = [
         "Scotland.",
         clean.SOCIAL,
     ),
+    # an advert's call to action inside the article (set M: "win ___ lakhs")
+    (
+        "Time to show-off your poker skills and win Rs.25 lakhs with no investment. Register Now!",
+        clean.SOCIAL,
+    ),
     # a rail of other stories' teasers, each cut short mid-sentence
     (
         "Vietnam will enjoy the fastest economic growth in Southeast Asia in 2020, according to a "
@@ -155,6 +160,8 @@ BODY = [
     "Will the strike spread to Antwerp? Union leaders there say it might.",
     "You'll receive a refund within 30 days if the strike cancels your sailing, the port said.",
     "“We kept waiting, and waiting...” she said of the night on the quay.",
+    "Fans can register now for the final, the club said on its website.",
+    "“Join us!” the strikers shouted at the gates.",
 ]
 
 

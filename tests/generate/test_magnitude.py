@@ -85,3 +85,19 @@ def test_true_and_false_statements_are_chosen_alike(analyse: Any) -> None:
 
     for c in magnitude_candidates(analyse(ARTICLE)):
         assert mode_of(c) == "judge"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Embiid scored 20 points on four baskets and two free throws in the first quarter.",
+        "Poland reported 25.9 cases per 100,000 people in the week, up from 15.6 the week before.",
+    ],
+)
+def test_no_statement_when_the_sentence_has_other_figures(analyse: Any, sentence: str) -> None:
+    """Its other figures tell a bound's truth without the article: "more than 20 points on four
+    baskets and two free throws" cannot be true (set K), "fewer than 10, up from 15.6" cannot
+    be either (set M)."""
+    text = f"Match report\n\n{sentence}\n\nThe crowd of 18,000 stayed to the end, the club said.\n"
+    found = [c for c in magnitude_candidates(analyse(text)) if c.facts[0].sentence.text == sentence]
+    assert found == []
