@@ -30,6 +30,16 @@ CONNECTIVES = (
     "thereafter",
     "afterwards",
     "then",
+    # openers that lean on the sentence before (set M: "For instance, Nigeria's …",
+    # "Interestingly, Hotez …"; set K: "After all, …")
+    "for instance",
+    "for example",
+    "interestingly",
+    "notably",
+    "indeed",
+    "in fact",
+    "after all",
+    "of course",
 )
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _SINGULAR_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}

@@ -15,6 +15,7 @@ from quiz.generate.asking import (
     answer_variants,
     blanked,
     how_many_question,
+    number_variants,
     quote_snippet,
     when_question,
     where_question,
@@ -57,13 +58,25 @@ def _explain(fact: XFact) -> str:
     )
 
 
-def _sign_kept(text: str, fact: XFact) -> str:
-    """A typed blank for "90%" keeps the sign in the stem ("more than ___% of images"): without
-    it the stem reads as "more than ___ of images", and blind raters marked the unit missing.
-    A choice question keeps the whole "90%" as its options."""
-    if fact.kind == "number" and fact.key.endswith("%"):
-        return text.replace(BLANK, BLANK + "%", 1)
-    return text
+#: "$350 million", "£11k", "90%": a sign before the figure, a scale or sign after it.
+_WRITTEN_AMOUNT = re.compile(
+    r"^(?P<cur>[$€£¥])?(?P<num>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<after>%|k|bn|m| thousand| million| billion| trillion)?$"
+)
+
+
+def _typed_blank(text: str, fact: XFact) -> tuple[str, tuple[str, ...]] | None:
+    """A typed blank keeps what is written around the figure in the stem ("UBS lost more than
+    $___ million", "more than ___% of images"), so the learner types the number and the stem
+    says its unit: blind raters marked "lost more than ___" and "___ of images" as missing it.
+    The stem and the accepted answers (the number first, then the figure as written), or None
+    when the figure is written otherwise ("two", "1.5 per cent")."""
+    found = _WRITTEN_AMOUNT.match(fact.key) if fact.kind == "number" else None
+    if found is None or not (found["cur"] or found["after"]):
+        return None
+    number = found["num"]
+    stem = text.replace(BLANK, f"{found['cur'] or ''}{BLANK}{found['after'] or ''}", 1)
+    return stem, tuple(dict.fromkeys((number, number.replace(",", ""), *number_variants(fact.key))))
 
 
 def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
@@ -78,7 +91,10 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
         text = blanked(fact, article)
         if text is not None:
             answers = answer_variants(fact, article)
-            typed = _sign_kept(text, fact)  # "more than ___% of": what is typed is the number
+            typed = text
+            written = _typed_blank(text, fact)  # "$___ million": what is typed is the number
+            if written is not None:
+                typed, answers = written
             out.append(
                 Candidate("cloze", "blank", [fact], s, typed, {"blanks": (answers,)}, key=base_key)
             )
@@ -145,7 +161,9 @@ def _for_fact(fact: XFact, article: Article) -> list[Candidate]:
                             key=base_key,
                         )
                     )
-                else:
+                elif written is None or written[0].count(f"{BLANK}%") or not fact.amount.scale:
+                    # a scale word after the blank ("$___ million") and a typed "350 million"
+                    # would be read as 350,000,000 against the answer 350: no number question
                     out.append(
                         Candidate(
                             "numeric",
@@ -316,7 +334,10 @@ def blankable(fact: XFact) -> bool:
     """Can the key be blanked (and swapped)? Not a piece of a longer name ("VOA Learning ___",
     "an ___-like planet"), not a place used as an adjective ("___ officials"), not a trivial
     answer, not a whole clause."""
-    if fact.kind == "number" or fact.kind == "date":
+    if fact.kind == "number":
+        # "65.2 cases per 100,000 people": the rate's base is a convention, not a fact
+        return not re.search(r"\bper\s*$", fact.sentence.text[: fact.start])
+    if fact.kind == "date":
         return True
     if normalise_key(fact.key) in TRIVIAL:
         return False

@@ -40,9 +40,10 @@ def test_cloze_blanks_the_key_span(candidates: Any) -> None:
         candidates,
         "cloze",
         "blank",
-        "Costa said the bridge cost approximately ___ euros and took three years to build.",
+        "Costa said the bridge cost approximately ___ million euros and took three years to build.",
     )
-    assert c.fields["blanks"] == (("12 million",),)
+    # the scale stays in the stem, so the number is what is typed (the figure as written counts)
+    assert c.fields["blanks"] == (("12", "12 million"),)
     person = _find(
         candidates, "cloze", "blank", "The mayor of Riverton, ___, opened the new bridge on Monday."
     )
@@ -210,6 +211,35 @@ def test_nationality_adjectives_are_not_blanked(analyse: Any) -> None:
     assert "Russian" not in blanks and "Moscow" in blanks
 
 
+def test_a_sum_keeps_its_sign_and_scale_and_asks_no_number_question(make: Any) -> None:
+    """ "UBS lost more than $___ million": the learner types 350, and the stem says what it
+    counts; no number question, since a typed "350 million" would be read as 350,000,000
+    (set M's raters: the blank "swallows the $ and million but expects 350000000")."""
+    text = (
+        "Facebook debut costs banks\n\n"
+        "UBS lost more than $350 million in trading Facebook shares, the bank said.\n\n"
+        "Nasdaq said it would pay traders back, its chief executive said on Friday.\n"
+    )
+    asked = [q for q in make(text).candidates.values() if "Facebook shares" in q.prompt]
+    clozes = [q for q in asked if q.type == "cloze" and "350" in q.blanks[0][0]]
+    assert [q.prompt for q in clozes] == [
+        "UBS lost more than $___ million in trading Facebook shares, the bank said."
+    ]
+    assert clozes[0].blanks[0][0] == "350" and "$350 million" in clozes[0].blanks[0]
+    assert not [q for q in asked if q.type == "numeric"]
+
+
+def test_a_rate_base_is_not_asked(make: Any) -> None:
+    """ "65.2 cases per ___ people": the base of a rate is a convention (set M)."""
+    text = (
+        "Denmark cases rise\n\n"
+        "Denmark recorded 65.2 coronavirus cases per 100,000 people, up from 33.8 a week ago.\n\n"
+        "The government said bars would close at 10pm from Monday.\n"
+    )
+    for q in make(text).candidates.values():
+        assert "per ___" not in q.prompt
+
+
 def test_a_percentage_blank_keeps_its_sign(make: Any) -> None:
     """ "more than ___% of deepfake images": the typed blank is the number and the stem keeps
     the sign (set L's raters: "the % sign went missing"); a choice question's options carry it."""
@@ -226,3 +256,19 @@ def test_a_percentage_blank_keeps_its_sign(make: Any) -> None:
     assert found
     for q in found:
         assert "___% of deepfake" in q.prompt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stripped"),
+    [
+        ("For instance, Nigeria's jobless rate doubled.", "Nigeria's jobless rate doubled."),
+        ("Interestingly, Hotez had a vaccine years ago.", "Hotez had a vaccine years ago."),
+        ("After all, the shock was global.", "The shock was global."),
+        ("Indeed the port reopened in March.", "The port reopened in March."),
+        ("Notable gains came in March.", "Notable gains came in March."),
+    ],
+)
+def test_openers_that_lean_on_the_sentence_before_leave(sentence: str, stripped: str) -> None:
+    from quiz.generate.candidate import strip_connective
+
+    assert strip_connective(sentence) == stripped
