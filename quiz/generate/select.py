@@ -134,18 +134,6 @@ def mode_of(c: Candidate) -> str:
     return _MODE.get(c.type, c.type)
 
 
-def _same_figure(c: Candidate, chosen: list[Candidate]) -> bool:
-    """A statement on a figure's scale ("more than 100 crane operators") and another question
-    on the same figure answer each other: one of them. True and false statements are treated
-    alike, so which one a bank keeps does not depend on its truth (all 46 true/false questions
-    of 311 banks generated from the fresh sets were false before: a true one was held back
-    beside any other question on its sentence, a false one was not)."""
-    mine = c.fact.fingerprint
-    if c.form == "magnitude":
-        return any(x.fact.fingerprint == mine for x in chosen)
-    return any(x.form == "magnitude" and x.fact.fingerprint == mine for x in chosen)
-
-
 def _judged(c: Candidate, article: Article) -> float | None:
     """The candidate's score, or None when a hard rule drops it; worked out once per candidate
     and article, since the gate chooses again from the same candidates round after round and
@@ -209,8 +197,6 @@ def choose(
         if ent and per_entity_type.get((ent, c.type), 0) >= 2:
             return False  # a third cloze on the article's main subject is a giveaway
         s = c.fact.sentence.index
-        if _same_figure(c, chosen):
-            return False
         if (not relaxed and (s, c.type) in per_sentence_type) or per_sentence.get(s, 0) >= (
             5 if relaxed else 3
         ):
