@@ -61,6 +61,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from quiz.bank import BankError, load_bank
     from quiz.commands.bank_input import find_bank, say_bank_error
+    from quiz.commands.overwrite import refuse_to_overwrite
 
     parser: argparse.ArgumentParser = args.export_parser
     output: str | None = args.output
@@ -84,7 +85,15 @@ def run(args: argparse.Namespace) -> int:
     target = None
     if output != "-":
         target = Path(output) if output else default_target(bank.id, name, fmt.suffix)
-        refuse_to_overwrite(target, path, bank.source.file, data_dir, name)
+        refuse_to_overwrite(
+            target,
+            data_dir,
+            what=name,
+            bank_path=path,
+            article=bank.source.file,
+            other_name=f"{target.stem}{fmt.suffix}",
+            error=ExportError,
+        )
 
     result = fmt.export(bank, seed=args.seed)
     # notes, warnings and the target can quote bank text or a path: escaped, never raw
@@ -113,53 +122,6 @@ def default_target(bank_id: str, name: str, suffix: str) -> Path:
     suffix (``BANK-ID.aiken.txt``), since ``BANK-ID.txt`` is the name ``quiz generate`` gives
     the article it keeps beside the bank."""
     return Path(f"{bank_id}.{name}{suffix}" if suffix == ".txt" else f"{bank_id}{suffix}")
-
-
-def refuse_to_overwrite(
-    target: Path, bank_path: Path, article: str, data_dir: Path, name: str
-) -> None:
-    """An export never replaces a bank nor the article a bank quotes: not the bank it comes
-    from, nor its article (an Aiken export named after the bank once overwrote the article, and
-    every question then failed ``quiz check``), nor any bank of the library or the article it
-    names, nor any other file that is a quiz bank; and it never takes a bank's name (``.yaml``,
-    ``.yml``), which the library and ``quiz check`` would read as a bank."""
-    from quiz.commands.bank_files import article_named_by, is_bank_file, looks_like_bank_name
-    from quiz.library import find_bank_files, library_files, real_path
-
-    def refuse(why: str) -> ExportError:
-        return ExportError(f"cannot write {target}: {why}; give another file name with -o")
-
-    wanted = real_path(target.expanduser())
-    if wanted == real_path(bank_path):
-        raise refuse("it is the bank's own file")
-    if article and wanted == real_path(bank_path.parent / article):
-        raise refuse("it is the bank's own article")
-    # A bank's article lies in the bank's folder or below it: the banks to ask are those of
-    # a folder above the target (the library's, and any bank file beside the target).
-    library = library_files(data_dir)
-    for bank_file in dict.fromkeys([*library, *find_bank_files([wanted.parent])]):
-        bank_real = real_path(bank_file)
-        if wanted == bank_real and bank_file in library:
-            raise refuse(f"it is the bank file of {_bank_id(bank_file)!r} in your library")
-        if wanted == bank_real or not wanted.is_relative_to(bank_real.parent):
-            continue
-        named = article_named_by(bank_file)
-        if named and wanted == real_path(bank_real.parent / named):
-            raise refuse(f"it is the article of the bank {_bank_id(bank_file)!r} ({bank_file})")
-    if is_bank_file(wanted):
-        raise refuse("it is a quiz bank")
-    if looks_like_bank_name(target):
-        raise ExportError(
-            f"cannot write {target}: a {target.suffix} file is read as a quiz bank and {name} "
-            f"is not one; give another file name with -o (such as {target.stem}"
-            f"{FORMATS[name].suffix})"
-        )
-
-
-def _bank_id(path: Path) -> str:
-    from quiz.bank.peek import peek_bank
-
-    return peek_bank(path).id or path.stem
 
 
 def write_atomically(target: Path, data: bytes) -> None:

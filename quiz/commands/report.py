@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 LOCAL = "this computer"
 FORMATS = ("text", "json", "csv", "html")
+#: The file name a refused ``-o`` suggests instead, by format.
+_SUFFIX = {"text": "txt", "json": "json", "csv": "csv", "html": "html"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -87,9 +89,21 @@ def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
     data_dir = resolve_data_dir(args)
     try:
-        bank = load_bank(find_bank(args.bank, data_dir))
+        bank_path = find_bank(args.bank, data_dir)
+        bank = load_bank(bank_path)
     except BankError as error:  # FILE:LINE: message, as quiz check says it (no "quiz: ")
         return say_bank_error(error, one_line=True)
+    if args.output and args.output != "-":
+        from quiz.commands.overwrite import refuse_to_overwrite
+
+        refuse_to_overwrite(
+            Path(args.output),
+            data_dir,
+            what="the report",
+            bank_path=bank_path,
+            article=bank.source.file,
+            other_name=f"{Path(args.output).stem}.{_SUFFIX.get(fmt, 'txt')}",
+        )
 
     attempts: list[Any] = []
     flags: list[Any] = []

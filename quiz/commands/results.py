@@ -80,6 +80,12 @@ def run_export(args: argparse.Namespace) -> int:
     if not to_stdout and target.is_dir():
         raise QuizError(f"cannot write {target}: it is a folder")
     if not to_stdout:
+        from quiz.commands.overwrite import refuse_to_overwrite
+
+        refuse_to_overwrite(
+            target, data_dir, what="a results file", other_name=f"{target.stem}.jsonl"
+        )
+    if not to_stdout:
         make_parent_folders(target)  # said on stderr, as quiz export and quiz generate say it
     with tempfile.TemporaryDirectory(prefix="quiz-results-") as scratch:
         written = Path(scratch) / "results.jsonl" if to_stdout else target

@@ -82,3 +82,44 @@ def test_other_files_are_still_written_and_replaced(data_dir: Path, tmp_path: Pa
     result = run_quiz(data_dir, "export", "riverton", "-f", "gift", "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert target.read_text(encoding="utf-8").startswith("// riverton-bridge")
+
+
+def _refused_by(data_dir: Path, target: Path, why: str, *command: str) -> None:
+    before = target.read_bytes() if target.exists() else None
+    result = run_quiz(data_dir, *command, "-o", str(target))
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"quiz: cannot write {target}: {why}"), lines
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
+def test_a_report_never_overwrites_a_bank_or_its_article(data_dir: Path) -> None:
+    """ "quiz report BANK -o BANK" replaced a teacher's edited bank with the text report, and
+    "-o ARTICLE" its article (a new-user walk-through, session 8)."""
+    bank = data_dir / "banks" / "riverton.yaml"
+    article = data_dir / "banks" / "article.txt"
+    _refused_by(data_dir, bank, "it is the bank's own file", "report", str(bank))
+    _refused_by(data_dir, article, "it is the bank's own article", "report", "riverton")
+    _refused_by(
+        data_dir,
+        article,
+        "it is the article of the bank",
+        "report",
+        FOUNDING_BANK.stem,
+        "--format",
+        "csv",
+    )
+    assert run_quiz(data_dir, "check", "riverton").returncode == 0
+    written = data_dir.parent / "report.txt"
+    assert run_quiz(data_dir, "report", "riverton", "-o", str(written)).returncode == 0
+    assert written.exists()
+
+
+def test_a_results_file_never_overwrites_a_bank_or_its_article(data_dir: Path) -> None:
+    bank = data_dir / "banks" / "riverton.yaml"
+    article = data_dir / "banks" / "article.txt"
+    _refused_by(data_dir, bank, "it is the bank file of 'riverton-bridge'", "results", "export")
+    _refused_by(data_dir, article, "it is the article of the bank", "results", "export")
+    named = data_dir.parent / "answers.yaml"
+    _refused_by(data_dir, named, "a .yaml file is read as a quiz bank", "results", "export")
+    assert run_quiz(data_dir, "check", "riverton").returncode == 0
