@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from quiz.tui.config import StartAuthor, StartHome, StartPlay, StartReview, StartStats
+
+
+def needs_a_terminal(instead: str) -> None:
+    """Refuse to start the app without a terminal on both ends: piped or redirected, it wrote
+    its screens as escape codes into the file and waited for keys that never came (``quiz stats
+    > progress.txt`` hung; a new-user walk-through, session 8)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from quiz.errors import QuizError
+
+        said = "this command shows a screen, and its input or output is not a terminal"
+        raise QuizError(f"{said}: {instead}" if instead else said)
 
 
 def run_home(args: argparse.Namespace) -> int:
@@ -29,8 +41,13 @@ def launch(
     (:mod:`quiz.recording.deferred`)."""
     from quiz.recording.deferred import DeferredScores
     from quiz.tui.app import QuizApp
-    from quiz.tui.config import AppConfig
+    from quiz.tui.config import AppConfig, StartStats
 
+    needs_a_terminal(
+        "use `quiz stats --json` for figures a script can read"
+        if isinstance(start, StartStats)
+        else ""
+    )
     scores = DeferredScores(data_dir, recover=recover)
     config = AppConfig(
         data_dir=data_dir,

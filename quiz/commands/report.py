@@ -188,9 +188,11 @@ def _render(report: Report, fmt: str) -> str:
 
 def _show(data_dir: Path, report: Report) -> int:
     """The report in the TUI. No scores are opened: the screen only reads ``report``."""
+    from quiz.commands.home import needs_a_terminal
     from quiz.tui.app import QuizApp
     from quiz.tui.config import AppConfig, StartReport
 
+    needs_a_terminal("leave out --tui for a report in text, or give --format and -o")
     app = QuizApp(AppConfig(data_dir=data_dir, start=StartReport(report), calm_errors=True))
     app.run()
     return app.return_code or 0
