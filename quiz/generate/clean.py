@@ -344,6 +344,12 @@ def _headline_like(line: str) -> bool:
     return words <= 12 and line[-1] not in _TERMINAL and not _INNER_STOP.search(line)
 
 
+def line_kind(line: str) -> str:
+    """The furniture kind of one line read on its own (a caption, a byline, a related link…),
+    or :data:`BODY`: what the bank's default title must not be."""
+    return _kind(line.strip(), True, False)
+
+
 def _kind(line: str, headline_seen: bool, after_related: bool) -> str:
     """The furniture kind of a whole paragraph, or BODY."""
     if _COPYRIGHT.search(line):

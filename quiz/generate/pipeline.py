@@ -337,6 +337,12 @@ def _one_stretch(sentences: list[Sentence], article: Article) -> list[Sentence]:
     return max(groups.items(), key=lambda item: (len(item[1]), item[0]))[1]
 
 
+def _not_a_headline(line: str) -> bool:
+    from quiz.generate.clean import BODY, SUBHEAD, line_kind
+
+    return bool(_NOT_A_HEADLINE.search(line)) or line_kind(line) not in (BODY, SUBHEAD)
+
+
 def default_title(text: str, stem: str) -> str:
     """The headline when the article starts with one, else the file name made readable. The
     headline is the first short line without a full stop of four words or more among the lines
@@ -348,9 +354,18 @@ def default_title(text: str, stem: str) -> str:
         count = len(line.split())
         if line.endswith((".", "”", '"', "!", "?")) and count > 16:
             break  # the first sentence of the body: no headline above it
+        if _not_a_headline(line):
+            continue  # a breadcrumb, a byline, a caption or a page's time stamp above it
         if 4 <= count <= 16 and not line.endswith((".", "”", '"', "!", "?")):
             return line
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    first = next(
+        (
+            line.strip()
+            for line in text.splitlines()
+            if line.strip() and not _not_a_headline(line)
+        ),
+        "",
+    )
     if first and len(first.split()) <= 16 and not first.endswith((".", "”", '"', "!", "?")):
         return first
     words = re.sub(r"[-_]+", " ", stem).strip()
@@ -359,3 +374,14 @@ def default_title(text: str, stem: str) -> str:
 
 #: How far down a headline is looked for: a kicker, section labels and a breadcrumb above it.
 MAX_HEAD_LINES = 8
+#: Lines above a headline that are not one: a breadcrumb ("Home › News › Economy"), a time
+#: stamp ("February 24, 2020, 7:57 AM", "Posted: Friday October 15, 2010 1:28PM"), a byline.
+_NOT_A_HEADLINE = re.compile(
+    r"[›»]|\s>\s|^[^.!?]{1,40}\s/\s[^.!?]{1,30}$"
+    r"|\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\b\.?)?"
+    r"|^(?:Posted|Updated|Published|Last [Uu]pdated|By|BY)\b"
+    r"|^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+    r"|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"
+    r"|,\s*(?:(?:Associate|Senior|Staff|Contributing|Managing|Deputy|Chief)\s+)?(?:Editor"
+    r"|Writer|Reporter|Correspondent)s?\s*$"
+)

@@ -29,3 +29,28 @@ def test_a_plain_headline_first() -> None:
 
 def test_no_headline_gives_the_file_name() -> None:
     assert default_title(BODY, "covid-fines_2020") == "Covid fines 2020"
+
+
+def test_breadcrumbs_bylines_and_time_stamps_are_not_headlines() -> None:
+    """Lines above a saved page's headline that the walk-through got as titles (set M)."""
+    cases = {
+        "CBS News\nFebruary 24, 2020, 7:57 AM\nBlack voters in South Carolina are crucial\n": (
+            "Black voters in South Carolina are crucial"
+        ),
+        "Emma Grey Ellis\nScience\nSep 30, 2016 7:00 AM\nAn Ode to the Rosetta Spacecraft\n": (
+            "An Ode to the Rosetta Spacecraft"
+        ),
+        "Home › News › ScienceNOW › Early Birds Smelled Good\nEarly Birds Smelled Good\n": (
+            "Early Birds Smelled Good"
+        ),
+        "Posted: Friday October 15, 2010 1:28PM ; Updated: Friday October 15, 2010 1:28PM\n"
+        "OSU closes Holmes investigation\n": "OSU closes Holmes investigation",
+        "nature > news > article\nGigantic Chinese telescope opens to astronomers\n": (
+            "Gigantic Chinese telescope opens to astronomers"
+        ),
+        "Erin McCann, Associate Editor\nKansas HIE to share data with CDC\n": (
+            "Kansas HIE to share data with CDC"
+        ),
+    }
+    for text, title in cases.items():
+        assert default_title(text + BODY, "file") == title, text
