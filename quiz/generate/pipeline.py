@@ -359,11 +359,7 @@ def default_title(text: str, stem: str) -> str:
         if 4 <= count <= 16 and not line.endswith((".", "”", '"', "!", "?")):
             return line
     first = next(
-        (
-            line.strip()
-            for line in text.splitlines()
-            if line.strip() and not _not_a_headline(line)
-        ),
+        (line.strip() for line in text.splitlines() if line.strip() and not _not_a_headline(line)),
         "",
     )
     if first and len(first.split()) <= 16 and not first.endswith((".", "”", '"', "!", "?")):

@@ -18,7 +18,7 @@ from quiz.bank.model import TYPE_NAMES, MultipleChoice
 from quiz.recording.background import BackgroundRecorder, Saved
 from quiz.session import Result, Session
 from quiz.tui.text import prompt_content
-from quiz.tui.widgets.answers.base import AnswerWidget
+from quiz.tui.widgets.answers.base import AnswerWidget, CursorAnswer
 from quiz.tui.widgets.answers.picking import answer_widget
 from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.progress_line import ProgressLine
@@ -191,6 +191,38 @@ class QuizScreen(Screen[None]):
     @on(AnswerWidget.Hint)
     def _hint(self, event: AnswerWidget.Hint) -> None:
         self._set_hint(event.text or self.answer_input.hint)
+
+    @on(CursorAnswer.CursorMoved)
+    def _keep_cursor_in_view(self, event: CursorAnswer.CursorMoved) -> None:
+        """Keep the row under the cursor in view, scrolling as little as it takes; on the
+        first row, what is above it too (the question), and on the last, what is below it (the
+        rest of the input and the hint of its keys), as much of either as fits. On a small
+        terminal (40x12) the rows and the hint are under the fold: the cursor brings them up."""
+        answer = event.answer
+        if answer is not self.answer_input or answer.locked:
+            return
+        row = answer.cursor_region()
+        scroll = self.query_one("#scroll", VerticalScroll)
+        view = scroll.scrollable_content_region.height
+        if row is None or view <= 0:
+            return
+        origin = scroll.scrollable_content_region.y - int(scroll.scroll_y)  # line 0, on screen
+        top, bottom = row.y - origin, row.bottom - origin
+        if answer.cursor == 0:
+            top = max(0, bottom - view)
+        if answer.cursor == answer.cursor_rows - 1:
+            below = [answer.region.bottom]
+            hint = self.query_one("#hint", Static)
+            if hint.display:
+                below.append(hint.region.bottom)
+            bottom = min(max(bottom, max(below) - origin), top + view)
+        y = int(scroll.scroll_y)
+        if top < y:
+            y = top
+        elif bottom > y + view:
+            y = bottom - view
+        if y != int(scroll.scroll_y):
+            scroll.scroll_to(y=y, animate=False, immediate=True)
 
     @on(AnswerWidget.Submitted)
     async def _submitted(self, event: AnswerWidget.Submitted) -> None:

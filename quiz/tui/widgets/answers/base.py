@@ -4,6 +4,7 @@ right with :meth:`AnswerWidget.reveal`; :class:`CursorAnswer` is one with a row 
 
 from __future__ import annotations
 
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -64,15 +65,42 @@ class AnswerWidget(Widget):
 
 class CursorAnswer(AnswerWidget):
     """An input with a row cursor (choices, ordering, matching): repainted whenever the cursor
-    moves or the focus comes or goes."""
+    moves or the focus comes or goes. Each move posts :class:`CursorMoved`, once laid out, so
+    the screen keeps the row under the cursor in view: on a small terminal (40x12) the rows
+    below the first few are under the fold."""
 
-    cursor: reactive[int] = reactive(0, init=False)
+    class CursorMoved(Message):
+        """The cursor moved (or its row did): keep :meth:`CursorAnswer.cursor_region` in view."""
+
+        def __init__(self, answer: CursorAnswer) -> None:
+            super().__init__()
+            self.answer = answer
+
+    #: Updated (and followed) even when a key leaves it where it was: ↑ on the first row,
+    #: after the learner scrolled it away, brings it back.
+    cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
     def on_mount(self) -> None:
         self._paint()
 
     def watch_cursor(self) -> None:
         self._paint()
+        if not self.locked:
+            # after the layout: a moved item may wrap to another height
+            self.call_after_refresh(self._cursor_moved)
+
+    def _cursor_moved(self) -> None:
+        if not self.locked and self.is_attached:
+            self.post_message(self.CursorMoved(self))
+
+    @property
+    def cursor_rows(self) -> int:
+        """How many rows the cursor moves over."""
+        raise NotImplementedError
+
+    def cursor_region(self) -> Region | None:
+        """Where the row under the cursor is on screen (None: no row is)."""
+        raise NotImplementedError
 
     def on_focus(self) -> None:
         self._paint()

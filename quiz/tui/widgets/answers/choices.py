@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 
 from quiz.bank.types import shape_of
@@ -73,7 +73,7 @@ class ChoiceList(CursorAnswer, can_focus=True):
 
     #: No row is under the cursor until ↑↓ put it there: an Enter pressed by accident (one
     #: too many after the feedback) answers nothing rather than the first choice.
-    cursor: reactive[int] = reactive(-1, init=False)
+    cursor: reactive[int] = reactive(-1, init=False, always_update=True)
 
     def __init__(self, item: Item) -> None:
         super().__init__(item)
@@ -161,6 +161,18 @@ class ChoiceList(CursorAnswer, can_focus=True):
                 return n
             y -= height
         return None
+
+    @property
+    def cursor_rows(self) -> int:
+        return len(self.choices)
+
+    def cursor_region(self) -> Region | None:
+        if not 0 <= self.cursor < len(self.choices):
+            return None
+        width = self.content_size.width
+        above = sum(len(self._lines(n, width)) for n in range(self.cursor))
+        box = self.content_region
+        return Region(box.x, box.y + above, box.width, len(self._lines(self.cursor, width)))
 
     def on_key(self, event: events.Key) -> None:
         key = (event.character or "").lower()

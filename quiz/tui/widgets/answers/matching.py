@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import Static
 
 from quiz.bank.types import shape_of
@@ -116,6 +117,14 @@ class MatchingBoard(CursorAnswer, can_focus=True):
         if nxt != self.cursor:
             self.cursor = nxt
         self._paint()
+
+    @property
+    def cursor_rows(self) -> int:
+        return len(self.lefts)
+
+    def cursor_region(self) -> Region | None:
+        pairs = self._pairs()
+        return pairs[self.cursor].region if 0 <= self.cursor < len(pairs) else None
 
     def action_cursor(self, delta: int) -> None:
         if not self.locked:

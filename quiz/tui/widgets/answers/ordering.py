@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 
 from quiz.session import Item, Result
 from quiz.tui.widgets.answers.base import CursorAnswer
@@ -67,6 +68,14 @@ class OrderingList(CursorAnswer, can_focus=True):
             if not self.locked:
                 row.set_key(f"{'›' if active else ' '}{n + 1:>2}")
             row.set_text(text)
+
+    @property
+    def cursor_rows(self) -> int:
+        return len(self.order)
+
+    def cursor_region(self) -> Region | None:
+        rows = self._rows()
+        return rows[self.cursor].region if 0 <= self.cursor < len(rows) else None
 
     def action_cursor(self, delta: int) -> None:
         if not self.locked:
