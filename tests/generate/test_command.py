@@ -187,3 +187,19 @@ def test_an_article_whose_questions_are_all_held_back_says_where_the_drafts_are(
     err = capsys.readouterr().err
     assert "passed the quality gate" in err and f"quiz author {path}" in err
     assert err.count("\n") == 1 and not out.exists()
+
+
+def test_a_second_identical_bank_says_which_file_the_library_plays(
+    nlp: Any, tmp_path: Path, capsys: Any, isolated_data_dir: Path
+) -> None:
+    """The same article generated twice with -o: the second file is a copy of a library bank
+    and is not listed twice, so "play it with `quiz play ID`" would have played the first file
+    (a new-user walk-through edited the second and drilled the first)."""
+    from tests.generate.conftest import FOUNDING_ARTICLE
+
+    first, second = tmp_path / "a" / "one.yaml", tmp_path / "b" / "two.yaml"
+    assert main(["generate", str(FOUNDING_ARTICLE), "-o", str(first)]) == 0
+    assert "in your library as" in capsys.readouterr().out
+    assert main(["generate", str(FOUNDING_ARTICLE), "-o", str(second)]) == 0
+    out = capsys.readouterr().out
+    assert f"the same bank as {first}" in out and f"quiz play {second}" in out

@@ -140,6 +140,7 @@ def run_new(
         sys.stdout.write(content)
         return 0
     write_file(target, content)
+    copy_of = ""
     if not in_library:
         from quiz.shelf import add_bank
 
@@ -147,6 +148,7 @@ def run_new(
         if added.status == "renamed":  # another bank of the library has the id: a new one
             bank_id = added.bank_id  # was written into the file; this is the id to play
             notes.append(f"note: {added.message()}")
+        copy_of = added.other if added.status == "copy" else ""
     # every line below can quote a path or an argument: escaped, never sent raw
     for note in notes:
         print(printable(note), file=sys.stderr)
@@ -154,7 +156,14 @@ def run_new(
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
     drafted = f" and {len(result.bank.drafts)} drafts" if result.bank.drafts else ""
     print(printable(f"wrote {target}: {len(result.bank.questions)} questions ({by_type}){drafted}"))
-    if not many:
+    if not many and copy_of:  # the same bytes as a library bank: that file is what plays
+        print(
+            printable(
+                f"the same bank as {copy_of}, which is in your library as {bank_id}; "
+                f"play this file with `quiz play {target}`"
+            )
+        )
+    elif not many:
         print(f"in your library as {bank_id}: play it with `quiz play {bank_id}`")
     note = shortfall_note(len(result.bank.questions), len(result.bank.drafts), text, args.max)
     if note and many:  # among several, say which article the note is about
