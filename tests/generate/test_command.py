@@ -195,11 +195,19 @@ def test_a_second_identical_bank_says_which_file_the_library_plays(
     """The same article generated twice with -o: the second file is a copy of a library bank
     and is not listed twice, so "play it with `quiz play ID`" would have played the first file
     (a new-user walk-through edited the second and drilled the first)."""
-    from tests.generate.conftest import FOUNDING_ARTICLE
-
     first, second = tmp_path / "a" / "one.yaml", tmp_path / "b" / "two.yaml"
     assert main(["generate", str(FOUNDING_ARTICLE), "-o", str(first)]) == 0
     assert "in your library as" in capsys.readouterr().out
     assert main(["generate", str(FOUNDING_ARTICLE), "-o", str(second)]) == 0
     out = capsys.readouterr().out
     assert f"the same bank as {first}" in out and f"quiz play {second}" in out
+
+
+def test_an_article_given_as_the_output_is_refused_for_its_name(
+    nlp: Any, article: Path, capsys: Any
+) -> None:
+    """ "-o k.txt" on an existing k.txt said "exists; use --update or --force", and --force was
+    then refused for the name: the name is what is wrong, and is said first."""
+    assert main(["generate", str(article), "-o", str(article)]) == 1
+    err = capsys.readouterr().err
+    assert "must end in .yaml or .yml" in err and "--force" not in err

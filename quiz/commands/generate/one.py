@@ -103,13 +103,13 @@ def run_new(
     if folder is not None:  # a clash gave a new id: the file is named by it, as in the library
         target = folder / f"{bank_id}.yaml"
     options["bank_id"] = bank_id
+    if target is not None and target.suffix not in (".yaml", ".yml"):
+        raise QuizError(f"the bank file must end in .yaml or .yml, not {target.name!r}")
     if target is not None and target.exists() and not args.force:
         raise QuizError(
             f"{target} exists; use --update {target} to regenerate it keeping your edits, "
             "or --force to overwrite it"
         )
-    if target is not None and target.suffix not in (".yaml", ".yml"):
-        raise QuizError(f"the bank file must end in .yaml or .yml, not {target.name!r}")
     in_library = not args.output
     if in_library:
         article_name = f"{bank_id}.txt"
