@@ -257,6 +257,16 @@ _GLOSSARY = re.compile(
     r"^[\w'’ -]{1,40}\s[-–—]\s(?:n|v|adj|adv|prep|conj|pron|phrasal v|idiom|noun|verb)\.\s"
 )
 
+#: Another story's teaser in a page's rail: a capitalised label, then its summary, cut off
+#: ("FIVE-YEAR WINDOW? A defense institute CEO said … commissioned by the").
+_TEASER_LABEL = re.compile(r"^[A-Z][A-Z0-9'’ ,&-]{3,40}[:?]\s")
+
+
+def _unfinished(line: str) -> bool:
+    """A paragraph that stops without ending a sentence: text cut off by a page's layout."""
+    return not line.rstrip().endswith(tuple(_TERMINAL + ")]:;"))
+
+
 #: A teaser of another story, cut short mid-sentence ("… according to a new forecast from
 #: British multinational ..."): a saved page's rail of headlines, which extraction keeps.
 _CUT_SHORT = re.compile(r"\s(?:\.\.\.|…)$")
@@ -362,6 +372,8 @@ def _kind(line: str, headline_seen: bool, after_related: bool) -> str:
         return SOCIAL
     if _RELATED.match(line) or _RELATED_HEADER.match(line) or _CUT_SHORT.search(line):
         return RELATED
+    if _unfinished(line) and _TEASER_LABEL.match(line):
+        return RELATED  # "RISK REMAINS: An official said … The ministry said in a s"
     if (
         after_related
         and len(line.split()) <= 20

@@ -99,6 +99,13 @@ FURNITURE = [
         "Time to show-off your poker skills and win Rs.25 lakhs with no investment. Register Now!",
         clean.SOCIAL,
     ),
+    # a rail of other stories' teasers under a label, cut off (set N)
+    (
+        "FIVE-YEAR WINDOW? A defense institute CEO said a timeline was based on expected tough "
+        "measures Most Taiwanese are willing to defend the nation, a poll showed. The poll was "
+        "commissioned by the",
+        clean.RELATED,
+    ),
     # a rail of other stories' teasers, each cut short mid-sentence
     (
         "Vietnam will enjoy the fastest economic growth in Southeast Asia in 2020, according to a "
@@ -161,6 +168,7 @@ BODY = [
     "You'll receive a refund within 30 days if the strike cancels your sailing, the port said.",
     "“We kept waiting, and waiting...” she said of the night on the quay.",
     "Fans can register now for the final, the club said on its website.",
+    "RISKS: the port said strikes, storms and fuel prices could all delay the new cranes.",
     "“Join us!” the strikers shouted at the gates.",
 ]
 
