@@ -3,8 +3,8 @@ progress on it), the progress read from the scores, and the two lines each entry
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ class BankEntry:
     summary: BankSummary
     last: LastScore | None = None
     due: int = 0
+    studied: int = 0  # questions answered at least once, in a quiz or a review (cram aside)
     scored: bool = False
     checked: bool = True  # loaded and validated; else a glance, and the count may be unknown
     counted: bool = True
@@ -54,15 +55,21 @@ def entry_of(found: Found) -> BankEntry:
 
 @dataclass(frozen=True)
 class Progress:
-    """The learner's last score and due count per bank id, as read from the scores."""
+    """The learner's last score, due count and questions studied per bank id, as read from
+    the scores."""
 
     last: Mapping[str, LastScore]
     due: Mapping[str, int]
+    studied: Mapping[str, int] = field(default_factory=dict)
 
     def on(self, entry: BankEntry) -> BankEntry:
         bank_id = entry.summary.id
         return replace(
-            entry, last=self.last.get(bank_id), due=self.due.get(bank_id, 0), scored=True
+            entry,
+            last=self.last.get(bank_id),
+            due=self.due.get(bank_id, 0),
+            studied=self.studied.get(bank_id, 0),
+            scored=True,
         )
 
 
@@ -73,15 +80,34 @@ def read_progress(app: QuizApp, entries: list[BankEntry]) -> Progress | None:
 
     Due counts leave out questions removed from a bank since they were answered: they keep
     their history but leave every queue. A bank not checked yet has no question ids to go by:
-    its due count comes with the next reading, once it is checked."""
+    its due count comes with the next reading, once it is checked.
+
+    The last score is a finished quiz's (``quiz play``, or a bank started from home): a review
+    spans banks and scores none of them, so a bank studied only in reviews has no last score,
+    and is shown with how many of its questions were studied instead (its cards, read from
+    the scores database; none when the app runs without one)."""
     config = app.config
     known = {e.summary.id: frozenset(e.summary.question_ids) for e in entries if e.ok and e.checked}
     try:
         last = dict(config.progress.last_scores())
         due = dict(config.progress.due_count_by_bank(config.clock(), known_questions=known))
+        store = app.scores_store()
+        cards = store.card_ids_by_bank() if store is not None else {}
     except Exception:
         return None
-    return Progress(last, due)
+    return Progress(last, due, _studied(cards, known))
+
+
+def _studied(
+    cards: Mapping[str, Collection[str]], known: Mapping[str, Collection[str]]
+) -> dict[str, int]:
+    """Per bank id, how many of its questions have a card (were answered outside cram); of a
+    checked bank, only the questions it still has count (as its due count does)."""
+    counts: dict[str, int] = {}
+    for bank_id, ids in cards.items():
+        has = known.get(bank_id)
+        counts[bank_id] = len(ids) if has is None else sum(1 for q in ids if q in has)
+    return counts
 
 
 def entry_prompt(entry: BankEntry) -> Content:
@@ -119,6 +145,7 @@ def shown(entry: BankEntry) -> tuple[object, ...]:
         entry.scored,
         entry.last,
         entry.due,
+        entry.studied,
     )
 
 
@@ -128,6 +155,10 @@ def _progress(entry: BankEntry) -> list[str | tuple[str, str]]:
         pct = round(100 * entry.last.correct / entry.last.total)
         meta.append(("  ·  last ", "$text-muted"))
         meta.append((f"{entry.last.correct}/{entry.last.total} ({pct}%)", "bold"))
+    elif entry.studied:  # in reviews only: they score no bank
+        meta.append(("  ·  ", "$text-muted"))
+        meta.append((str(entry.studied), "bold"))
+        meta.append((" studied", "$text-muted"))
     else:
         meta.append(("  ·  not played yet", "$text-muted"))
     if entry.due:
