@@ -222,7 +222,7 @@ async def test_edit_form_validates_as_you_type(
         assert isinstance(form, EditQuestion)
         form.query_one("#f-prompt", TextArea).text = "The bridge cost ___ million euros."
         await pilot.pause()
-        assert form.problems == ["The prompt has 1 blank(s) (___) but 'blanks' lists 2"]
+        assert form.problems == ["The text has 1 blank(s) (___) but Blanks lists 2"]
         form.query_one("#f-blanks", TextArea).text = "12 | twelve"
         await pilot.pause()
         assert form.problems == []

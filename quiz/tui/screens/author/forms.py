@@ -9,6 +9,7 @@ and a required one says what it needs while the changes cannot be kept.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -136,6 +137,7 @@ class EditQuestion(ModalScreen[dict[str, str] | None]):
 
     def validate(self) -> bool:
         question, problems = question_from_form(self.draft, self.item.question, self.values())
+        problems = [in_form_words(p, self.fields) for p in problems]
         self.problems = problems
         box = self.query_one("#edit-problems", Static)
         if problems:
@@ -265,6 +267,52 @@ def field_hint(form_field: FormField) -> Content:
     return Content("  ·  ").join(
         Content.assemble((key, "bold"), (" " if key else "") + text) for key, text in what
     )
+
+
+#: A bank-file key in a validator's problem, where it names a field ("'prompt' is empty",
+#: "required field 'answer' is missing"), not where it quotes a value ("duplicate item 'a'").
+_KEY = re.compile(
+    r"(?:required field )?'(?P<key>[a-z_]+)'(?= is | must | cannot | contains | lists )"
+)
+#: One entry of a list field: "an entry of 'accept' contains control characters".
+_ENTRY = re.compile(r"\b(?P<one>an|each) entry of '(?P<key>[a-z_]+)'", re.IGNORECASE)
+
+#: Keys of the bank file that the form shows under another field's name or none: a
+#: fill-in-the-blank's blank (a line of Blanks), a choice question's options (its right
+#: answers and wrong options together), a matching pair's two sides (a line of Pairs).
+_KEY_FIELDS = {"blank": "blanks"}
+_KEY_WORDS = {"choices": "the options", "left": "the left side", "right": "the right side"}
+
+
+def in_form_words(problem: str, fields: list[FormField]) -> str:
+    """A problem of the bank validator in the form's words: the label a teacher sees for each
+    field it names ("Question is empty", not "'prompt' is empty"; "Text" for a fill-in-the-
+    blank's prompt). The validator speaks of the bank file's keys, which the form never
+    shows; a key it has no label for is left as it is."""
+    labels = {f.name: f.label for f in fields}
+
+    def field(key: str) -> str | None:
+        return labels.get(key) or labels.get(_KEY_FIELDS.get(key, ""))
+
+    def entry(match: re.Match[str]) -> str:
+        one, key = match["one"], match["key"]
+        if key == "choices":
+            return f"{one} option"  # "an option", "each option"
+        name = field(key)
+        if name is None:
+            return match[0]
+        article = one if one.lower() == "each" else one[0]  # "an" -> "a"
+        return f"{article} line of {name}"
+
+    def key(match: re.Match[str]) -> str:
+        name = match["key"]
+        return field(name) or _KEY_WORDS.get(name) or match[0]
+
+    text = _KEY.sub(key, _ENTRY.sub(entry, problem))
+    prompt = labels.get("prompt")
+    if prompt:  # "the prompt has 0 blank(s)", "each ___ in the prompt"
+        text = re.sub(r"\b([Tt])he prompt\b", lambda m: f"{m[1]}he {prompt.lower()}", text)
+    return text
 
 
 def _label(form_field: FormField) -> Content:
