@@ -7,7 +7,8 @@ flagged, or which questions a learner missed) show between them. Tab moves betwe
 tables, the arrows along them; Escape goes back from the learners to the questions (on the
 questions it only says that q quits: nothing is left by accident), q quits. On a small
 terminal (fewer than 34 lines) the tables get the room: the summary is left out and the
-details wait for d, which shows them in place of the other table. d also goes into the
+details wait for d, which shows them in place of the other table (under the table in use,
+its heading first). d also goes into the
 details, where the arrows, PgUp/PgDn and Home/End scroll them (a long list of wrong answers
 or learners' notes runs past their height); d again, or Esc, comes back to the table.
 
@@ -234,7 +235,7 @@ class ReportScreen(Screen[None]):
         focused = self.focused
         if isinstance(focused, DataTable) and focused.row_count and focused.id:
             self.showing = focused.id
-            self.set_class(focused.id == "report-students", "-on-learners")
+            self._on_learners(focused.id == "report-students")
             row = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key
             self._show(focused.id, row.value)
 
@@ -277,7 +278,29 @@ class ReportScreen(Screen[None]):
         compact = self.size.height < self.COMPACT_BELOW
         if compact != self.has_class("-compact"):
             self.set_class(compact, "-compact")
+            self._place_details()
             self.refresh_bindings()
+
+    def _on_learners(self, learners: bool) -> None:
+        """The learners' table is the one in use (on a small terminal, the one shown)."""
+        self.set_class(learners, "-on-learners")
+        self._place_details()
+
+    def _place_details(self) -> None:
+        """The details under the table they are of, with its heading above both: between the
+        tables on a tall terminal, as they were; on a small one the learners' table takes the
+        questions' place, heading first, and the details come under it (between the tables,
+        a learner's details opened above the "Learners" heading)."""
+        pane = self.query_one(DetailPane)
+        under = (
+            "#report-students"
+            if self.has_class("-compact") and self.has_class("-on-learners")
+            else "#report-questions"
+        )
+        table = self.query_one(under, DataTable)
+        children = list(self.children)
+        if children.index(pane) != children.index(table) + 1:
+            self.move_child(pane, after=table)
 
     def action_details(self) -> None:
         """Into the details, to scroll them, and out again. On a small terminal they wait
@@ -302,7 +325,7 @@ class ReportScreen(Screen[None]):
     def _use(self, table_id: str) -> None:
         """Moves to a table: shown first (when the details leave room for one table only),
         then focused."""
-        self.set_class(table_id == "report-students", "-on-learners")
+        self._on_learners(table_id == "report-students")
         table = self.query_one(f"#{table_id}", DataTable)
         self.call_after_refresh(table.focus)
 
