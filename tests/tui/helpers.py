@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 
 from quiz.bank.model import (
@@ -97,3 +99,21 @@ async def answer_wrong(pilot: Pilot) -> None:
         # the shown order is never the right one: Enter asks first, a second one submits it
         await pilot.press("enter", "enter")
     await acknowledged(pilot)
+
+
+def bank_folder(tmp_path: Path, *, founding: bool = True) -> Path:
+    """A banks folder as the review, stats and home tests read it: the all-types bank as
+    ``riverton-bridge.yaml`` with its article, and (unless ``founding`` is false) the founding
+    bank with its article."""
+    import shutil
+
+    from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
+
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    shutil.copy(ALL_TYPES_BANK, banks / "riverton-bridge.yaml")
+    shutil.copy(DATA / "valid" / "article.txt", banks / "article.txt")
+    if founding:
+        for path in (FOUNDING_BANK, FOUNDING_BANK.with_suffix(".txt")):
+            shutil.copy(path, banks / path.name)
+    return banks

@@ -9,7 +9,6 @@ last score, and a bank never answered still says "not played yet"."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -21,9 +20,9 @@ from textual.widgets import OptionList
 from quiz.store import Store
 from quiz.tui.config import StartHome
 from quiz.tui.screens.home import HomeScreen
-from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
+from tests.conftest import FOUNDING_BANK
 from tests.tui.conftest import settle
-from tests.tui.helpers import answer_right, answer_wrong, current
+from tests.tui.helpers import answer_right, answer_wrong, bank_folder, current
 from tests.tui.test_review import DAY1, RIVERTON, Apps, Clock, loaded, play_through
 
 FOUNDING = "japan-korea-summit-2025"
@@ -37,13 +36,7 @@ def clock() -> Clock:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """The all-types bank and the shipped one, each with its article."""
-    banks = tmp_path / "banks"
-    banks.mkdir()
-    shutil.copy(ALL_TYPES_BANK, banks / "riverton-bridge.yaml")
-    shutil.copy(DATA / "valid" / "article.txt", banks / "article.txt")
-    for path in (FOUNDING_BANK, FOUNDING_BANK.with_suffix(".txt")):
-        shutil.copy(path, banks / path.name)
-    return banks
+    return bank_folder(tmp_path)
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from quiz.tui.widgets.feedback import Feedback
 from quiz.tui.widgets.topbar import TopBar
 from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
 from tests.tui.conftest import Harness, settle
-from tests.tui.helpers import acknowledged, answer_right, answer_wrong, current
+from tests.tui.helpers import acknowledged, answer_right, answer_wrong, bank_folder, current
 
 DAY1 = datetime(2025, 9, 1, 9, 0, tzinfo=UTC)
 RIVERTON = "riverton-bridge"
@@ -57,13 +57,7 @@ def clock() -> Clock:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """The all-types bank (9 questions) and the founding bank (70), with their articles."""
-    banks = tmp_path / "banks"
-    banks.mkdir()
-    shutil.copy(ALL_TYPES_BANK, banks / "riverton-bridge.yaml")
-    shutil.copy(DATA / "valid" / "article.txt", banks / "article.txt")
-    shutil.copy(FOUNDING_BANK, banks / FOUNDING_BANK.name)
-    shutil.copy(FOUNDING_BANK.with_suffix(".txt"), banks / FOUNDING_BANK.with_suffix(".txt").name)
-    return banks
+    return bank_folder(tmp_path)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from quiz.store import Store
 from quiz.tui.config import StartPlay, StartReview
 from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
 from tests.tui.conftest import settle
-from tests.tui.helpers import answer_right, answer_wrong
+from tests.tui.helpers import answer_right, answer_wrong, bank_folder
 from tests.tui.test_review import DAY1, Apps, Clock, _swap_mayor_answer
 
 TINY = (40, 12)
@@ -38,11 +38,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    banks = tmp_path / "banks"
-    banks.mkdir()
-    shutil.copy(ALL_TYPES_BANK, banks / "riverton-bridge.yaml")
-    shutil.copy(DATA / "valid" / "article.txt", banks / "article.txt")
-    return banks
+    return bank_folder(tmp_path, founding=False)
 
 
 @pytest.fixture

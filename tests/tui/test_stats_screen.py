@@ -37,6 +37,7 @@ from quiz.tui.widgets.charts import (
 from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
 from tests.store.helpers import FakeClock, answer
 from tests.tui.conftest import Harness, settle
+from tests.tui.helpers import bank_folder
 
 SMALL = (80, 24)
 LARGE = (120, 40)
@@ -52,12 +53,7 @@ MARKUP_TITLE = "[b]Bold?[/b] [@click=app.quit]x[/]"
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """Two real banks, a bank whose title is markup (to be shown literally), a broken one."""
-    banks = tmp_path / "banks"
-    banks.mkdir()
-    shutil.copy(ALL_TYPES_BANK, banks / "riverton-bridge.yaml")
-    shutil.copy(DATA / "valid" / "article.txt", banks / "article.txt")
-    shutil.copy(FOUNDING_BANK, banks / FOUNDING_BANK.name)
-    shutil.copy(FOUNDING_BANK.with_suffix(".txt"), banks / FOUNDING_BANK.with_suffix(".txt").name)
+    banks = bank_folder(tmp_path)
     text = ALL_TYPES_BANK.read_text(encoding="utf-8")
     text = text.replace("id: riverton-bridge", "id: markup-title", 1)
     text = text.replace("title: Riverton opens its bridge", f"title: '{MARKUP_TITLE}'", 1)
