@@ -415,13 +415,16 @@ def _split(offset: int, line: str) -> list[Part]:
     return parts
 
 
-def paragraph_parts(paragraphs: list[tuple[int, str]]) -> list[Part]:
-    """Every paragraph cut into its body and furniture parts, in order (one pass)."""
+def paragraph_parts(paragraphs: list[tuple[int, str]], text: str = "") -> list[Part]:
+    """Every paragraph cut into its body and furniture parts, in order (one pass). ``text``,
+    the whole article, shows which paragraphs were list items (their marker is not in them)."""
     out: list[Part] = []
     headline_seen = False
     after_related = False
     for offset, line in paragraphs:
         kind = _credit_kind(line) or _kind(line, headline_seen, after_related)
+        if kind == BODY and _listed_caption(text, offset, line):
+            kind = CAPTION
         if kind == RELATED:
             header = _RELATED.match(line)
             after_related = (
@@ -442,7 +445,16 @@ def paragraph_parts(paragraphs: list[tuple[int, str]]) -> list[Part]:
 
 def parts(text: str) -> list[Part]:
     """The article's paragraphs cut into body text and furniture."""
-    return paragraph_parts(split_paragraphs(text))
+    return paragraph_parts(split_paragraphs(text), text)
+
+
+def _listed_caption(text: str, offset: int, line: str) -> bool:
+    """A list item of twenty words or more that ends no sentence: a photo essay's caption,
+    which extraction lists after its pictures ("- Buck Cullen with his daughter … whale
+    recovery team"; a walk-through found one asked, set M). A news list's items are short or
+    end their sentences."""
+    before = text[max(0, offset - 3) : offset].lstrip("\n")
+    return before.strip() in ("-", "•", "*", "–") and len(line.split()) >= 20 and _unfinished(line)
 
 
 def body_paragraphs(text: str) -> list[tuple[int, str]]:

@@ -288,3 +288,17 @@ def test_cleaning_is_linear_and_cheap() -> None:
     started = time.perf_counter()
     assert len(body_spans(text)) == 2000
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_photo_essays_listed_captions_are_captions() -> None:
+    """Extraction lists a photo essay's captions after its pictures; a long list item that ends
+    no sentence is one of them (a new-user walk-through got "Kaiarahi (___ months)" asked)."""
+    caption = (
+        "Buck Cullen with his daughter Kaiarahi (10 months) in his backyard, where he is "
+        "storing a pair of massive sperm whale jawbones. Cullen is an integral member of the team"
+    )
+    item = "The port will hire 240 crane operators, who will start work in March after a course."
+    text = f"Whale strandings\n\n- {caption}\n- {item}\n"
+    found = [(p.kind, text[p.start : p.end]) for p in clean.parts(text)]
+    assert (clean.CAPTION, caption) in found
+    assert (clean.BODY, item) in found
