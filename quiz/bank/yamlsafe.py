@@ -280,6 +280,13 @@ def load_yaml(
             what += f", which starts on this line and is not closed before line {mark.line + 1}"
             mark = opened
         where = mark.line + 1 if mark else 0
+        left_open = "which starts on this line" in what
+        quoted = _open_quote_before(text, where - 1) if where and not left_open else None
+        if quoted is not None:
+            # `prompt: "Twenty years ago…` left open: libyaml reads on to the next quote and
+            # notices many lines later; the quote is what to look at
+            what += f"; the quoted text that starts on this line is not closed before line {where}"
+            where = quoted + 1
         raise YamlProblem(where, f"YAML syntax error: {what}") from None
     except yaml.reader.ReaderError as error:  # characters YAML does not allow in a stream
         line = text.count("\n", 0, error.position) + 1
@@ -292,3 +299,27 @@ def load_yaml(
     except yaml.YAMLError as error:  # pragma: no cover - every libyaml error is marked
         raise YamlProblem(0, f"not readable as YAML: {error}") from None
     return root
+
+
+#: A value that opens with a quote: ``prompt: "…``, ``- "…``.
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?(["'])""")
+
+
+def _open_quote_before(text: str, failed: int) -> int | None:
+    """The nearest line before ``failed`` (0-based) that opens a quoted value which is still
+    open at ``failed``: where a missing closing quote made the parser read on (a quoted value
+    may run over several lines, so it counts only if no closing quote follows). None when
+    there is none."""
+    lines = text.split("\n")
+    for number in range(min(failed, len(lines)) - 1, max(-1, failed - 400), -1):
+        found = _QUOTED_VALUE.match(lines[number])
+        if found is None:
+            continue
+        quote = found.group(1)
+        after = "\n".join([lines[number][found.end() :], *lines[number + 1 : failed]])
+        if quote == '"':
+            closes = after.replace("\\\\", "").replace('\\"', "").count('"')
+        else:
+            closes = after.replace("''", "").count("'")
+        return number if closes == 0 else None
+    return None
