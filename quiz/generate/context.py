@@ -84,6 +84,15 @@ def definite_opening(sentence: Sentence) -> str:
     return "" if chunk is None else chunk.text
 
 
+def _opening(sentence: Sentence, article: Article) -> Any | None:
+    """:func:`_opening_chunk`, once per sentence of the article (each sentence gives several
+    candidates and is the context of others)."""
+    openings: dict[int, Any] = article.cache.setdefault("context.openings", {})
+    if sentence.index not in openings:
+        openings[sentence.index] = _opening_chunk(sentence)
+    return openings[sentence.index]
+
+
 def _opening_chunk(sentence: Sentence) -> Any | None:
     span = sentence.span
     skip = len(sentence.text) - len(strip_connective(sentence.text))
@@ -115,7 +124,7 @@ class Pointer:
 def pointer(c: Candidate, article: Article) -> Pointer | None:
     """What the candidate's question points back to and does not name, or None."""
     sentence = c.fact.sentence
-    chunk = _opening_chunk(sentence)
+    chunk = _opening(sentence, article)
     if chunk is not None:
         return Pointer("noun", chunk.root.lemma_.lower())
     found = points_back(c.prompt)
@@ -193,7 +202,7 @@ def _reads_alone(sentence: Sentence, article: Article) -> str | None:
     """The sentence as a question may show it (pronouns named, leading connective dropped), or
     None when it points back itself."""
     edits = pronoun_edits(sentence, article)
-    if edits is None or definite_opening(sentence):
+    if edits is None or _opening(sentence, article) is not None:
         return None
     text = tidy(strip_connective(apply(sentence.text, edits)))
     if points_back(text) or not text.endswith((".", "!", "?", "”", '"', "’")):

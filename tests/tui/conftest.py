@@ -9,6 +9,7 @@ import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from textual.pilot import Pilot
@@ -20,6 +21,9 @@ from quiz.session import Options
 from quiz.tui.app import QuizApp
 from quiz.tui.config import AppConfig, StartHome, StartPlay
 from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
+
+if TYPE_CHECKING:
+    from tests.tui.helpers import Clock
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
@@ -155,3 +159,11 @@ async def settle(pilot: Pilot) -> None:
 
 
 Before = Callable[[Pilot], object]
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The hand-moved clock of the review and home tests (a file may define its own)."""
+    from tests.tui.helpers import Clock  # helpers import this module: imported when used
+
+    return Clock()

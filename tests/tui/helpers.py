@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -117,3 +119,20 @@ def bank_folder(tmp_path: Path, *, founding: bool = True) -> Path:
         for path in (FOUNDING_BANK, FOUNDING_BANK.with_suffix(".txt")):
             shutil.copy(path, banks / path.name)
     return banks
+
+
+#: The first day of the review and home tests' clock.
+DAY1 = datetime(2025, 9, 1, 9, 0, tzinfo=UTC)
+
+
+@dataclass
+class Clock:
+    """One clock for the app and the store; tests move it by hand."""
+
+    now: datetime = DAY1
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def at(self, when: datetime) -> None:
+        self.now = when

@@ -29,11 +29,6 @@ FOUNDING = "japan-korea-summit-2025"
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """The all-types bank and the shipped one, each with its article."""
     return bank_folder(tmp_path)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -30,28 +29,17 @@ from quiz.tui.widgets.feedback import Feedback
 from quiz.tui.widgets.topbar import TopBar
 from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
 from tests.tui.conftest import Harness, settle
-from tests.tui.helpers import acknowledged, answer_right, answer_wrong, bank_folder, current
+from tests.tui.helpers import (
+    DAY1,
+    Clock,
+    acknowledged,
+    answer_right,
+    answer_wrong,
+    bank_folder,
+    current,
+)
 
-DAY1 = datetime(2025, 9, 1, 9, 0, tzinfo=UTC)
 RIVERTON = "riverton-bridge"
-
-
-@dataclass
-class Clock:
-    """One clock for the app and the store; tests move it by hand."""
-
-    now: datetime = DAY1
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def at(self, when: datetime) -> None:
-        self.now = when
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

@@ -32,11 +32,6 @@ SIZES = pytest.mark.parametrize("size", [TINY, SMALL, LARGE], ids=["40x12", "80x
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return bank_folder(tmp_path, founding=False)
 
