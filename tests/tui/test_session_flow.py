@@ -30,9 +30,9 @@ from quiz.tui.widgets.question_head import QuestionHead
 from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK, RICH_BANK
 from tests.tui.conftest import FIXED_DATA_DIR, Harness, settle, type_text
 from tests.tui.helpers import answer_right, answer_wrong, current
-from tests.tui.test_review import RIVERTON, Apps, apps, clock, folder, play_through, store
+from tests.tui.test_review import RIVERTON, Apps, apps, folder, play_through, store
 
-__all__ = ["apps", "clock", "folder", "store"]  # fixtures, shared with the review tests
+__all__ = ["apps", "folder", "store"]  # fixtures, shared with the review tests (clock: conftest)
 
 FOUNDING = "japan-korea-summit-2025"
 
