@@ -1,16 +1,20 @@
 """Whole-bank balance: what no single question shows but a learner soon learns from a bank.
 
 * **True/false keyed both ways**: a bank whose statements are nearly all false teaches "answer
-  False" (v1 banks: 83% of them). The true and the false statements kept are within 40–60% of
-  each other, or none are kept: the surplus side is held back, never padded. One exception: a
-  bank's only statement may stand alone when it is a figure's scale (``magnitude``), whose truth
-  is a seeded coin, not a builder's lean; one statement teaches no habit.
+  False" (v1 banks: 83% of them). A statement that can be said either way (a figure's scale,
+  ``magnitude``: "more than 100" or "more than 500" crane operators) is dealt true or false once
+  the bank's questions are chosen, so that its statements are as near half true as they can be;
+  a builder's lean (a swap is always false) is then evened out by holding back the surplus
+  side, never by padding: true and false within 40–60% of each other, or none kept. One
+  exception: a bank's only statement may stand alone when it is dealt, since one statement
+  teaches no habit.
 * **The right option anywhere**: single-answer multiple-choice keys are dealt over the
   positions in turn, so no place is the likely one (a quiz shows choices in the bank's order).
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 
 from msgspec.structs import replace
@@ -18,10 +22,12 @@ from msgspec.structs import replace
 from quiz.bank.model import MultipleChoice, Question, TrueFalse
 from quiz.generate.candidate import Candidate
 
-__all__ = ["balance_true_false", "deal_positions"]
+__all__ = ["TURNED", "balance_true_false", "deal_positions", "deal_truths"]
 
 #: Statement builders whose true or false is a seeded draw rather than a builder's lean.
 COIN_FORMS = frozenset({"magnitude"})
+#: The field of a dealt statement that holds its other wording: answer, statement, explanation.
+TURNED = "turned"
 #: The share of true statements a bank's true/false questions may have, at either end.
 LOWEST_TRUE = 0.4
 
@@ -39,6 +45,56 @@ def balance_true_false(chosen: list[Candidate]) -> tuple[list[Candidate], list[C
         if lone is not None:
             held.discard(id(lone))
     return [c for c in chosen if id(c) not in held], [c for c in chosen if id(c) in held]
+
+
+def deal_truths(chosen: list[Candidate]) -> list[Candidate]:
+    """Turn the chosen statements that can be said either way so that the bank's statements are
+    as near half true as they can be; the candidates turned (changed in place: their ids and
+    the question ids keyed by them stay). Which of them are true is a seeded draw over their
+    keys, and an odd one out falls by a draw too, so a bank's only statement is not always
+    false; the same chosen questions are dealt the same way on every run."""
+    statements = [c for c in chosen if c.type == "true_false"]
+    dealt = sorted((c for c in statements if turnable(c)), key=_draw)
+    if not dealt:
+        return []
+    fixed_true = sum(1 for c in statements if not turnable(c) and _keyed_true(c))
+    half, odd = divmod(len(statements), 2)
+    wanted = half + (odd and _draw(dealt[0]) % 2)
+    true_count = min(max(wanted - fixed_true, 0), len(dealt))
+    turned: list[Candidate] = []
+    for i, c in enumerate(dealt):
+        if _keyed_true(c) != (i < true_count):
+            turn(c)
+            turned.append(c)
+    return turned
+
+
+def turn(c: Candidate) -> None:
+    """Say the statement the other way: the same figure, the other threshold, with its key and
+    explanation; the sentences shown before it for context stay."""
+    other, said = c.fields[TURNED], c.fields["statement"]
+    lead = c.prompt[: len(c.prompt) - len(said)]
+    c.fields[TURNED] = {
+        "answer": c.fields["answer"],
+        "statement": said,
+        "explanation": c.explanation,
+    }
+    c.fields.update(answer=other["answer"], statement=other["statement"])
+    c.prompt = lead + other["statement"]
+    c.explanation = other["explanation"]
+
+
+def turnable(c: Candidate) -> bool:
+    """A statement with another wording that still ends its prompt (context comes before it)."""
+    return TURNED in c.fields and c.prompt.endswith(c.fields.get("statement", "\0"))
+
+
+def _keyed_true(c: Candidate) -> bool:
+    return c.fields.get("answer") is True
+
+
+def _draw(c: Candidate) -> int:
+    return hashlib.sha256(c.key.encode()).digest()[0]
 
 
 def _most(other: int) -> int:

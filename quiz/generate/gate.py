@@ -22,10 +22,11 @@ sentence. :func:`gated` runs the whole gate for :func:`quiz.generate.pipeline.ge
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from quiz.bank.model import Bank, Question, Source
 from quiz.generate.article import Article
-from quiz.generate.balance import COIN_FORMS, balance_true_false
+from quiz.generate.balance import COIN_FORMS, balance_true_false, deal_truths, turnable
 from quiz.generate.candidate import Candidate
 from quiz.generate.flaws import own_flaws
 from quiz.generate.keep_features import answer_of, same_answer
@@ -141,16 +142,31 @@ def gated(
     questions: dict[str, Question],
     qid_of: dict[int, str],
     title: str = "",
+    rebuild: Callable[[Candidate], Question] | None = None,
 ) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
     """The questions of the bank, and the drafts with why each was held back (see
     :mod:`quiz.generate.gate`): a question is in the bank only when neither the generator nor
-    the item review finds a flaw in it; the bank's size follows the article, never a quota."""
+    the item review finds a flaw in it; the bank's size follows the article, never a quota.
+    ``rebuild`` makes a candidate's question again once the bank has dealt it true or false
+    (:func:`quiz.generate.balance.deal_truths`); without it nothing is turned."""
+
+    def balanced(chosen: list[Candidate]) -> list[Candidate]:
+        if rebuild is not None:
+            for c in deal_truths(chosen):
+                questions[qid_of[id(c)]] = rebuild(c)
+        kept, unbalanced = balance_true_false(chosen)
+        for c in unbalanced:
+            reasons[id(c)] = UNBALANCED
+        return kept
+
     reasons: dict[int, str] = {}
     for c in valid:
         own = own_flaws(c, article)
         if own:
             reasons[id(c)] = own[0]
-    if not any(c.type == "true_false" and id(c) not in reasons for c in valid if _true(c)):
+    if not any(
+        c.type == "true_false" and id(c) not in reasons for c in valid if _true(c) or turnable(c)
+    ):
         for c in valid:  # no true statement passed: false ones alone would only be held back
             if c.type == "true_false" and id(c) not in reasons and c.form not in COIN_FORMS:
                 reasons[id(c)] = UNBALANCED  # (a coin's statement may stand alone: balance.py)
@@ -174,9 +190,7 @@ def gated(
         for c in flawed:
             reasons[id(c)] = found[qid_of[id(c)]]
         chosen = [c for c in chosen if id(c) not in reasons]
-    chosen, unbalanced = balance_true_false(chosen)
-    for c in unbalanced:
-        reasons[id(c)] = UNBALANCED
+    chosen = balanced(chosen)
     chosen, doubted = teacher_choice(
         chosen,
         [questions[qid_of[id(c)]] for c in chosen],
@@ -186,9 +200,7 @@ def gated(
         {id(c): _untrained_prior(c, article) for c in chosen if c.form in UNTRAINED_FORMS},
     )
     reasons.update((id(c), why) for c, why in doubted)
-    chosen, unbalanced = balance_true_false(chosen)
-    for c in unbalanced:
-        reasons[id(c)] = UNBALANCED
+    chosen = balanced(chosen)
     pool = [c for c in valid if id(c) in reasons]
     drafted = choose(pool, article, target, relax=False)
     shown = {qid_of[id(c)] for c in chosen + drafted}

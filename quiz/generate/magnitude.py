@@ -11,7 +11,10 @@ figure's scale answers both without having memorised its digits. So this builder
 each figure of the article's main sentences, one statement with a round threshold well below
 or well above it (below 0.6 times the figure, above 1.6 times: no reader is asked to tell 240
 from 250), worded "more than" or "fewer than" ("less than" for sums and shares), true or false
-by a seeded draw over the four, so that the bank's statements are both true and false.
+by a seeded draw over the four. Each statement also carries its other wording (the other
+threshold), so that the bank, once its questions are chosen, can turn some to keep its
+statements half true (:func:`quiz.generate.balance.deal_truths`): a draw per statement left
+banks 1 true in 9 when selection happened to favour the false ones.
 
 Only figures a reader can hold in scale qualify: a count of ten or more, a sum of money, a
 percentage or a measured quantity, written exactly (not "about", not "up to"): a year, a count
@@ -26,6 +29,7 @@ import re
 from dataclasses import replace
 
 from quiz.generate.article import Article, XFact, normalise_key
+from quiz.generate.balance import TURNED
 from quiz.generate.candidate import Candidate, as_statement
 from quiz.generate.rank import sentence_importance
 from quiz.generate.values import SCALES, Amount, scale_factor
@@ -163,35 +167,47 @@ def _statement(fact: XFact, article: Article) -> Candidate | None:
     draw = _draw(fact)
     more = draw < 2  # "more than" or "fewer than"
     truth = draw % 2 == 0
-    threshold = (low if truth else high) if more else (high if truth else low)
     start = fact.start
     symbol = fact.sentence.text[start - 1 : start] if start else ""
     if symbol in ("$", "€", "£", "¥") and not amount.currency:
         start -= 1  # "$250,000" read as 250,000 after the sign: the threshold carries the sign
         amount = replace(amount, currency=symbol)
-    written = _written(amount, threshold)
-    if written is None:
-        return None
     counted = fact.counted.lower()
     counts = fact.label == "CARDINAL" and not counted.startswith(("percent", "per cent"))
     counts = counts and not counted.endswith(CURRENCY_WORDS)
-    fewer = "fewer than" if counts else ""
-    comparator = "more than" if more else (fewer or "less than")
-    statement = as_statement(fact.sentence, article, [(start, fact.end, f"{comparator} {written}")])
-    if statement is None or statement.endswith(("”", '"')):
-        return None
+    comparator = "more than" if more else ("fewer than" if counts else "less than")
     said = fact.sentence.text
     figure = said[start : fact.end]  # with its currency sign: "$28.50"
-    verdict = "True" if truth else "False"
+
+    def worded(true: bool) -> tuple[str, str] | None:
+        """The statement keyed ``true``, and its explanation (None when it cannot be said)."""
+        threshold = (low if true else high) if more else (high if true else low)
+        written = _written(amount, threshold)
+        if written is None:
+            return None
+        statement = as_statement(
+            fact.sentence, article, [(start, fact.end, f"{comparator} {written}")]
+        )
+        if statement is None or statement.endswith(("”", '"')):
+            return None
+        verdict = "True" if true else "False"
+        return statement, f"{verdict}: the article gives the figure as {figure}: “{said}”"
+
+    drawn, other = worded(truth), worded(not truth)
+    if drawn is None:
+        return None
+    fields: dict[str, object] = {"answer": truth, "statement": drawn[0]}
+    if other is not None:  # the bank may turn it to keep its statements half true (balance.py)
+        fields[TURNED] = {"answer": not truth, "statement": other[0], "explanation": other[1]}
     return Candidate(
         "true_false",
         "magnitude",
         [fact],
         [fact.sentence],
-        statement,
-        {"answer": truth},
+        drawn[0],
+        fields,
         key="magnitude|" + fact.fingerprint,
-        explanation=f"{verdict}: the article gives the figure as {figure}: “{said}”",
+        explanation=drawn[1],
     )
 
 

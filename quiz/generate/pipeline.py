@@ -260,7 +260,11 @@ def generate(
                 fid2, Fact(fid2, _fact_statement(f, article), _fact_kind(f), f.key, f.sentence.text)
             )
     valid = [c for _, c in with_ids if id(c) in by_candidate]
-    chosen, held = gated(valid, article, max_questions, all_questions, by_candidate, title)
+
+    def rebuild(c: Candidate) -> Question:
+        return to_question(by_candidate[id(c)], c, fact_ids[id(c.fact)], _source_text(c, article))
+
+    chosen, held = gated(valid, article, max_questions, all_questions, by_candidate, title, rebuild)
     questions = deal_positions(tuple(all_questions[by_candidate[id(c)]] for c in chosen))
     drafts = tuple(
         replace(all_questions[by_candidate[id(c)]], held_back=reason) for c, reason in held

@@ -8,6 +8,7 @@ import math
 from rapidfuzz import fuzz
 
 from quiz.generate.article import Article, normalise_key
+from quiz.generate.balance import turnable
 from quiz.generate.candidate import Candidate
 from quiz.generate.hard_rules import trivial, violations
 
@@ -98,8 +99,8 @@ def score(c: Candidate, article: Article) -> float:
     words = len(c.prompt.split())
     if words > 40:
         value -= 0.3 * (words - 40) / 10
-    if c.type == "true_false" and c.fields.get("answer") is True:
-        value -= 0.1
+    if c.type == "true_false" and c.fields.get("answer") is True and not turnable(c):
+        value -= 0.1  # (a statement the bank deals true or false is scored the same either way)
     if trivial(c, article):
         value -= 0.8
     return round(value, 6)

@@ -14,7 +14,8 @@ import pytest
 
 from quiz.bank.model import MultipleChoice, TrueFalse
 from quiz.bank.review.registry import review
-from quiz.generate.balance import balance_true_false, deal_positions
+from quiz.generate.balance import TURNED, balance_true_false, deal_positions, deal_truths
+from quiz.generate.candidate import Candidate
 from quiz.generate.gate import question_target
 from tests.generate.conftest import ARTICLES, FOUNDING_ARTICLE
 
@@ -100,6 +101,53 @@ def test_balance_holds_back_the_surplus_never_pads() -> None:
     assert kept == [other] and held == swaps
     kept, held = balance_true_false(false)  # type: ignore[arg-type]
     assert kept == [] and held == false
+
+
+def _dealt(key: str, answer: bool, lead: str = "") -> Candidate:
+    """A scale statement that can be said both ways, as the magnitude builder makes it."""
+    said, other = f"{key} rose more than 100.", f"{key} rose more than 500."
+    if not answer:
+        said, other = other, said
+    fields = {
+        "answer": answer,
+        "statement": said,
+        TURNED: {"answer": not answer, "statement": other, "explanation": f"{not answer}."},
+    }
+    return Candidate("true_false", "magnitude", [], [], lead + said, fields, f"{answer}.", key=key)
+
+
+def _swap(key: str) -> Candidate:
+    return Candidate("true_false", "statement-false", [], [], key, {"answer": False}, key=key)
+
+
+def test_dealt_statements_make_the_bank_half_true() -> None:
+    for n in range(2, 9):
+        chosen = [_dealt(f"figure {i}", False) for i in range(n)]
+        deal_truths(chosen)
+        assert sum(c.fields["answer"] for c in chosen) in (n // 2, (n + 1) // 2), n
+        for c in chosen:  # the prompt, key and explanation agree
+            assert c.prompt == c.fields["statement"] and c.explanation == f"{c.fields['answer']}."
+    # beside swaps (always false) the dealt ones lean true as far as they can
+    chosen = [_swap("a"), _swap("b"), _swap("c"), _dealt("x", False), _dealt("y", False)]
+    deal_truths(chosen)
+    assert [c.fields["answer"] for c in chosen[3:]] == [True, True]
+    # the sentences shown before a statement for context stay before it
+    shown = _dealt("z", True, lead="The port closed in May. ")
+    deal_truths([shown, _dealt("w", True, lead="")])
+    assert shown.prompt.startswith("The port closed in May. ")
+    assert shown.prompt.endswith(shown.fields["statement"])
+
+
+def test_a_lone_dealt_statement_is_true_or_false_by_a_seeded_draw() -> None:
+    lone = []
+    for i in range(40):
+        c = _dealt(f"figure {i}", bool(i % 2))
+        deal_truths([c])
+        again = _dealt(f"figure {i}", not i % 2)
+        deal_truths([again])
+        assert again.fields["answer"] == c.fields["answer"]  # the same on every run
+        lone.append(c.fields["answer"])
+    assert 10 <= sum(lone) <= 30
 
 
 def test_deal_positions_moves_only_the_key() -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from quiz.generate.balance import TURNED, turn
 from quiz.generate.magnitude import HIGH, LOW, magnitude_candidates, nice_above, nice_below
 
 ARTICLE = """\
@@ -39,6 +40,17 @@ def test_thresholds_are_round_and_far_from_the_figure(
     assert below <= value * LOW and above >= value * HIGH
 
 
+def _is_right(c: Any) -> bool:
+    """The statement's key agrees with the figure and the threshold its prompt gives."""
+    value = c.facts[0].amount.value
+    said = c.prompt.split(" than ", 1)[1].split()[0].strip("$%,")
+    threshold = float(said.replace(",", ""))
+    if "million" in c.prompt.split(" than ", 1)[1].split(",")[0][:20]:
+        threshold *= 1e6
+    more = "more than" in c.prompt
+    return bool(c.fields["answer"] == ((value > threshold) if more else (value < threshold)))
+
+
 def test_statements_say_more_or_fewer_than_a_round_figure_and_are_right(analyse: Any) -> None:
     article = analyse(ARTICLE)
     found = {c.facts[0].key: c for c in magnitude_candidates(article)}
@@ -47,15 +59,25 @@ def test_statements_say_more_or_fewer_than_a_round_figure_and_are_right(analyse:
         assert c.type == "true_false" and c.form == "magnitude"
         assert key not in c.prompt  # the figure itself is not shown
         assert "more than" in c.prompt or "fewer than" in c.prompt or "less than" in c.prompt
-        value = c.facts[0].amount.value
-        said = c.prompt.split(" than ", 1)[1].split()[0].strip("$%,")
-        threshold = float(said.replace(",", ""))
-        if "million" in c.prompt.split(" than ", 1)[1].split(",")[0][:20]:
-            threshold *= 1e6
-        more = "more than" in c.prompt
-        assert c.fields["answer"] == ((value > threshold) if more else (value < threshold))
+        assert _is_right(c), c.prompt
     # never inside a quotation, a part of a whole ("21 of 131"), a year or a small count
     assert not {"20", "21", "131", "2015", "three"} & set(found)
+
+
+def test_each_statement_can_be_said_the_other_way_and_stays_right(analyse: Any) -> None:
+    """The bank deals a scale statement true or false once its questions are chosen (a draw per
+    statement left the fresh sets' banks 1 true in 9): the other wording keeps the figure's
+    comparison and swaps the threshold, and turning twice gives the statement back."""
+    found = magnitude_candidates(analyse(ARTICLE))
+    assert all(TURNED in c.fields for c in found)
+    for c in found:
+        before = (c.prompt, c.fields["answer"], c.explanation)
+        turn(c)
+        assert c.fields["answer"] is not before[1] and _is_right(c), c.prompt
+        assert c.prompt != before[0] and c.explanation.startswith(("True:", "False:"))
+        assert ("more than" in c.prompt) == ("more than" in before[0])
+        turn(c)
+        assert (c.prompt, c.fields["answer"], c.explanation) == before
 
 
 def test_a_bank_may_hold_a_lone_scale_statement_but_never_a_lone_swap(make: Any) -> None:
