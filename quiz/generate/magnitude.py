@@ -17,8 +17,9 @@ statements half true (:func:`quiz.generate.balance.deal_truths`): a draw per sta
 banks 1 true in 9 when selection happened to favour the false ones.
 
 Only figures a reader can hold in scale qualify: a count of ten or more, a sum of money, a
-percentage or a measured quantity, written exactly (not "about", not "up to"): a year, a count
-of two, a figure already hedged ("nearly 9,000") or one that is part of a name does not.
+percentage or a measured quantity, given exactly or roughly ("nearly 9,000", whose hedge the
+threshold replaces): a year, a count of two, a bound ("up to 500") or a figure that is part
+of a name does not, nor one beside another figure of its kind, which would tell the answer.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from quiz.generate.article import Article, XFact, normalise_key
 from quiz.generate.balance import TURNED
 from quiz.generate.candidate import Candidate, as_statement
 from quiz.generate.rank import sentence_importance
-from quiz.generate.values import SCALES, Amount, scale_factor
+from quiz.generate.values import APPROXIMATE, SCALES, Amount, scale_factor
+from quiz.grading import NUMBER_WORDS
 
 #: How far from the figure the thresholds lie: a true "more than" at most LOW times it, a false
 #: one at least HIGH times it (and the other way round for "fewer than").
@@ -44,6 +46,10 @@ CURRENCY_WORDS = ("euros", "dollars", "pounds", "yen", "yuan", "rupees", "francs
 _STEPS = (1.0, 2.0, 5.0)
 #: The share of the article's sentences (by importance) whose figures are asked.
 MAIN_SHARE = 0.3
+#: Hedges a statement may replace with its threshold: the figure is near the one given ("nearly
+#: 9,000" is well above 5,000 and well below 20,000). A bound ("more than 2,000", "up to 500")
+#: says one side only, so half of its statements could not be keyed.
+ROUGHLY = frozenset({*APPROXIMATE, "nearly", "almost"})
 #: Labels of the figures asked: counts, sums, shares and measures (not dates, ordinals, times).
 LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT"})
 #: Words before a figure that make a "more than" statement on it nonsense or false by its
@@ -82,16 +88,21 @@ def magnitude_candidates(article: Article) -> list[Candidate]:
 
 def _qualifies(fact: XFact) -> bool:
     amount = fact.amount
-    if fact.kind != "number" or amount is None or fact.label not in LABELS or fact.hedge:
+    if fact.kind != "number" or amount is None or fact.label not in LABELS:
         return False
+    if fact.hedge and fact.hedge.lower() not in ROUGHLY:
+        return False  # a bound ("more than 2,000", "up to 500") says one side only
     if amount.value < 10 and not amount.currency and not amount.percent_sign:
         return False  # "nine games", "4 gunshot wounds": a reader counts these, not scales them
     if fact.label == "CARDINAL" and (not fact.counted or 1900 <= amount.value <= 2100):
         return False  # a bare number ("Brodin (25)") or a year read as a count
     text = fact.sentence.text
-    before, after = text[: fact.start], text[fact.end :]
+    start = phrase_start(fact)
+    before, after = text[:start], text[fact.end :]
     words = before.lower().split()
     last = words[-1].strip('(“"$€£¥') if words else ""
+    if last == "of" and fact.label in ("MONEY", "PERCENT") and not _after_a_figure(words[:-1]):
+        last = ""  # "a fine of $5 million", "a rise of 18 percent": a sum or share, not a part
     if last in NOT_BEFORE or last[:1].isdigit():
         return False  # "to 1.5°C", "21 of 131", "his first 15 games", "only 21"
     if after.lstrip().startswith(("of ", "to ", "-", "–", "—")) or before.endswith(("(", "-")):
@@ -103,27 +114,47 @@ def _qualifies(fact: XFact) -> bool:
     if _other_figures(fact):
         return False  # "… 20 points on four baskets and two free throws", "… 25.9, up from
         # 15.6": the sentence's other figures tell a bound's truth without the article
-    return not _quoted(before) and _stands_alone(fact)
+    return not _quoted(before) and _stands_alone(fact, start)
+
+
+def phrase_start(fact: XFact) -> int:
+    """Where the figure's phrase starts in its sentence: at its hedge ("nearly 9,000", which the
+    statement's "more than 5,000" replaces whole), else at the figure."""
+    if not fact.hedge:
+        return fact.start
+    before = fact.sentence.text[: fact.start]
+    hedged = before.rstrip().rstrip("$€£¥").rstrip()  # "about $250,000" read after its sign
+    if hedged.lower().endswith(fact.hedge.lower()):
+        return len(hedged) - len(fact.hedge)
+    return fact.start
+
+
+def _after_a_figure(words: list[str]) -> bool:
+    """ "21 of …", "seven of …": the figure after "of" is a whole, the one before it a part."""
+    last = words[-1].strip('(“"') if words else ""
+    return last[:1].isdigit() or last in NUMBER_WORDS
 
 
 def _other_figures(fact: XFact) -> bool:
-    """Another count, sum, share or quantity in the sentence (dates and times do not count)."""
+    """Another figure of the same kind in the sentence (a count beside a count, a sum beside a
+    sum): it tells a bound's truth without the article. A figure of another kind ("a 149
+    horsepower engine that is 20% more powerful") does not; dates and times do not count."""
     span = fact.sentence.span
     at = span.start_char + fact.start
     end = at + len(fact.key)
     return any(
-        ent.label_ in LABELS
+        ent.label_ == fact.label
         and not (ent.start_char <= at < ent.end_char or at <= ent.start_char < end)
         for ent in span.ents
     )
 
 
-def _stands_alone(fact: XFact) -> bool:
+def _stands_alone(fact: XFact, start: int) -> bool:
     """The figure opens its phrase ("received $805 million", "with 25 points"): after a
     determiner, adjective or possessive ("all 12 teams", "his season-high 30 points", "the
     company's 12 branches", "the requested $848 million") a "more than" reads wrong."""
     span = fact.sentence.span
-    at = span.start_char + fact.start
+    at = span.start_char + start
     first = next((t for t in span if t.idx >= at), None)
     if first is None or first.i == span.start:
         return first is not None
@@ -167,17 +198,17 @@ def _statement(fact: XFact, article: Article) -> Candidate | None:
     draw = _draw(fact)
     more = draw < 2  # "more than" or "fewer than"
     truth = draw % 2 == 0
-    start = fact.start
-    symbol = fact.sentence.text[start - 1 : start] if start else ""
+    start = phrase_start(fact)
+    symbol = fact.sentence.text[fact.start - 1 : fact.start] if fact.start else ""
     if symbol in ("$", "€", "£", "¥") and not amount.currency:
-        start -= 1  # "$250,000" read as 250,000 after the sign: the threshold carries the sign
-        amount = replace(amount, currency=symbol)
+        start = min(start, fact.start - 1)  # "$250,000" read as 250,000 after the sign: the
+        amount = replace(amount, currency=symbol)  # threshold carries the sign
     counted = fact.counted.lower()
     counts = fact.label == "CARDINAL" and not counted.startswith(("percent", "per cent"))
     counts = counts and not counted.endswith(CURRENCY_WORDS)
     comparator = "more than" if more else ("fewer than" if counts else "less than")
     said = fact.sentence.text
-    figure = said[start : fact.end]  # with its currency sign: "$28.50"
+    figure = said[start : fact.end]  # with its currency sign and hedge: "about $28.50"
 
     def worded(true: bool) -> tuple[str, str] | None:
         """The statement keyed ``true``, and its explanation (None when it cannot be said)."""

@@ -123,3 +123,42 @@ def test_no_statement_when_the_sentence_has_other_figures(analyse: Any, sentence
     text = f"Match report\n\n{sentence}\n\nThe crowd of 18,000 stayed to the end, the club said.\n"
     found = [c for c in magnitude_candidates(analyse(text)) if c.facts[0].sentence.text == sentence]
     assert found == []
+
+
+def test_a_rough_figure_is_asked_with_its_hedge_replaced(analyse: Any) -> None:
+    """ "Nearly 9,000" is well above 5,000 and well below 20,000: the threshold replaces the
+    hedge and the figure ("about $25 million" -> "more than $10 million"); a bound ("more than
+    2,000") says one side only and gives no statement."""
+    text = (
+        "Flood report\n\nNearly 9,000 people left their homes in the valley on Monday.\n\n"
+        "The agency spent about $25 million on the clean-up of the river.\n\n"
+        "More than 2,000 volunteers helped the crews at the dam.\n"
+    )
+    found = {c.facts[0].key: c for c in magnitude_candidates(analyse(text))}
+    assert "2,000" not in found
+    for key in ("9,000", "$25 million"):
+        c = found[key]
+        assert "nearly" not in c.prompt.lower() and "about" not in c.prompt
+        assert _is_right(c)
+        turn(c)
+        assert _is_right(c) and "nearly" not in c.prompt.lower() and "about" not in c.prompt
+    assert found["$25 million"].prompt.startswith("The agency spent more than $")
+
+
+def test_a_sum_after_of_is_asked_but_a_part_of_a_whole_is_not(analyse: Any) -> None:
+    text = (
+        "Dam ruling\n\nThe state approved a fine of $5 million for the company that built it.\n\n"
+        "Only 21 of 131 ports in the region signed the agreement that the minister wanted.\n"
+    )
+    keys = {c.facts[0].key for c in magnitude_candidates(analyse(text))}
+    assert "$5 million" in keys and not {"21", "131"} & keys
+
+
+def test_a_figure_of_another_kind_in_the_sentence_does_not_stop_a_statement(
+    analyse: Any,
+) -> None:
+    """A share beside a count tells nothing about the count's scale; a count beside a count
+    does ("20 points on four baskets")."""
+    text = "Storm\n\nThe storm destroyed 450 homes and 18 percent of the farms in the district.\n"
+    keys = {c.facts[0].key for c in magnitude_candidates(analyse(text))}
+    assert {"450", "18"} <= keys
