@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from quiz.bank.model import Cloze, Numeric
+from quiz.bank.model import Cloze, Numeric, TrueFalse
 from quiz.generate.bank_title import without_figures
 
 
@@ -58,6 +58,8 @@ def _asks_240(bank: Any) -> bool:
             return True
         if isinstance(q, Cloze) and "240" in q.blanks[0]:
             return True
+        if isinstance(q, TrueFalse) and "gives the figure as 240" in q.explanation:
+            return True  # its scale: "… agreed to hire more than 100 more crane operators"
     return False
 
 

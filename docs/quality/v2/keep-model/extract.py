@@ -1,4 +1,4 @@
-"""Build the keep model's training table from the blind ratings of rounds 8-14.
+"""Build the keep model's training table from the blind ratings of rounds 8-22.
 
 Reads each rated bank (the questions the rater saw) with its article, computes the features of
 quiz.generate.keep_features for every rated question, and writes features.csv: article,
@@ -6,16 +6,23 @@ question id, round, label, then one column per feature. The articles themselves 
 repository (their copyright is their publishers'); the table of numbers is.
 
     python docs/quality/v2/keep-model/extract.py RATING_DIR \
-        docs/quality/v2/keep-model/features.csv
+        docs/quality/v2/keep-model/features.csv [PAGE_FOLDER ...]
+
+(PAGE_FOLDER: where the saved pages of rounds 19-22 are, e.g. /work/fresh-articles-l.)
 """
 
 from __future__ import annotations
 
 import csv
+import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
+from quiz.bank.errors import BankError
 from quiz.bank.loader import load_bank
+from quiz.bank.model import Bank
 from quiz.generate.keep_features import NAMES, bank_features
 
 ROUNDS = {  # ratings file -> (round, folder of the banks rated)
@@ -39,7 +46,46 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setI-top-rater/ratings-19.csv": ("17", "setI-top"),
     "setJ-rater/ratings-20.csv": ("18", "setJ"),
     "setJ-base-rater/ratings-21.csv": ("18-baseline", "setJ-base"),
+    # rounds 19-22: each rater's folder holds the banks it saw as ARTICLE/bank.yaml
+    "setK-rater/ratings-22.csv": ("19", "setK-rater"),
+    "setK-base-rater/ratings-23.csv": ("19-baseline", "setK-base-rater"),
+    "setL-rater24/ratings-24.csv": ("20", "setL-rater24"),
+    "setL-rater25/ratings-25.csv": ("20", "setL-rater25"),
+    "setL-base-rater26/ratings-26.csv": ("20-baseline", "setL-base-rater26"),
+    "setL-base-rater27/ratings-27.csv": ("20-baseline", "setL-base-rater27"),
+    "setL-tuned-rater28/ratings-28.csv": ("20-tuned", "setL-tuned-rater28"),
+    "setL-tuned-rater29/ratings-29.csv": ("20-tuned", "setL-tuned-rater29"),
+    "setM-rater30/ratings-30.csv": ("21", "setM-rater30"),
+    "setM-rater31/ratings-31.csv": ("21", "setM-rater31"),
+    "setM-base-rater32/ratings-32.csv": ("21-baseline", "setM-base-rater32"),
+    "setM-base-rater33/ratings-33.csv": ("21-baseline", "setM-base-rater33"),
+    "setN-rater34/ratings-34.csv": ("22", "setN-rater34"),
+    "setN-rater35/ratings-35.csv": ("22", "setN-rater35"),
+    "setN-base-rater36/ratings-36.csv": ("22-baseline", "setN-base-rater36"),
+    "setN-base-rater37/ratings-37.csv": ("22-baseline", "setN-base-rater37"),
 }
+
+
+#: Folders that hold the saved pages the later rounds' banks were made from (the rater saw the
+#: reader copy, article.txt; the bank quotes the page's text): from the command line.
+PAGES: list[Path] = []
+
+
+def _rated_bank(folder: Path) -> Bank:
+    """The bank a rater saw: ``generated/*.yaml`` beside its article (rounds 8-18), or a rater's
+    ``bank.yaml`` beside ``article.txt`` (rounds 19-22), which the bank names by its first file
+    name: loaded from a scratch folder that holds the article under that name."""
+    if not (folder / "bank.yaml").exists():
+        return load_bank(next((folder / "generated").glob("*.yaml")))
+    text = (folder / "bank.yaml").read_text(encoding="utf-8")
+    named = re.search(r"^\s+file:\s*'?([^'\n]+?)'?\s*$", text, re.M)
+    with tempfile.TemporaryDirectory() as scratch:
+        (Path(scratch) / "bank.yaml").write_text(text, encoding="utf-8")
+        if named:
+            name = named.group(1)
+            found = [d / name for d in PAGES if (d / name).exists()]
+            shutil.copy(found[0] if found else folder / "article.txt", Path(scratch) / name)
+        return load_bank(Path(scratch) / "bank.yaml")
 
 
 def main(root: Path, out: Path) -> None:
@@ -50,7 +96,11 @@ def main(root: Path, out: Path) -> None:
             for r in csv.DictReader(f):
                 labels[(r["article"], r["question_id"])] = r["label"]
         for article in sorted({a for a, _ in labels}):
-            bank = load_bank(next((root / folder / article / "generated").glob("*.yaml")))
+            try:
+                bank = _rated_bank(root / folder / article)
+            except BankError as error:  # an article no longer where its bank was made
+                print(f"skipped {folder}/{article}: {str(error).splitlines()[0]}")
+                continue
             shown = bank.questions  # the rater saw the questions, not the held-back drafts
             rated = [q for q in shown if (article, q.id) in labels]
             vectors = bank_features(shown, bank.source.text, bank.title)
@@ -66,4 +116,5 @@ def main(root: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
+    PAGES.extend(Path(p) for p in sys.argv[3:])
     main(Path(sys.argv[1]), Path(sys.argv[2]))
