@@ -6,7 +6,7 @@ import asyncio
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -82,6 +82,7 @@ class QuizScreen(Screen[None]):
         self.answered: Result | None = None
         self.saved: Saved | None = None  # set once the answered one is saved (or failed)
         self._shown_at: datetime | None = None
+        self._first_resume = True
 
     @property
     def acknowledged(self) -> bool:
@@ -107,6 +108,15 @@ class QuizScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._asking(self.answer_input)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first resume comes straight after the screen and its first question were
+        mounted, each node styled as it was mounted (and again as the input took the focus):
+        Textual's handler, which runs after this one, would style every node once more, with
+        the same result. Later resumes (back from the help, a dialog) restyle as usual."""
+        if self._first_resume:
+            self._first_resume = False
+            event.refresh_styles = False
 
     # ------------------------------------------------------------------ states
 

@@ -44,10 +44,23 @@ class AnswerWidget(Widget):
         self.item = item
         self.locked = False
 
+    def focus_target(self) -> Widget:
+        """The widget that takes the keys when the question is shown."""
+        return self
+
     def start(self) -> None:
         """Take the focus so the learner can answer straight away — without scrolling to the
-        input: on a small terminal (40x12) that scrolled the question itself out of view."""
-        self.focus(scroll_visible=False)
+        input: on a small terminal (40x12) that scrolled the question itself out of view.
+
+        The focus moves now, not after the next refresh as ``Widget.focus`` moves it: called
+        when the input is mounted, before the screen's auto-focus, the first question is
+        painted with its input focused. (With ``Widget.focus`` the screen first focused the
+        scroll, restyling the whole card, painted that, then moved the focus and restyled the
+        card again.)"""
+        self.screen.set_focus(self.focus_target(), scroll_visible=False)
+
+    def on_mount(self) -> None:
+        self.start()
 
     def reveal(self, result: Result) -> None:
         """Show the verdict on the input and stop taking answers."""

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from quiz.bank.model import Bank
@@ -17,6 +18,9 @@ from quiz.bank.types.shapes import Blanks, Number
 from quiz.session import Item, Result
 from quiz.tui.widgets.answers.base import GIVE_UP, AnswerWidget
 from quiz.tui.widgets.answers.numbers import number_examples
+
+#: The class Textual's ``Input.compact`` toggles (Textual 8.2.8, pinned).
+COMPACT = "-textual-compact"
 
 
 class TextAnswer(AnswerWidget):
@@ -77,9 +81,12 @@ class TextAnswer(AnswerWidget):
                 placeholder=placeholder,
                 id=f"blank-{n}",
                 select_on_focus=False,
-                compact=True,
                 classes="-alone" if alone else None,
             )
+            # compact, as ``compact=True`` makes it, without the styling that passing it to
+            # the constructor does there and then (the field is styled when mounted anyway)
+            field.set_reactive(Input.compact, True)
+            field.add_class(COMPACT, update=False)
             field.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
             if alone:
                 yield field  # one field alone needs no row (one widget fewer to lay out)
@@ -94,8 +101,8 @@ class TextAnswer(AnswerWidget):
     def inputs(self) -> list[Input]:
         return list(self.query(Input).results(Input))
 
-    def start(self) -> None:
-        self.inputs()[0].focus(scroll_visible=False)  # the question stays in view (40x12)
+    def focus_target(self) -> Widget:
+        return self.inputs()[0]
 
     @on(Input.Changed)
     def _typing(self) -> None:
