@@ -101,8 +101,7 @@ class QuizScreen(Screen[None]):
             yield QuestionHead(self._kind(), prompt_content(item.question), id="prompt")
             yield answer
             yield Static(Content(answer.hint), id="hint")
-            # what undo did, in the card rather than a toast: a toast covered the feedback
-            yield Static(id="notice")
+            # what undo did goes under the hint (#notice), mounted by the first undo
             # the feedback panel is mounted with the first answer, not before the first question
         yield KeyBar()
 
@@ -186,8 +185,17 @@ class QuizScreen(Screen[None]):
         self.query_one("#hint", Static).update(Content(text))
 
     def _notice(self, text: str | None, *, error: bool = False) -> None:
-        """A line in the card under the input (None: none)."""
-        notice = self.query_one("#notice", Static)
+        """A line in the card under the input (None: none): what an undo did, in the card
+        rather than a toast (a toast covered the feedback). Mounted the first time there is
+        one to show, not with the first question."""
+        found = list(self.query("#notice").results(Static))
+        if not found:
+            if text is None:
+                return
+            notice = Static(id="notice")
+            self.query_one("#card", Vertical).mount(notice, after="#hint")
+        else:
+            notice = found[0]
         notice.update(Content(text or ""))
         notice.set_class(error, "-error")
         notice.display = text is not None
