@@ -163,6 +163,8 @@ def _pronoun_edits(
         elif low in _NEUTER_PRONOUNS:
             if not seen_noun and token.dep_ != "expl":
                 return None
+        elif low in _SINGULAR_PRONOUNS and not seen_noun and named_after_its_clause(token):
+            seen_noun = True  # "Should she win, Connolly will …": she is the one named next
         elif low in _SINGULAR_PRONOUNS and not seen_noun:
             name = resolve_pronoun(
                 article.sentences, article.mentions, article.entities, sentence.index, rel
@@ -181,6 +183,23 @@ def _pronoun_edits(
         ):
             return None
     return edits
+
+
+def named_after_its_clause(token: Any) -> bool:
+    """A pronoun that is the subject of a clause put before the main one, which opens with a
+    name ("Should she win, Connolly will succeed …", "When he arrived, Macron met …"): the
+    pronoun means that name, read in the same sentence. Resolved from the sentences before, it
+    became the last name they held ("Should Fianna Fáil win, Connolly …": fresh set O)."""
+    clause = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl":
+        return False
+    if clause.i > clause.head.i:
+        return False  # the clause comes after the main one: "Connolly will win if she …"
+    doc = token.doc
+    after = max(t.i for t in clause.subtree) + 1
+    while after < len(doc) and doc[after].is_punct:
+        after += 1
+    return after < clause.head.i and doc[after].pos_ == "PROPN"
 
 
 def short_name(entity: Entity | None, fallback: str) -> str:

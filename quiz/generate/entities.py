@@ -183,11 +183,14 @@ def extract_mentions(sentences: list[Sentence], text: str = "") -> list[Mention]
 
 
 def _not_a_name(sentence: Sentence, m: Mention, lowered: set[str]) -> bool:
-    """Capitalised words the model took for names: a designation's letters ("LHS 1140 b"), a
-    plural noun ("IDs", "Voyagers"), a common noun that starts the sentence ("Agency officials"
-    where the article says "the agency")."""
+    """Words the model took for names: a description in lower case, a designation's letters
+    ("LHS 1140 b"), a plural noun ("IDs", "Voyagers"), a common noun that starts the sentence
+    ("Agency officials" where the article says "the agency")."""
     if m.label not in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"):
         return False
+    if not any(c.isupper() for c in m.text):
+        return True  # "the federal immigration department": a description of a name, which a
+        # true/false swap put in the name's place as if it were another (fresh set O)
     after = sentence.text[m.end : m.end + 3]
     if re.match(r"^ \d", after):
         return True

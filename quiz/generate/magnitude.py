@@ -96,6 +96,8 @@ def _qualifies(fact: XFact) -> bool:
         return False  # "nine games", "4 gunshot wounds": a reader counts these, not scales them
     if fact.label == "CARDINAL" and (not fact.counted or 1900 <= amount.value <= 2100):
         return False  # a bare number ("Brodin (25)") or a year read as a count
+    if fact.counted[:1].isupper():
+        return False  # "300 Slater": an address or a name, not a count ("more than 100 Slater")
     text = fact.sentence.text
     start = phrase_start(fact)
     before, after = text[:start], text[fact.end :]

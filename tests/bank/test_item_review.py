@@ -316,6 +316,44 @@ def test_answer_leak_needs_the_answer_and_what_the_other_question_asks() -> None
     assert "prompt gives away the answer of q1" in found["q2"].finding
 
 
+def test_a_figure_beside_the_word_its_blank_stands_by_is_a_leak() -> None:
+    """ "gave up ___ floors" is answered by "the cost of releasing the 12 floors" in another
+    prompt, though the two share no other word (fresh set O); a word beside a word is not
+    enough ("plastic ___" beside "plastic bags" is a set phrase), nor a figure elsewhere."""
+    text = (
+        "The department gave up 12 floors of real estate in two downtown buildings. "
+        "The cost of releasing the 12 floors came to about $58,000, a spokesman said. "
+        "The department had 12 teams in the city."
+    )
+    s1, s2, s3 = (
+        "The department gave up 12 floors of real estate in two downtown buildings.",
+        "The cost of releasing the 12 floors came to about $58,000, a spokesman said.",
+        "The department had 12 teams in the city.",
+    )
+    asked = Cloze(
+        id="q1",
+        prompt="The department gave up ___ floors of real estate in two downtown buildings.",
+        blanks=(("12", "twelve"),),
+        source=s1,
+    )
+    leaks = Cloze(
+        id="q2",
+        prompt="The cost of releasing the 12 floors came to about $___, a spokesman said.",
+        blanks=(("58,000",),),
+        source=s2,
+    )
+    elsewhere = Cloze(
+        id="q3", prompt="The department had 12 ___ in the city.", blanks=(("teams",),), source=s3
+    )
+    bank = Bank(id="b", title="B", source=Source(title="A", text=text), questions=(asked, leaks))
+    found = {a.question: a for a in run(bank, [BY_CODE["answer-leak"]])}
+    assert set(found) == {"q2"} and "answer of q1" in found["q2"].finding
+    apart = Bank(
+        id="b", title="B", source=Source(title="A", text=text), questions=(asked, elsewhere)
+    )
+    assert not list(run(apart, [BY_CODE["answer-leak"]]))
+
+
 def test_duplicate_test_is_the_later_of_two_same_questions_not_an_inverse_one() -> None:
     first = ShortAnswer(
         id="q1",

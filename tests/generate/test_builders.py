@@ -272,3 +272,21 @@ def test_openers_that_lean_on_the_sentence_before_leave(sentence: str, stripped:
     from quiz.generate.candidate import strip_connective
 
     assert strip_connective(sentence) == stripped
+
+
+def test_a_pronoun_named_later_in_its_sentence_is_left_as_it_is(analyse: Any) -> None:
+    """ "Should she win, Connolly will succeed …, Michael D. Higgins" became "Should Fianna Fáil
+    win, Connolly …" (fresh set O): the pronoun of a clause put first means the name that opens
+    the main clause, so the stem keeps it; one named only before is still resolved."""
+    text = (
+        "Election\n\n"
+        "Once a post for statesmen backed by the dominant Fianna Fáil party, the office "
+        "changed.\n\n"
+        "Should she win, Connolly will succeed another Galway socialist, Michael D. Higgins, "
+        "who spent the past two terms in office.\n"
+    )
+    article = analyse(text)
+    stems = [c.prompt for c in build_candidates(article) if "Higgins" not in c.prompt]
+    asked = [p for p in stems if "succeed" in p]
+    assert asked, stems
+    assert all(p.startswith("Should she win, Connolly") for p in asked), asked

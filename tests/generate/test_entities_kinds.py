@@ -119,3 +119,15 @@ def test_ordering_skips_since_dates_and_joins_words(analyse: Any) -> None:
     items = [i for c in ordering_candidates(article) for i in c.fields["items"]]
     assert not any("S-band" in i for i in items)
     assert not any("LaterVoyager" in i or i.startswith("Later") for i in items)
+
+
+def test_a_description_in_lower_case_is_not_a_name(analyse: Any) -> None:
+    """spaCy reads "the federal immigration department" as an organisation; used as one, it
+    stood in for "IRCC" in a true/false swap keyed False, which was true (fresh set O)."""
+    article = analyse(
+        "Office space\n\n"
+        "Immigration, Refugees and Citizenship Canada (IRCC) released 12 floors in Ottawa.\n\n"
+        "A few months later, the federal immigration department delayed its return to office.\n"
+    )
+    assert not [k for k in article.entities if not any(c.isupper() for c in k)]
+    assert any("IRCC" in e.aliases for e in article.entities.values())

@@ -162,3 +162,13 @@ def test_a_figure_of_another_kind_in_the_sentence_does_not_stop_a_statement(
     text = "Storm\n\nThe storm destroyed 450 homes and 18 percent of the farms in the district.\n"
     keys = {c.facts[0].key for c in magnitude_candidates(analyse(text))}
     assert {"450", "18"} <= keys
+
+
+def test_an_address_is_not_a_count(analyse: Any) -> None:
+    """ "300 Slater is assigned to the Department of National Defence" gave "more than 100
+    Slater" (fresh set O): a figure before a name counts nothing."""
+    text = (
+        "Offices\n\nThe spokeswoman said 300 Slater is now assigned to the Department of "
+        "National Defence, which faces a shortage of desks.\n"
+    )
+    assert not [c for c in magnitude_candidates(analyse(text)) if c.facts[0].key == "300"]

@@ -13,6 +13,7 @@ same source sentence or fact, so a big bank is reviewed in time proportional to 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator
@@ -75,6 +76,20 @@ class _Bank:
         self.prompts = [text.tokens(q.prompt) for q in self.questions]
         self.statements = [text.content(words) for words in self.prompts]
         self.items = [_items(q) for q in self.questions]
+        self.beside = [_beside_blank(q.prompt) for q in self.questions]
+
+
+def _beside_blank(prompt: str) -> set[str]:
+    """The words that carry meaning right before and right after each blank of a prompt ("gave
+    up ___ floors" -> {"floor"}): a figure found next to one of them elsewhere is the answer in
+    the same place ("releasing the 12 floors", fresh set O), whatever else the two prompts
+    share. Only figures: a word beside a word is often a set phrase ("plastic bags")."""
+    parts = prompt.split("___")
+    out: set[str] = set()
+    for before, after in itertools.pairwise(parts):
+        left, right = text.tokens(before)[-1:], text.tokens(after)[:1]
+        out |= text.content(left + right)
+    return out
 
 
 def _keys_match(a: list[set[str]], b: list[set[str]]) -> bool:
@@ -260,17 +275,29 @@ def _leaks(
             stems = text.content(words)
             runs = {tuple(words[i : i + n]) for n in lengths for i in range(len(words) - n + 1)}
             for run in runs & by_key.keys():
+                near = _around(words, run) if any(w[:1].isdigit() for w in run) else set()
                 for asked, others in by_key[run].items():
                     shared = asked & stems
-                    if len(shared) < min(CUE, len(asked)) or not asked or not shared - topic:
-                        continue
+                    cued = len(shared) >= min(CUE, len(asked)) and asked and shared - topic
                     for other in others:
+                        if not cued and not near & b.beside[other]:
+                            continue
                         pair = (min(a, other), max(a, other))
                         if other != a and other not in found[a] and pair not in duplicates:
                             found[a][other] = where
                     if len(found[a]) >= MAX_LEAKS:
                         break
     return found
+
+
+def _around(words: list[str], run: tuple[str, ...]) -> set[str]:
+    """The content stems right before and after each place ``run`` occurs in ``words``."""
+    n = len(run)
+    found: list[str] = []
+    for i in range(len(words) - n + 1):
+        if tuple(words[i : i + n]) == run:
+            found += words[max(0, i - 1) : i] + words[i + n : i + n + 1]
+    return text.content(found)
 
 
 def _where(ctx: Context, qid: str) -> str:
