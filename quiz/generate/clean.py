@@ -56,7 +56,11 @@ _CAPTION_START = re.compile(
     r"|(?:Photo|Photos|Photograph|Image|Images|Picture|Pictures|Credit|Credits|Photo credit"
     r"|Image credit|Photo illustration|Illustration|Graphic|Logo|Caption|Video|PHOTO|IMAGE"
     r"|CREDIT)\s*:\s"
-    r"|(?:Image source|Image caption|Media caption|Photo source),\s)"
+    r"|(?:Image source|Image caption|Media caption|Photo source),\s"
+    r"|Pictured(?:\s*,?\s*(?:here|above|below|right|left|top|bottom|centre|center"
+    r"|at the (?:back|front|top|bottom)|from (?:left|right)(?: to (?:right|left))?|\(?l-r\)?"
+    r"|clockwise from (?:top )?left))*\s*(?:,|:|\s(?:are|is)\b))"  # "Pictured at the back,
+    # from left, are …" (fresh set O), not "Pictured as a hero by his supporters, the senator"
 )
 
 #: A line that ends with a photo credit in brackets, "(Photo by X/Getty Images)", "(AP Photo/X)",
@@ -238,6 +242,8 @@ _SOCIAL = re.compile(
     r"|Listen to (?:this|the) (?:article|story)\b"
     r"|(?:We want to hear from you|Write to us in the [Cc]omments section|Tell us what you think"
     r"|Leave a comment|Join the conversation)\b"
+    r"|(?:What about you\?\s*)?(?:Share your (?:thoughts|views|opinions?|experiences?)|Let us know)"
+    r"\b[^.]{0,80}\b(?:in the comments|comments? below|below)\b"
     r"|@\w{2,30}\s*$"
     r"|[\w.+-]+@[\w-]+\.[\w.]+\s*$)"
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quiz.generate.article import Article, Entity, XFact, normalise_key
+from quiz.generate.article import Article, Entity, Sentence, XFact, normalise_key
 from quiz.generate.candidate import mentions_any
 from quiz.generate.entities import alias_variants
 from quiz.generate.lexicon import ORG_KINDS
@@ -176,15 +176,17 @@ def date_distractors(fact: XFact, article: Article, stem: str, limit: int = 3) -
     out: list[str] = []
     seen = {normalise_key(fact.key)}
     in_sentence = normalise_key(fact.sentence.text)
-    cands = [
-        f.key
+    dated = [
+        f
         for f in article.facts
         if f.kind == "date" and f.when is not None and f.when.shape == when.shape
     ]
-    cands += perturb_when(when)
+    cands = [f.key for f in dated] + perturb_when(when)
     for text in cands:
         n = normalise_key(text)
         if n in seen or n in in_sentence or mentions_any(stem, [text]):
+            continue
+        if _said_of_the_same(text, fact, article):
             continue
         if any(n in s or s in n for s in seen):
             continue
@@ -193,6 +195,29 @@ def date_distractors(fact: XFact, article: Article, stem: str, limit: int = 3) -
         if len(out) == limit:
             break
     return out
+
+
+def _said_of_the_same(text: str, fact: XFact, article: Article) -> bool:
+    """Whether the article gives the date ``text`` in another sentence about the same subject as
+    the fact's, where it may be as true an answer as the key."""
+    return any(
+        s is not fact.sentence and mentions_any(s.text, [text]) and same_subject(s, fact.sentence)
+        for s in article.sentences
+    )
+
+
+def same_subject(a: Sentence, b: Sentence) -> bool:
+    """Whether two sentences speak of the same thing: a name in common, or two nouns. A date of
+    one may then be as true of the other ("crypto assets rallied through 2021" beside "Bitcoin
+    jumped from $10,000 in the summer of 2020": 2020 is no wrong answer to "When did Bitcoin
+    rally?", fresh set O)."""
+
+    def words(s: Sentence, pos: str) -> set[str]:
+        return {t.lemma_.lower() for t in s.span if t.pos_ == pos and t.ent_type_ != "DATE"}
+
+    if words(a, "PROPN") & words(b, "PROPN"):
+        return True
+    return len(words(a, "NOUN") & words(b, "NOUN")) >= 2
 
 
 def distractors_for(fact: XFact, article: Article, stem: str, limit: int = 3) -> list[str]:

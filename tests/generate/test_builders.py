@@ -290,3 +290,23 @@ def test_a_pronoun_named_later_in_its_sentence_is_left_as_it_is(analyse: Any) ->
     asked = [p for p in stems if "succeed" in p]
     assert asked, stems
     assert all(p.startswith("Should she win, Connolly") for p in asked), asked
+
+
+def test_a_year_the_article_gives_for_the_same_subject_is_no_wrong_answer(analyse: Any) -> None:
+    """ "When did Bitcoin rally?" (2021) offered 2020 and 2023, both years in which the article
+    has Bitcoin rising (fresh set O): a date given in another sentence about the same subject
+    may be as true as the key; years of other subjects and made-up years stay."""
+    from quiz.generate.distractors import date_distractors
+
+    text = (
+        "Crypto\n\n"
+        "Bitcoin and other crypto assets rallied through 2021, a record year for the assets.\n\n"
+        "Bitcoin jumped from roughly $10,000 in the summer of 2020 to a peak above $68,000.\n\n"
+        "Bitcoin's value is nearly double what it was at the beginning of 2023.\n\n"
+        "A third of new investors in 2022 followed a friend's advice, the study found.\n"
+    )
+    article = analyse(text)
+    fact = next(f for f in article.facts if f.kind == "date" and f.key == "2021")
+    wrong = date_distractors(fact, article, "When did Bitcoin and other crypto assets rally?")
+    assert len(wrong) == 3 and not {"2020", "2023"} & set(wrong), wrong
+    assert "2022" in wrong

@@ -129,6 +129,18 @@ FURNITURE = [
     ("Our Standards: The Northsea Wire Trust Principles.", clean.COPYRIGHT),
     # a learners' glossary
     ("lash – v. to tie something firmly to something else with a rope", clean.GLOSSARY),
+    # captions that name who is pictured, and a call to the comments (fresh set O)
+    (
+        "Pictured at the back, from left, are romance authors Jo Watson and Lindsay Norman.",
+        clean.CAPTION,
+    ),
+    ("Pictured right, is reader Nicole Bresler, speaking to a novelist.", clean.CAPTION),
+    ("Pictured: the minister at the launch in Durban.", clean.CAPTION),
+    (
+        "What about you? Share your thoughts on the new search box in the comments below.",
+        clean.SOCIAL,
+    ),
+    ("Let us know what you think in the comments.", clean.SOCIAL),
 ]
 
 
@@ -170,6 +182,9 @@ BODY = [
     "Fans can register now for the final, the club said on its website.",
     "RISKS: the port said strikes, storms and fuel prices could all delay the new cranes.",
     "“Join us!” the strikers shouted at the gates.",
+    "Pictured as a hero by his supporters, the senator denied the charges.",
+    "The photos pictured a crowded street in the old town.",
+    "Readers shared their thoughts on the plan in letters to the paper.",
 ]
 
 
