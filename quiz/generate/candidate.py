@@ -40,6 +40,8 @@ CONNECTIVES = (
     "in fact",
     "after all",
     "of course",
+    "that said",
+    "having said that",
 )
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _SINGULAR_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
@@ -214,8 +216,17 @@ def short_name(entity: Entity | None, fallback: str) -> str:
     return entity.name
 
 
+#: "Verb status aside, …", "That aside, …": an opener that sets aside what the sentence before
+#: said (fresh set O); the sentence reads whole without it.
+_ASIDE = re.compile(r"^(?:[\w’'-]+ ){1,3}aside, (?=\S)")
+
+
 @lru_cache(maxsize=65536)
 def strip_connective(text: str) -> str:
+    aside = _ASIDE.match(text)
+    if aside:
+        rest = text[aside.end() :]
+        return rest[:1].upper() + rest[1:]
     low = text.lower()
     for word in CONNECTIVES:
         for sep in (", ", " "):

@@ -266,6 +266,10 @@ def test_a_percentage_blank_keeps_its_sign(make: Any) -> None:
         ("After all, the shock was global.", "The shock was global."),
         ("Indeed the port reopened in March.", "The port reopened in March."),
         ("Notable gains came in March.", "Notable gains came in March."),
+        # set O: "Verb status aside, ChatGPT … remains …"
+        ("Verb status aside, ChatGPT remains small.", "ChatGPT remains small."),
+        ("That said, the bill passed.", "The bill passed."),
+        ("Politics aside from this, it went well.", "Politics aside from this, it went well."),
     ],
 )
 def test_openers_that_lean_on_the_sentence_before_leave(sentence: str, stripped: str) -> None:
