@@ -66,8 +66,13 @@ def asks_top_level_help(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    args = None
+    if command_in(argv) == "play":  # the commonest start, read without argparse's parsers
+        from quiz.commands.play import quick_args
+
+        args = quick_args(argv)
+    if args is None:
+        args = build_parser(argv).parse_args(argv)
     func = getattr(args, "func", None)
     try:
         if func is None:

@@ -110,3 +110,63 @@ def test_a_big_banks_first_play_shows_a_progress_bar_then_the_question(tmp_path:
         assert "for the first time" not in again.text
     finally:
         again.close()
+
+
+#: ``quiz play`` lines: the plain ones ``quick_args`` reads, and those it leaves to the parser.
+PLAY_LINES = [
+    ["play", "bank.yaml"],
+    ["play", "bank.yaml", "--seed", "1"],
+    ["play", "--seed", "1", "bank.yaml"],
+    ["play", "play"],
+    ["--data-dir", "/tmp/d", "play", "bank.yaml"],
+    ["--data-dir", "play", "play", "bank.yaml"],
+    ["play", "bank.yaml", "--data-dir", "/tmp/d", "--recover"],
+    ["play", "bank", "--count", "3", "--type", "cloze", "--type", "numeric", "--tag", "a"],
+    ["play", "bank", "--tag", "a", "--tag", "b", "--seed", "0", "--count", "+7"],
+    ["play", "bank", "--count", " 2"],
+    ["play", "bank", "--seed", "1_000"],
+    # left to the parser: it reads them, or says what is wrong
+    ["play", "bank", "--seed=1"],
+    ["play", "bank", "--see", "1"],
+    ["play", "bank", "--seed", "-1"],
+    ["play", "bank", "--seed", "1", "--seed", "2"],
+    ["play", "bank", "--recover", "--recover"],
+    ["--data-dir", "/a", "play", "bank", "--data-dir", "/b"],
+    ["play", "bank", "--tag", "-x"],
+    ["play", "bank", "--", "other"],
+]
+
+
+@pytest.mark.parametrize("argv", PLAY_LINES, ids=" ".join)
+def test_quick_args_read_a_line_as_the_parser_does(argv: list[str]) -> None:
+    from quiz.cli import build_parser
+    from quiz.commands.play import quick_args
+
+    quick = quick_args(argv)
+    if quick is not None:
+        assert quick == build_parser(argv).parse_args(argv)
+    else:
+        assert PLAY_LINES.index(argv) >= PLAY_LINES.index(["play", "bank", "--seed=1"])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["play"],
+        ["play", "a", "b"],
+        ["play", "bank", "--count", "0"],
+        ["play", "bank", "--count", "x"],
+        ["play", "bank", "--seed", "x"],
+        ["play", "bank", "--type", "essay"],
+        ["play", "bank", "--count"],
+        ["play", "bank", "-h"],
+        ["play", "bank", "--help"],
+        ["--seed", "1", "play", "bank"],
+        ["play", ""],
+    ],
+    ids=" ".join,
+)
+def test_quick_args_leave_what_is_wrong_to_the_parser(argv: list[str]) -> None:
+    from quiz.commands.play import quick_args
+
+    assert quick_args(argv) is None
