@@ -17,19 +17,33 @@ from quiz.bank.types import shape_of
 from quiz.bank.types.shapes import Blanks, Number
 from quiz.session import Item, Result
 from quiz.tui.widgets.answers.base import GIVE_UP, AnswerWidget
-from quiz.tui.widgets.answers.numbers import number_examples
 
 #: The class Textual's ``Input.compact`` toggles (Textual 8.2.8, pinned).
 COMPACT = "-textual-compact"
+
+
+class TypedRow(Horizontal):
+    """A field with its label (a cloze's blank) or its unit (a number), in a row."""
+
+    # Not scoped to this class: the selectors are TextAnswer's, as when they were in its CSS.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    TextAnswer {
+        .typed-row { height: auto; margin-bottom: 1; }
+        .blank-label, .unit { width: auto; height: 1; padding: 0 1; color: $text-muted; }
+        .blank-label { color: $accent; text-style: bold; padding: 0 1 0 0; }
+    }
+    """
 
 
 class TextAnswer(AnswerWidget):
     """Cloze (one input per blank), short answer and numeric (with its unit). While typing,
     q and ? are letters: ctrl+q quits and F1 shows the help."""
 
+    # A field alone (a short answer, a cloze of one blank) needs only these; a row's own
+    # rules are TypedRow's, read when the first row is shown (half the parsing at a start).
     DEFAULT_CSS = """
     TextAnswer {
-        .typed-row { height: auto; margin-bottom: 1; }
         Input.-alone { margin-bottom: 1; }
         .typed-row Input, Input.-alone {
             width: 1fr;
@@ -41,8 +55,6 @@ class TextAnswer(AnswerWidget):
             &.-wrong { background: $error 20%; }
             &:disabled { opacity: 100%; color: $foreground; }
         }
-        .blank-label, .unit { width: auto; height: 1; padding: 0 1; color: $text-muted; }
-        .blank-label { color: $accent; text-style: bold; padding: 0 1 0 0; }
     }
     """
 
@@ -65,7 +77,11 @@ class TextAnswer(AnswerWidget):
         else:
             self.labels = [""]
         self._empty_enter = False
-        self.examples = number_examples(bank or item.bank) if self.numeric else ""
+        self.examples = ""
+        if self.numeric:
+            from quiz.tui.widgets.answers.numbers import number_examples  # a number's hint
+
+            self.examples = number_examples(bank or item.bank)
         if self.numeric:
             self.hint = f"Type a number, then Enter: {self.examples} all work."
         elif len(self.labels) > 1:
@@ -91,7 +107,7 @@ class TextAnswer(AnswerWidget):
             if alone:
                 yield field  # one field alone needs no row (one widget fewer to lay out)
                 continue
-            with Horizontal(classes="typed-row"):
+            with TypedRow(classes="typed-row"):
                 if label:
                     yield Static(Content(label), classes="blank-label")
                 yield field
