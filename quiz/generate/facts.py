@@ -104,6 +104,8 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
         counted = ""
     if sentence.text[start + len(text) :].startswith(("th", "st", "nd", "rd")):
         return None  # an ordinal written in digits
+    if _before_a_name(head) and not suffix:
+        return None  # "300 Slater is assigned to …": an address, not a count (fresh set O)
     return XFact(
         "number",
         text,
@@ -114,6 +116,19 @@ def _number_fact(sentence: Sentence, mention: Mention) -> XFact | None:
         counted=counted,
         amount=amount,
     )
+
+
+def _before_a_name(number: Any) -> bool:
+    """A figure in digits that numbers a singular name ("300 Slater", "10 Downing Street"): a
+    street number. A count before a name is plural ("12 Republicans") or counts a noun after
+    it ("30 Boeing 787 jets")."""
+    doc = number.doc
+    if number.i + 1 >= len(doc) or not number.text[:1].isdigit():
+        return False
+    name, counted = doc[number.i + 1], number.head
+    if counted.i <= number.i or counted.tag_ != "NNP":
+        return False  # "30 Boeing 787 jets": the name describes what is counted
+    return name.tag_ == "NNP" and name.ent_type_ not in ("NORP", "MONEY", "QUANTITY", "DATE")
 
 
 #: Month names and abbreviations, as graded answers read them.

@@ -133,3 +133,16 @@ def test_a_surname_shared_by_two_people_joins_neither(analyse: Any) -> None:
     franklin = article.entities["Franklin Roosevelt"]
     assert "Roosevelt" not in franklin.aliases
     assert "James Roosevelt Jr." in article.entities
+
+
+def test_a_street_number_is_no_count_but_a_count_before_a_name_is(analyse: Any) -> None:
+    """ "300 Slater is assigned to …" was asked as "___ Slater" (fresh set O): a figure that
+    numbers a singular name is an address; "12 Republicans" and "30 Boeing 787 jets" count."""
+    article = analyse(
+        "Offices\n\nThe spokeswoman said 300 Slater is now assigned to the Department of National "
+        "Defence, and 180 Kent Street to housing.\n\nThe vote drew 12 Republicans and 240 "
+        "workers to the floor.\n\nThe company bought 30 Boeing 787 jets for $5 billion.\n"
+    )
+    keys = {f.key for f in article.facts if f.kind == "number"}
+    assert not {"300", "180"} & keys
+    assert {"12", "240", "30", "$5 billion"} <= keys
