@@ -1,4 +1,4 @@
-"""Build the keep model's training table from the blind ratings of rounds 8-22.
+"""Build the keep model's training table from the blind ratings of rounds 8-24.
 
 Reads each rated bank (the questions the rater saw) with its article, computes the features of
 quiz.generate.keep_features for every rated question, and writes features.csv: article,
@@ -8,7 +8,7 @@ repository (their copyright is their publishers'); the table of numbers is.
     python docs/quality/v2/keep-model/extract.py RATING_DIR \
         docs/quality/v2/keep-model/features.csv [PAGE_FOLDER ...]
 
-(PAGE_FOLDER: where the saved pages of rounds 19-22 are, e.g. /work/fresh-articles-l.)
+(PAGE_FOLDER: where the saved pages of rounds 19-24 are, e.g. /work/fresh-articles-l.)
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setI-top-rater/ratings-19.csv": ("17", "setI-top"),
     "setJ-rater/ratings-20.csv": ("18", "setJ"),
     "setJ-base-rater/ratings-21.csv": ("18-baseline", "setJ-base"),
-    # rounds 19-22: each rater's folder holds the banks it saw as ARTICLE/bank.yaml
+    # rounds 19-24: each rater's folder holds the banks it saw as ARTICLE/bank.yaml
     "setK-rater/ratings-22.csv": ("19", "setK-rater"),
     "setK-base-rater/ratings-23.csv": ("19-baseline", "setK-base-rater"),
     "setL-rater24/ratings-24.csv": ("20", "setL-rater24"),
@@ -63,6 +63,16 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setN-rater35/ratings-35.csv": ("22", "setN-rater35"),
     "setN-base-rater36/ratings-36.csv": ("22-baseline", "setN-base-rater36"),
     "setN-base-rater37/ratings-37.csv": ("22-baseline", "setN-base-rater37"),
+    "setO-rater38/ratings-38.csv": ("23", "setO-rater38"),
+    "setO-rater39/ratings-39.csv": ("23", "setO-rater39"),
+    "setO-base-rater40/ratings-40.csv": ("23-baseline", "setO-base-rater40"),
+    "setO-base-rater41/ratings-41.csv": ("23-baseline", "setO-base-rater41"),
+    "setO-tuned-rater46/ratings-46.csv": ("23-tuned", "setO-tuned-rater46"),
+    "setO-tuned-rater47/ratings-47.csv": ("23-tuned", "setO-tuned-rater47"),
+    "setP-rater42/ratings-42.csv": ("24", "setP-rater42"),
+    "setP-rater43/ratings-43.csv": ("24", "setP-rater43"),
+    "setP-base-rater44/ratings-44.csv": ("24-baseline", "setP-base-rater44"),
+    "setP-base-rater45/ratings-45.csv": ("24-baseline", "setP-base-rater45"),
 }
 
 
@@ -73,7 +83,7 @@ PAGES: list[Path] = []
 
 def _rated_bank(folder: Path) -> Bank:
     """The bank a rater saw: ``generated/*.yaml`` beside its article (rounds 8-18), or a rater's
-    ``bank.yaml`` beside ``article.txt`` (rounds 19-22), which the bank names by its first file
+    ``bank.yaml`` beside ``article.txt`` (rounds 19-24), which the bank names by its first file
     name: loaded from a scratch folder that holds the article under that name."""
     if not (folder / "bank.yaml").exists():
         return load_bank(next((folder / "generated").glob("*.yaml")))
