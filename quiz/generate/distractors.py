@@ -199,11 +199,33 @@ def date_distractors(fact: XFact, article: Article, stem: str, limit: int = 3) -
 
 def _said_of_the_same(text: str, fact: XFact, article: Article) -> bool:
     """Whether the article gives the date ``text`` in another sentence about the same subject as
-    the fact's, where it may be as true an answer as the key."""
-    return any(
-        s is not fact.sentence and mentions_any(s.text, [text]) and same_subject(s, fact.sentence)
-        for s in article.sentences
-    )
+    the fact's, where it may be as true an answer as the key. Kept per article: every question
+    on a date asks it of the same few candidates, and a long article has thousands of
+    sentences to look through."""
+    holders: dict[str, list[Sentence]] = article.cache.setdefault("date_holders", {})
+    found = holders.get(text)
+    if found is None:
+        lowered: list[str] | None = article.cache.get("lowered_sentences")
+        if lowered is None:
+            lowered = [s.text.lower() for s in article.sentences]
+            article.cache["lowered_sentences"] = lowered
+        low = text.lower()
+        found = holders[text] = [
+            s
+            for s, said in zip(article.sentences, lowered, strict=True)
+            if low in said and mentions_any(s.text, [text])
+        ]
+    return any(s is not fact.sentence and _same_subject(article, s, fact.sentence) for s in found)
+
+
+def _same_subject(article: Article, a: Sentence, b: Sentence) -> bool:
+    """:func:`same_subject`, with each sentence's words found once per article."""
+    words: dict[int, tuple[set[str], set[str]]] = article.cache.setdefault("subject_words", {})
+    for s in (a, b):
+        if s.index not in words:
+            words[s.index] = (_words(s, "PROPN"), _words(s, "NOUN"))
+    (names_a, nouns_a), (names_b, nouns_b) = words[a.index], words[b.index]
+    return bool(names_a & names_b) or len(nouns_a & nouns_b) >= 2
 
 
 def same_subject(a: Sentence, b: Sentence) -> bool:
@@ -211,13 +233,14 @@ def same_subject(a: Sentence, b: Sentence) -> bool:
     one may then be as true of the other ("crypto assets rallied through 2021" beside "Bitcoin
     jumped from $10,000 in the summer of 2020": 2020 is no wrong answer to "When did Bitcoin
     rally?", fresh set O)."""
-
-    def words(s: Sentence, pos: str) -> set[str]:
-        return {t.lemma_.lower() for t in s.span if t.pos_ == pos and t.ent_type_ != "DATE"}
-
-    if words(a, "PROPN") & words(b, "PROPN"):
+    if _words(a, "PROPN") & _words(b, "PROPN"):
         return True
-    return len(words(a, "NOUN") & words(b, "NOUN")) >= 2
+    return len(_words(a, "NOUN") & _words(b, "NOUN")) >= 2
+
+
+def _words(s: Sentence, pos: str) -> set[str]:
+    """The lemmas of a sentence's words of one part of speech, its dates left out."""
+    return {t.lemma_.lower() for t in s.span if t.pos_ == pos and t.ent_type_ != "DATE"}
 
 
 def distractors_for(fact: XFact, article: Article, stem: str, limit: int = 3) -> list[str]:
