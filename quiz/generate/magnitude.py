@@ -80,10 +80,30 @@ def magnitude_candidates(article: Article) -> list[Candidate]:
         index = fact.sentence.index
         if index >= len(importance) or importance[index] < cut:
             continue
+        if _counted_elsewhere(fact, article):
+            continue
         built = _statement(fact, article)
         if built is not None:
             out.append(built)
     return out
+
+
+def _counted_elsewhere(fact: XFact, article: Article) -> bool:
+    """Another sentence gives a figure near this one for the same thing ("nearly 150 suspected
+    militants" in the lead, "145 suspected Islamist militants" later): any question that shows
+    it tells the statement's truth (fresh set Q), and the two may not even agree."""
+    words = fact.counted.lower().split()
+    if not words or fact.amount is None:
+        return False
+    value = fact.amount.value
+    return any(
+        other.kind == "number"
+        and other.amount is not None
+        and other.sentence.index != fact.sentence.index
+        and words[-1] in other.counted.lower().split()
+        and LOW * value <= other.amount.value <= HIGH * value  # near it: the same thing told
+        for other in article.facts
+    )
 
 
 def _qualifies(fact: XFact) -> bool:

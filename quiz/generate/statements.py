@@ -8,6 +8,7 @@ import re
 from quiz.generate.article import Article, Sentence, XFact, normalise_key
 from quiz.generate.candidate import _GENDERED, Candidate, _rel, as_statement, mentions_any
 from quiz.generate.lexicon import PERSON_TITLES
+from quiz.generate.magnitude import ROUGHLY
 
 
 def true_statements(article: Article) -> list[Candidate]:
@@ -64,6 +65,8 @@ def _false_statement(fact: XFact, article: Article, wrong: list[str]) -> str | N
     swapped claim is also made elsewhere in the article (then no false statement is safe)."""
     if fact.sentence.words > 35:
         return None
+    if fact.kind == "number" and fact.hedge and fact.hedge.lower() not in ROUGHLY:
+        return None  # "more than 11,000" swapped to "more than 2,100" is still true (set Q)
     swap = wrong[0]
     if mentions_any(fact.sentence.text, [swap]):
         return None

@@ -172,3 +172,35 @@ def test_an_address_is_not_a_count(analyse: Any) -> None:
         "National Defence, which faces a shortage of desks.\n"
     )
     assert not [c for c in magnitude_candidates(analyse(text)) if c.facts[0].key == "300"]
+
+
+def test_no_statement_when_another_sentence_counts_the_same_thing(analyse: Any) -> None:
+    """ "nearly 150 suspected militants" in the lead gave away "fewer than 500 suspected Islamist
+    militants" for the 145 of a later sentence (fresh set Q)."""
+    text = (
+        "Crackdown\n\nAuthorities arrested nearly 150 suspected militants in a crackdown on "
+        "extremism, officials said.\n\nPolice said they detained 145 suspected Islamist militants "
+        "over four days of raids in the capital.\n\nThe raids followed the killing of 240 "
+        "workers at a textile factory in the north.\n"
+    )
+    keys = {c.facts[0].key for c in magnitude_candidates(analyse(text))}
+    assert "145" not in keys and "150" not in keys
+
+
+def test_a_bound_is_never_swapped_into_a_false_statement(analyse: Any) -> None:
+    """ "more than 11,000 others" swapped to "more than 2,100 others" is still true; it was keyed
+    False (fresh set Q)."""
+    from quiz.generate.questions import build_candidates
+
+    text = (
+        "Crackdown\n\nAuthorities in the country have arrested more than 11,000 people as part "
+        "of a crackdown after a wave of killings.\n\nThe police chief said the raids on 240 "
+        "homes would go on until June.\n"
+    )
+    article = analyse(text)
+    swaps = [
+        c
+        for c in build_candidates(article)
+        if c.type == "true_false" and c.fields.get("answer") is False and "11,000" in c.fact.key
+    ]
+    assert swaps == []
