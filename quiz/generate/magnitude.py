@@ -114,6 +114,8 @@ def _qualifies(fact: XFact) -> bool:
         return False  # a bound ("more than 2,000", "up to 500") says one side only
     if amount.value < 10 and not amount.currency and not amount.percent_sign:
         return False  # "nine games", "4 gunshot wounds": a reader counts these, not scales them
+    if amount.value < 1:
+        return False  # "0.1% growth" as "more than 0.05%": a contrived threshold (set P)
     if fact.label == "CARDINAL" and (not fact.counted or 1900 <= amount.value <= 2100):
         return False  # a bare number ("Brodin (25)") or a year read as a count
     if fact.counted[:1].isupper():

@@ -204,3 +204,10 @@ def test_a_bound_is_never_swapped_into_a_false_statement(analyse: Any) -> None:
         if c.type == "true_false" and c.fields.get("answer") is False and "11,000" in c.fact.key
     ]
     assert swaps == []
+
+
+def test_no_statement_for_a_figure_below_one(analyse: Any) -> None:
+    """ "The economy grew 0.1% in the quarter" as "more than 0.05%" reads as a contrived
+    threshold (both raters of set P)."""
+    text = "Economy\n\nThe economy grew by 0.1% in the first quarter, the statistics office said.\n"
+    assert not magnitude_candidates(analyse(text))
