@@ -16,7 +16,7 @@ from collections.abc import Callable
 from quiz.generate.article import Article, Entity
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import points_back
-from quiz.generate.hard_rules import trivial
+from quiz.generate.hard_rules import famous_institution, trivial
 
 __all__ = ["RULES", "own_flaws"]
 
@@ -88,6 +88,12 @@ def _peripheral_name(c: Candidate, article: Article) -> str:
     entity = _answer_entity(c, article)
     if entity is not None and entity.label == "PERSON" and entity.count <= 1:
         return "asks for the name of someone the article mentions once: a side detail"
+    return ""
+
+
+def _famous(c: Candidate, article: Article) -> str:
+    if famous_institution(c):
+        return "asks for an institution everyone knows, which the rest of the stem gives away"
     return ""
 
 
@@ -191,6 +197,7 @@ Rule = Callable[[Candidate, Article], str]
 RULES: tuple[tuple[str, Rule], ...] = (
     ("attribution", _attribution),
     ("publisher", _publisher),
+    ("famous-institution", _famous),
     ("main-subject", _main_subject),
     ("common-answer", _common_answer),
     ("derived-in-stem", _derived_in_stem),

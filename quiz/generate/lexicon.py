@@ -166,6 +166,20 @@ GENERIC_ORGS = {
     "parliament",
 }
 #: Planets and the like: places, whatever label the model gives them.
+#: Institutions everyone knows: blanked, the stem around them gives them away ("Comey's ___"
+#: is the FBI, "MPs … a key vote in the ___" the House of Commons). Blind raters kept 1 of 31
+#: such questions over rounds 10–25 (docs/generation-quality.md, round 25).
+FAMOUS_INSTITUTIONS = frozenset(
+    {
+        *("fbi", "federal bureau of investigation", "cia", "central intelligence agency"),
+        *("nasa", "faa", "federal aviation administration", "nato", "united nations", "un"),
+        *("european union", "eu", "who", "world health organization", "imf", "world bank"),
+        *("international monetary fund", "senate", "u.s. senate", "us senate", "congress"),
+        *("u.s. congress", "us congress", "house of commons", "house of representatives"),
+        *("supreme court", "u.s. supreme court", "us supreme court", "white house", "pentagon"),
+        *("kremlin", "homeland security", "department of homeland security", "parliament"),
+    }
+)
 CELESTIAL = {"Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto"}
 #: Kinds of organisation told apart by the last word of the name: a university is not offered
 #: for a journal.

@@ -221,3 +221,25 @@ def test_a_question_left_out_is_named_by_its_prompt() -> None:
     )
     kept = "answer-leak: it gives away the answer of cz-85-dc759"
     assert _named(kept, {"cz-85-dc759"}, questions) == kept  # type: ignore[arg-type]
+
+
+def test_an_institution_everyone_knows_is_not_asked(analyse: Any) -> None:
+    """ "Comey's ___" is the FBI, "MPs … a key vote in the ___" the House of Commons: blind
+    raters kept 1 such question in 31 (rounds 10–25); the gate holds it back with its reason."""
+    from quiz.generate.flaws import own_flaws
+    from quiz.generate.questions import build_candidates
+
+    text = (
+        "Comey fired\n\n"
+        "President Trump fired James Comey, who led the FBI for four years, on Tuesday.\n\n"
+        "The Federal Aviation Administration approved 240 new routes, the agency said.\n\n"
+        "The committee will hear from 12 former officials in June, its chairman said.\n"
+    )
+    article = analyse(text)
+    asked = [c for c in build_candidates(article) if c.type in ("cloze", "multiple_choice")]
+    famous = [c for c in asked if c.fact.key in ("FBI", "Federal Aviation Administration")]
+    assert famous, [c.fact.key for c in asked]
+    for c in famous:
+        assert any("institution everyone knows" in r for r in own_flaws(c, article)), c.prompt
+    others = [c for c in asked if c.fact.key == "240"]
+    assert others and not any("institution" in r for c in others for r in own_flaws(c, article))
