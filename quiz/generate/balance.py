@@ -3,9 +3,9 @@
 * **True/false keyed both ways**: a bank whose statements are nearly all false teaches "answer
   False" (v1 banks: 83% of them). A statement that can be said either way (a figure's scale,
   ``magnitude``: "more than 100" or "more than 500" crane operators) is dealt true or false once
-  the bank's questions are chosen, so that its statements are as near half true as they can be;
-  a builder's lean (a swap is always false) is then evened out by holding back the surplus
-  side, never by padding: true and false within 40–60% of each other, or none kept. One
+  the bank's questions are chosen, half of them each way, so that neither wording tells the
+  key; a builder's lean (a swap is always false) is then evened out by holding back the
+  surplus side, never by padding: true and false within 40–60% of each other, or none kept. One
   exception: a bank's only statement may stand alone when it is dealt, since one statement
   teaches no habit.
 * **The right option anywhere**: single-answer multiple-choice keys are dealt over the
@@ -48,19 +48,19 @@ def balance_true_false(chosen: list[Candidate]) -> tuple[list[Candidate], list[C
 
 
 def deal_truths(chosen: list[Candidate]) -> list[Candidate]:
-    """Turn the chosen statements that can be said either way so that the bank's statements are
-    as near half true as they can be; the candidates turned (changed in place: their ids and
-    the question ids keyed by them stay). Which of them are true is a seeded draw over their
-    keys, and an odd one out falls by a draw too, so a bank's only statement is not always
-    false; the same chosen questions are dealt the same way on every run."""
-    statements = [c for c in chosen if c.type == "true_false"]
-    dealt = sorted((c for c in statements if turnable(c)), key=_draw)
+    """Turn the chosen statements that can be said either way so that half of them are true;
+    the candidates turned (changed in place: their ids and the question ids keyed by them
+    stay). Half of these, not of all the bank's statements: dealt to even out the swaps (always
+    false), every threshold statement came out true and every swap false, a pattern a learner
+    soon reads (fresh set R); the swaps beyond the balance are held back instead
+    (:func:`balance_true_false`). Which are true is a seeded draw over their keys, and an odd
+    one out falls by a draw too, so a bank's only statement is not always false; the same
+    chosen questions are dealt the same way on every run."""
+    dealt = sorted((c for c in chosen if c.type == "true_false" and turnable(c)), key=_draw)
     if not dealt:
         return []
-    fixed_true = sum(1 for c in statements if not turnable(c) and _keyed_true(c))
-    half, odd = divmod(len(statements), 2)
-    wanted = half + (odd and _draw(dealt[0]) % 2)
-    true_count = min(max(wanted - fixed_true, 0), len(dealt))
+    half, odd = divmod(len(dealt), 2)
+    true_count = half + (odd and _draw(dealt[0]) % 2)
     turned: list[Candidate] = []
     for i, c in enumerate(dealt):
         if _keyed_true(c) != (i < true_count):

@@ -43,6 +43,9 @@ CONNECTIVES = (
     "that said",
     "having said that",
 )
+#: Words after a leading "So" that make it part of a phrase ("So far, 40 families …" was cut to
+#: "Far, though, …": fresh set R), not the connective.
+_SO_PHRASES = [[w] for w in ("far", "much", "many", "long", "few", "little", "that", "too")]
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _SINGULAR_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 _NEUTER_PRONOUNS = {"it", "its", "itself"}
@@ -233,6 +236,8 @@ def strip_connective(text: str) -> str:
             if low.startswith(word + sep):
                 if low.startswith(word + " to ") or low.startswith(word + " of "):
                     return text  # "In addition to the agreement, …": not a connective
+                if word == "so" and [w.strip(",;:") for w in low.split()[1:2]] in _SO_PHRASES:
+                    return text  # "So far, …", "So many …": not "so" the connective
                 rest = text[len(word) + len(sep) :]
                 return rest[:1].upper() + rest[1:]
     return text

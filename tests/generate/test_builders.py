@@ -270,6 +270,13 @@ def test_a_percentage_blank_keeps_its_sign(make: Any) -> None:
         ("Verb status aside, ChatGPT remains small.", "ChatGPT remains small."),
         ("That said, the bill passed.", "The bill passed."),
         ("Politics aside from this, it went well.", "Politics aside from this, it went well."),
+        # set R: "So far, though, …" was cut to "Far, though, …"
+        (
+            "So far, though, the fund has raised £18,000.",
+            "So far, though, the fund has raised £18,000.",
+        ),
+        ("So many people came to the vigil.", "So many people came to the vigil."),
+        ("So the bill passed in June.", "The bill passed in June."),
     ],
 )
 def test_openers_that_lean_on_the_sentence_before_leave(sentence: str, stripped: str) -> None:

@@ -127,10 +127,15 @@ def test_dealt_statements_make_the_bank_half_true() -> None:
         assert sum(c.fields["answer"] for c in chosen) in (n // 2, (n + 1) // 2), n
         for c in chosen:  # the prompt, key and explanation agree
             assert c.prompt == c.fields["statement"] and c.explanation == f"{c.fields['answer']}."
-    # beside swaps (always false) the dealt ones lean true as far as they can
+    # beside swaps (always false) the dealt ones are still half true, so that a threshold's
+    # wording does not tell its key (set R: every threshold true, every swap false); the
+    # surplus swaps are held back
     chosen = [_swap("a"), _swap("b"), _swap("c"), _dealt("x", False), _dealt("y", False)]
     deal_truths(chosen)
-    assert [c.fields["answer"] for c in chosen[3:]] == [True, True]
+    assert sorted(c.fields["answer"] for c in chosen[3:]) == [False, True]
+    kept, held = balance_true_false(chosen)
+    keyed = [c.fields["answer"] for c in kept]
+    assert 0.4 <= sum(keyed) / len(keyed) <= 0.6 and len(held) == 3
     # the sentences shown before a statement for context stay before it
     shown = _dealt("z", True, lead="The port closed in May. ")
     deal_truths([shown, _dealt("w", True, lead="")])
