@@ -219,23 +219,16 @@ def _said_of_the_same(text: str, fact: XFact, article: Article) -> bool:
 
 
 def _same_subject(article: Article, a: Sentence, b: Sentence) -> bool:
-    """:func:`same_subject`, with each sentence's words found once per article."""
+    """Whether two sentences speak of the same thing: a name in common, or two nouns. A date of
+    one may then be as true of the other ("crypto assets rallied through 2021" beside "Bitcoin
+    jumped from $10,000 in the summer of 2020": 2020 is no wrong answer to "When did Bitcoin
+    rally?", fresh set O). Each sentence's words are found once per article."""
     words: dict[int, tuple[set[str], set[str]]] = article.cache.setdefault("subject_words", {})
     for s in (a, b):
         if s.index not in words:
             words[s.index] = (_words(s, "PROPN"), _words(s, "NOUN"))
     (names_a, nouns_a), (names_b, nouns_b) = words[a.index], words[b.index]
     return bool(names_a & names_b) or len(nouns_a & nouns_b) >= 2
-
-
-def same_subject(a: Sentence, b: Sentence) -> bool:
-    """Whether two sentences speak of the same thing: a name in common, or two nouns. A date of
-    one may then be as true of the other ("crypto assets rallied through 2021" beside "Bitcoin
-    jumped from $10,000 in the summer of 2020": 2020 is no wrong answer to "When did Bitcoin
-    rally?", fresh set O)."""
-    if _words(a, "PROPN") & _words(b, "PROPN"):
-        return True
-    return len(_words(a, "NOUN") & _words(b, "NOUN")) >= 2
 
 
 def _words(s: Sentence, pos: str) -> set[str]:

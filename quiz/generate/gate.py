@@ -149,8 +149,10 @@ def gated(
     the item review finds a flaw in it; the bank's size follows the article, never a quota.
     ``rebuild`` makes a candidate's question again once the bank has dealt it true or false
     (:func:`quiz.generate.balance.deal_truths`); without it nothing is turned."""
+    reasons: dict[int, str] = {}
 
     def balanced(chosen: list[Candidate]) -> list[Candidate]:
+        """``chosen`` with its statements dealt and the surplus side held back."""
         if rebuild is not None:
             for c in deal_truths(chosen):
                 questions[qid_of[id(c)]] = rebuild(c)
@@ -159,7 +161,6 @@ def gated(
             reasons[id(c)] = UNBALANCED
         return kept
 
-    reasons: dict[int, str] = {}
     for c in valid:
         own = own_flaws(c, article)
         if own:

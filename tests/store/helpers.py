@@ -25,6 +25,9 @@ class FakeClock:
         self.now += timedelta(**delta)
         return self.now
 
+    def at(self, when: datetime) -> None:
+        self.now = when
+
 
 def answer(
     question_id: str = "q1",

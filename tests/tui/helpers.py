@@ -18,6 +18,7 @@ from quiz.bank.model import (
     TrueFalse,
 )
 from quiz.tui.screens.quiz import QuizScreen
+from tests.store.helpers import FakeClock
 from tests.tui.conftest import type_text
 
 
@@ -126,13 +127,7 @@ DAY1 = datetime(2025, 9, 1, 9, 0, tzinfo=UTC)
 
 
 @dataclass
-class Clock:
-    """One clock for the app and the store; tests move it by hand."""
+class Clock(FakeClock):
+    """The store tests' clock (one for the app and the store, moved by hand), from DAY1."""
 
     now: datetime = DAY1
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def at(self, when: datetime) -> None:
-        self.now = when
