@@ -6,15 +6,19 @@ commands raise :class:`quiz.errors.QuizError` with a message meant for people.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from quiz import __version__
 from quiz.commands import COMMANDS
 from quiz.commands.options import add_data_dir_option
 from quiz.errors import QuizError
+
+if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -22,7 +26,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     run is imported (every module when ``argv`` is None, for tests and documentation). The
     other commands get a one-line entry when ``quiz --help`` (or an unknown command) may list
     them; a command run as ``quiz play BANK`` does not build them (an argparse parser each,
-    about 0.7 ms at every start)."""
+    about 0.7 ms at every start). ``argparse`` itself is imported here, not with this module:
+    a plain ``quiz play`` line is read without it (:func:`quiz.commands.play.quick_args`)."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="quiz",
         description="Turn news articles into question banks and drill them with spaced repetition.",
@@ -66,7 +73,7 @@ def asks_top_level_help(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    args = None
+    args: argparse.Namespace | SimpleNamespace | None = None
     if command_in(argv) == "play":  # the commonest start, read without argparse's parsers
         from quiz.commands.play import quick_args
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from quiz.atomic import write_atomic
 from quiz.bank.files import MAX_BANK_BYTES
@@ -262,9 +263,11 @@ def _registered_with_id(bank_id: str, data_dir: Path) -> Path | None:
 # -- what the library holds now, for the stats ----------------------------------------------
 
 
-@dataclass(frozen=True)
-class CurrentBanks:
-    """What the bank folders hold now: each bank's question ids, and its title for display."""
+class CurrentBanks(Struct, frozen=True):
+    """What the bank folders hold now: each bank's question ids, and its title for display.
+
+    A ``msgspec.Struct``, not a frozen dataclass: this module is imported by every ``quiz
+    play``, and a dataclass compiles its generated methods when defined (about 0.5 ms)."""
 
     questions: dict[str, frozenset[str]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)

@@ -15,8 +15,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FOUNDING = ROOT / "question_banks" / "japan-korea-summit-2025.yaml"
 
-#: Needed later (the scores, grading, other screens, the YAML parser on a cache miss) or never.
+#: Needed later (the scores, grading, other screens, the YAML parser on a cache miss) or never:
+#: argparse (and gettext, which it imports) only for a line :func:`quiz.commands.play.quick_args`
+#: leaves to the parser; the big session's ordering only above 2,000 questions.
 LATER = (
+    "argparse",
+    "gettext",
+    "quiz.session.as_it_goes",
     "json",
     "yaml",
     "sqlite3",
@@ -83,3 +88,14 @@ def test_quiz_play_by_id_also_reads_no_registry(tmp_path: Path) -> None:
     argv = ("play", FOUNDING.stem, "--seed", "1")
     _imported_before_the_app_runs(tmp_path, *argv)
     assert _imported_before_the_app_runs(tmp_path, *argv) == "[]"
+
+
+def test_the_app_is_one_textual_app_class() -> None:
+    """Textual processes every ``App`` subclass when it is defined (0.15-0.3 ms each): the
+    app's layers are plain classes at run time, and only ``QuizApp`` derives from ``App``."""
+    from textual.app import App
+
+    from quiz.tui.app import QuizApp
+
+    ours = [c for c in QuizApp.__mro__ if issubclass(c, App) and c.__module__.startswith("quiz")]
+    assert ours == [QuizApp]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
+
     from quiz.tui.config import StartAuthor, StartHome, StartPlay, StartReview, StartStats
 
 
@@ -22,7 +24,7 @@ def needs_a_terminal(instead: str) -> None:
         raise QuizError(f"{said}: {instead}" if instead else said)
 
 
-def run_home(args: argparse.Namespace) -> int:
+def run_home(args: argparse.Namespace | SimpleNamespace) -> int:
     from quiz.commands.options import resolve_data_dir
     from quiz.tui.config import StartHome
 

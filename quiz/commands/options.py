@@ -1,21 +1,29 @@
 """What several commands accept the same way: the data dir and whole-number options.
 
 They live here, not in :mod:`quiz.cli`, so that a command never imports the module that
-imports every command (the circle issue 18 names).
+imports every command (the circle issue 18 names). ``argparse`` is imported where a parser is
+built: a plain ``quiz play`` line is read without it (:func:`quiz.commands.play.quick_args`),
+and importing it (with ``gettext``) took about 1.5 ms of every start.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
 
 
 def whole_number(least: int) -> Callable[[str], int]:
     """An argparse ``type``: a whole number of at least ``least``, or a plain message."""
 
     def parse(text: str) -> int:
+        import argparse
+
         try:
             value = int(text)
         except ValueError:
@@ -73,6 +81,8 @@ def make_parent_folders(target: Path) -> None:
 
 def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
     """``--data-dir`` is accepted before or after the subcommand."""
+    import argparse
+
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -81,7 +91,7 @@ def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def resolve_data_dir(args: argparse.Namespace) -> Path:
+def resolve_data_dir(args: argparse.Namespace | SimpleNamespace) -> Path:
     """The data dir: ``--data-dir``, else ``$QUIZ_DATA_DIR``, else the platform's user data dir."""
     explicit = getattr(args, "data_dir", None)
     if explicit is not None:

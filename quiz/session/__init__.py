@@ -13,12 +13,16 @@ to a :class:`~quiz.record.Recorder`. One job a module:
 
 from __future__ import annotations
 
-from quiz.session.as_it_goes import LAZY_OVER, LOOK_AHEAD, TAIL
+from typing import TYPE_CHECKING
+
 from quiz.session.choosing import NoQuestions, Options, select_questions
 from quiz.session.presenting import Item
 from quiz.session.results import Breakdown, Miss, Result, Summary
-from quiz.session.session import Clock, Session, mixed_bank, utc_now
+from quiz.session.session import LAZY_OVER, Clock, Session, mixed_bank, utc_now
 from quiz.session.siblings import MAX_WINDOW, arrange, sibling_keys, spacing_window
+
+if TYPE_CHECKING:
+    from quiz.session.as_it_goes import LOOK_AHEAD, TAIL
 
 __all__ = [
     "LAZY_OVER",
@@ -41,3 +45,13 @@ __all__ = [
     "spacing_window",
     "utc_now",
 ]
+
+
+def __getattr__(name: str) -> int:
+    """:data:`LOOK_AHEAD` and :data:`TAIL` from :mod:`~quiz.session.as_it_goes`, imported when
+    asked for: a session of at most :data:`LAZY_OVER` questions never needs that module."""
+    if name in ("LOOK_AHEAD", "TAIL"):
+        from quiz.session.as_it_goes import LOOK_AHEAD, TAIL
+
+        return {"LOOK_AHEAD": LOOK_AHEAD, "TAIL": TAIL}[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,12 +11,9 @@ from quiz.bank.model import Question
 from quiz.session.presenting import Item, present
 from quiz.session.siblings import keys_of, sibling_keys
 
-__all__ = ["LAZY_OVER", "LOOK_AHEAD", "TAIL", "AsItGoes"]
+__all__ = ["LOOK_AHEAD", "TAIL", "AsItGoes"]
 
 
-#: Above this many questions, a shuffled session without ``count`` is ordered and presented
-#: as the quiz goes (:class:`AsItGoes`) rather than all before the first question.
-LAZY_OVER = 2_000
 #: How many questions ahead :class:`AsItGoes` looks for one with no sibling close by (as
 #: :func:`spread` does over 300 questions).
 LOOK_AHEAD = 64

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -35,8 +35,12 @@ from quiz.tui.screens.quiz import QuizScreen
 LIGHT, DARK = "textual-light", "textual-dark"
 
 
-class QuizApp(QuittingApp):
-    """A terminal study trainer. See :class:`~quiz.tui.config.AppConfig` for the wiring."""
+class QuizApp(QuittingApp, App[None]):
+    """A terminal study trainer. See :class:`~quiz.tui.config.AppConfig` for the wiring.
+
+    Its layers (:class:`QuittingApp` and the two below it) are plain classes at run time, so
+    that Textual processes one ``App`` subclass, not four (see ``AppLayer`` in
+    :mod:`quiz.tui.app_scores`)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "quiz"

@@ -9,7 +9,6 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App
 
 from quiz.bank.model import Bank, Question
 from quiz.recording.background import BackgroundRecorder, RecordingFailed, Saved
@@ -25,8 +24,23 @@ if TYPE_CHECKING:
     from quiz.store import Store
     from quiz.tui.screens.flag import FlagReport
 
+if TYPE_CHECKING:
+    from textual.app import App
 
-class ScoresApp(App[None]):
+    AppLayer = App[None]
+else:
+    #: The base of the app's layers (this one, :class:`~quiz.tui.app_navigation.NavigationApp`
+    #: and :class:`~quiz.tui.app_quitting.QuittingApp`): Textual's ``App`` for the type
+    #: checker, a plain class when quiz runs. Only :class:`~quiz.tui.app.QuizApp` derives from
+    #: ``App`` itself: Textual processes each subclass when it is defined (its bindings,
+    #: reactives, CSS type names and a ``dir()`` of some 400 names: 0.15-0.3 ms each), and
+    #: four of them were defined before every first question for one app. No layer declares
+    #: what only a Textual class would collect (``BINDINGS``, ``CSS``, reactives, ``@on``
+    #: handlers); an ``on_*`` method is found by name, as before.
+    AppLayer = object
+
+
+class ScoresApp(AppLayer):
     """The scores database and the answers on their way to it (state set by
     :class:`~quiz.tui.app.QuizApp`)."""
 
