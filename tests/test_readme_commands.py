@@ -28,6 +28,10 @@ from tests.reliability.pty_app import AppInPty
 
 README = ROOT / "README.md"
 ARTICLE = ROOT / "question_banks" / "japan-korea-summit-2025.txt"
+#: an article three of whose questions pass the quality gate
+PASSING_ARTICLE = (
+    ROOT / "tests" / "data" / "articles" / "heldout2" / "voa-le-earth-electric-field.txt"
+)
 #: The buttons of the dialog that ends a quiz early ("Quit" or "End", then its key).
 QUIT_DIALOG = r"(?:Quit|End)\s+y"
 needs_model = pytest.mark.skipif(not model_installed(), reason="spaCy's English model is missing")
@@ -158,11 +162,19 @@ def run_generate(tmp_path: Path, start: Callable[..., AppInPty]) -> None:
     if not model_installed():
         pytest.skip("spaCy's English model is missing")
     article = tmp_path / "article.txt"
-    shutil.copy(ARTICLE, article)
+    shutil.copy(PASSING_ARTICLE, article)
     out = ok(quiz(tmp_path / "data", "generate", str(article)))
     assert "wrote" in out and "in your library as" in out
     (bank,) = (tmp_path / "data" / "banks").glob("*.yaml")
     ok(quiz(tmp_path / "data", "check", str(bank)))
+    # the founding article: the gate doubts all its candidates, so nothing is written unless
+    # the best few are asked for
+    shutil.copy(ARTICLE, article)
+    refused = quiz(tmp_path / "data", "generate", str(article), "-o", str(tmp_path / "s.yaml"))
+    assert refused.returncode == 1 and "--at-least" in refused.stderr
+    assert "Traceback" not in refused.stderr and not (tmp_path / "s.yaml").exists()
+    out = ok(quiz(tmp_path / "data", "generate", str(article), "--at-least", "3", "--force"))
+    assert "wrote" in out and "3 questions" in out
 
 
 def run_author(tmp_path: Path, start: Callable[..., AppInPty]) -> None:
@@ -299,7 +311,7 @@ def test_the_teachers_path(tmp_path: Path, app_runs: Callable[..., AppInPty]) ->
     data = tmp_path / "data"
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE.read_text(encoding="utf-8").rstrip("\n") + "\n\n", "utf-8")
-    ok(quiz(data, "generate", str(article), "--title", "Summit of neighbours"))
+    ok(quiz(data, "generate", str(article), "--title", "Summit of neighbours", "--at-least", "3"))
     (bank_path,) = (data / "banks").glob("*.yaml")
     bank = load_bank(bank_path)
     assert bank.id.startswith("summit-of-neighbours-")

@@ -218,9 +218,12 @@ def generate(
     nlp: Any = None,
     progress: Callable[[float], None] | None = None,
     keep_title: bool = False,
+    at_least: int = 0,
 ) -> Generated:
     """Generate a bank from article text. Same inputs, same bank. ``progress`` hears how much
-    is done, 0.0 to 1.0 (a long article takes many seconds; the command draws a bar)."""
+    is done, 0.0 to 1.0 (a long article takes many seconds; the command draws a bar).
+    ``at_least``: keep that many of the best questions even when the gate doubts them (only
+    on the user's request: a bank holds what passes the gate, see :data:`gate.AT_LEAST`)."""
     article = analyse(text, nlp, progress)
     candidates = build_candidates(article)
     understanding = why_candidates(article)  # causes and what followed: "Why …?", "What …?"
@@ -264,7 +267,9 @@ def generate(
     def rebuild(c: Candidate) -> Question:
         return to_question(by_candidate[id(c)], c, fact_ids[id(c.fact)], _source_text(c, article))
 
-    chosen, held = gated(valid, article, max_questions, all_questions, by_candidate, title, rebuild)
+    chosen, held = gated(
+        valid, article, max_questions, all_questions, by_candidate, title, rebuild, at_least
+    )
     questions = deal_positions(tuple(all_questions[by_candidate[id(c)]] for c in chosen))
     drafts = tuple(
         replace(all_questions[by_candidate[id(c)]], held_back=reason) for c, reason in held

@@ -66,6 +66,7 @@ def update_bank(
     max_questions: int = DEFAULT_MAX,
     nlp: Any = None,
     keep_title: bool = True,
+    at_least: int = 0,
 ) -> UpdateResult:
     before = generate(
         old.source.text,
@@ -76,6 +77,7 @@ def update_bank(
         max_questions=max_questions,
         nlp=nlp,
         keep_title=keep_title,
+        at_least=at_least,
     )
     after = generate(
         text,
@@ -86,6 +88,7 @@ def update_bank(
         max_questions=max_questions,
         nlp=nlp,
         keep_title=keep_title,
+        at_least=at_least,
     )
     article = normalise_for_match(text)
     result = UpdateResult(after.bank)

@@ -21,12 +21,12 @@ needs_model = pytest.mark.skipif(not model_installed(), reason="spaCy's English 
 @needs_model
 def test_a_bank_given_a_new_id_prints_that_id_and_says_so(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    first = run_quiz(data, "generate", str(ARTICLE))
+    first = run_quiz(data, "generate", "--at-least", "3", str(ARTICLE))
     assert first.returncode == 0, first.stderr
     bank_id = re.search(r"in your library as (\S+):", first.stdout).group(1)  # type: ignore[union-attr]
 
     target = tmp_path / "class" / "summit.yaml"
-    second = run_quiz(data, "generate", str(ARTICLE), "-o", str(target))
+    second = run_quiz(data, "generate", "--at-least", "3", str(ARTICLE), "-o", str(target))
     assert second.returncode == 0, second.stderr
     written = re.search(r"(?m)^id: (\S+)$", target.read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
     assert written == f"{bank_id}-2"

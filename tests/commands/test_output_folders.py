@@ -53,7 +53,9 @@ def test_an_existing_folder_is_not_said(tmp_path: Path) -> None:
 @pytest.mark.skipif(not model_installed(), reason="spaCy's English model is missing")
 def test_generate_makes_the_folders_and_says_so(tmp_path: Path) -> None:
     target = tmp_path / "class" / "banks" / "summit.yaml"
-    result = run_quiz(tmp_path / "data", "generate", str(ARTICLE), "-o", str(target))
+    result = run_quiz(
+        tmp_path / "data", "generate", "--at-least", "3", str(ARTICLE), "-o", str(target)
+    )
     assert result.returncode == 0, result.stderr
     assert (target.parent / ARTICLE.name).is_file()
     _made_and_written(target, target.parent, result.stderr + result.stdout, f"wrote {target}: ")

@@ -32,7 +32,7 @@ def _library_bank(data_dir: Path) -> Path:
 def test_default_output_is_the_library(
     nlp: Any, article: Path, capsys: Any, isolated_data_dir: Path
 ) -> None:
-    assert main(["generate", str(article)]) == 0
+    assert main(["generate", "--at-least", "3", str(article)]) == 0
     path = _library_bank(isolated_data_dir)
     bank = load_bank(path)
     # the id comes from the title and the text, never the file name
@@ -43,7 +43,7 @@ def test_default_output_is_the_library(
     assert not article.with_suffix(".yaml").exists()
     assert main(["generate", str(article)]) == 1  # never overwrites without --force
     assert "--update" in capsys.readouterr().err
-    assert main(["generate", str(article), "--force", "--title", "Summit"]) == 0
+    assert main(["generate", "--at-least", "3", str(article), "--force", "--title", "Summit"]) == 0
     # the default title was the file name made readable, "Summit": the same id, replaced
     assert load_bank(path).title == "Summit"
 
@@ -52,7 +52,7 @@ def test_output_elsewhere_gets_a_copy_of_the_article(
     nlp: Any, article: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "banks" / "s.yaml"
-    assert main(["generate", str(article), "-o", str(out), "--max", "10"]) == 0
+    assert main(["generate", "--at-least", "3", str(article), "-o", str(out), "--max", "10"]) == 0
     bank = load_bank(out)
     assert (tmp_path / "banks" / "summit.txt").read_text(encoding="utf-8") == article.read_text(
         encoding="utf-8"
@@ -61,7 +61,7 @@ def test_output_elsewhere_gets_a_copy_of_the_article(
 
 
 def test_dash_prints_the_bank_with_the_article_inline(nlp: Any, article: Path, capsys: Any) -> None:
-    assert main(["generate", str(article), "-o", "-"]) == 0
+    assert main(["generate", "--at-least", "3", str(article), "-o", "-"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("format: quiz-bank/1") and "  text: |" in out
 
@@ -125,7 +125,21 @@ def test_help_and_other_commands_never_import_spacy() -> None:
 
 def test_update_keeps_edits_and_reports(nlp: Any, article: Path, capsys: Any) -> None:
     bank_path = article.with_suffix(".yaml")
-    assert main(["generate", str(article), "--date", "2025-08-23", "-o", str(bank_path)]) == 0
+    assert (
+        main(
+            [
+                "generate",
+                "--at-least",
+                "3",
+                str(article),
+                "--date",
+                "2025-08-23",
+                "-o",
+                str(bank_path),
+            ]
+        )
+        == 0
+    )
     bank = load_bank(bank_path)
     edited = bank.questions[0]
     text = bank_path.read_text(encoding="utf-8")
@@ -141,7 +155,7 @@ def test_update_keeps_edits_and_reports(nlp: Any, article: Path, capsys: Any) ->
     new_article = article.parent / "summit-v2.txt"
     new_article.write_text(changed_article, encoding="utf-8")
     capsys.readouterr()
-    assert main(["generate", str(new_article), "--update", str(bank_path)]) == 0
+    assert main(["generate", "--at-least", "3", str(new_article), "--update", str(bank_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("updated summit-") and "added" in out and "removed" in out
     after = load_bank(bank_path)
@@ -196,9 +210,9 @@ def test_a_second_identical_bank_says_which_file_the_library_plays(
     and is not listed twice, so "play it with `quiz play ID`" would have played the first file
     (a new-user walk-through edited the second and drilled the first)."""
     first, second = tmp_path / "a" / "one.yaml", tmp_path / "b" / "two.yaml"
-    assert main(["generate", str(FOUNDING_ARTICLE), "-o", str(first)]) == 0
+    assert main(["generate", "--at-least", "3", str(FOUNDING_ARTICLE), "-o", str(first)]) == 0
     assert "in your library as" in capsys.readouterr().out
-    assert main(["generate", str(FOUNDING_ARTICLE), "-o", str(second)]) == 0
+    assert main(["generate", "--at-least", "3", str(FOUNDING_ARTICLE), "-o", str(second)]) == 0
     out = capsys.readouterr().out
     assert f"the same bank as {first}" in out and f"quiz play {second}" in out
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from quiz.bank import load_bank
 from quiz.bank.model import MultipleChoice, TrueFalse
 from quiz.bank.review.registry import review
 from quiz.generate.balance import TURNED, balance_true_false, deal_positions, deal_truths
@@ -172,9 +173,31 @@ def test_the_gate_is_part_of_the_path_a_user_takes(tmp_path: Path, nlp: Any) -> 
     article = tmp_path / "summit.txt"
     article.write_text(FOUNDING_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "summit.yaml"
-    assert main(["generate", str(article), "-o", str(out)]) == 0
+    assert main(["generate", str(article), "-o", str(out), "--at-least", "3"]) == 0
     text = out.read_text(encoding="utf-8")
     assert "\ndrafts:\n" in text and "held_back:" in text
+
+
+def test_no_question_is_kept_to_fill_a_count(tmp_path: Path, nlp: Any, capsys: Any) -> None:
+    """Generation v2: a bank holds only what passes the gate. The founding article's best
+    candidates are all doubted by the teacher model (side details: a month, a tariff's
+    partner), so by default nothing is written and the command says where the drafts are;
+    ``--at-least`` is the user's own request for the best few."""
+    from quiz.cli import main
+
+    article = tmp_path / "summit.txt"
+    article.write_text(FOUNDING_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "summit.yaml"
+    assert main(["generate", str(article), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "passed the quality gate" in err and "quiz author" in err and "--at-least" in err
+    assert not out.exists()
+    assert main(["generate", str(article), "-o", str(out), "--at-least", "2"]) == 0
+    bank = load_bank(out)
+    assert len(bank.questions) == 2
+    assert bank.drafts and all(q.held_back for q in bank.drafts)
+    assert main(["generate", str(article), "--at-least", "26"]) == 1
+    assert "--at-least must be between 0 and --max" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -95,15 +95,15 @@ def test_answers_a_learner_gives_the_same_way() -> None:
 @pytest.mark.parametrize(
     "path", [FOUNDING_ARTICLE, *sorted(ARTICLES.glob("heldout2/*.txt"))[:3]], ids=lambda p: p.stem
 )
-def test_a_bank_asks_once_per_answer_and_sentence_and_is_never_empty(make: Any, path: Path) -> None:
-    from quiz.generate.gate import AT_LEAST, DOUBT
+def test_a_bank_asks_once_per_answer_and_sentence(make: Any, path: Path) -> None:
+    from quiz.generate.gate import DOUBT
     from quiz.generate.keep_features import answer_of
 
-    bank = make(path.read_text(encoding="utf-8")).bank
+    bank = make(path.read_text(encoding="utf-8"), at_least=3).bank  # the best three at least
     answers = [answer_of(q) for q in bank.questions if answer_of(q)]
     for i, a in enumerate(answers):
         assert not any(same_answer(a, b) for b in answers[i + 1 :]), (a, answers)
-    assert len(bank.questions) >= AT_LEAST
+    assert len(bank.questions) >= 3
     sources = [q.source for q in bank.questions]
     assert len(sources) == len(set(sources))  # one question per sentence
     doubted = [q for q in bank.drafts if q.held_back.startswith(DOUBT)]

@@ -64,7 +64,9 @@ def test_several_articles_and_a_folder_in_one_process(
     guard.mkdir()
     (guard / "sitecustomize.py").write_text(COUNT_MODEL_LOADS, encoding="utf-8")
     data = tmp_path / "data"
-    result = run_quiz(data, "generate", str(a), str(b), str(folder), pythonpath=str(guard))
+    result = run_quiz(
+        data, "generate", "--at-least", "3", str(a), str(b), str(folder), pythonpath=str(guard)
+    )
     assert result.returncode == 0, result.stderr
     assert "model loads: 1" in result.stderr  # spaCy once for the four articles
     assert "skipped notes.md" in result.stderr
@@ -87,7 +89,7 @@ def test_several_articles_and_a_folder_in_one_process(
 
     # the same bytes as `quiz generate a.txt` alone (same rules, same id)
     alone = tmp_path / "alone"
-    assert main(["generate", str(a), "--data-dir", str(alone)]) == 0
+    assert main(["generate", "--at-least", "3", str(a), "--data-dir", str(alone)]) == 0
     (single,) = (alone / "banks").glob("*.yaml")
     assert single.read_bytes() == banks[0].read_bytes()
 
@@ -119,7 +121,7 @@ def test_output_folder(
     a, b, folder = inputs
     other_a = _copy("wikinews-mandela-collapsed-lung.txt", tmp_path / "elsewhere" / "a.txt")
     out = tmp_path / "out" / "banks"  # made if missing
-    assert main(["generate", str(a), str(b), str(other_a), "-o", str(out)]) == 0
+    assert main(["generate", "--at-least", "3", str(a), str(b), str(other_a), "-o", str(out)]) == 0
     banks = _wrote(capsys.readouterr().out)
     assert sorted(banks) == sorted(out.glob("*.yaml")) and len(banks) == 3
     assert all(p.name == f"{load_bank(p).id}.yaml" for p in banks)
@@ -134,14 +136,14 @@ def test_output_folder(
     assert {str(p.absolute()) for p in banks} <= listed
 
     # again: every bank exists, so each fails with today's advice; --force overwrites
-    assert main(["generate", str(a), str(b), "-o", str(out)]) == 1
+    assert main(["generate", "--at-least", "3", str(a), str(b), "-o", str(out)]) == 1
     captured = capsys.readouterr()
     assert captured.err.count("--force") == 2 and "0 banks written, 2 failed" in captured.out
-    assert main(["generate", str(a), str(b), "-o", str(out), "--force"]) == 0
+    assert main(["generate", "--at-least", "3", str(a), str(b), "-o", str(out), "--force"]) == 0
 
     # a folder drafted into itself: banks beside their articles, no copies
     before = {p.name for p in folder.iterdir()}
-    assert main(["generate", str(folder), "-o", str(folder)]) == 0
+    assert main(["generate", "--at-least", "3", str(folder), "-o", str(folder)]) == 0
     added = {p.name for p in folder.iterdir()} - before
     assert len(added) == 2 and all(name.endswith(".yaml") for name in added)
 

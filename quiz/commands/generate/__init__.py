@@ -49,6 +49,11 @@ order) are drafted in one go, one bank each, with the same rules: into your libr
 and the others still run; the last line counts the banks written and failed (exit 1 if any
 failed). --update, -o - and --title name one bank, so they take one ARTICLE.
 
+The bank holds only the questions that pass the quality gate (the item review, then a model
+of what blind teachers kept); every other question is kept under `drafts:` with its reason, for
+`quiz author` to promote. No question is added to reach a count, so a short or unusual article
+can give a short bank, or none: --at-least N keeps the N best even when the gate doubts them.
+
 The same article and options always give the same bytes. Nothing is downloaded but the page of
 a URL you give: the English model must be installed (pip install -e '.[generate]')."""
 
@@ -88,6 +93,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--max", type=int, default=25, metavar="N", help="at most N questions (default 25)"
     )
     parser.add_argument(
+        "--at-least",
+        type=int,
+        default=0,
+        metavar="N",
+        dest="at_least",
+        help="keep the N best questions even when the quality gate doubts them (default 0: "
+        "only what passes; the rest are drafts for quiz author)",
+    )
+    parser.add_argument(
         "--update",
         metavar="BANK",
         help="regenerate this bank: keep questions you edited, report what was "
@@ -108,6 +122,8 @@ def run(args: argparse.Namespace) -> int:
     check_date_option(args.date)
     if args.max < 1:
         raise QuizError("--max must be at least 1")
+    if not 0 <= args.at_least <= args.max:
+        raise QuizError(f"--at-least must be between 0 and --max ({args.max})")
     arguments: list[str] = args.article
     if len(arguments) > 1 or any(is_folder(a) for a in arguments):
         return run_many(args, arguments)

@@ -66,6 +66,7 @@ class GenerateOptions(TypedDict):
     date: str
     max_questions: int
     keep_title: bool  # a title the user gave is kept as given
+    at_least: int  # the best N kept even when the gate doubts them (0: only what passes)
 
 
 def generate_options(args: argparse.Namespace, article: ArticleInput) -> GenerateOptions:
@@ -78,6 +79,7 @@ def generate_options(args: argparse.Namespace, article: ArticleInput) -> Generat
         "date": args.date or article.date,
         "max_questions": args.max,
         "keep_title": bool((args.title or "").strip()),
+        "at_least": args.at_least,
     }
 
 
@@ -124,7 +126,8 @@ def run_new(
         raise QuizError(
             f"no question of {argument!r} passed the quality gate; {count} "
             f"{'draft was' if count == 1 else 'drafts were'} held back, each with its reason: "
-            f"review and promote them with `quiz author {argument}`"
+            f"review and promote them with `quiz author {argument}`, or keep the best "
+            "anyway with --at-least N"
         )
     if not result.bank.questions:
         raise QuizError(
@@ -188,7 +191,8 @@ def shortfall_note(count: int, drafts: int, text: str, limit: int) -> str:
         if drafts
         else "; add your own with `quiz author`"
     )
-    return f"note: {count} questions of this {words}-word article passed the quality gate{held}"
+    passed = f"{count} question{'' if count == 1 else 's'} of this {words}-word article"
+    return f"note: {passed} passed the quality gate{held}"
 
 
 def run_update(args: argparse.Namespace, article: ArticleInput, argument: str) -> int:
