@@ -112,5 +112,9 @@ def test_the_command_says_when_an_article_is_short(nlp: Any, tmp_path: Path, cap
         encoding="utf-8",
     )
     assert main(["generate", "--at-least", "1", str(article)]) == 0
-    err = capsys.readouterr().err
+    captured = capsys.readouterr()
+    err = captured.err
     assert "passed the quality gate" in err and "held back as drafts" in err
+    assert (
+        ": 1 question (" in captured.out and "note: 1 question of" in err
+    )  # one, not "1 questions"

@@ -158,7 +158,9 @@ def run_new(
     counts = result.bank.count_by_type()
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
     drafted = f" and {len(result.bank.drafts)} drafts" if result.bank.drafts else ""
-    print(printable(f"wrote {target}: {len(result.bank.questions)} questions ({by_type}){drafted}"))
+    count = len(result.bank.questions)
+    asked = f"{count} question{'' if count == 1 else 's'} ({by_type}){drafted}"
+    print(printable(f"wrote {target}: {asked}"))
     if not many and copy_of:  # the same bytes as a library bank: that file is what plays
         print(
             printable(
