@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +53,7 @@ def launch(
     )
     scores = DeferredScores(data_dir, recover=recover)
     config = AppConfig(
+        resume_collections=not gc.isenabled(),  # paused for the start (quiz.cli.main)
         data_dir=data_dir,
         start=start,
         calm_errors=True,

@@ -123,6 +123,11 @@ class AppConfig(Struct, frozen=True):
     database the review asks and flags go to, and what is wrong with it (its notice is shown
     once). None: no scores can be read, and the review screen says so."""
 
+    resume_collections: bool = False
+    """The command line paused Python's cyclic garbage collector for the start
+    (:func:`quiz.cli.main`, for ``quiz play``): the app turns it back on once the first screen
+    is painted."""
+
     def folders(self) -> list[Path]:
         if self.bank_folders is not None:
             return list(self.bank_folders)

@@ -170,3 +170,48 @@ def test_quick_args_leave_what_is_wrong_to_the_parser(argv: list[str]) -> None:
     from quiz.commands.play import quick_args
 
     assert quick_args(argv) is None
+
+
+def test_play_pauses_the_collector_until_the_app_resumes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``quiz play`` runs its start without cyclic collections and hands the app the job of
+    resuming them (after the first paint); whatever happens, ``main`` leaves them on."""
+    import gc
+
+    seen: list[tuple[bool, bool]] = []
+
+    def note(data_dir: Path, start: StartPlay, **kwargs: object) -> int:
+        config = AppConfig(data_dir=data_dir, start=start, resume_collections=not gc.isenabled())
+        seen.append((gc.isenabled(), config.resume_collections))
+        return 0
+
+    monkeypatch.setattr(home, "launch", note)
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path))
+    assert gc.isenabled()
+    assert main(["play", str(ALL_TYPES_BANK), "--seed", "1"]) == 0
+    assert seen == [(False, True)]
+    assert gc.isenabled()
+    assert main(["play", "no-such-bank"]) == 1  # an error before the app: back on too
+    assert gc.isenabled()
+
+
+async def test_the_app_resumes_the_collector_after_the_first_paint(tmp_path: Path) -> None:
+    import gc
+
+    from quiz.bank.loader import load_bank
+    from quiz.session import Options
+
+    bank = load_bank(ALL_TYPES_BANK)
+    config = AppConfig(
+        data_dir=tmp_path, start=StartPlay(bank, Options(seed=1)), resume_collections=True
+    )
+    gc.disable()
+    try:
+        async with QuizApp(config).run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, QuizScreen)
+            assert gc.isenabled()
+    finally:
+        gc.unfreeze()  # what the app froze is this test process's, not an app's
+        gc.enable()
