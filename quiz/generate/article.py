@@ -87,6 +87,8 @@ class Article:
     facts: list[XFact]
     #: Per-article lookups computed once (words of each sentence, mentions by sentence, ...).
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: The publication date, YYYY-MM-DD, when known: the year every reader of the day knows.
+    published: str = ""
 
     def by_sentence(self) -> dict[int, list[Mention]]:
         """Mentions grouped by sentence index (built on first use, after extraction)."""

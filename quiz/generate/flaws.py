@@ -54,7 +54,9 @@ _ASKS_WHEN_SAID = re.compile(
     r"^When did (?:\w+\s+){1,4}(?:say|said|announce|report|state|confirm|reveal|tell)\b", re.I
 )
 #: "50 kilometres (31 miles)", "$5 (£4)": the figure in brackets restates the one before it.
-_CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d]*\s*\(\s*(?:about\s+|around\s+|some\s+)?$")
+_CONVERSION = re.compile(  # "1 trillion pounds ($___ trillion)" too (set S)
+    r"\d[\d,.]*\s*(?:[^\W\d]+\s*){0,2}\(\s*(?:about\s+|around\s+|some\s+)?[$£€¥]?$"
+)
 #: Answers any reader supplies from the words around the blank or from general knowledge.
 _COMMON_ANSWERS = frozenset(
     {
@@ -147,6 +149,106 @@ def _date_trivia(c: Candidate, article: Article) -> str:
     return ""
 
 
+#: Social networks: "shoppers took to ___ to complain" is asked of a platform, not the news.
+_PLATFORMS = frozenset(
+    {
+        *("twitter", "x", "facebook", "instagram", "youtube", "tiktok", "reddit", "snapchat"),
+        *("linkedin", "whatsapp", "telegram", "threads", "social media"),
+    }
+)
+_PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)$", re.I)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
+_FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?(?![\d,])")
+
+
+def _platform(c: Candidate, article: Article) -> str:
+    if c.type in ("cloze", "short_answer", "multiple_choice") and (
+        c.fact.key.strip().casefold() in _PLATFORMS
+    ):
+        return "asks which social network people used: trivia, not the news"
+    return ""
+
+
+def _figure_in_stem(c: Candidate, article: Article) -> str:
+    """The stem gives a figure away: its digits are part of another word of the stem ("___
+    times in a '30c' formulation" for 30), or it is the share two figures of the stem make
+    ("712 of the 2,382 delegates, or ___%" for 30); rejected by every rater of set S."""
+    if c.fact.kind != "number" or c.type not in ("cloze", "short_answer", "numeric"):
+        return ""
+    key = c.fact.key.strip()
+    if re.fullmatch(r"\d+", key) and re.search(
+        rf"(?<![\d.,]){key}(?=[A-Za-z])|(?<=[A-Za-z]){key}(?![\d.,])", c.prompt
+    ):
+        return f"the stem's own words carry the answer ({key})"
+    share = _PERCENT.match(key)
+    after = c.fact.sentence.text[c.fact.end : c.fact.end + 12]
+    if share is None and re.fullmatch(r"\d+(?:\.\d+)?", key) and _PERCENT_AFTER.match(after):
+        share = re.match(r"(.*)", key)  # "about ___ percent of …": the unit is outside the blank
+    if share is None:
+        return ""
+    wanted = float(share.group(1))
+    figures = [float(f.replace(",", "")) for f in _FIGURE.findall(c.prompt)]
+    for part in figures:
+        for whole in figures:
+            if 0 < part < whole and abs(100 * part / whole - wanted) <= 1:
+                return "the share follows from two figures of the stem: arithmetic, not reading"
+    if wanted == 100:  # "a lot closer to 100%": a figure of speech
+        return "its answer, 100%, is a figure of speech any reader completes"
+    return ""
+
+
+def _own_year(c: Candidate, article: Article) -> str:
+    """The year the article was published, asked as a bare year ("executives left RTR in ___"
+    in a 2015 article, "the 2015 season"): every reader of the day knows it."""
+    key = c.fact.key.strip()
+    if (
+        c.fact.kind == "date"
+        and c.form not in ("why", "followed")
+        and re.fullmatch(r"(?:in )?\d{4}", key)
+        and article.published[:4] == key[-4:]
+    ):
+        return "asks the year the article was published: every reader knows it"
+    return ""
+
+
+_NAME_HEAD = re.compile(r"\b[A-Z][a-z]+ of\s+$")
+
+
+def _part_of_a_name(c: Candidate, article: Article) -> str:
+    """The answer is the end of a longer name: "House of ___" for House of Fraser, where the
+    rest of the name gives it away, and a swap in that place reads as an absurd name ("House
+    of Anthony Bongos", set S)."""
+    if c.fact.kind not in ("person", "organisation", "place"):
+        return ""
+    head = _NAME_HEAD.search(c.fact.sentence.text[: c.fact.start])
+    if head and head.start() > 0:  # "Bank of ___" opening a sentence may be its subject
+        return "its answer is the end of a longer name, whose start gives it away"
+    return ""
+
+
+#: First-person words outside any quotation marks: a tweet or a post printed as it was
+#: written ("Just spent less than £500 on shoes ... me"), no statement about the news.
+_FIRST_PERSON = re.compile(r"(?<!War )(?<!Phase )(?<!Type )(?<!Class )\bI\b|\b(?:me|my|we|our)\b")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+_QUOTE_OPENS = re.compile(r":\s*[‘'“\"]")
+
+
+def _first_person(c: Candidate, article: Article) -> str:
+    """Someone's own words asked as the article's: a tweet printed without quotation marks
+    ("Just spent £___ on shoes and you … make me pay 5p") or a quotation a colon opens
+    ("Suzanne Foley said: '£162 for a suit …'", set S; blind teachers kept questions on
+    quotations 1 time in 5 over rounds 8-24), and for a true/false statement any quotation
+    in the first person, whose words a swap would put in the speaker's mouth."""
+    text = c.fact.sentence.text
+    if _FIRST_PERSON.search(_QUOTED.sub(" ", text)) or _QUOTE_OPENS.search(text):
+        return "it asks about someone's own words (a post or a quote), not the article's"
+    if c.type == "true_false" and _FIRST_PERSON.search(text):
+        return "its statement changes someone's own words (a quote), not the article's"
+    return ""
+
+
 def _publisher(c: Candidate, article: Article) -> str:
     if c.fact.kind in ("organisation", "person", "term") and _PUBLISHERS.fullmatch(
         c.fact.key.strip()
@@ -203,6 +305,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("derived-in-stem", _derived_in_stem),
     ("peripheral-name", _peripheral_name),
     ("date-trivia", _date_trivia),
+    ("own-year", _own_year),
+    ("platform", _platform),
+    ("figure-in-stem", _figure_in_stem),
+    ("part-of-a-name", _part_of_a_name),
+    ("first-person", _first_person),
     ("conversion", _conversion),
     ("missing-context", _missing_context),
     ("recognition", _recognition),

@@ -16,6 +16,10 @@ from quiz.generate.lexicon import FAMOUS_INSTITUTIONS
 _LEADING_PRONOUN = re.compile(r"^(?:He|She|They|It|This|These|Those|His|Her|Their|Its)\b")
 
 
+#: An answer that ends on a dash or a word that cannot end a phrase was cut from a longer one.
+_CUT_SPAN = re.compile(r"(?:\s[-–—]|\s(?:of|to|in|for|and|or|the|a|an|with|by|at|on|from))$", re.I)
+
+
 def violations(c: Candidate, article: Article) -> list[str]:
     """Hard rules. Any violation drops the candidate."""
     problems: list[str] = []
@@ -26,6 +30,8 @@ def violations(c: Candidate, article: Article) -> list[str]:
     if _LEADING_PRONOUN.match(prompt):
         problems.append("unresolved pronoun")
     problems.extend(blind_rules(c, article))
+    if c.type in ("cloze", "short_answer") and _CUT_SPAN.search(_answer_text(c)):
+        problems.append("answer cut mid-phrase")  # "Schedule 1 - of" (set S)
     sources = " ".join(s.text for s in c.sentences)
     if c.type == "multiple_choice":
         choices = c.fields["choices"]

@@ -225,6 +225,7 @@ def generate(
     ``at_least``: keep that many of the best questions even when the gate doubts them (only
     on the user's request: a bank holds what passes the gate, see :data:`gate.AT_LEAST`)."""
     article = analyse(text, nlp, progress)
+    article.published = date
     candidates = build_candidates(article)
     understanding = why_candidates(article)  # causes and what followed: "Why …?", "What …?"
     understanding += direction_candidates(article)  # which way the news went: up, down, yes, no

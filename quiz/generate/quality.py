@@ -152,7 +152,8 @@ _PRONOUN_AFTER_LEAD = re.compile(
 _LOST_REFERENCE = re.compile(
     r"\b(?:a|the) similar \w+\b(?!\s+(?:to|as)\b)"
     r"|(?:^|[?.] )The (?:percentage|share|proportion|number|figure|rate|total) "
-    r"(?:was|is|were|are|rose|fell|remained)\b",
+    r"(?:was|is|were|are|rose|fell|remained)\b"
+    r"|(?:^|[?.] )By doing (?:this|that|so)\b",  # "By doing this, …": doing what? (set S)
     re.I,
 )
 

@@ -271,3 +271,85 @@ def test_an_institution_everyone_knows_is_not_asked(analyse: Any) -> None:
         assert any("institution everyone knows" in r for r in own_flaws(c, article)), c.prompt
     others = [c for c in asked if c.fact.key == "240"]
     assert others and not any("institution" in r for c in others for r in own_flaws(c, article))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "rule"),
+    [
+        (
+            "Remedies are diluted 100 times, or 30 times in a “30c” formulation.",
+            "30",
+            "figure-in-stem",
+        ),
+        (
+            "The 712 superdelegates make up about 30 percent of the 2,382 delegates.",
+            "30",
+            "figure-in-stem",
+        ),
+        ("Shoppers took to Twitter to complain about the charge on Friday.", "Twitter", "platform"),
+        ("Three executives left the company in 2015, the magazine reported.", "2015", "own-year"),
+        (
+            "Shoppers at the House of Fraser store were charged for bags.",
+            "Fraser",
+            "part-of-a-name",
+        ),
+        ("Just spent £180 on shoes and you make me pay 5p for a bag.", "180", "first-person"),
+        (
+            "Suzanne Foley said: '£162 for a suit and then get charged 10p for a bag'",
+            "162",
+            "first-person",
+        ),
+        (
+            "It recalled the 1 trillion pounds ($1.5 trillion) of support to banks.",
+            "1.5 trillion",
+            "conversion",
+        ),
+    ],
+)
+def test_set_s_flaws_hold_a_question_back(
+    analyse: Any, sentence: str, answer: str, rule: str
+) -> None:
+    """Each flaw every rater of fresh set S rejected (docs/generation-quality.md, round 27),
+    found by its rule in a question of the same shape."""
+    from quiz.generate.candidate import Candidate
+    from quiz.generate.flaws import RULES
+
+    article = analyse(f"Shops and banks\n\n{sentence}\n")
+    article.published = "2015-11-13"
+    facts = [f for f in article.facts if answer in f.key and f.sentence.text in sentence]
+    assert facts, [f.key for f in article.facts]
+    named = dict(RULES)
+
+    def flagged(f: Any) -> str:
+        prompt = f.sentence.text[: f.start] + "___" + f.sentence.text[f.end :]
+        c = Candidate("cloze", "blank", [f], [f.sentence], prompt, {"blanks": [[f.key]]})
+        return named[rule](c, article)
+
+    assert any(flagged(f) for f in facts), (rule, [f.key for f in facts])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        ("The company hired 240 workers in 2014, the report said.", "2014"),
+        ("The company hired 240 workers in 2014, the report said.", "240"),
+        ("Bank of England staff will vote on the plan in March.", "England"),
+        ("About 30 percent of the 400 staff joined the strike.", "30"),
+        ("World War I ended with an armistice signed by 12 delegates.", "12"),
+    ],
+)
+def test_the_set_s_rules_leave_plain_questions_alone(
+    analyse: Any, sentence: str, answer: str
+) -> None:
+    from quiz.generate.candidate import Candidate
+    from quiz.generate.flaws import RULES
+
+    article = analyse(f"Shops and banks\n\n{sentence}\n")
+    article.published = "2015-11-13"
+    facts = [f for f in article.facts if answer in f.key and f.sentence.text in sentence]
+    new_rules = ("own-year", "platform", "figure-in-stem", "part-of-a-name", "first-person")
+    assert facts, [f.key for f in article.facts]
+    for f in facts:
+        prompt = f.sentence.text[: f.start] + "___" + f.sentence.text[f.end :]
+        c = Candidate("cloze", "blank", [f], [f.sentence], prompt, {"blanks": [[f.key]]})
+        assert not [name for name, rule in RULES if name in new_rules and rule(c, article)]
