@@ -33,10 +33,16 @@ from quiz.generate.entities import is_heading
 
 __all__ = ["MAX_PROMPT_WORDS", "points_back", "with_context"]
 
+#: What follows "those" or "such" when they point forward, not back: "those who had watched
+#: it" (a relative clause, set T), "those with diabetes", "such as" (a list).
+_NO_REFERENT = (
+    r"(?:who|whom|whose|which|that|with|without|in|at|on|of|as|from|aged|over|under|living|"
+    r"affected|involved|responsible)\b"
+)
 #: Words that point back to something the sentence does not name: "those nights", "such
 #: plumes", "the company" (unnamed), "he" with no one named; not the "it" of "it has emerged".
 _POINTS_BACK = re.compile(
-    r"\b(?:those|these|such)\s+[a-z]"
+    r"\b(?:those|these|such)\s+(?!" + _NO_REFERENT + r")[a-z]"
     r"|\bthe (?:company|country|city|agency|group|firm|man|woman|men|women|boy|girl|video|"
     r"report|study|plan|deal|move|incident|decision|official|officials|lawmaker|suspect|"
     r"case|event|experience|interactions?)\b(?!\s+(?:of|that|which|who|called|named)\b)"

@@ -100,6 +100,10 @@ def test_an_opening_that_names_nothing(analyse: Any, sentence: str, opening: str
         ("Oubre told Kelly Reed he had scored ___ points.", ""),
         ("Officials at the company said ___ workers would return.", "the company"),
         ("The company of actors toured ___ cities.", ""),
+        ("Those who had watched the film held the pose ___% longer.", ""),  # set T
+        ("Items such as ___ were given away.", ""),
+        ("Those with diabetes were ___ times as likely to fall ill.", ""),
+        ("In the end those patients were ___ times as likely to fall ill.", "those p"),
     ],
 )
 def test_words_that_point_back(text: str, word: str) -> None:
