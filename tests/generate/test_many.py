@@ -191,3 +191,19 @@ def test_missing_model_is_said_once(
     a, b, _ = inputs
     assert main(["generate", str(a), str(b)]) == 1
     assert capsys.readouterr().err == f"{nlp_module.INSTALL_HINT}\n"
+
+
+def test_an_article_with_nothing_that_passed_is_counted_apart(
+    nlp: Any, inputs: tuple[Path, Path, Path], capsys: Any, isolated_data_dir: Path
+) -> None:
+    """The bus article's questions are all held back by the gate: no bank, one line that points
+    to its drafts, and a count of its own; nothing failed, so the exit status is 0."""
+    a, b, _ = inputs
+    assert main(["generate", str(a), str(b)]) == 0
+    captured = capsys.readouterr()
+    assert f"quiz author {b}" in captured.err and "passed the quality gate" in captured.err
+    assert captured.out.splitlines()[-1] == (
+        "1 bank written, 1 with no question that passed the quality gate "
+        "(drafts for quiz author), 0 failed"
+    )
+    assert len(list((isolated_data_dir / "banks").glob("*.yaml"))) == 1

@@ -46,8 +46,9 @@ a new id, written into its file, and says so.
 Several articles (or a folder, which stands for its .txt, .html and .htm files, in name
 order) are drafted in one go, one bank each, with the same rules: into your library, or with
 -o FOLDER one ID.yaml per article with its article beside it. A bad article prints its error
-and the others still run; the last line counts the banks written and failed (exit 1 if any
-failed). --update, -o - and --title name one bank, so they take one ARTICLE.
+and the others still run; the last line counts the banks written, the articles none of
+whose questions passed the gate (their drafts wait for `quiz author`) and those that failed
+(exit 1 if any failed). --update, -o - and --title name one bank, so they take one ARTICLE.
 
 The bank holds only the questions that pass the quality gate (the item review, then a model
 of what blind teachers kept); every other question is kept under `drafts:` with its reason, for

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from quiz.commands.generate.article_file import refuse_a_bank
-from quiz.commands.generate.one import load_model_once, run_new
+from quiz.commands.generate.one import NothingPassed, load_model_once, run_new
 from quiz.errors import QuizError
 from quiz.safe_text import printable
 
@@ -29,7 +29,9 @@ def run_many(args: argparse.Namespace, arguments: list[str]) -> int:
     rather than once per article (about 1.5 s each): one bank each, by the rules of one.
 
     Each article fails alone (its one-line error, then the next), so one bad file in a folder
-    costs only its own bank; the exit status still says that something failed."""
+    costs only its own bank; the exit status still says that something failed. An article
+    none of whose questions passed the gate is counted apart: nothing is wrong with it, and
+    its drafts wait for ``quiz author``."""
     parser: argparse.ArgumentParser = args.generate_parser
     if args.update:
         parser.error("--update regenerates one bank: give it one ARTICLE")
@@ -48,7 +50,7 @@ def run_many(args: argparse.Namespace, arguments: list[str]) -> int:
     except ModelMissing as missing:  # every article would fail the same way
         print(str(missing), file=sys.stderr)
         return 1
-    written = failed = 0
+    written = held = failed = 0
     for argument, folder_error in expanded:
         try:
             if folder_error:
@@ -61,9 +63,17 @@ def run_many(args: argparse.Namespace, arguments: list[str]) -> int:
             print(
                 "\n".join(printable(line) for line in f"quiz: {error}".split("\n")), file=sys.stderr
             )
-            failed += 1
+            if isinstance(error, NothingPassed):
+                held += 1
+            else:
+                failed += 1
     banks = "bank" if written == 1 else "banks"
-    print(f"{written} {banks} written, {failed} failed")
+    drafts_only = (
+        f", {held} with no question that passed the quality gate (drafts for quiz author)"
+        if held
+        else ""
+    )
+    print(f"{written} {banks} written{drafts_only}, {failed} failed")
     return 1 if failed else 0
 
 

@@ -19,12 +19,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GenerateOptions",
+    "NothingPassed",
     "draft_with_progress",
     "load_model_once",
     "run_new",
     "run_update",
     "shortfall_note",
 ]
+
+
+class NothingPassed(QuizError):
+    """No question of the article passed the quality gate: no bank is written, and its drafts
+    wait for ``quiz author``. Not a bad input: among several articles it is counted apart."""
 
 
 #: What the terminal shows while spaCy's model loads (3-4 s on two cores), before any bar.
@@ -123,7 +129,7 @@ def run_new(
     result = draft_with_progress(text, argument, source_file=source_file, **options)
     if not result.bank.questions and result.bank.drafts:
         count = len(result.bank.drafts)
-        raise QuizError(
+        raise NothingPassed(
             f"no question of {argument!r} passed the quality gate; {count} "
             f"{'draft was' if count == 1 else 'drafts were'} held back, each with its reason: "
             f"review and promote them with `quiz author {argument}`, or keep the best "
