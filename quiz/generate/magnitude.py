@@ -116,6 +116,8 @@ def _qualifies(fact: XFact) -> bool:
         return False  # "nine games", "4 gunshot wounds": a reader counts these, not scales them
     if amount.value < 1:
         return False  # "0.1% growth" as "more than 0.05%": a contrived threshold (set P)
+    if amount.percent_sign and amount.value >= 100:
+        return False  # "100% prepared" is a figure of speech: "less than 50%" is nonsense (set U)
     if fact.label == "CARDINAL" and (not fact.counted or 1900 <= amount.value <= 2100):
         return False  # a bare number ("Brodin (25)") or a year read as a count
     if fact.counted[:1].isupper():

@@ -211,3 +211,14 @@ def test_no_statement_for_a_figure_below_one(analyse: Any) -> None:
     threshold (both raters of set P)."""
     text = "Economy\n\nThe economy grew by 0.1% in the first quarter, the statistics office said.\n"
     assert not magnitude_candidates(analyse(text))
+
+
+def test_no_statement_for_a_whole_hundred_percent(analyse: Any) -> None:
+    """ "Nowhere can be 100% prepared" made "less than 50% prepared": a figure of speech read as
+    a share (both raters of set U); another share in the same sentence still gives one."""
+    text = (
+        "Volcanoes\n\nNowhere can be {} prepared, but having plans for evacuations and hazard "
+        "plans to know where the most impact will be can go a long way to reducing danger.\n"
+    )
+    assert not magnitude_candidates(analyse(text.format("100%")))
+    assert magnitude_candidates(analyse(text.format("64%")))
