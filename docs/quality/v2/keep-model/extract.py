@@ -1,4 +1,4 @@
-"""Build the keep model's training table from the blind ratings of rounds 8-24.
+"""Build the keep model's training table from the blind ratings of rounds 8-29.
 
 Reads each rated bank (the questions the rater saw) with its article, computes the features of
 quiz.generate.keep_features for every rated question, and writes features.csv: article,
@@ -8,7 +8,7 @@ repository (their copyright is their publishers'); the table of numbers is.
     python docs/quality/v2/keep-model/extract.py RATING_DIR \
         docs/quality/v2/keep-model/features.csv [PAGE_FOLDER ...]
 
-(PAGE_FOLDER: where the saved pages of rounds 19-24 are, e.g. /work/fresh-articles-l.)
+(PAGE_FOLDER: where the saved pages of rounds 19-29 are, e.g. /work/fresh-articles-l.)
 """
 
 from __future__ import annotations
@@ -73,6 +73,27 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setP-rater43/ratings-43.csv": ("24", "setP-rater43"),
     "setP-base-rater44/ratings-44.csv": ("24-baseline", "setP-base-rater44"),
     "setP-base-rater45/ratings-45.csv": ("24-baseline", "setP-base-rater45"),
+    # rounds 25-29 (sessions 9 and 10)
+    "setQ-rater48/ratings-48.csv": ("25", "setQ-rater48"),
+    "setQ-rater49/ratings-49.csv": ("25", "setQ-rater49"),
+    "setQ-base-rater50/ratings-50.csv": ("25-baseline", "setQ-base-rater50"),
+    "setQ-base-rater51/ratings-51.csv": ("25-baseline", "setQ-base-rater51"),
+    "setR-rater52/ratings-52.csv": ("26", "setR-rater52"),
+    "setR-rater53/ratings-53.csv": ("26", "setR-rater53"),
+    "setR-base-rater54/ratings-54.csv": ("26-baseline", "setR-base-rater54"),
+    "setR-base-rater55/ratings-55.csv": ("26-baseline", "setR-base-rater55"),
+    "setS-rater56/ratings-56.csv": ("27", "setS-rater56"),
+    "setS-rater57/ratings-57.csv": ("27", "setS-rater57"),
+    "setS-base-rater58/ratings-58.csv": ("27-baseline", "setS-base-rater58"),
+    "setS-base-rater59/ratings-59.csv": ("27-baseline", "setS-base-rater59"),
+    "setT-rater60/ratings-60.csv": ("28", "setT-rater60"),
+    "setT-rater61/ratings-61.csv": ("28", "setT-rater61"),
+    "setT-base-rater62/ratings-62.csv": ("28-baseline", "setT-base-rater62"),
+    "setT-base-rater63/ratings-63.csv": ("28-baseline", "setT-base-rater63"),
+    "setU-rater64/ratings-64.csv": ("29", "setU-rater64"),
+    "setU-rater65/ratings-65.csv": ("29", "setU-rater65"),
+    "setU-base-rater66/ratings-66.csv": ("29-baseline", "setU-base-rater66"),
+    "setU-base-rater67/ratings-67.csv": ("29-baseline", "setU-base-rater67"),
 }
 
 
@@ -93,7 +114,12 @@ def _rated_bank(folder: Path) -> Bank:
         (Path(scratch) / "bank.yaml").write_text(text, encoding="utf-8")
         if named:
             name = named.group(1)
-            found = [d / name for d in PAGES if (d / name).exists()]
+            # the article as generated beside the arm's bank (setT/ARTICLE/generated/NAME for
+            # setT-rater60): the page's extracted text, which a reader copy may not match
+            arm = re.sub(r"-rater\d*$", "", folder.parent.name)
+            made = folder.parent.parent / arm / folder.name / "generated" / name
+            found = [made] if made.exists() else []
+            found += [d / name for d in PAGES if (d / name).exists()]
             shutil.copy(found[0] if found else folder / "article.txt", Path(scratch) / name)
         return load_bank(Path(scratch) / "bank.yaml")
 
