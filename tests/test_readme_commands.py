@@ -28,7 +28,9 @@ from tests.reliability.pty_app import AppInPty
 
 README = ROOT / "README.md"
 ARTICLE = ROOT / "question_banks" / "japan-korea-summit-2025.txt"
-#: an article three of whose questions pass the quality gate
+#: an article none of whose questions passes the gate (teacher model of rounds 8-29)
+DOUBTED_ARTICLE = ROOT / "tests" / "data" / "articles" / "voa-sierra-leone-waste.txt"
+#: an article some of whose questions pass the quality gate
 PASSING_ARTICLE = (
     ROOT / "tests" / "data" / "articles" / "heldout2" / "voa-le-earth-electric-field.txt"
 )
@@ -167,14 +169,15 @@ def run_generate(tmp_path: Path, start: Callable[..., AppInPty]) -> None:
     assert "wrote" in out and "in your library as" in out
     (bank,) = (tmp_path / "data" / "banks").glob("*.yaml")
     ok(quiz(tmp_path / "data", "check", str(bank)))
-    # the founding article: the gate doubts all its candidates, so nothing is written unless
-    # the best few are asked for
-    shutil.copy(ARTICLE, article)
-    refused = quiz(tmp_path / "data", "generate", str(article), "-o", str(tmp_path / "s.yaml"))
+    # an article whose candidates the gate all doubts: nothing is written unless the best few
+    # are asked for
+    doubted = tmp_path / DOUBTED_ARTICLE.name  # its name is its default title
+    shutil.copy(DOUBTED_ARTICLE, doubted)
+    refused = quiz(tmp_path / "data", "generate", str(doubted), "-o", str(tmp_path / "s.yaml"))
     assert refused.returncode == 1 and "--at-least" in refused.stderr
     assert "Traceback" not in refused.stderr and not (tmp_path / "s.yaml").exists()
-    out = ok(quiz(tmp_path / "data", "generate", str(article), "--at-least", "3", "--force"))
-    assert "wrote" in out and "3 questions" in out
+    out = ok(quiz(tmp_path / "data", "generate", str(doubted), "--at-least", "3"))
+    assert re.search(r"wrote .*: [123] questions? \(", out)
 
 
 def run_author(tmp_path: Path, start: Callable[..., AppInPty]) -> None:

@@ -178,10 +178,16 @@ def gated(
     words = sum(len(s.text.split()) for s in article.sentences)
     target = question_target(words, limit)
     pool_size = target * 2  # the teacher model picks the best half of twice the target
+    chance = _chances(valid, article, questions, qid_of, title)
     chosen: list[Candidate] = []
     reviewed: set[int] = set()  # each question's own review is the same every round: once
     for _ in range(GATE_ROUNDS):
-        chosen = choose([c for c in valid if id(c) not in reasons], article, pool_size)
+        chosen = choose(
+            [c for c in valid if id(c) not in reasons],
+            article,
+            pool_size,
+            prefer=lambda c: chance[id(c)],
+        )
         provisional = _provisional(chosen, article, questions, qid_of)
         found = review_flaws(
             _provisional([c for c in chosen if id(c) not in reviewed], article, questions, qid_of)
@@ -211,6 +217,25 @@ def gated(
     drafted = choose(pool, article, target, relax=False)
     shown = {qid_of[id(c)] for c in chosen + drafted}
     return chosen, [(c, _named(reasons[id(c)], shown, questions)) for c in drafted]
+
+
+def _chances(
+    valid: list[Candidate],
+    article: Article,
+    questions: dict[str, Question],
+    qid_of: dict[int, str],
+    title: str,
+) -> dict[int, float]:
+    """The teacher model's chance for every candidate, judged once, so that the pool is drawn
+    best first by it: of the blanks of one sentence only one is asked (near-duplicate
+    prompts), and the generator's own score chose it before ("the “Bali Nine” gang" over
+    "after serving ___ years", the article's news, in set U). A builder the model never saw
+    judged gets its prior, as in :func:`teacher_choice`."""
+    judged = judge([questions[qid_of[id(c)]] for c in valid], article.text, title)
+    return {
+        id(c): _untrained_prior(c, article) if c.form in UNTRAINED_FORMS else p
+        for c, (p, _) in zip(valid, judged, strict=True)
+    }
 
 
 _QUESTION_ID = re.compile(r"\b(?:cz|mc|tf|sa|nu|or|ma)-[a-z0-9-]+[a-z0-9]")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
@@ -149,20 +150,29 @@ def _judged(c: Candidate, article: Article) -> float | None:
 
 
 def choose(
-    candidates: list[Candidate], article: Article, limit: int, *, relax: bool = True
+    candidates: list[Candidate],
+    article: Article,
+    limit: int,
+    *,
+    relax: bool = True,
+    prefer: Callable[[Candidate], float] | None = None,
 ) -> list[Candidate]:
     """Greedy choice in rounds: first one question per answer-in-a-sentence (the best of each
     type first, then the best of the rest), then a second and a third question on the same
     answer in a clearly different mode, all under caps that keep the quiz balanced across
     facts, sentences and types. Near-duplicate prompts are never both chosen unless they ask
-    the same fact in different modes."""
+    the same fact in different modes, so which blank of a sentence is asked is decided by the
+    order: ``prefer`` (the gate's teacher model) when given, else the candidates' scores."""
     valid = []
     for c in candidates:
         judged = _judged(c, article)
         if judged is not None:
             c.score = judged
             valid.append(c)
-    valid.sort(key=lambda c: (-c.score, c.type, c.key, c.prompt))
+    if prefer is None:
+        valid.sort(key=lambda c: (-c.score, c.type, c.key, c.prompt))
+    else:
+        valid.sort(key=lambda c: (-prefer(c), -c.score, c.type, c.key, c.prompt))
     cap = max(3, math.ceil(limit * 0.3))
     chosen: list[Candidate] = []
     taken: set[int] = set()

@@ -179,22 +179,24 @@ def test_the_gate_is_part_of_the_path_a_user_takes(tmp_path: Path, nlp: Any) -> 
 
 
 def test_no_question_is_kept_to_fill_a_count(tmp_path: Path, nlp: Any, capsys: Any) -> None:
-    """Generation v2: a bank holds only what passes the gate. The founding article's best
-    candidates are all doubted by the teacher model (side details: a month, a tariff's
-    partner), so by default nothing is written and the command says where the drafts are;
-    ``--at-least`` is the user's own request for the best few."""
+    """Generation v2: a bank holds only what passes the gate. The Sierra Leone article's
+    candidates are all doubted or flawed (with the teacher model of rounds 8-29), so by default
+    nothing is written and the command says where the drafts are; ``--at-least`` is the user's
+    own request for the best few."""
     from quiz.cli import main
 
-    article = tmp_path / "summit.txt"
-    article.write_text(FOUNDING_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
-    out = tmp_path / "summit.yaml"
+    article = tmp_path / "voa-sierra-leone-waste.txt"  # its name is its default title
+    article.write_text(
+        (ARTICLES / "voa-sierra-leone-waste.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    out = tmp_path / "waste.yaml"
     assert main(["generate", str(article), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert "passed the quality gate" in err and "quiz author" in err and "--at-least" in err
     assert not out.exists()
     assert main(["generate", str(article), "-o", str(out), "--at-least", "2"]) == 0
-    bank = load_bank(out)
-    assert len(bank.questions) == 2
+    bank = load_bank(out)  # the best doubted ones; the flawed stay drafts whatever is asked
+    assert 1 <= len(bank.questions) <= 2
     assert bank.drafts and all(q.held_back for q in bank.drafts)
     assert main(["generate", str(article), "--at-least", "26"]) == 1
     assert "--at-least must be between 0 and --max" in capsys.readouterr().err

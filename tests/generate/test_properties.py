@@ -139,11 +139,11 @@ def check_hard_rules(bank: Any, text: str) -> None:
 )
 @given(text=articles())
 def test_hard_rules_hold_on_generated_articles(make: Any, text: str) -> None:
-    result = make(text)
-    bank = result.bank
+    bank = make(text, at_least=3).bank  # every question a bank can hold, doubtful or not
     check_hard_rules(bank, text)
-    reloaded = parse_bank_text(dump_bank(bank), path=Path("/nonexistent/t.yaml"))
-    assert len(reloaded.questions) == len(bank.questions)
+    if bank.questions:  # a bank with none is never written (quiz generate says why)
+        reloaded = parse_bank_text(dump_bank(bank), path=Path("/nonexistent/t.yaml"))
+        assert len(reloaded.questions) == len(bank.questions)
 
 
 @pytest.mark.parametrize(
