@@ -30,7 +30,7 @@ from quiz.generate.balance import COIN_FORMS, balance_true_false, deal_truths, t
 from quiz.generate.candidate import Candidate
 from quiz.generate.flaws import own_flaws
 from quiz.generate.keep_features import answer_of, same_answer
-from quiz.generate.keep_model import THRESHOLD, judge
+from quiz.generate.keep_model import THRESHOLD, judge, judge_each
 from quiz.generate.select import choose
 
 __all__ = [
@@ -231,10 +231,10 @@ def _chances(
     prompts), and the generator's own score chose it before ("the “Bali Nine” gang" over
     "after serving ___ years", the article's news, in set U). A builder the model never saw
     judged gets its prior, as in :func:`teacher_choice`."""
-    judged = judge([questions[qid_of[id(c)]] for c in valid], article.text, title)
+    judged = judge_each([questions[qid_of[id(c)]] for c in valid], article.text, title)
     return {
         id(c): _untrained_prior(c, article) if c.form in UNTRAINED_FORMS else p
-        for c, (p, _) in zip(valid, judged, strict=True)
+        for c, p in zip(valid, judged, strict=True)
     }
 
 

@@ -65,6 +65,16 @@ def topic(text: str, title: str) -> str:
     return re.split(r"(?<=[.!?”])\s", text.strip(), maxsplit=1)[0]
 
 
+def judge_each(questions: Sequence[Question], text: str, title: str) -> list[float]:
+    """Each question's chance judged alone, as if it were the bank's only question: what the
+    gate orders its candidates by before a bank exists. Linear in the candidates, where
+    :func:`judge` compares every question with every other (hundreds of candidates on a long
+    article)."""
+    model = weights()
+    index = ArticleIndex(text, topic(text, title))
+    return [_probability(features(q, index, (q,)), model) for q in questions]
+
+
 def judge(questions: Sequence[Question], text: str, title: str) -> list[tuple[float, str]]:
     """Each question's chance of being kept unchanged, judged beside the others, with the
     signs that count most against it."""

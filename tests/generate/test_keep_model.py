@@ -137,3 +137,16 @@ def test_a_number_the_stem_already_gives_counts_against_it() -> None:
     assert features(sums, index, [sums])[stem] > 0 == features(alone, index, [alone])[stem]
     assert features(converted, index, [converted])[conversion] == 1.0
     assert features(alone, index, [alone])[conversion] == 0.0
+
+
+def test_a_candidate_judged_alone_is_judged_as_a_bank_of_one() -> None:
+    """The gate orders hundreds of candidates by the model before a bank exists; judging each
+    alone (linear) must give what a bank of that one question would."""
+    from quiz.generate.keep_model import judge_each
+
+    headline = _cloze("cz-a", HEADLINE, "30")
+    side = _cloze("cz-b", SIDE, "2.375")
+    title = "Emirates orders 30 Boeing jets"
+    alone = judge_each([headline, side], ARTICLE, title)
+    assert alone == [judge([q], ARTICLE, title)[0][0] for q in (headline, side)]
+    assert alone[0] > alone[1]
