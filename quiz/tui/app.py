@@ -202,7 +202,7 @@ class QuizApp(QuittingApp, App[None]):
         for summary in self.known_banks:
             yield SystemCommand(
                 f"Play: {summary.title}",
-                f"{summary.questions} questions",
+                "1 question" if summary.questions == 1 else f"{summary.questions} questions",
                 lambda path=Path(summary.path): self.play_bank_file(path),
             )
         yield from super().get_system_commands(screen)

@@ -124,3 +124,18 @@ async def test_a_bank_never_answered_is_not_played_yet(apps: Apps, folder: Path)
         lines = await home_lines(pilot)
     assert lines[FOUNDING] == "34 questions  ·  not played yet  ·  as of 2025-08-23"
     assert FOUNDING_BANK.name in {p.name for p in folder.iterdir()}
+
+
+async def test_a_bank_of_one_question_says_one_question(apps: Apps, folder: Path) -> None:
+    """Banks hold only what passes the gate, so one question is common: not "1 questions"."""
+    from msgspec.structs import replace
+
+    from quiz.bank import load_bank
+    from quiz.bank.dump import dump_bank
+
+    founding = load_bank(folder / FOUNDING_BANK.name)
+    one = replace(founding, id="one-question", questions=founding.questions[:1])
+    (folder / "one-question.yaml").write_text(dump_bank(one), encoding="utf-8")
+    async with apps.make(StartHome()).run_test(size=(80, 24)) as pilot:
+        lines = await home_lines(pilot)
+    assert lines["one-question"].startswith("1 question  ·  not played yet")

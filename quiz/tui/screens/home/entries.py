@@ -123,7 +123,11 @@ def entry_prompt(entry: BankEntry) -> Content:
             (first + more, "$text-muted"),
         )
     bank = entry.summary
-    count = f"{bank.questions} questions" if entry.counted else "questions not counted yet"
+    count = (
+        ("1 question" if bank.questions == 1 else f"{bank.questions} questions")
+        if entry.counted
+        else "questions not counted yet"
+    )
     meta: list[str | tuple[str, str]] = [(count, "$text-muted")]
     if entry.scored:
         meta += _progress(entry)  # before the date: a narrow terminal cuts the line's end
