@@ -249,6 +249,15 @@ def _first_person(c: Candidate, article: Article) -> str:
     return ""
 
 
+_PICTURE = re.compile(r"\(pictured\b|\bpictured (?:above|below|left|right|here)\b", re.I)
+
+
+def _picture(c: Candidate, article: Article) -> str:
+    if _PICTURE.search(c.fact.sentence.text):  # "(pictured above)": set V, all four raters
+        return "its sentence points at a picture the quiz does not show"
+    return ""
+
+
 def _publisher(c: Candidate, article: Article) -> str:
     if c.fact.kind in ("organisation", "person", "term") and _PUBLISHERS.fullmatch(
         c.fact.key.strip()
@@ -265,8 +274,12 @@ def _conversion(c: Candidate, article: Article) -> str:
 
 
 def _missing_context(c: Candidate, article: Article) -> str:
-    if c.type not in ("cloze", "multiple_choice", "short_answer", "numeric") or c.context:
+    if c.type not in ("cloze", "multiple_choice", "short_answer", "numeric", "true_false"):
+        return ""
+    if c.context:
         return ""  # a prompt with its context shows what it points back to
+    # a statement is never given context: "In the US the figure is more than 20 per cent"
+    # (set V) says nothing on its own
     found = points_back(c.prompt)
     if not found:
         return ""
@@ -310,6 +323,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("figure-in-stem", _figure_in_stem),
     ("part-of-a-name", _part_of_a_name),
     ("first-person", _first_person),
+    ("picture", _picture),
     ("conversion", _conversion),
     ("missing-context", _missing_context),
     ("recognition", _recognition),

@@ -39,7 +39,7 @@ from quiz.generate.grouped import ordering_candidates
 from quiz.generate.hard_rules import HEADLINE_FIGURES
 from quiz.generate.magnitude import magnitude_candidates
 from quiz.generate.questions import build_candidates
-from quiz.generate.undated import undated
+from quiz.generate.undated import telling_days, undated
 from quiz.generate.values import WEEKDAYS, When
 from quiz.generate.why import why_candidates
 
@@ -180,10 +180,12 @@ def beyond_source(explanation: str, source: str) -> str:
     return text if text.endswith((".", "!", "?", "”")) else text + "."
 
 
-def to_question(qid: str, c: Candidate, fact_id: str, source: str) -> Question:
+def to_question(
+    qid: str, c: Candidate, fact_id: str, source: str, keep_days: bool = False
+) -> Question:
     common: dict[str, Any] = dict(
         id=qid,
-        prompt=undated(c.prompt),
+        prompt=undated(c.prompt, keep_days),
         source=source,
         fact=fact_id,
         explanation=beyond_source(c.explanation, source),
@@ -248,6 +250,7 @@ def generate(
     with_ids = _assign_ids(candidates)
     from quiz.generate.hard_rules import violations
 
+    keep_days = telling_days([s.text for s in article.sentences])
     all_questions: dict[str, Question] = {}
     all_facts: dict[str, Fact] = {}
     by_candidate: dict[int, str] = {}
@@ -256,7 +259,7 @@ def generate(
             continue
         source = _source_text(c, article)
         fid = fact_ids[id(c.fact)]
-        all_questions[qid] = to_question(qid, c, fid, source)
+        all_questions[qid] = to_question(qid, c, fid, source, keep_days)
         by_candidate[id(c)] = qid
         for f in c.facts:
             fid2 = fact_ids[id(f)]
@@ -266,7 +269,9 @@ def generate(
     valid = [c for _, c in with_ids if id(c) in by_candidate]
 
     def rebuild(c: Candidate) -> Question:
-        return to_question(by_candidate[id(c)], c, fact_ids[id(c.fact)], _source_text(c, article))
+        return to_question(
+            by_candidate[id(c)], c, fact_ids[id(c.fact)], _source_text(c, article), keep_days
+        )
 
     chosen, held = gated(
         valid, article, max_questions, all_questions, by_candidate, title, rebuild, at_least

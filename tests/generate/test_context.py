@@ -104,6 +104,14 @@ def test_an_opening_that_names_nothing(analyse: Any, sentence: str, opening: str
         ("Items such as ___ were given away.", ""),
         ("Those with diabetes were ___ times as likely to fall ill.", ""),
         ("In the end those patients were ___ times as likely to fall ill.", "those p"),
+        # set V: what the sentence before named
+        ("By midday, nearly ___ percent of its flights had been canceled.", "its"),
+        ("SAS said ___ percent of its flights were canceled.", ""),
+        ("That same year, ___ companies joined.", "That same year"),
+        ("During this period, ___ per cent of firms grew.", "this period"),
+        ("In the US the figure is ___ per cent.", "the figure"),
+        ("Even so, ___ per cent leaves room for improvement.", "Even so"),
+        ("By midday on Tuesday, nearly ___ percent of its flights were gone.", "its"),
     ],
 )
 def test_words_that_point_back(text: str, word: str) -> None:
