@@ -13,7 +13,7 @@ from pathlib import Path
 
 from quiz.bank.files import MAX_BANK_BYTES
 
-__all__ = ["article_named_by", "is_bank_file", "looks_like_bank_name"]
+__all__ = ["article_named_by", "holds_a_bank", "is_bank_file", "looks_like_bank_name"]
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -46,6 +46,31 @@ def is_bank_file(path: Path) -> bool:
     or not: a broken bank is still a teacher's bank). Whatever its name."""
     data = _read(path)
     return data is not None and _FORMAT_LINE.search(data) is not None
+
+
+def holds_a_bank(path: Path) -> bool:
+    """Whether ``path`` is a bank rather than a text that shows one: its ``format:
+    quiz-bank/…`` line is a top-level key of the file's YAML mapping. A README or notes that
+    quote a bank in an example (the line indented or inside prose) are articles; a bank too
+    broken to parse still counts when the format line opens it. Stricter than
+    :func:`is_bank_file`, which guards files from being overwritten and may err on the safe
+    side."""
+    data = _read(path)
+    if data is None or _FORMAT_LINE.search(data) is None:
+        return False
+    text = data.decode("utf-8-sig", errors="replace")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if lines and lines[0].strip() == "---":
+        lines = lines[1:]
+    if lines and _FORMAT_LINE.match(lines[0].encode()):
+        return True
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    return isinstance(loaded, dict) and str(loaded.get("format", "")).startswith("quiz-bank/")
 
 
 def article_named_by(path: Path) -> str:

@@ -14,6 +14,9 @@ from pathlib import Path
 
 from quiz.commands import COMMANDS
 
+#: "1 question " beside "4 questions", padded so the titles stay in one column.
+_QUESTIONS = ("questions", "question ")
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from quiz.commands.options import add_data_dir_option
@@ -121,7 +124,7 @@ def _list(data_dir: Path, *, as_json: bool) -> int:
     width = max(len(e.summary.id) for e in entries)
     for e in entries:
         what = (
-            f"{e.summary.questions:>4} questions  {e.summary.title}"
+            f"{e.summary.questions:>4} {_QUESTIONS[e.summary.questions == 1]}  {e.summary.title}"
             if e.summary.ok
             else "  broken: " + e.summary.errors[0]
         )

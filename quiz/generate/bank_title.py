@@ -18,7 +18,7 @@ __all__ = ["without_figures"]
 
 #: What may be left hanging where a figure was cut: "over", "of", a stray comma.
 _DANGLING = re.compile(
-    r"\s+(?:over|of|at|to|by|from|about|nearly|almost|some|than)"
+    r"\s+(?:(?:more|less|fewer) than|up to|over|of|at|to|by|from|about|nearly|almost|some|than)"
     r"(?=\s*(?:[,;:]|$|(?:for|in|on|at|to|of|from|with|after|before)\b))"
 )
 
@@ -28,7 +28,11 @@ def without_figures(title: str, figures: Iterable[str]) -> str:
     out, spaces and punctuation tidied; the title unchanged when nothing of it would be left."""
     out = title
     for figure in sorted({f.strip() for f in figures if f.strip()}, key=len, reverse=True):
-        pattern = re.compile(r"(?<![\w$€£¥])[$€£¥]?" + re.escape(figure.lstrip("$€£¥")) + r"(?!\w)")
+        pattern = re.compile(  # its sign and unit go with it: "40%" leaves no "%" behind
+            r"(?<![\w$€£¥])[$€£¥]?"
+            + re.escape(figure.lstrip("$€£¥"))
+            + r"(?:\s?%|\s(?:percent|per cent)\b)?(?!\w)"
+        )
         out = pattern.sub("", out)
     if out == title:
         return title

@@ -119,6 +119,9 @@ UNBALANCED = (
     "held back to keep the bank's true and false statements balanced (a bank of mostly false "
     "statements teaches 'answer False')"
 )
+NO_TRUE = (
+    "held back: no true statement passed the gate, and false statements alone teach 'answer False'"
+)
 
 
 def _true(c: Candidate) -> bool:
@@ -174,7 +177,7 @@ def gated(
     ):
         for c in valid:  # no true statement passed: false ones alone would only be held back
             if c.type == "true_false" and id(c) not in reasons and c.form not in COIN_FORMS:
-                reasons[id(c)] = UNBALANCED  # (a coin's statement may stand alone: balance.py)
+                reasons[id(c)] = NO_TRUE  # (a coin's statement may stand alone: balance.py)
     words = sum(len(s.text.split()) for s in article.sentences)
     target = question_target(words, limit)
     pool_size = target * 2  # the teacher model picks the best half of twice the target

@@ -12,7 +12,7 @@ import pytest
 
 from quiz.commands.author import model_installed
 from tests.cli_run import run_quiz
-from tests.conftest import ALL_TYPES_BANK, ROOT
+from tests.conftest import ALL_TYPES_BANK, FOUNDING_BANK, ROOT
 
 ARTICLE = ROOT / "question_banks" / "japan-korea-summit-2025.txt"
 needs_model = pytest.mark.skipif(not model_installed(), reason="spaCy's English model is missing")
@@ -65,3 +65,37 @@ def test_among_several_a_bank_fails_alone(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.splitlines() == [_bank_message("bank.yaml"), _bank_message("notes.txt")]
     assert result.stdout == "0 banks written, 2 failed\n"
+
+
+@pytest.mark.parametrize("name", ["README.md", "notes.txt"])
+def test_a_text_that_quotes_a_bank_is_an_article(name: str, tmp_path: Path) -> None:
+    """The README shows a bank's first lines in an example; it is prose, not a bank (a
+    new-user trial was told to play it, which then failed as a broken bank)."""
+    from quiz.commands.bank_files import holds_a_bank, is_bank_file
+
+    text = tmp_path / name
+    shutil.copy(ROOT / "README.md", text)
+    assert is_bank_file(text)  # still guarded from being overwritten
+    assert not holds_a_bank(text)
+    shutil.copy(ALL_TYPES_BANK, tmp_path / "bank.txt")
+    assert holds_a_bank(tmp_path / "bank.txt")
+    result = run_quiz(tmp_path / "data", "generate", str(text), "-o", "-", cwd=tmp_path)
+    assert "is a question bank" not in result.stderr
+
+
+def test_banks_list_says_one_question(tmp_path: Path) -> None:
+    """Banks hold only what passes the gate, so a bank of one question is common."""
+    from msgspec.structs import replace
+
+    from quiz.bank import load_bank
+    from quiz.bank.dump import dump_bank
+
+    founding = load_bank(FOUNDING_BANK)
+    one = tmp_path / "one.yaml"
+    shutil.copy(FOUNDING_BANK.parent / founding.source.file, tmp_path / founding.source.file)
+    one_bank = replace(founding, id="one-question", questions=founding.questions[:1])
+    one.write_text(dump_bank(one_bank), encoding="utf-8")
+    assert run_quiz(tmp_path / "data", "banks", "add", str(one)).returncode == 0
+    listed = run_quiz(tmp_path / "data", "banks", "list").stdout
+    line = next(line for line in listed.splitlines() if line.startswith("one-question"))
+    assert "   1 question   " in line and "questions" not in line

@@ -31,6 +31,12 @@ from quiz.generate.bank_title import without_figures
         ),
         ("Prices up by 5% in March, officials say", ["5%"], "Prices up in March, officials say"),
         ("Port strike ends after three days", ["240"], "Port strike ends after three days"),
+        (  # a new-user trial saw "slumps more than % in first four months"
+            "Tiger Global slumps more than 40% in first four months of 2022",
+            ["40"],
+            "Tiger Global slumps in first four months of 2022",
+        ),
+        ("Prices rose 3 percent in May", ["3"], "Prices rose in May"),
         ("749", ["749"], "749"),  # nothing would be left
     ],
 )

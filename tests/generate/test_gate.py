@@ -355,3 +355,15 @@ def test_the_set_s_rules_leave_plain_questions_alone(
         prompt = f.sentence.text[: f.start] + "___" + f.sentence.text[f.end :]
         c = Candidate("cloze", "blank", [f], [f.sentence], prompt, {"blanks": [[f.key]]})
         assert not [name for name, rule in RULES if name in new_rules and rule(c, article)]
+
+
+def test_a_lone_false_statement_says_why_it_waits(make: Any) -> None:
+    """With no true statement that passed, a false one is held back for that reason, not for
+    "balance" in a bank that holds no true/false question at all (a new-user trial)."""
+    from quiz.generate.gate import NO_TRUE, UNBALANCED
+
+    text = (ARTICLES / "voa-who-booster.txt").read_text(encoding="utf-8")
+    bank = make(text, title="voa-who-booster").bank
+    assert not any(q.type == "true_false" for q in bank.questions)
+    reasons = {q.held_back for q in bank.drafts if q.type == "true_false"}
+    assert NO_TRUE in reasons and UNBALANCED not in reasons

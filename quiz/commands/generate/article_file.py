@@ -18,13 +18,13 @@ def refuse_a_bank(argument: str) -> None:
     """Raise :class:`QuizError` when ``argument`` names a question bank rather than an article
     (a ``.yaml``/``.yml`` name, or any file holding a quiz bank): drafting questions from a
     bank's YAML would make a bank about a bank."""
-    from quiz.commands.bank_files import is_bank_file, looks_like_bank_name
+    from quiz.commands.bank_files import holds_a_bank, looks_like_bank_name
     from quiz.generate.fetch import is_url
 
     if is_url(argument):
         return
     path = Path(argument).expanduser()
-    if looks_like_bank_name(path) or is_bank_file(path):
+    if looks_like_bank_name(path) or holds_a_bank(path):
         raise QuizError(
             f"{argument} is a question bank, not an article: play it with `quiz play "
             f"{argument}`, check it with `quiz check {argument}` or review and edit it with "

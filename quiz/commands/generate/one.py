@@ -176,7 +176,10 @@ def run_new(
         )
     elif not many:
         print(f"in your library as {bank_id}: play it with `quiz play {bank_id}`")
-    note = shortfall_note(len(result.bank.questions), len(result.bank.drafts), text, args.max)
+    reference = bank_id if in_library else str(target)
+    note = shortfall_note(
+        len(result.bank.questions), len(result.bank.drafts), text, args.max, reference
+    )
     if note and many:  # among several, say which article the note is about
         note = f"note: {argument}: {note.removeprefix('note: ')}"
     if note:
@@ -184,7 +187,7 @@ def run_new(
     return 0
 
 
-def shortfall_note(count: int, drafts: int, text: str, limit: int) -> str:
+def shortfall_note(count: int, drafts: int, text: str, limit: int, bank: str = "") -> str:
     """The line printed when fewer questions passed the quality gate than an article of this
     length can carry (:func:`quiz.generate.gate.question_target`): says how many are held
     back as drafts and where to review them. No question is added to reach the number."""
@@ -193,11 +196,12 @@ def shortfall_note(count: int, drafts: int, text: str, limit: int) -> str:
     words = sum(1 for w in text.split() if any(c.isalnum() for c in w))
     if count >= question_target(words, limit):
         return ""
-    held = (
+    author = f"`quiz author {bank}`" if bank else "`quiz author`"  # the bank, not the article:
+    held = (  # the article would draft again and forget what the gate chose
         f"; {drafts} more are held back as drafts, each with its reason: review and promote "
-        "them with `quiz author`"
+        f"them with {author}"
         if drafts
-        else "; add your own with `quiz author`"
+        else f"; add your own with {author}"
     )
     passed = f"{count} question{'' if count == 1 else 's'} of this {words}-word article"
     return f"note: {passed} passed the quality gate{held}"
