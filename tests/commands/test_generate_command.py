@@ -99,3 +99,17 @@ def test_banks_list_says_one_question(tmp_path: Path) -> None:
     listed = run_quiz(tmp_path / "data", "banks", "list").stdout
     line = next(line for line in listed.splitlines() if line.startswith("one-question"))
     assert "   1 question   " in line and "questions" not in line
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        (["--max", "0"], "argument --max: must be 1 or more: 0"),
+        (["--at-least", "-1"], "argument --at-least: must be 0 or more: -1"),
+        (["--at-least", "30"], "--at-least 30 asks for more than --max 25"),
+    ],
+)
+def test_a_bad_count_is_a_usage_error(option: list[str], said: str, tmp_path: Path) -> None:
+    """Exit 2 with the usage, as `quiz play --count 0` does (the README: 2 = usage)."""
+    result = run_quiz(tmp_path / "data", "generate", "article.txt", *option, cwd=tmp_path)
+    assert result.returncode == 2 and said in result.stderr and "usage:" in result.stderr

@@ -198,8 +198,10 @@ def test_no_question_is_kept_to_fill_a_count(tmp_path: Path, nlp: Any, capsys: A
     bank = load_bank(out)  # the best doubted ones; the flawed stay drafts whatever is asked
     assert 1 <= len(bank.questions) <= 2
     assert bank.drafts and all(q.held_back for q in bank.drafts)
-    assert main(["generate", str(article), "--at-least", "26"]) == 1
-    assert "--at-least must be between 0 and --max" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:  # a bad value is a usage error, as --count 0 is
+        main(["generate", str(article), "--at-least", "26"])
+    assert usage.value.code == 2
+    assert "--at-least 26 asks for more than --max 25" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

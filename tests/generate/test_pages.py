@@ -364,3 +364,20 @@ def test_author_from_a_url_or_a_saved_page(
     bank = load_bank(bank_path)
     assert bank.title == EXPECTED[name][0] and bank.as_of == EXPECTED[name][1]
     assert len(bank.questions) == 1 and bank.questions[0].source in text
+
+
+def test_the_site_name_leaves_the_title() -> None:
+    """ "… | Xconomy", "… - UT News": the story's title, not the site's (a new-user trial saw
+    pairs of banks named alike but for it); a dash inside the story's own title stays."""
+    story = b"Dockworkers strike halts container traffic at Rotterdam"
+    for shown, wanted in (
+        (story + b" | Northsea Wire", story.decode()),
+        (story + b" - Northsea Wire", story.decode()),
+        (story + b" - Day 2", story.decode() + " - Day 2"),
+    ):
+        html = _page("port-strike").replace(
+            b'content="' + story + b'"', b'content="' + shown + b'"'
+        )
+        page = extract_page(html)
+        assert page.title == wanted
+        assert page.text.splitlines()[0] == wanted

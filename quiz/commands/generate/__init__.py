@@ -20,7 +20,6 @@ from quiz.commands.generate.one import (
     run_update,
     shortfall_note,
 )
-from quiz.errors import QuizError
 
 __all__ = ["HELP", "GenerateOptions", "register", "run", "shortfall_note"]
 
@@ -90,12 +89,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="publication date, YYYY-MM-DD: sets source.published and "
         "as_of, and lets relative dates ('last week') be put in order (default: a page's date)",
     )
+    from quiz.commands.options import add_data_dir_option, whole_number
+
     parser.add_argument(
-        "--max", type=int, default=25, metavar="N", help="at most N questions (default 25)"
+        "--max",
+        type=whole_number(1),
+        default=25,
+        metavar="N",
+        help="at most N questions (default 25)",
     )
     parser.add_argument(
         "--at-least",
-        type=int,
+        type=whole_number(0),
         default=0,
         metavar="N",
         dest="at_least",
@@ -109,8 +114,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "added, removed and changed",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing bank")
-    from quiz.commands.options import add_data_dir_option
-
     add_data_dir_option(parser)
     parser.set_defaults(func=run, generate_parser=parser)
 
@@ -121,10 +124,10 @@ def run(args: argparse.Namespace) -> int:
     from quiz.generate.source_input import read_article
 
     check_date_option(args.date)
-    if args.max < 1:
-        raise QuizError("--max must be at least 1")
-    if not 0 <= args.at_least <= args.max:
-        raise QuizError(f"--at-least must be between 0 and --max ({args.max})")
+    if args.at_least > args.max:  # a usage error, as a bad value is (exit 2)
+        args.generate_parser.error(
+            f"--at-least {args.at_least} asks for more than --max {args.max}"
+        )
     arguments: list[str] = args.article
     if len(arguments) > 1 or any(is_folder(a) for a in arguments):
         return run_many(args, arguments)
