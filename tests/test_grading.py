@@ -47,6 +47,10 @@ def short(answer: str, *accept: str) -> ShortAnswer:
         ("15", "16", W),  # numbers: never fuzzy
         ("80000", "80,000", R),
         ("80k", "80,000", R),
+        ("51,7", "51.7", R),  # a decimal comma, as much of Europe writes it (a new-user trial)
+        ("51,7%", "51.7%", R),
+        ("12,5", "125", W),  # two digits after the comma: a decimal, not thousands
+        ("2,382", "2382", R),  # three: thousands
         ("Austria", "Australia", W),
         ("", "Ana Costa", W),
         ("the", "Ana Costa", W),

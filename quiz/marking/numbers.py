@@ -20,7 +20,7 @@ _NUMBER = re.compile(
 )
 _NUMERIC_ONLY = re.compile(
     r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|over|under|~)?\s*"
-    r"[-−+]?\s*(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(?:\.\d+)?"
+    r"[-−+]?\s*(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(?:\.\d+|,\d{1,2}(?!\d))?"
     r"\s*(?:thousand|million|billion|trillion|mn|bn|k|m|b|%|percent|per cent)?"
 )
 _SCALES = {
