@@ -13,9 +13,7 @@ import sys
 from pathlib import Path
 
 from quiz.commands import COMMANDS
-
-#: "1 question " beside "4 questions", padded so the titles stay in one column.
-_QUESTIONS = ("questions", "question ")
+from quiz.plural import plural
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -124,7 +122,7 @@ def _list(data_dir: Path, *, as_json: bool) -> int:
     width = max(len(e.summary.id) for e in entries)
     for e in entries:
         what = (
-            f"{e.summary.questions:>4} {_QUESTIONS[e.summary.questions == 1]}  {e.summary.title}"
+            f"{plural(e.summary.questions, 'question'):>14}  {e.summary.title}"
             if e.summary.ok
             else "  broken: " + e.summary.errors[0]
         )

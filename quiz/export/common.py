@@ -12,6 +12,7 @@ from typing import TypeVar
 from quiz.bank.model import BLANK_PATTERN, Question, format_number
 from quiz.bank.types import shape_of, type_of
 from quiz.bank.types.shapes import NoExport
+from quiz.plural import plural
 
 T = TypeVar("T")
 
@@ -30,10 +31,6 @@ def clean(text: str, *, strip: bool = True) -> str:
 def one_line(text: str) -> str:
     """``clean`` and then every run of whitespace (newlines included) as one space."""
     return " ".join(clean(text).split())
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
 def kind_name(question: Question) -> str:

@@ -67,10 +67,10 @@ from quiz.export.common import (
     count_phrase,
     number,
     one_line,
-    plural,
     skipped_notes,
     split_blanks,
 )
+from quiz.plural import plural
 
 SPECIAL = frozenset("\\~=#{}:")
 _FORMAT_MARKER = re.compile(r"^\[(?:moodle|html|plain|markdown)\]", re.IGNORECASE)

@@ -60,7 +60,7 @@ _POINTS_BACK = re.compile(
 _OWNER = re.compile(
     r"\b(?!(?:The|A|An|In|On|At|By|For|But|And|As|After|Before|During|Since|When|While|With|"
     r"Its|It|This|That|These|Those|Nearly|About|Some|More|Most|Even|Along|Which|What|Who|"
-    r"Where|When|How|Number|Fill|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
+    r"Where|How|Number|Fill|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
     r"March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w&.’'-]+"
 )
 _PERSONAL = frozenset({"it", "they", "them", "he", "him", "she", "her", "his", "their"})

@@ -182,11 +182,12 @@ def _figure_in_stem(c: Candidate, article: Article) -> str:
         return f"the stem's own words carry the answer ({key})"
     share = _PERCENT.match(key)
     after = c.fact.sentence.text[c.fact.end : c.fact.end + 12]
-    if share is None and re.fullmatch(r"\d+(?:\.\d+)?", key) and _PERCENT_AFTER.match(after):
-        share = re.match(r"(.*)", key)  # "about ___ percent of …": the unit is outside the blank
-    if share is None:
+    if share is not None:
+        wanted = float(share.group(1))
+    elif re.fullmatch(r"\d+(?:\.\d+)?", key) and _PERCENT_AFTER.match(after):
+        wanted = float(key)  # "about ___ percent of …": the unit is outside the blank
+    else:
         return ""
-    wanted = float(share.group(1))
     figures = [float(f.replace(",", "")) for f in _FIGURE.findall(c.prompt)]
     for part in figures:
         for whole in figures:

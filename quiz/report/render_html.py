@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from quiz.plural import plural
 from quiz.report.model import QuestionReport, Report, StudentReport
 from quiz.report.words import (
     counts_text,
@@ -18,7 +19,6 @@ from quiz.report.words import (
     flag_note,
     flagged_summary,
     percent,
-    plural,
     seconds,
     type_name,
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
+from quiz.plural import plural
 from quiz.report.discrimination import ALL_RIGHT, MIN_LEARNERS, NOT_ASKED, OK
 from quiz.report.model import QuestionReport, Report, StudentReport
 from quiz.report.words import (
@@ -20,7 +21,6 @@ from quiz.report.words import (
     flag_text,
     flagged_summary,
     percent,
-    plural,
     seconds,
     short,
     type_name,

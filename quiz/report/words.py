@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from quiz.bank.model import TYPE_NAMES
+from quiz.plural import plural
 from quiz.report.discrimination import MIN_LEARNERS, NEGATIVE, Discrimination
 from quiz.report.model import NO_ANSWER, Count, QuestionReport, Report
 from quiz.report.results import FlagNote
@@ -24,7 +25,6 @@ __all__ = [
     "flag_text",
     "flagged_summary",
     "percent",
-    "plural",
     "seconds",
     "short",
     "type_name",
@@ -61,10 +61,6 @@ def short(text: str, width: int = PROMPT_WIDTH) -> str:
     """One line of at most ``width`` characters, cut with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 #: How the flag dialog's reasons read in a report (others are shown as stored).

@@ -199,10 +199,12 @@ class QuizApp(QuittingApp, App[None]):
                 "A new quiz of the questions you missed",
                 screen.action_retry,
             )
+        from quiz.plural import plural
+
         for summary in self.known_banks:
             yield SystemCommand(
                 f"Play: {summary.title}",
-                "1 question" if summary.questions == 1 else f"{summary.questions} questions",
+                plural(summary.questions, "question"),
                 lambda path=Path(summary.path): self.play_bank_file(path),
             )
         yield from super().get_system_commands(screen)

@@ -98,7 +98,7 @@ def test_banks_list_says_one_question(tmp_path: Path) -> None:
     assert run_quiz(tmp_path / "data", "banks", "add", str(one)).returncode == 0
     listed = run_quiz(tmp_path / "data", "banks", "list").stdout
     line = next(line for line in listed.splitlines() if line.startswith("one-question"))
-    assert "   1 question   " in line and "questions" not in line
+    assert "     1 question  " in line and "questions" not in line
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from quiz.commands.generate.article_file import free_article_name, place_article, write_file
 from quiz.commands.options import make_parent_folders
 from quiz.errors import QuizError
+from quiz.plural import plural
 from quiz.safe_text import printable
 
 if TYPE_CHECKING:
@@ -164,8 +165,7 @@ def run_new(
     counts = result.bank.count_by_type()
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
     drafted = f" and {len(result.bank.drafts)} drafts" if result.bank.drafts else ""
-    count = len(result.bank.questions)
-    asked = f"{count} question{'' if count == 1 else 's'} ({by_type}){drafted}"
+    asked = f"{plural(len(result.bank.questions), 'question')} ({by_type}){drafted}"
     print(printable(f"wrote {target}: {asked}"))
     if not many and copy_of:  # the same bytes as a library bank: that file is what plays
         print(
@@ -203,7 +203,7 @@ def shortfall_note(count: int, drafts: int, text: str, limit: int, bank: str = "
         if drafts
         else f"; add your own with {author}"
     )
-    passed = f"{count} question{'' if count == 1 else 's'} of this {words}-word article"
+    passed = f"{plural(count, 'question')} of this {words}-word article"
     return f"note: {passed} passed the quality gate{held}"
 
 

@@ -30,6 +30,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from quiz.plural import plural
 from quiz.report import Report, attention_first
 from quiz.report.model import QuestionReport, StudentReport
 from quiz.report.words import (
@@ -41,7 +42,6 @@ from quiz.report.words import (
     flag_note,
     flagged_summary,
     percent,
-    plural,
     seconds,
     type_name,
 )

@@ -18,6 +18,7 @@ from textual.widgets import LoadingIndicator, Static
 
 from quiz.bank import BankError
 from quiz.bank.model import Bank
+from quiz.plural import plural
 from quiz.review import ReviewPlan, describe_when, plan_review, review_session
 from quiz.tui.config import StartReview
 from quiz.tui.widgets.footer import KeyBar
@@ -25,10 +26,6 @@ from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 class ReviewScreen(Screen[None]):

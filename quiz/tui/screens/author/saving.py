@@ -9,6 +9,7 @@ from pathlib import Path
 
 from quiz.authoring import Draft
 from quiz.authoring.save import SaveResult
+from quiz.plural import plural
 
 
 def needs_replace_confirmation(draft: Draft, target: Path) -> bool:
@@ -42,7 +43,7 @@ def saved_message(result: SaveResult, library: str = "") -> str:
     """The "Saved" message, in short lines a narrow notification never cuts: the file's
     name on its own line, its folder, how many questions (and how many still to review are
     kept as drafts), then what the library did."""
-    count = "1 question" if result.questions == 1 else f"{result.questions} questions"
+    count = plural(result.questions, "question")
     if result.left_out:
         count += f"; {result.left_out} still to review kept as its drafts"
     lines = [result.path.name, f"in {short_folder(result.path.parent)}", count]

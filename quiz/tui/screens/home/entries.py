@@ -12,6 +12,7 @@ from textual.content import Content
 
 from quiz.bank.cache import BankSummary
 from quiz.bank.reading import Found
+from quiz.plural import plural
 from quiz.tui.progress import LastScore
 
 if TYPE_CHECKING:
@@ -123,11 +124,7 @@ def entry_prompt(entry: BankEntry) -> Content:
             (first + more, "$text-muted"),
         )
     bank = entry.summary
-    count = (
-        ("1 question" if bank.questions == 1 else f"{bank.questions} questions")
-        if entry.counted
-        else "questions not counted yet"
-    )
+    count = plural(bank.questions, "question") if entry.counted else "questions not counted yet"
     meta: list[str | tuple[str, str]] = [(count, "$text-muted")]
     if entry.scored:
         meta += _progress(entry)  # before the date: a narrow terminal cuts the line's end

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from quiz.plural import plural
 from quiz.tui.widgets.charts import BarRow
 
 if TYPE_CHECKING:
@@ -62,10 +63,6 @@ def accuracy_style(accuracy: float | None) -> str:
 
 def percent(ratio: float | None) -> str:
     return "–" if ratio is None else f"{round(100 * ratio)}%"
-
-
-def plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def empty_message(stats: Stats, scores_notice: str) -> Content:
