@@ -208,3 +208,26 @@ def test_an_article_with_nothing_that_passed_is_counted_apart(
         "(drafts for quiz author), 0 failed"
     )
     assert len(list((isolated_data_dir / "banks").glob("*.yaml"))) == 1
+
+
+def test_a_saved_page_and_its_text_copy_give_one_bank(nlp: Any, tmp_path: Path) -> None:
+    """A folder with story.html and story.txt (a page and the reader copy saved beside it) is
+    one article: one bank, from the page, and a note that names the copy left out. A .txt with
+    no page of its name is still read, and the copy given by name is the user's choice."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parents[1] / "data" / "pages" / "river-flood.html", folder)
+    (folder / "river-flood.txt").write_text("A copy of the page's text.\n", encoding="utf-8")
+    _copy("wikinews-hurricane-florence.txt", folder / "florence.txt")
+    data = tmp_path / "data"
+    result = run_quiz(data, "generate", "--at-least", "1", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "skipped river-flood.txt (a text copy of a saved page of the same name" in (
+        result.stderr
+    )
+    assert result.stdout.splitlines()[-1] == "2 banks written, 0 failed"
+    sources = sorted(load_bank(p).source.text[:40] for p in _wrote(result.stdout))
+    assert not any(text.startswith("A copy of the page") for text in sources)
+
+    named = run_quiz(data, "generate", "--at-least", "1", str(folder / "river-flood.txt"))
+    assert "skipped" not in named.stderr  # given by name: read as asked

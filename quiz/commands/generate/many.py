@@ -114,6 +114,16 @@ def expand(arguments: list[str]) -> list[tuple[str, str]]:
                 continue
             read = [p for p in entries if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
             skipped = [p.name + ("/" if p.is_dir() else "") for p in entries if p not in read]
+            read, copies = _one_file_per_article(read)
+            if copies:
+                print(
+                    printable(
+                        f"note: {argument}: skipped {', '.join(p.name for p in copies)} "
+                        "(a text copy of a saved page of the same name: one bank per article; "
+                        "give the .txt file by its name to use it instead)"
+                    ),
+                    file=sys.stderr,
+                )
             if skipped:
                 print(
                     printable(
@@ -133,3 +143,13 @@ def expand(arguments: list[str]) -> list[tuple[str, str]]:
                 seen.add(key)
                 expanded.append((name, ""))
     return expanded
+
+
+def _one_file_per_article(files: list[Path]) -> tuple[list[Path], list[Path]]:
+    """A folder's article files, less the .txt files that share their name with a saved page
+    (``story.html`` and ``story.txt``): a reader copy saved beside its page is the same article,
+    and two banks of it would drill every question twice. The page is kept, as it carries the
+    title and the date the text copy lacks. Returns the files kept and the copies left out."""
+    pages = {p.stem for p in files if p.suffix.lower() in (".html", ".htm")}
+    copies = [p for p in files if p.suffix.lower() == ".txt" and p.stem in pages]
+    return [p for p in files if p not in copies], copies
