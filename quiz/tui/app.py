@@ -7,6 +7,7 @@ inherits, one job each: :mod:`quiz.tui.app_scores` (the scores, the recorders, f
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -33,6 +34,17 @@ from quiz.tui.screens.quiz import QuizScreen
 # first question without loading the home, review, stats, flag, summary or dialog screens.
 
 LIGHT, DARK = "textual-light", "textual-dark"
+
+#: The interpreter's switch interval (seconds) until the first screen has been painted.
+#: Textual writes each frame to the terminal from its own thread. Once the first frame is
+#: queued, the app's thread goes on (it lays the screen out again for the terminal's size,
+#: about 6 ms for the first question) and keeps the GIL for a whole default interval (5 ms)
+#: before the writer may run: the first question reached the terminal 3-5 ms after it was
+#: ready, where the hello-world app's frame, with an idle app thread behind it, took 1-2 ms
+#: (``benchmarks/run.py --only startup``, docs/performance.md). With this interval the writer
+#: gets the GIL within half a millisecond. No other thread wants the GIL before the first
+#: paint (the scores are opened after it), so nothing else is switched more often.
+FIRST_FRAME_SWITCH_INTERVAL = 0.0005
 
 
 class QuizApp(QuittingApp, App[None]):
@@ -89,6 +101,7 @@ class QuizApp(QuittingApp, App[None]):
         self._saving_warned = False  # the one-time "not being saved" notice was shown
         self._scores_opening = False  # open_scores() was called
         self.visited_home = False  # the home screen was shown: a quiz ends back there
+        self._switch_interval: float | None = None  # the interval to restore (first paint)
 
     # ------------------------------------------------------------------ start and stop
 
@@ -109,6 +122,9 @@ class QuizApp(QuittingApp, App[None]):
         return screen
 
     def on_mount(self) -> None:
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, FIRST_FRAME_SWITCH_INTERVAL))
+        self.call_after_refresh(self._first_frame_out)
         if not isinstance(self.screen, QuizScreen):  # else the first screen (get_default_screen)
             self._push_first_screen()
         if self.config.resume_collections:
@@ -116,6 +132,13 @@ class QuizApp(QuittingApp, App[None]):
         if not isinstance(self.config.start, StartHome):
             self.call_after_refresh(self.open_scores)
         # else the home screen opens them once its list of banks is painted
+
+    def _first_frame_out(self) -> None:
+        """The first screen is painted (and, with the short switch interval, written): the
+        interpreter switches threads as often as it did before the app ran."""
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def _resume_collections(self) -> None:
         """Turn the cyclic garbage collector back on once the first screen is painted (the
