@@ -1,4 +1,4 @@
-"""Build the keep model's training table from the blind ratings of rounds 8-29.
+"""Build the keep model's training table from the blind ratings of rounds 8-31.
 
 Reads each rated bank (the questions the rater saw) with its article, computes the features of
 quiz.generate.keep_features for every rated question, and writes features.csv: article,
@@ -94,6 +94,17 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setU-rater65/ratings-65.csv": ("29", "setU-rater65"),
     "setU-base-rater66/ratings-66.csv": ("29-baseline", "setU-base-rater66"),
     "setU-base-rater67/ratings-67.csv": ("29-baseline", "setU-base-rater67"),
+    # rounds 30-31 (session 10; set V's final code by raters 72-73 on the one article it changed)
+    "setV-rater68/ratings-68.csv": ("30", "setV-rater68"),
+    "setV-rater69/ratings-69.csv": ("30", "setV-rater69"),
+    "setV-base-rater70/ratings-70.csv": ("30-baseline", "setV-base-rater70"),
+    "setV-base-rater71/ratings-71.csv": ("30-baseline", "setV-base-rater71"),
+    "setV-final-rater72/ratings-72.csv": ("30-final", "setV-final-rater72"),
+    "setV-final-rater73/ratings-73.csv": ("30-final", "setV-final-rater73"),
+    "setW-rater74/ratings-74.csv": ("31", "setW-rater74"),
+    "setW-rater75/ratings-75.csv": ("31", "setW-rater75"),
+    "setW-base-rater76/ratings-76.csv": ("31-baseline", "setW-base-rater76"),
+    "setW-base-rater77/ratings-77.csv": ("31-baseline", "setW-base-rater77"),
 }
 
 
