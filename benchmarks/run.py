@@ -129,9 +129,10 @@ def bench_startup(sizes: Sizes) -> Result:
     """`quiz play` to the first question against a hello-world app, in turn (startup.py)."""
     from benchmarks.startup import TARGET, measure
 
-    # 50 pairs (30 with --quick): the spread, from resampling the pairs, narrows as the square
-    # root of their number; with 25 it was 0.07-0.22 of a ratio 0.1 from its target.
-    runs = measure(_env(DATA / "startup-data"), pairs=10 * sizes.repeats)
+    # 100 pairs (60 with --quick), about 45 s: the spread, from resampling the pairs, narrows
+    # as the square root of their number; with 25 it was 0.07-0.22, with 50 0.04-0.22, of a
+    # ratio 0.1 from its target (the eleventh session: docs/performance.md).
+    runs = measure(_env(DATA / "startup-data"), pairs=20 * sizes.repeats)
     print(runs.describe(), flush=True)
     quiz = statistics.median(r.wall for r in runs.quiz)
     hello = statistics.median(r.wall for r in runs.hello)
