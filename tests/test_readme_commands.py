@@ -28,8 +28,8 @@ from tests.reliability.pty_app import AppInPty
 
 README = ROOT / "README.md"
 ARTICLE = ROOT / "question_banks" / "japan-korea-summit-2025.txt"
-#: an article none of whose questions passes the gate (teacher model of rounds 8-29)
-DOUBTED_ARTICLE = ROOT / "tests" / "data" / "articles" / "voa-sierra-leone-waste.txt"
+#: an article none of whose questions passes the gate (teacher model of rounds 8-31)
+DOUBTED_ARTICLE = ROOT / "tests" / "data" / "articles" / "wikinews-mandela-collapsed-lung.txt"
 #: an article some of whose questions pass the quality gate
 PASSING_ARTICLE = (
     ROOT / "tests" / "data" / "articles" / "heldout2" / "voa-le-earth-electric-field.txt"

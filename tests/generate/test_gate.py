@@ -28,8 +28,13 @@ DEV_ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def banks(make: Any) -> dict[str, Any]:
-    return {p.stem: make(p.read_text(encoding="utf-8")).bank for p in DEV_ARTICLES}
+def generated(make: Any) -> dict[str, Any]:
+    return {p.stem: make(p.read_text(encoding="utf-8")) for p in DEV_ARTICLES}
+
+
+@pytest.fixture(scope="module")
+def banks(generated: dict[str, Any]) -> dict[str, Any]:
+    return {name: g.bank for name, g in generated.items()}
 
 
 def test_every_question_passes_the_item_review(banks: dict[str, Any]) -> None:
@@ -179,15 +184,16 @@ def test_the_gate_is_part_of_the_path_a_user_takes(tmp_path: Path, nlp: Any) -> 
 
 
 def test_no_question_is_kept_to_fill_a_count(tmp_path: Path, nlp: Any, capsys: Any) -> None:
-    """Generation v2: a bank holds only what passes the gate. The Sierra Leone article's
-    candidates are all doubted or flawed (with the teacher model of rounds 8-29), so by default
+    """Generation v2: a bank holds only what passes the gate. The Mandela article's
+    candidates are all doubted or flawed (with the teacher model of rounds 8-31), so by default
     nothing is written and the command says where the drafts are; ``--at-least`` is the user's
     own request for the best few."""
     from quiz.cli import main
 
-    article = tmp_path / "voa-sierra-leone-waste.txt"  # its name is its default title
+    article = tmp_path / "wikinews-mandela-collapsed-lung.txt"  # its name is its default title
     article.write_text(
-        (ARTICLES / "voa-sierra-leone-waste.txt").read_text(encoding="utf-8"), encoding="utf-8"
+        (ARTICLES / "wikinews-mandela-collapsed-lung.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
     )
     out = tmp_path / "waste.yaml"
     assert main(["generate", str(article), "-o", str(out)]) == 1
@@ -369,3 +375,34 @@ def test_a_lone_false_statement_says_why_it_waits(make: Any) -> None:
     assert not any(q.type == "true_false" for q in bank.questions)
     reasons = {q.held_back for q in bank.drafts if q.type == "true_false"}
     assert NO_TRUE in reasons and UNBALANCED not in reasons
+
+
+def test_a_leak_is_settled_for_the_question_a_teacher_would_rather_keep(
+    generated: dict[str, Any],
+) -> None:
+    """Of two questions where one gives the other away, the one held back is never the one the
+    teacher model rates higher. Settled by the generator's own score, a name's blank (11%)
+    held back its sentence's key figure (66%) and was then doubted itself, so the bank lost
+    both (fresh set X, 327: "in seven of the 19 mineral water brands")."""
+    from quiz.generate.keep_model import judge_each
+
+    by_id = re.compile(r"\b((?:cz|mc|tf|sa|nu|or|ma)-[a-z0-9-]+[a-z0-9])")
+    by_prompt = re.compile(r"another question \(“(.+?)…?”\)")
+    settled = 0
+    for name, g in generated.items():
+        bank, candidates = g.bank, list(g.candidates.values())
+        for draft in bank.drafts:
+            if not draft.held_back.startswith(("answer-leak", "duplicate-test")):
+                continue
+            quoted = by_prompt.search(draft.held_back)
+            ids = by_id.findall(draft.held_back)
+            if quoted:
+                said = quoted.group(1).rstrip("…")
+                others = [q for q in candidates if " ".join(q.prompt.split()).startswith(said)]
+            else:
+                others = [g.candidates[i] for i in ids if i in g.candidates]
+            assert others, (name, draft.held_back)
+            mine, *theirs = judge_each([draft, *others], bank.source.text, bank.title)
+            assert max(theirs) >= mine - 1e-9, (name, draft.prompt, others[0].prompt, mine)
+            settled += 1
+    assert settled >= 5  # the articles have leaks to settle: the test is not empty

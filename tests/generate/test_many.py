@@ -196,10 +196,12 @@ def test_missing_model_is_said_once(
 def test_an_article_with_nothing_that_passed_is_counted_apart(
     nlp: Any, inputs: tuple[Path, Path, Path], capsys: Any, isolated_data_dir: Path
 ) -> None:
-    """The Sierra Leone article's questions are all held back by the gate: no bank, one line
-    that points to its drafts, and a count of its own; nothing failed, so the exit status is 0."""
+    """The Mandela article's questions are all held back by the gate: no bank, one line that
+    points to its drafts, and a count of its own; nothing failed, so the exit status is 0."""
     a, _, folder = inputs
-    b = _copy("voa-sierra-leone-waste.txt", folder.parent / "voa-sierra-leone-waste.txt")
+    b = _copy(
+        "wikinews-mandela-collapsed-lung.txt", folder.parent / "wikinews-mandela-collapsed-lung.txt"
+    )
     assert main(["generate", str(a), str(b)]) == 0
     captured = capsys.readouterr()
     assert f"quiz author {b}" in captured.err and "passed the quality gate" in captured.err
