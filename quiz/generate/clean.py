@@ -156,14 +156,16 @@ _MONTH = (
 #: prefix is cut: the sentence after it stays a question's source.
 _DATELINE = re.compile(
     r"^(?:"
-    # CITY[, Region][, Month D][ (Agency)] dash
-    r"[A-Z][A-Z.'’-]{1,}(?:\s[A-Z][A-Z.'’-]+){0,3}"
+    # CITY[/CITY][, Region][, Month D][ (Agency)] dash ("DUBAI/CAIRO, Dec 20 (Reuters) -")
+    r"[A-Z][A-Z.'’/-]{1,}(?:\s[A-Z][A-Z.'’/-]+){0,3}"
     r"(?:,\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?"
     r"(?:,\s" + _MONTH + r"\s\d{1,2})?"
     r"(?:\s?\([A-Z][\w.&'’]*(?:\s[A-Z][\w.&'’]*){0,3}\))?"
     # City[, Region][, Month D] (Agency) dash
     r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}(?:,\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?"
     r"(?:,\s" + _MONTH + r"\s\d{1,2})?\s?\([A-Z][\w.&'’]*(?:\s[A-Z][\w.&'’]*){0,3}\)"
+    # Month D[, YYYY] (Agency) dash, the city left out ("Oct. 4 (Bloomberg) -- ")
+    r"|" + _MONTH + r"\s\d{1,2}(?:,\s\d{4})?\s?\([A-Z][\w.&'’]*(?:\s[A-Z][\w.&'’]*){0,3}\)"
     # (Agency) dash
     r"|\([A-Z][\w.&'’]*(?:\s[A-Z][\w.&'’]*){0,3}\)"
     r")(?:\s+(?:-{1,2}|–|—)\s+|\s*—\s*)(?=[A-Z0-9“\"‘'])"

@@ -206,6 +206,9 @@ DATELINES = [
     ("WHY IT MATTERS: ", "The vote decides who runs the port authority until 2029."),
     ("Kaieteur News – ", "Police investigators in Region Two are trying to unravel it."),
     ("Coast Courier — ", "Dock workers in Port Elms ended a three-day strike."),
+    # fresh set X (tuned): two cities, and a date with the agency but no city
+    ("DUBAI/CAIRO, Dec 20 (Reuters) - ", "Sudan's Rapid Support Forces said they would back it."),
+    ("Oct. 4 (Bloomberg) -- ", "German Chancellor Angela Merkel's government plans new curbs."),
 ]
 
 
@@ -215,6 +218,7 @@ DATELINES = [
         "Lee – who took office in June – said the talks were paramount.",
         "Covid-19 - The figures rose again in May.",
         "Prime Minister Ishiba – Japan's leader since 2024 – met Lee.",
+        "Oct. 4 was the day - Nothing changed after it.",
     ],
 )
 def test_a_dash_after_a_subject_is_not_a_dateline(line: str) -> None:
