@@ -158,6 +158,7 @@ _PLATFORMS = frozenset(
 )
 _PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)$", re.I)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
+_SHARES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?(?![\d,])")
 
 
@@ -193,6 +194,10 @@ def _figure_in_stem(c: Candidate, article: Article) -> str:
         for whole in figures:
             if 0 < part < whole and abs(100 * part / whole - wanted) <= 1:
                 return "the share follows from two figures of the stem: arithmetic, not reading"
+    for other in _SHARES.findall(c.prompt):
+        if abs(float(other) + wanted - 100) <= 1:  # "56% got the sleep they needed while ___%
+            # did not": the rest of a whole the stem gives (set Y, tuned)
+            return "the share is the rest of one the stem gives: arithmetic, not reading"
     if wanted == 100:  # "a lot closer to 100%": a figure of speech
         return "its answer, 100%, is a figure of speech any reader completes"
     return ""
@@ -219,6 +224,12 @@ def _part_of_a_name(c: Candidate, article: Article) -> str:
     """The answer is the end of a longer name: "House of ___" for House of Fraser, where the
     rest of the name gives it away, and a swap in that place reads as an absurd name ("House
     of Anthony Bongos", set S)."""
+    if (
+        c.fact.kind == "number"
+        and re.fullmatch(r"\d+", c.fact.key.strip())
+        and re.search(r"\b[Aa]n? ___ [A-Z][a-z]", c.prompt)
+    ):  # "calling Rudolph a ___ Rock legend": a count never follows "a"; the name does
+        return "its answer is the start of a longer name, whose end gives it away"
     if c.fact.kind not in ("person", "organisation", "place"):
         return ""
     head = _NAME_HEAD.search(c.fact.sentence.text[: c.fact.start])

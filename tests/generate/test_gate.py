@@ -296,11 +296,21 @@ def test_an_institution_everyone_knows_is_not_asked(analyse: Any) -> None:
             "30",
             "figure-in-stem",
         ),
+        (  # set Y (tuned): the rest of a whole the stem gives
+            "In 2013, 56% of Americans got the sleep they needed while 43% did not.",
+            "43",
+            "figure-in-stem",
+        ),
         ("Shoppers took to Twitter to complain about the charge on Friday.", "Twitter", "platform"),
         ("Three executives left the company in 2015, the magazine reported.", "2015", "own-year"),
         (
             "Shoppers at the House of Fraser store were charged for bags.",
             "Fraser",
+            "part-of-a-name",
+        ),
+        (  # set Y (tuned): a number that starts a name
+            "Sherman concurred, calling Rudolph a 30 Rock legend on the show.",
+            "30",
             "part-of-a-name",
         ),
         ("Just spent £180 on shoes and you make me pay 5p for a bag.", "180", "first-person"),
@@ -345,6 +355,8 @@ def test_set_s_flaws_hold_a_question_back(
         ("The company hired 240 workers in 2014, the report said.", "240"),
         ("Bank of England staff will vote on the plan in March.", "England"),
         ("About 30 percent of the 400 staff joined the strike.", "30"),
+        ("Sales rose 56% in May and 12% in June, the firm said.", "12"),
+        ("Officials counted 12 Republicans and 40 Democrats at the vote on Monday.", "12"),
         ("World War I ended with an armistice signed by 12 delegates.", "12"),
     ],
 )
