@@ -140,6 +140,11 @@ class QuizApp(QuittingApp, App[None]):
             sys.setswitchinterval(self._switch_interval)
             self._switch_interval = None
 
+    def on_unmount(self) -> None:
+        """An app that ends before its first paint leaves the switch interval as it found it
+        (the layers' own ``on_unmount`` runs too: Textual calls each class's handler)."""
+        self._first_frame_out()
+
     def _resume_collections(self) -> None:
         """Turn the cyclic garbage collector back on once the first screen is painted (the
         command line paused it for the start: :func:`quiz.cli.main`). What the start made and
