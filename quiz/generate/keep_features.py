@@ -71,6 +71,8 @@ _SUBJECTLESS = re.compile(
 _CLOCK = re.compile(
     r"___\s*(?:BST|GMT|ET|EST|EDT|PT|a\.m\.|p\.m\.|am\b|pm\b)|\d{3,4} and ___", re.IGNORECASE
 )
+#: A run of non-space characters with a capitalized word after it ("Suni" of "Suni Ahmed").
+_BEFORE_A_NAME = re.compile(r"\S+(?= [A-Z][a-z])")
 _TIME_WORD = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b"
@@ -171,7 +173,7 @@ class ArticleIndex:
         self.lead = self.lower[: max(400, len(self.lower) // 6)]
         self.length = max(1, len(text))
         self._times: dict[str, int] = {}
-        self._first_names: dict[str, bool] = {}
+        self._before_names: set[str] | None = None
         self.dateline = text[:300]
 
     def times(self, low: str) -> int:
@@ -186,12 +188,15 @@ class ArticleIndex:
     def is_first_name(self, answer: str) -> bool:
         """One capitalized word the article also gives with a capitalized word after it
         ("Suni" of "Suni Ahmed"): half a name, asked for its own sake."""
-        found = self._first_names.get(answer)
-        if found is None:
-            found = self._first_names[answer] = bool(
-                re.search(r"\b" + re.escape(answer) + r" [A-Z][a-z]+", self.text)
-            )
-        return found
+        if self._before_names is None:  # one pass over the article, not one per answer
+            self._before_names = set()
+            for token in _BEFORE_A_NAME.findall(self.text):
+                for i, ch in enumerate(token):  # each word start: "(Suni" gives "Suni" too
+                    if ch.isalnum() and (
+                        i == 0 or not (token[i - 1].isalnum() or token[i - 1] == "_")
+                    ):
+                        self._before_names.add(token[i:])
+        return answer in self._before_names
 
 
 def features(question: Question, index: ArticleIndex, others: Sequence[Question]) -> list[float]:
