@@ -247,6 +247,9 @@ _SOCIAL = re.compile(
     r"|(?:What about you\?\s*)?(?:Share your (?:thoughts|views|opinions?|experiences?)|Let us know)"
     r"\b[^.]{0,80}\b(?:in the comments|comments? below|below)\b"
     r"|@\w{2,30}\s*$"
+    # a competition's promo, "WIN a 10 day campervan adventure in Queensland" (set Z, tuned)
+    r"|WIN\s+(?:a|an|the)\b"
+    r"|Win (?:a|an) [^.]{0,60}\b(?:holiday|trip|adventure|getaway|cruise|voucher|tickets?)\b"
     r"|[\w.+-]+@[\w-]+\.[\w.]+\s*$)"
 )
 

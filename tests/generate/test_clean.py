@@ -89,6 +89,9 @@ FURNITURE = [
     ("Download the Northsea Wire app", clean.SOCIAL),
     ("@northseawire", clean.SOCIAL),
     ("tips@northseawire.example", clean.SOCIAL),
+    # a competition's promo run into the page (set Z, tuned: asked in two banks)
+    ("WIN a 10 day campervan adventure in Queensland", clean.SOCIAL),
+    ("Win a weekend getaway for two in the Lake District", clean.SOCIAL),
     (  # a newsletter box's promise, which extraction keeps (set K's rater: "not in the article")
         "You'll receive daily updates on breaking news as well as the top headlines across "
         "Scotland.",
@@ -150,6 +153,7 @@ def test_furniture_is_found(line: str, kind: str) -> None:
 
 
 BODY = [
+    "Win a majority in the Senate and the bill passes, the leader said on Monday.",
     "By 2030, the port plans to run all of its cranes on electricity.",
     "By Monday, officials had counted more than 40 ships at anchor.",
     "By Wednesday, employers and the union are due to meet again under a mediator.",
