@@ -177,6 +177,11 @@ def _pronoun_edits(
             if not name:
                 return None
             shown = short_name(article.entities.get(name), name)
+            if re.search(rf"\b{re.escape(shown.split()[-1])}\b", sentence.text[:rel]):
+                # named already, where the tagger saw no noun ("May has been forced to abandon
+                # her plan": "May" read as a modal, and "her" became "Theresa May's"; set Z)
+                seen_noun = True
+                continue
             if token.tag_ == "PRP$":
                 shown += "’s" if "’" in sentence.text else "'s"
             edits.append((rel, rel + len(token.text), shown))
