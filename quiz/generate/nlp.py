@@ -26,39 +26,15 @@ TITLES = frozenset(
     """atty gen gov sen rep reps sens lt sgt maj col capt cmdr adm cpl pvt supt insp det
     rev hon pres amb prof dr mr mrs ms messrs mt ft""".split()  # noqa: SIM905 (a word list)
 )
-TITLES_COMPONENT = "quiz_titles"
-
-
-def _keep_titles_with_their_names(doc: Any) -> Any:
-    """No sentence starts right after a short title when a capitalized word follows it: the
-    name (or the next title) belongs to the same sentence. Set before the parser, which keeps
-    a boundary it is told is not one."""
-    for i in range(1, len(doc) - 1):
-        token, following = doc[i], doc[i + 1]
-        if not following.text[:1].isupper():
-            continue
-        word = token.text
-        if word.endswith(".") and word[:-1].lower() in TITLES:  # "Gen."
-            following.is_sent_start = False
-        elif word == "." and doc[i - 1].text.lower() in TITLES and not doc[i - 1].whitespace_:
-            following.is_sent_start = False  # "Atty" "."
-    return doc
 
 
 def _with_titles(nlp: Any) -> Any:
-    """The pipeline with each short title one token ("Atty." rather than "Atty" and a full
-    stop the parser takes for a sentence's end) and :func:`_keep_titles_with_their_names`
-    before the parser (which alone does not hold: spaCy issue 7716, a preset non-boundary can
-    be overruled on the token right after one)."""
-    from spacy.language import Language
-
+    """The pipeline with each short title one token: "Atty." rather than "Atty" and a full
+    stop, which the parser took for a sentence's end (a tokenizer special case, spaCy's own
+    mechanism for abbreviations; "Gen." and "Gov." already are)."""
     for title in TITLES:
         written = f"{title.capitalize()}."
         nlp.tokenizer.add_special_case(written, [{"ORTH": written}])
-    if not Language.has_factory(TITLES_COMPONENT):
-        Language.component(TITLES_COMPONENT, func=_keep_titles_with_their_names)
-    if TITLES_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
-        nlp.add_pipe(TITLES_COMPONENT, before="parser")
     return nlp
 
 
