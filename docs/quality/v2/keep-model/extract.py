@@ -1,4 +1,4 @@
-"""Build the keep model's training table from the blind ratings of rounds 8-31.
+"""Build the keep model's training table from the blind ratings of rounds 8-34.
 
 Reads each rated bank (the questions the rater saw) with its article, computes the features of
 quiz.generate.keep_features for every rated question, and writes features.csv: article,
@@ -105,6 +105,21 @@ ROUNDS = {  # ratings file -> (round, folder of the banks rated)
     "setW-rater75/ratings-75.csv": ("31", "setW-rater75"),
     "setW-base-rater76/ratings-76.csv": ("31-baseline", "setW-base-rater76"),
     "setW-base-rater77/ratings-77.csv": ("31-baseline", "setW-base-rater77"),
+    # rounds 32-34 (session 11; sets X, X tuned, Y and Z, each arm by its own two raters)
+    "setX-base-rater78/ratings-78.csv": ("32-baseline", "setX-base-rater78"),
+    "setX-base-rater79/ratings-79.csv": ("32-baseline", "setX-base-rater79"),
+    "setX-rater80/ratings-80.csv": ("32", "setX-rater80"),
+    "setX-rater81/ratings-81.csv": ("32", "setX-rater81"),
+    "setX-tuned-rater82/ratings-82.csv": ("32-tuned", "setX-tuned-rater82"),
+    "setX-tuned-rater83/ratings-83.csv": ("32-tuned", "setX-tuned-rater83"),
+    "setY-base-rater84/ratings-84.csv": ("33-baseline", "setY-base-rater84"),
+    "setY-base-rater85/ratings-85.csv": ("33-baseline", "setY-base-rater85"),
+    "setY-rater86/ratings-86.csv": ("33", "setY-rater86"),
+    "setY-rater87/ratings-87.csv": ("33", "setY-rater87"),
+    "setZ-base-rater88/ratings-88.csv": ("34-baseline", "setZ-base-rater88"),
+    "setZ-base-rater89/ratings-89.csv": ("34-baseline", "setZ-base-rater89"),
+    "setZ-rater90/ratings-90.csv": ("34", "setZ-rater90"),
+    "setZ-rater91/ratings-91.csv": ("34", "setZ-rater91"),
 }
 
 
