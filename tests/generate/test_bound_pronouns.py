@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from quiz.generate.candidate import Candidate
 from quiz.generate.flaws import RULES
 
@@ -20,22 +22,28 @@ def _cloze(article: Any, index: int, answer: str) -> Candidate:
     return Candidate("cloze", "blank", [fact], [fact.sentence], prompt, {"blanks": [[answer]]})
 
 
-def test_a_plural_pronoun_after_its_nouns_reads_alone(analyse: Any) -> None:
-    article = analyse(
-        "Saudi Arabia has suspended a text alert service for guardians.\n"
-        "Since November 2012, husbands, fathers and brothers have been receiving automated text "
-        "messages directly to their phones when women travel abroad.\n"
-    )
-    c = _cloze(article, article.sentences[1].index, "November 2012")
-    assert MISSING_CONTEXT(c, article) == ""
-
-
-def test_a_pronoun_bound_to_the_person_asked_for_reads_alone(analyse: Any) -> None:
-    article = analyse(
-        "Scientists studied the brains of early birds.\n"
-        "Amy Balanoff and her colleagues found that the ratios of the earliest birds were high.\n"
-    )
-    c = _cloze(article, article.sentences[1].index, "Amy Balanoff")
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (  # "their" after the nouns it means
+            "Saudi Arabia has suspended a text alert service for guardians.\n"
+            "Since November 2012, husbands, fathers and brothers have been receiving automated "
+            "text messages directly to their phones when women travel abroad.\n",
+            "November 2012",
+        ),
+        (  # "her" after the person the blank stands in for
+            "Scientists studied the brains of early birds.\n"
+            "Amy Balanoff and her colleagues found that the ratios of the earliest birds were "
+            "high.\n",
+            "Amy Balanoff",
+        ),
+    ],
+)
+def test_a_pronoun_bound_in_its_own_sentence_reads_alone(
+    analyse: Any, text: str, answer: str
+) -> None:
+    article = analyse(text)
+    c = _cloze(article, article.sentences[1].index, answer)
     assert MISSING_CONTEXT(c, article) == ""
 
 
