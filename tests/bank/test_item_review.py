@@ -506,3 +506,39 @@ def test_the_revised_shipped_bank_has_no_advice_tests_every_fact_and_has_every_t
         "q-us-forces-mc",
     }
     assert {q.id for q in bank.questions} - added <= {q.id for q in before.questions}
+
+
+def test_a_year_beside_any_word_its_question_asks_about_is_a_leak() -> None:
+    """ "the 1993 outbreak" in one prompt answers "… first thrust into the public's awareness in
+    ___, when the virus was identified during an outbreak" (fresh set AA, both raters of the
+    arm, tuned): a year names the same thing wherever it stands. A year beside words the
+    question does not ask about is not a leak."""
+    s1 = "Hantavirus was first noticed in 1993, when the virus was identified during an outbreak."
+    s2 = "Officials say the 1993 outbreak infected 42 people from 12 states."
+    s3 = "The park opened its 1993 museum to 42 visitors."
+    asked = Cloze(
+        id="q1",
+        prompt="Hantavirus was first noticed in ___, when the virus was identified during an "
+        "outbreak.",
+        blanks=(("1993",),),
+        source=s1,
+    )
+    leaks = Cloze(
+        id="q2",
+        prompt="Officials say the 1993 outbreak infected ___ people from 12 states.",
+        blanks=(("42",),),
+        source=s2,
+    )
+    elsewhere = Cloze(
+        id="q3",
+        prompt="The park opened its 1993 museum to ___ visitors.",
+        blanks=(("42",),),
+        source=s3,
+    )
+    text = " ".join((s1, s2, s3))
+    for other, leaked in ((leaks, True), (elsewhere, False)):
+        bank = Bank(
+            id="b", title="B", source=Source(title="A", text=text), questions=(asked, other)
+        )
+        found = {a.question for a in run(bank, [BY_CODE["answer-leak"]])}
+        assert (other.id in found) is leaked, other.id

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -29,6 +30,8 @@ from quiz.bank.model import (
 from quiz.bank.review import text
 from quiz.bank.review.base import Context, Hit, keys
 
+#: A year as an answer ("1993"), the one figure that names the same thing wherever it stands.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: A leak needs this many of the other prompt's words beside its answer (fewer if it has fewer).
 CUE = 2
 #: Duplicates: how alike two prompts must be, beyond their answers.
@@ -279,8 +282,12 @@ def _leaks(
                 for asked, others in by_key[run].items():
                     shared = asked & stems
                     cued = len(shared) >= min(CUE, len(asked)) and asked and shared - topic
+                    # a year is read as the answer next to any word its own question asks
+                    # about ("the 1993 outbreak" gives away "... in ___, when the virus was
+                    # identified during an outbreak"; fresh set AA, tuned)
+                    dated = near & asked if _YEAR.fullmatch(" ".join(run)) else set()
                     for other in others:
-                        if not cued and not near & b.beside[other]:
+                        if not cued and not dated and not near & b.beside[other]:
                             continue
                         pair = (min(a, other), max(a, other))
                         if other != a and other not in found[a] and pair not in duplicates:
