@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.commands import COMMANDS
 from quiz.library import BANK_SUFFIXES, UnknownBank, resolve_bank
+from quiz.plural import plural
 
 if TYPE_CHECKING:
     from quiz.bank import Bank
@@ -180,8 +181,8 @@ def run(args: argparse.Namespace) -> int:
         )
         if not args.json:
             by_type = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
-            drafts = f"; {len(bank.drafts)} drafts held back" if bank.drafts else ""
-            _say(f"OK {path}: {len(bank.questions)} questions ({by_type}){drafts}")
+            drafts = f"; {plural(len(bank.drafts), 'draft')} held back" if bank.drafts else ""
+            _say(f"OK {path}: {plural(len(bank.questions), 'question')} ({by_type}){drafts}")
             for advice in found.shown:
                 _say(advice.text(str(path)))
             if found.silenced:

@@ -33,6 +33,28 @@ def test_good_bank_prints_ok_with_counts() -> None:
     assert result.stdout.startswith(f"OK {ALL_TYPES_BANK}: 9 questions (1 cloze, 1 matching,")
 
 
+def test_a_bank_of_one_question_and_one_draft_is_counted_in_the_singular(tmp_path: Path) -> None:
+    """A generated bank often holds one question now: "1 questions" read as a slip."""
+    bank = tmp_path / "one.yaml"
+    (tmp_path / "article.txt").write_text(
+        "The bridge opened on Monday. It cost 12 million euros.\n", encoding="utf-8"
+    )
+    bank.write_text(
+        "format: quiz-bank/1\nid: one\ntitle: One\n"
+        "source:\n  title: Bridge\n  file: article.txt\n"
+        "questions:\n"
+        "  - id: q1\n    type: cloze\n    prompt: The bridge opened on ___.\n"
+        "    blanks: [Monday]\n    source: The bridge opened on Monday.\n"
+        "drafts:\n"
+        "  - id: q2\n    type: cloze\n    prompt: It cost ___ million euros.\n"
+        "    blanks: ['12']\n    source: It cost 12 million euros.\n",
+        encoding="utf-8",
+    )
+    result = quiz("check", str(bank))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"OK {bank}: 1 question (1 cloze); 1 draft held back" in result.stdout
+
+
 def test_broken_bank_gives_file_line_and_exit_1_without_traceback() -> None:
     broken = DATA / "invalid" / "many-errors.yaml"
     result = quiz("check", str(ALL_TYPES_BANK), str(broken))
