@@ -7,13 +7,17 @@ inherits, one job each: :mod:`quiz.tui.app_scores` (the scores, the recorders, f
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from quiz.bank.cache import BankCache, BankSummary
@@ -45,6 +49,25 @@ LIGHT, DARK = "textual-light", "textual-dark"
 #: gets the GIL within half a millisecond. No other thread wants the GIL before the first
 #: paint (the scores are opened after it), so nothing else is switched more often.
 FIRST_FRAME_SWITCH_INTERVAL = 0.0005
+
+#: How long a held key may take to be handled before the next one is handed on anyway (a key
+#: whose handling removed the widget it was sent to never reports back).
+HELD_KEY_TIMEOUT = 0.25
+
+#: How long keys are still held, one after the other, once the held ones are handed on: the
+#: start's own work after the first paint (the screen laid out again for the terminal's size,
+#: the scores opened) comes then, and Textual, busy, would get a burst of keys out of order.
+HOLD_AFTER = 0.05
+
+
+class HeldKeyDone(Message):
+    """Sent after a held key to the widget that got it (:meth:`QuizApp.release_keys`): it
+    bubbles up the same way the key does, so its arrival at the app says the key has been
+    handled, bindings and all."""
+
+    def __init__(self, done: asyncio.Event) -> None:
+        super().__init__()
+        self.done = done
 
 
 class QuizApp(QuittingApp, App[None]):
@@ -102,6 +125,8 @@ class QuizApp(QuittingApp, App[None]):
         self._scores_opening = False  # open_scores() was called
         self.visited_home = False  # the home screen was shown: a quiz ends back there
         self._switch_interval: float | None = None  # the interval to restore (first paint)
+        self._held: list[events.Event] | None = None  # keys held for a field not yet in
+        self._replaying: asyncio.Task[None] | None = None
 
     # ------------------------------------------------------------------ start and stop
 
@@ -135,7 +160,16 @@ class QuizApp(QuittingApp, App[None]):
 
     def _first_frame_out(self) -> None:
         """The first screen is painted (and, with the short switch interval, written): the
-        interpreter switches threads as often as it did before the app ran."""
+        interpreter switches threads as often as it did before the app ran. A first question
+        painted with a sketch of its input keeps the short interval until the real input is
+        in (it is mounted as the first frame goes out: :meth:`QuizScreen._unsketch`)."""
+        stack = self.screen_stack
+        if stack and isinstance(stack[-1], QuizScreen) and stack[-1].sketching:
+            self.call_after_refresh(self._first_frame_out)
+            return
+        self._restore_switch_interval()
+
+    def _restore_switch_interval(self) -> None:
         if self._switch_interval is not None:
             sys.setswitchinterval(self._switch_interval)
             self._switch_interval = None
@@ -143,7 +177,7 @@ class QuizApp(QuittingApp, App[None]):
     def on_unmount(self) -> None:
         """An app that ends before its first paint leaves the switch interval as it found it
         (the layers' own ``on_unmount`` runs too: Textual calls each class's handler)."""
-        self._first_frame_out()
+        self._restore_switch_interval()
 
     def _resume_collections(self) -> None:
         """Turn the cyclic garbage collector back on once the first screen is painted (the
@@ -180,6 +214,68 @@ class QuizApp(QuittingApp, App[None]):
             from quiz.tui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
+
+    # ------------------------------------------------------------------ keys held at the start
+
+    def hold_keys(self) -> None:
+        """Hold the keys (and pastes) that come in, until :meth:`release_keys`: the first
+        question is painted with a sketch of its field, and the real one takes the keys once
+        it is mounted (:meth:`QuizScreen._unsketch`). Priority keys (ctrl+c) act at once."""
+        if self._held is None:
+            self._held = []
+
+    @property
+    def held_keys(self) -> list[str]:
+        """The keys held now (for tests)."""
+        return [event.key for event in self._held or () if isinstance(event, events.Key)]
+
+    def release_keys(self) -> None:
+        """Hand the held keys on, each as if it came now, one at a time: the next goes once
+        the last has been handled all the way up (:class:`HeldKeyDone`), as a person's keys
+        come (Textual handles a key sent to a field, a letter, at once, while one that bubbles
+        up to a binding, Backspace, is handled later: sent together, "ab⌫c" would lose the
+        "c"). Keys that come meanwhile wait their turn behind them, and so do those of the
+        next :data:`HOLD_AFTER` seconds, while the start finishes its work."""
+        if self._held is not None and self._replaying is None:
+            self._replaying = asyncio.create_task(self._hand_on_held())
+
+    async def _hand_on_held(self) -> None:
+        held = self._held
+        try:
+            with self._context():  # sent by the app, so HeldKeyDone bubbles up to it
+                while True:
+                    while held:
+                        event = held.pop(0)
+                        target = self.focused or self.screen
+                        await super().on_event(event)
+                        done = asyncio.Event()
+                        target.post_message(HeldKeyDone(done))
+                        with contextlib.suppress(TimeoutError):
+                            await asyncio.wait_for(done.wait(), HELD_KEY_TIMEOUT)
+                    await asyncio.sleep(HOLD_AFTER)
+                    if not held:
+                        break
+        finally:
+            self._held = None  # no await since the list was found empty: none is left behind
+            self._replaying = None
+
+    def on_held_key_done(self, message: HeldKeyDone) -> None:
+        message.done.set()
+
+    async def on_event(self, event: events.Event) -> None:
+        held = self._held
+        if (
+            held is not None
+            and isinstance(event, events.Key | events.Paste)
+            and not event.is_forwarded
+        ):
+            if isinstance(event, events.Key) and await self._check_bindings(
+                event.key, priority=True
+            ):
+                return
+            held.append(event)
+            return
+        await super().on_event(event)
 
     # ------------------------------------------------------------------ keys and the palette
 

@@ -83,6 +83,8 @@ class QuizScreen(Screen[None]):
         self.saved: Saved | None = None  # set once the answered one is saved (or failed)
         self._shown_at: datetime | None = None
         self._first_resume = True
+        #: the first question's input while a sketch of it is on screen (:meth:`_unsketch`)
+        self._sketched: AnswerWidget | None = None
 
     @property
     def acknowledged(self) -> bool:
@@ -94,19 +96,52 @@ class QuizScreen(Screen[None]):
         the learner waits for."""
         item = self.session.current
         answer = answer_widget(item, self.session.bank_of(item))
+        sketch = answer.sketch()
+        if sketch is not None:
+            self._sketched = answer
+            self.app.hold_keys()  # until the real input has the focus (_unsketch)
         mode = ["cram"] if self.session.mode == "cram" else []
         yield TopBar(brand(self.session.title, *mode), self._status())
         yield ProgressLine(self.session.total, id="progress")
         with VerticalScroll(id="scroll"), Vertical(id="card"):
             yield QuestionHead(self._kind(), prompt_content(item.question), id="prompt")
-            yield answer
+            yield sketch or answer
             yield Static(Content(answer.hint), id="hint")
             # what undo did goes under the hint (#notice), mounted by the first undo
             # the feedback panel is mounted with the first answer, not before the first question
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._asking(self.answer_input)
+        if self._sketched is None:
+            self._asking(self.answer_input)
+            return
+        # the sketch took the focus when mounted; the real input follows the first paint
+        self._shown_at = self.app.config.clock()
+        self.refresh_bindings()
+        self.call_after_refresh(self._unsketch)
+
+    @property
+    def sketching(self) -> bool:
+        """The first question's input is still a sketch (see
+        :mod:`quiz.tui.widgets.answers.sketch`)."""
+        return self._sketched is not None
+
+    async def _unsketch(self) -> None:
+        """Right after the first paint: the real input in place of its sketch. It takes the
+        focus when it is mounted, then the keys the app held meanwhile are handed on; no frame
+        is painted until the sketch is gone, so the screen does not change."""
+        answer = self._sketched
+        try:
+            if answer is None or not self.is_attached:
+                return
+            sketch = self.query_one("#card > FieldSketch")
+            with self.app.batch_update():
+                await self.query_one("#card", Vertical).mount(answer, after=sketch)
+                self._sketched = None
+                await sketch.remove()
+        finally:
+            self._sketched = None
+            self.app.release_keys()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """The first resume comes straight after the screen and its first question were

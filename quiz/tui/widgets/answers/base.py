@@ -48,6 +48,12 @@ class AnswerWidget(Widget):
         """The widget that takes the keys when the question is shown."""
         return self
 
+    def sketch(self) -> Widget | None:
+        """A cheaper widget that looks the same, painted in this one's place at the start
+        (:meth:`QuizScreen._unsketch` mounts this one right after the first paint); None:
+        this one is painted."""
+        return None
+
     def start(self) -> None:
         """Take the focus so the learner can answer straight away — without scrolling to the
         input: on a small terminal (40x12) that scrolled the question itself out of view.

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
@@ -17,6 +17,7 @@ from quiz.bank.types import shape_of
 from quiz.bank.types.shapes import Blanks, Number
 from quiz.session import Item, Result
 from quiz.tui.widgets.answers.base import GIVE_UP, AnswerWidget
+from quiz.tui.widgets.answers.sketch import TYPING_BINDINGS, FieldSketch
 
 #: The class Textual's ``Input.compact`` toggles (Textual 8.2.8, pinned).
 COMPACT = "-textual-compact"
@@ -58,12 +59,7 @@ class TextAnswer(AnswerWidget):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+q", "screen.end", "End", tooltip="while typing: end the quiz (q is a letter here)"
-        ),
-        Binding("f1", "app.help", "Help", tooltip="while typing: this help (? is a letter)"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = TYPING_BINDINGS
 
     def __init__(self, item: Item, bank: Bank | None = None) -> None:
         super().__init__(item)
@@ -89,8 +85,19 @@ class TextAnswer(AnswerWidget):
         else:
             self.hint = "Type your answer and press Enter."
 
+    @property
+    def placeholder(self) -> str:
+        return "a number" if self.numeric else "your answer"
+
+    def sketch(self) -> FieldSketch | None:
+        """A field alone (a short answer, a number without a unit, a cloze of one blank) is
+        first painted as a :class:`FieldSketch`."""
+        if self.labels != [""] or self.unit:
+            return None
+        return FieldSketch(self.placeholder)
+
     def compose(self) -> ComposeResult:
-        placeholder = "a number" if self.numeric else "your answer"
+        placeholder = self.placeholder
         for n, label in enumerate(self.labels):
             alone = not label and not self.unit
             field = Input(

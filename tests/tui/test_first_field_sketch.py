@@ -1,0 +1,217 @@
+"""A short answer's first question is painted with a sketch of its field
+(:mod:`quiz.tui.widgets.answers.sketch`), and the real ``Input`` is mounted right after:
+
+- the first frame is the frame the real field gives (every cell, colour and style), at three
+  sizes and in both themes;
+- keys pressed before the real field is in (letters, the screen's letter keys, Backspace,
+  Enter, F1) reach it, in order, once it is: nothing typed is lost, and no letter runs a
+  binding of the screen meanwhile;
+- the interpreter keeps its short switch interval until the real field is in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from quiz.tui.app import FIRST_FRAME_SWITCH_INTERVAL, QuizApp
+from quiz.tui.screens.dialogs import HelpScreen
+from quiz.tui.screens.quiz import QuizScreen
+from quiz.tui.widgets.answers.sketch import FieldSketch
+from quiz.tui.widgets.answers.typed import TextAnswer
+from tests.conftest import FOUNDING_BANK
+from tests.tui.conftest import Harness, settle
+
+
+def _record_frames(app: QuizApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each frame the app paints, as the terminal would receive it."""
+    frames: list[str] = []
+    real_display = app._display
+
+    def display(screen: object, renderable: object) -> None:
+        if renderable is not None and not app._batch_count:
+            frames.append(renderable.render_segments(app.console))  # type: ignore[attr-defined]
+        real_display(screen, renderable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "_display", display)
+    return frames
+
+
+def _hold_the_swap(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
+    """The real field is mounted only once the returned event is set."""
+    gate = asyncio.Event()
+    real = QuizScreen._unsketch
+    tasks: list[asyncio.Task[None]] = []
+
+    def held(self: QuizScreen) -> None:
+        async def later() -> None:
+            await gate.wait()
+            await real(self)
+
+        tasks.append(asyncio.get_running_loop().create_task(later()))
+
+    monkeypatch.setattr(QuizScreen, "_unsketch", held)
+    return gate
+
+
+async def _swapped(pilot: Pilot) -> QuizScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, QuizScreen)
+    for _ in range(100):
+        if not screen.sketching and not screen.query(FieldSketch):
+            break
+        await pilot.pause(0.01)
+    await settle(pilot)
+    return screen
+
+
+async def _first_frame(
+    bank: Path | None, size: tuple[int, int], theme: str, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """The first frame of a start at ``size`` in ``theme``, checked to be a sketch's or not
+    as :meth:`TextAnswer.sketch` decides; the real field is in once the start settles."""
+    harness = Harness()
+    if bank is None:
+        app = harness.play(types=("short_answer",))
+    else:
+        app = harness.play(bank, shuffle=True, seed=1)
+    app.theme = theme
+    frames = _record_frames(app, monkeypatch)
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        sketched = screen.sketching
+        screen = await _swapped(pilot)
+        answer = screen.answer_input
+        assert isinstance(answer, TextAnswer)
+        assert screen.focused is answer.focus_target()
+        assert isinstance(screen.focused, Input)
+    assert "Question 1" in frames[0]
+    assert sketched == (TextAnswer.sketch is not _no_sketch)
+    return frames[0]
+
+
+def _no_sketch(self: TextAnswer) -> None:
+    return None
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (120, 40)])
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize(
+    "bank", [FOUNDING_BANK, None], ids=["shipped bank", "all types, short answer"]
+)
+async def test_the_first_frame_is_the_real_fields(
+    monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], theme: str, bank: Path | None
+) -> None:
+    """Every cell of the first frame as the real field paints it (at 40x12 the shipped
+    bank's first frame has no scrollbar yet: it comes with the layout after the first
+    paint, sketch or not, so the settled screen is not the reference)."""
+    sketched = await _first_frame(bank, size, theme, monkeypatch)
+    with monkeypatch.context() as patch:
+        patch.setattr(TextAnswer, "sketch", _no_sketch)
+        real = await _first_frame(bank, size, theme, patch)
+    assert sketched == real
+
+
+async def test_only_a_field_alone_is_sketched(harness: Harness) -> None:
+    for qtype in ("cloze", "numeric", "multiple_choice"):  # two blanks; a unit; no field
+        app = harness.play(types=(qtype,))
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, QuizScreen)
+            assert not screen.sketching
+            assert not screen.query(FieldSketch)
+            await settle(pilot)
+
+
+async def test_keys_pressed_before_the_real_field_reach_it(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = _hold_the_swap(monkeypatch)
+    app = harness.play(types=("short_answer",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        await pilot.pause()
+        sketch = screen.query_one(FieldSketch)
+        assert screen.focused is sketch
+        # q ends a quiz and ? opens the help, but not while typing: here they are letters
+        await pilot.press("C", "o", "s", "q", "?", "backspace", "backspace", "t", "a")
+        typed = ["C", "o", "s", "q", "question_mark", "backspace", "backspace", "t", "a"]
+        assert app.held_keys == typed
+        assert app.screen is screen and not screen.query(Input)
+        await pilot.press("enter")
+        assert not harness.recorder.answers
+        gate.set()
+        await _swapped(pilot)
+        await settle(pilot)
+        assert [a.given for a in harness.recorder.answers] == ["Costa"]
+        assert screen.answered is not None and screen.answered.outcome.correct
+
+
+async def test_keys_pressed_as_the_field_is_swapped_keep_their_order(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = _hold_the_swap(monkeypatch)
+    app = harness.play(types=("short_answer",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "b")
+        gate.set()
+        await pilot.press("c", "d")  # some before the swap, some after
+        screen = await _swapped(pilot)
+        await pilot.press("e")
+        field = screen.query_one(Input)
+        assert field.value == "abcde"
+        assert field.cursor_position == 5
+
+
+async def test_f1_before_the_real_field_opens_the_help_after_it(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = _hold_the_swap(monkeypatch)
+    app = harness.play(types=("short_answer",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("x", "f1")
+        assert not isinstance(app.screen, HelpScreen)
+        gate.set()
+        await _swapped(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        assert screen.query_one(Input).value == "x"
+
+
+async def test_the_short_switch_interval_lasts_until_the_real_field_is_in(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = sys.getswitchinterval()
+    gate = _hold_the_swap(monkeypatch)
+    app = harness.play(types=("short_answer",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert sys.getswitchinterval() == pytest.approx(FIRST_FRAME_SWITCH_INTERVAL)
+        gate.set()
+        await _swapped(pilot)
+        assert sys.getswitchinterval() == before
+
+
+async def test_ctrl_c_while_keys_are_held_quits_at_once(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _hold_the_swap(monkeypatch)
+    app = harness.play(types=("short_answer",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "ctrl+c")
+        await pilot.pause()
+        assert app._exit
