@@ -1,8 +1,9 @@
-"""A short answer's first question is painted with a sketch of its field
-(:mod:`quiz.tui.widgets.answers.sketch`), and the real ``Input`` is mounted right after:
+"""A short answer's first question is painted with a sketch of its card
+(:mod:`quiz.tui.widgets.answers.sketch`), and the real scroll, card and ``Input`` are mounted
+right after:
 
-- the first frame is the frame the real field gives (every cell, colour and style), at three
-  sizes and in both themes;
+- the first frame is the frame the real card gives (every cell's character, background,
+  style, and colour where there is something to see), at three sizes and in both themes;
 - keys pressed before the real field is in (letters, the screen's letter keys, Backspace,
   Enter, F1) reach it, in order, once it is: nothing typed is lost, and no letter runs a
   binding of the screen meanwhile;
@@ -16,26 +17,58 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from quiz.tui.app import FIRST_FRAME_SWITCH_INTERVAL, QuizApp
 from quiz.tui.screens.dialogs import HelpScreen
 from quiz.tui.screens.quiz import QuizScreen
-from quiz.tui.widgets.answers.sketch import FieldSketch
+from quiz.tui.widgets.answers.sketch import FirstCard
 from quiz.tui.widgets.answers.typed import TextAnswer
 from tests.conftest import FOUNDING_BANK
 from tests.tui.conftest import Harness, settle
 
+Cell = tuple[str, object, object, bool, bool, bool, bool, bool]
 
-def _record_frames(app: QuizApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Each frame the app paints, as the terminal would receive it."""
-    frames: list[str] = []
+
+def _cells(renderable: object) -> list[list[Cell]]:
+    """A frame as the terminal shows it: each cell's character, background, text style, and
+    colour where it shows (a space's colour does not)."""
+    rows: list[list[Cell]] = []
+    for line in renderable.strips:  # type: ignore[attr-defined]
+        row: list[Cell] = []
+        for strip in line:
+            for text, style, control in strip:
+                if control:
+                    continue
+                style = style or Style()
+                for char in text:
+                    shown = char != " " or bool(style.reverse) or bool(style.underline)
+                    row.append(
+                        (
+                            char,
+                            style.bgcolor,
+                            style.color if shown else None,
+                            bool(style.bold),
+                            bool(style.dim),
+                            bool(style.italic),
+                            bool(style.underline),
+                            bool(style.reverse),
+                        )
+                    )
+        rows.append(row)
+    return rows
+
+
+def _record_frames(app: QuizApp, monkeypatch: pytest.MonkeyPatch) -> list[list[list[Cell]]]:
+    """Each frame the app paints, as cells."""
+    frames: list[list[list[Cell]]] = []
     real_display = app._display
 
     def display(screen: object, renderable: object) -> None:
-        if renderable is not None and not app._batch_count:
-            frames.append(renderable.render_segments(app.console))  # type: ignore[attr-defined]
+        if renderable is not None and not app._batch_count and not frames:
+            frames.append(_cells(renderable))  # the first is a full frame
         real_display(screen, renderable)  # type: ignore[arg-type]
 
     monkeypatch.setattr(app, "_display", display)
@@ -63,7 +96,7 @@ async def _swapped(pilot: Pilot) -> QuizScreen:
     screen = pilot.app.screen
     assert isinstance(screen, QuizScreen)
     for _ in range(100):
-        if not screen.sketching and not screen.query(FieldSketch):
+        if not screen.sketching and not screen.query(FirstCard):
             break
         await pilot.pause(0.01)
     await settle(pilot)
@@ -72,7 +105,7 @@ async def _swapped(pilot: Pilot) -> QuizScreen:
 
 async def _first_frame(
     bank: Path | None, size: tuple[int, int], theme: str, monkeypatch: pytest.MonkeyPatch
-) -> str:
+) -> list[list[Cell]]:
     """The first frame of a start at ``size`` in ``theme``, checked to be a sketch's or not
     as :meth:`TextAnswer.sketch` decides; the real field is in once the start settles."""
     harness = Harness()
@@ -91,13 +124,12 @@ async def _first_frame(
         assert isinstance(answer, TextAnswer)
         assert screen.focused is answer.focus_target()
         assert isinstance(screen.focused, Input)
-    assert "Question 1" in frames[0]
-    assert sketched == (TextAnswer.sketch is not _no_sketch)
+    assert "Question 1" in "".join(cell[0] for cell in frames[0][3])
+    assert sketched == (TextAnswer.sketch_placeholder is not _NO_SKETCH)
     return frames[0]
 
 
-def _no_sketch(self: TextAnswer) -> None:
-    return None
+_NO_SKETCH = property(lambda self: None)
 
 
 @pytest.mark.parametrize("size", [(40, 12), (80, 24), (120, 40)])
@@ -113,9 +145,10 @@ async def test_the_first_frame_is_the_real_fields(
     paint, sketch or not, so the settled screen is not the reference)."""
     sketched = await _first_frame(bank, size, theme, monkeypatch)
     with monkeypatch.context() as patch:
-        patch.setattr(TextAnswer, "sketch", _no_sketch)
+        patch.setattr(TextAnswer, "sketch_placeholder", _NO_SKETCH)
         real = await _first_frame(bank, size, theme, patch)
-    assert sketched == real
+    for y, (row, real_row) in enumerate(zip(sketched, real, strict=True)):
+        assert row == real_row, f"line {y}"
 
 
 async def test_only_a_field_alone_is_sketched(harness: Harness) -> None:
@@ -125,7 +158,7 @@ async def test_only_a_field_alone_is_sketched(harness: Harness) -> None:
             screen = app.screen
             assert isinstance(screen, QuizScreen)
             assert not screen.sketching
-            assert not screen.query(FieldSketch)
+            assert not screen.query(FirstCard)
             await settle(pilot)
 
 
@@ -138,7 +171,7 @@ async def test_keys_pressed_before_the_real_field_reach_it(
         screen = app.screen
         assert isinstance(screen, QuizScreen)
         await pilot.pause()
-        sketch = screen.query_one(FieldSketch)
+        sketch = screen.query_one(FirstCard)
         assert screen.focused is sketch
         # q ends a quiz and ? opens the help, but not while typing: here they are letters
         await pilot.press("C", "o", "s", "q", "?", "backspace", "backspace", "t", "a")

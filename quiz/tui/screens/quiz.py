@@ -20,6 +20,7 @@ from quiz.session import Result, Session
 from quiz.tui.text import prompt_content
 from quiz.tui.widgets.answers.base import AnswerWidget, CursorAnswer
 from quiz.tui.widgets.answers.picking import answer_widget
+from quiz.tui.widgets.answers.sketch import FirstCard
 from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.progress_line import ProgressLine
 from quiz.tui.widgets.question_head import QuestionHead
@@ -96,20 +97,28 @@ class QuizScreen(Screen[None]):
         the learner waits for."""
         item = self.session.current
         answer = answer_widget(item, self.session.bank_of(item))
-        sketch = answer.sketch()
-        if sketch is not None:
-            self._sketched = answer
-            self.app.hold_keys()  # until the real input has the focus (_unsketch)
         mode = ["cram"] if self.session.mode == "cram" else []
         yield TopBar(brand(self.session.title, *mode), self._status())
         yield ProgressLine(self.session.total, id="progress")
-        with VerticalScroll(id="scroll"), Vertical(id="card"):
-            yield QuestionHead(self._kind(), prompt_content(item.question), id="prompt")
-            yield sketch or answer
-            yield Static(Content(answer.hint), id="hint")
-            # what undo did goes under the hint (#notice), mounted by the first undo
-            # the feedback panel is mounted with the first answer, not before the first question
+        placeholder = answer.sketch_placeholder
+        if placeholder is None:
+            yield self._card(answer)
+        else:  # the card as one widget; the real one right after the first paint
+            self._sketched = answer
+            self.app.hold_keys()  # until the real input has the focus (_unsketch)
+            kind, prompt = self._kind(), prompt_content(item.question)
+            yield FirstCard(kind, prompt, placeholder, answer.hint)
         yield KeyBar()
+
+    def _card(self, answer: AnswerWidget) -> VerticalScroll:
+        """The scroll with the question's card: its head, its input and the hint of its keys.
+        What undo did goes under the hint (#notice), mounted by the first undo; the feedback
+        panel is mounted with the first answer, not before the first question."""
+        head = QuestionHead(
+            self._kind(), prompt_content(self.session.current.question), id="prompt"
+        )
+        hint = Static(Content(answer.hint), id="hint")
+        return VerticalScroll(Vertical(head, answer, hint, id="card"), id="scroll")
 
     def on_mount(self) -> None:
         if self._sketched is None:
@@ -122,21 +131,22 @@ class QuizScreen(Screen[None]):
 
     @property
     def sketching(self) -> bool:
-        """The first question's input is still a sketch (see
+        """The first question's card is still a sketch (see
         :mod:`quiz.tui.widgets.answers.sketch`)."""
         return self._sketched is not None
 
     async def _unsketch(self) -> None:
-        """Right after the first paint: the real input in place of its sketch. It takes the
-        focus when it is mounted, then the keys the app held meanwhile are handed on; no frame
-        is painted until the sketch is gone, so the screen does not change."""
+        """Right after the first paint: the real scroll and card in place of their sketch
+        (:class:`FirstCard`). The input takes the focus when it is mounted, then the keys the
+        app held meanwhile are handed on; no frame is painted until the sketch is gone, so the
+        screen does not change."""
         answer = self._sketched
         try:
             if answer is None or not self.is_attached:
                 return
-            sketch = self.query_one("#card > FieldSketch")
+            sketch = self.query_one(FirstCard)
             with self.app.batch_update():
-                await self.query_one("#card", Vertical).mount(answer, after=sketch)
+                await self.mount(self._card(answer), after=sketch)
                 self._sketched = None
                 await sketch.remove()
         finally:

@@ -48,10 +48,12 @@ class AnswerWidget(Widget):
         """The widget that takes the keys when the question is shown."""
         return self
 
-    def sketch(self) -> Widget | None:
-        """A cheaper widget that looks the same, painted in this one's place at the start
-        (:meth:`QuizScreen._unsketch` mounts this one right after the first paint); None:
-        this one is painted."""
+    @property
+    def sketch_placeholder(self) -> str | None:
+        """The placeholder of the one empty field this input is, if it is one: the first
+        question's card is then painted by
+        :class:`~quiz.tui.widgets.answers.sketch.FirstCard` (and this input mounted right
+        after the first paint: :meth:`QuizScreen._unsketch`). None: it is painted itself."""
         return None
 
     def start(self) -> None:

@@ -1,25 +1,33 @@
-"""The first question's typed field, painted before Textual's ``Input`` is built.
+"""The first question's card, painted before the widgets that make it up are built.
 
-A quiz start waits for its first paint (``benchmarks/run.py --only startup``), and a short
-answer's field was the dearest thing on it: Textual's ``Input`` (its stylesheet, its five
-component classes, styled once when mounted and again when it takes the focus) and the
-:class:`~quiz.tui.widgets.answers.typed.TextAnswer` around it, about 6 ms of a start that
-must stay within 1.1x of a hello-world app's. :class:`FieldSketch` draws the same field as
-one plain widget (the same colours from the same theme variables, the placeholder with the
-cursor on its first letter) and takes the keys meanwhile; right after the first paint the
-quiz screen mounts the real input in its place (:meth:`QuizScreen._unsketch`). The keys
-pressed meanwhile are held by the app and handed on once the real field has the focus, one
-at a time and in order (:meth:`QuizApp.release_keys`): nothing typed is lost, and the screen
-does not change.
+A quiz start waits for its first paint (``benchmarks/run.py --only startup``), and the card
+was most of it: a scroll, the card in it, the question's head, Textual's ``Input`` in a
+:class:`~quiz.tui.widgets.answers.typed.TextAnswer` (its stylesheet, its five component
+classes, styled when mounted and again when it takes the focus) and the hint, about 10 ms of
+a start that must stay within 1.1x of a hello-world app's. For a question answered in one
+field alone (a short answer, a number without a unit, a cloze of one blank), :class:`FirstCard`
+draws that card as the first frame shows it, cell for cell (the same text, wrapping, colours
+from the same theme variables, the field's placeholder with the cursor on its first letter),
+as one widget; right after the first paint the quiz screen mounts the real scroll and card in
+its place (:meth:`QuizScreen._unsketch`). The keys pressed meanwhile are held by the app and
+handed on once the real field has the focus, one at a time and in order
+(:meth:`QuizApp.release_keys`): nothing typed is lost, and the screen does not change
+(``tests/tui/test_first_field_sketch.py`` compares the first frame with the real card's).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.content import Content
+from textual.css.styles import StylesBase
 from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 #: The keys of a typed answer (:class:`~quiz.tui.widgets.answers.typed.TextAnswer`'s): q and ?
@@ -31,43 +39,54 @@ TYPING_BINDINGS: list[BindingType] = [
     Binding("f1", "app.help", "Help", tooltip="while typing: this help (? is a letter)"),
 ]
 
+#: The card's geometry (``app.tcss``: ``#card``, ``#prompt``, ``#hint``; ``TextAnswer``'s
+#: field): its widest, its padding (top, sides), the field's widest.
+CARD_MAX_WIDTH = 96
+CARD_PADDING_TOP, CARD_PADDING_SIDE = 1, 2
+FIELD_MAX_WIDTH = 60
 
-class FieldSketch(Widget, can_focus=True):
-    """A short answer's field, as the focused, empty ``Input`` of a
-    :class:`~quiz.tui.widgets.answers.typed.TextAnswer` draws it (compact, ``-alone``), until
-    the real one takes its place.
 
-    The rules below are those that style that ``Input`` (Textual's own and ``TextAnswer``'s),
-    resolved for an empty field with the focus; the margin under it is the one the field has
-    inside its ``TextAnswer``, which does not collapse with the hint's (two blank lines, as
-    before). Its key bindings are those in force while that ``Input`` has the focus, as far as
-    the key bar shows them: the typing keys, and Enter as the field's own (the screen's
-    "Continue" stays hidden); printable keys are the field's, so the screen's letter keys are
-    not shown. No key reaches it: the app holds them all for the real field
-    (:meth:`QuizApp.hold_keys`)."""
+class FirstCard(Widget, can_focus=True):
+    """The first question's card as the scroll shows it in the first frame (a short answer's,
+    with its field empty and focused), until the real one takes its place.
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"field-sketch--cursor", "field-sketch--placeholder"}
+    It fills the scroll's place. Its component classes carry the rules that style the real
+    widgets: the kind line of :class:`~quiz.tui.widgets.question_head.QuestionHead`, the hint
+    (``#hint``), and the field (``TextAnswer``'s ``Input.-alone`` with the focus, Textual's
+    ``Input`` rules for its placeholder and cursor). Its key bindings are those in force while
+    that field has the focus, as far as the key bar shows them: the typing keys, and Enter as
+    the field's own (the screen's "Continue" stays hidden); printable keys are the field's, so
+    the screen's letter keys are not shown. No key reaches it: the app holds them all for the
+    real field (:meth:`QuizApp.hold_keys`)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "first-card--kind",
+        "first-card--hint",
+        "first-card--field",
+        "first-card--cursor",
+        "first-card--placeholder",
+    }
 
     DEFAULT_CSS = """
-    FieldSketch {
-        width: 1fr;
-        max-width: 60;
-        height: 1;
-        margin-bottom: 2;
-        padding: 0 1;
-        color: $foreground;
-        background: $accent 15%;
-        background-tint: $foreground 5%;
-        & > .field-sketch--cursor {
+    FirstCard {
+        height: 1fr;
+        & > .first-card--kind { color: $text-muted; }
+        & > .first-card--hint { color: $text-muted; }
+        & > .first-card--field {
+            color: $foreground;
+            background: $accent 15%;
+            background-tint: $foreground 5%;
+        }
+        & > .first-card--cursor {
             background: $input-cursor-background;
             color: $input-cursor-foreground;
             text-style: $input-cursor-text-style;
         }
-        & > .field-sketch--placeholder { color: $text-disabled; }
+        & > .first-card--placeholder { color: $text-disabled; }
         &:ansi {
-            color: ansi_default;
-            & > .field-sketch--cursor { background: ansi_white; color: ansi_black; }
-            & > .field-sketch--placeholder { text-style: dim; color: ansi_default; }
+            & > .first-card--field { color: ansi_default; }
+            & > .first-card--cursor { background: ansi_white; color: ansi_black; }
+            & > .first-card--placeholder { text-style: dim; color: ansi_default; }
         }
     }
     """
@@ -77,13 +96,19 @@ class FieldSketch(Widget, can_focus=True):
         *TYPING_BINDINGS,
     ]
 
-    def __init__(self, placeholder: str, *, id: str | None = None) -> None:
+    def __init__(
+        self, kind: Content, prompt: Content, placeholder: str, hint: str, *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
+        self.kind = kind
+        self.prompt = prompt
         self.placeholder = placeholder
+        self.hint = hint
+        self._lines: tuple[int, list[Strip]] | None = None
 
     def on_mount(self) -> None:
-        """Take the focus now, as the real input does when it is mounted (so the first
-        paint shows the field focused, and the keys come here)."""
+        """Take the focus now, as the real field does when it is mounted (so the first paint
+        shows the field focused, and the key bar its keys)."""
         self.screen.set_focus(self, scroll_visible=False)
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
@@ -93,15 +118,72 @@ class FieldSketch(Widget, can_focus=True):
     def action_submit(self) -> None:
         """Never run: the app holds every key until the real field is in."""
 
+    # ------------------------------------------------------------------ drawing
+
     def render_line(self, y: int) -> Strip:
-        """The placeholder with the cursor on its first letter, drawn as ``Input`` draws an
-        empty focused field (Textual 8.2.8, pinned)."""
-        if y != 0:
-            return Strip.blank(self.size.width, self.rich_style)
+        width = self.size.width
+        if self._lines is None or self._lines[0] != width:
+            self._lines = (width, self._card(width))
+        lines = self._lines[1]
+        return lines[y] if y < len(lines) else Strip.blank(width, self.rich_style)
+
+    def _card(self, width: int) -> list[Strip]:
+        """The card's lines, as the scroll paints them: centred, at most
+        :data:`CARD_MAX_WIDTH` wide, padded; the head (the kind's lines, a blank line, the
+        prompt in bold), a blank line, the field and two blank lines under it, then the
+        hint."""
+        card = min(width, CARD_MAX_WIDTH)
+        left = (width - card) // 2 + CARD_PADDING_SIDE
+        inner = max(card - 2 * CARD_PADDING_SIDE, 1)
+        base = self.rich_style
+        blank = Strip.blank(width, base)
+
+        def placed(strip: Strip) -> Strip:
+            right = width - left - strip.cell_length
+            return Strip.join(
+                [Strip.blank(left, base), strip, Strip.blank(max(right, 0), base)]
+            ).crop(0, width)
+
+        kind = self.kind.stylize_before(self.get_visual_style("first-card--kind"))
+        head = Content.assemble(kind, "\n\n", self.prompt.stylize_before("bold"))
+        hint_style = self.get_visual_style("first-card--hint")
+        lines = [blank] * CARD_PADDING_TOP
+        lines += [placed(s) for s in Visual.to_strips(self, head, inner, None, self.visual_style)]
+        lines += [blank, placed(self._field(min(inner, FIELD_MAX_WIDTH))), blank, blank]
+        lines += [
+            placed(s) for s in Visual.to_strips(self, Content(self.hint), inner, None, hint_style)
+        ]
+        return lines
+
+    def _field(self, width: int) -> Strip:
+        """The empty field with the focus, as ``Input`` draws it (Textual 8.2.8, pinned): the
+        placeholder with the cursor on its first letter, one cell of padding each side."""
+        field = self.get_component_rich_style("first-card--field")
+        background = Color.from_rich_color(field.bgcolor)
+        placeholder = self.get_component_styles("first-card--placeholder")
+        cursor = self.get_component_styles("first-card--cursor")
+        cursor_background = background + cursor.background
+        placeholder_style = placeholder.text_style + Style.from_color(
+            (background + _color(placeholder, background)).rich_color, background.rich_color
+        )
+        cursor_style = cursor.text_style + Style.from_color(
+            (cursor_background + _color(cursor, cursor_background)).rich_color,
+            cursor_background.rich_color,
+        )
+        text = Text(self.placeholder, justify="left", end="")
+        text.stylize(placeholder_style)
+        text.stylize(cursor_style, 0, 1)
+        inner = max(width - 2, 0)
         console = self.app.console
-        placeholder = Text(self.placeholder, justify="left", end="")
-        placeholder.stylize(self.get_component_rich_style("field-sketch--placeholder"))
-        placeholder.stylize(self.get_component_rich_style("field-sketch--cursor"), 0, 1)
-        width = self.scrollable_content_region.width
-        strip = Strip(console.render(placeholder, self.app.console_options.update_width(width + 1)))
-        return strip.apply_style(self.rich_style)
+        content = Strip(console.render(text, self.app.console_options.update_width(inner + 1)))
+        content = content.crop(0, inner).apply_style(field)
+        pad = Strip([Segment(" ", field)])
+        return Strip.join([pad, content, pad])
+
+
+def _color(styles: StylesBase, background: Color) -> Color:
+    """A component's text colour over ``background``, as a widget's own is worked out
+    (``DOMNode.rich_style``): ``auto`` is the contrasting colour."""
+    if styles.has_rule("auto_color") and styles.auto_color:
+        return background.get_contrast_text(styles.color.a)
+    return styles.color

@@ -17,7 +17,7 @@ from quiz.bank.types import shape_of
 from quiz.bank.types.shapes import Blanks, Number
 from quiz.session import Item, Result
 from quiz.tui.widgets.answers.base import GIVE_UP, AnswerWidget
-from quiz.tui.widgets.answers.sketch import TYPING_BINDINGS, FieldSketch
+from quiz.tui.widgets.answers.sketch import TYPING_BINDINGS
 
 #: The class Textual's ``Input.compact`` toggles (Textual 8.2.8, pinned).
 COMPACT = "-textual-compact"
@@ -89,12 +89,13 @@ class TextAnswer(AnswerWidget):
     def placeholder(self) -> str:
         return "a number" if self.numeric else "your answer"
 
-    def sketch(self) -> FieldSketch | None:
+    @property
+    def sketch_placeholder(self) -> str | None:
         """A field alone (a short answer, a number without a unit, a cloze of one blank) is
-        first painted as a :class:`FieldSketch`."""
+        first painted by :class:`~quiz.tui.widgets.answers.sketch.FirstCard`."""
         if self.labels != [""] or self.unit:
             return None
-        return FieldSketch(self.placeholder)
+        return self.placeholder
 
     def compose(self) -> ComposeResult:
         placeholder = self.placeholder
