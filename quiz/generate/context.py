@@ -31,7 +31,7 @@ from quiz.generate.candidate import (
 )
 from quiz.generate.entities import is_heading
 
-__all__ = ["MAX_PROMPT_WORDS", "bound_pronouns", "points_back", "with_context"]
+__all__ = ["MAX_PROMPT_WORDS", "bound_in", "bound_pronouns", "points_back", "with_context"]
 
 #: What follows "those" or "such" when they point forward, not back: "those who had watched
 #: it" (a relative clause, set T), "those with diabetes", "such as" (a list).
@@ -109,6 +109,20 @@ def points_back(text: str, bound: frozenset[str] = frozenset()) -> str:
 #: or "her", a plural noun (or a coordination) before "they" or "their".
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+def bound_in(
+    article: Article, sentence: Sentence, answer: tuple[int, int] | None = None
+) -> frozenset[str]:
+    """:func:`bound_pronouns`, once per sentence and answer of the article (every candidate of
+    a sentence asks it, in the item review and again for its context)."""
+    found: dict[tuple[int, tuple[int, int] | None], frozenset[str]] = article.cache.setdefault(
+        "context.bound", {}
+    )
+    key = (sentence.index, answer)
+    if key not in found:
+        found[key] = bound_pronouns(sentence, answer)
+    return found[key]
 
 
 def bound_pronouns(sentence: Sentence, answer: tuple[int, int] | None = None) -> frozenset[str]:
@@ -202,10 +216,8 @@ def pointer(c: Candidate, article: Article) -> Pointer | None:
     if chunk is not None:
         return Pointer("noun", chunk.root.lemma_.lower())
     fact = c.fact
-    found = points_back(
-        c.prompt,
-        bound_pronouns(sentence, (fact.start, fact.end) if fact.kind == "person" else None),
-    )
+    asked = (fact.start, fact.end) if fact.kind == "person" else None
+    found = points_back(c.prompt, bound_in(article, sentence, asked))
     if not found:
         return None
     word = found.split()[-1].lower()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from quiz.generate.article import Article, Entity
 from quiz.generate.candidate import Candidate
-from quiz.generate.context import bound_pronouns, points_back
+from quiz.generate.context import bound_in, points_back
 from quiz.generate.hard_rules import famous_institution, trivial
 
 __all__ = ["RULES", "own_flaws"]
@@ -294,7 +294,7 @@ def _missing_context(c: Candidate, article: Article) -> str:
     # (set V) says nothing on its own
     fact = c.fact
     asked = (fact.start, fact.end) if fact.kind == "person" else None
-    found = points_back(c.prompt, bound_pronouns(fact.sentence, asked))
+    found = points_back(c.prompt, bound_in(article, fact.sentence, asked))
     if not found:
         return ""
     return f"“{found}” points back to something the question does not show"
