@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from quiz.bank.model import TYPE_NAMES, MultipleChoice
@@ -97,28 +98,34 @@ class QuizScreen(Screen[None]):
         the learner waits for."""
         item = self.session.current
         answer = answer_widget(item, self.session.bank_of(item))
-        mode = ["cram"] if self.session.mode == "cram" else []
-        yield TopBar(brand(self.session.title, *mode), self._status())
-        yield ProgressLine(self.session.total, id="progress")
         placeholder = answer.sketch_placeholder
         if placeholder is None:
-            yield self._card(answer)
-        else:  # the card as one widget; the real one right after the first paint
+            yield from self._body(answer)
+        else:  # bars and card as one widget; the real ones right after the first paint
             self._sketched = answer
             self.app.hold_keys()  # until the real input has the focus (_unsketch)
             kind, prompt = self._kind(), prompt_content(item.question)
-            yield FirstCard(kind, prompt, placeholder, answer.hint)
+            bar = (self._where(), self._status())
+            yield FirstCard(bar, kind, prompt, placeholder, answer.hint)
         yield KeyBar()
 
-    def _card(self, answer: AnswerWidget) -> VerticalScroll:
-        """The scroll with the question's card: its head, its input and the hint of its keys.
-        What undo did goes under the hint (#notice), mounted by the first undo; the feedback
-        panel is mounted with the first answer, not before the first question."""
-        head = QuestionHead(
-            self._kind(), prompt_content(self.session.current.question), id="prompt"
-        )
+    def _where(self) -> Content:
+        mode = ["cram"] if self.session.mode == "cram" else []
+        return brand(self.session.title, *mode)
+
+    def _body(self, answer: AnswerWidget) -> list[Widget]:
+        """The top bar, the progress line, and the scroll with the question's card: its head,
+        its input and the hint of its keys. What undo did goes under the hint (#notice),
+        mounted by the first undo; the feedback panel is mounted with the first answer, not
+        before the first question."""
+        question = self.session.current.question
+        head = QuestionHead(self._kind(), prompt_content(question), id="prompt")
         hint = Static(Content(answer.hint), id="hint")
-        return VerticalScroll(Vertical(head, answer, hint, id="card"), id="scroll")
+        return [
+            TopBar(self._where(), self._status()),
+            ProgressLine(self.session.total, id="progress"),
+            VerticalScroll(Vertical(head, answer, hint, id="card"), id="scroll"),
+        ]
 
     def on_mount(self) -> None:
         if self._sketched is None:
@@ -136,7 +143,7 @@ class QuizScreen(Screen[None]):
         return self._sketched is not None
 
     async def _unsketch(self) -> None:
-        """Right after the first paint: the real scroll and card in place of their sketch
+        """Right after the first paint: the real bars, scroll and card in place of their sketch
         (:class:`FirstCard`). The input takes the focus when it is mounted, then the keys the
         app held meanwhile are handed on; no frame is painted until the sketch is gone, so the
         screen does not change."""
@@ -146,7 +153,7 @@ class QuizScreen(Screen[None]):
                 return
             sketch = self.query_one(FirstCard)
             with self.app.batch_update():
-                await self.mount(self._card(answer), after=sketch)
+                await self.mount(*self._body(answer), before=sketch)
                 self._sketched = None
                 await sketch.remove()
         finally:

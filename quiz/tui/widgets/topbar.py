@@ -31,17 +31,19 @@ class TopBar(Widget):
         self.refresh()
 
     def render(self) -> Content:
-        width = self.size.width
-        status = self.status
-        if status.cell_length > width:  # the spaces that keep a title off it go first
-            status = status[len(status.plain) - len(status.plain.lstrip(" ")) :]
-        status = status.truncate(width, ellipsis=True)
-        room = width - status.cell_length
-        where = self.where
-        if where.cell_length > room:
-            # a title cut to a letter or two says nothing: then none
-            where = where.truncate(room - 1, ellipsis=True) if room > 4 else Content("")
-        return Content.assemble(where, " " * max(room - where.cell_length, 0), status)
+        return bar_line(self.where, self.status, self.size.width)
+
+
+def bar_line(where: Content, status: Content, width: int) -> Content:
+    """The top bar's line, ``width`` cells: ``where`` on the left, ``status`` on the right."""
+    if status.cell_length > width:  # the spaces that keep a title off it go first
+        status = status[len(status.plain) - len(status.plain.lstrip(" ")) :]
+    status = status.truncate(width, ellipsis=True)
+    room = width - status.cell_length
+    if where.cell_length > room:
+        # a title cut to a letter or two says nothing: then none
+        where = where.truncate(room - 1, ellipsis=True) if room > 4 else Content("")
+    return Content.assemble(where, " " * max(room - where.cell_length, 0), status)
 
 
 def brand(*where: str) -> Content:

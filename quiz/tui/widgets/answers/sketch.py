@@ -1,15 +1,17 @@
-"""The first question's card, painted before the widgets that make it up are built.
+"""The first question's screen above the key bar, painted before the widgets that make it up
+are built.
 
-A quiz start waits for its first paint (``benchmarks/run.py --only startup``), and the card
-was most of it: a scroll, the card in it, the question's head, Textual's ``Input`` in a
+A quiz start waits for its first paint (``benchmarks/run.py --only startup``), and the screen
+was most of it: the top bar, the progress line, a scroll, the card in it, the question's
+head, Textual's ``Input`` in a
 :class:`~quiz.tui.widgets.answers.typed.TextAnswer` (its stylesheet, its five component
-classes, styled when mounted and again when it takes the focus) and the hint, about 10 ms of
+classes, styled when mounted and again when it takes the focus) and the hint, about 13 ms of
 a start that must stay within 1.1x of a hello-world app's. For a question answered in one
 field alone (a short answer, a number without a unit, a cloze of one blank), :class:`FirstCard`
-draws that card as the first frame shows it, cell for cell (the same text, wrapping, colours
+draws all that as the first frame shows it, cell for cell (the same text, wrapping, colours
 from the same theme variables, the field's placeholder with the cursor on its first letter),
-as one widget; right after the first paint the quiz screen mounts the real scroll and card in
-its place (:meth:`QuizScreen._unsketch`). The keys pressed meanwhile are held by the app and
+as one widget; right after the first paint the quiz screen mounts the real bars, scroll and
+card in its place (:meth:`QuizScreen._unsketch`). The keys pressed meanwhile are held by the app and
 handed on once the real field has the focus, one at a time and in order
 (:meth:`QuizApp.release_keys`): nothing typed is lost, and the screen does not change
 (``tests/tui/test_first_field_sketch.py`` compares the first frame with the real card's).
@@ -26,9 +28,12 @@ from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.content import Content
 from textual.css.styles import StylesBase
+from textual.renderables.bar import Bar
 from textual.strip import Strip
-from textual.visual import Visual
+from textual.visual import Visual, visualize
 from textual.widget import Widget
+
+from quiz.tui.widgets.topbar import bar_line
 
 #: The keys of a typed answer (:class:`~quiz.tui.widgets.answers.typed.TextAnswer`'s): q and ?
 #: are letters while typing.
@@ -47,12 +52,12 @@ FIELD_MAX_WIDTH = 60
 
 
 class FirstCard(Widget, can_focus=True):
-    """The first question's card as the scroll shows it in the first frame (a short answer's,
-    with its field empty and focused), until the real one takes its place.
+    """The first question's screen above the key bar as the first frame shows it (a short
+    answer's, with its field empty and focused), until the real widgets take its place.
 
-    It fills the scroll's place. Its component classes carry the rules that style the real
-    widgets: the kind line of :class:`~quiz.tui.widgets.question_head.QuestionHead`, the hint
-    (``#hint``), and the field (``TextAnswer``'s ``Input.-alone`` with the focus, Textual's
+    It fills the screen above the key bar. Its component classes carry the rules that style
+    the real widgets: the top bar (``app.tcss``), the progress line's bar, the kind line of
+    :class:`~quiz.tui.widgets.question_head.QuestionHead`, the hint (``#hint``), and the field (``TextAnswer``'s ``Input.-alone`` with the focus, Textual's
     ``Input`` rules for its placeholder and cursor). Its key bindings are those in force while
     that field has the focus, as far as the key bar shows them: the typing keys, and Enter as
     the field's own (the screen's "Continue" stays hidden); printable keys are the field's, so
@@ -60,6 +65,8 @@ class FirstCard(Widget, can_focus=True):
     real field (:meth:`QuizApp.hold_keys`)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "first-card--top",
+        "first-card--bar",
         "first-card--kind",
         "first-card--hint",
         "first-card--field",
@@ -70,6 +77,8 @@ class FirstCard(Widget, can_focus=True):
     DEFAULT_CSS = """
     FirstCard {
         height: 1fr;
+        & > .first-card--top { background: $panel; color: $foreground; }
+        & > .first-card--bar { color: $accent; background: $panel; }
         & > .first-card--kind { color: $text-muted; }
         & > .first-card--hint { color: $text-muted; }
         & > .first-card--field {
@@ -97,9 +106,17 @@ class FirstCard(Widget, can_focus=True):
     ]
 
     def __init__(
-        self, kind: Content, prompt: Content, placeholder: str, hint: str, *, id: str | None = None
+        self,
+        bar: tuple[Content, Content],
+        kind: Content,
+        prompt: Content,
+        placeholder: str,
+        hint: str,
+        *,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.where, self.status = bar
         self.kind = kind
         self.prompt = prompt
         self.placeholder = placeholder
@@ -128,6 +145,29 @@ class FirstCard(Widget, can_focus=True):
         return lines[y] if y < len(lines) else Strip.blank(width, self.rich_style)
 
     def _card(self, width: int) -> list[Strip]:
+        """The top bar, the progress line, then the card."""
+        return [self._top_bar(width), self._progress_line(width), *self._question(width)]
+
+    def _top_bar(self, width: int) -> Strip:
+        """As :class:`~quiz.tui.widgets.topbar.TopBar` draws it (``app.tcss``: one cell of
+        padding each side)."""
+        style = self.get_visual_style("first-card--top")
+        line = bar_line(self.where, self.status, max(width - 2, 0))
+        strip = Visual.to_strips(self, line, max(width - 2, 0), 1, style)[0]
+        pad = Strip.blank(1, self.get_component_rich_style("first-card--top"))
+        return Strip.join([pad, strip, pad]).crop(0, width)
+
+    def _progress_line(self, width: int) -> Strip:
+        """As :class:`~quiz.tui.widgets.progress_line.ProgressLine` draws it, nothing done."""
+        bar = self.get_component_rich_style("first-card--bar")
+        line = Bar(
+            highlight_range=(0, 0),
+            highlight_style=Style.from_color(bar.color),
+            background_style=Style.from_color(bar.bgcolor),
+        )
+        return Visual.to_strips(self, visualize(self, line), width, 1, self.visual_style)[0]
+
+    def _question(self, width: int) -> list[Strip]:
         """The card's lines, as the scroll paints them: centred, at most
         :data:`CARD_MAX_WIDTH` wide, padded; the head (the kind's lines, a blank line, the
         prompt in bold), a blank line, the field and two blank lines under it, then the
