@@ -113,3 +113,29 @@ def test_a_bad_count_is_a_usage_error(option: list[str], said: str, tmp_path: Pa
     """Exit 2 with the usage, as `quiz play --count 0` does (the README: 2 = usage)."""
     result = run_quiz(tmp_path / "data", "generate", "article.txt", *option, cwd=tmp_path)
     assert result.returncode == 2 and said in result.stderr and "usage:" in result.stderr
+
+
+@needs_model
+def test_each_article_of_several_is_timed_for_the_benchmark(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``benchmarks/generate_per_article.py`` reads, from inside the real command, how long each
+    article took from its file to its bank written: one line per article, failed ones too."""
+    timings = tmp_path / "timings.txt"
+    monkeypatch.setenv("QUIZ_TIMINGS", str(timings))
+    shutil.copy(ALL_TYPES_BANK, tmp_path / "bank.yaml")
+    articles = ROOT / "tests" / "data" / "articles"
+    result = run_quiz(
+        tmp_path / "data",
+        "generate",
+        str(articles / "voa-who-booster.txt"),
+        "bank.yaml",
+        str(articles / "voa-serbia-rally.txt"),
+        "-o",
+        str(tmp_path / "out"),
+        cwd=tmp_path,
+    )
+    assert result.stdout.splitlines()[-1] == "2 banks written, 1 failed"
+    lines = [line.split() for line in timings.read_text(encoding="utf-8").splitlines()]
+    assert [name for name, _wall, _cpu in lines] == ["generate.article"] * 3
+    assert all(float(wall) > 0 for _name, wall, _cpu in lines)

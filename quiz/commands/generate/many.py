@@ -11,6 +11,7 @@ from quiz.commands.generate.article_file import refuse_a_bank
 from quiz.commands.generate.one import NothingPassed, load_model_once, run_new
 from quiz.errors import QuizError
 from quiz.safe_text import printable
+from quiz.timings import timed
 
 __all__ = ["ARTICLE_SUFFIXES", "expand", "is_folder", "output_folder", "run_many"]
 
@@ -42,7 +43,6 @@ def run_many(args: argparse.Namespace, arguments: list[str]) -> int:
     folder = output_folder(parser, args.output)
 
     from quiz.generate.nlp import ModelMissing
-    from quiz.generate.source_input import read_article
 
     expanded = expand(arguments)
     try:
@@ -55,8 +55,7 @@ def run_many(args: argparse.Namespace, arguments: list[str]) -> int:
         try:
             if folder_error:
                 raise QuizError(f"{argument}: {folder_error}")
-            refuse_a_bank(argument)
-            run_new(args, read_article(argument), argument, folder, many=True)
+            _one_article(args, argument, folder)
             written += 1
         except QuizError as error:
             # it names the article (a path or URL): escaped, never raw, one line kept one
@@ -75,6 +74,16 @@ def run_many(args: argparse.Namespace, arguments: list[str]) -> int:
     )
     print(f"{written} {banks} written{drafts_only}, {failed} failed")
     return 1 if failed else 0
+
+
+@timed("generate.article")
+def _one_article(args: argparse.Namespace, argument: str, folder: Path | None) -> None:
+    """One article of several, read, drafted and written: what a teacher waits for per article
+    (``benchmarks/generate_per_article.py`` times it against spaCy's parse of the same text)."""
+    from quiz.generate.source_input import read_article
+
+    refuse_a_bank(argument)
+    run_new(args, read_article(argument), argument, folder, many=True)
 
 
 def output_folder(parser: argparse.ArgumentParser, output: str | None) -> Path | None:
