@@ -50,6 +50,9 @@ LIGHT, DARK = "textual-light", "textual-dark"
 #: paint (the scores are opened after it), so nothing else is switched more often.
 FIRST_FRAME_SWITCH_INTERVAL = 0.0005
 
+#: How long :meth:`QuizApp.frames_written` waits at most, and how often it looks.
+FRAMES_WRITTEN_LIMIT, FRAMES_WRITTEN_POLL = 0.02, 0.0005
+
 #: How long a held key may take to be handled before the next one is handed on anyway (a key
 #: whose handling removed the widget it was sent to never reports back).
 HELD_KEY_TIMEOUT = 0.25
@@ -258,6 +261,22 @@ class QuizApp(QuittingApp, App[None]):
         finally:
             self._held = None  # no await since the list was found empty: none is left behind
             self._replaying = None
+
+    async def frames_written(self, limit: float = FRAMES_WRITTEN_LIMIT) -> None:
+        """Wait (at most ``limit`` seconds) until Textual's writer thread has taken every
+        frame queued for the terminal (Textual 8.2.8, pinned: ``LinuxDriver._writer_thread``;
+        nothing to wait for without one, as under tests). The first question's real widgets
+        are built after this (:meth:`QuizScreen._unsketch`): built at once, they kept this
+        thread and a core busy while the first frame waited to be written, and the terminal
+        to read it."""
+        writer = getattr(self._driver, "_writer_thread", None)
+        queue = getattr(writer, "_queue", None)
+        if queue is None:
+            return
+        waited = 0.0
+        while not queue.empty() and waited < limit:
+            await asyncio.sleep(FRAMES_WRITTEN_POLL)
+            waited += FRAMES_WRITTEN_POLL
 
     def on_held_key_done(self, message: HeldKeyDone) -> None:
         message.done.set()

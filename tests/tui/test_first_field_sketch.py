@@ -248,3 +248,14 @@ async def test_ctrl_c_while_keys_are_held_quits_at_once(
         await pilot.press("a", "ctrl+c")
         await pilot.pause()
         assert app._exit
+
+
+async def test_an_ansi_theme_paints_the_real_widgets_first(harness: Harness) -> None:
+    app = harness.play(types=("short_answer",))
+    app.ansi_color = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        assert app.ansi_color and not screen.sketching
+        assert not screen.query(FirstCard)
+        await settle(pilot)

@@ -99,7 +99,7 @@ class QuizScreen(Screen[None]):
         item = self.session.current
         answer = answer_widget(item, self.session.bank_of(item))
         placeholder = answer.sketch_placeholder
-        if placeholder is None:
+        if placeholder is None or self.app.ansi_color:
             yield from self._body(answer)
         else:  # bars and card as one widget; the real ones right after the first paint
             self._sketched = answer
@@ -146,9 +146,11 @@ class QuizScreen(Screen[None]):
         """Right after the first paint: the real bars, scroll and card in place of their sketch
         (:class:`FirstCard`). The input takes the focus when it is mounted, then the keys the
         app held meanwhile are handed on; no frame is painted until the sketch is gone, so the
-        screen does not change."""
+        screen does not change. They are built once the first frame is on its way to the
+        terminal (:meth:`QuizApp.frames_written`)."""
         answer = self._sketched
         try:
+            await self.app.frames_written()
             if answer is None or not self.is_attached:
                 return
             sketch = self.query_one(FirstCard)

@@ -57,8 +57,10 @@ class FirstCard(Widget, can_focus=True):
 
     It fills the screen above the key bar. Its component classes carry the rules that style
     the real widgets: the top bar (``app.tcss``), the progress line's bar, the kind line of
-    :class:`~quiz.tui.widgets.question_head.QuestionHead`, the hint (``#hint``), and the field (``TextAnswer``'s ``Input.-alone`` with the focus, Textual's
-    ``Input`` rules for its placeholder and cursor). Its key bindings are those in force while
+    :class:`~quiz.tui.widgets.question_head.QuestionHead`, the hint (``#hint``), and the
+    field (``TextAnswer``'s ``Input.-alone`` with the focus, Textual's ``Input`` rules for its
+    placeholder and cursor; not those of an ANSI theme, where the real widgets are painted
+    first: :meth:`QuizScreen.compose`). Its key bindings are those in force while
     that field has the focus, as far as the key bar shows them: the typing keys, and Enter as
     the field's own (the screen's "Continue" stays hidden); printable keys are the field's, so
     the screen's letter keys are not shown. No key reaches it: the app holds them all for the
@@ -92,11 +94,6 @@ class FirstCard(Widget, can_focus=True):
             text-style: $input-cursor-text-style;
         }
         & > .first-card--placeholder { color: $text-disabled; }
-        &:ansi {
-            & > .first-card--field { color: ansi_default; }
-            & > .first-card--cursor { background: ansi_white; color: ansi_black; }
-            & > .first-card--placeholder { text-style: dim; color: ansi_default; }
-        }
     }
     """
 
