@@ -158,8 +158,15 @@ class QuizApp(QuittingApp, App[None]):
         if self.config.resume_collections:
             self.call_after_refresh(self._resume_collections)
         if not isinstance(self.config.start, StartHome):
-            self.call_after_refresh(self.open_scores)
+            self.call_after_refresh(self._open_scores_once_painted)
         # else the home screen opens them once its list of banks is painted
+
+    async def _open_scores_once_painted(self) -> None:
+        """The scores are opened on a thread of their own, once the first frame is on its
+        way to the terminal (:meth:`frames_written`): opened at once, that thread took the
+        second core from the writer thread and the terminal."""
+        await self.frames_written()
+        self.open_scores()
 
     def _first_frame_out(self) -> None:
         """The first screen is painted (and, with the short switch interval, written): the

@@ -26,6 +26,7 @@ from quiz.tui.screens.dialogs import HelpScreen
 from quiz.tui.screens.quiz import QuizScreen
 from quiz.tui.widgets.answers.sketch import FirstCard
 from quiz.tui.widgets.answers.typed import TextAnswer
+from quiz.tui.widgets.topbar import TopBar
 from tests.conftest import FOUNDING_BANK
 from tests.tui.conftest import Harness, settle
 
@@ -259,3 +260,19 @@ async def test_an_ansi_theme_paints_the_real_widgets_first(harness: Harness) -> 
         assert app.ansi_color and not screen.sketching
         assert not screen.query(FirstCard)
         await settle(pilot)
+
+
+async def test_not_saved_while_sketched_shows_on_the_real_top_bar(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = _hold_the_swap(monkeypatch)
+    app = harness.play(types=("short_answer",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizScreen) and screen.sketching
+        app.saving_failed = True  # as when the scores turn out to be unsaved
+        screen.refresh_status()  # nothing to redraw yet: no error
+        gate.set()
+        await _swapped(pilot)
+        assert "not saved" in screen.query_one(TopBar).status.plain

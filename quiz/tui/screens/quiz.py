@@ -154,9 +154,9 @@ class QuizScreen(Screen[None]):
             if answer is None or not self.is_attached:
                 return
             sketch = self.query_one(FirstCard)
+            self._sketched = None  # the real bars are in the DOM from the mount call on
             with self.app.batch_update():
                 await self.mount(*self._body(answer), before=sketch)
-                self._sketched = None
                 await sketch.remove()
         finally:
             self._sketched = None
@@ -228,7 +228,11 @@ class QuizScreen(Screen[None]):
         )
 
     def refresh_status(self) -> None:
-        """Redraw the status line (the app calls it when the scores turn out to be unsaved)."""
+        """Redraw the status line (the app calls it when the scores turn out to be unsaved).
+        While the first card is a sketch there is no top bar yet: the real one is built with
+        the status of then."""
+        if self.sketching:
+            return
         self.query_one(TopBar).set_status(self._status())
 
     def _update_status(self) -> None:
