@@ -23,8 +23,6 @@ from quiz.tui.widgets.answers.base import AnswerWidget, CursorAnswer
 from quiz.tui.widgets.answers.picking import answer_widget
 from quiz.tui.widgets.answers.sketch import FirstCard
 from quiz.tui.widgets.footer import KeyBar
-from quiz.tui.widgets.progress_line import ProgressLine
-from quiz.tui.widgets.question_head import QuestionHead
 from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
@@ -32,6 +30,7 @@ if TYPE_CHECKING:
 
     from quiz.tui.app import QuizApp
     from quiz.tui.widgets.feedback import Feedback
+    from quiz.tui.widgets.question_head import QuestionHead
 
 
 class QuizScreen(Screen[None]):
@@ -118,6 +117,10 @@ class QuizScreen(Screen[None]):
         its input and the hint of its keys. What undo did goes under the hint (#notice),
         mounted by the first undo; the feedback panel is mounted with the first answer, not
         before the first question."""
+        # imported here: a first card painted by FirstCard needs neither before the paint
+        from quiz.tui.widgets.progress_line import ProgressLine
+        from quiz.tui.widgets.question_head import QuestionHead
+
         question = self.session.current.question
         head = QuestionHead(self._kind(), prompt_content(question), id="prompt")
         hint = Static(Content(answer.hint), id="hint")
@@ -182,7 +185,7 @@ class QuizScreen(Screen[None]):
         self.answered = None
         self.saved = None
         self.remove_class("-answered", "-saving")
-        head = self.query_one("#prompt", QuestionHead)
+        head = self.query_one("#prompt", _question_head())
         head.show(self._kind(), prompt_content(self.session.current.question))
         await self.answer_input.remove()
         widget = answer_widget(self.session.current, self.session.bank_of(self.session.current))
@@ -237,6 +240,8 @@ class QuizScreen(Screen[None]):
 
     def _update_status(self) -> None:
         self.refresh_status()
+        from quiz.tui.widgets.progress_line import ProgressLine
+
         self.query_one(ProgressLine).update(len(self.session.results))
 
     def _set_hint(self, text: str) -> None:
@@ -377,7 +382,7 @@ class QuizScreen(Screen[None]):
         if not found:
             return
         top = scroll.region.y - int(scroll.scroll_y)  # where the content starts, on screen
-        head = self.query_one("#prompt", QuestionHead)
+        head = self.query_one("#prompt", _question_head())
         prompt = head.region.y + head.prompt_offset - top
         bottom = found[0].region.bottom - top
         scroll.scroll_to(y=min(prompt, max(0, bottom - scroll.size.height)), animate=False)
@@ -452,6 +457,12 @@ class QuizScreen(Screen[None]):
         if self.acknowledged and self.answered is not None:
             item = self.answered.item
             self.app.flag_question(self.session.bank_of(item), item.question)
+
+
+def _question_head() -> type[QuestionHead]:
+    from quiz.tui.widgets.question_head import QuestionHead
+
+    return QuestionHead
 
 
 def _retake_notes(session: Session, result: Result) -> list[tuple[str, str]]:
