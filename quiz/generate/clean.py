@@ -260,6 +260,10 @@ _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s*\d{4}|Copyright\s*(?:©|\(c\)|\d{4})|This material may not be published"
     r"|Our Standards:)"
     r"|\bAll rights reserved\b"
+    # a market-data page's terms, "NYSE and AMEX quotes delayed by at least 20 minutes" (kept
+    # by trafilatura from a Reuters page and asked as if it were the story: fresh set BB, tuned)
+    r"|^(?:(?:[A-Z]{2,}(?:,\s|\sand\s)?)*\s?)?(?:[Qq]uotes|[Dd]ata) (?:are )?delayed by at least "
+    r"\d+ minutes"
 )
 
 #: A learners' glossary entry: "lash - v. to tie something firmly ..." (VOA's "Words in This

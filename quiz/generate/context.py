@@ -53,6 +53,9 @@ _POINTS_BACK = re.compile(
     # agreement": each points at the sentence before (all four raters of set V)
     r"|\b(?:[Tt]hat|[Tt]he) same (?:year|month|week|day|period|time)\b"
     r"|\b(?:[Tt]his|[Tt]hat) period\b"
+    # "At the time there were just ___ left in the wild", "Since then, …": a time the sentence
+    # before gives (fresh sets AA and BB, all four raters of BB; tuned)
+    r"|\b(?:[Aa]t (?:the|that) time|[Ss]ince then|[Bb]y then|[Uu]ntil then)\b"
     r"|\bthe (?:figure|figures|number|agreement|museum|bid)\b(?!\s+(?:of|for|that|which)\b)"
     r"|(?:^|(?<=[?.]\s))(?:Even so|Along with)\b",
 )

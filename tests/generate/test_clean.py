@@ -124,6 +124,12 @@ FURNITURE = [
     ("Words in This Story", clean.SUBHEAD),
     # copyright and standards notes
     ("© 2025 Northsea Wire. All rights reserved.", clean.COPYRIGHT),
+    # a market-data page's terms, asked as the story (set BB, tuned)
+    (
+        "NYSE and AMEX quotes delayed by at least 20 minutes. NASDAQ delayed by at least 15 "
+        "minutes.",
+        clean.COPYRIGHT,
+    ),
     (
         "Copyright 2025 The Associated Press. All rights reserved. This material may not be "
         "published, broadcast, rewritten or redistributed without permission.",

@@ -112,6 +112,12 @@ def test_an_opening_that_names_nothing(analyse: Any, sentence: str, opening: str
         ("In the US the figure is ___ per cent.", "the figure"),
         ("Even so, ___ per cent leaves room for improvement.", "Even so"),
         ("By midday on Tuesday, nearly ___ percent of its flights were gone.", "its"),
+        # sets AA and BB, tuned: a time the sentence before gives
+        (
+            "At the time there were just ___ left in the wild, making it the rarest bird.",
+            "At the time",
+        ),
+        ("Since then, ___ people have left the island.", "Since then"),
     ],
 )
 def test_words_that_point_back(text: str, word: str) -> None:

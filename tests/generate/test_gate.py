@@ -324,6 +324,11 @@ def test_an_institution_everyone_knows_is_not_asked(analyse: Any) -> None:
             "1.5 trillion",
             "conversion",
         ),
+        (  # set AA (tuned): the figure written as a word
+            "Bats give US agriculture a three billion dollar (£2.28 billion) yearly boost.",
+            "2.28 billion",
+            "conversion",
+        ),
     ],
 )
 def test_set_s_flaws_hold_a_question_back(
