@@ -324,6 +324,16 @@ def test_an_institution_everyone_knows_is_not_asked(analyse: Any) -> None:
             "1.5 trillion",
             "conversion",
         ),
+        (  # set CC (tuned): the stem calls the blank the country's capital
+            "Cyclone Sidr crashed into the coast before sweeping north over the capital, Dhaka.",
+            "Dhaka",
+            "common-answer",
+        ),
+        (
+            "In Berlin, the German capital is launching a new five-year project.",
+            "Berlin",
+            "common-answer",
+        ),
         (  # set AA (tuned): the figure written as a word
             "Bats give US agriculture a three billion dollar (£2.28 billion) yearly boost.",
             "2.28 billion",
