@@ -22,6 +22,8 @@ from typing import Any
 
 from quiz.generate.article import Article, Sentence
 from quiz.generate.candidate import (
+    _PLURAL_PRONOUNS,
+    _SINGULAR_PRONOUNS,
     Candidate,
     apply,
     mentions_any,
@@ -31,7 +33,13 @@ from quiz.generate.candidate import (
 )
 from quiz.generate.entities import is_heading
 
-__all__ = ["MAX_PROMPT_WORDS", "bound_in", "bound_pronouns", "points_back", "with_context"]
+__all__ = [
+    "MAX_PROMPT_WORDS",
+    "bound_pronouns",
+    "points_back",
+    "question_points_back",
+    "with_context",
+]
 
 #: What follows "those" or "such" when they point forward, not back: "those who had watched
 #: it" (a relative clause, set T), "those with diabetes", "such as" (a list).
@@ -108,24 +116,19 @@ def points_back(text: str, bound: frozenset[str] = frozenset()) -> str:
     return ""
 
 
-#: Pronouns whose referent the question's own sentence can show: a person named before "he"
-#: or "her", a plural noun (or a coordination) before "they" or "their".
-_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-
-
-def bound_in(
-    article: Article, sentence: Sentence, answer: tuple[int, int] | None = None
-) -> frozenset[str]:
-    """:func:`bound_pronouns`, once per sentence and answer of the article (every candidate of
-    a sentence asks it, in the item review and again for its context)."""
+def question_points_back(c: Candidate, article: Article) -> str:
+    """:func:`points_back` of the candidate's prompt, less the pronouns its own sentence binds
+    (:func:`bound_pronouns`, once per sentence and answer of the article: every candidate of a
+    sentence asks it, in the item review and again for its context)."""
+    fact = c.fact
+    answer = (fact.start, fact.end) if fact.kind == "person" else None
     found: dict[tuple[int, tuple[int, int] | None], frozenset[str]] = article.cache.setdefault(
         "context.bound", {}
     )
-    key = (sentence.index, answer)
+    key = (fact.sentence.index, answer)
     if key not in found:
-        found[key] = bound_pronouns(sentence, answer)
-    return found[key]
+        found[key] = bound_pronouns(fact.sentence, answer)
+    return points_back(c.prompt, found[key])
 
 
 def bound_pronouns(sentence: Sentence, answer: tuple[int, int] | None = None) -> frozenset[str]:
@@ -153,7 +156,7 @@ def bound_pronouns(sentence: Sentence, answer: tuple[int, int] | None = None) ->
             continue
         low = token.lower_
         if token.tag_ in ("PRP", "PRP$") and not in_quote:
-            if low in _PERSON_PRONOUNS:
+            if low in _SINGULAR_PRONOUNS:
                 (bound if person else unbound).add(low)
             elif low in _PLURAL_PRONOUNS:
                 (bound if plural else unbound).add(low)
@@ -218,9 +221,7 @@ def pointer(c: Candidate, article: Article) -> Pointer | None:
     chunk = _opening(sentence, article)
     if chunk is not None:
         return Pointer("noun", chunk.root.lemma_.lower())
-    fact = c.fact
-    asked = (fact.start, fact.end) if fact.kind == "person" else None
-    found = points_back(c.prompt, bound_in(article, sentence, asked))
+    found = question_points_back(c, article)
     if not found:
         return None
     word = found.split()[-1].lower()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from quiz.generate.article import Article, Entity
 from quiz.generate.candidate import Candidate
-from quiz.generate.context import bound_in, points_back
+from quiz.generate.context import question_points_back
 from quiz.generate.hard_rules import famous_institution, trivial
 
 __all__ = ["RULES", "own_flaws"]
@@ -306,9 +306,7 @@ def _missing_context(c: Candidate, article: Article) -> str:
         return ""  # a prompt with its context shows what it points back to
     # a statement is never given context: "In the US the figure is more than 20 per cent"
     # (set V) says nothing on its own
-    fact = c.fact
-    asked = (fact.start, fact.end) if fact.kind == "person" else None
-    found = points_back(c.prompt, bound_in(article, fact.sentence, asked))
+    found = question_points_back(c, article)
     if not found:
         return ""
     return f"“{found}” points back to something the question does not show"
