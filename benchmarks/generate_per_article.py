@@ -10,9 +10,12 @@ order. The two run in turn, which side goes first alternating, and each article'
 its best of the rounds on each side (a busy spell only ever adds time), so a row shows the
 article whose ratio is worst as well as the median.
 
-The first article of a process pays what the process loads on first use (spaCy's lazy
-initialisation on both sides; the tables of lemminflect on quiz's side): that cost is the
-user's too, so it is kept in the figure.
+The first article of a process pays what the process loads on its first use (spaCy's lazy
+initialisation, on both sides). What ``quiz generate`` loads once for all its articles (the
+model, lemminflect's tables, the item review's modules: ``quiz.generate.pipeline.prepare``) it
+loads before the first, under its "Loading the English language model…" line, as the baseline
+loads its model before its first parse; that time is the user's too, and the ``generate`` row
+(the whole command, words a second) keeps it in its figure.
 """
 
 from __future__ import annotations

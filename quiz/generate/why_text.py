@@ -53,6 +53,19 @@ def lemminflect() -> Any:
     return importlib.import_module("lemminflect")
 
 
+def load_tables() -> None:
+    """Load lemminflect's lemma and inflection tables now (about half a second, once per
+    process; nothing is downloaded: they ship in its wheel), as spaCy's model is loaded, before
+    any article: otherwise the first "Why …?" of a run pays for them, inside that article's
+    drafting. Without the ``generate`` extra there is nothing to load."""
+    try:
+        module = lemminflect()
+    except ImportError:
+        return
+    module.getLemma("broke", upos="VERB", lemmatize_oov=False)
+    module.getInflection("do", tag="VBZ")
+
+
 def base_form(token: Any) -> str:
     """The verb's base form ("broke" -> "break"): lemminflect's lexicon, else spaCy's lemma."""
     found = lemminflect().getLemma(token.text.lower(), upos="VERB", lemmatize_oov=False)
