@@ -22,6 +22,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from quiz.tui.app import FIRST_FRAME_SWITCH_INTERVAL, QuizApp
+from quiz.tui.screens import quiz as quiz_screen
 from quiz.tui.screens.dialogs import HelpScreen
 from quiz.tui.screens.quiz import QuizScreen
 from quiz.tui.widgets.answers.sketch import FirstCard
@@ -105,10 +106,17 @@ async def _swapped(pilot: Pilot) -> QuizScreen:
 
 
 async def _first_frame(
-    bank: Path | None, size: tuple[int, int], theme: str, monkeypatch: pytest.MonkeyPatch
+    bank: Path | None,
+    size: tuple[int, int],
+    theme: str,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    sketch: bool = True,
 ) -> list[list[Cell]]:
-    """The first frame of a start at ``size`` in ``theme``, checked to be a sketch's or not
-    as :meth:`TextAnswer.sketch` decides; the real field is in once the start settles."""
+    """The first frame of a start at ``size`` in ``theme``, checked to be a sketch's (or,
+    with ``sketch`` off, the real widgets'); the real field is in once the start settles."""
+    if not sketch:
+        monkeypatch.setattr(quiz_screen, "lone_field", lambda item, bank=None: None)
     harness = Harness()
     if bank is None:
         app = harness.play(types=("short_answer",))
@@ -126,11 +134,8 @@ async def _first_frame(
         assert screen.focused is answer.focus_target()
         assert isinstance(screen.focused, Input)
     assert "Question 1" in "".join(cell[0] for cell in frames[0][3])
-    assert sketched == (TextAnswer.sketch_placeholder is not _NO_SKETCH)
+    assert sketched == sketch
     return frames[0]
-
-
-_NO_SKETCH = property(lambda self: None)
 
 
 @pytest.mark.parametrize("size", [(40, 12), (80, 24), (120, 40)])
@@ -146,8 +151,7 @@ async def test_the_first_frame_is_the_real_fields(
     paint, sketch or not, so the settled screen is not the reference)."""
     sketched = await _first_frame(bank, size, theme, monkeypatch)
     with monkeypatch.context() as patch:
-        patch.setattr(TextAnswer, "sketch_placeholder", _NO_SKETCH)
-        real = await _first_frame(bank, size, theme, patch)
+        real = await _first_frame(bank, size, theme, patch, sketch=False)
     for y, (row, real_row) in enumerate(zip(sketched, real, strict=True)):
         assert row == real_row, f"line {y}"
 

@@ -17,10 +17,10 @@ from textual.widgets import Static
 
 from quiz.bank.model import TYPE_NAMES, MultipleChoice
 from quiz.recording.background import BackgroundRecorder, Saved
-from quiz.session import Result, Session
+from quiz.session import Item, Result, Session
 from quiz.tui.text import prompt_content
 from quiz.tui.widgets.answers.base import AnswerWidget, CursorAnswer
-from quiz.tui.widgets.answers.picking import answer_widget
+from quiz.tui.widgets.answers.picking import answer_widget, lone_field
 from quiz.tui.widgets.answers.sketch import FirstCard
 from quiz.tui.widgets.footer import KeyBar
 from quiz.tui.widgets.topbar import TopBar, brand
@@ -84,8 +84,8 @@ class QuizScreen(Screen[None]):
         self.saved: Saved | None = None  # set once the answered one is saved (or failed)
         self._shown_at: datetime | None = None
         self._first_resume = True
-        #: the first question's input while a sketch of it is on screen (:meth:`_unsketch`)
-        self._sketched: AnswerWidget | None = None
+        #: the first question while a sketch of its card is on screen (:meth:`_unsketch`)
+        self._sketched: Item | None = None
 
     @property
     def acknowledged(self) -> bool:
@@ -94,18 +94,20 @@ class QuizScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The first question is composed with the screen (not mounted after it): it is what
-        the learner waits for."""
+        the learner waits for. One answered in a field alone is painted by :class:`FirstCard`
+        (not under an ANSI theme), and its input built and mounted right after the first
+        paint (:meth:`_unsketch`): neither its widget nor its module before it."""
         item = self.session.current
-        answer = answer_widget(item, self.session.bank_of(item))
-        placeholder = answer.sketch_placeholder
-        if placeholder is None or self.app.ansi_color:
-            yield from self._body(answer)
+        bank = self.session.bank_of(item)
+        field = None if self.app.ansi_color else lone_field(item, bank)
+        if field is None:
+            yield from self._body(answer_widget(item, bank))
         else:  # bars and card as one widget; the real ones right after the first paint
-            self._sketched = answer
+            self._sketched = item
             self.app.hold_keys()  # until the real input has the focus (_unsketch)
             kind, prompt = self._kind(), prompt_content(item.question)
             bar = (self._where(), self._status())
-            yield FirstCard(bar, kind, prompt, placeholder, answer.hint)
+            yield FirstCard(bar, kind, prompt, field.placeholder, field.hint)
         yield KeyBar()
 
     def _where(self) -> Content:
@@ -151,11 +153,12 @@ class QuizScreen(Screen[None]):
         app held meanwhile are handed on; no frame is painted until the sketch is gone, so the
         screen does not change. They are built once the first frame is on its way to the
         terminal (:meth:`QuizApp.frames_written`)."""
-        answer = self._sketched
+        item = self._sketched
         try:
             await self.app.frames_written()
-            if answer is None or not self.is_attached:
+            if item is None or not self.is_attached:
                 return
+            answer = answer_widget(item, self.session.bank_of(item))
             sketch = self.query_one(FirstCard)
             self._sketched = None  # the real bars are in the DOM from the mount call on
             with self.app.batch_update():

@@ -48,14 +48,6 @@ class AnswerWidget(Widget):
         """The widget that takes the keys when the question is shown."""
         return self
 
-    @property
-    def sketch_placeholder(self) -> str | None:
-        """The placeholder of the one empty field this input is, if it is one: the first
-        question's card is then painted by
-        :class:`~quiz.tui.widgets.answers.sketch.FirstCard` (and this input mounted right
-        after the first paint: :meth:`QuizScreen._unsketch`). None: it is painted itself."""
-        return None
-
     def start(self) -> None:
         """Take the focus so the learner can answer straight away — without scrolling to the
         input: on a small terminal (40x12) that scrolled the question itself out of view.

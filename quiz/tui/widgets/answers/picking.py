@@ -1,4 +1,5 @@
-"""Which input a question is given: :data:`BY_SHAPE`, :data:`BY_TYPE`, :func:`answer_widget`."""
+"""Which input a question is given: :data:`BY_SHAPE`, :data:`BY_TYPE`, :func:`answer_widget`;
+what a typed one shows (:class:`TypedFields`), known before it is built (:func:`lone_field`)."""
 
 from __future__ import annotations
 
@@ -65,8 +66,64 @@ BY_TYPE: dict[str, Callable[[Item, Bank | None], AnswerWidget]] = {}
 def answer_widget(item: Item, bank: Bank | None = None) -> AnswerWidget:
     """The input for ``item``'s question (see :data:`BY_SHAPE`); ``bank`` is the question's
     bank (the hint of a number question is chosen so that it gives none of its answers away)."""
+    return _maker(item)(item, bank)
+
+
+def _maker(item: Item) -> Callable[[Item, Bank | None], AnswerWidget]:
     question = item.question
     make = BY_TYPE.get(question.TYPE) or BY_SHAPE.get(type(shape_of(question)))
     if make is None:
         raise TypeError(f"no input for {type(question).__name__}")
-    return make(item, bank)
+    return make
+
+
+class TypedFields:
+    """What a typed answer (:class:`~quiz.tui.widgets.answers.typed.TextAnswer`: a cloze, a
+    short answer, a number) shows: a field per blank with its label, the unit of a number,
+    the placeholder and the hint under it. Worked out here, without the widget's module, so
+    that a first question answered in one field alone is painted before that module is
+    imported (:func:`lone_field`)."""
+
+    __slots__ = ("blanks", "examples", "hint", "labels", "numeric", "unit")
+
+    def __init__(self, item: Item, bank: Bank | None = None) -> None:
+        shape = shape_of(item.question)
+        self.numeric = isinstance(shape, Number)
+        self.unit = shape.unit if isinstance(shape, Number) else ""
+        self.blanks = isinstance(shape, Blanks)
+        if isinstance(shape, Blanks):
+            n = len(shape.blanks)
+            self.labels = [f"({i})" for i in range(1, n + 1)] if n > 1 else [""]
+        else:
+            self.labels = [""]
+        self.examples = ""
+        if self.numeric:
+            from quiz.tui.widgets.answers.numbers import number_examples  # a number's hint
+
+            self.examples = number_examples(bank or item.bank)
+        if self.numeric:
+            self.hint = f"Type a number, then Enter: {self.examples} all work."
+        elif len(self.labels) > 1:
+            self.hint = "Fill each blank; Enter moves to the next and submits on the last."
+        else:
+            self.hint = "Type your answer and press Enter."
+
+    @property
+    def placeholder(self) -> str:
+        return "a number" if self.numeric else "your answer"
+
+    @property
+    def alone(self) -> bool:
+        """One field with neither a label nor a unit beside it (no row around it)."""
+        return self.labels == [""] and not self.unit
+
+
+def lone_field(item: Item, bank: Bank | None = None) -> TypedFields | None:
+    """The fields of ``item``'s input when it is one typed field alone (a short answer, a
+    number without a unit, a cloze of one blank); None for any other input. The first such
+    question is painted by :class:`~quiz.tui.widgets.answers.sketch.FirstCard`, and its
+    input built and mounted right after the first paint (:meth:`QuizScreen._unsketch`)."""
+    if _maker(item) is not _typed:
+        return None
+    fields = TypedFields(item, bank)
+    return fields if fields.alone else None

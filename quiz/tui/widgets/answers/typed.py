@@ -13,10 +13,9 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from quiz.bank.model import Bank
-from quiz.bank.types import shape_of
-from quiz.bank.types.shapes import Blanks, Number
 from quiz.session import Item, Result
 from quiz.tui.widgets.answers.base import GIVE_UP, AnswerWidget
+from quiz.tui.widgets.answers.picking import TypedFields
 from quiz.tui.widgets.answers.sketch import TYPING_BINDINGS
 
 #: The class Textual's ``Input.compact`` toggles (Textual 8.2.8, pinned).
@@ -63,39 +62,15 @@ class TextAnswer(AnswerWidget):
 
     def __init__(self, item: Item, bank: Bank | None = None) -> None:
         super().__init__(item)
-        shape = shape_of(item.question)
-        self.numeric = isinstance(shape, Number)
-        self.unit = shape.unit if isinstance(shape, Number) else ""
-        self.blanks = isinstance(shape, Blanks)
-        if isinstance(shape, Blanks):
-            n = len(shape.blanks)
-            self.labels = [f"({i})" for i in range(1, n + 1)] if n > 1 else [""]
-        else:
-            self.labels = [""]
+        fields = TypedFields(item, bank)
+        self.numeric = fields.numeric
+        self.unit = fields.unit
+        self.blanks = fields.blanks
+        self.labels = fields.labels
+        self.examples = fields.examples
+        self.hint = fields.hint
+        self.placeholder = fields.placeholder
         self._empty_enter = False
-        self.examples = ""
-        if self.numeric:
-            from quiz.tui.widgets.answers.numbers import number_examples  # a number's hint
-
-            self.examples = number_examples(bank or item.bank)
-        if self.numeric:
-            self.hint = f"Type a number, then Enter: {self.examples} all work."
-        elif len(self.labels) > 1:
-            self.hint = "Fill each blank; Enter moves to the next and submits on the last."
-        else:
-            self.hint = "Type your answer and press Enter."
-
-    @property
-    def placeholder(self) -> str:
-        return "a number" if self.numeric else "your answer"
-
-    @property
-    def sketch_placeholder(self) -> str | None:
-        """A field alone (a short answer, a number without a unit, a cloze of one blank) is
-        first painted by :class:`~quiz.tui.widgets.answers.sketch.FirstCard`."""
-        if self.labels != [""] or self.unit:
-            return None
-        return self.placeholder
 
     def compose(self) -> ComposeResult:
         placeholder = self.placeholder
