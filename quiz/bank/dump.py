@@ -9,6 +9,7 @@ Facts and questions are separated by a blank line so a teacher can read and edit
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -83,6 +84,26 @@ _Dumper.add_representer(Flow, _represent_flow)
 _Dumper.add_representer(float, _represent_float)
 
 
+def _fast_dumper() -> type[yaml.SafeDumper] | None:
+    """:class:`_Dumper`'s representers on libyaml's emitter, or None where PyYAML was built
+    without libyaml."""
+    base = getattr(yaml, "CSafeDumper", None)
+    if base is None:  # pragma: no cover - PyYAML's wheels ship libyaml
+        return None
+
+    class FastDumper(base):  # type: ignore[misc,valid-type]
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    FastDumper.yaml_implicit_resolvers = _Dumper.yaml_implicit_resolvers
+    for kind, represent in _Dumper.yaml_representers.items():
+        FastDumper.add_representer(kind, represent)
+    return FastDumper
+
+
+_FastDumper = _fast_dumper()
+
+
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
     return {
         "id": fact.id,
@@ -124,15 +145,72 @@ _KEEP_END = "...\n"
 
 
 def _yaml(data: Any) -> str:
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=WIDTH,
-        default_flow_style=False,
-        explicit_start=False,
-    )
+    """``data`` as YAML, by libyaml where PyYAML has it (about five times faster: writing was a
+    tenth of drafting an article) and the text is the one PyYAML's own emitter writes; else by
+    that emitter. The two differ in two ways only, both handled: libyaml does not indent a list
+    inside a mapping (:func:`_indent_lists` does); it escapes what it counts as not printable
+    (a character beyond U+FFFF, U+0085) where PyYAML writes it as it is, and it ends with a
+    document-end marker after any text that keeps its trailing blank lines, where PyYAML does
+    only after the last: a backslash in its text, or that marker, sends the data to PyYAML's
+    emitter. ``tests/bank/test_dump.py`` holds them to the same bytes."""
+    if _FastDumper is not None:
+        text: str = yaml.dump(data, Dumper=_FastDumper, **_OPTIONS)
+        if "\\" not in text and not text.endswith(_KEEP_END):
+            return _indent_lists(text)
+    slow: str = yaml.dump(data, Dumper=_Dumper, **_OPTIONS)
+    return slow
+
+
+_OPTIONS: dict[str, Any] = {
+    "sort_keys": False,
+    "allow_unicode": True,
+    "width": WIDTH,
+    "default_flow_style": False,
+    "explicit_start": False,
+}
+
+#: The header of a literal or folded text (``|``, ``|-``, ``|+``, ``|2-``...) at a line's end.
+_BLOCK_HEADER = re.compile(r"[|>][0-9]?[-+]?[0-9]?$")
+
+
+def _indent_lists(text: str) -> str:
+    """libyaml's text with each list inside a mapping indented by two more spaces, as PyYAML's
+    emitter writes it with :meth:`_Dumper.increase_indent` (``blanks:`` then ``  - '20'``
+    rather than ``- '20'`` under its key). The lines of a literal text are moved with the list
+    holding them and never read as keys or items."""
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    shifted: list[tuple[int, int]] = []  # (the column of a list's key, the spaces added there)
+    block_column = -1  # inside a literal text: its lines are deeper than this column
+    for n, line in enumerate(lines):
+        content = line.lstrip(" ")
+        column = len(line) - len(content)
+        blank = not content.strip("\n")
+        if block_column >= 0:
+            if blank or column > block_column:
+                out.append(" " * shifted[-1][1] + line if shifted and not blank else line)
+                continue
+            block_column = -1
+        while shifted and not blank and _ends_list(shifted[-1][0], column, content):
+            shifted.pop()
+        spaces = shifted[-1][1] if shifted else 0
+        out.append(" " * spaces + line if spaces and not blank else line)
+        key_column, rest = column, content.rstrip("\n")
+        while rest.startswith("- "):  # where this line's key starts, after the items it opens
+            key_column, rest = key_column + 2, rest[2:]
+        if rest.endswith(":") and n + 1 < len(lines):
+            following = lines[n + 1]
+            if following.startswith(" " * key_column + "-") and following[key_column + 1] in " \n":
+                shifted.append((key_column, spaces + 2))
+        elif _BLOCK_HEADER.search(rest) and (": " in rest or rest[:1] in "|>"):
+            block_column = key_column
+    return "".join(out)
+
+
+def _ends_list(key_column: int, column: int, content: str) -> bool:
+    """Whether a line at ``column`` is past the list under the key at ``key_column``: to its
+    left, or level with it and not one of its items."""
+    return column < key_column or (column == key_column and not content.startswith(("- ", "-\n")))
 
 
 def _join(fragments: list[str]) -> str:

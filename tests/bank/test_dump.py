@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 
 import msgspec
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import quiz.bank.dump as dump_module
 from quiz.bank import (
     Bank,
     Cloze,
@@ -272,3 +274,74 @@ def test_any_bank_round_trips(bank: Bank) -> None:
     text = dump_bank(bank)
     assert dump_bank(bank) == text
     assert parse_bank_text(text, path=path) == msgspec.structs.replace(bank, path=str(path))
+
+
+# -- libyaml writes what PyYAML's own emitter writes ------------------------------------------
+
+#: Pieces that make libyaml and PyYAML choose a style, fold a line or open a list: long texts
+#: (folded at 100 columns), list and key look-alikes, quotes, blank lines, block headers, and
+#: what libyaml escapes where PyYAML does not (U+0085, characters beyond U+FFFF).
+_piece = st.one_of(
+    _text,
+    st.text("ab -:#'\"\n\t", min_size=1, max_size=8),
+    st.sampled_from(
+        [
+            *("- ", ": ", " #", "'", '"', "\n", "\n\n", "  ", "|", ">", "key:", "-", "…", "“x”"),
+            *("\x85", "🚀", "𐀀", "\\", "|-", "- - x", "a:\n- b"),
+        ]
+    ),
+)
+_long = st.lists(_piece, min_size=1, max_size=60).map(" ".join).map(_clean).filter(bool)
+_ends = st.sampled_from(["", "\n", "\n\n", " ...", "\n...", "\n...\n", "\n\n\n", "  \n"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bank=_banks(), long=_long, prompt=_long, end=_ends)
+def test_libyaml_writes_the_bytes_of_pyyaml_s_emitter(
+    bank: Bank, long: str, prompt: str, end: str
+) -> None:
+    """The bank is written by libyaml for speed, re-indented to the layout PyYAML's emitter
+    gives it; any bank must come out byte for byte the same either way (a teacher's
+    ``--update`` would otherwise rewrite every list of a bank it did not change)."""
+    first = msgspec.structs.replace(bank.questions[0], prompt=prompt + end)
+    bank = msgspec.structs.replace(
+        bank,
+        description=long,
+        questions=(first, *bank.questions[1:]),
+        source=msgspec.structs.replace(bank.source, text=bank.source.text + end),
+    )
+    assert dump_module._FastDumper is not None
+    fast = dump_bank(bank)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(dump_module, "_FastDumper", None)
+        assert dump_bank(bank) == fast
+
+
+_TRICKY = [
+    "notes:\n- a line that looks like an item\n  - and one deeper\nkey:\n-\nend",
+    "- starts like an item\nkey: value\n",
+    "a text that ends with a colon:\n- then an item",
+    "ends in blank lines\n\n",
+    "   leading spaces\nkeep them",
+    "x " * 80 + "\n- y",
+    "🚀 launch:\n- 𐀀",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_libyaml_writes_the_bytes_of_pyyaml_s_emitter_on_texts_that_look_like_yaml(
+    text: str,
+) -> None:
+    """Literal texts whose lines read as keys and list items are moved whole, never read."""
+    every_type = load_bank(ALL_TYPES_BANK)
+    first = msgspec.structs.replace(every_type.questions[0], prompt=text)
+    bank = msgspec.structs.replace(
+        every_type,
+        description=text,
+        questions=(first, *every_type.questions[1:]),
+        source=msgspec.structs.replace(every_type.source, text=text, file=""),
+    )
+    fast = dump_bank(bank)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(dump_module, "_FastDumper", None)
+        assert dump_bank(bank) == fast
