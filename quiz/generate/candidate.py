@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from quiz.generate.article import Article, Entity, Sentence, XFact, normalise_key
+from quiz.generate.bounded import stands_alone
 from quiz.generate.pronouns import resolve_pronoun
 
 CONNECTIVES = (
@@ -266,11 +267,6 @@ def mentions_any(text: str, names: tuple[str, ...] | list[str]) -> bool:
     low = normalise_key(text)
     for name in names:
         n = normalise_key(name)
-        if n and n in low and _word(n).search(low):
+        if n and n in low and stands_alone(low, n):
             return True
     return False
-
-
-@lru_cache(maxsize=65536)
-def _word(n: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)")

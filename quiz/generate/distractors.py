@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from quiz.generate.article import Article, Entity, Sentence, XFact, normalise_key
+from quiz.generate.bounded import bounded
 from quiz.generate.candidate import mentions_any
 from quiz.generate.entities import alias_variants
 from quiz.generate.lexicon import ORG_KINDS
@@ -129,6 +130,17 @@ def _number_class(fact: XFact) -> str:
     return "count"
 
 
+def _figure_before(char: str) -> bool:
+    """A character that, just before a number, makes it the end of a longer figure."""
+    return char.isdecimal() or char in ",."
+
+
+def _figure_after(char: str) -> bool:
+    """A character that, just after a number, makes it the start of a longer figure (a full
+    stop may end the sentence)."""
+    return char.isdecimal() or char == ","
+
+
 def number_distractors(fact: XFact, article: Article, stem: str, limit: int = 3) -> list[str]:
     """Other numbers of the same class in the article (same order of magnitude), then the
     answer perturbed in its own format."""
@@ -144,13 +156,14 @@ def number_distractors(fact: XFact, article: Article, stem: str, limit: int = 3)
     true_values.add(amount.value)
     out: list[str] = []
     seen = {normalise_key(fact.key)}
+    stem_key = normalise_key(stem)
 
     def consider(text: str, value: float) -> None:
         n = normalise_key(text)
         if n in seen or value in true_values or len(out) >= limit:
             return
-        if re.search(r"(?<![\d,.])" + re.escape(n) + r"(?![\d,])", normalise_key(stem)):
-            return
+        if next(bounded(stem_key, n, before=_figure_before, after=_figure_after), None):
+            return  # the stem shows it ("10.5" in "a 10.5% rise"), not inside another figure
         seen.add(n)
         out.append(text)
 

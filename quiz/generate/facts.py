@@ -19,6 +19,7 @@ from quiz.generate.article import (
     build_sentences,
     usable_sentence,
 )
+from quiz.generate.bounded import bounded, is_word
 from quiz.generate.claims import event_facts, quote_facts, role_facts
 from quiz.generate.entities import extract_mentions, is_heading, merge_entities, merge_parts
 from quiz.generate.lexicon import DATE_LABELS, KIND_OF_LABEL, NUMBER_LABELS
@@ -171,6 +172,11 @@ def _date_fact(sentence: Sentence, mention: Mention) -> XFact | None:
     return XFact("date", text, sentence, start, label=mention.label, when=when)
 
 
+def _word_or_apostrophe(char: str) -> bool:
+    """Before a name, a character that makes it part of another word ("d’Ivoire", "O'Neill")."""
+    return is_word(char) or char in "’'"
+
+
 def sweep_aliases(
     sentences: list[Sentence], mentions: list[Mention], entities: dict[str, Entity]
 ) -> None:
@@ -194,10 +200,8 @@ def sweep_aliases(
         for alias, name in names:
             if alias not in sentence.text:
                 continue
-            for match in re.finditer(
-                r"(?<![\w’'])" + re.escape(alias) + r"(?![\w])", sentence.text
-            ):
-                a, b = match.start(), match.end()
+            for a in bounded(sentence.text, alias, before=_word_or_apostrophe):
+                b = a + len(alias)
                 if any(a < e and s < b for s, e in taken):
                     continue
                 span = sentence.span.char_span(a, b)

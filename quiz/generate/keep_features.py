@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from quiz.bank.model import Cloze, MultipleChoice, Numeric, Question, ShortAnswer, TrueFalse
+from quiz.generate.bounded import in_list
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _NUMBER = re.compile(r"^[$£€¥]?(?:[\d,.]+$|\d)")
@@ -296,10 +297,7 @@ def _reasons(prompt: str, answer: str, digits: int, index: ArticleIndex) -> list
 @lru_cache(maxsize=8192)
 def _in_list(answer: str, source: str) -> bool:
     """The answer is one item of a list ("X, Y and Z"): other items fit the blank as well."""
-    if not answer:
-        return False
-    a = re.escape(answer)
-    return bool(re.search(rf"(?:, |^){a}(?:,| and | or )|, (?:and |or )?{a}\b", source))
+    return in_list(answer, source)
 
 
 def _splits_name(prompt: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from quiz.generate.article import Article, Entity, Mention, normalise_key
+from quiz.generate.bounded import stands_alone
 from quiz.generate.entities import is_heading
 
 # -- name fragments ---------------------------------------------------------------------------
@@ -75,7 +76,7 @@ def in_headline(answer: str, article: Article) -> bool:
     if head is None:
         head = article.cache["headline"] = normalise_key(headline(article))
     a = normalise_key(answer)
-    return bool(a) and bool(re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", head))
+    return stands_alone(head, a)
 
 
 def dominant_date(key: str, article: Article) -> bool:
@@ -91,8 +92,7 @@ def dominant_date(key: str, article: Article) -> bool:
             body = article.cache["body_keys"] = [
                 normalise_key(s.text) for s in article.sentences if not is_heading(s)
             ]
-        pattern = re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)")
-        hits = sum(1 for text in body if k in text and pattern.search(text))
+        hits = sum(1 for text in body if k in text and stands_alone(text, k))
         table[k] = hits >= 4 and hits >= 0.25 * max(1, len(body))
     return bool(table[k])
 
