@@ -55,6 +55,7 @@ def load_model_once() -> None:
         sys.stderr.flush()
     try:
         load_model()
+        import quiz.shelf  # noqa: F401 (where each bank is placed: imported once, before any)
         from quiz.generate.pipeline import prepare
 
         prepare()
