@@ -55,7 +55,10 @@ def load_model_once() -> None:
         sys.stderr.flush()
     try:
         load_model()
-        import quiz.shelf  # noqa: F401 (where each bank is placed: imported once, before any)
+        # what places, reads back and checks each bank: imported once, before any article
+        import quiz.bank.loader
+        import quiz.commands.bank_files
+        import quiz.shelf  # noqa: F401
         from quiz.generate.pipeline import prepare
 
         prepare()
