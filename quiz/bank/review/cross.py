@@ -277,7 +277,10 @@ def _leaks(
             words = text.tokens(shown)
             stems = text.content(words)
             runs = {tuple(words[i : i + n]) for n in lengths for i in range(len(words) - n + 1)}
-            for run in runs & by_key.keys():
+            # in a fixed order: a set of strings iterates in an order that changes with each
+            # process's hash seed, and which leak is named (or kept, past MAX_LEAKS) changed
+            # with it: the same article gave two banks
+            for run in sorted(runs & by_key.keys()):
                 near = _around(words, run) if any(w[:1].isdigit() for w in run) else set()
                 for asked, others in by_key[run].items():
                     shared = asked & stems

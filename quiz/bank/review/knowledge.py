@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from quiz.bank.model import Cloze, MultipleChoice, Question, ShortAnswer
 from quiz.bank.review import text
@@ -25,17 +26,34 @@ def _mentions(words: list[str], name: str) -> bool:
     return first in words and text.contains(words, name.split())
 
 
-def _countries_named(words: list[str], raw: str, year: int | None) -> set[str]:
-    """Countries the words name: by name, capital, demonym, or a leader in office that year
-    ("us" only when written "US": the pronoun names no country)."""
-    named = set()
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[tuple[str, tuple[tuple[str, ...], ...], bool], ...]:
+    """Each country with the words of the names it goes by (its own, its capital's, its
+    demonyms; not "us", which only counts written "US"), and whether "us" is one of them:
+    split once, not once per prompt."""
+    out = []
     for country, (capital, other, _, _) in COUNTRIES.items():
         names = (country, capital, *other)
-        spelled = any(_mentions(words, n) for n in names if n not in ("us", "usa", "u.s"))
-        if spelled or ("us" in names and _US.search(raw)):
+        spelled = tuple(
+            tuple(n.split()) for n in names if n not in ("us", "usa", "u.s") and n.split()
+        )
+        out.append((country, spelled, "us" in names))
+    return tuple(out)
+
+
+def _countries_named(words: list[str], raw: str, year: int | None) -> set[str]:
+    """Countries the words name: by name, capital, demonym, or a leader in office that year
+    ("us" only when written "US": the pronoun names no country). A name is looked for only
+    when its first word is in the prompt (a set), which few are."""
+    present = set(words)
+    named = set()
+    for country, spelled, us in _country_names():
+        if any(n[0] in present and text.contains(words, n) for n in spelled) or (
+            us and _US.search(raw)
+        ):
             named.add(country)
     for country, leader, first, last in LEADERS:
-        if (year is None or first <= year <= last) and _mentions(words, leader.split()[-1]):
+        if (year is None or first <= year <= last) and leader.split()[-1] in present:
             named.add(country)
     return named
 
