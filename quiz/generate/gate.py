@@ -181,7 +181,8 @@ def gated(
     words = sum(len(s.text.split()) for s in article.sentences)
     target = question_target(words, limit)
     pool_size = target * 2  # the teacher model picks the best half of twice the target
-    chance = _chances(valid, article, questions, qid_of, title)
+    # only what may still be chosen is judged: the rounds choose among these alone
+    chance = _chances([c for c in valid if id(c) not in reasons], article, questions, qid_of, title)
     chosen: list[Candidate] = []
     reviewed: set[int] = set()  # each question's own review is the same every round: once
     for _ in range(GATE_ROUNDS):
