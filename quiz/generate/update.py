@@ -4,7 +4,8 @@ A question counts as edited by a person when it differs from what the generator 
 its id from the bank's own (old) article; such questions are kept as they are while their
 sentence is still in the article. Untouched generated questions are regenerated from the new
 article (reported as changed when they differ), dropped when their fact is gone, and new
-questions fill the bank up to ``max_questions``.
+questions fill the bank up to ``max_questions``. The drafts are the new article's, with the ones
+a teacher edited kept (see :func:`_drafts`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from quiz.bank.dump import question_to_dict
 from quiz.bank.model import Bank, Fact, Question
 from quiz.bank.text import normalise_for_match
 from quiz.generate.pipeline import DEFAULT_MAX, generate
+from quiz.plural import plural
 
 
 @dataclass(slots=True)
@@ -30,8 +32,10 @@ class UpdateResult:
     dropped_edited: list[str] = field(default_factory=list)
 
     def report(self) -> list[str]:
+        drafts = len(self.bank.drafts)
+        held = f", {plural(drafts, 'draft')} held back for quiz author" if drafts else ""
         lines = [
-            f"updated {self.bank.id}: {len(self.bank.questions)} questions; "
+            f"updated {self.bank.id}: {plural(len(self.bank.questions), 'question')}{held}; "
             f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed, "
             f"{len(self.kept_edited)} edited by you and kept"
         ]
@@ -129,8 +133,14 @@ def update_bank(
             result.added.append(q.id)
             if q.fact in after.facts:
                 facts[q.fact] = after.facts[q.fact]
+    drafts = _drafts(old, before.bank, after.bank, have, article)
+    for q in drafts:
+        if q.fact in after.facts:
+            facts.setdefault(q.fact, after.facts[q.fact])
+        elif q.fact in old_facts and normalise_for_match(old_facts[q.fact].source) in article:
+            facts.setdefault(q.fact, old_facts[q.fact])
     for fact in after.bank.facts:
-        if any(q.fact == fact.id for q in kept):
+        if any(q.fact == fact.id for q in (*kept, *drafts)):
             facts.setdefault(fact.id, fact)
     order = {f.id: i for i, f in enumerate(after.bank.facts)}
     bank = Bank(
@@ -138,6 +148,7 @@ def update_bank(
         title=title or old.title,
         source=after.bank.source,
         questions=tuple(kept),
+        drafts=tuple(drafts),
         facts=tuple(sorted(facts.values(), key=lambda f: (order.get(f.id, len(order)), f.id))),
         description=old.description,
         language=old.language,
@@ -146,6 +157,24 @@ def update_bank(
     )
     result.bank = bank
     return result
+
+
+def _drafts(old: Bank, before: Bank, after: Bank, asked: set[str], article: str) -> list[Question]:
+    """The updated bank's drafts, for ``quiz author`` to offer: what the new article's gate
+    held back (less what the bank now asks), with each draft of the old bank a teacher edited
+    without promoting it in place of the generator's, or after them, while its sentence is
+    still in the article. Until session 13 an update wrote no drafts at all, and every
+    held-back question of the bank was lost."""
+    generated = {d.id: d for d in before.drafts}
+    edited = {
+        d.id: d
+        for d in old.drafts
+        if d.id not in asked
+        and (d.id not in generated or not _same(generated[d.id], d))
+        and normalise_for_match(d.source) in article
+    }
+    out = [edited.pop(d.id, d) for d in after.drafts if d.id not in asked]
+    return out + list(edited.values())
 
 
 def _without_fact(q: Question) -> Question:

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from quiz.bank import load_bank
+from quiz.bank.dump import dump_bank
 from quiz.cli import main
 from tests.generate.conftest import FOUNDING_ARTICLE
 
@@ -225,3 +227,34 @@ def test_an_article_given_as_the_output_is_refused_for_its_name(
     assert main(["generate", str(article), "-o", str(article)]) == 1
     err = capsys.readouterr().err
     assert "must end in .yaml or .yml" in err and "--force" not in err
+
+
+def test_update_keeps_the_drafts_and_a_draft_the_teacher_edited(
+    nlp: Any, article: Path, capsys: Any
+) -> None:
+    """``--update`` wrote the bank without its ``drafts:``: every question the gate had held
+    back, for the teacher to promote in ``quiz author``, was gone after it (a new user's
+    trial, session 13), and the report said nothing of them ("1 questions")."""
+    bank_path = article.with_suffix(".yaml")
+    assert main(["generate", str(article), "--date", "2025-08-23", "-o", str(bank_path)]) == 0
+    bank = load_bank(bank_path)
+    assert len(bank.drafts) >= 2
+    edited = bank.drafts[-1]  # as quiz author saves a draft edited and not promoted
+    drafts = (*bank.drafts[:-1], replace(edited, prompt="My wording: " + edited.prompt))
+    bank_path.write_text(dump_bank(replace(bank, drafts=drafts)), encoding="utf-8")
+    new_article = article.parent / "summit-v2.txt"
+    new_article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "Lee’s visit comes two days before", "Lee’s trip comes two days before"
+        ),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["generate", str(new_article), "--update", str(bank_path)]) == 0
+    out = capsys.readouterr().out
+    after = load_bank(bank_path)
+    assert len(after.drafts) >= len(bank.drafts) - 1  # the gate's, from the new article
+    kept = {d.id: d for d in after.drafts}
+    assert kept[edited.id].prompt == "My wording: " + edited.prompt
+    assert f"{len(after.drafts)} drafts held back for quiz author" in out.splitlines()[0]
+    assert {d.fact for d in after.drafts if d.fact} <= {f.id for f in after.facts}
