@@ -148,20 +148,64 @@ def remove_bank(name: str, data_dir: Path) -> str:
             raise QuizError(f"cannot update {data_dir} ({error.strerror or error})") from None
         return f"removed {target} from your library (the file stays where it is; scores are kept)"
     if in_folders(target, [user_banks_dir(data_dir)]):
-        removed = data_dir / "removed"
-        destination = removed / target.name
+        article = _own_article(target)
+        moving = [target] if article is None else [target, article]
+        removed = _free_folder(data_dir / "removed", [p.name for p in moving])
         try:
             removed.mkdir(parents=True, exist_ok=True)
-            os.replace(target, destination)
+            for path in moving:
+                os.replace(path, removed / path.name)
         except OSError as error:
             raise QuizError(f"cannot move {target} ({error.strerror or error})") from None
+        names = " and ".join(p.name for p in moving)
         return (
-            f"moved {target.name} to {removed} (scores are kept; move it back to "
-            f"{target.parent} to restore it)"
+            f"moved {names} to {removed} (scores are kept; move "
+            f"{'them' if article else 'it'} back to {target.parent} to restore it)"
         )
     if in_folders(target, [shipped_banks_dir()]):
         raise QuizError(f"{target.name} ships with quiz and cannot be removed")
     raise QuizError(f"{target} is not in your library (`quiz banks` lists what is)")
+
+
+def _own_article(bank: Path) -> Path | None:
+    """The article file beside ``bank`` that it quotes (``source: file:``) and no other bank of
+    its folder names: it goes with the bank when the bank is removed. Left where it was, a
+    removed bank no longer loaded (its article not found) and the article lay orphaned in the
+    library (a new user's trial, session 13)."""
+    from quiz.bank.loader import load_bank
+
+    try:
+        name = load_bank(bank).source.file
+    except QuizError:  # a broken bank: only the bank itself is moved
+        return None
+    article = bank.parent / name if name and "/" not in name and "\\" not in name else None
+    if article is None or not article.is_file():
+        return None
+    for other in bank.parent.glob("*.y*ml"):
+        if other != bank and _names_file(other, name):
+            return None
+    return article
+
+
+def _names_file(bank: Path, name: str) -> bool:
+    """Whether the bank's text has a ``file: NAME`` line (a look at the text, not a load: a
+    folder may hold hundreds of banks)."""
+    try:
+        text = bank.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    line = re.compile(rf"^\s*file:\s*(['\"]?){re.escape(name)}\1\s*$", re.MULTILINE)
+    return line.search(text) is not None
+
+
+def _free_folder(removed: Path, names: list[str]) -> Path:
+    """``removed``, or a numbered folder inside it where none of ``names`` exists yet: a bank
+    removed earlier under the same file name is never overwritten (nothing is deleted)."""
+    folder, n = removed, 1
+    while any((folder / name).exists() for name in names):
+        n += 1
+        folder = removed / str(n)
+    return folder
 
 
 def _find(name: str, data_dir: Path) -> Path:

@@ -23,6 +23,7 @@ from quiz.library import (
     write_registry,
 )
 from quiz.shelf import add_bank, list_library, open_in_library, place_new_bank, remove_bank
+from tests.cli_run import run_quiz
 from tests.conftest import ALL_TYPES_BANK, DATA, FOUNDING_BANK
 
 
@@ -165,3 +166,54 @@ def test_a_new_bank_of_another_article_never_takes_a_used_id(tmp_path: Path) -> 
         f"note: the id {bank.id!r} is used by another bank ({path}); this one's is {bank_id!r}"
     ]
     assert place_new_bank(bank.id, "x", "-", data) == (bank.id, None, [])
+
+
+def _library_copy_of_the_founding_bank(data: Path, bank_name: str) -> tuple[Path, Path]:
+    """The founding bank and its article in the banks folder, as ``quiz generate`` leaves a
+    bank there: ``ID.yaml`` beside ``ID.txt``, which its ``source: file:`` names."""
+    folder = user_banks_dir(data)
+    folder.mkdir(parents=True, exist_ok=True)
+    article = folder / f"{Path(bank_name).stem}.txt"
+    shutil.copy(FOUNDING_BANK.with_suffix(".txt"), article)
+    text = FOUNDING_BANK.read_text(encoding="utf-8")
+    old_file = f"file: {FOUNDING_BANK.with_suffix('.txt').name}"
+    assert old_file in text
+    bank = folder / bank_name
+    bank.write_text(text.replace(old_file, f"file: {article.name}"), encoding="utf-8")
+    return bank, article
+
+
+def test_removing_a_bank_takes_its_article_along_and_it_still_loads(tmp_path: Path) -> None:
+    """``quiz banks remove`` moved the bank and left its article in the banks folder: the
+    removed bank no longer loaded ("article file … was not found") and the article lay
+    orphaned in the library (a new user's trial, session 13)."""
+    data = tmp_path / "data"
+    bank, article = _library_copy_of_the_founding_bank(data, "summit.yaml")
+    result = run_quiz(data, "banks", "remove", str(bank))
+    assert result.returncode == 0, result.stderr
+    assert "summit.yaml and summit.txt" in result.stdout
+    assert not bank.exists() and not article.exists()
+    moved = data / "removed" / "summit.yaml"
+    assert load_bank(moved).source.file == "summit.txt"
+    checked = run_quiz(data, "check", str(moved))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_removing_a_second_bank_of_the_same_name_overwrites_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first, _ = _library_copy_of_the_founding_bank(data, "summit.yaml")
+    remove_bank(str(first), data)
+    second, _ = _library_copy_of_the_founding_bank(data, "summit.yaml")
+    message = remove_bank(str(second), data)
+    assert (data / "removed" / "summit.yaml").exists()
+    assert (data / "removed" / "2" / "summit.yaml").exists()
+    assert (data / "removed" / "2" / "summit.txt").exists() and "removed/2" in message
+
+
+def test_an_article_another_bank_quotes_stays(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    bank, article = _library_copy_of_the_founding_bank(data, "summit.yaml")
+    twin = bank.parent / "twin.yaml"
+    twin.write_text(bank.read_text(encoding="utf-8").replace("id: ", "id: twin-", 1), "utf-8")
+    remove_bank(str(bank), data)
+    assert article.exists() and load_bank(twin).source.file == article.name
