@@ -114,7 +114,20 @@ def test_the_command_says_when_an_article_is_short(nlp: Any, tmp_path: Path, cap
     assert main(["generate", "--at-least", "1", str(article)]) == 0
     captured = capsys.readouterr()
     err = captured.err
-    assert "passed the quality gate" in err and "held back as drafts" in err
+    assert "is in the bank with --at-least 1" in err and "held back as drafts" in err
     assert (
         ": 1 question (" in captured.out and "note: 1 question of" in err
     )  # one, not "1 questions"
+
+
+def test_with_at_least_the_note_does_not_say_the_questions_passed() -> None:
+    """With ``--at-least 10`` an article none of whose questions passes the gate gave "2
+    questions … passed the quality gate" (a new user's trial, session 13): they are in the
+    bank by the option, and the drafts left are held back by rules it does not lift."""
+    short = "word " * 121
+    note = shortfall_note(2, 5, short, 25, "w.yaml", at_least=10)
+    assert "passed the quality gate" not in note
+    assert note.startswith("note: 2 questions of this 121-word article are in the bank with")
+    assert "the 5 drafts left are held back by rules --at-least does not lift" in note
+    assert "`quiz author w.yaml`" in note
+    assert shortfall_note(10, 5, short, 25, at_least=10) == ""

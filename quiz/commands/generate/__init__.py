@@ -52,7 +52,8 @@ whose questions passed the gate (their drafts wait for `quiz author`) and those 
 The bank holds only the questions that pass the quality gate (the item review, then a model
 of what blind teachers kept); every other question is kept under `drafts:` with its reason, for
 `quiz author` to promote. No question is added to reach a count, so a short or unusual article
-can give a short bank, or none: --at-least N keeps the N best even when the gate doubts them.
+can give a short bank, or none: --at-least N keeps the N best even when the teacher model
+doubts them (a question a rule of the item review holds back stays a draft).
 
 The same article and options always give the same bytes. Nothing is downloaded but the page of
 a URL you give: the English model must be installed (pip install -e '.[generate]')."""
@@ -104,8 +105,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=0,
         metavar="N",
         dest="at_least",
-        help="keep the N best questions even when the quality gate doubts them (default 0: "
-        "only what passes; the rest are drafts for quiz author)",
+        help="keep the N best questions even when the teacher model doubts them (default 0: "
+        "only what passes; the rest, and what a rule holds back, are drafts for quiz author)",
     )
     parser.add_argument(
         "--update",

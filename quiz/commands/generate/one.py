@@ -188,7 +188,12 @@ def run_new(
         print(f"in your library as {bank_id}: play it with `quiz play {bank_id}`")
     reference = bank_id if in_library else str(target)
     note = shortfall_note(
-        len(result.bank.questions), len(result.bank.drafts), text, args.max, reference
+        len(result.bank.questions),
+        len(result.bank.drafts),
+        text,
+        args.max,
+        reference,
+        args.at_least,
     )
     if note and many:  # among several, say which article the note is about
         note = f"note: {argument}: {note.removeprefix('note: ')}"
@@ -197,14 +202,21 @@ def run_new(
     return 0
 
 
-def shortfall_note(count: int, drafts: int, text: str, limit: int, bank: str = "") -> str:
+def shortfall_note(
+    count: int, drafts: int, text: str, limit: int, bank: str = "", at_least: int = 0
+) -> str:
     """The line printed when fewer questions passed the quality gate than an article of this
     length can carry (:func:`quiz.generate.gate.question_target`): says how many are held
-    back as drafts and where to review them. No question is added to reach the number."""
+    back as drafts and where to review them. No question is added to reach the number.
+
+    With ``--at-least N`` the questions are not all ones that passed: the line says they are
+    in the bank by the option, and, when fewer than N could be, that the drafts are held back
+    by rules the option does not lift (it said "2 questions … passed the quality gate" for an
+    article none of whose questions passes it: a new user's trial, session 13)."""
     from quiz.generate.gate import question_target
 
     words = sum(1 for w in text.split() if any(c.isalnum() for c in w))
-    if count >= question_target(words, limit):
+    if count >= question_target(words, limit) and count >= at_least:
         return ""
     author = f"`quiz author {bank}`" if bank else "`quiz author`"  # the bank, not the article:
     held = (  # the article would draft again and forget what the gate chose
@@ -213,6 +225,17 @@ def shortfall_note(count: int, drafts: int, text: str, limit: int, bank: str = "
         if drafts
         else f"; add your own with {author}"
     )
+    if at_least:
+        kept = (
+            f"{plural(count, 'question')} of this {words}-word article "
+            f"{'is' if count == 1 else 'are'} in the bank with --at-least {at_least}"
+        )
+        if count < at_least and drafts:
+            held = (
+                f"; the {plural(drafts, 'draft')} left are held back by rules --at-least does "
+                f"not lift, each with its reason: review and promote them with {author}"
+            )
+        return f"note: {kept}{held}"
     passed = f"{plural(count, 'question')} of this {words}-word article"
     return f"note: {passed} passed the quality gate{held}"
 
