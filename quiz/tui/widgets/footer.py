@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
@@ -14,10 +12,16 @@ from textual.widget import Widget
 PALETTE_LABEL = "palette"
 
 
-class _Shown(NamedTuple):
-    start: int
-    end: int
-    key: str
+class _Shown:
+    """Where a key's hint is on the bar (cells ``start`` to ``end``), for a click. A plain
+    class: a ``NamedTuple`` took 0.15 ms to define, at every start."""
+
+    __slots__ = ("end", "key", "start")
+
+    def __init__(self, start: int, end: int, key: str) -> None:
+        self.start = start
+        self.end = end
+        self.key = key
 
 
 class KeyBar(Widget):

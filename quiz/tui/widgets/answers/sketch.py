@@ -125,6 +125,14 @@ class FirstCard(Widget, can_focus=True):
         shows the field focused, and the key bar its keys)."""
         self.screen.set_focus(self, scroll_visible=False)
 
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """Not restyled as it takes the focus (or loses it, when it is removed): no rule of a
+        start's stylesheet depends on its focus (it draws the focused field itself, from its
+        component classes), and ``Widget``'s watcher styled it and its seven component
+        classes a second time before the first paint (about 0.8 ms), to the same styles.
+        ``tests/tui/test_first_field_sketch.py`` compares its first frame with the real
+        field's."""
+
     def check_consume_key(self, key: str, character: str | None) -> bool:
         """As ``Input``: a printable key is typed, never a binding of the screen."""
         return character is not None and character.isprintable()
