@@ -20,7 +20,7 @@ from quiz.marking.dates import date_of, written
 from quiz.marking.numbers import looks_numeric, parse_number, words_only
 from quiz.marking.outcome import Outcome
 
-__all__ = ["TextMatch", "match_text", "normalise_answer", "typo_allowance"]
+__all__ = ["TextMatch", "match_text", "normalise_answer", "typo_allowance", "without_stem_words"]
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "′": "'"})
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f](?=\d{3}(?!\d))")
@@ -121,3 +121,31 @@ def match_text(given: str, accepted: Sequence[str]) -> TextMatch:
         if norm and _within_typos(norm_given, norm):
             return TextMatch(Outcome.NEAR_MISS, answer)
     return TextMatch(Outcome.WRONG, "")
+
+
+#: At most this many words of the sentence around a blank are read off a typed answer.
+_STEM_WORDS = 2
+
+
+def without_stem_words(given: str, before: str, after: str) -> str | None:
+    """``given`` less the words of the sentence around its blank that it repeats: the words
+    right after the blank at its end ("9,000 acres" typed in "___ acres of land"), the words
+    right before it at its start ("President Yoon" in "President ___"); None when it repeats
+    none of them. Typing the unit the sentence already gives is not a wrong answer (a new
+    user's trial, session 13: "9,000 acres", "29.8 feet" and "212 days" were marked wrong, while
+    a number question took "3 days")."""
+    words = given.split()
+    after_words = [normalise_answer(w) for w in after.split()[:_STEM_WORDS]]
+    before_words = [normalise_answer(w) for w in before.split()[-_STEM_WORDS:]]
+    start, end = 0, len(words)
+    for k in range(min(_STEM_WORDS, len(words) - 1), 0, -1):
+        if [normalise_answer(w) for w in words[-k:]] == after_words[:k]:
+            end -= k
+            break
+    for k in range(min(_STEM_WORDS, end - 1), 0, -1):
+        if [normalise_answer(w) for w in words[:k]] == before_words[-k:]:
+            start += k
+            break
+    if (start, end) == (0, len(words)):
+        return None
+    return " ".join(words[start:end])

@@ -81,21 +81,40 @@ def to_dict(question: Cloze) -> dict[str, Any]:
 to_row, from_row = row_codec(Cloze, ("blanks",))
 
 
-def grade_blanks(shape: Blanks, response: Any) -> Grade:
-    """Grade one typed text per blank, each against that blank's accepted answers."""
+def grade_blanks(shape: Blanks, response: Any, prompt: str = "") -> Grade:
+    """Grade one typed text per blank, each against that blank's accepted answers. With the
+    ``prompt``, an answer that repeats the words around its blank ("9,000 acres" in "___
+    acres") is read without them (:func:`quiz.marking.text.without_stem_words`)."""
     from quiz.marking.grade import Grade
     from quiz.marking.outcome import Outcome
-    from quiz.marking.text import match_text
+    from quiz.marking.text import match_text, without_stem_words
 
     given = list(response)
     blanks = shape.blanks
     answers = [str(r).strip() for r in given] + [""] * (len(blanks) - len(given))
-    matches = [match_text(a, blank) for a, blank in zip(answers, blanks, strict=False)]
+    pieces = prompt.split("___")
+    around = [
+        (pieces[n], pieces[n + 1]) if prompt and n + 1 < len(pieces) else ("", "")
+        for n in range(len(blanks))
+    ]
+    matches = []
+    read: list[str] = []
+    for answer, blank, (before, after) in zip(answers, blanks, around, strict=False):
+        match = match_text(answer, blank)
+        core = without_stem_words(answer, before, after) if not match.outcome.correct else None
+        if core is not None and match_text(core, blank).outcome.correct:
+            match = match_text(core, blank)
+            read.append(core)
+        else:
+            read.append("")
+        matches.append(match)
     parts = tuple(m.outcome.correct for m in matches)
     notes: list[str] = []
     many = len(blanks) > 1
-    for n, (m, _blank) in enumerate(zip(matches, blanks, strict=True), start=1):
+    for n, (m, core) in enumerate(zip(matches, read, strict=True), start=1):
         label = f"Blank {n}: " if many else ""
+        if core:
+            notes.append(f"{label}read as “{core}”: the sentence gives the rest.")
         if m.outcome is Outcome.NEAR_MISS:
             notes.append(f"{label}accepted a near miss: the exact answer is “{m.matched}”.")
     if all(m.outcome is Outcome.RIGHT for m in matches):
@@ -115,7 +134,7 @@ def shape(question: Cloze) -> Blanks:
 
 
 def grade(question: Cloze, response: Any) -> Grade:
-    return grade_blanks(shape(question), response)
+    return grade_blanks(shape(question), response, question.prompt)
 
 
 def form_fields(question: Cloze) -> list[FormField]:
