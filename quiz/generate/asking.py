@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from quiz.generate.article import Article, XFact
+from quiz.generate.article import Article, Sentence, XFact
 from quiz.generate.candidate import (
     _ALL_PRONOUNS,
     _WH_BY_LABEL,
@@ -340,6 +340,12 @@ def how_many_question(fact: XFact, article: Article) -> str | None:
     rest = sentence.text[fact.end :].rstrip()
     if not rest.endswith(".") or rest[-2:-1] in ("”", '"', "’"):
         return None
+    cut = _second_clause(sentence)
+    if cut is not None and cut > fact.end:
+        # "About 1,200 homes were damaged, and 340 people spent a night in a shelter": the
+        # question is about the homes; the clause after ", and" made it a broken one ("About
+        # how many homes were damaged, and 340 people spent …?", a new user's trial)
+        rest = _CLAUSE_JOIN.sub("", sentence.text[fact.end : cut]) + "."
     head = "About how many" if fact.hedge else "How many"
     named = pronoun_edits(sentence, article, (s_start, fact.end))
     if named is None:
@@ -350,6 +356,24 @@ def how_many_question(fact: XFact, article: Article) -> str | None:
         + "?"
     )
     return tidy(text)
+
+
+#: What joins a second clause to the first, left at the end of the first when it is cut.
+_CLAUSE_JOIN = re.compile(r"[\s,;]*(?:\b(?:and|but|while|or)\s*)?$")
+
+
+def _second_clause(sentence: Sentence) -> int | None:
+    """Where the sentence's second main clause starts (a ``conj`` of its root with a subject
+    of its own), as an offset into its text; None when it has one clause."""
+    span = sentence.span
+    for child in span.root.children:
+        if (
+            child.dep_ == "conj"
+            and child.i > span.root.i
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        ):
+            return _rel(sentence, min(child.subtree, key=lambda t: t.i))
+    return None
 
 
 def quote_snippet(quote: str, words: int = 18) -> str:

@@ -56,8 +56,9 @@ _ASKS_WHEN_SAID = re.compile(
 #: "50 kilometres (31 miles)", "$5 (£4)": the figure in brackets restates the one before it.
 _CONVERSION = re.compile(  # "1 trillion pounds ($___ trillion)" too (set S)
     r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
-    # "a three billion dollar (£___ billion) yearly boost" (fresh set AA, all four raters; tuned)
-    r"\s*(?:[^\W\d]+\s*){0,2}\(\s*(?:about\s+|around\s+|some\s+)?[$£€¥]?$",
+    # "a three billion dollar (£___ billion) yearly boost" (fresh set AA, all four raters; tuned),
+    # "gusts of 112 km per hour (___ miles/hour)" (a new user's trial: three words)
+    r"\s*(?:[^\W\d]+\s*){0,3}\(\s*(?:about\s+|around\s+|some\s+)?[$£€¥]?$",
     re.IGNORECASE,
 )
 #: Answers any reader supplies from the words around the blank or from general knowledge.

@@ -321,3 +321,19 @@ def test_a_year_the_article_gives_for_the_same_subject_is_no_wrong_answer(analys
     wrong = date_distractors(fact, article, "When did Bitcoin and other crypto assets rally?")
     assert len(wrong) == 3 and not {"2020", "2023"} & set(wrong), wrong
     assert "2022" in wrong
+
+
+def test_how_many_asks_about_its_own_clause_only(make: Any) -> None:
+    """ "About 1,200 homes were damaged, and 340 people spent at least one night in a shelter"
+    gave "About how many homes were damaged, and 340 people spent …?" (a new user's trial,
+    session 13): the second clause is left out of the question."""
+    text = (
+        "Floods hit the town\n\n"
+        "About 1,200 homes were damaged, and 340 people spent at least one night in a shelter "
+        "at the high school.\n"
+    )
+    generated = make(text, at_least=5)
+    asked = [q.prompt for q in (*generated.bank.questions, *generated.bank.drafts)]
+    asked += [q.prompt for q in generated.candidates.values()]
+    how_many = [p for p in asked if p.startswith("About how many homes")]
+    assert how_many and all(p == "About how many homes were damaged?" for p in how_many)

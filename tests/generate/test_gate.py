@@ -339,6 +339,11 @@ def test_an_institution_everyone_knows_is_not_asked(analyse: Any) -> None:
             "2.28 billion",
             "conversion",
         ),
+        (  # a new user's trial (session 13): three words of unit before the bracket
+            "The storm brought gusts of 112 km per hour (70 miles/hour) to Massachusetts.",
+            "70",
+            "conversion",
+        ),
     ],
 )
 def test_set_s_flaws_hold_a_question_back(
