@@ -78,6 +78,13 @@ class QuestionStream:
         return self.questions
 
 
+def _any_type_fields() -> frozenset[str]:
+    """Every field some question type takes: what a question without a type may hold."""
+    from quiz.bank.types import question_types
+
+    return frozenset().union(*(kind.fields for kind in question_types()))
+
+
 def _question(
     check: Checker,
     q: LineDict,
@@ -101,6 +108,9 @@ def _question(
         )
         return None
     if not qtype:
+        # the other fields are checked against a type's; without one, a misspelled "type" key
+        # would go unnamed ("typ: short_answer" said only that 'type' was missing)
+        check.unknown_fields(q, COMMON_FIELDS | _any_type_fields(), where)
         return None
     kind = question_type(qtype)  # its module checks and builds what is its own
     check.unknown_fields(q, COMMON_FIELDS | kind.fields, f"{where} ({qtype})")
