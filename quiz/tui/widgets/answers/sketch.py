@@ -30,6 +30,7 @@ from textual.content import Content
 from textual.css.styles import StylesBase
 from textual.renderables.bar import Bar
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
@@ -56,21 +57,20 @@ class FirstCard(Widget, can_focus=True):
     answer's, with its field empty and focused), until the real widgets take its place.
 
     It fills the screen above the key bar. Its component classes carry the rules that style
-    the real widgets: the top bar (``app.tcss``), the progress line's bar, the kind line of
-    :class:`~quiz.tui.widgets.question_head.QuestionHead`, the hint (``#hint``), and the
-    field (``TextAnswer``'s ``Input.-alone`` with the focus, Textual's ``Input`` rules for its
-    placeholder and cursor; not those of an ANSI theme, where the real widgets are painted
-    first: :meth:`QuizScreen.compose`). Its key bindings are those in force while
-    that field has the focus, as far as the key bar shows them: the typing keys, and Enter as
-    the field's own (the screen's "Continue" stays hidden); printable keys are the field's, so
-    the screen's letter keys are not shown. No key reaches it: the app holds them all for the
-    real field (:meth:`QuizApp.hold_keys`)."""
+    the real widgets: the top bar (``app.tcss``), the progress line's bar, the muted colour
+    of :class:`~quiz.tui.widgets.question_head.QuestionHead`'s kind line and of the hint
+    (``#hint``), both ``$text-muted``, and the field (``TextAnswer``'s ``Input.-alone`` with
+    the focus, Textual's ``Input`` rules for its placeholder and cursor; not those of an ANSI
+    theme, where the real widgets are painted first: :meth:`QuizScreen.compose`). Its key
+    bindings are those in force while that field has the focus, as far as the key bar shows
+    them: the typing keys, and Enter as the field's own (the screen's "Continue" stays hidden);
+    printable keys are the field's, so the screen's letter keys are not shown. No key reaches
+    it: the app holds them all for the real field (:meth:`QuizApp.hold_keys`)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "first-card--top",
         "first-card--bar",
-        "first-card--kind",
-        "first-card--hint",
+        "first-card--muted",
         "first-card--field",
         "first-card--cursor",
         "first-card--placeholder",
@@ -81,8 +81,7 @@ class FirstCard(Widget, can_focus=True):
         height: 1fr;
         & > .first-card--top { background: $panel; color: $foreground; }
         & > .first-card--bar { color: $accent; background: $panel; }
-        & > .first-card--kind { color: $text-muted; }
-        & > .first-card--hint { color: $text-muted; }
+        & > .first-card--muted { color: $text-muted; }
         & > .first-card--field {
             color: $foreground;
             background: $accent 15%;
@@ -128,7 +127,7 @@ class FirstCard(Widget, can_focus=True):
     def watch_has_focus(self, _has_focus: bool) -> None:
         """Not restyled as it takes the focus (or loses it, when it is removed): no rule of a
         start's stylesheet depends on its focus (it draws the focused field itself, from its
-        component classes), and ``Widget``'s watcher styled it and its seven component
+        component classes), and ``Widget``'s watcher styled it and its six component
         classes a second time before the first paint (about 0.8 ms), to the same styles.
         ``tests/tui/test_first_field_sketch.py`` compares its first frame with the real
         field's."""
@@ -189,15 +188,19 @@ class FirstCard(Widget, can_focus=True):
                 [Strip.blank(left, base), strip, Strip.blank(max(right, 0), base)]
             ).crop(0, width)
 
-        kind = self.kind.stylize_before(self.get_visual_style("first-card--kind"))
-        head = Content.assemble(kind, "\n\n", self.prompt.stylize_before("bold"))
-        hint_style = self.get_visual_style("first-card--hint")
+        def wrapped(content: Content, style: VisualStyle) -> list[Strip]:
+            return [placed(s) for s in Visual.to_strips(self, content, inner, None, style)]
+
+        # The head's kind and prompt are wrapped one at a time, as QuestionHead wraps the two
+        # paragraphs of its "kind\n\nprompt": splitting a text at its line ends compiles a
+        # regular expression (Textual's Content.split: 0.3 ms before the first paint)
+        kind = self.kind.stylize_before(self.get_visual_style("first-card--muted"))
+        prompt = self.prompt.stylize_before("bold")
+        hint = Content(self.hint)
         lines = [blank] * CARD_PADDING_TOP
-        lines += [placed(s) for s in Visual.to_strips(self, head, inner, None, self.visual_style)]
+        lines += [*wrapped(kind, self.visual_style), blank, *wrapped(prompt, self.visual_style)]
         lines += [blank, placed(self._field(min(inner, FIELD_MAX_WIDTH))), blank, blank]
-        lines += [
-            placed(s) for s in Visual.to_strips(self, Content(self.hint), inner, None, hint_style)
-        ]
+        lines += wrapped(hint, self.get_visual_style("first-card--muted"))
         return lines
 
     def _field(self, width: int) -> Strip:
