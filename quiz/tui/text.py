@@ -97,3 +97,27 @@ def quote_content(sentence: str, terms: list[str], style: str = "bold $accent") 
         if span is not None:
             content = content.stylize(style, *span)
     return content
+
+
+# ------------------------------------------------------------------ the top bar's line
+# (here rather than with TopBar: the first question's card is drawn before that widget exists)
+
+
+def bar_line(where: Content, status: Content, width: int) -> Content:
+    """The top bar's line, ``width`` cells: ``where`` on the left, ``status`` on the right."""
+    if status.cell_length > width:  # the spaces that keep a title off it go first
+        status = status[len(status.plain) - len(status.plain.lstrip(" ")) :]
+    status = status.truncate(width, ellipsis=True)
+    room = width - status.cell_length
+    if where.cell_length > room:
+        # a title cut to a letter or two says nothing: then none
+        where = where.truncate(room - 1, ellipsis=True) if room > 4 else Content("")
+    return Content.assemble(where, " " * max(room - where.cell_length, 0), status)
+
+
+def brand(*where: str) -> Content:
+    """``quiz › Bank title`` with the app name emphasised; the rest literal."""
+    parts: list[str | tuple[str, str]] = [("quiz", "bold $accent")]
+    for bit in where:
+        parts.extend(((" › ", "$text-muted"), bit))
+    return Content.assemble(*parts)

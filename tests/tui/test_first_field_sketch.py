@@ -280,3 +280,39 @@ async def test_not_saved_while_sketched_shows_on_the_real_top_bar(
         gate.set()
         await _swapped(pilot)
         assert "not saved" in screen.query_one(TopBar).status.plain
+
+
+def _rules(node: FirstCard) -> list[tuple[str, object]]:
+    """The sketch's own style rules and those of its component classes."""
+    found: list[tuple[str, object]] = [("", sorted(node.styles.base._rules.items()))]
+    for component, styles in sorted(node._component_styles.items()):
+        found.append((component, sorted(styles.base._rules.items())))
+    return found
+
+
+async def test_the_sketch_has_the_styles_a_restyle_with_the_focus_gives(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FirstCard is not restyled as it takes the focus (``FirstCard.watch_has_focus``): the
+    styles it got when mounted are those a restyle gives it, focused."""
+    gate = _hold_the_swap(monkeypatch)
+    app = harness.play(types=("short_answer",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sketch = app.screen.query_one(FirstCard)
+        assert sketch.has_focus
+        styled = _rules(sketch)
+        app.stylesheet.update_nodes([sketch], animate=False)
+        assert _rules(sketch) == styled
+        gate.set()
+        await _swapped(pilot)
+
+
+def test_the_quiz_screen_handles_the_inputs_messages_by_name() -> None:
+    """The quiz screen handles its inputs' messages by their handler names, not with ``@on``
+    (which imported the inputs' module before the first paint): a renamed message or input
+    class must rename its handler too."""
+    from quiz.tui.widgets.answers.base import AnswerWidget, CursorAnswer
+
+    for message in (AnswerWidget.Hint, AnswerWidget.Submitted, CursorAnswer.CursorMoved):
+        assert callable(getattr(QuizScreen, message.handler_name, None)), message.handler_name

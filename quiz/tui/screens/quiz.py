@@ -6,7 +6,7 @@ import asyncio
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -18,17 +18,16 @@ from textual.widgets import Static
 from quiz.bank.model import TYPE_NAMES, MultipleChoice
 from quiz.recording.background import BackgroundRecorder, Saved
 from quiz.session import Item, Result, Session
-from quiz.tui.text import prompt_content
-from quiz.tui.widgets.answers.base import AnswerWidget, CursorAnswer
+from quiz.tui.text import brand, prompt_content
 from quiz.tui.widgets.answers.picking import answer_widget, lone_field
 from quiz.tui.widgets.answers.sketch import FirstCard
 from quiz.tui.widgets.footer import KeyBar
-from quiz.tui.widgets.topbar import TopBar, brand
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from quiz.tui.app import QuizApp
+    from quiz.tui.widgets.answers.base import AnswerWidget, CursorAnswer
     from quiz.tui.widgets.feedback import Feedback
     from quiz.tui.widgets.question_head import QuestionHead
 
@@ -119,9 +118,10 @@ class QuizScreen(Screen[None]):
         its input and the hint of its keys. What undo did goes under the hint (#notice),
         mounted by the first undo; the feedback panel is mounted with the first answer, not
         before the first question."""
-        # imported here: a first card painted by FirstCard needs neither before the paint
+        # imported here: a first card painted by FirstCard needs none before the paint
         from quiz.tui.widgets.progress_line import ProgressLine
         from quiz.tui.widgets.question_head import QuestionHead
+        from quiz.tui.widgets.topbar import TopBar
 
         question = self.session.current.question
         head = QuestionHead(self._kind(), prompt_content(question), id="prompt")
@@ -239,6 +239,8 @@ class QuizScreen(Screen[None]):
         the status of then."""
         if self.sketching:
             return
+        from quiz.tui.widgets.topbar import TopBar
+
         self.query_one(TopBar).set_status(self._status())
 
     def _update_status(self) -> None:
@@ -268,16 +270,21 @@ class QuizScreen(Screen[None]):
 
     @property
     def answer_input(self) -> AnswerWidget:
+        from quiz.tui.widgets.answers.base import AnswerWidget
+
         return self.query_one("#card > .answer", AnswerWidget)
 
     # ------------------------------------------------------------------ events
 
-    @on(AnswerWidget.Hint)
-    def _hint(self, event: AnswerWidget.Hint) -> None:
+    # The inputs' messages are handled by name (``on_answer_widget_hint`` for
+    # ``AnswerWidget.Hint``), not with ``@on``: that needed their module, with its two widget
+    # classes, imported with this screen, before the first paint (a first question painted by
+    # FirstCard builds its input, and imports the module, right after it).
+
+    def on_answer_widget_hint(self, event: AnswerWidget.Hint) -> None:
         self._set_hint(event.text or self.answer_input.hint)
 
-    @on(CursorAnswer.CursorMoved)
-    def _keep_cursor_in_view(self, event: CursorAnswer.CursorMoved) -> None:
+    def on_cursor_answer_cursor_moved(self, event: CursorAnswer.CursorMoved) -> None:
         """Keep the row under the cursor in view, scrolling as little as it takes; on the
         first row, what is above it too (the question), and on the last, what is below it (the
         rest of the input and the hint of its keys), as much of either as fits. On a small
@@ -308,8 +315,7 @@ class QuizScreen(Screen[None]):
         if y != int(scroll.scroll_y):
             scroll.scroll_to(y=y, animate=False, immediate=True)
 
-    @on(AnswerWidget.Submitted)
-    async def _submitted(self, event: AnswerWidget.Submitted) -> None:
+    async def on_answer_widget_submitted(self, event: AnswerWidget.Submitted) -> None:
         event.stop()
         if self.answered is not None:
             return

@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from quiz.tui.text import as_content
+from quiz.tui.text import as_content, bar_line, brand
+
+__all__ = ["TopBar", "bar_line", "brand"]
 
 
 class TopBar(Widget):
@@ -32,23 +34,3 @@ class TopBar(Widget):
 
     def render(self) -> Content:
         return bar_line(self.where, self.status, self.size.width)
-
-
-def bar_line(where: Content, status: Content, width: int) -> Content:
-    """The top bar's line, ``width`` cells: ``where`` on the left, ``status`` on the right."""
-    if status.cell_length > width:  # the spaces that keep a title off it go first
-        status = status[len(status.plain) - len(status.plain.lstrip(" ")) :]
-    status = status.truncate(width, ellipsis=True)
-    room = width - status.cell_length
-    if where.cell_length > room:
-        # a title cut to a letter or two says nothing: then none
-        where = where.truncate(room - 1, ellipsis=True) if room > 4 else Content("")
-    return Content.assemble(where, " " * max(room - where.cell_length, 0), status)
-
-
-def brand(*where: str) -> Content:
-    """``quiz › Bank title`` with the app name emphasised; the rest literal."""
-    parts: list[str | tuple[str, str]] = [("quiz", "bold $accent")]
-    for bit in where:
-        parts.extend(((" › ", "$text-muted"), bit))
-    return Content.assemble(*parts)

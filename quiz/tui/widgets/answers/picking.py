@@ -1,9 +1,10 @@
-"""Which input a question is given: :data:`BY_SHAPE`, :data:`BY_TYPE`, :func:`answer_widget`;
-what a typed one shows (:class:`TypedFields`), known before it is built (:func:`lone_field`)."""
+"""Which input a question is given: :data:`BY_SHAPE`, :data:`BY_TYPE`, :func:`answer_widget`,
+and whether it is a typed field alone, known before it is built (:func:`lone_field`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from quiz.bank.model import Bank
 from quiz.bank.types import shape_of
@@ -18,7 +19,10 @@ from quiz.bank.types.shapes import (
     TextAnswers,
 )
 from quiz.session import Item
-from quiz.tui.widgets.answers.base import AnswerWidget
+from quiz.tui.widgets.answers.sketch import TypedFields
+
+if TYPE_CHECKING:  # each input imports it, when its first question is shown
+    from quiz.tui.widgets.answers.base import AnswerWidget
 
 
 # Each input's module is imported when its first question is shown: a start needs one.
@@ -75,47 +79,6 @@ def _maker(item: Item) -> Callable[[Item, Bank | None], AnswerWidget]:
     if make is None:
         raise TypeError(f"no input for {type(question).__name__}")
     return make
-
-
-class TypedFields:
-    """What a typed answer (:class:`~quiz.tui.widgets.answers.typed.TextAnswer`: a cloze, a
-    short answer, a number) shows: a field per blank with its label, the unit of a number,
-    the placeholder and the hint under it. Worked out here, without the widget's module, so
-    that a first question answered in one field alone is painted before that module is
-    imported (:func:`lone_field`)."""
-
-    __slots__ = ("blanks", "examples", "hint", "labels", "numeric", "unit")
-
-    def __init__(self, item: Item, bank: Bank | None = None) -> None:
-        shape = shape_of(item.question)
-        self.numeric = isinstance(shape, Number)
-        self.unit = shape.unit if isinstance(shape, Number) else ""
-        self.blanks = isinstance(shape, Blanks)
-        if isinstance(shape, Blanks):
-            n = len(shape.blanks)
-            self.labels = [f"({i})" for i in range(1, n + 1)] if n > 1 else [""]
-        else:
-            self.labels = [""]
-        self.examples = ""
-        if self.numeric:
-            from quiz.tui.widgets.answers.numbers import number_examples  # a number's hint
-
-            self.examples = number_examples(bank or item.bank)
-        if self.numeric:
-            self.hint = f"Type a number, then Enter: {self.examples} all work."
-        elif len(self.labels) > 1:
-            self.hint = "Fill each blank; Enter moves to the next and submits on the last."
-        else:
-            self.hint = "Type your answer and press Enter."
-
-    @property
-    def placeholder(self) -> str:
-        return "a number" if self.numeric else "your answer"
-
-    @property
-    def alone(self) -> bool:
-        """One field with neither a label nor a unit beside it (no row around it)."""
-        return self.labels == [""] and not self.unit
 
 
 def lone_field(item: Item, bank: Bank | None = None) -> TypedFields | None:

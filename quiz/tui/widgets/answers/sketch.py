@@ -15,11 +15,12 @@ card in its place (:meth:`QuizScreen._unsketch`). The keys pressed meanwhile are
 handed on once the real field has the focus, one at a time and in order
 (:meth:`QuizApp.release_keys`): nothing typed is lost, and the screen does not change
 (``tests/tui/test_first_field_sketch.py`` compares the first frame with the real card's).
+What a typed answer shows (:class:`TypedFields`) is worked out here, for both.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -34,7 +35,13 @@ from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
-from quiz.tui.widgets.topbar import bar_line
+from quiz.bank.types import shape_of
+from quiz.bank.types.shapes import Blanks, Number
+from quiz.tui.text import bar_line
+
+if TYPE_CHECKING:
+    from quiz.bank.model import Bank
+    from quiz.session import Item
 
 #: The keys of a typed answer (:class:`~quiz.tui.widgets.answers.typed.TextAnswer`'s): q and ?
 #: are letters while typing.
@@ -50,6 +57,47 @@ TYPING_BINDINGS: list[BindingType] = [
 CARD_MAX_WIDTH = 96
 CARD_PADDING_TOP, CARD_PADDING_SIDE = 1, 2
 FIELD_MAX_WIDTH = 60
+
+
+class TypedFields:
+    """What a typed answer (:class:`~quiz.tui.widgets.answers.typed.TextAnswer`: a cloze, a
+    short answer, a number) shows: a field per blank with its label, the unit of a number,
+    the placeholder and the hint under it. Worked out here, without the widget's module, so
+    that a first question answered in one field alone is painted before that module is
+    imported (:func:`~quiz.tui.widgets.answers.picking.lone_field`)."""
+
+    __slots__ = ("blanks", "examples", "hint", "labels", "numeric", "unit")
+
+    def __init__(self, item: Item, bank: Bank | None = None) -> None:
+        shape = shape_of(item.question)
+        self.numeric = isinstance(shape, Number)
+        self.unit = shape.unit if isinstance(shape, Number) else ""
+        self.blanks = isinstance(shape, Blanks)
+        if isinstance(shape, Blanks):
+            n = len(shape.blanks)
+            self.labels = [f"({i})" for i in range(1, n + 1)] if n > 1 else [""]
+        else:
+            self.labels = [""]
+        self.examples = ""
+        if self.numeric:
+            from quiz.tui.widgets.answers.numbers import number_examples  # a number's hint
+
+            self.examples = number_examples(bank or item.bank)
+        if self.numeric:
+            self.hint = f"Type a number, then Enter: {self.examples} all work."
+        elif len(self.labels) > 1:
+            self.hint = "Fill each blank; Enter moves to the next and submits on the last."
+        else:
+            self.hint = "Type your answer and press Enter."
+
+    @property
+    def placeholder(self) -> str:
+        return "a number" if self.numeric else "your answer"
+
+    @property
+    def alone(self) -> bool:
+        """One field with neither a label nor a unit beside it (no row around it)."""
+        return self.labels == [""] and not self.unit
 
 
 class FirstCard(Widget, can_focus=True):

@@ -15,8 +15,7 @@ from textual.widgets import Input, Static
 from quiz.bank.model import Bank
 from quiz.session import Item, Result
 from quiz.tui.widgets.answers.base import GIVE_UP, AnswerWidget
-from quiz.tui.widgets.answers.picking import TypedFields
-from quiz.tui.widgets.answers.sketch import TYPING_BINDINGS
+from quiz.tui.widgets.answers.sketch import TYPING_BINDINGS, TypedFields
 
 #: The class Textual's ``Input.compact`` toggles (Textual 8.2.8, pinned).
 COMPACT = "-textual-compact"
