@@ -116,12 +116,10 @@ GATE_ROUNDS = 10
 AT_LEAST = 0
 DOUBT = "the teacher model expects a teacher to change it"
 UNBALANCED = (
-    "held back to keep the bank's true and false statements balanced (a bank of mostly false "
+    "to keep the bank's true and false statements balanced (a bank of mostly false "
     "statements teaches 'answer False')"
 )
-NO_TRUE = (
-    "held back: no true statement passed the gate, and false statements alone teach 'answer False'"
-)
+NO_TRUE = "no true statement passed the gate, and false statements alone teach 'answer False'"
 
 
 def _true(c: Candidate) -> bool:
