@@ -450,3 +450,25 @@ async def test_true_or_false_is_chosen_not_typed(
         question = draft(app).items[2].question
         assert question.answer_text() == "True"
         assert question.prompt == "The bridge cost approximately 12 million euros."
+
+
+async def test_the_quit_dialog_says_what_saving_does_with_questions_to_review(
+    harness: Harness, bank_dir: Path, tmp_path: Path
+) -> None:
+    """It said "saving leaves them out" while saving keeps them as drafts (a new user's trial,
+    session 13): it says what the save does."""
+    out = tmp_path / "out.yaml"
+    app = author_app(harness, bank_dir / "riverton.yaml", out, pending=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a", "q")
+        dialog = app.screen
+        assert isinstance(dialog, UnsavedChanges)
+        pending = dialog.pending
+        body = str(dialog.query_one(".body", Static).render())
+        await pilot.press("s")
+        await pilot.pause()
+    assert pending > 0
+    assert "leaves them out" not in body
+    assert f"{pending} questions still to review are saved as drafts" in body
+    assert len(load_bank(out).drafts) == pending

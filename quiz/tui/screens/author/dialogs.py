@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from quiz.plural import plural
 from quiz.tui.screens.author.styles import AUTHOR_CSS
 from quiz.tui.screens.dialogs import HelpScreen
 
@@ -116,7 +117,11 @@ class UnsavedChanges(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         body = "Your reviews and edits since the last save would be lost."
         if self.pending:
-            body += f" ({self.pending} questions are still to review; saving leaves them out.)"
+            waiting = plural(self.pending, "question")
+            is_are = "is" if self.pending == 1 else "are"
+            body += (  # as saving does it (saved_message): they stay drafts, for next time
+                f" ({waiting} still to review {is_are} saved as drafts, to review next time.)"
+            )
         with Vertical(id="dialog"):
             yield Static(Content("Save the bank before quitting?"), classes="title")
             yield Static(Content(body), classes="body")
