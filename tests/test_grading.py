@@ -281,7 +281,7 @@ def test_different_numbers_never_match(a: int, delta: int) -> None:
 def test_a_typed_answer_may_repeat_the_words_around_its_blank(
     prompt: str, answer: str, typed: str
 ) -> None:
-    """"9,000 acres" in "___ acres" was marked wrong (a new user's trial, session 13) while a
+    """ "9,000 acres" in "___ acres" was marked wrong (a new user's trial, session 13) while a
     number question took "3 days": the words the sentence already gives are read off."""
     blanks = tuple((answer,) for _ in range(prompt.count("___")))
     q = Cloze(id="c", prompt=prompt, source=SRC, blanks=blanks)
