@@ -108,11 +108,18 @@ def bar_line(where: Content, status: Content, width: int) -> Content:
     if status.cell_length > width:  # the spaces that keep a title off it go first
         status = status[len(status.plain) - len(status.plain.lstrip(" ")) :]
     status = status.truncate(width, ellipsis=True)
-    room = width - status.cell_length
+    room = width - status.cell_length - _GAP  # the title never runs into the status
     if where.cell_length > room:
         # a title cut to a letter or two says nothing: then none
-        where = where.truncate(room - 1, ellipsis=True) if room > 4 else Content("")
-    return Content.assemble(where, " " * max(room - where.cell_length, 0), status)
+        where = where.truncate(room, ellipsis=True) if room > 3 else Content("")
+    return Content.assemble(
+        where, " " * max(width - status.cell_length - where.cell_length, 0), status
+    )
+
+
+#: The least space between the top bar's title and its status: a title that filled the rest
+#: ran into the count ("Tokyo, August 20251 of 20400", a new user's trial at 80 columns).
+_GAP = 2
 
 
 def brand(*where: str) -> Content:
