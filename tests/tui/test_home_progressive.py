@@ -89,9 +89,14 @@ async def test_new_banks_list_at_once_with_a_progress_bar_then_are_checked(
                 "A broken bank",
                 "Bank number 00",
             ]
-            await pilot.press("down", "down")  # the list can be used meanwhile
-            assert banks.highlighted == 2
-            chosen = home.entries[2].path
+            # the list can be used meanwhile: two banks down from where the cursor is (on a
+            # busy machine the first listing can still be settling as the test gets here)
+            await pilot.pause()
+            start = banks.highlighted
+            assert start is not None
+            await pilot.press("down", "down")
+            assert banks.highlighted == start + 2
+            chosen = home.entries[start + 2].path
 
             held_checks.set()
             await settle(pilot)
