@@ -48,6 +48,21 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """``argv`` parsed; words no option takes are a usage error of the command they were
+    given to, with its usage ("quiz play BANK --bogus" printed the usage of ``quiz`` itself,
+    which lists no option of ``play``: a new user's trial, session 13)."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        import argparse
+
+        commands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        command = getattr(args, "command", None)
+        owner = commands[0].choices.get(command, parser) if commands and command else parser
+        owner.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def command_in(argv: Sequence[str]) -> str | None:
     """The subcommand ``argv`` names (its first word that is not an option or the value of
     ``--data-dir``), if it names one."""
@@ -96,7 +111,7 @@ def _run(argv: Sequence[str]) -> int:
 
         args = quick_args(argv)
     if args is None:
-        args = build_parser(argv).parse_args(argv)
+        args = _parse(build_parser(argv), argv)
     func = getattr(args, "func", None)
     try:
         if func is None:
