@@ -100,13 +100,13 @@ def grade_blanks(shape: Blanks, response: Any, prompt: str = "") -> Grade:
     matches = []
     read: list[str] = []
     for answer, blank, (before, after) in zip(answers, blanks, around, strict=False):
-        match = match_text(answer, blank)
-        core = without_stem_words(answer, before, after) if not match.outcome.correct else None
-        if core is not None and match_text(core, blank).outcome.correct:
-            match = match_text(core, blank)
-            read.append(core)
-        else:
-            read.append("")
+        match, core = match_text(answer, blank), ""
+        stripped = None if match.outcome.correct else without_stem_words(answer, before, after)
+        if stripped is not None:
+            read_off = match_text(stripped, blank)
+            if read_off.outcome.correct:
+                match, core = read_off, stripped
+        read.append(core)
         matches.append(match)
     parts = tuple(m.outcome.correct for m in matches)
     notes: list[str] = []
