@@ -276,6 +276,7 @@ def test_different_numbers_never_match(a: int, delta: int) -> None:
         ("She spent ___ days in space.", "212", "212 Days"),
         ("Lee met President ___ in Seoul.", "Yoon", "President Yoon"),
         ("the ___ bridge and the ___ road", "Riverton", "Riverton bridge"),
+        ("the ______ bridge and the _____ road", "Riverton", "Riverton bridge"),
     ],
 )
 def test_a_typed_answer_may_repeat_the_words_around_its_blank(

@@ -92,7 +92,7 @@ def grade_blanks(shape: Blanks, response: Any, prompt: str = "") -> Grade:
     given = list(response)
     blanks = shape.blanks
     answers = [str(r).strip() for r in given] + [""] * (len(blanks) - len(given))
-    pieces = prompt.split("___")
+    pieces = _BLANK.split(prompt)  # a blank is three underscores or more
     around = [
         (pieces[n], pieces[n + 1]) if prompt and n + 1 < len(pieces) else ("", "")
         for n in range(len(blanks))
