@@ -14,7 +14,7 @@ from quiz.bank.question import Question
 from quiz.bank.types import plain
 from quiz.bank.types.checks import distinct
 from quiz.bank.types.form import EXPLANATION, PROMPT, FormField, FormSpec, lines
-from quiz.bank.types.registry import QuestionType, row_codec
+from quiz.bank.types.registry import QuestionType, row_encoder
 from quiz.bank.types.shapes import Choice
 
 if TYPE_CHECKING:
@@ -80,7 +80,39 @@ def to_dict(question: MultipleChoice) -> dict[str, Any]:
     return out
 
 
-to_row, from_row = row_codec(MultipleChoice, ("choices", "answers", "multiple"))
+to_row = row_encoder(MultipleChoice, ("choices", "answers", "multiple"))
+
+
+def from_row(
+    _kind: str,
+    qid: str,
+    prompt: str,
+    source: str,
+    fact: str,
+    explanation: str,
+    tags: tuple[str, ...],
+    difficulty: int | None,
+    silence: tuple[tuple[str, str], ...],
+    held: str,
+    choices: tuple[str, ...],
+    answers: tuple[str, ...],
+    multiple: bool,
+) -> MultipleChoice:
+    """The question from its cache row (see :func:`~quiz.bank.types.registry.row_encoder`)."""
+    return MultipleChoice(
+        id=qid,
+        prompt=prompt,
+        source=source,
+        fact=fact,
+        explanation=explanation,
+        tags=tags,
+        difficulty=difficulty,
+        silence=silence,
+        held_back=held,
+        choices=choices,
+        answers=answers,
+        multiple=multiple,
+    )
 
 
 def indices(response: Any) -> frozenset[int]:

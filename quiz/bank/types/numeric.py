@@ -13,7 +13,7 @@ from quiz.bank.question import Question, format_number
 from quiz.bank.types import plain
 from quiz.bank.types.checks import number
 from quiz.bank.types.form import EXPLANATION, PROMPT, FormField, FormSpec, one_line
-from quiz.bank.types.registry import QuestionType, row_codec
+from quiz.bank.types.registry import QuestionType, row_encoder
 from quiz.bank.types.shapes import Number
 
 if TYPE_CHECKING:
@@ -59,7 +59,39 @@ def to_dict(question: Numeric) -> dict[str, Any]:
     return out
 
 
-to_row, from_row = row_codec(Numeric, ("answer", "tolerance", "unit"))
+to_row = row_encoder(Numeric, ("answer", "tolerance", "unit"))
+
+
+def from_row(
+    _kind: str,
+    qid: str,
+    prompt: str,
+    source: str,
+    fact: str,
+    explanation: str,
+    tags: tuple[str, ...],
+    difficulty: int | None,
+    silence: tuple[tuple[str, str], ...],
+    held: str,
+    answer: float,
+    tolerance: float,
+    unit: str,
+) -> Numeric:
+    """The question from its cache row (see :func:`~quiz.bank.types.registry.row_encoder`)."""
+    return Numeric(
+        id=qid,
+        prompt=prompt,
+        source=source,
+        fact=fact,
+        explanation=explanation,
+        tags=tags,
+        difficulty=difficulty,
+        silence=silence,
+        held_back=held,
+        answer=answer,
+        tolerance=tolerance,
+        unit=unit,
+    )
 
 
 def grade_number(shape: Number, response: Any) -> Grade:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from quiz.bank.question import Question
 from quiz.bank.types.checks import distinct
 from quiz.bank.types.form import EXPLANATION, PROMPT, FormField, FormSpec, lines
-from quiz.bank.types.registry import QuestionType, row_codec
+from quiz.bank.types.registry import QuestionType, row_encoder
 from quiz.bank.types.shapes import Sequence
 
 if TYPE_CHECKING:
@@ -45,7 +45,35 @@ def to_dict(question: Ordering) -> dict[str, Any]:
     return {"items": list(question.items)}
 
 
-to_row, from_row = row_codec(Ordering, ("items",))
+to_row = row_encoder(Ordering, ("items",))
+
+
+def from_row(
+    _kind: str,
+    qid: str,
+    prompt: str,
+    source: str,
+    fact: str,
+    explanation: str,
+    tags: tuple[str, ...],
+    difficulty: int | None,
+    silence: tuple[tuple[str, str], ...],
+    held: str,
+    items: tuple[str, ...],
+) -> Ordering:
+    """The question from its cache row (see :func:`~quiz.bank.types.registry.row_encoder`)."""
+    return Ordering(
+        id=qid,
+        prompt=prompt,
+        source=source,
+        fact=fact,
+        explanation=explanation,
+        tags=tags,
+        difficulty=difficulty,
+        silence=silence,
+        held_back=held,
+        items=items,
+    )
 
 
 def grade_sequence(shape: Sequence, response: Any) -> Grade:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from quiz.bank.question import Question
 from quiz.bank.types import plain
 from quiz.bank.types.form import EXPLANATION, PROMPT, FormField, FormSpec, lines, one_line
-from quiz.bank.types.registry import QuestionType, row_codec
+from quiz.bank.types.registry import QuestionType, row_encoder
 from quiz.bank.types.shapes import TextAnswers
 
 if TYPE_CHECKING:
@@ -45,7 +45,35 @@ def to_dict(question: ShortAnswer) -> dict[str, Any]:
     return out
 
 
-to_row, from_row = row_codec(ShortAnswer, ("answers",))
+to_row = row_encoder(ShortAnswer, ("answers",))
+
+
+def from_row(
+    _kind: str,
+    qid: str,
+    prompt: str,
+    source: str,
+    fact: str,
+    explanation: str,
+    tags: tuple[str, ...],
+    difficulty: int | None,
+    silence: tuple[tuple[str, str], ...],
+    held: str,
+    answers: tuple[str, ...],
+) -> ShortAnswer:
+    """The question from its cache row (see :func:`~quiz.bank.types.registry.row_encoder`)."""
+    return ShortAnswer(
+        id=qid,
+        prompt=prompt,
+        source=source,
+        fact=fact,
+        explanation=explanation,
+        tags=tags,
+        difficulty=difficulty,
+        silence=silence,
+        held_back=held,
+        answers=answers,
+    )
 
 
 def grade_text(shape: TextAnswers, response: Any) -> Grade:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from quiz.bank.question import Question
 from quiz.bank.types.form import EXPLANATION, FormField, FormSpec, one_line
-from quiz.bank.types.registry import QuestionType, row_codec
+from quiz.bank.types.registry import QuestionType, row_encoder
 from quiz.bank.types.shapes import Statement
 
 if TYPE_CHECKING:
@@ -43,7 +43,35 @@ def to_dict(question: TrueFalse) -> dict[str, Any]:
     return {"answer": question.answer}
 
 
-to_row, from_row = row_codec(TrueFalse, ("answer",))
+to_row = row_encoder(TrueFalse, ("answer",))
+
+
+def from_row(
+    _kind: str,
+    qid: str,
+    prompt: str,
+    source: str,
+    fact: str,
+    explanation: str,
+    tags: tuple[str, ...],
+    difficulty: int | None,
+    silence: tuple[tuple[str, str], ...],
+    held: str,
+    answer: bool,
+) -> TrueFalse:
+    """The question from its cache row (see :func:`~quiz.bank.types.registry.row_encoder`)."""
+    return TrueFalse(
+        id=qid,
+        prompt=prompt,
+        source=source,
+        fact=fact,
+        explanation=explanation,
+        tags=tags,
+        difficulty=difficulty,
+        silence=silence,
+        held_back=held,
+        answer=answer,
+    )
 
 
 def grade_statement(shape: Statement, response: Any) -> Grade:
