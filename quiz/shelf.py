@@ -16,6 +16,7 @@ from msgspec import Struct
 
 from quiz.atomic import write_atomic
 from quiz.bank.cache import BankCache, BankSummary
+from quiz.bank.model import Bank
 from quiz.errors import QuizError
 from quiz.library import (
     bank_dirs,
@@ -90,18 +91,25 @@ def taken_ids(data_dir: Path, *, besides: Path | None = None) -> dict[str, Path]
     return taken
 
 
-def add_bank(path: Path, data_dir: Path) -> Added:
+def add_bank(path: Path, data_dir: Path, written: Bank | None = None) -> Added:
     """Put the bank file at ``path`` into the library (registered where it is).
+
+    ``written`` is the bank this process has just written to ``path`` (``quiz generate``): it
+    is cached and indexed as it is, not parsed back from the file.
 
     Raises :class:`QuizError` for a file that is not a valid bank (one ``FILE:LINE: message``
     per problem), or whose id must change but cannot be written."""
     from quiz.bank.errors import BankError
 
     path = path.expanduser().absolute()
-    try:
-        bank = _cache(data_dir).load(path)
-    except BankError as error:
-        raise QuizError("\n".join(error.lines())) from None
+    if written is not None:
+        _cache(data_dir).remember_written(path, written)
+        bank = written
+    else:
+        try:
+            bank = _cache(data_dir).load(path)
+        except BankError as error:
+            raise QuizError("\n".join(error.lines())) from None
     folders = bank_dirs(data_dir)
     if in_folders(path, [shipped_banks_dir()]):
         return Added(path, bank.id, "already")  # shipped files are never rewritten

@@ -20,6 +20,20 @@ _LEADING_PRONOUN = re.compile(r"^(?:He|She|They|It|This|These|Those|His|Her|Thei
 _CUT_SPAN = re.compile(r"(?:\s[-–—]|\s(?:of|to|in|for|and|or|the|a|an|with|by|at|on|from))$", re.I)
 
 
+def broken(c: Candidate, article: Article) -> bool:
+    """Whether ``c`` breaks a hard rule, worked out once per candidate and article: the
+    pipeline drops what breaks one and the choice (:mod:`quiz.generate.select`) asks again of
+    every candidate left, round after round, and the answer depends on nothing else. The memo
+    keeps the candidate itself, so its ``id`` is not reused by another object while the article
+    lives."""
+    memo: dict[int, tuple[Candidate, bool]] = article.cache.setdefault("broken", {})
+    known = memo.get(id(c))
+    if known is None or known[0] is not c:
+        known = (c, bool(violations(c, article)))
+        memo[id(c)] = known
+    return known[1]
+
+
 def violations(c: Candidate, article: Article) -> list[str]:
     """Hard rules. Any violation drops the candidate."""
     problems: list[str] = []

@@ -261,14 +261,14 @@ def generate(
     candidates = [with_context(c, article) for c in candidates]
     fact_ids = _fact_ids(article)
     with_ids = _assign_ids(candidates)
-    from quiz.generate.hard_rules import violations
+    from quiz.generate.hard_rules import broken
 
     keep_days = telling_days([s.text for s in article.sentences])
     all_questions: dict[str, Question] = {}
     all_facts: dict[str, Fact] = {}
     by_candidate: dict[int, str] = {}
     for qid, c in with_ids:
-        if violations(c, article):
+        if broken(c, article):
             continue
         source = _source_text(c, article)
         fid = fact_ids[id(c.fact)]

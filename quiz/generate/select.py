@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from quiz.generate.article import Article, normalise_key
 from quiz.generate.balance import turnable
 from quiz.generate.candidate import Candidate
-from quiz.generate.hard_rules import trivial, violations
+from quiz.generate.hard_rules import broken, trivial
 
 _FORM_FAMILY = {
     "blank": "blank",
@@ -144,7 +144,7 @@ def _judged(c: Candidate, article: Article) -> float | None:
     memo: dict[int, tuple[Candidate, float | None]] = article.cache.setdefault("judged", {})
     known = memo.get(id(c))
     if known is None or known[0] is not c:
-        known = (c, None if violations(c, article) else score(c, article))
+        known = (c, None if broken(c, article) else score(c, article))
         memo[id(c)] = known
     return known[1]
 

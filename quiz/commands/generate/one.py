@@ -164,7 +164,7 @@ def run_new(
     if not in_library:
         from quiz.shelf import add_bank
 
-        added = add_bank(target, data_dir)
+        added = add_bank(target, data_dir, written=result.bank)  # not parsed back
         if added.status == "renamed":  # another bank of the library has the id: a new one
             bank_id = added.bank_id  # was written into the file; this is the id to play
             notes.append(f"note: {added.message()}")
