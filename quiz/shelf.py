@@ -102,14 +102,22 @@ def add_bank(path: Path, data_dir: Path, written: Bank | None = None) -> Added:
     from quiz.bank.errors import BankError
 
     path = path.expanduser().absolute()
-    if written is not None:
-        _cache(data_dir).remember_written(path, written)
-        bank = written
-    else:
+    if written is None:
         try:
             bank = _cache(data_dir).load(path)
         except BankError as error:
             raise QuizError("\n".join(error.lines())) from None
+    else:
+        bank = written
+    added = _shelve(path, data_dir, bank)
+    if written is not None and added.status != "renamed":  # (a renamed file is not as written)
+        # after the library's look at its ids, which rewrites the folder index without it
+        _cache(data_dir).remember_written(path, written)
+    return added
+
+
+def _shelve(path: Path, data_dir: Path, bank: Bank) -> Added:
+    """Register the valid ``bank`` of ``path``, with a free id if another bank has its own."""
     folders = bank_dirs(data_dir)
     if in_folders(path, [shipped_banks_dir()]):
         return Added(path, bank.id, "already")  # shipped files are never rewritten

@@ -57,6 +57,78 @@ def test_the_cached_banks_are_the_files_banks(tmp_path: Path) -> None:
         assert summaries[path].ok and summaries[path].questions == len(cached[path].questions)
 
 
+#: Put on PYTHONPATH as sitecustomize.py: at exit, every bank file the process parsed, and
+#: every one whose summary the folder index had to make (by loading it) rather than knew.
+COUNT_PARSES = """\
+import atexit
+import sys
+
+parsed = []
+summarised = []
+
+
+def _report():
+    print("parsed: " + repr(parsed), file=sys.stderr)
+    print("summarised: " + repr(summarised), file=sys.stderr)
+
+
+def _watch():
+    import quiz.bank.loader as loader
+
+    original = loader.parse_bank_text
+
+    def parse_bank_text(text, path=None, **options):
+        parsed.append(str(path))
+        return original(text, path=path, **options)
+
+    loader.parse_bank_text = parse_bank_text
+
+    from quiz.bank.cache import BankCache
+
+    summarise = BankCache._summarise
+
+    def _summarise(self, path):
+        summarised.append(str(path))
+        return summarise(self, path)
+
+    BankCache._summarise = _summarise
+
+
+_watch()
+atexit.register(_report)
+"""
+
+
+def test_the_command_parses_none_of_the_banks_it_wrote(tmp_path: Path) -> None:
+    """Neither to add a bank to the library nor, an article later, to look up its id: the
+    folder index knows it from the moment it was written."""
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(COUNT_PARSES, encoding="utf-8")
+    articles = [
+        shutil.copy(FOUNDING_ARTICLE, tmp_path / "summit.txt"),
+        shutil.copy(ARTICLES / "heldout2" / "voa-le-titan-methane-ice.txt", tmp_path / "titan.txt"),
+        shutil.copy(ARTICLES / "voa-who-booster.txt", tmp_path / "booster.txt"),
+    ]
+    out = tmp_path / "out"
+    result = run_quiz(
+        tmp_path / "data", "generate", *map(str, articles), "-o", str(out), pythonpath=str(hooks)
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    parsed = next(line for line in lines if line.startswith("parsed: "))
+    summarised = next(line for line in lines if line.startswith("summarised: "))
+    assert len(list(out.glob("*.yaml"))) == 3
+    assert str(out) not in parsed  # (the shipped bank is parsed once, for its id)
+    assert str(out) not in summarised
+    # and the library lists all three, from the index alone
+    listed = run_quiz(tmp_path / "data", "banks", pythonpath=str(hooks))
+    assert listed.returncode == 0, listed.stderr
+    assert all(p.stem in listed.stdout for p in out.glob("*.yaml"))
+    assert "parsed: []" in listed.stderr
+    assert "summarised: []" in listed.stderr
+
+
 def test_a_bank_edited_after_it_was_written_is_parsed_again(tmp_path: Path) -> None:
     article = shutil.copy(FOUNDING_ARTICLE, tmp_path / "summit.txt")
     other = shutil.copy(ARTICLES / "heldout2" / "voa-le-titan-methane-ice.txt", tmp_path / "t.txt")
