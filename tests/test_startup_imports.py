@@ -40,6 +40,17 @@ LATER = (
     "quiz.tui.screens.dialogs",
 )
 
+#: Needed with the first answer, not before the first question is on screen: the answer and its
+#: outcome (``quiz.record``), a session's results. The app starts its session with its own
+#: recorder, so neither a memory recorder nor these are made before the first paint.
+FIRST_ANSWER = (
+    "quiz.record",
+    "quiz.marking",
+    "quiz.marking.outcome",
+    "quiz.session.results",
+    "quiz.grading",
+)
+
 PROBE = f"""
 import sys
 import textual.app
@@ -64,10 +75,48 @@ main(sys.argv[1:])
 """
 
 
-def _imported_before_the_app_runs(data_dir: Path, *argv: str) -> str:
+#: The same command line, run on until the quiz screen, its first question composed, is
+#: mounted (just before the first paint), headless: what the app itself imports on the way.
+MOUNTED_PROBE = f"""
+import os
+import sys
+import textual.app
+
+_run = textual.app.App.run
+
+def run(self, *args, **kwargs):
+    from quiz.tui.screens.quiz import QuizScreen
+
+    def on_mount(screen):
+        later = {LATER!r} + {FIRST_ANSWER!r}
+        print(sorted(m for m in later if m in sys.modules), flush=True)
+        os._exit(0)
+
+    QuizScreen.on_mount = on_mount
+    kwargs["headless"] = True
+    return _run(self, *args, **kwargs)
+
+textual.app.App.run = run
+
+class _Terminal:
+    def __init__(self, stream):
+        self._stream = stream
+    def isatty(self):
+        return True
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+sys.stdin, sys.stdout = _Terminal(sys.stdin), _Terminal(sys.stdout)
+from quiz.cli import main
+main(sys.argv[1:])
+print("the quiz screen was never mounted")
+"""
+
+
+def _imported_before_the_app_runs(data_dir: Path, *argv: str, probe: str = PROBE) -> str:
     env = {**os.environ, "QUIZ_DATA_DIR": str(data_dir)}
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, *argv],
+        [sys.executable, "-c", probe, *argv],
         capture_output=True,
         text=True,
         env=env,
@@ -88,6 +137,15 @@ def test_quiz_play_by_id_also_reads_no_registry(tmp_path: Path) -> None:
     argv = ("play", FOUNDING.stem, "--seed", "1")
     _imported_before_the_app_runs(tmp_path, *argv)
     assert _imported_before_the_app_runs(tmp_path, *argv) == "[]"
+
+
+def test_the_first_question_is_composed_without_the_answer_modules(tmp_path: Path) -> None:
+    """Up to the quiz screen mounted with its first question: nothing of :data:`LATER`, and
+    nothing only an answer needs (:data:`FIRST_ANSWER`); the scores are opened after the
+    paint, and the answer's modules with the first answer."""
+    argv = ("play", str(FOUNDING), "--seed", "1")
+    _imported_before_the_app_runs(tmp_path, *argv)
+    assert _imported_before_the_app_runs(tmp_path, *argv, probe=MOUNTED_PROBE) == "[]"
 
 
 def test_the_app_is_one_textual_app_class() -> None:

@@ -32,10 +32,10 @@ import msgspec
 from msgspec import Struct
 from msgspec.structs import replace
 
-from quiz.record import Answer, Recorder
 from quiz.recording.protocol import SessionRecording
 
 if TYPE_CHECKING:
+    from quiz.record import Answer, Recorder
     from quiz.store.journal import PendingAnswer
 
 __all__ = ["BackgroundRecorder", "RecordingFailed", "Saved", "Undone", "answer_key"]

@@ -8,9 +8,10 @@ purpose: the app imports it before the first question, and it must not load the 
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from quiz.record import Answer
+if TYPE_CHECKING:
+    from quiz.record import Answer
 
 __all__ = ["SessionRecording"]
 

@@ -6,17 +6,19 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct, field
 from msgspec.structs import replace
 
 from quiz.bank.model import Bank, Question, Source
-from quiz.record import Answer, MemoryRecorder, Outcome, Recorder
 from quiz.session.choosing import NoQuestions, Options, filtered_positions, select_questions
 from quiz.session.presenting import Item, present
-from quiz.session.results import Miss, Result, Summary, breakdown
 from quiz.session.siblings import arrange, spacing_window
+
+if TYPE_CHECKING:
+    from quiz.record import Recorder
+    from quiz.session.results import Result, Summary
 
 __all__ = ["LAZY_OVER", "Clock", "Session", "mixed_bank", "utc_now"]
 
@@ -31,6 +33,16 @@ LAZY_OVER = 2_000
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _memory_recorder() -> Recorder:
+    """A recorder keeping the answers in memory: a session's default. :mod:`quiz.record`
+    (and :mod:`quiz.session.results`) are imported with the first answer, not before the
+    first question: the app starts its session with its own recorder (0.5 ms of modules,
+    the answer and its outcome, that ``quiz play`` loaded before its first paint)."""
+    from quiz.record import MemoryRecorder
+
+    return MemoryRecorder()
 
 
 class Session(Struct):
@@ -49,7 +61,7 @@ class Session(Struct):
 
     bank: Bank
     items: Sequence[Item]  # a list, or for a big shuffled bank made as the quiz goes
-    recorder: Recorder = field(default_factory=MemoryRecorder)
+    recorder: Recorder = field(default_factory=_memory_recorder)
     clock: Clock = utc_now
     options: Options = field(default_factory=Options)
     index: int = 0
@@ -79,7 +91,7 @@ class Session(Struct):
                 return cls(
                     bank=bank,
                     items=AsItGoes(bank.questions, pool, rng, spacing_window(len(pool))),
-                    recorder=recorder if recorder is not None else MemoryRecorder(),
+                    recorder=recorder if recorder is not None else _memory_recorder(),
                     clock=clock,
                     options=options,
                     mode=mode,
@@ -94,7 +106,7 @@ class Session(Struct):
         return cls(
             bank=bank,
             items=[present(q, rng) for q in chosen],
-            recorder=recorder if recorder is not None else MemoryRecorder(),
+            recorder=recorder if recorder is not None else _memory_recorder(),
             clock=clock,
             options=options,
             mode=mode,
@@ -120,7 +132,7 @@ class Session(Struct):
         return cls(
             bank=bank,
             items=items,
-            recorder=recorder if recorder is not None else MemoryRecorder(),
+            recorder=recorder if recorder is not None else _memory_recorder(),
             clock=clock,
             options=Options(seed=seed, shuffle=False),
             mode=mode,
@@ -203,6 +215,8 @@ class Session(Struct):
         item = self.current
         question = item.question
         from quiz.grading import grade  # on the first answer: not needed to show a question
+        from quiz.record import Answer
+        from quiz.session.results import Result
 
         verdict = grade(question, response)
         answer = Answer(
@@ -245,6 +259,9 @@ class Session(Struct):
     # ------------------------------------------------------------------ the end
 
     def summary(self) -> Summary:
+        from quiz.record import Outcome
+        from quiz.session.results import Miss, Summary, breakdown
+
         results = self.first_answers()
         retakes = [r for r in self.results if r.answer.retake]
         return Summary(

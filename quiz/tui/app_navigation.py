@@ -34,7 +34,15 @@ class NavigationApp(ScoresApp):
     # ------------------------------------------------------------------ sessions
 
     def new_session(self, bank: Bank, options: Options | None = None) -> Session:
-        return self._with_recorder(Session.start(bank, options, clock=self.config.clock))
+        """A quiz on ``bank``, started with its background recorder: started with none, it got
+        a recorder in memory first (replaced at once), whose module and the results' were
+        loaded before ``quiz play``'s first question for nothing."""
+        recorder = self._recorder(bank, "play")
+        try:
+            return Session.start(bank, options, clock=self.config.clock, recorder=recorder)
+        except BaseException:
+            self.recorders.remove(recorder)  # no session: nothing will be recorded
+            raise
 
     def cram_session(self, bank: Bank, seed: int | None = None) -> Session:
         from quiz.review import cram_session

@@ -103,13 +103,17 @@ class ScoresApp(AppLayer):
 
     def _with_recorder(self, session: Session) -> Session:
         """Give ``session`` its own background recorder (a store session of its mode)."""
+        session.recorder = self._recorder(session.bank, session.mode)
+        return session
+
+    def _recorder(self, bank: Bank, mode: str) -> BackgroundRecorder:
+        """A background recorder for a session of ``mode`` on ``bank``, kept with the app's
+        (the store's recorder is made with its first answer)."""
         recorder = BackgroundRecorder(
-            lambda: self.config.recorder_factory(session.bank, session.mode),
-            on_error=self._recording_failed,
+            lambda: self.config.recorder_factory(bank, mode), on_error=self._recording_failed
         )
         self.recorders.append(recorder)
-        session.recorder = recorder
-        return session
+        return recorder
 
     def _recording_failed(self, failure: RecordingFailed) -> None:
         """Failed answers are reported by the quiz screen (once); this reports the rest."""

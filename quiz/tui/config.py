@@ -12,12 +12,12 @@ from msgspec import Struct, field
 
 from quiz.bank.model import Bank
 from quiz.library import bank_dirs
-from quiz.record import MemoryRecorder, Recorder
 from quiz.session import Options, utc_now
 from quiz.tui.progress import NoProgress, ProgressProvider
 
 if TYPE_CHECKING:
     from quiz.authoring import Draft
+    from quiz.record import Recorder
     from quiz.recording.deferred import DeferredScores
     from quiz.report import Report
     from quiz.stats import Stats
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 #: (cram answers never touch a schedule). Called on a
 #: background thread when the session's first answer is recorded. A recorder that has a
 #: ``finish()`` method gets it called when the session ends.
-RecorderFactory = Callable[[Bank, str], Recorder]
+RecorderFactory = Callable[[Bank, str], "Recorder"]
 
 #: The learner's stats at ``now``, counting only the questions the banks have now.
 StatsSource = Callable[[datetime, "KnownQuestions | None"], "Stats"]
@@ -37,6 +37,8 @@ def memory_recorders() -> RecorderFactory:
     """A factory whose recorders keep answers in memory (no scores saved)."""
 
     def make(bank: Bank, mode: str) -> Recorder:
+        from quiz.record import MemoryRecorder  # with the first answer, not at start
+
         return MemoryRecorder()
 
     return make

@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from quiz.bank.model import TYPE_NAMES, MultipleChoice
 from quiz.recording.background import BackgroundRecorder, Saved
-from quiz.session import Item, Result, Session
+from quiz.session import Item, Session
 from quiz.tui.text import brand, prompt_content
 from quiz.tui.widgets.answers.picking import answer_widget, lone_field
 from quiz.tui.widgets.answers.sketch import FirstCard
@@ -26,6 +26,7 @@ from quiz.tui.widgets.footer import KeyBar
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from quiz.session import Result
     from quiz.tui.app import QuizApp
     from quiz.tui.widgets.answers.base import AnswerWidget, CursorAnswer
     from quiz.tui.widgets.feedback import Feedback
