@@ -41,17 +41,38 @@ def _country_names() -> tuple[tuple[str, tuple[tuple[str, ...], ...], bool], ...
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _names_by_first_word() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Each first word of a country's names -> (the country, the name's words): a prompt's
+    words are looked up, not every name of every country tried against each prompt (the
+    gate reviews some 20 prompts an article, and that walk was a third of this check)."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for country, spelled, _ in _country_names():
+        for name in spelled:
+            index.setdefault(name[0], []).append((country, name))
+    return {first: tuple(names) for first, names in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _named_us() -> tuple[str, ...]:
+    """The countries "US" (written so) names."""
+    return tuple(country for country, _, us in _country_names() if us)
+
+
 def _countries_named(words: list[str], raw: str, year: int | None) -> set[str]:
     """Countries the words name: by name, capital, demonym, or a leader in office that year
     ("us" only when written "US": the pronoun names no country). A name is looked for only
-    when its first word is in the prompt (a set), which few are."""
+    when its first word is in the prompt."""
     present = set(words)
-    named = set()
-    for country, spelled, us in _country_names():
-        if any(n[0] in present and text.contains(words, n) for n in spelled) or (
-            us and _US.search(raw)
-        ):
-            named.add(country)
+    index = _names_by_first_word()
+    named = {
+        country
+        for word in present
+        for country, name in index.get(word, ())
+        if text.contains(words, name)
+    }
+    if _US.search(raw):
+        named.update(_named_us())
     for country, leader, first, last in LEADERS:
         if (year is None or first <= year <= last) and leader.split()[-1] in present:
             named.add(country)
@@ -63,7 +84,7 @@ def _why(answer: list[str], raw: str, year: int | None) -> str | None:
     joined = " ".join(answer)
     prompt = text.tokens(raw)
     named = _countries_named(prompt, raw, year)
-    for country in named:
+    for country in sorted(named):  # the first reason found, the same in every process
         capital, _, continent, currency = COUNTRIES[country]
         if joined == capital or joined.removesuffix(" dc") == capital:
             return f"{joined.title()} is the capital of {country.title()}"
