@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from msgspec.structs import replace
@@ -61,17 +62,18 @@ class Generated:
 PARSE_SHARE = 0.8
 
 
-def prepare() -> None:
+def prepare(cache_dir: Path | None = None) -> None:
     """Import and load, once per process, what drafting an article reads besides spaCy's
     model: the item review and the bank writer (imported where they are used, so that a module
-    that only reads banks never pays for them) and lemminflect's tables. ``quiz generate``
-    calls it as it loads the model, so that the first article costs what every later one does
-    (it paid about 0.4 s more: the tables 0.3, the imports 0.1)."""
+    that only reads banks never pays for them) and lemminflect's tables (kept in ``cache_dir``
+    when given: :mod:`quiz.generate.lemma_tables`). ``quiz generate`` calls it as it loads the
+    model, so that the first article costs what every later one does (it paid about 0.4 s
+    more: the tables 0.3, the imports 0.1)."""
     import quiz.bank.dump
     import quiz.bank.review.registry  # noqa: F401 (imported for their cost, not their names)
     from quiz.generate.why_text import load_tables
 
-    load_tables()
+    load_tables(cache_dir)
 
 
 def analyse(text: str, nlp: Any = None, progress: Callable[[float], None] | None = None) -> Article:

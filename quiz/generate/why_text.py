@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from quiz.generate.article import Article, Sentence
@@ -53,16 +54,20 @@ def lemminflect() -> Any:
     return importlib.import_module("lemminflect")
 
 
-def load_tables() -> None:
-    """Load lemminflect's lemma and inflection tables now (about half a second, once per
-    process; nothing is downloaded: they ship in its wheel), as spaCy's model is loaded, before
-    any article: otherwise the first "Why …?" of a run pays for them, inside that article's
-    drafting. Without the ``generate`` extra there is nothing to load."""
+def load_tables(cache_dir: Path | None = None) -> None:
+    """Load lemminflect's lemma and inflection tables now (once per process; nothing is
+    downloaded: they ship in its wheel), as spaCy's model is loaded, before any article:
+    otherwise the first "Why …?" of a run pays for them, inside that article's drafting. From
+    ``cache_dir`` when given (:mod:`quiz.generate.lemma_tables`: 0.06 s rather than 0.4 s).
+    Without the ``generate`` extra there is nothing to load."""
     try:
         module = lemminflect()
     except ImportError:
         return
-    module.getLemma("broke", upos="VERB", lemmatize_oov=False)
+    from quiz.generate.lemma_tables import load_tables as load
+
+    load(module, cache_dir)
+    module.getLemma("broke", upos="VERB", lemmatize_oov=False)  # and the overrides
     module.getInflection("do", tag="VBZ")
 
 

@@ -121,7 +121,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 @says_bank_errors
 def run(args: argparse.Namespace) -> int:
-    from quiz.commands.options import check_date_option
+    from quiz.commands.options import check_date_option, resolve_data_dir
     from quiz.generate.source_input import read_article
 
     check_date_option(args.date)
@@ -139,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.generate.nlp import ModelMissing
 
     try:
-        load_model_once()
+        load_model_once(resolve_data_dir(args))
         if args.update:
             return run_update(args, article, argument)
         return run_new(args, article, argument)

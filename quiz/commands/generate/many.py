@@ -43,22 +43,23 @@ def run_many(args: argparse.Namespace, arguments: list[str]) -> int:
         parser.error("--title names one bank: with several articles each keeps its own title")
     folder = output_folder(parser, args.output)
 
+    from quiz.commands.options import resolve_data_dir
     from quiz.generate.nlp import ModelMissing
 
     expanded = expand(arguments)
+    data_dir = resolve_data_dir(args)
     try:
-        load_model_once()
+        load_model_once(data_dir)
     except ModelMissing as missing:  # every article would fail the same way
         print(str(missing), file=sys.stderr)
         return 1
     # every article asks the library which ids are taken: on a first run in a data dir its
     # index is made here, once for the command (parsing each bank found, the shipped one too:
     # about 9 ms), not inside the first article
-    from quiz.commands.options import resolve_data_dir
     from quiz.shelf import taken_ids
 
     with contextlib.suppress(OSError, QuizError):  # then each article says what is wrong
-        taken_ids(resolve_data_dir(args))
+        taken_ids(data_dir)
     written = held = failed = 0
     for argument, folder_error in expanded:
         try:

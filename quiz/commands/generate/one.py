@@ -38,11 +38,12 @@ class NothingPassed(QuizError):
 LOADING = "Loading the English language model…"
 
 
-def load_model_once() -> None:
+def load_model_once(data_dir: Path | None = None) -> None:
     """Load spaCy's model now, with everything else drafting reads on every article (the
-    generator's modules, lemminflect's tables), then freeze what exists into the collector's
-    permanent generation: the model's ~90,000 long-lived objects are otherwise walked again by
-    every full collection while articles are parsed (about 15% of the time of ten articles).
+    generator's modules, lemminflect's tables: kept in ``data_dir``'s cache), then freeze what
+    exists into the collector's permanent generation: the model's ~90,000 long-lived objects
+    are otherwise walked again by every full collection while articles are parsed (about 15%
+    of the time of ten articles).
     Loaded here, under the one "Loading…" line, the first article's bar measures its own work
     only, as every later one does (it paid half a second of tables before)."""
     import gc
@@ -61,7 +62,7 @@ def load_model_once() -> None:
         import quiz.shelf  # noqa: F401
         from quiz.generate.pipeline import prepare
 
-        prepare()
+        prepare(None if data_dir is None else data_dir / "cache")
     finally:
         if shown:
             sys.stderr.write("\r\x1b[K")
