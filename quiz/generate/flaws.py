@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from quiz.generate.article import Article, Entity
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import question_points_back
 from quiz.generate.hard_rules import famous_institution, trivial
 
-__all__ = ["RULES", "own_flaws"]
+__all__ = ["RULES", "first_flaw", "own_flaws"]
 
 _SPEECH = (
     r"(?:said|says|told|tells|added|stated|noted|wrote|writes|asked|warned|insisted|argued|"
@@ -268,12 +269,20 @@ def _first_person(c: Candidate, article: Article) -> str:
     ("Suzanne Foley said: '£162 for a suit …'", set S; blind teachers kept questions on
     quotations 1 time in 5 over rounds 8-24), and for a true/false statement any quotation
     in the first person, whose words a swap would put in the speaker's mouth."""
-    text = c.fact.sentence.text
-    if _FIRST_PERSON.search(_QUOTED.sub(" ", text)) or _QUOTE_OPENS.search(text):
+    own_words, quoted_first_person = _first_person_in(c.fact.sentence.text)
+    if own_words:
         return "it asks about someone's own words (a post or a quote), not the article's"
-    if c.type == "true_false" and _FIRST_PERSON.search(text):
+    if c.type == "true_false" and quoted_first_person:
         return "its statement changes someone's own words (a quote), not the article's"
     return ""
+
+
+@lru_cache(maxsize=4096)
+def _first_person_in(text: str) -> tuple[bool, bool]:
+    """(first person outside quotation marks or a quotation a colon opens, first person
+    anywhere) of a sentence: read once per sentence, which some four candidates share."""
+    own_words = bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)) or _QUOTE_OPENS.search(text))
+    return own_words, bool(_FIRST_PERSON.search(text))
 
 
 _PICTURE = re.compile(r"\(pictured\b|\bpictured (?:above|below|left|right|here)\b", re.I)
@@ -361,3 +370,13 @@ RULES: tuple[tuple[str, Rule], ...] = (
 def own_flaws(c: Candidate, article: Article) -> list[str]:
     """Every rule's reason that applies to ``c``, most telling first."""
     return [reason for _, rule in RULES if (reason := rule(c, article))]
+
+
+def first_flaw(c: Candidate, article: Article) -> str:
+    """The first of :func:`own_flaws`, "" for none: the reason a teacher reads, found without
+    running the rules after it (the gate asks it of every candidate, and most have one)."""
+    for _, rule in RULES:
+        reason = rule(c, article)
+        if reason:
+            return reason
+    return ""

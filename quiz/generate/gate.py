@@ -28,7 +28,7 @@ from quiz.bank.model import Bank, Question, Source
 from quiz.generate.article import Article
 from quiz.generate.balance import COIN_FORMS, balance_true_false, deal_truths, turnable
 from quiz.generate.candidate import Candidate
-from quiz.generate.flaws import own_flaws
+from quiz.generate.flaws import first_flaw
 from quiz.generate.keep_features import answer_of, same_answer
 from quiz.generate.keep_model import THRESHOLD, judge, judge_each
 from quiz.generate.select import choose
@@ -38,7 +38,6 @@ __all__ = [
     "DOUBT",
     "cross_conflicts",
     "gated",
-    "own_flaws",
     "question_target",
     "review_flaws",
     "teacher_choice",
@@ -167,9 +166,9 @@ def gated(
         return kept
 
     for c in valid:
-        own = own_flaws(c, article)
+        own = first_flaw(c, article)
         if own:
-            reasons[id(c)] = own[0]
+            reasons[id(c)] = own
     if not any(
         c.type == "true_false" and id(c) not in reasons for c in valid if _true(c) or turnable(c)
     ):
