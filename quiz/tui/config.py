@@ -13,7 +13,6 @@ from msgspec import Struct, field
 from quiz.bank.model import Bank
 from quiz.library import bank_dirs
 from quiz.session import Options, utc_now
-from quiz.tui.progress import NoProgress, ProgressProvider
 
 if TYPE_CHECKING:
     from quiz.authoring import Draft
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from quiz.report import Report
     from quiz.stats import Stats
     from quiz.store import KnownQuestions
+    from quiz.tui.progress import ProgressProvider
 
 #: Makes the recorder for one session: ``(bank, mode)``, mode "play", "review" or "cram"
 #: (cram answers never touch a schedule). Called on a
@@ -42,6 +42,15 @@ def memory_recorders() -> RecorderFactory:
         return MemoryRecorder()
 
     return make
+
+
+def no_progress() -> ProgressProvider:
+    """No scores (the default of :attr:`AppConfig.progress`): :mod:`quiz.tui.progress` is
+    imported when one is made, not with this module; ``quiz play`` is given the scores
+    themselves and paints its first question without it."""
+    from quiz.tui.progress import NoProgress
+
+    return NoProgress()
 
 
 class StartHome(Struct, frozen=True):
@@ -97,7 +106,7 @@ class AppConfig(Struct, frozen=True):
     recorder_factory: RecorderFactory = field(default_factory=memory_recorders)
     """Where every answer goes."""
 
-    progress: ProgressProvider = field(default_factory=NoProgress)
+    progress: ProgressProvider = field(default_factory=no_progress)
     """Last scores and due counts for the home screen."""
 
     clock: Callable[[], datetime] = utc_now
