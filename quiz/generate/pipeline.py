@@ -395,7 +395,21 @@ def default_title(text: str, stem: str) -> str:
     if first and len(first.split()) <= 16 and not first.endswith((".", "”", '"', "!", "?")):
         return first
     words = re.sub(r"[-_]+", " ", stem).strip()
-    return (words[:1].upper() + words[1:]) if words else "Article"
+    if not words:
+        return "Article"
+    spelled = " ".join(_as_the_article_writes(word, text) for word in words.split())
+    return spelled[:1].upper() + spelled[1:]
+
+
+def _as_the_article_writes(word: str, text: str) -> str:
+    """A word of a file name as the article spells it most often: "korea" -> "Korea", "un"
+    -> "UN" (a name), "summit" stays "summit" (the article writes it in lower case, or only
+    at the start of a sentence no more often)."""
+    found = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE)
+    if not found:
+        return word
+    spellings = {spelling: found.count(spelling) for spelling in found}
+    return max(spellings, key=lambda spelling: (spellings[spelling], spelling == word))
 
 
 #: How far down a headline is looked for: a kicker, section labels and a breadcrumb above it.

@@ -31,6 +31,17 @@ def test_no_headline_gives_the_file_name() -> None:
     assert default_title(BODY, "covid-fines_2020") == "Covid fines 2020"
 
 
+def test_a_file_name_keeps_the_article_s_capitals() -> None:
+    """A name keeps its capitals, a common word its lower case, as the article writes them."""
+    text = (
+        "Japan and South Korea agreed on Saturday to resume shuttle diplomacy. The summit in "
+        "Tokyo was the first since Korea's election. A UN report was cited at the summit.\n"
+    )
+    assert default_title(text, "japan-korea-summit-2025") == "Japan Korea summit 2025"
+    assert default_title(text, "un_summit") == "UN summit"
+    assert default_title(text, "tokyo") == "Tokyo"
+
+
 def test_breadcrumbs_bylines_and_time_stamps_are_not_headlines() -> None:
     """Lines above a saved page's headline that the walk-through got as titles (set M)."""
     cases = {
