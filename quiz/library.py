@@ -219,13 +219,46 @@ def library_files(data_dir: Path, folders: list[Path] | None = None) -> list[Pat
 
 
 class UnknownBank(QuizError):
-    def __init__(self, name: str, folders: list[Path]) -> None:
+    def __init__(self, name: str, folders: list[Path], known: Iterable[str] = ()) -> None:
         where = ", ".join(str(f) for f in folders)
+        close = similar_names(name, known)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         super().__init__(
-            f"no bank file or bank id {name!r} (looked in {where} and the banks you added; "
-            "`quiz banks` lists them)"
+            f"no bank file or bank id {name!r}{hint} (looked in {where} and the banks you "
+            "added; `quiz banks` lists them)"
         )
         self.name = name
+
+
+def similar_names(name: str, known: Iterable[str], most: int = 3) -> list[str]:
+    """The bank ids or file names that ``name`` was probably meant to be: those it begins
+    (a generated id ends with a code: ``virtual-fences-for-cows`` for
+    ``virtual-fences-for-cows-show-benefits-87ead3``), the closest spellings, then those it is
+    part of."""
+    import difflib
+
+    names = sorted(set(known))
+    folded = name.casefold()
+    starts = [n for n in names if n.casefold().startswith(folded) and n != name]
+    inside = [n for n in names if len(folded) >= 4 and folded in n.casefold() and n != name]
+    close = difflib.get_close_matches(name, names, n=most, cutoff=0.75)
+    return list(dict.fromkeys([*starts, *close, *inside]))[:most]
+
+
+def library_names(folders: list[Path], data_dir: Path | None) -> list[str]:
+    """The names a bank of the library can be given by: its file's stem, and its id."""
+    import contextlib
+
+    from quiz.bank.cache import BankCache
+
+    files = find_bank_files(folders)
+    if data_dir is not None:
+        files += [p for p in read_registry(data_dir) if p.is_file()]
+    names = [p.stem for p in files]
+    if data_dir is not None:
+        with contextlib.suppress(OSError):
+            names += [s.id for s in BankCache(data_dir / "cache").summaries(files) if s.ok]
+    return names
 
 
 def resolve_bank(name: str, folders: list[Path], data_dir: Path | None = None) -> Path:
@@ -244,7 +277,7 @@ def resolve_bank(name: str, folders: list[Path], data_dir: Path | None = None) -
             found = _registered_with_id(name, data_dir)
             if found is not None:
                 return found
-    raise UnknownBank(name, folders)
+    raise UnknownBank(name, folders, library_names(folders, data_dir))
 
 
 def _registered_with_id(bank_id: str, data_dir: Path) -> Path | None:

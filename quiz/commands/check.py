@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 from collections.abc import Callable
@@ -45,25 +44,33 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def expand(
     paths: list[str], folders: list[Path], data_dir: Path | None = None
-) -> tuple[list[Path], list[Path]]:
+) -> tuple[list[Path], list[Path], dict[Path, str]]:
     """Bank files to check (a folder stands for the banks in it, an id for the bank of that id
-    in ``folders``, as ``quiz play`` takes it), and given files skipped because they are not
-    banks (an article beside a bank, named by ``question_banks/*``)."""
+    in ``folders``, as ``quiz play`` takes it), given files skipped because they are not banks
+    (an article beside a bank, named by ``question_banks/*``), and the line that says what is
+    wrong with a name that gives no bank file at all: an id no bank has (with the ids it may
+    have meant), a folder without bank files."""
     banks: list[Path] = []
     skipped: list[Path] = []
+    unusable: dict[Path, str] = {}
     for name in paths:
         path = Path(name)
         if not path.exists() and not path.suffix:
-            with contextlib.suppress(UnknownBank):
+            try:
                 path = resolve_bank(name, folders, data_dir)
+            except UnknownBank as unknown:
+                if "/" not in name and "\\" not in name:  # an id, not a path to a file
+                    unusable[path] = f"quiz: {unknown}"
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES)
-            banks.extend(inside or [path])  # an empty folder is reported by load_bank
+            banks.extend(inside or [path])
+            if not inside:
+                unusable[path] = f"{path}: no bank files (.yaml or .yml) in this folder"
         elif path.suffix in BANK_SUFFIXES or not path.exists():
             banks.append(path)
         else:
             skipped.append(path)
-    return banks, skipped
+    return banks, skipped, unusable
 
 
 #: The share of a big bank's check spent reading it; the item review is the rest.
@@ -138,10 +145,17 @@ def run(args: argparse.Namespace) -> int:
     from quiz.library import bank_dirs
 
     data_dir = resolve_data_dir(args)
-    banks, skipped = expand(args.banks, bank_dirs(data_dir), data_dir)
+    banks, skipped, unusable = expand(args.banks, bank_dirs(data_dir), data_dir)
     results: list[dict[str, Any]] = []
     shown_advice = 0
     for path in banks:
+        if path in unusable:
+            results.append(
+                {"file": str(path), "ok": False, "errors": [{"line": 0, "message": unusable[path]}]}
+            )
+            if not args.json:
+                _say(unusable[path])
+            continue
         progress = _progress(path)
         try:
             bank, lines = load_with_lines(path, progress.part(0.0, LOAD_SHARE))
