@@ -1,13 +1,24 @@
-"""A question as a session presents it: ordering items and matching options shuffled."""
+"""A question as a session presents it: ordering items, matching options and multiple-choice
+choices shuffled.
+
+Choices are shuffled anew in every session, as Moodle and Anki do, because a learner reviewing
+the same question again and again otherwise learns where its answer is rather than what it is
+(a new user's trial: the same right answer at position 3 in three sessions, and every "pick
+all that apply" key at the top, where authors and ``quiz generate`` tend to put it). The order
+is kept where it means something: choices that refer to each other ("All of the above",
+"Both", "None of these") and choices that are all figures, which authors list in order.
+"""
 
 from __future__ import annotations
 
+import functools
 import random
+import re
 
 from msgspec import Struct
 from msgspec.structs import replace
 
-from quiz.bank.model import Bank, Matching, Ordering, Question
+from quiz.bank.model import Bank, Matching, MultipleChoice, Ordering, Question
 
 __all__ = ["Item", "present"]
 
@@ -16,8 +27,9 @@ class Item(Struct, frozen=True):
     """One question as this session presents it.
 
     ``order`` is the ordering items as shown (shuffled, never already right); ``options`` the
-    matching right-hand sides as shown (shuffled). Multiple-choice choices keep the order the
-    author wrote: teachers order them on purpose."""
+    matching right-hand sides as shown (shuffled). A multiple-choice ``question`` has its
+    choices in the order shown, so what is picked by number, graded and revealed is the shown
+    order's (its answers, the recorded key, stay in the bank's order)."""
 
     question: Question
     order: tuple[str, ...] = ()
@@ -25,9 +37,14 @@ class Item(Struct, frozen=True):
     bank: Bank | None = None  # the question's own bank when a session spans several
 
 
-def present(question: Question, rng: random.Random, bank: Bank | None = None) -> Item:
+def present(
+    question: Question, rng: random.Random, bank: Bank | None = None, *, choices: bool = True
+) -> Item:
+    """``question`` as shown, its parts shuffled by ``rng``; ``choices=False`` keeps a
+    multiple-choice question's choices in the bank's order (a session asked to keep the bank's
+    order, :attr:`quiz.session.choosing.Options.shuffle`)."""
     if bank is not None:
-        return replace(present(question, rng), bank=bank)
+        return replace(present(question, rng, choices=choices), bank=bank)
     if isinstance(question, Ordering):
         items = list(question.items)
         if len(set(items)) > 1:
@@ -40,4 +57,44 @@ def present(question: Question, rng: random.Random, bank: Bank | None = None) ->
         rights = [p.right for p in question.pairs]
         rng.shuffle(rights)
         return Item(question, options=tuple(rights))
+    if choices and isinstance(question, MultipleChoice) and not keeps_its_order(question.choices):
+        return Item(_shuffled(question, rng))
     return Item(question)
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a choice that speaks of the others: its place in the list is part of its meaning; a
+    figure), compiled when a multiple-choice question is first shown, not as ``quiz play``
+    starts (the module is on the path to the first paint)."""
+    refers = re.compile(
+        r"\b(?:all|none|both|neither|either)\b.*\b(?:above|below|these|those|options?|answers?)\b"
+        r"|^(?:both|neither|all|none)\b(?: of them)?\W*$"
+        r"|\b(?:above|below)\W*$",
+        re.IGNORECASE,
+    )
+    figure = re.compile(
+        r"^\W*[-+]?\d[\d,.]*\s*(?:%|percent|per cent|[a-z]{0,12})\W*$", re.IGNORECASE
+    )
+    return refers, figure
+
+
+def keeps_its_order(choices: tuple[str, ...]) -> bool:
+    """Choices an author ordered on purpose: one that refers to the others ("All of the
+    above"), or figures (1990, 2000, 2010; "15%", "25%"), which read best in their order."""
+    refers, figure = _patterns()
+    if any(refers.search(choice) for choice in choices):
+        return True
+    return all(figure.match(choice) for choice in choices)
+
+
+def _shuffled(question: MultipleChoice, rng: random.Random) -> MultipleChoice:
+    """The question with its choices in a new order, drawn from the session's generator
+    without advancing it (the shuffles of ordering and matching questions stay those of the
+    same seed as before), and distinct per question."""
+    own = random.Random(f"{hash(rng.getstate())}:{question.id}")
+    choices = list(question.choices)
+    own.shuffle(choices)
+    # the answers keep the bank's order: they are the recorded answer key, and a key that
+    # changed with the order shown would read as a changed answer and reset the schedule
+    return replace(question, choices=tuple(choices))

@@ -105,7 +105,7 @@ class Session(Struct):
             raise NoQuestions(f"no questions in {bank.id}" + (f" match {what}" if what else ""))
         return cls(
             bank=bank,
-            items=[present(q, rng) for q in chosen],
+            items=[present(q, rng, choices=options.shuffle) for q in chosen],
             recorder=recorder if recorder is not None else _memory_recorder(),
             clock=clock,
             options=options,
