@@ -331,7 +331,7 @@ class Draft:
     def to_bank(self) -> Bank:
         """The bank to save: the accepted and edited questions, in draft order, the questions
         still to review as its drafts, with the facts they rest on (every fact of a loaded
-        bank is kept)."""
+        bank is kept), and the ids of the questions rejected, now and before."""
         questions = self.kept()
         if not questions:
             raise DraftError("nothing to save yet: accept at least one question (a)")
@@ -340,10 +340,16 @@ class Draft:
         facts = [f for f in self.bank.facts if self.keep_all_facts or f.id in used]
         have = {f.id for f in facts}
         facts += [self.facts[f] for f in sorted(used - have) if f in self.facts]
+        kept = {q.id for q in (*questions, *drafts)}
+        rejected = [
+            *(qid for qid in self.bank.rejected if qid not in kept),
+            *(item.question.id for item in self.items if item.state is ItemState.REJECTED),
+        ]
         return replace(
             self.bank,
             questions=tuple(questions),
             drafts=tuple(drafts),
+            rejected=tuple(dict.fromkeys(rejected)),  # remembered: --update never brings them back
             facts=tuple(facts),
             path="",
         )

@@ -44,8 +44,9 @@ from quiz.bank.model import Bank, Fact, Question, Source
 from quiz.bank.types import ROW_BUILDERS, type_of
 
 # 2: questions carry their silenced advice; 3: drafts; 4: the question ids first, together;
-# 5: the rows in chunks beside columns of the cheap fields, built when read (cache_rows.py)
-_MAGIC = b"QUIZBANK-CACHE/5\n"
+# 5: the rows in chunks beside columns of the cheap fields, built when read (cache_rows.py);
+# 6: the ids a teacher rejected
+_MAGIC = b"QUIZBANK-CACHE/6\n"
 _INDEX_NAME = "bank-index.json"
 _INDEX_VERSION = 5
 
@@ -112,6 +113,7 @@ def encode_bank(bank: Bank, article_digest: str) -> bytes:
         # (a slice of the entry's bytes) when its first question is
         tuple(len(chunk) for chunk in chunks),
         [_encode_question(q) for q in bank.drafts],
+        bank.rejected,
     )
     head = marshal.dumps(payload)
     del rows
@@ -192,7 +194,7 @@ def _bank_from_payload(
 ) -> tuple[Bank, str]:
     payload, data = entry
     article_digest, head, source, facts = payload[:4]
-    draft_rows = payload[12]
+    draft_rows, rejected = payload[12], payload[13]
     questions = _questions_of(payload, data, LAZY_OVER if lazy_over is None else lazy_over)
     bank_id, title, description, language, tags, as_of = head
     bank = Bank(
@@ -214,6 +216,7 @@ def _bank_from_payload(
         facts=tuple(Fact(*f) for f in facts),
         questions=questions,
         drafts=tuple(_decode_question(row) for row in draft_rows),
+        rejected=tuple(rejected),
     )
     return bank, article_digest
 

@@ -277,4 +277,6 @@ def dump_bank(bank: Bank) -> str:
     parts = [_yaml(header), facts, questions]
     if bank.drafts:
         parts.append(_items("drafts", [question_to_dict(q) for q in bank.drafts]))
+    if bank.rejected:
+        parts.append(_yaml({"rejected": texts(bank.rejected)}))
     return _join(parts)

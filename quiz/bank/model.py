@@ -125,6 +125,9 @@ class Bank(Struct, frozen=True, dict=True):
     #: Questions kept out of the quiz: drafted but held back, for a teacher to promote in
     #: ``quiz author``. Validated like questions; never played, reviewed or exported.
     drafts: tuple[Question, ...] = ()
+    #: Ids of questions a teacher rejected in ``quiz author``: ``quiz generate --update``
+    #: never brings them back, into the quiz or the drafts.
+    rejected: tuple[str, ...] = ()
 
     @cached_property
     def _by_id(self) -> dict[str, int]:

@@ -53,6 +53,7 @@ _BANK_FIELDS = {
     "facts",
     "questions",
     "drafts",
+    "rejected",
 }
 _SOURCE_FIELDS = {"title", "outlet", "published", "url", "file", "text"}
 _FACT_FIELDS = {"id", "statement", "kind", "key", "source"}
@@ -123,6 +124,7 @@ def build_bank(
     fact_ids = {f.id for f in facts}
     questions = _questions(check, root, article, fact_ids, stream)
     drafts = _drafts(check, root, article, fact_ids, stream)
+    rejected = _rejected(check, root, [*questions, *drafts])
 
     if check.problems or source is None:
         return None, check.problems
@@ -132,6 +134,7 @@ def build_bank(
         source=source,
         questions=tuple(questions),
         drafts=tuple(drafts),
+        rejected=rejected,
         facts=tuple(facts),
         description=description,
         language=language,
@@ -249,6 +252,25 @@ def _questions(
     if present and not entries:
         check.add(entries.line, "the 'questions' list is empty; add at least one question")
     return stream.finish(check, article, fact_ids)
+
+
+def _rejected(check: Checker, root: LineDict, asked: list[Question]) -> tuple[str, ...]:
+    """The ids a teacher rejected: texts, each once, none the id of a question or draft of
+    the bank (it would be both kept and rejected)."""
+    ids = {q.id for q in asked}
+    out: list[str] = []
+    for qid, line in check.text_list(root, "rejected", "the bank"):
+        if qid in ids:
+            check.add(
+                line,
+                f"rejected: {qid!r} is also a question of this bank; take it out of "
+                "'rejected' to keep the question, or delete the question",
+            )
+        elif qid in out:
+            check.add(line, f"rejected: {qid!r} is listed twice")
+        else:
+            out.append(qid)
+    return tuple(out)
 
 
 def _drafts(

@@ -5,7 +5,8 @@ its id from the bank's own (old) article; such questions are kept as they are wh
 sentence is still in the article. Untouched generated questions are regenerated from the new
 article (reported as changed when they differ), dropped when their fact is gone, and new
 questions fill the bank up to ``max_questions``. The drafts are the new article's, with the ones
-a teacher edited kept (see :func:`_drafts`).
+a teacher edited kept (see :func:`_drafts`). A question the teacher rejected in ``quiz author``
+(its id in the bank's ``rejected`` list) is never brought back, as a question or a draft.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class UpdateResult:
     changed: list[str] = field(default_factory=list)
     kept_edited: list[str] = field(default_factory=list)
     dropped_edited: list[str] = field(default_factory=list)
+    not_back: list[str] = field(default_factory=list)  # rejected by the teacher: left out
 
     def report(self) -> list[str]:
         drafts = len(self.bank.drafts)
@@ -47,6 +49,8 @@ class UpdateResult:
         ):
             for qid in items:
                 lines.append(f"  {label}: {qid}")
+        for qid in self.not_back:
+            lines.append(f"  not brought back (you rejected it in quiz author): {qid}")
         for qid in self.dropped_edited:
             lines.append(
                 f"  removed (you had edited it, but its sentence is no longer in the "
@@ -124,16 +128,20 @@ def update_bank(
             else:
                 kept[-1] = _without_fact(q)
     have = {q.id for q in kept}
+    rejected = set(old.rejected)
+    result.not_back = sorted(
+        rejected & {q.id for q in (*after.bank.questions, *after.bank.drafts)} - have
+    )
     for q in after.bank.questions:
         if len(kept) >= max(max_questions, len(have)):
             break
-        if q.id not in have:
+        if q.id not in have and q.id not in rejected:
             kept.append(q)
             have.add(q.id)
             result.added.append(q.id)
             if q.fact in after.facts:
                 facts[q.fact] = after.facts[q.fact]
-    drafts = _drafts(old, before.bank, after.bank, have, article)
+    drafts = _drafts(old, before.bank, after.bank, have | rejected, article)
     for q in drafts:
         if q.fact in after.facts:
             facts.setdefault(q.fact, after.facts[q.fact])
@@ -154,6 +162,7 @@ def update_bank(
         language=old.language,
         tags=old.tags,
         as_of=date or old.as_of,
+        rejected=tuple(qid for qid in old.rejected if qid not in {q.id for q in kept}),
     )
     result.bank = bank
     return result

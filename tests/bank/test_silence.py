@@ -86,12 +86,12 @@ def test_silence_survives_the_writer_and_the_cache(tmp_path: Path) -> None:
 
 
 def test_an_old_cache_entry_is_not_read_as_a_new_one(tmp_path: Path) -> None:
-    """Cache format 1 had no silences (3 no separate id list, 4 no chunks of rows): its
-    entries are refused (and rebuilt), never misread."""
+    """Cache format 1 had no silences (3 no separate id list, 4 no chunks of rows, 5 no
+    rejected ids): its entries are refused (and rebuilt), never misread."""
     bank = parse_bank_text(_bank_text(""), path=tmp_path / "b.yaml")
     blob = encode_bank(bank, "")
-    assert blob.startswith(b"QUIZBANK-CACHE/5\n")
-    for version in (1, 2, 3, 4):
+    assert blob.startswith(b"QUIZBANK-CACHE/6\n")
+    for version in (1, 2, 3, 4, 5):
         old = b"QUIZBANK-CACHE/%d\n" % version
         with pytest.raises(ValueError):
-            decode_bank(blob.replace(b"QUIZBANK-CACHE/5\n", old, 1), path="b")
+            decode_bank(blob.replace(b"QUIZBANK-CACHE/6\n", old, 1), path="b")

@@ -96,6 +96,7 @@ async def test_from_an_article_to_a_saved_bank(harness: Harness, tmp_path: Path)
     bank = load_bank(out)
     assert bank.title == "Wikimedia's new executive director"
     assert [q.id for q in bank.questions] == [i.question.id for i in draft.items[1:total]]
+    assert bank.rejected == (draft.items[0].question.id,)  # never drafted again by --update
     assert (out.parent / ARTICLE.name).read_text() == ARTICLE.read_text()
     assert main(["check", str(out)]) == 0
 
