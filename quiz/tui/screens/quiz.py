@@ -386,16 +386,28 @@ class QuizScreen(Screen[None]):
     def _show_feedback_under_question(self) -> None:
         """Scroll to show as much of the feedback as fits, but never past the question's
         first line: the feedback answers a question the learner must still see (↑↓ and
-        Page Down read the rest)."""
+        Page Down read the rest). Where question and feedback do not fit together (a small
+        terminal: 40x12), the verdict and the right answer come first: scrolled into view
+        even past the question, since they are what the learner answered to see; the
+        verdict is never scrolled past."""
         scroll = self.query_one("#scroll", VerticalScroll)
         found = self._feedbacks()
         if not found:
             return
+        feedback = found[0]
         top = scroll.region.y - int(scroll.scroll_y)  # where the content starts, on screen
+        view = scroll.scrollable_content_region.height
         head = self.query_one("#prompt", _question_head())
         prompt = head.region.y + head.prompt_offset - top
-        bottom = found[0].region.bottom - top
-        scroll.scroll_to(y=min(prompt, max(0, bottom - scroll.size.height)), animate=False)
+        bottom = feedback.region.bottom - top
+        y = min(prompt, max(0, bottom - view))
+        verdicts = list(feedback.query(".verdict-row"))
+        answers = list(feedback.query(".answer-line"))
+        if verdicts and answers and view > 0:
+            verdict = verdicts[0].region.y - top
+            answer = answers[0].region.bottom - top
+            y = min(max(y, answer - view), verdict)
+        scroll.scroll_to(y=max(0, y), animate=False)
 
     def _feedbacks(self) -> list[Feedback]:
         """The feedback panel, once the first answer has mounted it."""
