@@ -60,8 +60,9 @@ async def test_questions_to_check_first_then_learners_and_q_quits(tmp_path: Path
         assert figure.startswith("-")
         # check, discr, right, asked, median, flags, type, question
         assert _cells(questions, 0)[:2] == ["negative", figure]
-        assert _cells(questions, 0)[5:] == ["", "choice", RIGGED]
-        assert _cells(questions, 1)[0] == "low" and _cells(questions, 1)[7] == LOW
+        prompts = {q.id: q.prompt for q in report.questions}
+        assert _cells(questions, 0)[5:] == ["", "choice", prompts[RIGGED]]
+        assert _cells(questions, 1)[0] == "low" and _cells(questions, 1)[7] == prompts[LOW]
         assert f"the upper group chose “{DISTRACTOR}” most" in _detail(screen)
         assert f"negative discrimination {figure}" in _detail(screen)
 

@@ -51,16 +51,38 @@ from quiz.tui.widgets.topbar import TopBar, brand
 
 __all__ = ["DetailPane", "ReportScreen", "question_rows"]
 
-#: The question's id last: the one column of any length, so that at 80 columns it is what runs
-#: past the edge (the details below show it whole), never the type or a figure.
+#: The question last: the one column of any length, its prompt cut with an ellipsis to the
+#: width left by the others (the details below show it whole, with its id), so that at 80
+#: columns nothing runs past the edge, and never the type or a figure.
 QUESTION_COLUMNS = ("check", "discr", "right", "asked", "median", "flags", "type", "question")
 STUDENT_COLUMNS = ("score", "answers", "learner", "missed")
-CHECK_STYLE = {"negative": "bold red", "low": "bold yellow"}
+CHECK_STYLE = {"negative": "bold red", "low": "bold yellow", "flagged": "bold yellow"}
+#: The question column is never narrower than this: on a narrow terminal it runs past the edge
+#: (the table scrolls sideways) rather than shrinking to a few letters.
+MIN_QUESTION_WIDTH = 16
 
 
 def question_rows(report: Report) -> list[QuestionReport]:
     """The questions as the table lists them: to check first, then hardest first."""
     return attention_first(report.questions)
+
+
+def check_cell(q: QuestionReport) -> Text:
+    """What to check about a question: its discrimination (``negative``, ``low``), else
+    ``flagged`` when learners flagged it, as the text report says under its row (the column
+    was empty for a flagged question: the flags column's count alone was easy to miss, and
+    with fewer than five learners no discrimination is given at all). One word, so that the
+    column stays narrow at 80 columns: a question with both shows its discrimination, and
+    its flags in the flags column beside it."""
+    d = q.discrimination
+    mark = d.status if d.flagged else "flagged" if q.flags else ""
+    return Text(mark, style=CHECK_STYLE.get(mark, ""))
+
+
+def prompt_cell(q: QuestionReport) -> Text:
+    """The question's prompt on one line, cut with an ellipsis where its column ends: a
+    teacher reads the question, not its id (the details show the id, with ``d``)."""
+    return Text(" ".join(q.prompt.split()) or q.id, no_wrap=True, overflow="ellipsis")
 
 
 SCROLL_TIP = "in the details: scroll them a line or a page"
@@ -175,19 +197,19 @@ class ReportScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#report-questions", DataTable)
-        table.add_columns(*(Text(c) for c in QUESTION_COLUMNS))
+        table.add_columns(*(Text(c) for c in QUESTION_COLUMNS[:-1]))
+        table.add_column(Text(QUESTION_COLUMNS[-1]), width=MIN_QUESTION_WIDTH, key="question")
         for q in question_rows(self.report):
             d = q.discrimination
-            check = Text(d.status if d.flagged else "", style=CHECK_STYLE.get(d.status, ""))
             table.add_row(
-                check,
+                check_cell(q),
                 Text(figure(d.point_biserial), justify="right"),
                 Text(percent(q.percent_right), justify="right"),
                 Text(str(q.asked), justify="right"),
                 Text(seconds(q.median_seconds), justify="right"),
                 Text(str(len(q.flags)) if q.flags else "", justify="right"),
                 Text(TYPE_TAGS.get(q.type, type_name(q.type))),
-                Text(q.id),
+                prompt_cell(q),
                 key=q.id,
             )
         students = self.query_one("#report-students", DataTable)
@@ -280,6 +302,25 @@ class ReportScreen(Screen[None]):
             self.set_class(compact, "-compact")
             self._place_details()
             self.refresh_bindings()
+        self.call_after_refresh(self._fit_prompts)
+
+    def _fit_prompts(self) -> None:
+        """Give the question column the width the other columns leave (its prompts are cut
+        to it with an ellipsis), once the table is laid out at the new size. A column's width
+        is fixed when it is added: the column is added again, its cells with it."""
+        table = self.query_one("#report-questions", DataTable)
+        columns = list(table.columns.values())
+        others = sum(c.get_render_width(table) for c in columns[:-1])
+        room = table.scrollable_content_region.width - others - 2 * table.cell_padding
+        width = max(MIN_QUESTION_WIDTH, room)
+        if columns[-1].width == width or table.scrollable_content_region.width <= 0:
+            return
+        cursor = table.cursor_coordinate
+        table.remove_column("question")
+        table.add_column(Text(QUESTION_COLUMNS[-1]), width=width, key="question")
+        for q in question_rows(self.report):
+            table.update_cell(q.id, "question", prompt_cell(q))
+        table.cursor_coordinate = cursor
 
     def _on_learners(self, learners: bool) -> None:
         """The learners' table is the one in use (on a small terminal, the one shown)."""
