@@ -63,14 +63,20 @@ class NavigationApp(ScoresApp):
             return
         choice = load_choice(self.config.data_dir, bank.id)
         missed: list[str] = []
+        unanswered: list[str] = []
         with contextlib.suppress(Exception):  # no scores: nothing was missed, as far as we know
             store = self.scores_store()
             if store is not None:
-                known = set(question_ids(bank.questions))  # builds no question
+                ids = question_ids(bank.questions)  # builds no question
+                known = set(ids)
                 missed = [qid for qid in store.missed_last_time(bank.id) if qid in known]
-        self.call_from_thread(self._ask_how_to_start, bank, choice, missed)
+                answered = set(store.card_ids_by_bank().get(bank.id, ()))
+                unanswered = [qid for qid in ids if qid not in answered]
+        self.call_from_thread(self._ask_how_to_start, bank, choice, missed, unanswered)
 
-    def _ask_how_to_start(self, bank: Bank, choice: object, missed: list[str]) -> None:
+    def _ask_how_to_start(
+        self, bank: Bank, choice: object, missed: list[str], unanswered: list[str]
+    ) -> None:
         from quiz.tui.choices import StartChoice
         from quiz.tui.screens.start import StartDialog, StartRequest
 
@@ -78,7 +84,7 @@ class NavigationApp(ScoresApp):
             if request is None:
                 return
             self._remember(bank.id, request.choice)
-            options = request.choice.options(missed)
+            options = request.choice.options(missed, unanswered=unanswered)
             if request.cram:
                 session = Session.start(bank, options, clock=self.config.clock, mode="cram")
                 self.switch_screen(QuizScreen(self._with_recorder(session)))
@@ -86,7 +92,7 @@ class NavigationApp(ScoresApp):
                 self.start_quiz(bank, options)
 
         remembered = choice if isinstance(choice, StartChoice) else None
-        self.push_screen(StartDialog(bank, remembered, missed), chosen)
+        self.push_screen(StartDialog(bank, remembered, missed, unanswered), chosen)
 
     @work(thread=True, group="choices")
     def _remember(self, bank_id: str, choice: object) -> None:

@@ -34,17 +34,31 @@ def choices_file(data_dir: Path) -> Path:
 class StartChoice(Struct, frozen=True):
     """How to start a quiz on one bank. ``count`` None: every question that passes the
     filters; empty ``types`` / ``tags``: no filter; ``missed_only``: only the questions whose
-    first answer was wrong in the bank's last session."""
+    first answer was wrong in the bank's last session; ``new_only``: only those never answered
+    (how a quiz left midway goes on where it stopped). With both, either kind is asked."""
 
     count: int | None = None
     types: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     missed_only: bool = False
+    new_only: bool = False
 
-    def options(self, missed: Collection[str] = (), seed: int | None = None) -> Options:
-        """The session's options; ``missed`` are the question ids missed last time."""
-        only = tuple(missed) if self.missed_only else ()
-        return Options(count=self.count, types=self.types, tags=self.tags, only=only, seed=seed)
+    def options(
+        self,
+        missed: Collection[str] = (),
+        seed: int | None = None,
+        unanswered: Collection[str] = (),
+    ) -> Options:
+        """The session's options; ``missed`` are the question ids missed last time,
+        ``unanswered`` those never answered."""
+        only = (*(missed if self.missed_only else ()), *(unanswered if self.new_only else ()))
+        return Options(
+            count=self.count,
+            types=self.types,
+            tags=self.tags,
+            only=tuple(dict.fromkeys(only)),
+            seed=seed,
+        )
 
 
 def load_choice(data_dir: Path, bank_id: str) -> StartChoice | None:
@@ -64,6 +78,7 @@ def load_choice(data_dir: Path, bank_id: str) -> StartChoice | None:
         types=tuple(t for t in types if isinstance(t, str)) if isinstance(types, list) else (),
         tags=tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (),
         missed_only=entry.get("missed_only") is True,
+        new_only=entry.get("new_only") is True,
     )
 
 
@@ -79,6 +94,7 @@ def save_choice(data_dir: Path, bank_id: str, choice: StartChoice) -> None:
         "types": list(choice.types),
         "tags": list(choice.tags),
         "missed_only": choice.missed_only,
+        "new_only": choice.new_only,
     }
     kept = dict(list(banks.items())[-KEEP:])
     text = json.dumps({"format": FORMAT, "banks": kept}, ensure_ascii=False, indent=1)

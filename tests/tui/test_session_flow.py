@@ -122,6 +122,38 @@ async def test_only_the_ones_missed_last_time(apps: Apps) -> None:
         assert [item.question.id for item in quiz.session.items] == ["q-facts-multi"]
 
 
+async def test_a_quiz_left_midway_goes_on_with_what_was_not_answered(apps: Apps) -> None:
+    """A new user's trial: "You answered 10 of 34" on ending, and the next start had all 34
+    again, the 10 included. The start dialog offers the ones never answered (a card's
+    questions aside), and remembers the choice."""
+    async with apps.play().run_test(size=(80, 24)) as pilot:
+        answered = await play_through(pilot, "RWR")
+        await pilot.press("q", "y")
+        await settle(pilot)
+    riverton = load_bank(ALL_TYPES_BANK)
+    left = [q.id for q in riverton.questions if q.id not in answered]
+    async with apps.make(StartHome()).run_test(size=(80, 24)) as pilot:
+        dialog = await start_dialog(pilot, "down")  # riverton
+        new = dialog.query_one("#new", Checkbox)
+        assert not new.disabled and f"({len(left)})" in str(new.label)
+        new.value = True
+        await pilot.pause()
+        assert dialog.matching() == len(left)
+        await pilot.press("ctrl+s")
+        quiz = await screen_of(pilot, QuizScreen)
+        assert isinstance(quiz, QuizScreen)
+        assert sorted(item.question.id for item in quiz.session.items) == sorted(left)
+        await settle(pilot)
+    assert load_choice(FIXED_DATA_DIR, riverton.id) == StartChoice(new_only=True)
+    async with apps.make(StartHome()).run_test(size=(80, 24)) as pilot:
+        dialog = await start_dialog(pilot, "down")
+        assert dialog.query_one("#new", Checkbox).value  # remembered
+        # both ticks: the one missed and the ones never answered
+        dialog.query_one("#missed", Checkbox).value = True
+        await pilot.pause()
+        assert dialog.matching() == len(left) + 1
+
+
 async def test_a_choice_that_leaves_nothing_cannot_start(apps: Apps) -> None:
     async with apps.make(StartHome()).run_test(size=(80, 24)) as pilot:
         dialog = await start_dialog(pilot, "down")

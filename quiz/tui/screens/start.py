@@ -131,10 +131,12 @@ class StartDialog(ModalScreen[StartRequest | None]):
         bank: Bank,
         choice: StartChoice | None = None,
         missed: Sequence[str] = (),
+        unanswered: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.bank = bank
         self.missed = tuple(missed)
+        self.unanswered = tuple(unanswered)
         given = choice or StartChoice()
         self.types = Counter(q.TYPE for q in bank.questions)
         self.tags = Counter(tag for q in bank.questions for tag in q.tags)
@@ -143,6 +145,7 @@ class StartDialog(ModalScreen[StartRequest | None]):
             types=tuple(t for t in given.types if t in self.types),
             tags=tuple(t for t in given.tags if t in self.tags),
             missed_only=given.missed_only and bool(self.missed),
+            new_only=given.new_only and bool(self.unanswered),
         )
 
     def compose(self) -> ComposeResult:
@@ -191,6 +194,17 @@ class StartDialog(ModalScreen[StartRequest | None]):
                     disabled=not missed,
                     compact=True,
                 )
+                unanswered = len(self.unanswered)
+                # a quiz left midway goes on here: what was never answered
+                yield TickBox(
+                    f"Only the ones I haven't answered yet ({unanswered})"
+                    if unanswered
+                    else "Only the ones I haven't answered yet (none)",
+                    self.initial.new_only,
+                    id="new",
+                    disabled=not unanswered or unanswered == len(self.bank.questions),
+                    compact=True,
+                )
                 yield Static(id="matching")
                 yield Static(
                     Content.assemble(
@@ -226,12 +240,17 @@ class StartDialog(ModalScreen[StartRequest | None]):
             types=self.query_one("#types", CheckList).ticked(),
             tags=next(iter(tags)).ticked() if self.tags else (),
             missed_only=self.query_one("#missed", Checkbox).value,
+            new_only=self.query_one("#new", Checkbox).value,
         )
 
     def matching(self, choice: StartChoice | None = None) -> int:
         """How many questions the choice asks."""
         choice = choice or self.choice()
-        only = set(self.missed) if choice.missed_only else None
+        wanted = [
+            *(self.missed if choice.missed_only else ()),
+            *(self.unanswered if choice.new_only else ()),
+        ]
+        only = set(wanted) if choice.missed_only or choice.new_only else None
         passing = sum(
             1
             for q in self.bank.questions
