@@ -44,6 +44,17 @@ class TickBox(Checkbox):
         return Content("[x]" if self.value else "[ ]")
 
 
+def _only_box(label: str, count: int, box_id: str, *, ticked: bool, usable: bool = True) -> TickBox:
+    """A "only the ones …" filter, with how many questions it keeps; off when there are none."""
+    return TickBox(
+        f"{label} ({count or 'none'})",
+        ticked,
+        id=box_id,
+        disabled=not count or not usable,
+        compact=True,
+    )
+
+
 class CheckList(OptionList):
     """Items to tick: ``[x] Matching  6`` or ``[ ] Matching  6`` (a tick that reads in any
     terminal, colours or not); space or Enter ticks the highlighted one."""
@@ -184,26 +195,20 @@ class StartDialog(ModalScreen[StartRequest | None]):
                         self.initial.tags,
                         id="tags",
                     )
-                missed = len(self.missed)
-                yield TickBox(
-                    f"Only the ones I missed last time ({missed})"
-                    if missed
-                    else "Only the ones I missed last time (none)",
-                    self.initial.missed_only,
-                    id="missed",
-                    disabled=not missed,
-                    compact=True,
+                yield _only_box(
+                    "Only the ones I missed last time",
+                    len(self.missed),
+                    "missed",
+                    ticked=self.initial.missed_only,
                 )
-                unanswered = len(self.unanswered)
-                # a quiz left midway goes on here: what was never answered
-                yield TickBox(
-                    f"Only the ones I haven't answered yet ({unanswered})"
-                    if unanswered
-                    else "Only the ones I haven't answered yet (none)",
-                    self.initial.new_only,
-                    id="new",
-                    disabled=not unanswered or unanswered == len(self.bank.questions),
-                    compact=True,
+                # a quiz left midway goes on here: what was never answered (all of it: nothing
+                # to choose)
+                yield _only_box(
+                    "Only the ones I haven't answered yet",
+                    len(self.unanswered),
+                    "new",
+                    ticked=self.initial.new_only,
+                    usable=len(self.unanswered) < len(self.bank.questions),
                 )
                 yield Static(id="matching")
                 yield Static(
