@@ -11,9 +11,7 @@ is kept where it means something: choices that refer to each other ("All of the 
 
 from __future__ import annotations
 
-import functools
 import random
-import re
 
 from msgspec import Struct
 from msgspec.structs import replace
@@ -62,30 +60,46 @@ def present(
     return Item(question)
 
 
-@functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a choice that speaks of the others: its place in the list is part of its meaning; a
-    figure), compiled when a multiple-choice question is first shown, not as ``quiz play``
-    starts (the module is on the path to the first paint)."""
-    refers = re.compile(
-        r"\b(?:all|none|both|neither|either)\b.*\b(?:above|below|these|those|options?|answers?)\b"
-        r"|^(?:both|neither|all|none)\b(?: of them)?\W*$"
-        r"|\b(?:above|below)\W*$",
-        re.IGNORECASE,
-    )
-    figure = re.compile(
-        r"^\W*[-+]?\d[\d,.]*\s*(?:%|percent|per cent|[a-z]{0,12})\W*$", re.IGNORECASE
-    )
-    return refers, figure
-
-
 def keeps_its_order(choices: tuple[str, ...]) -> bool:
     """Choices an author ordered on purpose: one that refers to the others ("All of the
-    above"), or figures (1990, 2000, 2010; "15%", "25%"), which read best in their order."""
-    refers, figure = _patterns()
-    if any(refers.search(choice) for choice in choices):
+    above", "Both", "None of these"), or figures (1990, 2000, 2010; "15%", "25%"), which read
+    best in their order."""
+    if any(_refers_to_others(choice) for choice in choices):
         return True
-    return all(figure.match(choice) for choice in choices)
+    return all(_is_figure(choice) for choice in choices)
+
+
+def _is_figure(choice: str) -> bool:
+    """ "1990", "15%", "$9.9 million", "3 days": a number, with a sign or currency before it
+    and a unit word after it at most (read without a regular expression: this runs for every
+    multiple-choice question as a session starts, before the first paint)."""
+    text = choice.strip().strip(".,;:!?'\"()").lstrip("+-$€£¥")
+    digits = len(text) - len(text.lstrip("0123456789,."))
+    if not digits or not text[0].isdigit():
+        return False
+    rest = text[digits:].strip().casefold()
+    return rest in ("", "%", "percent", "per cent") or (rest.isalpha() and len(rest) <= 12)
+
+
+_QUANTIFIERS = frozenset({"all", "none", "both", "neither", "either"})
+_POINTERS = frozenset(
+    {"above", "below", "these", "those", "option", "options", "answer", "answers"}
+)
+
+
+def _refers_to_others(choice: str) -> bool:
+    """ "All of the above", "None of these", "Both", "Neither of them", "… above": by its
+    words (a session presents every question as it starts, before the first paint)."""
+    words = [w.strip(".,;:!?'\"()") for w in choice.casefold().split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    if words[0] in _QUANTIFIERS and (len(words) == 1 or words[1:] == ["of", "them"]):
+        return True
+    if words[-1] in ("above", "below"):
+        return True
+    first = next((i for i, w in enumerate(words) if w in _QUANTIFIERS), None)
+    return first is not None and any(w in _POINTERS for w in words[first + 1 :])
 
 
 def _shuffled(question: MultipleChoice, rng: random.Random) -> MultipleChoice:
