@@ -472,3 +472,38 @@ async def test_the_quit_dialog_says_what_saving_does_with_questions_to_review(
     assert "leaves them out" not in body
     assert f"{pending} questions still to review are saved as drafts" in body
     assert len(load_bank(out).drafts) == pending
+
+
+async def test_accepting_a_held_back_draft_says_why_it_was_held_back(
+    harness: Harness, bank_dir: Path, tmp_path: Path
+) -> None:
+    """A new user's trial: `a` on a draft marked "held back: answer-leak" accepted it
+    silently, and the leak showed only in `quiz check` later (and in play, where another
+    question gave its answer away). Accepting it now says the reason at once; an ordinary
+    accept says nothing."""
+    from msgspec.structs import replace
+
+    bank = load_bank(bank_dir / "riverton.yaml")
+    held = replace(bank.questions[1], held_back="answer-leak: it gives away the answer of q-x")
+    draft_bank = replace(bank, questions=bank.questions[:1], drafts=(held, *bank.questions[2:]))
+    app = harness.app(
+        harness.config(StartAuthor(make=lambda: Draft(draft_bank), save_to=tmp_path / "out.yaml"))
+    )
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        items = draft(app).items
+        start = [i.question.id for i in items].index(held.id)
+        while screen(app).current != start:
+            await pilot.press("j")
+        before = len(app._notifications)
+        await pilot.press("a")
+        await pilot.pause()
+        said = [n.message for n in list(app._notifications)[before:]]
+        assert any(
+            "held it back: answer-leak: it gives away the answer of q-x" in m for m in said
+        ), said
+        assert items[start].state is ItemState.ACCEPTED
+        before = len(app._notifications)
+        await pilot.press("a")  # the next one: not held back
+        await pilot.pause()
+        assert not [n for n in list(app._notifications)[before:] if "held" in n.message]

@@ -268,8 +268,19 @@ class AuthorScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_accept(self) -> None:
-        if (index := self.current) is not None:
-            self._review(index, "accept")
+        if (index := self.current) is None or self.draft is None:
+            return
+        item = self.draft.items[index]
+        held = item.question.held_back if not item.state.kept else ""
+        self._review(index, "accept")
+        if held:  # said at once: a leak or a duplicate shows nowhere else until quiz check
+            self.notify(
+                f"Accepted, though the generator held it back: {held}. Read it again, or press "
+                "r to put it back.",
+                title="A held-back draft",
+                severity="warning",
+                markup=False,
+            )
 
     def action_reject(self) -> None:
         if (index := self.current) is not None:
