@@ -49,6 +49,18 @@ class QuittingApp(NavigationApp):
             message = f"Of the answers you gave, {self._kept(held, at_risk)}."
         self.push_screen(ConfirmQuit(message), done)
 
+    def quit_after_quiz(self) -> None:
+        """``q`` on a quiz's summary: the quiz is over, so no confirmation; quitting still
+        waits for the answers being saved and asks about any that neither the database nor
+        the journal took (:meth:`quit_safely`). Answers held back but kept on disk are said
+        once more in the confirmation, as from any other screen: the summary's line about
+        them may have scrolled away."""
+        held, _at_risk = self.unsaved_answers()
+        if held:
+            self.action_request_quit()
+        else:
+            self.quit_safely()
+
     def end_quiz(self) -> None:
         """``q`` in a quiz: after confirming, the quiz ends and its summary shows what was
         answered so far (every answer is saved already); with nothing answered, straight

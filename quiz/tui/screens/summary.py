@@ -42,7 +42,12 @@ class SummaryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retry", "Retry missed", tooltip="a new quiz of the questions you missed"),
         Binding("h,escape", "home", "Home", tooltip="back to your banks"),
-        Binding("q", "app.request_quit", "Quit", tooltip="quit (after confirming)"),
+        Binding(
+            "q",
+            "quit",
+            "Quit",
+            tooltip="quit: the quiz is over and its answers saved, so nothing to confirm",
+        ),
         Binding("question_mark", "app.help", "Help", tooltip="this help"),
     ]
 
@@ -177,3 +182,10 @@ class SummaryScreen(Screen[None]):
 
     def action_home(self) -> None:
         self.app.go_home()
+
+    def action_quit(self) -> None:
+        """Quit at once: the quiz is over (ending it was confirmed, or it ran to its end),
+        so a second "Quit quiz?" only asked again what the learner had just said (a new
+        user's trial). Answers not yet saved are still waited for, and asked about if they
+        cannot be kept (:meth:`~quiz.tui.app_quitting.QuittingApp.quit_after_quiz`)."""
+        self.app.quit_after_quiz()
