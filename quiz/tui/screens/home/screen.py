@@ -50,7 +50,7 @@ class BankList(OptionList):
             "select",
             "Start",
             tooltip="start the highlighted bank: how many questions, which types and "
-            "tags, only the ones missed last time (remembered per bank)",
+            "tags, only the ones missed last time or not answered yet (remembered per bank)",
         ),
     ]
 
@@ -64,7 +64,7 @@ class HomeScreen(Screen[None]):
             "Start",
             show=False,
             tooltip="start the highlighted bank: how many questions, which types and "
-            "tags, only the ones missed last time (remembered per bank)",
+            "tags, only the ones missed last time or not answered yet (remembered per bank)",
         ),
         Binding(
             "r",
