@@ -125,22 +125,38 @@ class CalendarHeatmap(Chart):
         monday = today - timedelta(days=today.weekday())
         return monday - timedelta(weeks=self.weeks_for(width) - 1), today
 
+    def _months(self, first: date, today: date, weeks: int) -> str:
+        """The line of month names over the columns. A month is named over its first Monday;
+        the first column's month only if there is room before the next name. The current
+        month is always named, first (a new user's trial found no "Dec" on 7 December: its
+        first Monday was the last column, too narrow for three letters, and before it the
+        month's first days were under November's Monday): over its first Monday, else the
+        week of its first day, moved left as far as it takes to fit at the right edge."""
+        slots = [" "] * (self.LABEL_WIDTH + weeks * self.CELL)
+        starts = [w for w in range(weeks) if (first + timedelta(weeks=w)).day <= 7]
+        if not starts or starts[0] >= 3:
+            starts.insert(0, 0)
+        this_month = today.replace(day=1)
+        first_monday = this_month + timedelta(days=-this_month.weekday() % 7)
+        start = first_monday if first_monday <= today else this_month
+        current = max(0, (start - first).days // 7)
+        label = f"{this_month:%b}"
+        x = self.LABEL_WIDTH + current * self.CELL
+        placed = _place(slots, min(x, len(slots) - len(label)), label)
+        for week in starts:
+            monday = first + timedelta(weeks=week)
+            if placed and (monday.year, monday.month) == (today.year, today.month):
+                continue  # named already
+            _place(slots, self.LABEL_WIDTH + week * self.CELL, f"{monday:%b}")
+        return "".join(slots).rstrip()
+
     def draw(self, width: int) -> list[Content]:
         weeks = self.weeks_for(width)
         first, today = self.window(width)
         shown = {d: n for d, n in self.counts.items() if first <= d <= today and n > 0}
         peak = max(shown.values(), default=0)
 
-        months = [" "] * (self.LABEL_WIDTH + weeks * self.CELL)
-        # a month is named over its first Monday; the first column's month only if there is
-        # room before the next name
-        starts = [w for w in range(weeks) if (first + timedelta(weeks=w)).day <= 7]
-        if not starts or starts[0] >= 3:
-            starts.insert(0, 0)
-        for week in starts:
-            monday = first + timedelta(weeks=week)
-            _place(months, self.LABEL_WIDTH + week * self.CELL, f"{monday:%b}")
-        lines = [Content.styled("".join(months).rstrip(), MUTED)]
+        lines = [Content.styled(self._months(first, today, weeks), MUTED)]
 
         for weekday in range(7):
             parts: list[Part | str] = [(DAY_LABELS[weekday].ljust(self.LABEL_WIDTH), MUTED)]
