@@ -111,10 +111,35 @@ def bar_line(where: Content, status: Content, width: int) -> Content:
     room = width - status.cell_length - _GAP  # the title never runs into the status
     if where.cell_length > room:
         # a title cut to a letter or two says nothing: then none
-        where = where.truncate(room, ellipsis=True) if room > 3 else Content("")
+        where = _cut_at_word(where, room) if room > 3 else Content("")
     return Content.assemble(
         where, " " * max(width - status.cell_length - where.cell_length, 0), status
     )
+
+
+#: Where a title may be cut: between words, and inside "Japan–South Korea" or "and/or".
+_BREAKS = (" ", "–", "—", "-", "/")
+
+
+def _cut_at_word(where: Content, room: int) -> Content:
+    """``where`` cut to ``room`` cells with an ellipsis, after its last whole word that
+    fits (``…in Tokyo, August…``, not ``…in Tokyo, August 2…``: a year or a name cut to a
+    letter reads as another one), the punctuation before the cut dropped. Cut inside a word
+    only when that word is most of the room (a long title of one word)."""
+    text = where.plain
+    keep = room - 1  # the ellipsis takes a cell
+    cut = keep
+    while cut > 0 and where[:cut].cell_length > keep:
+        cut -= 1
+    if cut < len(text) and text[cut] not in _BREAKS:
+        at = max(text.rfind(mark, 0, cut + 1) for mark in _BREAKS)
+        if at > keep // 2:
+            cut = at
+    while cut > 0 and not (text[cut - 1].isalnum() or text[cut - 1] in ")]"):
+        cut -= 1  # no "Tokyo,…" or "quiz ›…": the word itself, then the ellipsis
+    if cut == 0:
+        return where.truncate(room, ellipsis=True)
+    return Content.assemble(where[:cut], "…")
 
 
 #: The least space between the top bar's title and its status: a title that filled the rest
