@@ -93,3 +93,29 @@ def test_choices_whose_order_means_something_keep_it() -> None:
     bank = replace(FOUNDING, questions=(above,))
     for seed in range(5):
         assert list(_choices(bank, seed=seed).values()) == [above.choices]
+
+
+_PROBE = """
+from quiz.bank import load_bank
+from quiz.session import Options, Session
+from tests.conftest import ROOT
+bank = load_bank(ROOT / "question_banks" / "japan-korea-summit-2025.yaml")
+session = Session.start(bank, Options(types=("multiple_choice",), seed=5))
+print([item.question.choices for item in session.items])
+"""
+
+
+def test_a_seed_gives_the_same_order_in_every_process() -> None:
+    """The shuffle was seeded with ``hash()`` of the generator's state, which holds None: on
+    Python 3.11 its hash is its address, so ``quiz play --seed 5`` showed other orders in
+    another process (the snapshots of a seeded quiz failed in a fresh run)."""
+    import subprocess
+    import sys
+
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True, cwd=ROOT
+        ).stdout
+        for _ in range(3)
+    }
+    assert len(runs) == 1, runs

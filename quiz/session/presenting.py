@@ -106,7 +106,9 @@ def _shuffled(question: MultipleChoice, rng: random.Random) -> MultipleChoice:
     """The question with its choices in a new order, drawn from the session's generator
     without advancing it (the shuffles of ordering and matching questions stay those of the
     same seed as before), and distinct per question."""
-    own = random.Random(f"{hash(rng.getstate())}:{question.id}")
+    # the generator's state as text (its 625 words), not ``hash()`` of it: the state holds
+    # None, whose hash changes from one process to the next on Python 3.11
+    own = random.Random(f"{rng.getstate()[1]}:{question.id}")
     choices = list(question.choices)
     own.shuffle(choices)
     # the answers keep the bank's order: they are the recorded answer key, and a key that
