@@ -164,7 +164,9 @@ async def test_report_screen_shows_the_flags(tmp_path: Path) -> None:
         rows = {}
         for n in range(table.row_count):
             cells = [c.plain if isinstance(c, Text) else str(c) for c in table.get_row_at(n)]
-            rows[cells[columns.index("question")]] = (n, cells[columns.index("flags")])
+            # each row is keyed by its question's id (the column shows the prompt)
+            qid = table.coordinate_to_cell_key((n, 0)).row_key.value
+            rows[qid] = (n, cells[columns.index("flags")])
         assert rows["q-cost-tf"][1] == "2" and rows["q-mayor-mc"][1] == "1"
         for _ in range(rows["q-cost-tf"][0]):
             await pilot.press("down")
