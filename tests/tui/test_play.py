@@ -190,6 +190,31 @@ async def test_multiple_needs_a_pick_and_toggles(harness: Harness) -> None:
         assert screen.answered.outcome is Outcome.RIGHT
 
 
+async def test_pick_all_feedback_shows_what_was_ticked(harness: Harness) -> None:
+    """A new user's trial: after a "pick all" answer every right choice had a ✓ and the ticks
+    were gone, so what was ticked showed only in "You said". The box stays beside the mark:
+    ■ ✓ ticked and right, □ ✓ right and left unticked, ■ ✗ ticked and wrong."""
+    app = harness.play(types=("multiple_choice",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "enter")  # the single-answer question first
+        screen = current(pilot)
+        choices = screen.query_one(ChoiceList)
+        question = screen.session.current.question
+        assert choices.multiple
+        right = sorted(question.correct_indices())
+        wrong = [n for n in range(len(question.choices)) if n not in right]
+        await pilot.press(str(right[0] + 1), str(wrong[0] + 1), "enter")
+        assert screen.answered is not None and screen.answered.outcome is not Outcome.RIGHT
+        lines = {
+            line.split("  ", 1)[-1].strip(): line.strip()[:3]
+            for line in str(choices.render()).splitlines()
+            if line.strip()
+        }
+        assert lines[question.choices[right[0]]] == "■ ✓"
+        assert lines[question.choices[right[1]]] == "□ ✓"
+        assert lines[question.choices[wrong[0]]] == "■ ✗"
+
+
 @pytest.mark.parametrize("size", [(40, 12), (80, 24)])
 async def test_a_click_on_a_choice_answers_with_it(harness: Harness, size: tuple[int, int]) -> None:
     """The choices are drawn by one widget: a click on any line of a choice (its wrapped

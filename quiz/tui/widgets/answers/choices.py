@@ -238,13 +238,16 @@ class ChoiceList(CursorAnswer, can_focus=True):
             assert isinstance(shape, Statement)
             right = frozenset({0 if shape.answer else 1})
         for n in range(len(self.choices)):
+            # "pick all": the box still says what was ticked beside the verdict ("□ ✓" a right
+            # one left unticked), which ✓ alone did not (a new user's trial)
+            box = ("■ " if n in self.picked else "□ ") if self.multiple else " "
             if n in right:
                 self._verdicts[n] = "choice--right"
-                self._row_keys[n] = " ✓"
+                self._row_keys[n] = box + "✓"
             elif n in self.picked:
                 self._verdicts[n] = "choice--wrong"
-                self._row_keys[n] = " ✗"
+                self._row_keys[n] = box + "✗"
             else:
                 self._verdicts[n] = "choice--other"
-                self._row_keys[n] = "  "
+                self._row_keys[n] = box + " "
         self.refresh()
