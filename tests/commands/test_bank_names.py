@@ -72,3 +72,15 @@ def test_similar_names() -> None:
     assert similar_names("saturns-moon", known) == ["study-saturns-moon-87ead3"]
     assert similar_names("moon", known) == ["study-saturns-moon-87ead3"]
     assert similar_names("abc", known) == []
+
+
+def test_a_mistyped_file_name_gets_the_files_beside_it(tmp_path: Path) -> None:
+    typed = SHIPPED.with_name("japan-korea-sumit-2025.yaml")
+    meant = f"did you mean {str(SHIPPED)!r}?"
+    for command in (["play"], ["check"], ["export", "-f", "gift"]):
+        result = run_quiz(tmp_path / "data", *command, str(typed))
+        said = result.stdout + result.stderr
+        assert result.returncode == 1, said
+        assert f"{typed}: the bank file was not found; {meant}" in said, said
+    far = run_quiz(tmp_path / "data", "play", str(SHIPPED.with_name("nothing-like-it.yaml")))
+    assert far.stderr.endswith("the bank file was not found\n")

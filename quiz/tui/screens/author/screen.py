@@ -275,8 +275,8 @@ class AuthorScreen(Screen[None]):
         self._review(index, "accept")
         if held:  # said at once: a leak or a duplicate shows nowhere else until quiz check
             self.notify(
-                f"Accepted, though the generator held it back: {held}. Read it again, or press "
-                "r to put it back.",
+                f"Accepted, though the generator held it back: {held}. To undo, go back to it "
+                "(k) and press r.",
                 title="A held-back draft",
                 severity="warning",
                 markup=False,
