@@ -29,6 +29,7 @@ from quiz.authoring.alternatives import (
 from quiz.authoring.choices import swap_in, with_wrong_options, wrong_options
 from quiz.authoring.form import question_from_form
 from quiz.bank.dump import question_to_dict
+from quiz.bank.held_back import noting_gone
 from quiz.bank.model import QUESTION_TYPES, Bank, Fact, MultipleChoice, Question
 from quiz.bank.text import CONTROL_CHARS
 from quiz.errors import QuizError
@@ -341,6 +342,10 @@ class Draft:
         have = {f.id for f in facts}
         facts += [self.facts[f] for f in sorted(used - have) if f in self.facts]
         kept = {q.id for q in (*questions, *drafts)}
+        drafts = [
+            replace(q, held_back=noting_gone(q.held_back, kept)) if q.held_back else q
+            for q in drafts
+        ]
         rejected = [
             *(qid for qid in self.bank.rejected if qid not in kept),
             *(item.question.id for item in self.items if item.state is ItemState.REJECTED),

@@ -17,6 +17,7 @@ from typing import Any
 from msgspec.structs import replace
 
 from quiz.bank.dump import question_to_dict
+from quiz.bank.held_back import noting_gone
 from quiz.bank.model import Bank, Fact, Question
 from quiz.bank.text import normalise_for_match
 from quiz.generate.pipeline import DEFAULT_MAX, generate
@@ -142,6 +143,8 @@ def update_bank(
             if q.fact in after.facts:
                 facts[q.fact] = after.facts[q.fact]
     drafts = _drafts(old, before.bank, after.bank, have | rejected, article)
+    present = have | {d.id for d in drafts}
+    drafts = [replace(d, held_back=noting_gone(d.held_back, present)) for d in drafts]
     for q in drafts:
         if q.fact in after.facts:
             facts.setdefault(q.fact, after.facts[q.fact])

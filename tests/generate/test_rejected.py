@@ -14,6 +14,7 @@ from quiz.authoring.draft import Draft
 from quiz.authoring.save import save_draft
 from quiz.bank.cache import BankCache
 from quiz.bank.dump import dump_bank
+from quiz.bank.held_back import GONE
 from quiz.bank.loader import load_bank
 from tests.cli_run import run_quiz
 from tests.generate.conftest import ARTICLES, FOUNDING_ARTICLE
@@ -30,16 +31,26 @@ def test_update_never_brings_back_a_rejected_question(tmp_path: Path) -> None:
     bank = load_bank(bank_path)
     assert len(bank.questions) >= 2 and bank.drafts
 
-    # the teacher rejects a question and a draft, accepts the rest, saves (quiz author: x, a)
+    # the teacher rejects a question and a draft, accepts the rest, saves (quiz author: x, a);
+    # the question rejected is one a draft's reason names, where the article gives one
+    asked = {q.id for q in bank.questions}
+    naming = [d for d in bank.drafts if any(qid in d.held_back for qid in asked)]
+    question = next(
+        (qid for qid in asked if naming and qid in naming[0].held_back), bank.questions[0].id
+    )
+    held = next(d.id for d in bank.drafts if d not in naming[:1])
     draft = Draft.from_bank(bank)
     ids = [item.question.id for item in draft.items]
-    question, held = bank.questions[0].id, bank.drafts[0].id
     draft.reject(ids.index(question))
     draft.reject(ids.index(held))
     save_draft(draft, bank_path)
     saved = load_bank(bank_path)
     assert set(saved.rejected) == {question, held}
     assert question not in {q.id for q in saved.questions}
+    assert naming, "the article gives no draft held back for another question"
+    # the draft held back for the rejected question says its reason may no longer hold
+    kept = {d.id: d for d in saved.drafts}
+    assert kept[naming[0].id].held_back == naming[0].held_back + GONE
 
     # the article changes a little; the update regenerates from it
     changed = tmp_path / "cows-v2.txt"
