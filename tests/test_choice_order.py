@@ -119,3 +119,19 @@ def test_a_seed_gives_the_same_order_in_every_process() -> None:
         for _ in range(3)
     }
     assert len(runs) == 1, runs
+
+
+def test_the_feedback_lists_a_pick_all_answer_in_the_order_shown() -> None:
+    from quiz.tui.widgets.feedback import _answer_as_shown
+
+    seen = 0
+    for seed in range(10):
+        session = Session.start(FOUNDING, Options(types=("multiple_choice",), seed=seed))
+        for item in session.items:
+            question = item.question
+            if not (isinstance(question, MultipleChoice) and question.multiple):
+                continue
+            shown = [c for c in question.choices if c in question.answers]
+            assert _answer_as_shown(question) == "; ".join(shown)
+            seen += shown != list(question.answers)  # the bank's order differs: it matters
+    assert seen

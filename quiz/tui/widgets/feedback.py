@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.bank.model import Bank
+from quiz.bank.model import Bank, MultipleChoice, Question
 from quiz.record import Outcome
 from quiz.session import Result
 from quiz.tui.text import highlight_terms, quote_content
@@ -101,7 +101,8 @@ class Feedback(Vertical):
         ]
         for text, cls in notes:
             widgets.append(Static(Content(text), classes=f"save-note {cls}"))
-        widgets.append(Labelled("Answer", Content(question.answer_text()), classes="answer-line"))
+        shown = Content(_answer_as_shown(question))
+        widgets.append(Labelled("Answer", shown, classes="answer-line"))
         if result.outcome is not Outcome.RIGHT and result.grade.given:
             widgets.append(Labelled("You said", Content(result.grade.given), classes="given-line"))
         for note in result.grade.notes:
@@ -117,3 +118,11 @@ class Feedback(Vertical):
             quote.border_subtitle = Content(f"Facts as of {bank.as_of}")
         widgets.append(quote)
         await self.mount_all(widgets)
+
+
+def _answer_as_shown(question: Question) -> str:
+    """The right answer as the learner saw the choices: a "pick all" question's right choices
+    in the order shown (the session shuffles them), not the bank's."""
+    if isinstance(question, MultipleChoice) and set(question.answers) <= set(question.choices):
+        return "; ".join(dict.fromkeys(c for c in question.choices if c in question.answers))
+    return question.answer_text()
