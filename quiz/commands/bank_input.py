@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from quiz.bank.errors import BankError
 
-__all__ = ["files_like", "find_bank", "say_bank_error", "says_bank_errors"]
+__all__ = ["find_bank", "meant_file", "say_bank_error", "says_bank_errors"]
 
 
 def find_bank(name: str, data_dir: Path) -> Path:
@@ -40,27 +40,27 @@ def find_bank(name: str, data_dir: Path) -> Path:
             try:
                 load_bank(path)  # raises the loader's own error for the file (not found, …)
             except BankError as error:
-                close = files_like(path)
-                if close and not path.exists():  # a mistyped file name: the ones beside it
-                    hint = " or ".join(repr(str(path.parent / c)) for c in close)
-                    problems = [
-                        Problem(p.line, f"{p.message}; did you mean {hint}?")
-                        for p in error.problems
-                    ]
+                hint = "" if path.exists() else meant_file(path)
+                if hint:  # a mistyped file name: the bank files beside it with a close name
+                    problems = [Problem(p.line, p.message + hint) for p in error.problems]
                     raise BankError(error.path, problems) from None
                 raise
         raise
 
 
-def files_like(path: Path) -> list[str]:
-    """The bank files in ``path``'s folder whose names are close to its name."""
+def meant_file(path: Path) -> str:
+    """ "; did you mean 'FOLDER/NAME.yaml'?" naming the bank files in ``path``'s folder whose
+    names are close to its name, or "" when none is."""
     from quiz.library import similar_names
 
     try:
         names = [p.name for p in path.parent.iterdir() if p.suffix in (".yaml", ".yml")]
     except OSError:
-        return []
-    return similar_names(path.name, names)
+        return ""
+    close = similar_names(path.name, names)
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(repr(str(path.parent / c)) for c in close) + "?"
 
 
 def say_bank_error(error: BankError, *, one_line: bool = False) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz.commands import COMMANDS
-from quiz.commands.bank_input import files_like
+from quiz.commands.bank_input import meant_file
 from quiz.library import BANK_SUFFIXES, UnknownBank, resolve_bank
 from quiz.plural import plural
 
@@ -69,10 +69,9 @@ def expand(
                 unusable[path] = f"{path}: no bank files (.yaml or .yml) in this folder"
         elif path.suffix in BANK_SUFFIXES or not path.exists():
             banks.append(path)
-            close = [] if path.exists() or path in unusable else files_like(path)
-            if close:  # a mistyped file name: the bank files beside it with a close name
-                hint = " or ".join(repr(str(path.parent / c)) for c in close)
-                unusable[path] = f"{path}: the bank file was not found; did you mean {hint}?"
+            hint = "" if path.exists() or path in unusable else meant_file(path)
+            if hint:  # a mistyped file name: the bank files beside it with a close name
+                unusable[path] = f"{path}: the bank file was not found{hint}"
         else:
             skipped.append(path)
     return banks, skipped, unusable
