@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from quiz.generate.page_title import headline
+
 #: Web pages are larger than their articles (scripts, styles, inline images): at most this much
 #: of a page is read.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -70,7 +72,9 @@ def extract_page(html: bytes | str, url: str | None = None) -> Page:
         raise NoArticle(f"the page could not be read ({type(error).__name__})") from None
     if document is None:
         raise NoArticle("no article text found in the page")
-    title = _without_site(" ".join(str(document.title or "").split()), document.sitename)
+    title = headline(
+        _without_site(" ".join(str(document.title or "").split()), document.sitename), html
+    )
     lines = [" ".join(line.split()) for line in str(document.text or "").splitlines()]
     lines = [line for line in lines if line]
     if not lines:

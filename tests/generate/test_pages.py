@@ -368,16 +368,19 @@ def test_author_from_a_url_or_a_saved_page(
 
 def test_the_site_name_leaves_the_title() -> None:
     """ "… | Xconomy", "… - UT News": the story's title, not the site's (a new-user trial saw
-    pairs of banks named alike but for it); a dash inside the story's own title stays."""
+    pairs of banks named alike but for it); a dash inside the story's own title (its heading
+    reads the same) stays."""
     story = b"Dockworkers strike halts container traffic at Rotterdam"
-    for shown, wanted in (
-        (story + b" | Northsea Wire", story.decode()),
-        (story + b" - Northsea Wire", story.decode()),
-        (story + b" - Day 2", story.decode() + " - Day 2"),
+    for shown, wanted, everywhere in (
+        (story + b" | Northsea Wire", story.decode(), False),
+        (story + b" - Northsea Wire", story.decode(), False),
+        (story + b" - Day 2", story.decode() + " - Day 2", True),
     ):
-        html = _page("port-strike").replace(
-            b'content="' + story + b'"', b'content="' + shown + b'"'
-        )
+        html = _page("port-strike")
+        if everywhere:  # the story's own title: in its heading and <title> too
+            html = html.replace(story, shown)
+        else:
+            html = html.replace(b'content="' + story + b'"', b'content="' + shown + b'"')
         page = extract_page(html)
         assert page.title == wanted
         assert page.text.splitlines()[0] == wanted
