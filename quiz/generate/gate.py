@@ -29,7 +29,7 @@ from quiz.generate.article import Article
 from quiz.generate.balance import COIN_FORMS, balance_true_false, deal_truths, turnable
 from quiz.generate.candidate import Candidate
 from quiz.generate.flaws import first_flaw
-from quiz.generate.keep_features import answer_of, same_answer
+from quiz.generate.keep_features import answer_of, same_answer, same_figure
 from quiz.generate.keep_model import THRESHOLD, judge, judge_each
 from quiz.generate.select import choose
 
@@ -322,7 +322,7 @@ def teacher_choice(
         # a direction's answer ("They went down") is a closed table's, shared by questions on
         # different changes without giving one another away: not an answer to compare
         answer = "" if chosen[i].form in UNTRAINED_FORMS else answer_of(asked[i])
-        if answer and any(same_answer(answer, a) for a in answers):
+        if answer and any(same_answer(answer, a) or same_figure(answer, a) for a in answers):
             doubted.append((chosen[i], "same answer as another question of the bank"))
         elif asked[i].source in sources:
             doubted.append((chosen[i], "another question asks about the same sentence"))

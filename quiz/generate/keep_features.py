@@ -140,8 +140,26 @@ def answer_of(question: Question) -> str:
 
 def same_answer(a: str, b: str) -> bool:
     """Two answers a learner would give the same way: equal, or sharing a content word
-    ("Neumann" and "Adam Neumann")."""
+    ("Neumann" and "Adam Neumann"). (The model's ``answer_shared`` feature, as trained.)"""
     return a.lower() == b.lower() or bool(set(_content(a)) & set(_content(b)))
+
+
+def same_figure(a: str, b: str) -> bool:
+    """The same number however written: "225,000" of a cloze and 225000 of a numeric question
+    (set DD's raters found one bank asking it twice; tuned)."""
+    number_a = _as_number(a)
+    return number_a is not None and number_a == _as_number(b)
+
+
+_PLAIN_NUMBER = re.compile(r"[$£€¥]?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+
+
+def _as_number(text: str) -> float | None:
+    """A figure written with or without its currency sign and thousands commas, else None."""
+    found = _PLAIN_NUMBER.fullmatch(text.strip())
+    if found is None:
+        return None
+    return float(found.group(1).replace(",", "") + (found.group(2) or ""))
 
 
 def _words(text: str) -> list[str]:

@@ -234,6 +234,30 @@ def test_general_knowledge_capitals_and_leaders_of_the_year() -> None:
     assert _codes(_bank(leader, as_of="2022-01-01"), "general-knowledge") == set()
 
 
+def test_general_knowledge_knows_the_capitals_of_countries_in_the_news() -> None:
+    """ "France will have no more contact with Syria until ___ shows willingness" (Damascus) and
+    the capital of Bangladesh: both sets' raters called them general knowledge (sets CC, DD)."""
+    damascus = Cloze(
+        id="q1",
+        prompt="France will have no more contact with Syria until ___ shows willingness to talk.",
+        blanks=(("Damascus",),),
+        source=S1,
+    )
+    dhaka = ShortAnswer(
+        id="q2",
+        prompt="Which Bangladeshi city did the cyclone spare?",
+        answers=("Dhaka",),
+        source=S1,
+    )
+    elsewhere = Cloze(
+        id="q3",
+        prompt="The envoy flew on to ___ after the talks.",
+        blanks=(("Damascus",),),
+        source=S1,
+    )
+    assert _codes(_bank(damascus, dhaka, elsewhere), "general-knowledge") == {"q1", "q2"}
+
+
 def test_distractor_true_elsewhere_unless_the_article_is_named() -> None:
     flawed = _mc(
         "q1",
@@ -352,6 +376,31 @@ def test_a_figure_beside_the_word_its_blank_stands_by_is_a_leak() -> None:
         id="b", title="B", source=Source(title="A", text=text), questions=(asked, elsewhere)
     )
     assert not list(run(apart, [BY_CODE["answer-leak"]]))
+
+
+def test_a_figure_written_in_words_gives_away_the_same_figure() -> None:
+    """ "Twenty-two policemen died in the attack, ___ are critically wounded" answers "At least
+    ___ police and four civilians were killed" (22): fresh set DD's raters rejected both, and
+    the review read the number word as no figure (tuned on set DD)."""
+    s1 = "At least 22 police and four civilians were killed when a bomber struck the court."
+    s2 = (
+        '"Twenty-two policemen died when the bomber struck the court, six are critically '
+        'wounded," the police chief said.'
+    )
+    s3 = "Six police officers guarded the gate."
+    asked = Cloze(
+        id="q1",
+        prompt=s1.replace("22", "___"),
+        blanks=(("22",),),
+        source=s1,
+    )
+    leaks = Cloze(id="q2", prompt=s2.replace("six", "___"), blanks=(("six", "6"),), source=s2)
+    unrelated = Cloze(id="q3", prompt=s3.replace("gate", "___"), blanks=(("gate",),), source=s3)
+    article = Source(title="A", text=f"{s1} {s2} {s3}")
+    bank = Bank(id="b", title="B", source=article, questions=(asked, leaks, unrelated))
+    found = {a.question: a for a in run(bank, [BY_CODE["answer-leak"]])}
+    assert "q2" in found and "answer of q1" in found["q2"].finding
+    assert "q3" not in found
 
 
 def test_duplicate_test_is_the_later_of_two_same_questions_not_an_inverse_one() -> None:

@@ -239,8 +239,12 @@ def test_update_keeps_the_drafts_and_a_draft_the_teacher_edited(
     assert main(["generate", str(article), "--date", "2025-08-23", "-o", str(bank_path)]) == 0
     bank = load_bank(bank_path)
     assert len(bank.drafts) >= 2
-    edited = bank.drafts[-1]  # as quiz author saves a draft edited and not promoted
-    drafts = (*bank.drafts[:-1], replace(edited, prompt="My wording: " + edited.prompt))
+    # as quiz author saves a draft edited and not promoted; one whose sentence the new article
+    # keeps (an edited draft whose sentence is gone is dropped: see quiz.generate.update)
+    edited = next(d for d in reversed(bank.drafts) if "Lee’s visit comes" not in d.source)
+    drafts = tuple(
+        replace(d, prompt="My wording: " + d.prompt) if d is edited else d for d in bank.drafts
+    )
     bank_path.write_text(dump_bank(replace(bank, drafts=drafts)), encoding="utf-8")
     new_article = article.parent / "summit-v2.txt"
     new_article.write_text(

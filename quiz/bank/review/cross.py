@@ -268,13 +268,13 @@ def _leaks(
         lambda: defaultdict(list)
     )
     for index, ks in enumerate(b.keys):
-        for k in ks:
-            by_key[tuple(k)][frozenset(b.asked[index])].append(index)
+        for k in ks:  # a figure however written: "22" and "twenty-two" are one answer
+            by_key[tuple(text.as_figures(k))][frozenset(b.asked[index])].append(index)
     lengths = sorted({len(k) for k in by_key})
     found: dict[int, dict[int, str]] = defaultdict(dict)
     for a, q in enumerate(b.questions):
         for where, shown in _segments(q):
-            words = text.tokens(shown)
+            words = text.as_figures(text.tokens(shown))
             stems = text.content(words)
             runs = {tuple(words[i : i + n]) for n in lengths for i in range(len(words) - n + 1)}
             # in a fixed order: a set of strings iterates in an order that changes with each

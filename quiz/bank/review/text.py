@@ -51,6 +51,33 @@ QUESTION_WORDS = word_set(
 )
 
 
+_UNITS = (  # noqa: SIM905 (a word list reads best as words)
+    "zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
+#: Number words as a figure is written: "twenty-two" -> "22". Not "one", which is a pronoun
+#: as often as a number ("one of the…").
+NUMBER_WORDS: dict[str, str] = {
+    **{word: str(n) for n, word in enumerate(_UNITS) if word != "_"},
+    **{word: str(10 * n) for n, word in enumerate(_TENS) if word != "_"},
+    **{
+        f"{tens}-{unit}": str(10 * t + u)
+        for t, tens in enumerate(_TENS)
+        if tens != "_"
+        for u, unit in enumerate(_UNITS[:10])
+        if u and unit != "_"
+    },
+    **{f"{tens}-one": str(10 * t + 1) for t, tens in enumerate(_TENS) if tens != "_"},
+}
+
+
+def as_figures(words: Sequence[str]) -> list[str]:
+    """Tokens with number words written as figures ("twenty-two" -> "22"), so that a text
+    saying "Twenty-two policemen died" is seen to give away the answer 22 (set DD; tuned)."""
+    return [NUMBER_WORDS.get(word, word) for word in words]
+
+
 def tokens(text: str) -> list[str]:
     """Lowercase word tokens; ``Japan's`` -> ``japan``, ``3,000`` -> ``3000``."""
     return list(_tokens(text))
