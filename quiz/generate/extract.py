@@ -68,21 +68,32 @@ def extract_page(html: bytes | str, url: str | None = None) -> Page:
         raise NoArticle(f"the page is larger than {MAX_PAGE_BYTES // 1_048_576} MB")
     try:
         document = _bare_extraction(trafilatura, html, url)
+        if document is None:
+            document = _bare_extraction(trafilatura, _wrapped(html), url)
     except Exception as error:  # an untrusted page must end in one line, never a traceback
         raise NoArticle(f"the page could not be read ({type(error).__name__})") from None
     if document is None:
         raise NoArticle("no article text found in the page")
-    title = headline(
-        _without_site(" ".join(str(document.title or "").split()), document.sitename), html
-    )
     lines = [" ".join(line.split()) for line in str(document.text or "").splitlines()]
     lines = [line for line in lines if line]
     if not lines:
         raise NoArticle("no article text found in the page")
+    site_title = _without_site(" ".join(str(document.title or "").split()), document.sitename)
+    title = headline(site_title, html, opening=" ".join(lines[:3])[:500])
     if title and lines[0] != title:
         lines.insert(0, title)
     date = str(document.date or "")
     return Page("\n".join(lines) + "\n", title, date if _DATE.match(date) else "")
+
+
+def _wrapped(html: bytes | str) -> str:
+    """The page inside one ``<html>`` element. trafilatura refuses a page whose parsed tree has
+    a single child at the top, which a page cut at its head gives (fresh set EE: a radio
+    station's news page starting "<!DOCTYPE htm" then its body's divs, 638 words of article);
+    its documentation's advice for such a fragment is to wrap it."""
+    from trafilatura.utils import decode_file
+
+    return f"<html>{decode_file(html)}</html>"
 
 
 def _without_site(title: str, site: object) -> str:

@@ -98,3 +98,51 @@ def test_the_command_titles_a_bank_by_its_headline() -> None:
     extracted = extract_page(html)
     assert extracted.title == "Council backs river clean-up plan"
     assert extracted.text.splitlines()[0] == "Council backs river clean-up plan"
+
+
+def test_a_site_name_as_title_gives_way_to_the_headline_the_publisher_marked() -> None:
+    """Fresh set EE: the <title> was the site's name ("… Newspaper (English)") and the headline
+    a <span class="headline">; a Reuters page had it only in a meta field."""
+    opening = "Israeli tanks raided the Gaza Strip on Tuesday, killing 10 Palestinians."
+    html = (
+        "<html><head><title>The Daily Paper Online (English)</title></head><body>"
+        '<span class="headline">Eleven Palestinians killed in Gaza raid</span>'
+        f"<p>{opening}</p></body></html>"
+    )
+    assert headline("The Daily Paper Online (English)", html, opening) == (
+        "Eleven Palestinians killed in Gaza raid"
+    )
+    meta = (
+        '<html><head><meta name="articleHeadline" content="Sarkozy defends himself against '
+        'critics"><title>News | Africa</title></head><body><p>x</p></body></html>'
+    )
+    said = "President Nicolas Sarkozy defended on Tuesday his decisions, critics said."
+    assert headline("News | Africa", meta, said) == "Sarkozy defends himself against critics"
+    # a title that shares the opening's news stays, whatever else the page marks
+    rail = html.replace(
+        "The Daily Paper Online (English)", "Tanks raid Gaza Strip, Palestinians die"
+    )
+    assert headline("Tanks raid Gaza Strip, Palestinians die", rail, opening) == (
+        "Tanks raid Gaza Strip, Palestinians die"
+    )
+
+
+def test_a_page_cut_at_its_head_still_gives_its_article() -> None:
+    """Fresh set EE: a radio station's page began "<!DOCTYPE htm" and then its body's divs;
+    trafilatura refused it (one element at the top) and the command said "no article text
+    found" of a page with 638 words of news."""
+    pytest.importorskip("trafilatura")
+    from quiz.generate.extract import extract_page
+
+    paragraphs = "".join(
+        f"<p>Paragraph {n}: the minister said on Thursday that the mission would end in 2011, "
+        "and the opposition leader said the country should leave the combat role sooner.</p>"
+        for n in range(1, 10)
+    )
+    html = (
+        '<!DOCTYPE htm\n  <div id="header"><a href="/">Radio</a></div>'
+        f'<div id="content"><h2 class="title">Leader says mission may end early</h2>'
+        f"{paragraphs}</div>"
+    )
+    page = extract_page(html.encode())
+    assert "the mission would end in 2011" in page.text
