@@ -2,8 +2,8 @@
 
 Opening the store switches the file to WAL, migrates it and may start a background check,
 work that a report which changes nothing need not do, and cannot do in a folder that cannot be
-written. These read the file as it is, through a read-only connection, after the same damage
-check that opening runs, within the same budget (:func:`quiz.store.check.refuse_if_damaged`):
+written. These read the file as it is, through a read-only connection, with the same damage
+check that opening runs, beside the read (:class:`quiz.store.check.CheckBeside`):
 damage in the middle of the file, its header intact, reads without complaint and would give
 wrong figures without a word. Only a file at this version's schema is read (nothing migrates
 here). ``read`` gets the reads of one read transaction (:class:`~quiz.store.backend.ScoreSnapshot`).
@@ -38,12 +38,13 @@ def read_as_it_is(path: Path, read: Callable[[ScoreSnapshot], T]) -> T | None:
             return None
     except OSError:
         return None
+    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error:
         return None
     try:
-        return _read_current(conn, path, read)
+        return _read_current(conn, uri, path, read)
     except (sqlite3.Error, StoreError):
         return None
     finally:
@@ -58,12 +59,13 @@ def read_where_unwritable(path: Path, read: Callable[[ScoreSnapshot], T]) -> T |
     # "immutable" lets SQLite read a WAL database without creating its shared-memory file.
     wal = path.with_name(path.name + "-wal")
     mode = "mode=ro" if wal.exists() else "immutable=1"
+    uri = f"{path.resolve().as_uri()}?{mode}"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error:
         return None
     try:
-        return _read_current(conn, path, read)
+        return _read_current(conn, uri, path, read)
     except sqlite3.Error as error:
         raise store_error(error, path, "read the scores") from error
     finally:
@@ -71,13 +73,24 @@ def read_where_unwritable(path: Path, read: Callable[[ScoreSnapshot], T]) -> T |
 
 
 def _read_current(
-    conn: sqlite3.Connection, path: Path, read: Callable[[ScoreSnapshot], T]
+    conn: sqlite3.Connection, uri: str, path: Path, read: Callable[[ScoreSnapshot], T]
 ) -> T | None:
     """``read`` in one read transaction; ``None`` when the file is not at this version's
-    schema. Raises :class:`StoreError` (``damaged``) when the check opening runs finds
-    damage: figures read past a damaged page are not figures."""
+    schema. Raises :class:`StoreError` (``damaged``) when the check opening runs, run beside
+    the read (:class:`~quiz.store.check.CheckBeside`), finds damage: figures read past a
+    damaged page are not figures, and are dropped unseen."""
     if check_ours(conn, path) != LATEST_VERSION:
         return None
-    damage_check.refuse_if_damaged(conn, path)
-    conn.execute("BEGIN")
-    return read(SqliteSnapshot(conn))
+    beside = damage_check.CheckBeside(uri)
+    try:
+        conn.execute("BEGIN")
+        result = read(SqliteSnapshot(conn))
+    except sqlite3.DatabaseError:
+        check = beside.verdict()
+        if check.verdict == "damaged":
+            raise damage_check.damage_error(path, check) from None
+        raise
+    check = beside.verdict()
+    if check.verdict == "damaged":
+        raise damage_check.damage_error(path, check)
+    return result
