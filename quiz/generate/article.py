@@ -146,6 +146,29 @@ def build_sentences(paragraphs: list[tuple[int, str]], docs: list[Any]) -> list[
     return sentences
 
 
+#: A sentence spaCy started at a company's suffix (set EE: "Stores in Canada operated by Best Buy,
+#: Wal-Mart Stores Inc. and HMV will also sell the cards" split after "Inc."; tuned).
+_COMPANY_SUFFIX = re.compile(r"^(?:Inc|Corp|Co|Ltd|Plc|LLC|Bros|Cos)\.?(?:\s|,|$)")
+#: What a sentence must have beside its speaker and its verb of saying to say something.
+_SAID_WHAT = frozenset({"ccomp", "xcomp", "dobj", "attr", "acomp", "parataxis", "dative"})
+_SAYING = frozenset({"say", "tell"})
+#: Longer than this, a sentence whose verb of saying has nothing said is a misparse ("NASA
+#: said in a press release that the X-59 …" read the clause as the release's), not a bare one.
+_BARE_SAYING_WORDS = 8
+
+
+def _says_nothing(sentence: Sentence) -> bool:
+    """The sentence is a verb of saying with nothing said: "X said in a statement." (set EE: a
+    true/false statement built on it had no claim to judge; tuned)."""
+    span = sentence.span
+    if span is None or sentence.words > _BARE_SAYING_WORDS:
+        return False
+    roots = [t for t in span if t.dep_ == "ROOT"]
+    return len(roots) == 1 and roots[0].lemma_ in _SAYING and not any(
+        child.dep_ in _SAID_WHAT for child in roots[0].children
+    )
+
+
 def usable_sentence(sentence: Sentence) -> bool:
     """A sentence a question may rest on: a whole statement of sensible length."""
     text = sentence.text
@@ -158,6 +181,10 @@ def usable_sentence(sentence: Sentence) -> bool:
         return False
     if not text[0].isupper() and text[0] not in "“\"‘'":
         return False
+    if _COMPANY_SUFFIX.match(text):
+        return False  # "Inc. and HMV will also sell the cards.": cut after a company's "Inc."
+    if _says_nothing(sentence):
+        return False  # "Amazon.com Inc. said in a statement.": who said, and nothing said
     label = LABEL.match(text)
     if label and not any(
         t.pos_ in ("VERB", "AUX")

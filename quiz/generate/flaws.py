@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from quiz.bank.review.text import NUMBER_WORDS
 from quiz.generate.article import Article, Entity
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import question_points_back
@@ -221,17 +222,26 @@ def _platform(c: Candidate, article: Article) -> str:
     return ""
 
 
+#: Types whose figure is picked among options: the stem gives it away all the same.
+_PICKED = ("multiple_choice",)
+
+
 def _figure_in_stem(c: Candidate, article: Article) -> str:
     """The stem gives a figure away: its digits are part of another word of the stem ("___
     times in a '30c' formulation" for 30), or it is the share two figures of the stem make
     ("712 of the 2,382 delegates, or ___%" for 30); rejected by every rater of set S."""
-    if c.fact.kind != "number" or c.type not in ("cloze", "short_answer", "numeric"):
+    if c.fact.kind != "number" or c.type not in ("cloze", "short_answer", "numeric", *_PICKED):
         return ""
     key = c.fact.key.strip()
-    if re.fullmatch(r"\d+", key) and re.search(
-        rf"(?<![\d.,]){key}(?=[A-Za-z])|(?<=[A-Za-z]){key}(?![\d.,])", c.prompt
+    # a figure written as a word, "Group of ___ industrialised nations (G8)" for eight (set
+    # EE; tuned), gives itself away as its digits do
+    digits = NUMBER_WORDS.get(key.casefold(), key)
+    if re.fullmatch(r"\d+", digits) and re.search(
+        rf"(?<![\d.,]){digits}(?=[A-Za-z])|(?<=[A-Za-z]){digits}(?![\d.,])", c.prompt
     ):
         return f"the stem's own words carry the answer ({key})"
+    if c.type in _PICKED:
+        return ""  # the rest reads a typed figure's stem
     share = _PERCENT.match(key)
     after = c.fact.sentence.text[c.fact.end : c.fact.end + 12]
     if share is not None:

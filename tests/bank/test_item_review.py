@@ -258,6 +258,19 @@ def test_general_knowledge_knows_the_capitals_of_countries_in_the_news() -> None
     assert _codes(_bank(damascus, dhaka, elsewhere), "general-knowledge") == {"q1", "q2"}
 
 
+def test_general_knowledge_knows_a_country_by_its_long_serving_leader() -> None:
+    """ "Sarkozy invited ___'s Muammar Gaddafi" (Libya): every rater of set EE called it
+    general knowledge; a leader counts only in the years he led (tuned)."""
+    libya = Cloze(
+        id="q1",
+        prompt="Sarkozy defended his decision to invite ___'s Muammar Gaddafi to Paris.",
+        blanks=(("Libya",),),
+        source=S1,
+    )
+    assert _codes(_bank(libya, as_of="2008-01-08"), "general-knowledge") == {"q1"}
+    assert _codes(_bank(libya, as_of="2015-01-08"), "general-knowledge") == set()
+
+
 def test_distractor_true_elsewhere_unless_the_article_is_named() -> None:
     flawed = _mc(
         "q1",

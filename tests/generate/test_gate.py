@@ -485,3 +485,40 @@ def test_one_figure_written_two_ways_is_one_answer(a: str, b: str, same: bool) -
     from quiz.generate.keep_features import same_figure
 
     assert same_figure(a, b) is same
+
+
+def test_a_sentence_cut_at_a_company_suffix_or_saying_nothing_asks_nothing(analyse: Any) -> None:
+    """Set EE (tuned): spaCy cut "… Wal-Mart Stores Inc. and HMV will also sell the cards"
+    after "Inc.", and a true/false statement was built on "Amazon.com Inc. said in a
+    statement.": neither is a sentence a question may rest on."""
+    from quiz.generate.article import usable_sentence
+
+    for text, usable in (
+        ("Inc. and HMV will also sell the cards at their stores.", False),
+        ("Amazon.com Inc. said in a statement on Tuesday.", False),
+        ("Amazon.com Inc. said it would sell the cards on Tuesday.", True),
+        ("Retailers will sell the new album cards from Tuesday, the company said.", True),
+    ):
+        found = [s for s in analyse(f"Music sales news\n\n{text}\n").sentences if s.text == text]
+        assert found, text
+        assert usable_sentence(found[0]) is usable, text
+
+
+def test_a_figure_the_stem_writes_in_a_code_is_given_away(analyse: Any) -> None:
+    """ "Sarkozy wants the Group of ___ industrialised nations (G8) enlarged" (eight): the code
+    gives the number away (set EE; tuned), as "a '30c' formulation" gave 30 (set S)."""
+    from quiz.generate.flaws import own_flaws
+    from quiz.generate.questions import build_candidates
+
+    article = analyse(
+        "Summit plans\n\nSarkozy said he wanted the Group of eight industrialised nations (G8) "
+        "to take in five more countries, officials said on Tuesday.\n"
+    )
+    asked = [
+        c
+        for c in build_candidates(article)
+        if c.fact.key == "eight" and c.type in ("cloze", "numeric", "multiple_choice")
+    ]
+    assert asked
+    for c in asked:
+        assert any("carry the answer" in r for r in own_flaws(c, article)), c.prompt

@@ -95,6 +95,10 @@ def _why(answer: list[str], raw: str, year: int | None) -> str | None:
     for country, (capital, _, _, _) in COUNTRIES.items():
         if joined == country and _mentions(prompt, capital):
             return f"{capital.title()} is the capital of {country.title()}"
+    for country, leader, first, last in LEADERS:
+        in_office = year is None or first <= year <= last
+        if in_office and joined == country and leader.split()[-1] in prompt:
+            return f"{leader.title()} led {country.title()} then"
     if OFFICES & set(prompt):
         for country, leader, first, last in LEADERS:
             in_office = year is None or first <= year <= last

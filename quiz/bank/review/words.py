@@ -130,6 +130,21 @@ LEADERS: tuple[tuple[str, str, int, int], ...] = (
     ("germany", "angela merkel", 2005, 2021),
     ("ukraine", "volodymyr zelensky", 2019, 2030),
     ("united kingdom", "boris johnson", 2019, 2022),
+    # the long-serving heads of the countries in the news of the fresh sets (set EE: "___'s
+    # Muammar Gaddafi" for Libya; tuned)
+    ("libya", "muammar gaddafi", 1969, 2011),
+    ("zimbabwe", "robert mugabe", 1980, 2017),
+    ("cuba", "fidel castro", 1959, 2008),
+    ("iraq", "saddam hussein", 1979, 2003),
+    ("egypt", "hosni mubarak", 1981, 2011),
+    ("syria", "bashar assad", 2000, 2024),
+    ("syria", "bashar al-assad", 2000, 2024),
+    ("venezuela", "hugo chavez", 1999, 2013),
+    ("pakistan", "pervez musharraf", 1999, 2008),
+    ("iran", "mahmoud ahmadinejad", 2005, 2013),
+    ("france", "nicolas sarkozy", 2007, 2012),
+    ("united kingdom", "tony blair", 1997, 2007),
+    ("united states", "george bush", 2001, 2009),
 )
 
 #: Words naming an office whose holder a leader question asks for.
