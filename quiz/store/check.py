@@ -174,6 +174,21 @@ def _first_line(rows: list[str]) -> str:
     return lines[0] if lines else "quick_check found a problem"
 
 
+def _check_read_only(uri: str, budget: float | None, stop: threading.Event) -> CheckResult | None:
+    """:func:`quick_check` on a read-only connection of its own (for a thread: the caller's
+    connection stays free); None when the file cannot be opened or read at all."""
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    except sqlite3.Error:
+        return None
+    try:
+        return quick_check(conn, budget, stop=stop)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
 #: A read that checks beside itself gives the check at least this long, however quick the read.
 READ_CHECK_FLOOR_SECONDS = 0.1
 
@@ -198,16 +213,8 @@ class CheckBeside:
         self._thread.start()
 
     def _run(self) -> None:
-        try:
-            conn = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
-        except sqlite3.Error:
-            return  # the reader's own connection says what is wrong with the file
-        try:
-            self._result = quick_check(conn, OPEN_BUDGET_SECONDS, stop=self._stop)
-        except sqlite3.Error:
-            return
-        finally:
-            conn.close()
+        # None when the file cannot be opened: the reader's own connection says why
+        self._result = _check_read_only(self._uri, OPEN_BUDGET_SECONDS, self._stop)
 
     def verdict(self) -> CheckResult:
         """The check's result, once the read is over (see the class)."""
@@ -239,18 +246,10 @@ class BackgroundCheck:
         self._thread.start()
 
     def _run(self) -> None:
-        try:
-            conn = sqlite3.connect(
-                f"{self._path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-            )
-        except sqlite3.Error:
+        uri = f"{self._path.resolve().as_uri()}?mode=ro"
+        result = _check_read_only(uri, None, self._stop)
+        if result is None:
             return  # cannot even open it read-only: the store's own writes will say so
-        try:
-            result = quick_check(conn, None, stop=self._stop)
-        except sqlite3.Error:
-            return
-        finally:
-            conn.close()
         self.result = result
         if self._stop.is_set():
             return
