@@ -164,8 +164,10 @@ def _says_nothing(sentence: Sentence) -> bool:
     if span is None or sentence.words > _BARE_SAYING_WORDS:
         return False
     roots = [t for t in span if t.dep_ == "ROOT"]
-    return len(roots) == 1 and roots[0].lemma_ in _SAYING and not any(
-        child.dep_ in _SAID_WHAT for child in roots[0].children
+    return (
+        len(roots) == 1
+        and roots[0].lemma_ in _SAYING
+        and not any(child.dep_ in _SAID_WHAT for child in roots[0].children)
     )
 
 
