@@ -344,6 +344,20 @@ class TestTextMoodleWouldMisread:
         ]
         assert [c["text"]["text"] for c in parsed["s"]["choices"]] == ["%20", "[markdown]x"]
 
+    def test_an_arrow_at_the_end_of_a_lone_answer_is_written_as_an_arrow_sign(
+        self, gift_parser: GiftParser
+    ) -> None:
+        """GIFT's one-answer form ``{a->b}`` needs text on both sides: "T->" bare was read as
+        a pair with no right side, and gift-pegjs refused the file (the round-trip property
+        test found it)."""
+        bank = make_bank(ShortAnswer(id="end", prompt="?", source="s", answers=("T->",)))
+        result = export_bank(bank, "gift")
+        warnings = [w.message for w in result.warnings]
+        parsed = questions(gift_parser(result.data.decode()))
+        assert parsed["end"]["type"] == "Short"
+        assert [c["text"]["text"] for c in parsed["end"]["choices"]] == ["T→"]
+        assert any("at either end of an answer" in w for w in warnings)
+
     def test_arrow_in_answers_and_matching(self, gift_parser: GiftParser) -> None:
         bank = make_bank(
             ShortAnswer(id="one", prompt="?", source="s", answers=("a->b",)),

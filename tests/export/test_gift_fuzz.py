@@ -97,7 +97,10 @@ def banks(draw: st.DrawFn) -> Any:
 
 def expected_short(answers: tuple[str, ...], *, inline: bool = False) -> list[str]:
     if any("->" in a for a in answers) and (
-        inline or len(answers) > 1 or answer_text(answers[0]).startswith("%")
+        inline
+        or len(answers) > 1
+        or answer_text(answers[0]).startswith("%")
+        or not all(part.strip() for part in answers[0].split("->"))
     ):
         answers = tuple(a.replace("->", "→") for a in answers)
     return [parsed_form(a) for a in answers]
