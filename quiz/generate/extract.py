@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.generate.page_title import headline
+from quiz.generate.page_title import headline, wrapped
 
 #: Web pages are larger than their articles (scripts, styles, inline images): at most this much
 #: of a page is read.
@@ -69,7 +69,7 @@ def extract_page(html: bytes | str, url: str | None = None) -> Page:
     try:
         document = _bare_extraction(trafilatura, html, url)
         if document is None:
-            document = _bare_extraction(trafilatura, _wrapped(html), url)
+            document = _bare_extraction(trafilatura, wrapped(html), url)
     except Exception as error:  # an untrusted page must end in one line, never a traceback
         raise NoArticle(f"the page could not be read ({type(error).__name__})") from None
     if document is None:
@@ -84,16 +84,6 @@ def extract_page(html: bytes | str, url: str | None = None) -> Page:
         lines.insert(0, title)
     date = str(document.date or "")
     return Page("\n".join(lines) + "\n", title, date if _DATE.match(date) else "")
-
-
-def _wrapped(html: bytes | str) -> str:
-    """The page inside one ``<html>`` element. trafilatura refuses a page whose parsed tree has
-    a single child at the top, which a page cut at its head gives (fresh set EE: a radio
-    station's news page starting "<!DOCTYPE htm" then its body's divs, 638 words of article);
-    its documentation's advice for such a fragment is to wrap it."""
-    from trafilatura.utils import decode_file
-
-    return f"<html>{decode_file(html)}</html>"
 
 
 def _without_site(title: str, site: object) -> str:

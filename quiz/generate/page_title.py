@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["headline"]
+__all__ = ["headline", "wrapped"]
 
 #: What sites put between a headline and their own name or section: " | ", " - ", " -- ",
 #: " – ", " — ", " > ", " · ", an underscore before a capital ("_English_Xinhua"), and a site's
@@ -88,6 +88,16 @@ def _from_titles(extracted: str, page_title: str, first_headings: list[str]) -> 
     return guess if len(guess.split()) >= MIN_WORDS else ""
 
 
+def wrapped(html: bytes | str) -> str:
+    """The page inside one ``<html>`` element. trafilatura refuses a page whose parsed tree has
+    a single child at the top, which a page cut at its head gives (fresh set EE: a radio
+    station's news page starting "<!DOCTYPE htm" then its body's divs, 638 words of article);
+    its documentation's advice for such a fragment is to wrap it."""
+    from trafilatura.utils import decode_file
+
+    return f"<html>{decode_file(html)}</html>"
+
+
 def _root(html: bytes | str) -> Any:
     """The page's tree, read by trafilatura's own loader (which finds a page's real encoding,
     as for its text); None when it cannot be read."""
@@ -95,10 +105,8 @@ def _root(html: bytes | str) -> Any:
         from trafilatura import load_html
 
         root = load_html(html)
-        if root is None and html:  # a page cut at its head: see quiz.generate.extract
-            from trafilatura.utils import decode_file
-
-            root = load_html(f"<html>{decode_file(html)}</html>")
+        if root is None and html:  # a page cut at its head
+            root = load_html(wrapped(html))
         return root
     except Exception:  # an untrusted page: no title rather than an error
         return None
